@@ -1,0 +1,54 @@
+# The two commands a new user needs:
+#   make run   install, migrate, load demo data and serve on http://127.0.0.1:5000
+#   make test  install with dev extras and run every test on SQLite and PostgreSQL
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HTMX := claimtrack/static/vendor/htmx.min.js
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test install install-dev assets migrate demo serve bench clean
+
+run: install migrate demo serve
+
+test: install-dev
+	scripts/test-all $(PYTEST_ARGS)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(VENV)/.installed assets
+install-dev: $(VENV)/.installed-dev assets
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+# htmx comes from the npm registry, pinned in package-lock.json, served from our static folder.
+assets: $(HTMX)
+$(HTMX): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(dir $(HTMX))
+	cp node_modules/htmx.org/dist/htmx.min.js $(HTMX)
+
+migrate: install
+	$(BIN)/claimtrack db upgrade
+
+demo: install
+	$(BIN)/claimtrack demo
+
+serve: install
+	$(BIN)/claimtrack serve --host $(HOST) --port $(PORT)
+
+bench: install-dev
+	$(BIN)/python benchmarks/bench_extraction.py
+
+clean:
+	rm -rf $(VENV) node_modules claimtrack/static/vendor dist build

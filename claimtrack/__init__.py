@@ -1,0 +1,35 @@
+"""claimtrack: a fact-check claim tracker."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from flask import Flask
+
+__version__ = "0.1.0"
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the web application.
+
+    Configuration layers, later ones winning: built-in defaults, the instance config
+    file (`claimtrack.toml` in the instance folder), `CLAIMTRACK_*` environment
+    variables, then `config`.
+    """
+    from . import db
+    from .config import instance_path_from_env, load_config
+    from .resources import static_dir, templates_dir
+    from .web import init_web
+
+    overrides = dict(config or {})
+    instance_path = overrides.pop("INSTANCE_PATH", None) or instance_path_from_env()
+    app = Flask(
+        __name__,
+        instance_path=instance_path,
+        instance_relative_config=True,
+        template_folder=str(templates_dir()),
+        static_folder=str(static_dir()),
+    )
+    load_config(app, overrides)
+    db.init_app(app)
+    init_web(app)
+    return app

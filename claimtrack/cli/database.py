@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import click
+
+from .. import migrate
+from ..services.demo import load_demo
+from .base import FORMAT_OPTION, AppContext, emit_json, main_group, pass_ctx
+
+
+@main_group.group("db")
+def db_group() -> None:
+    """Database schema commands."""
+
+
+@db_group.command("upgrade")
+@click.option("--revision", default="head", show_default=True, help="Target revision.")
+@pass_ctx
+def upgrade(ctx: AppContext, revision: str) -> None:
+    """Apply migrations up to REVISION."""
+    migrate.upgrade(ctx.config["DATABASE_URL"], revision)
+    click.echo(f"database at revision {migrate.current_revision(ctx.engine)}", err=True)
+
+
+@db_group.command("downgrade")
+@click.option("--revision", default="-1", show_default=True, help="Target revision ('base' removes every table).")
+@pass_ctx
+def downgrade(ctx: AppContext, revision: str) -> None:
+    """Revert migrations down to REVISION."""
+    migrate.downgrade(ctx.config["DATABASE_URL"], revision)
+    click.echo(f"database at revision {migrate.current_revision(ctx.engine) or 'base'}", err=True)
+
+
+@db_group.command("current")
+@FORMAT_OPTION
+@pass_ctx
+def current(ctx: AppContext, fmt: str) -> None:
+    """Show the database's revision and the newest one available."""
+    data = {"current": migrate.current_revision(ctx.engine), "head": migrate.head_revision()}
+    if fmt == "json":
+        emit_json(data)
+    else:
+        click.echo(f"current: {data['current'] or 'base'}\nhead:    {data['head']}")
+
+
+@main_group.command("demo")
+@FORMAT_OPTION
+@pass_ctx
+def demo(ctx: AppContext, fmt: str) -> None:
+    """Load the demo articles and one demo user per role (safe to run again)."""
+    logins, reports = load_demo(ctx.engine, max_body_chars=int(ctx.config["MAX_BODY_CHARS"]))
+    failed = [r for r in reports if r.error]
+    if fmt == "json":
+        emit_json({"users": [{"username": l.username, "role": l.role, "created": l.created} for l in logins],
+                   "articles": [r.to_dict() for r in reports]})
+    else:
+        new = sum(1 for r in reports if not r.error and not r.duplicate)
+        click.echo(f"demo articles: {new} imported, {len(reports) - new - len(failed)} already there, "
+                   f"{len(failed)} failed")
+        click.echo("demo logins:")
+        for login in logins:
+            click.echo(f"  {login.role:<9} {login.username:<9} password: {login.password}")
+    for report in failed:
+        click.echo(f"error: {report.error}", err=True)
+    if failed:
+        raise SystemExit(1)

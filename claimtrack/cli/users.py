@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..db import session_scope
+from ..models import ROLES
+from ..services import users as user_service
+from ..services.actors import Actor
+from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
+
+
+@main_group.group("users")
+def users_group() -> None:
+    """Manage user accounts."""
+
+
+@users_group.command("create")
+@click.argument("name")
+@click.option("--role", type=click.Choice(ROLES), required=True, help="What the user may do.")
+@click.option("--display-name", default="", help="Name shown in the UI.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of prompting.")
+@FORMAT_OPTION
+@pass_ctx
+def create(ctx: AppContext, name: str, role: str, display_name: str, password_stdin: bool, fmt: str) -> None:
+    """Create user NAME; the password is prompted for (at least 12 characters)."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise CliError("no password on standard input")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
+    with session_scope(ctx.engine) as session:
+        user = user_service.create_user(session, Actor.system(), name, password, role=role,
+                                        display_name=display_name)
+        data = {"id": user.id, "username": user.username, "role": user.role}
+    if fmt == "json":
+        emit_json(data)
+    else:
+        click.echo(f"created {data['role']} {data['username']} (id {data['id']})")
+
+
+@users_group.command("list")
+@FORMAT_OPTION
+@pass_ctx
+def list_users(ctx: AppContext, fmt: str) -> None:
+    """List user accounts."""
+    with session_scope(ctx.engine) as session:
+        rows = [{"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role,
+                 "active": u.is_active} for u in user_service.list_users(session)]
+    if fmt == "json":
+        emit_json(rows)
+        return
+    for row in rows:
+        state = "" if row["active"] else "  (inactive)"
+        click.echo(f"{row['id']:>4}  {row['username']:<20} {row['role']:<9} {row['display_name']}{state}")

@@ -1,0 +1,76 @@
+"""Layered configuration: defaults < instance config file < CLAIMTRACK_* environment < mapping.
+
+Values from the environment arrive as strings; `from_prefixed_env` parses them as JSON
+when it can, so `CLAIMTRACK_MAX_BODY_CHARS=500000` is an int and plain URLs stay strings.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import tomllib
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask
+
+ENV_PREFIX = "CLAIMTRACK"
+INSTANCE_CONFIG_FILE = "claimtrack.toml"
+SECRET_KEY_FILE = "secret_key"
+
+DEFAULTS: dict[str, Any] = {
+    # None means: a SQLite file in the instance folder (filled in by `database_url`).
+    "DATABASE_URL": None,
+    # Seconds a SQLite writer waits for a lock before giving up.
+    "SQLITE_BUSY_TIMEOUT": 15,
+    # Largest article body accepted on import, in characters of text.
+    "MAX_BODY_CHARS": 2_000_000,
+    # Rating scale file; None means the default scale in fixtures/.
+    "RATING_SCALE_PATH": None,
+    "PUBLIC_BASE_URL": None,
+    "PUBLISHER_NAME": None,
+    "PUBLISHER_URL": None,
+    "PAGE_SIZE": 50,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": False,
+    "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
+}
+
+
+def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
+    app.config.update(DEFAULTS)
+    app.config.from_file(INSTANCE_CONFIG_FILE, load=tomllib.load, text=False, silent=True)
+    app.config.from_prefixed_env(ENV_PREFIX)
+    if overrides:
+        app.config.update(overrides)
+    if not app.config["DATABASE_URL"]:
+        app.config["DATABASE_URL"] = default_database_url(app.instance_path)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+
+
+def default_database_url(instance_path: str) -> str:
+    return f"sqlite:///{Path(instance_path) / 'claimtrack.db'}"
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """Generate a key on first use and keep it, so sessions survive restarts."""
+    path = Path(instance_path) / SECRET_KEY_FILE
+    if path.exists():
+        key = path.read_text(encoding="utf-8").strip()
+        if key:
+            return key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    # Create readable by the owner only; O_EXCL so two starting workers don't both write.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="utf-8").strip()
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(key)
+    return key
+
+
+def instance_path_from_env() -> str | None:
+    return os.environ.get(f"{ENV_PREFIX}_INSTANCE_PATH") or None

@@ -1,0 +1,106 @@
+"""Engine and session handling for SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Iterator
+
+from flask import Flask, current_app, g, has_request_context, request
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlmodel import Session, create_engine
+
+_ENGINES: dict[tuple[str, int], Engine] = {}
+WRITE_OPTION = "claimtrack_writer"
+
+
+def make_engine(url: str, *, busy_timeout: int = 15) -> Engine:
+    """One engine per (url, timeout) per process; engines own connection pools."""
+    key = (url, busy_timeout)
+    engine = _ENGINES.get(key)
+    if engine is None:
+        engine = _build_engine(url, busy_timeout)
+        _ENGINES[key] = engine
+    return engine
+
+
+def _build_engine(url: str, busy_timeout: int) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": busy_timeout},
+        )
+        _configure_sqlite(engine, busy_timeout)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def _configure_sqlite(engine: Engine, busy_timeout: int) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # noqa: ANN001 - DBAPI types
+        # Let SQLAlchemy issue BEGIN itself so "BEGIN IMMEDIATE" below is honoured.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout) * 1000}")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # noqa: ANN001
+        # Writers take the lock up front: in WAL mode a deferred transaction that later
+        # upgrades to a writer fails at once with "database is locked" instead of waiting
+        # for busy_timeout. Readers stay deferred so they never queue behind writers.
+        if conn.get_execution_options().get(WRITE_OPTION):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine and pool, marked so SQLite transactions start as writers."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def engine_for(app: Flask) -> Engine:
+    return make_engine(app.config["DATABASE_URL"], busy_timeout=int(app.config["SQLITE_BUSY_TIMEOUT"]))
+
+
+def get_session() -> Session:
+    """The request's session, opened on first use and closed at teardown."""
+    if "db_session" not in g:
+        engine = engine_for(current_app)
+        if not has_request_context() or request.method not in ("GET", "HEAD", "OPTIONS"):
+            engine = writer(engine)
+        g.db_session = Session(engine, expire_on_commit=False)
+    return g.db_session
+
+
+def _close_session(_exc: BaseException | None) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()
+
+
+@contextlib.contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A writing unit of work for scripts and the CLI: commit on success, else roll back."""
+    with Session(writer(engine), expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+def init_app(app: Flask) -> None:
+    app.teardown_appcontext(_close_session)

@@ -1,0 +1,1 @@
+"""Use cases. Every write to the database goes through a function here."""
