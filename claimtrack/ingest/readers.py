@@ -60,7 +60,7 @@ def decode(data: bytes, where: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(where, f"not valid UTF-8 (byte {exc.start}, line {line})") from None
+        raise InputError(where, f"not valid UTF-8 at line {line} (byte offset {exc.start})") from None
 
 
 def _read_json(text: str, where: str) -> Iterator[IngestItem]:
