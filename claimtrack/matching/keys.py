@@ -1,0 +1,144 @@
+"""Blocking keys: short strings that let the store fetch candidate claims by index.
+
+Each stored claim gets a bounded set of keys (:func:`blocking_keys`, at most 24); a
+lookup computes :func:`query_keys` for the incoming claim and fetches every stored claim
+sharing at least one key (``WHERE key IN (...)``). Only candidates are fetched; the
+scorer decides. Key kinds, in the order they claim the budget:
+
+``n:<number>:<unit group>``   a counted quantity, e.g. ``n:3000:troop``. The unit group
+                              keeps "3,000 troops" away from "3,000 workers".
+``u:<unit group>:<entity>``   what is counted where/by whom, e.g. ``u:troop:iraq``; the
+                              key that brings "some 5,200 troops in Iraq" to "6,000 or
+                              so troops in Iraq", i.e. numeric conflicts, whatever the
+                              numbers. Entities come from the quantity's own clause
+                              ("in Iraq", "American troops"), else from the claim,
+                              else from the article's story context ("in the
+                              country").
+``s:<speaker>``               the canonical claimant, e.g. ``s:mark_milley``.
+``e:<entity>``                curated entities and capitalised names: ``e:iraq``.
+``t:<term>``                  content terms after stop-word removal, entity and unit
+                              folding and stemming: ``t:withdraw``, ``t:carmaker``.
+                              Unit groups ("troop") are too generic to be term keys.
+
+Rarity: a pure function cannot know how common a key is, so without statistics term
+keys prefer longer words (a fair proxy for rarity). The store may pass ``df`` (stored
+claims per key) and ``total`` (stored claims); keys held by more than ``max_df_ratio``
+of all claims are then dropped, and each kind prefers its rarest keys. The rarest
+``min_keys`` keys always stay, so no claim becomes unreachable.
+
+The query side uses the same kinds with a larger budget: the stored side's budget
+bounds the size of the index table, the query side only lengthens one IN list.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+
+from claimtrack.matching import vocabulary as vocab
+from claimtrack.matching.normalise import (
+    ENTITY_IDS,
+    UNIT_GROUP_IDS,
+    content_terms,
+    entities,
+    stem,
+    unit_group,
+)
+from claimtrack.matching.number_forms import canonical_number
+from claimtrack.matching.quantity_context import quantity_context
+from claimtrack.matching.records import ClaimRecord
+
+BLOCKING_BUDGET = {"n": 4, "u": 4, "s": 1, "e": 6, "t": 12}
+BLOCKING_LIMIT = 24
+QUERY_BUDGET = {"n": 8, "u": 8, "s": 1, "e": 12, "t": 32}
+QUERY_LIMIT = 60
+MIN_TERM_LENGTH = 4
+
+_NON_KEY_CHARS_RE = re.compile(r"[^a-z0-9]+")
+_SPEAKER_TITLES = vocab.TITLE_ABBREVIATIONS | {"general", "president"}
+
+
+def speaker_key(speaker: str | None) -> str | None:
+    """"Gen. Mark Milley" → "mark_milley": lowercase, honorifics dropped."""
+    if not speaker:
+        return None
+    words = [w for w in _NON_KEY_CHARS_RE.split(speaker.lower()) if w]
+    while len(words) > 1 and words[0] in _SPEAKER_TITLES:
+        words.pop(0)
+    return "_".join(words) or None
+
+
+def _candidates(rec: ClaimRecord, *, query: bool) -> dict[str, list[str]]:
+    """All keys of a claim grouped by kind, each group in preference order."""
+    claim_entities = entities(rec.text)
+    curated = sorted(e for e in claim_entities if e in ENTITY_IDS)
+    names = sorted(e for e in claim_entities if e not in ENTITY_IDS)
+    story_entities = sorted(e for e in rec.context if e in ENTITY_IDS)
+    numbers, counted = [], []
+    for q in rec.quantities:
+        if unit_group(q.unit) is None or not math.isfinite(q.value):
+            continue
+        ctx = quantity_context(rec.text, q)
+        unit = (ctx.unit or "").replace(" ", "_")
+        numbers.append(f"n:{canonical_number(q.value)}:{unit}")
+        where = sorted(ctx.places | ctx.owners)
+        if query or not where:
+            where += [e for e in curated if e not in where][: 4 if query else 2]
+        if query or not where:  # "in the country": the story says which
+            where += [e for e in story_entities if e not in where][: 6 if query else 2]
+        counted += [f"u:{unit}:{e}" for e in where]
+    speaker = speaker_key(rec.speaker)
+    stemmed_entities = claim_entities | {stem(e) for e in names}
+    terms = sorted(
+        (t for t in content_terms(rec.text)
+         if len(t) >= MIN_TERM_LENGTH and t.isalpha() and t not in stemmed_entities
+         and t not in UNIT_GROUP_IDS
+         and t not in vocab.GENERIC_NEWS_TERMS and t != "not"),
+        key=lambda t: (-len(t), t))
+    return {
+        "n": list(dict.fromkeys(numbers)),
+        "u": list(dict.fromkeys(counted)),
+        "s": [f"s:{speaker}"] if speaker else [],
+        "e": [f"e:{e}" for e in curated + names],
+        "t": [f"t:{t}" for t in terms],
+    }
+
+
+def _select(groups: dict[str, list[str]], budget: Mapping[str, int], limit: int,
+            df: Mapping[str, int] | None, total: int | None, max_df_ratio: float,
+            min_keys: int) -> set[str]:
+    if df is not None and total:
+        ceiling = max(1.0, max_df_ratio * total)
+        everything = [k for keys in groups.values() for k in keys]
+        keep_anyway = set(sorted(everything, key=lambda k: df.get(k, 0))[:min_keys])
+        groups = {
+            kind: sorted((k for k in keys if df.get(k, 0) <= ceiling or k in keep_anyway),
+                         key=lambda k: df.get(k, 0))
+            for kind, keys in groups.items()
+        }
+    chosen: list[str] = []
+    for kind in ("n", "u", "s", "e", "t"):
+        room = min(budget[kind], limit - len(chosen))
+        chosen += groups[kind][:max(0, room)]
+    return set(chosen)
+
+
+def blocking_keys(rec: ClaimRecord, df: Mapping[str, int] | None = None,
+                  total: int | None = None, *, max_df_ratio: float = 0.05,
+                  min_keys: int = 3) -> set[str]:
+    """Keys to store for a claim (at most ``BLOCKING_LIMIT``)."""
+    return _select(_candidates(rec, query=False), BLOCKING_BUDGET, BLOCKING_LIMIT,
+                   df, total, max_df_ratio, min_keys)
+
+
+def query_keys(rec: ClaimRecord, df: Mapping[str, int] | None = None,
+               total: int | None = None, *, max_df_ratio: float = 0.05,
+               min_keys: int = 3) -> set[str]:
+    """Keys to look up for an incoming claim (at most ``QUERY_LIMIT`` plus its own
+    blocking keys, which are included so a claim always finds stored claims with the
+    same text)."""
+    wide = _select(_candidates(rec, query=True), QUERY_BUDGET, QUERY_LIMIT,
+                   df, total, max_df_ratio, min_keys)
+    return wide | blocking_keys(rec, df, total, max_df_ratio=max_df_ratio,
+                                min_keys=min_keys)
