@@ -56,3 +56,6 @@ class InputError(DomainError):
         super().__init__(f"{where}: {message}")
         self.where = where
         self.reason = message
+
+    def __reduce__(self):  # noqa: ANN204 - keeps the two-argument form across processes
+        return (type(self), (self.where, self.reason))

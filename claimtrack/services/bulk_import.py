@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -60,35 +62,42 @@ def import_items(engine: Engine, actor: Actor, items: list[IngestItem], *, max_b
 
 
 def _prepared(items: list[IngestItem], max_body_chars: int, workers: int | None,
-              ) -> Iterator[tuple[IngestItem, PreparedArticle | InputError]]:
+              ) -> Iterator[tuple[IngestItem, PreparedArticle | str]]:
     workers = workers or os.cpu_count() or 1
     job = _PrepareJob(max_body_chars)
     if workers <= 1 or len(items) < POOL_THRESHOLD:
         yield from ((item, job(item)) for item in items)
         return
     # spawn: worker processes must not inherit the parent's open database connections.
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        yield from zip(items, pool.imap(job, items, chunksize=4))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(job, item) for item in items]
+        for item, future in zip(items, futures):
+            try:
+                yield item, future.result()
+            except BrokenProcessPool:
+                yield item, f"{item.where}: the extraction worker process died"
 
 
 class _PrepareJob:
     def __init__(self, max_body_chars: int) -> None:
         self.max_body_chars = max_body_chars
 
-    def __call__(self, item: IngestItem) -> PreparedArticle | InputError:
+    def __call__(self, item: IngestItem) -> PreparedArticle | str:
+        """The prepared article, or the error message (plain text crosses process
+        boundaries safely; exceptions with extra fields do not always unpickle)."""
         if item.error is not None:
-            return item.error
+            return item.error.message
         try:
             return prepare(item.article, max_body_chars=self.max_body_chars)
         except InputError as exc:
-            return exc
+            return exc.message
         except Exception as exc:  # an extractor bug must not sink the batch
-            return InputError(item.where, f"extraction failed ({type(exc).__name__}: {exc})")
+            return f"{item.where}: extraction failed ({type(exc).__name__}: {exc})"
 
 
-def _store(engine: Engine, actor: Actor, item: IngestItem, prepared: PreparedArticle | InputError) -> ImportReport:
-    if isinstance(prepared, InputError):
-        return ImportReport(item.where, error=prepared.message)
+def _store(engine: Engine, actor: Actor, item: IngestItem, prepared: PreparedArticle | str) -> ImportReport:
+    if isinstance(prepared, str):
+        return ImportReport(item.where, error=prepared)
     try:
         with session_scope(engine) as session:
             outcome = import_article(session, actor, prepared)

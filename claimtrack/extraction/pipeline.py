@@ -1,0 +1,176 @@
+"""From body text to claims: segmentation, filtering, attribution, quantities, scoring."""
+
+from __future__ import annotations
+
+import re
+
+from . import checkworthiness
+from .attribution import Attribution, attribute, remember_mentions
+from .datelines import match_dateline
+from .model import ArticleParts, ExtractedClaim, Extraction
+from .quantities import asked_unit, find_quantities, lendable_unit
+from .repeats import mark_repeats
+from .sentences import paragraph_spans, quote_spans, split_sentences
+from .speakers import PERSON, Memory, Speaker, classify
+from .structure import parse_text_article, sanitize
+
+# "MILLEY:", "GEN. MILLEY:", "SECRETARY ESPER:", "Q:" at the start of a paragraph.
+_LABEL_RE = re.compile(r"(?P<label>Q|A|[A-Z][A-Z.'’-]*[A-Z.](?:\s+[A-Z][A-Z.'’-]*[A-Z.]){0,3})\s*:\s+")
+# Turns by the questioner are not claims.
+_QUESTIONER = frozenset({"Q", "QUESTION", "REPORTER", "INTERVIEWER", "MODERATOR", "AUDIENCE"})
+_WORD_RE = re.compile(r"\w+")
+_TERMINAL_RE = re.compile(r"[.!\"”’)\]]$")
+_QUESTION_RE = re.compile(r"\?[\"”’)]*$|\?[\"”’]*,?\s+(?:\w+\s+){1,4}(?:asked|wondered|asks|inquired)\b")
+_STAGE_RE = re.compile(r"^[(\[][^)\]]*[)\]]$")
+_SEMICOLON_RE = re.compile(r";\s+")
+# Minimum words on each side of a semicolon for the halves to stand alone.
+_MIN_SPLIT_WORDS = 6
+
+
+def extract_claims(body: str) -> list[ExtractedClaim]:
+    """Claims in a stored article body; every span satisfies body[start:end] == text."""
+    if not body or not body.strip():
+        return []
+    memory = Memory()
+    claims: list[ExtractedClaim] = []
+    paragraphs = paragraph_spans(body)
+    labels = [_LABEL_RE.match(body, s, e) for s, e in paragraphs]
+    transcript = sum(1 for m in labels if m) >= 2
+    turn: Speaker | None = None
+    questioner = False
+    previous: tuple[Attribution, int] | None = None
+    units = _UnitMemory()
+    for p_index, ((p0, p1), label) in enumerate(zip(paragraphs, labels)):
+        start = p0
+        dateline = match_dateline(body[p0:min(p1, p0 + 160)])
+        if dateline:
+            start = p0 + dateline.end()
+        if transcript and label:
+            start = label.end()
+            turn, questioner = _turn_speaker(label.group("label"), memory)
+        for s, e in _claim_spans(body, start, p1):
+            text = body[s:e]
+            units.step()
+            if questioner or not _is_candidate(text):
+                remember_mentions(text, memory)
+                units.note(asked_unit(text))
+                continue
+            attr = attribute(text, memory)
+            if transcript and turn is not None:
+                attr = Attribution(turn, None, text, 1.0)
+            elif attr.speaker is None and attr.quote_share >= 0.6 and previous is not None:
+                prev_attr, prev_para = previous
+                if prev_attr.speaker is not None and p_index - prev_para <= 1:
+                    attr = Attribution(prev_attr.speaker, prev_attr.cue, attr.quote, attr.quote_share)
+            claim = _make_claim(text, s, e, attr)
+            units.fill(claim)
+            claims.append(claim)
+            previous = (attr, p_index)
+    mark_repeats(claims)
+    for claim in claims:
+        claim.checkworthiness = checkworthiness.score(claim)
+    return claims
+
+
+def extract_text(raw: str) -> Extraction:
+    """Parse a plain-text article and extract its claims."""
+    return extract_parts(parse_text_article(raw))
+
+
+def extract_parts(parts: ArticleParts) -> Extraction:
+    """Extract claims from already separated article parts."""
+    body = sanitize(parts.body) if parts.body else ""
+    return Extraction(
+        title=parts.title, byline=parts.byline, dateline=parts.dateline,
+        published=parts.published, body=body, dek=parts.dek, junk=list(parts.junk),
+        claims=extract_claims(body),
+    )
+
+
+class _UnitMemory:
+    """Lends the last counted noun to bare numbers in the same or the next sentence."""
+
+    def __init__(self) -> None:
+        self.unit: str | None = None
+        self.age = 99
+
+    def step(self) -> None:
+        self.age += 1
+
+    def note(self, unit: str | None) -> None:
+        if lendable_unit(unit):
+            self.unit, self.age = unit, 0
+
+    def fill(self, claim: ExtractedClaim) -> None:
+        for q in claim.quantities:
+            if q.unit is None and self.unit is not None and self.age <= 1:
+                q.unit = self.unit
+            self.note(q.unit)
+
+
+def _turn_speaker(label: str, memory: Memory) -> tuple[Speaker | None, bool]:
+    if label.rstrip(".") in _QUESTIONER:
+        return None, True
+    phrase = label.title()  # "GEN. MILLEY" -> "Gen. Milley", resolved against the memory
+    sp = classify(phrase, memory)
+    if sp is None:
+        sp = Speaker(phrase, None, PERSON)
+    if sp.name:
+        memory.remember(sp.name, sp.title, sp.kind or PERSON, spoke=True)
+    return sp, False
+
+
+def _claim_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences, with semicolon-joined independent clauses split apart."""
+    out = []
+    for s, e in split_sentences(body, start, end):
+        if ";" not in body[s:e]:
+            out.append((s, e))
+            continue
+        quotes = quote_spans(body, s, e)
+        cur = s
+        for m in _SEMICOLON_RE.finditer(body, s, e):
+            if any(qs < m.start() < qe for qs, qe in quotes):
+                continue
+            left = len(_WORD_RE.findall(body, cur, m.start()))
+            right = len(_WORD_RE.findall(body, m.end(), e))
+            if left >= _MIN_SPLIT_WORDS and right >= _MIN_SPLIT_WORDS:
+                out.append((cur, m.start() + 1))
+                cur = m.end()
+        out.append((cur, e))
+    return out
+
+
+def _is_candidate(text: str) -> bool:
+    """Drop what cannot be a checkable assertion: questions, labels, fragments."""
+    words = len(text.split())
+    if words < 4 or not any(ch.islower() for ch in text[:400]):
+        return False
+    if _QUESTION_RE.search(text[-60:]) or _STAGE_RE.match(text):
+        return False
+    if words < 10 and not _TERMINAL_RE.search(text) and not text.endswith(";"):
+        return False
+    return True
+
+
+def _make_claim(text: str, s: int, e: int, attr: Attribution) -> ExtractedClaim:
+    sp = attr.speaker
+    words = len(attr.quote.split()) if attr.quote else 0
+    # Attributed: any quoted wording is the speaker's. Unattributed: only a real
+    # quotation covering most of the sentence, not a scare-quoted word.
+    if (sp is not None and words >= 1) or (words >= 2 and attr.quote_share >= 0.5):
+        kind = "quote"
+    elif sp is not None:
+        kind = "paraphrase"
+    else:
+        kind = "reported"
+    return ExtractedClaim(
+        text=text, start=s, end=e,
+        speaker=sp.name if sp else None,
+        speaker_title=sp.title if sp else None,
+        speaker_kind=sp.kind if sp and sp.name else None,
+        cue=attr.cue if sp else None,
+        kind=kind,
+        quote=attr.quote,
+        quantities=find_quantities(text, s),
+    )
