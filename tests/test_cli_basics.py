@@ -92,3 +92,13 @@ def test_db_upgrade_and_downgrade_commands(empty_database_url, tmp_path, monkeyp
     assert run(["db", "downgrade", "--revision", "base"]).exit_code == 0
     assert json.loads(run(["db", "current", "--format", "json"]).stdout)["current"] is None
     make_engine(empty_database_url).dispose()
+
+
+@pytest.mark.parametrize("password", ["password1234", "qwertyuiopas", "aaaaaaaaaaaaaaaa", "maria-maria-maria"])
+def test_common_or_guessable_passwords_are_refused(cli_env, capsys, monkeypatch, password):
+    import io
+    import sys
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(password.encode() + b"\n")))
+    code, out = _main(["users", "create", "maria", "--role", "viewer", "--password-stdin"], capsys)
+    assert code == 1
+    assert out.err.startswith("error: password is too common or easy to guess")

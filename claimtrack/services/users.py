@@ -9,7 +9,7 @@ from ..errors import NotFound, ValidationError
 from ..models import ROLES, User, utcnow
 from . import audit
 from .actors import Actor
-from .passwords import hash_password, needs_rehash, verify_password
+from .passwords import check_policy, hash_password, needs_rehash, verify_password
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")
 # Verified against when the username is unknown, so both paths cost one argon2 hash.
@@ -27,6 +27,7 @@ def create_user(session: Session, actor: Actor, username: str, password: str, *,
                               fields={"role": f"one of {', '.join(ROLES)}"})
     if find_user(session, username) is not None:
         raise ValidationError(f"user {username!r} already exists", fields={"username": "already taken"})
+    check_policy(password, user_inputs=(username, display_name))
     user = User(username=username, role=role, display_name=display_name.strip()[:128],
                 password_hash=hash_password(password))
     session.add(user)
