@@ -18,7 +18,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from . import db
     from .config import instance_path_from_env, load_config
     from .resources import static_dir, templates_dir
-    from .web import init_web
+    from .web import init_web, security
 
     overrides = dict(config or {})
     instance_path = overrides.pop("INSTANCE_PATH", None) or instance_path_from_env()
@@ -30,6 +30,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         static_folder=str(static_dir()),
     )
     load_config(app, overrides)
+    security.init_app(app)
     db.init_app(app)
     init_web(app)
     return app

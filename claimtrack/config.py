@@ -34,6 +34,8 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,
     "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
+    # "production" unless set; debug mode is refused in production.
+    "ENV_NAME": "production",
 }
 
 

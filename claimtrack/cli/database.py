@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from .. import migrate
+from .. import backup, migrate
 from ..services.demo import load_demo
-from .base import FORMAT_OPTION, AppContext, emit_json, main_group, pass_ctx
+from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
 
 
 @main_group.group("db")
@@ -63,3 +65,30 @@ def demo(ctx: AppContext, fmt: str) -> None:
         click.echo(f"error: {report.error}", err=True)
     if failed:
         raise SystemExit(1)
+
+
+@db_group.command("backup")
+@click.argument("target", type=click.Path(path_type=Path, dir_okay=False))
+@pass_ctx
+def backup_cmd(ctx: AppContext, target: Path) -> None:
+    """Copy the SQLite database to TARGET while the app keeps serving."""
+    try:
+        size = backup.backup(ctx.config["DATABASE_URL"], target)
+    except backup.BackupError as exc:
+        raise CliError(str(exc)) from None
+    click.echo(f"backed up to {target} ({size:,} bytes)", err=True)
+
+
+@db_group.command("restore")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--yes", is_flag=True, help="Confirm replacing the current database.")
+@pass_ctx
+def restore_cmd(ctx: AppContext, source: Path, yes: bool) -> None:
+    """Replace the SQLite database with the backup SOURCE (stop the app servers first)."""
+    if not yes:
+        raise CliError("restoring replaces every row of the current database; add --yes to confirm")
+    try:
+        backup.restore(ctx.config["DATABASE_URL"], source)
+    except backup.BackupError as exc:
+        raise CliError(str(exc)) from None
+    click.echo(f"restored from {source}", err=True)
