@@ -10,6 +10,7 @@ from ..db import session_scope
 from ..resources import fixtures_dir
 from .actors import Actor
 from .bulk_import import ImportReport, collect, import_items
+from .demo_workflow import seed_workflow
 from .users import create_user, find_user
 
 
@@ -38,4 +39,5 @@ def load_demo(engine: Engine, *, max_body_chars: int, workers: int | None = None
             logins.append(DemoLogin(spec["username"], spec["password"], spec["role"], created=not exists))
     items = collect([fixtures_dir() / "articles"])
     reports = list(import_items(engine, actor, items, max_body_chars=max_body_chars, workers=workers))
+    seed_workflow(engine)
     return logins, reports

@@ -30,7 +30,7 @@ def _load_user(user_id: str) -> User | None:
 
 
 def init_web(app: Flask) -> None:
-    from . import access, articles, auth, errors, filters
+    from . import access, articles, auth, claimants, claims, errors, filters, queue, related, review
 
     htmx.init_app(app)
     csrf.init_app(app)
@@ -39,4 +39,9 @@ def init_web(app: Flask) -> None:
     errors.init_app(app)
     access.init_app(app)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(queue.bp)
     app.register_blueprint(articles.bp)
+    app.register_blueprint(claims.bp)
+    app.register_blueprint(review.bp)
+    app.register_blueprint(claimants.bp)
+    related.init_app(app)

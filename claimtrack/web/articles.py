@@ -1,59 +1,64 @@
-"""Article list and article pages."""
+"""Article list, article pages and the import form."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, request
-from sqlalchemy import func
-from sqlmodel import select
+from flask import Blueprint, current_app, flash, make_response, redirect, request, url_for
 
 from ..db import get_session
-from ..models import Article, Claim, Claimant, Outlet
+from ..errors import ValidationError
+from ..services.article_upload import ArticleForm, import_from_form
+from ..services.article_view import list_articles
+from . import htmx
 from .access import allow
-from .highlight import paragraphs
+from .forms import BLANK, FormState, page_arg, submitted, text
+from .panel import actor, page_context
 from .rendering import render
 
 bp = Blueprint("articles", __name__)
 
-
-@bp.route("/")
-@allow("viewer")
-def home():
-    return index()
+# htmx asks for one region of the article page by naming it as its target.
+_REGIONS = {"article-body": "article_body", "claim-panel": "claim_panel"}
 
 
 @bp.route("/articles")
 @allow("viewer")
 def index():
-    db = get_session()
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    size = int(current_app.config["PAGE_SIZE"])
-    claim_counts = (select(Claim.article_id, func.count(Claim.id).label("n"))
-                    .group_by(Claim.article_id).subquery())
-    rows = db.exec(
-        select(Article, Outlet.name, func.coalesce(claim_counts.c.n, 0))
-        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
-        .outerjoin(claim_counts, claim_counts.c.article_id == Article.id)
-        .order_by(Article.published_at.desc().nulls_last(), Article.id.desc())
-        .offset((page - 1) * size).limit(size + 1)
-    ).all()
-    has_next = len(rows) > size
-    total = db.exec(select(func.count(Article.id))).one()
-    return render("articles/index.html", "article_list", rows=rows[:size], page=page,
-                  has_next=has_next, total=total)
+    page = list_articles(get_session(), page=page_arg(), size=int(current_app.config["PAGE_SIZE"]))
+    return render("articles/index.html", "article_list", rows=page.rows, page=page.page,
+                  has_next=page.has_next, total=page.total)
 
 
 @bp.route("/articles/<int:article_id>")
 @allow("viewer")
 def show(article_id: int):
+    block = _REGIONS.get(htmx.target or "") if htmx else None
+    return render("articles/show.html", block, **page_context(None, article_id))
+
+
+@bp.route("/articles/import", methods=["GET", "POST"])
+@allow("reviewer")
+def import_form():
+    if request.method == "GET":
+        return render("articles/import.html", "import_form", form=BLANK)
+    upload = request.files.get("file")
+    has_file = upload is not None and bool(upload.filename)
+    form = ArticleForm(title=text("title", 2000), body=text("body", 10_000_000), url=text("url", 3000),
+                       outlet=text("outlet", 400), byline=text("byline", 600), published=text("published", 40),
+                       filename=upload.filename if has_file else "", data=upload.read() if has_file else None)
     db = get_session()
-    article = db.get(Article, article_id)
-    if article is None:
-        abort(404)
-    outlet = db.get(Outlet, article.outlet_id) if article.outlet_id else None
-    rows = db.exec(
-        select(Claim, Claimant).outerjoin(Claimant, Claimant.id == Claim.claimant_id)
-        .where(Claim.article_id == article_id).order_by(Claim.start_offset)
-    ).all()
-    claims = [claim for claim, _ in rows]
-    speakers = {claim.id: claimant for claim, claimant in rows}
-    return render("articles/show.html", article=article, outlet=outlet, claims=claims,
-                  speakers=speakers, paragraphs=paragraphs(article.body, claims))
+    try:
+        outcome = import_from_form(db, actor(), form, max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
+        db.commit()
+    except ValidationError as exc:
+        db.rollback()
+        state = FormState("import", submitted(), dict(exc.fields), exc.message)
+        return render("articles/import.html", "import_form", status=422, form=state)
+    if outcome.duplicate:
+        flash(f"This article was imported before; here is the stored copy ({outcome.claims} claims).", "info")
+    else:
+        flash(f"Imported “{outcome.title}” with {outcome.claims} claims.", "info")
+    target = url_for("articles.show", article_id=outcome.article_id)
+    if htmx:
+        response = make_response("", 200)
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target, code=303)

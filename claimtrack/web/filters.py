@@ -4,14 +4,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import Flask
+from flask_login import current_user
 
-STATUS_LABELS = {
-    "unreviewed": "Unreviewed",
-    "in_review": "In review",
-    "awaiting_approval": "Awaiting approval",
-    "published": "Published",
-    "dismissed": "Dismissed",
-}
+from ..services.workflow import STATUS_LABELS
+from .access import role_at_least
 
 
 def init_app(app: Flask) -> None:
@@ -19,6 +15,15 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["status_label"] = lambda s: STATUS_LABELS.get(s, s)
     app.jinja_env.filters["percent"] = lambda x: f"{round(float(x) * 100)}%"
+    app.jinja_env.filters["isodatetime"] = lambda v: v.isoformat() if v else ""
+    app.jinja_env.globals["can"] = can
+    app.jinja_env.globals["status_labels"] = STATUS_LABELS
+
+
+def can(level: str) -> bool:
+    """Whether the signed-in user holds `level` or a higher role (for showing controls;
+    the routes check permissions themselves)."""
+    return bool(current_user and current_user.is_authenticated and role_at_least(current_user.role, level))
 
 
 def format_date(value: datetime | None) -> str:

@@ -1,0 +1,75 @@
+"""Claimants: the list, one claimant's claims and verdict record, merging duplicates,
+and name suggestions for the speaker field."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, make_response, redirect, request, url_for
+
+from ..db import get_session
+from ..errors import ValidationError
+from ..services import claimant_directory as directory
+from ..services.claimant_admin import get_claimant, merge_claimants
+from ..services.verdicts import scale_for
+from . import htmx
+from .access import allow
+from .forms import BLANK, FormState, integer, page_arg, submitted
+from .panel import actor
+from .rendering import render
+
+bp = Blueprint("claimants", __name__)
+
+
+@bp.route("/claimants")
+@allow("viewer")
+def index():
+    q = request.args.get("q", "")[:200]
+    page = directory.list_claimants(get_session(), q=q, page=page_arg(), size=int(current_app.config["PAGE_SIZE"]))
+    return render("claimants/index.html", "claimant_list", q=q, result=page)
+
+
+def _page(claimant_id: int, *, status: int = 200, form: FormState = BLANK):
+    db = get_session()
+    claimant = get_claimant(db, claimant_id)
+    record = directory.claimant_record(db, claimant)
+    return render("claimants/show.html", status=status, record=record, scale=scale_for(current_app.config),
+                  candidates=directory.merge_candidates(db, claimant), form=form)
+
+
+@bp.route("/claimants/<int:claimant_id>")
+@allow("viewer")
+def show(claimant_id: int):
+    claimant = get_claimant(get_session(), claimant_id)
+    if claimant.merged_into_id:
+        flash(f"{claimant.name} was merged into this claimant.", "info")
+        return redirect(url_for("claimants.show", claimant_id=claimant.merged_into_id))
+    return _page(claimant_id)
+
+
+@bp.route("/claimants/<int:claimant_id>/merge", methods=["POST"])
+@allow("editor")
+def merge(claimant_id: int):
+    db = get_session()
+    try:
+        duplicate = integer("duplicate", label="Duplicate")
+        name = get_claimant(db, duplicate).name
+        merge_claimants(db, actor(), claimant_id, duplicate)
+        db.commit()
+    except ValidationError as exc:
+        db.rollback()
+        return _page(claimant_id, status=422, form=FormState("merge", submitted(), dict(exc.fields), exc.message))
+    flash(f"Merged {name} into this claimant.", "info")
+    target = url_for("claimants.show", claimant_id=claimant_id)
+    if htmx:
+        response = make_response("", 200)
+        response.headers["HX-Redirect"] = target
+        return response
+    return redirect(target, code=303)
+
+
+@bp.route("/claimants/suggest")
+@allow("viewer")
+def suggest():
+    """Options for the speaker field's datalist; a plain request gets the filtered list."""
+    q = request.args.get("speaker", request.args.get("q", ""))[:200]
+    if not htmx:
+        return redirect(url_for("claimants.index", q=q))
+    return render("claimants/_suggestions.html", names=directory.suggest(get_session(), q))

@@ -1,0 +1,122 @@
+"""The claim panel and the edits made to a claim itself: text and span, speaker,
+assignment, status, dismissal, split and merge; and drawing a new claim."""
+from __future__ import annotations
+
+from flask import Blueprint, redirect, request, url_for
+
+from ..db import get_session
+from ..errors import ValidationError
+from ..services import claims
+from . import htmx
+from .access import allow
+from .forms import FormState, integer, submitted, text
+from .panel import actor, page_context, panel_response, run
+from .rendering import render
+
+bp = Blueprint("claims", __name__)
+
+
+@bp.route("/claims/<int:claim_id>")
+@allow("viewer")
+def show(claim_id: int):
+    return panel_response(claim_id)
+
+
+@bp.route("/articles/<int:article_id>/claims", methods=["POST"])
+@allow("reviewer")
+def create(article_id: int):
+    db = get_session()
+    try:
+        claim = claims.create_claim(db, actor(), article_id, start=integer("start", label="Start"),
+                                    end=integer("end", label="End"), text=text("text") or None,
+                                    selected=request.form.get("selected") or None)
+        db.commit()
+    except ValidationError as exc:
+        db.rollback()
+        state = FormState("add", submitted(), dict(exc.fields), exc.message)
+        context = page_context(None, article_id, add_form=state)
+        if htmx:
+            response = render("articles/_add_claim.html", status=422, **context)
+            response.headers["HX-Retarget"] = "#add-claim"
+            response.headers["HX-Reswap"] = "outerHTML"
+            return response
+        return render("articles/show.html", status=422, **context)
+    if htmx:
+        response = panel_response(claim.id, changed=True)
+        response.headers["HX-Push-Url"] = url_for("claims.show", claim_id=claim.id)
+        return response
+    return redirect(url_for("claims.show", claim_id=claim.id), code=303)
+
+
+@bp.route("/claims/<int:claim_id>/text", methods=["POST"])
+@allow("reviewer")
+def edit_text(claim_id: int):
+    return run(claim_id, "text", lambda db, who: claims.edit_text(
+        db, who, claim_id, version=integer("version"), text=text("text"),
+        start=integer("start", label="Start"), end=integer("end", label="End")))
+
+
+@bp.route("/claims/<int:claim_id>/speaker", methods=["POST"])
+@allow("reviewer")
+def speaker(claim_id: int):
+    return run(claim_id, "speaker", lambda db, who: claims.set_speaker(
+        db, who, claim_id, version=integer("version"), name=text("speaker", 400),
+        title=text("speaker_title", 400)))
+
+
+def _assignee(who) -> int | None:  # noqa: ANN001 - Actor
+    raw = (request.form.get("assignee") or "").strip()
+    if raw == "me":
+        return who.user_id
+    return integer("assignee", required=False, label="Assignee")
+
+
+@bp.route("/claims/<int:claim_id>/assign", methods=["POST"])
+@allow("reviewer")
+def assign(claim_id: int):
+    return run(claim_id, "assign", lambda db, who: claims.assign(
+        db, who, claim_id, version=integer("version"), assignee_id=_assignee(who)))
+
+
+@bp.route("/claims/<int:claim_id>/status", methods=["POST"])
+@allow("reviewer")
+def status(claim_id: int):
+    return run(claim_id, "status", lambda db, who: claims.set_status(
+        db, who, claim_id, version=integer("version"), status=text("status", 40)))
+
+
+@bp.route("/claims/<int:claim_id>/dismiss", methods=["POST"])
+@allow("reviewer")
+def dismiss(claim_id: int):
+    return run(claim_id, "dismiss", lambda db, who: claims.dismiss(
+        db, who, claim_id, version=integer("version"), reason=text("reason", 2000)))
+
+
+def _split_at() -> int:
+    custom = integer("at_custom", required=False, label="Split position")
+    return custom if custom is not None else integer("at", label="Split position")
+
+
+@bp.route("/claims/<int:claim_id>/split", methods=["POST"])
+@allow("reviewer")
+def split(claim_id: int):
+    return run(claim_id, "split", lambda db, who: claims.split(
+        db, who, claim_id, version=integer("version"), at=_split_at()))
+
+
+def _other() -> tuple[int, int | None]:
+    """The merge partner as "id:version" (the version the user saw listed)."""
+    raw = (request.form.get("other") or "").strip()
+    other_id, _, version = raw.partition(":")
+    if not other_id.isdigit() or (version and not version.isdigit()):
+        raise ValidationError("Choose the claim to merge into this one.", fields={"other": "required"})
+    return int(other_id), int(version) if version else None
+
+
+@bp.route("/claims/<int:claim_id>/merge", methods=["POST"])
+@allow("reviewer")
+def merge(claim_id: int):
+    def action(db, who):  # noqa: ANN001, ANN202
+        other_id, other_version = _other()
+        return claims.merge(db, who, claim_id, other_id, version=integer("version"), other_version=other_version)
+    return run(claim_id, "merge", action)

@@ -1,0 +1,87 @@
+"""Reading form fields, and carrying what a user typed back into a re-rendered form.
+
+A `FormState` is what one form shows after a refused write: the values as submitted
+(so nothing typed is lost), field messages (422) or the conflict details (409).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from flask import request
+
+from ..errors import ValidationError
+
+
+@dataclass(slots=True)
+class ConflictInfo:
+    who: str
+    at: datetime | None
+    diffs: list[tuple[str, Any, Any]]
+
+
+@dataclass(slots=True)
+class FormState:
+    name: str = ""
+    values: dict[str, Any] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    message: str | None = None
+    conflict: ConflictInfo | None = None
+
+    def get(self, key: str, default: Any = "") -> Any:
+        return self.values[key] if key in self.values else default
+
+    def error(self, key: str) -> str | None:
+        return self.errors.get(key)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.message or self.errors or self.conflict)
+
+
+BLANK = FormState()
+
+
+def submitted() -> dict[str, str]:
+    """The posted fields, minus the CSRF token."""
+    return {k: v for k, v in request.form.items() if k != "csrf_token"}
+
+
+def text(name: str, limit: int = 100_000) -> str:
+    return (request.form.get(name) or "")[:limit]
+
+
+def integer(name: str, *, required: bool = True, label: str | None = None, source: Any = None) -> int | None:
+    raw = ((source if source is not None else request.form).get(name) or "").strip()
+    if not raw:
+        if required:
+            raise ValidationError(f"{label or name.capitalize()} is required.", fields={name: "required"})
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValidationError(f"{label or name.capitalize()} must be a whole number.",
+                              fields={name: "a whole number"}) from None
+    if abs(value) > 2**53:
+        raise ValidationError(f"{label or name.capitalize()} is out of range.", fields={name: "out of range"})
+    return value
+
+
+def arg_int(name: str) -> int | None:
+    """A query-string id; anything unusable counts as absent."""
+    raw = request.args.get(name, "").strip()
+    return int(raw) if raw.isdigit() and len(raw) < 16 else None
+
+
+def arg_date(name: str) -> date | None:
+    raw = request.args.get(name, "").strip()
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def page_arg(name: str = "page") -> int:
+    value = arg_int(name)
+    return min(max(value or 1, 1), 100_000)

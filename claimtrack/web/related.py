@@ -1,0 +1,74 @@
+"""Related claims from other coverage, lazy-loaded into the claim panel, with confirm
+and dismiss. Registered only when the matching service is installed."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from flask import Blueprint, Flask, redirect, url_for
+
+from ..db import get_session
+from ..errors import Conflict, ValidationError
+from ..services import verdicts
+from ..services.claims import get_claim
+from . import htmx
+from .access import allow
+from .forms import text
+from .panel import actor
+from .rendering import render
+from .textdiff import word_diff
+
+bp = Blueprint("related", __name__)
+SERVICE = "claimtrack.services.related"
+
+
+def _service():  # noqa: ANN202 - module
+    return importlib.import_module(SERVICE)
+
+
+def _panel(claim_id: int, *, status: int = 200, message: str | None = None):
+    db = get_session()
+    claim = get_claim(db, claim_id)
+    items = _service().related_for_claim(db, claim_id, limit=10)
+    rows = []
+    for item in items:
+        reusable = (item.link_id is not None and item.state == "confirmed" and item.relation == "same"
+                    and verdicts.published_verdict(db, item.claim.id) is not None)
+        rows.append((item, word_diff(claim.text, item.claim.text), reusable))
+    return render("claims/related.html", "related", status=status, claim=claim, rows=rows,
+                  open_verdict=verdicts.open_verdict(db, claim_id), message=message)
+
+
+@bp.route("/claims/<int:claim_id>/related")
+@allow("viewer")
+def panel(claim_id: int):
+    return _panel(claim_id)
+
+
+@bp.route("/claims/<int:claim_id>/related/<int:link_id>", methods=["POST"])
+@allow("reviewer")
+def decide(claim_id: int, link_id: int):
+    db = get_session()
+    try:
+        _service().decide_link(db, actor(), link_id, text("state", 20))
+        db.commit()
+    except (ValidationError, Conflict) as exc:
+        db.rollback()
+        return _panel(claim_id, status=422 if isinstance(exc, ValidationError) else 409, message=exc.message)
+    if htmx:
+        response = _panel(claim_id)
+        response.headers["HX-Trigger"] = "claims-changed"
+        return response
+    return redirect(url_for("claims.show", claim_id=claim_id), code=303)
+
+
+def service_available() -> bool:
+    return importlib.util.find_spec(SERVICE) is not None
+
+
+def init_app(app: Flask) -> None:
+    enabled = service_available()
+    app.jinja_env.globals["related_enabled"] = enabled
+    if enabled:
+        app.register_blueprint(bp)
+
