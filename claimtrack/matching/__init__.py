@@ -8,7 +8,7 @@ Typical use by the storage layer::
         ...                                  # match.score, .relation, .numeric, .reasons
 """
 
-from claimtrack.matching.keys import blocking_keys, query_keys, speaker_key
+from claimtrack.matching.keys import blocking_keys, candidate_keys, query_keys, speaker_key
 from claimtrack.matching.normalise import content_terms, story_terms, tokens
 from claimtrack.matching.numeric import compare, interval, same_counted_thing
 from claimtrack.matching.records import ClaimRecord, Match, NumericVerdict, QuantityRecord
@@ -21,6 +21,7 @@ __all__ = [
     "NumericVerdict",
     "QuantityRecord",
     "blocking_keys",
+    "candidate_keys",
     "compare",
     "content_terms",
     "interval",

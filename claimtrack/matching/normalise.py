@@ -19,7 +19,7 @@ same claim against many candidates normalises it once.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from functools import lru_cache
 
 from claimtrack.matching import vocabulary as vocab
@@ -164,8 +164,71 @@ def _build_tokens(text: str) -> tuple[_Tok, ...]:
     return tuple(out)
 
 
+class Memo:
+    """A bounded memo, oldest entry evicted first, that callers may also fill with
+    values computed elsewhere (features stored with a claim, see ``features``)."""
+
+    __slots__ = ("_data", "_limit")
+
+    def __init__(self, limit: int = _CACHE_SIZE) -> None:
+        self._data: OrderedDict = OrderedDict()
+        self._limit = limit
+
+    def get(self, key):  # noqa: ANN001, ANN201 - any hashable key and value
+        return self._data.get(key)
+
+    def put(self, key, value) -> None:  # noqa: ANN001
+        if key not in self._data and len(self._data) >= self._limit:
+            self._data.popitem(last=False)
+        self._data[key] = value
+
+    def clear(self) -> None:
+        self._data.clear()
+
+
 # Claims are short and scored many times; whole articles (story_terms) bypass the cache.
-_pipeline = lru_cache(maxsize=_CACHE_SIZE)(_build_tokens)
+_TOKENS = Memo()
+
+
+def _pipeline(text: str) -> tuple[_Tok, ...]:
+    toks = _TOKENS.get(text)
+    if toks is None:
+        toks = _build_tokens(text)
+        _TOKENS.put(text, toks)
+    return toks
+
+
+_KIND_CODES = {"word": "w", "num": "n", "entity": "e", "unit": "u", "concept": "c", "sign": "s"}
+_CODES = {code: (kind, False) for kind, code in _KIND_CODES.items()} | {"W": ("word", True)}
+
+
+def clear_caches() -> None:
+    """Forget every memoised result (tests use this to start from a cold process)."""
+    _TOKENS.clear()
+    for cached in (stem, content_sequence, content_term_set, normalised_text, entities, word_count):
+        cached.cache_clear()
+
+
+def encode_tokens(text: str) -> str:
+    """The token stream of ``text`` as one string: a kind letter (``W`` for a name)
+    before each token, tokens separated by spaces (no token contains one)."""
+    return " ".join(("W" if t.proper else _KIND_CODES[t.kind]) + t.text for t in _pipeline(text))
+
+
+def decode_tokens(encoded: str) -> tuple[_Tok, ...]:
+    """The token stream written by :func:`encode_tokens`; KeyError on a foreign code."""
+    toks = []
+    for item in encoded.split(" "):
+        if item:
+            kind, proper = _CODES[item[0]]
+            toks.append(_Tok(item[1:], kind, proper))
+    return tuple(toks)
+
+
+def prime_tokens(text: str, toks: tuple[_Tok, ...]) -> None:
+    """Remember the token stream of ``text`` (from :func:`decode_tokens`), so it is not
+    tokenised again."""
+    _TOKENS.put(text, toks)
 
 
 def tokens(text: str) -> list[str]:
@@ -186,6 +249,9 @@ def stem(word: str) -> str:
         return word
     if word.endswith(("ies", "ied")) and len(word) > 4:
         word = word[:-3] + "y"
+    elif word.endswith(("ation", "ations")) and len(word) >= 8:
+        # "delegation" meets "delegates", "operations" meets "operating"
+        word = word[:word.rindex("ation") + 2]
     elif word.endswith("ing") and len(word) >= 6:
         word = _undouble(word[:-3])
     elif word.endswith("ed") and len(word) >= 5:
@@ -279,6 +345,7 @@ def parse_number(text: str) -> float | None:
     return float(nums[0]) if len(nums) == 1 else None
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def word_count(text: str) -> int:
     """Words as a reader counts them ("U.S." counts twice; good enough for a floor)."""
     return len(_WORD_COUNT_RE.findall(text))

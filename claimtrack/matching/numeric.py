@@ -1,9 +1,12 @@
 """Numeric agreement between claims.
 
-Every quantity is read as an interval [low, high]. The extractor already supplies the
-bounds its hedge word allows; when an approximate quantity arrives without bounds
-(``low == high`` while ``approx`` is true) this module applies its own tolerance,
-chosen from the hedge words in the quantity's text:
+Every quantity is read as an interval [low, high]. For an approximate quantity whose
+text carries a hedge word listed below, this table decides the interval, whatever
+bounds the extractor supplied: one documented tolerance per hedge keeps verdicts
+predictable ("a little over 5,000" must not stretch to 7,500 and meet "6,000 or so").
+Bounds from the extractor are used for everything else (ranges such as "5,000 to
+6,000", hedges the table does not know); an approximate quantity with neither gets
+the default tolerance of ±5%:
 
 =====================================================  =========================
 hedge words in the quantity's text                     interval for value X
@@ -69,6 +72,8 @@ HEDGE_TOLERANCES: tuple[tuple[re.Pattern[str], _Bounds], ...] = tuple(
          lambda x: (0.0, x)),
         (r"fewer than|less than|under|below", lambda x: (0.0, x)),
         (r"more than|upwards of|in excess of|over|above", lambda x: (x, 1.5 * x)),
+        (r"about|around|roughly|approximately|some|or so|estimated",
+         lambda x: (x - abs(x) * DEFAULT_RELATIVE_TOLERANCE, x + abs(x) * DEFAULT_RELATIVE_TOLERANCE)),
     )
 )
 
@@ -76,13 +81,15 @@ HEDGE_TOLERANCES: tuple[tuple[re.Pattern[str], _Bounds], ...] = tuple(
 def interval(q: QuantityRecord) -> tuple[float, float]:
     """The closed interval of values the quantity allows."""
     low, high = (q.low, q.high) if q.low <= q.high else (q.high, q.low)
-    if low != high or not q.approx:
+    if not q.approx:
         return low, high
     text = q.text.lower()
     for pattern, bounds in HEDGE_TOLERANCES:
         if pattern.search(text):
             a, b = bounds(q.value)
             return (a, b) if a <= b else (b, a)
+    if low != high:
+        return low, high
     spread = abs(q.value) * DEFAULT_RELATIVE_TOLERANCE
     return q.value - spread, q.value + spread
 
@@ -167,13 +174,19 @@ def compare(a_claim: ClaimRecord, b_claim: ClaimRecord) -> NumericVerdict | None
     return best[2] if best else None
 
 
+# Below this a shared number is no coincidence worth flagging: "two countries" and "two
+# governments" are everyday wording, "3,000 troops" and "3,000 workers" a false friend.
+LOOKALIKE_MIN_VALUE = 10
+
+
 def same_number_other_unit(a_claim: ClaimRecord,
                            b_claim: ClaimRecord) -> tuple[QuantityRecord, QuantityRecord] | None:
-    """A pair with equal values but different known unit groups: the look-alike trap
-    ("3,000 more troops" vs "3,000 more workers")."""
+    """A pair with equal, distinctive values (at least ``LOOKALIKE_MIN_VALUE``) but
+    different known unit groups: the look-alike trap ("3,000 more troops" vs "3,000
+    more workers")."""
     for qa in a_claim.quantities:
         for qb in b_claim.quantities:
-            if qa.value == qb.value:
+            if qa.value == qb.value and abs(qa.value) >= LOOKALIKE_MIN_VALUE:
                 ua, ub = unit_group(qa.unit), unit_group(qb.unit)
                 if ua and ub and ua != ub:
                     return qa, qb

@@ -27,9 +27,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from claimtrack.matching.normalise import tagged_tokens, unit_group
+from claimtrack.matching.normalise import Memo, tagged_tokens, unit_group
 from claimtrack.matching.number_forms import canonical_number
 from claimtrack.matching.records import QuantityRecord
 
@@ -93,9 +92,40 @@ def _years(toks: list[tuple[str, str]]) -> set[str]:
     return {t for t, kind in toks if kind == "num" and t.isdigit() and 1900 <= int(t) <= 2100}
 
 
-@lru_cache(maxsize=1 << 15)
+_CONTEXTS = Memo()
+
+
 def quantity_context(text: str, q: QuantityRecord) -> QuantityContext:
     """Read the set a quantity counts from its claim text (memoised per claim)."""
+    found = _CONTEXTS.get((text, q))
+    if found is None:
+        found = _read_context(text, q)
+        _CONTEXTS.put((text, q), found)
+    return found
+
+
+def clear_contexts() -> None:
+    """Forget every memoised context."""
+    _CONTEXTS.clear()
+
+
+def encode_context(ctx: QuantityContext) -> list:
+    """A JSON-ready form of a context (see ``features``)."""
+    return [ctx.unit, ctx.change, ctx.mode, sorted(ctx.owners), sorted(ctx.places), sorted(ctx.years)]
+
+
+def decode_context(encoded: list) -> QuantityContext:
+    """A context written by :func:`encode_context`; ValueError or TypeError if malformed."""
+    unit, change, mode, owners, places, years = encoded
+    return QuantityContext(unit, change, mode, frozenset(owners), frozenset(places), frozenset(years))
+
+
+def prime_context(text: str, q: QuantityRecord, ctx: QuantityContext) -> None:
+    """Remember the context of a quantity, so its clause is not read again."""
+    _CONTEXTS.put((text, q), ctx)
+
+
+def _read_context(text: str, q: QuantityRecord) -> QuantityContext:
     unit = unit_group(q.unit)
     start, end = _locate(text, q)
     if start < 0:

@@ -136,7 +136,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "hire": ("hire", "hires", "hired", "hiring", "recruit", "recruits", "recruiting"),
     "not": (
         "not", "never", "no", "nobody", "nothing", "none", "deny", "denies", "denied",
-        "denying",
+        "denying", "rather than", "instead of",
     ),
 }
 

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from ..ingest.prepare import PreparedArticle
 from ..models import Article, Claim, Outlet, Quantity
-from . import audit
+from . import audit, related
 from .actors import Actor
 from .claimants import ClaimantResolver
 
@@ -81,6 +81,10 @@ def _store(session: Session, actor: Actor, prepared: PreparedArticle) -> Article
                 claim_id=claim.id, start_offset=q.start, end_offset=q.end, text=q.text[:300],
                 value=q.value, low=q.low, high=q.high, approx=q.approx, unit=q.unit, change=q.change,
             ))
+    session.flush()
+    # The new claims join the matching index and get their link suggestions in this
+    # same transaction: a stored article is always matchable.
+    related.index_article(session, article, [c.id for c in stored])
     audit.record(session, actor, "article.import", "article", article.id,
                  after={"title": article.title, "claims": len(stored), "source": src.where})
     return article

@@ -93,3 +93,30 @@ def test_document_frequencies_drop_common_keys_but_keep_the_rarest():
 def test_claim_without_content_still_gets_keys_or_none_without_error():
     assert blocking_keys(claim("")) == set()
     assert blocking_keys(claim("it was so.")) == set()
+
+
+def test_candidate_keys_cover_every_key_either_side_may_choose():
+    from claimtrack.matching.keys import candidate_keys
+
+    for rec in (MORE_TROOPS, MORE_WORKERS, NBC_6000, SOME_5200, MILLEY):
+        every = candidate_keys(rec)
+        df = {key: i for i, key in enumerate(sorted(every))}
+        for choose in (blocking_keys, query_keys):
+            assert choose(rec) <= every
+            assert choose(rec, df, 40, max_df_ratio=0.1) <= every
+
+
+def test_near_duplicate_keys_meet_reworded_copies_and_stay_apart_otherwise():
+    from claimtrack.matching.keys import MINHASH_BANDS, minhash_keys
+
+    original = claim("Critics of Sunber Motors said the wildfire response had been badly planned.")
+    copy = claim("Critics of Sunber Motors said the wildfire response was badly planned.")
+    other = claim("Residents of Migar said they had heard little about the troop deployment.")
+    bands = {k for k in blocking_keys(original) if k.startswith("m:")}
+    assert len(bands) == MINHASH_BANDS
+    assert bands & blocking_keys(copy)
+    assert not bands & blocking_keys(other)
+    assert minhash_keys(["too", "few"]) == []
+    # The same terms give the same keys in any order and in any process.
+    assert minhash_keys(["b", "a", "c"]) == minhash_keys(["c", "b", "a"])
+    assert minhash_keys(["a", "b", "c"])[0] == "m:0:6fff1a3245d0"

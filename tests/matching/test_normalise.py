@@ -166,3 +166,20 @@ def test_empty_and_odd_text():
     assert content_terms("!!! ... ---") == set()
     assert parse_number("no number here") is None
     assert parse_number("3 and 4") is None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("delegation", "delegates"), ("operations", "operating"), ("delegations", "delegated"),
+])
+def test_stemmer_meets_nouns_in_ation(a, b):
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize("word", ["nation", "station", "ration"])
+def test_short_words_in_ation_are_kept(word):
+    assert stem(word) == word
+
+
+def test_rather_than_and_instead_of_negate():
+    assert "not" in content_terms("a delegation would discuss the partnership rather than a withdrawal")
+    assert "not" in content_terms("they talked about the partnership instead of leaving")

@@ -248,3 +248,31 @@ def test_starting_point_of_a_change_is_a_past_count():
 def test_infinitive_governs_the_number_but_a_place_does_not():
     sent = claim("The Army sent to Iraq 3,000 troops last year.", qty("3,000", 3000))
     assert quantity_context(sent.text, sent.quantities[0]).mode == "actual"
+
+
+# --- the tolerance table is the authority for known hedges -------------------------------
+
+def test_known_hedges_take_the_table_whatever_bounds_the_extractor_gave():
+    # The extractor reads "a little over" as up to +50%; the table says +10%.
+    assert interval(qty("A little over 5,000", 5000, low=5000, high=7500)) == pytest.approx((5000, 5500))
+    assert interval(qty("about 3,000", 3000, low=2000, high=4000)) == pytest.approx((2850, 3150))
+
+
+def test_ranges_and_unknown_hedges_keep_the_extractors_bounds():
+    assert interval(qty("5,000 to 6,000", 5000, approx=True, low=5000, high=6000)) == (5000, 6000)
+    assert interval(qty("3,000-odd", 3000, approx=True, low=3000, high=3500)) == (3000, 3500)
+
+
+def test_a_little_over_5000_conflicts_with_6000_or_so():
+    milley = claim("A little over 5,000 in Iraq right now.",
+                   qty("A little over 5,000", 5000, low=5000, high=7500))
+    assert verdict(NBC_6000, milley) == "conflict"
+    assert verdict(SOME_5200, milley) == "consistent"
+
+
+def test_small_shared_numbers_are_not_lookalikes():
+    countries = claim("Washington broke agreements between the two countries.",
+                      qty("two countries", 2, unit="country"))
+    governments = claim("Baghdad said it breached deals between the two governments.",
+                        qty("two governments", 2, unit="government"))
+    assert same_number_other_unit(countries, governments) is None

@@ -1,5 +1,5 @@
 import dataclasses
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 import pytest
 
@@ -178,7 +178,7 @@ def test_time_distance_lowers_the_score_but_never_below_the_floor():
 
 def test_naive_and_aware_dates_can_be_compared():
     aware = dataclasses.replace(MILLEY_SAID,
-                                published=datetime(2020, 1, 10, 12, tzinfo=timezone.utc))
+                                published=datetime(2020, 1, 10, 12, tzinfo=UTC))
     assert score_pair(MILLEY_DENIED, aware) is not None
 
 
@@ -212,3 +212,38 @@ def test_rank_breaks_ties_by_claim_id():
     twin_b = dataclasses.replace(WIRE_5200, claim_id=901, article_id=901)
     ranked = rank(NBC_6000, [twin_b, twin_a])
     assert [c.claim_id for c, _ in ranked] == [900, 901]
+
+
+# --- polarity, pruning ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("a", "b", "opposite"), [
+    ("The Pentagon has no plans to withdraw troops from Iraq.",
+     "Iraq asked the Pentagon to plan to withdraw troops.", True),
+    # The denial covers what the other claim does not say: no contradiction.
+    ("Milley denied the United States was leaving, calling the memo a mistake and an unsigned draft.",
+     "Milley said the letter was an unsigned draft sent by mistake.", False),
+    ("Milley said the U.S. was not pulling out of Iraq.",
+     "Milley denied the United States was leaving Iraq.", False),
+    ("A delegation would discuss the partnership rather than a troop withdrawal.",
+     "Any team would talk about the partnership, not about leaving.", False),
+])
+def test_opposite_polarity_needs_the_denial_to_cover_the_assertion(a, b, opposite):
+    from claimtrack.matching.scoring import opposite_polarity
+
+    assert opposite_polarity(a, b) is opposite
+    assert opposite_polarity(b, a) is opposite
+
+
+@pytest.mark.parametrize("limit", [1, 3, 20])
+def test_rank_equals_scoring_every_candidate(limit):
+    for query in ALL:
+        brute = sorted(((c, m) for c in ALL if (m := score_pair(query, c)) is not None),
+                       key=lambda cm: (-cm[1].score, cm[0].claim_id))[:limit]
+        assert rank(query, ALL, limit=limit) == brute
+
+
+def test_a_floor_only_drops_pairs_that_cannot_reach_it():
+    match = score_pair(NBC_6000, WIRE_5200)
+    assert score_pair(NBC_6000, WIRE_5200, floor=match.score - 0.01) == match
+    assert score_pair(NBC_6000, WIRE_5200, floor=match.score) == match  # a tie is kept
+    assert score_pair(NBC_6000, WIRE_5200, floor=0.99) is None
