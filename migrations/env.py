@@ -24,12 +24,18 @@ def render_item(type_: str, obj: object, autogen_context) -> str | bool:  # noqa
     return False
 
 
+def include_name(name: str | None, type_: str, parent_names) -> bool:  # noqa: ANN001
+    # Full-text search tables are made per dialect by the migrations, not by the models.
+    return not (type_ == "table" and models.is_search_object(name))
+
+
 def _configure(**kwargs: object) -> None:
     context.configure(
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite can only alter tables by copying them
         compare_type=True,
         render_item=render_item,
+        include_name=include_name,
         **kwargs,
     )
 

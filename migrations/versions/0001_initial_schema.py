@@ -29,6 +29,27 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['merged_into_id'], ['claimants.id'], name=op.f('fk_claimants_merged_into_id_claimants')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_claimants'))
     )
+    op.create_table('factchecks',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('external_id', sa.String(length=200), nullable=True),
+    sa.Column('dedupe_key', sa.String(length=64), nullable=False),
+    sa.Column('claim_text', sa.Text(), nullable=False),
+    sa.Column('title', sa.String(length=1000), nullable=True),
+    sa.Column('rating', sa.String(length=200), nullable=True),
+    sa.Column('rating_value', sa.Float(), nullable=True),
+    sa.Column('url', sa.String(length=2000), nullable=True),
+    sa.Column('publisher', sa.String(length=300), nullable=True),
+    sa.Column('claimant', sa.String(length=300), nullable=True),
+    sa.Column('claim_date', sa.DateTime(), nullable=True),
+    sa.Column('review_date', sa.DateTime(), nullable=True),
+    sa.Column('imported_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_factchecks')),
+    sa.UniqueConstraint('dedupe_key', name=op.f('uq_factchecks_dedupe_key'))
+    )
+    with op.batch_alter_table('factchecks', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_factchecks_external_id'), ['external_id'], unique=False)
+
     op.create_table('outlets',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -265,9 +286,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_verdicts_published_at'), ['published_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_verdicts_reviewer_id'), ['reviewer_id'], unique=False)
 
+    _create_search_objects()
+
 
 
 def downgrade() -> None:
+    _drop_search_objects()
     with op.batch_alter_table('verdicts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_verdicts_reviewer_id'))
         batch_op.drop_index(batch_op.f('ix_verdicts_published_at'))
@@ -319,5 +343,66 @@ def downgrade() -> None:
 
     op.drop_table('api_tokens')
     op.drop_table('users')
+    with op.batch_alter_table('factchecks', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_factchecks_external_id'))
+
+    op.drop_table('factchecks')
     op.drop_table('outlets')
     op.drop_table('claimants')
+
+
+# Full-text search objects. They are not SQLModel tables (the schema comparison skips
+# them, see claimtrack.models.factchecks.is_search_object), so each dialect gets its own.
+# Triggers keep them in step with every writer, including bulk inserts and other
+# services that store claims.
+_SQLITE_FTS = (
+    ("factchecks_fts", "factchecks", "claim_text, title", "new.claim_text, new.title",
+     "old.claim_text, old.title", "claim_text, title"),
+    ("claims_fts", "claims", "text", "new.text", "old.text", "text"),
+)
+_PG_SEARCH = (
+    ("factcheck_search", "factchecks", "factcheck_id",
+     "setweight(to_tsvector('english', NEW.claim_text), 'A')"
+     " || setweight(to_tsvector('english', coalesce(NEW.title, '')), 'B')", "claim_text, title"),
+    ("claim_search", "claims", "claim_id", "to_tsvector('english', NEW.text)", "text"),
+)
+
+
+def _create_search_objects() -> None:
+    dialect = op.get_context().dialect.name
+    if dialect == "sqlite":
+        for fts, table, cols, new, old, watched in _SQLITE_FTS:
+            op.execute(f"CREATE VIRTUAL TABLE {fts} USING fts5({cols}, content='{table}', "
+                       "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')")
+            op.execute(f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN "
+                       f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END")
+            op.execute(f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
+                       f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); END")
+            op.execute(f"CREATE TRIGGER {fts}_au AFTER UPDATE OF {watched} ON {table} BEGIN "
+                       f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+                       f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new}); END")
+    elif dialect == "postgresql":
+        for search, table, key, vector, watched in _PG_SEARCH:
+            op.execute(f"CREATE TABLE {search} ({key} integer PRIMARY KEY "
+                       f"REFERENCES {table}(id) ON DELETE CASCADE, document tsvector NOT NULL)")
+            op.execute(f"CREATE INDEX {search}_document ON {search} USING gin (document)")
+            op.execute(f"CREATE FUNCTION {search}_sync() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                       f"INSERT INTO {search} ({key}, document) VALUES (NEW.id, {vector}) "
+                       f"ON CONFLICT ({key}) DO UPDATE SET document = EXCLUDED.document; "
+                       "RETURN NEW; END $$")
+            op.execute(f"CREATE TRIGGER {search}_sync AFTER INSERT OR UPDATE OF {watched} ON {table} "
+                       f"FOR EACH ROW EXECUTE FUNCTION {search}_sync()")
+
+
+def _drop_search_objects() -> None:
+    dialect = op.get_context().dialect.name
+    if dialect == "sqlite":
+        for fts, *_ in _SQLITE_FTS:
+            for suffix in ("ai", "ad", "au"):
+                op.execute(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
+            op.execute(f"DROP TABLE IF EXISTS {fts}")
+    elif dialect == "postgresql":
+        for search, table, *_ in _PG_SEARCH:
+            op.execute(f"DROP TRIGGER IF EXISTS {search}_sync ON {table}")
+            op.execute(f"DROP FUNCTION IF EXISTS {search}_sync()")
+            op.execute(f"DROP TABLE IF EXISTS {search}")
