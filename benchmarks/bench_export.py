@@ -1,0 +1,130 @@
+"""ClaimReview export at scale: time and peak memory, streaming against build-then-dump.
+
+    .venv/bin/python benchmarks/bench_export.py [--sizes 10000,50000,100000] [--db-url URL]
+
+Fills a fresh SQLite database (or an empty migrated one at --db-url) with published
+fact-checks in bulk (one article, claimant, source-less claim and published verdict
+each; every 10th claim confirmed the same as the one before, so firstAppearance is
+computed too), growing it to each size in turn. At each size it runs:
+
+- streaming: `publishing.iter_claimreviews` written by `cli.export.write_array`, the
+  code path of `claimtrack export claimreview`;
+- naive: the same documents collected into one list, then `json.dump` of the list.
+
+Peak memory is measured with tracemalloc (Python allocations; it slows both runs
+alike), so the figures compare the two approaches rather than give absolute speed;
+`--no-trace` gives the plain times (the MiB columns then read 0).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import datetime, timedelta, UTC
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import sqlalchemy as sa  # noqa: E402
+from sqlmodel import Session  # noqa: E402
+
+from claimtrack import migrate  # noqa: E402
+from claimtrack.cli.export import write_array  # noqa: E402
+from claimtrack.db import make_engine  # noqa: E402
+from claimtrack.models import Article, Claim, Claimant, ClaimLink, Outlet, Verdict  # noqa: E402
+from claimtrack.services import publishing  # noqa: E402
+
+CONFIG = {"PUBLIC_BASE_URL": "https://factcheck.example.org", "PUBLISHER_NAME": "Example Fact Check",
+          "PUBLISHER_URL": "https://factcheck.example.org", "RATING_SCALE_PATH": None}
+RATINGS = ("true", "mostly-true", "half-true", "mostly-false", "misleading", "false", "unverifiable")
+T0 = datetime(2025, 1, 1, tzinfo=UTC)
+CHUNK = 5000
+
+
+def grow(engine, start: int, stop: int) -> None:  # noqa: ANN001
+    """Add published fact-checks numbered start+1..stop, in chunked executemany inserts."""
+    with engine.begin() as conn:
+        if start == 0:
+            conn.execute(sa.insert(Outlet.__table__), [{"id": i, "name": f"Outlet {i}"} for i in range(1, 21)])
+        for lo in range(start + 1, stop + 1, CHUNK):
+            ids = range(lo, min(lo + CHUNK, stop + 1))
+            conn.execute(sa.insert(Claimant.__table__), [
+                {"id": i, "name": f"Speaker {i}", "title": "Minister" if i % 3 else None, "kind": "person",
+                 "created_at": T0} for i in ids])
+            conn.execute(sa.insert(Article.__table__), [
+                {"id": i, "url": f"https://news{i % 20}.example/story/{i}", "title": f"Story number {i}",
+                 "outlet_id": i % 20 + 1, "published_at": T0 + timedelta(minutes=i), "body": f"Body {i}.",
+                 "content_hash": f"{i:064x}", "source_format": "json", "imported_at": T0} for i in ids])
+            conn.execute(sa.insert(Claim.__table__), [
+                {"id": i, "article_id": i, "start_offset": 0, "end_offset": 10,
+                 "text": f"Claim {i}: unemployment fell to {i % 9 + 1} percent.", "kind": "reported",
+                 "claimant_id": i, "checkworthiness": 0.5, "status": "published", "version": 1,
+                 "created_at": T0, "updated_at": T0} for i in ids])
+            conn.execute(sa.insert(Verdict.__table__), [
+                {"id": i, "claim_id": i, "rating": RATINGS[i % len(RATINGS)], "summary": f"Summary of check {i}.",
+                 "rationale": "Because the figures say otherwise.", "state": "published", "version": 1,
+                 "created_at": T0, "updated_at": T0, "published_at": T0 + timedelta(days=1, minutes=i)}
+                for i in ids])
+            conn.execute(sa.insert(ClaimLink.__table__), [
+                {"claim_a_id": i - 1, "claim_b_id": i, "score": 0.9, "relation": "same", "state": "confirmed",
+                 "reasons": [], "created_at": T0} for i in ids if i % 10 == 0])
+
+
+def measure(label: str, run, *, trace: bool = True) -> tuple[float, float]:  # noqa: ANN001
+    if trace:
+        tracemalloc.start()
+    started = time.perf_counter()
+    count = run()
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1] if trace else 0
+    if trace:
+        tracemalloc.stop()
+    assert count > 0, label
+    return elapsed, peak / 2**20
+
+
+def streaming(engine, out: Path) -> int:  # noqa: ANN001
+    with Session(engine) as session, out.open("w", encoding="utf-8") as fh:
+        return write_array(publishing.iter_claimreviews(session, CONFIG), fh)
+
+
+def naive(engine, out: Path) -> int:  # noqa: ANN001
+    with Session(engine) as session:
+        docs = list(publishing.iter_claimreviews(session, CONFIG))
+        with out.open("w", encoding="utf-8") as fh:
+            json.dump(docs, fh, ensure_ascii=False)
+        return len(docs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10000,50000,100000")
+    parser.add_argument("--no-trace", action="store_true",
+                        help="time only: skip tracemalloc (its bookkeeping slows allocation-heavy code)")
+    parser.add_argument("--db-url", default=None, help="an empty database (default: a temporary SQLite file)")
+    args = parser.parse_args()
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.db_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
+        migrate.upgrade(url)
+        engine = make_engine(url)
+        out = Path(tmp) / "export.json"
+        print(f"{'reviews':>8} {'stream s':>9} {'stream MiB':>11} {'naive s':>8} {'naive MiB':>10} {'file MiB':>9}")
+        done = 0
+        for size in sizes:
+            grow(engine, done, size)
+            done = size
+            trace = not args.no_trace
+            stream_s, stream_mib = measure("streaming", lambda: streaming(engine, out), trace=trace)
+            size_mib = out.stat().st_size / 2**20
+            naive_s, naive_mib = measure("naive", lambda: naive(engine, out), trace=trace)
+            print(f"{size:>8} {stream_s:>9.1f} {stream_mib:>11.1f} {naive_s:>8.1f} {naive_mib:>10.1f} {size_mib:>9.1f}")
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
