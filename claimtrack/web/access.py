@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
-from flask import Flask, abort, current_app, request
+from flask import Flask, abort, current_app, g, request
 from flask_login import current_user
 
 ROLE_ORDER = ("viewer", "reviewer", "editor", "admin")
 PUBLIC = "public"
+# Requests under this prefix authenticate with `Authorization: Bearer TOKEN` only: no
+# session cookie, no login redirect (401 instead).
+API_PREFIX = "/api/"
 F = TypeVar("F", bound=Callable)
+
+
+def is_api_request() -> bool:
+    return request.path.startswith(API_PREFIX)
 
 
 def allow(level: str) -> Callable[[F], F]:
@@ -54,6 +61,8 @@ def _check() -> object | None:
     if level == PUBLIC:
         return None
     if not current_user.is_authenticated:
+        if is_api_request():
+            abort(401)
         from . import login_manager
 
         return login_manager.unauthorized()
@@ -62,5 +71,31 @@ def _check() -> object | None:
     return None
 
 
+def _token_user(req) -> object | None:  # noqa: ANN001 - flask.Request
+    """Flask-Login's request loader: the user behind a bearer token, for API paths only."""
+    if not is_api_request():
+        return None
+    scheme, _, token = (req.headers.get("Authorization") or "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    from sqlmodel import Session
+
+    from ..db import engine_for
+    from ..services import tokens
+    from .auth import SessionUser
+
+    # A session of its own, closed before the view opens the request's: the API records
+    # token use in a short write transaction in between.
+    with Session(engine_for(current_app)) as session:
+        found = tokens.authenticate(session, token.strip())
+    if found is None:
+        return None
+    g.api_token = found[0]
+    return SessionUser(found[1])
+
+
 def init_app(app: Flask) -> None:
+    from . import login_manager
+
+    login_manager.request_loader(_token_user)
     app.before_request(_check)

@@ -1,0 +1,139 @@
+"""The OpenAPI 3.1 description, built from the same pydantic models that check requests
+(`schemas.py`) and describe responses (`responses.py`)."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from .. import __version__
+from . import responses as out
+from . import schemas as inp
+from .blueprint import PREFIX
+
+REF = "#/components/schemas/{model}"
+ERROR_TEXT = {400: "Malformed JSON", 401: "Missing, wrong or revoked token", 403: "Role not allowed",
+              404: "Not found", 409: "Stale version or illegal transition", 413: "Body too large",
+              422: "Invalid input", 429: "Rate limit exceeded (see Retry-After)"}
+_ID = {"type": "integer", "minimum": 1, "maximum": inp.MAX_ID}
+
+
+def _ref(model: type[BaseModel]) -> dict:
+    return {"$ref": REF.format(model=model.__name__)}
+
+
+def _json(schema: dict) -> dict:
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+def _query_params(model: type[BaseModel]) -> list[dict]:
+    schema = model.model_json_schema(ref_template=REF)
+    required = set(schema.get("required", ()))
+    return [{"name": name, "in": "query", "required": name in required, "schema": prop}
+            for name, prop in schema["properties"].items()]
+
+
+def _path_params(path: str) -> list[dict]:
+    return [{"name": part[1:-1], "in": "path", "required": True, "schema": _ID}
+            for part in path.split("/") if part.startswith("{")]
+
+
+def _op(summary: str, role: str, path: str, ok: dict[int, Any], *, query: type[BaseModel] | None = None,
+        body: type[BaseModel] | None = None, body_optional: bool = False, errors: tuple[int, ...] = ()) -> dict:
+    params = _path_params(path) + (_query_params(query) if query else [])
+    codes = {401, 403, 429, *errors}
+    if "{" in path:
+        codes.add(404)
+    if query or body:
+        codes.add(422)
+    if body:
+        codes |= {400, 413}
+    op: dict[str, Any] = {"summary": summary, "description": f"Least role: {role}.",
+                          "operationId": summary.lower().replace(" ", "_").replace("'", ""),
+                          "responses": {}}
+    if params:
+        op["parameters"] = params
+    if body:
+        op["requestBody"] = {"required": not body_optional, **_json(_ref(body))}
+    for status, model in ok.items():
+        op["responses"][str(status)] = {"description": "OK" if status < 300 else "Created"} | (
+            _json(_ref(model)) if model is not None else {})
+    for status in sorted(codes):
+        op["responses"][str(status)] = {"description": ERROR_TEXT[status], **_json(_ref(out.Error))}
+    return op
+
+
+def _paths(related: bool) -> dict[str, dict]:
+    claim = "/claims/{claim_id}"
+    paths: dict[str, dict] = {
+        "/articles": {
+            "get": _op("List articles", "viewer", "/articles", {200: out.ArticlePage}, query=inp.ArticleQuery),
+            "post": _op("Import an article", "reviewer", "/articles",
+                        {201: out.ImportedArticle, 200: out.DuplicateArticle}, body=inp.ArticleIn),
+        },
+        "/articles/{article_id}": {"get": _op("Get an article", "viewer", "/articles/{article_id}",
+                                              {200: out.ArticleDetail})},
+        "/claims": {"get": _op("List claims", "viewer", "/claims", {200: out.ClaimPage}, query=inp.ClaimQuery)},
+        claim: {
+            "get": _op("Get a claim", "viewer", claim, {200: out.ClaimDetail}),
+            "patch": _op("Edit a claim", "reviewer", claim, {200: out.ClaimDetail}, body=inp.ClaimPatch,
+                         errors=(409,)),
+        },
+        claim + "/sources": {"post": _op("Link a source", "reviewer", claim + "/sources", {201: out.SourceLink},
+                                         body=inp.SourceIn, errors=(409,))},
+        claim + "/sources/{link_id}": {"delete": _op(
+            "Unlink a source", "reviewer", claim + "/sources/{link_id}", {204: None}, errors=(409, 422),
+            query=_Fingerprint)},
+        claim + "/verdicts": {"post": _op("Save or submit a verdict", "reviewer", claim + "/verdicts",
+                                          {200: out.VerdictResult, 201: out.VerdictResult}, body=inp.VerdictIn,
+                                          errors=(409,))},
+        claim + "/publish": {"post": _op("Publish the verdict", "editor", claim + "/publish",
+                                         {200: out.VerdictResult}, body=inp.PublishIn, body_optional=True,
+                                         errors=(409,))},
+        "/claimants": {"get": _op("List claimants", "viewer", "/claimants", {200: out.ClaimantPage},
+                                  query=inp.ClaimantQuery)},
+        "/claimants/{claimant_id}": {"get": _op("Get a claimant", "viewer", "/claimants/{claimant_id}",
+                                                {200: out.ClaimantDetail})},
+        "/claimreview": {"get": _op("Get the ClaimReview feed", "viewer", "/claimreview", {200: out.ClaimReviewPage},
+                                    query=inp.Query)},
+        "/rating-scale": {"get": _op("Get the rating scale", "viewer", "/rating-scale", {200: out.RatingScale})},
+        "/match": {"get": _op("Match text against claims and fact-checks", "viewer", "/match",
+                              {200: out.MatchList}, query=inp.MatchQuery)},
+    }
+    if related:
+        paths[claim + "/related"] = {"get": _op("Get related claims", "viewer", claim + "/related",
+                                                {200: out.RelatedList})}
+        paths["/links/{link_id}"] = {"post": _op("Decide a link", "reviewer", "/links/{link_id}", {200: out.Link},
+                                                 body=inp.LinkDecision, errors=(409,))}
+    paths["/openapi.json"] = {"get": {"summary": "This description", "operationId": "openapi", "security": [],
+                                      "responses": {"200": {"description": "OK", **_json({"type": "object"})}}}}
+    return paths
+
+
+class _Fingerprint(BaseModel):
+    fingerprint: str | None = None
+
+
+def _components() -> dict[str, Any]:
+    inputs = [inp.ArticleIn, inp.ClaimPatch, inp.SourceIn, inp.VerdictIn, inp.PublishIn, inp.LinkDecision]
+    outputs = [out.Error, out.ArticlePage, out.ArticleDetail, out.ImportedArticle, out.DuplicateArticle,
+               out.ClaimPage, out.ClaimDetail, out.SourceLink, out.VerdictResult, out.ClaimantPage,
+               out.ClaimantDetail, out.RatingScale, out.MatchList, out.ClaimReviewPage, out.RelatedList, out.Link]
+    _, defs = models_json_schema([(m, "validation") for m in inputs] + [(m, "serialization") for m in outputs],
+                                 ref_template=REF)
+    return defs.get("$defs", {})
+
+
+def build(*, related: bool) -> dict[str, Any]:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "claimtrack API", "version": __version__,
+                 "description": "Every error is `{\"error\": {\"code\", \"message\", \"fields\"?}}`. "
+                                "Lists page by id: follow `next` until it is null."},
+        "servers": [{"url": PREFIX}],
+        "security": [{"bearerAuth": []}],
+        "paths": _paths(related),
+        "components": {"schemas": _components(),
+                       "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
+    }

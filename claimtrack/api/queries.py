@@ -1,0 +1,106 @@
+"""Read-only queries behind the API's lists and detail views.
+
+Lists page by id (keyset): `after` is the last id of the previous page, so pages stay
+stable while new rows arrive, and polling with the last id seen returns only new rows.
+Claim filters reuse the review queue's conditions, so `q`, `status`, `claimant` and
+`has_conflict` mean exactly what they mean in the UI.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, bindparam, case, func
+from sqlmodel import Session, select
+
+from ..models import Article, Claim, Claimant, ClaimSource, Outlet, Quantity, Source, Verdict
+from ..services import claims as claim_service
+from ..services import queue
+from ..services import sources as source_service
+from ..services import verdicts as verdict_service
+from ..services.search import like_pattern
+from .schemas import ArticleQuery, ClaimantQuery, ClaimQuery
+
+
+@dataclass(slots=True)
+class ClaimBundle:
+    claim: Claim
+    article: Article
+    outlet_name: str | None
+    claimant: Claimant | None
+    quantities: list[Quantity]
+    sources: list[tuple[ClaimSource, Source]]
+    verdicts: list[Verdict]
+
+
+def articles(session: Session, query: ArticleQuery) -> list[tuple[Article, str | None, int]]:
+    counts = select(Claim.article_id, func.count(Claim.id).label("n")).group_by(Claim.article_id).subquery()
+    conds = [Article.id > query.after]
+    for term in query.q.split()[:queue.MAX_TERMS]:
+        conds.append(Article.title.ilike(like_pattern(term), escape="\\"))
+    if query.outlet:
+        conds.append(Outlet.name == query.outlet)
+    rows = session.exec(
+        select(Article, Outlet.name, func.coalesce(counts.c.n, 0))
+        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
+        .outerjoin(counts, counts.c.article_id == Article.id)
+        .where(and_(*conds)).order_by(Article.id).limit(query.limit)
+    ).all()
+    return [(article, outlet, int(n)) for article, outlet, n in rows]
+
+
+def claims(session: Session, query: ClaimQuery) -> list[tuple[Claim, Claimant | None]]:
+    filters = queue.QueueFilters(q=query.q, status=query.status or "", claimant_id=query.claimant,
+                                 has_conflict=query.has_conflict)
+    conds = queue._conditions(filters) + [Claim.id > query.after]
+    if query.article:
+        conds.append(Claim.article_id == query.article)
+    if query.assignee:
+        conds.append(Claim.assignee_id == query.assignee)
+    rows = session.exec(
+        select(Claim, Claimant).join(Article, Article.id == Claim.article_id)
+        .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
+        .where(and_(*conds)).order_by(Claim.id).limit(query.limit)
+    ).all()
+    return [(claim, claimant) for claim, claimant in rows]
+
+
+# The claim detail is the API's most frequent read; its statements are built once and
+# the claim, article, outlet and speaker come back in one round trip.
+_CLAIM_ROW = (select(Claim, Article, Outlet.name, Claimant).join(Article, Article.id == Claim.article_id)
+              .outerjoin(Outlet, Outlet.id == Article.outlet_id).outerjoin(Claimant, Claimant.id == Claim.claimant_id)
+              .where(Claim.id == bindparam("claim_id")))
+_QUANTITIES = (select(Quantity).where(Quantity.claim_id == bindparam("claim_id"))
+               .order_by(Quantity.start_offset, Quantity.id))
+
+
+def claim_bundle(session: Session, claim_id: int) -> ClaimBundle:
+    params = {"claim_id": claim_id}
+    row = session.exec(_CLAIM_ROW, params=params).first()
+    if row is None:
+        claim_service.get_claim(session, claim_id)  # raises the service's NotFound
+    claim, article, outlet_name, claimant = row
+    return ClaimBundle(
+        claim=claim, article=article, outlet_name=outlet_name, claimant=claimant,
+        quantities=list(session.exec(_QUANTITIES, params=params).all()),
+        sources=source_service.sources_for(session, claim.id),
+        verdicts=verdict_service.history(session, claim.id),
+    )
+
+
+def claimants(session: Session, query: ClaimantQuery) -> list[tuple[Claimant, int, int]]:
+    conds = [Claimant.merged_into_id.is_(None), Claimant.id > query.after]
+    for term in query.q.split()[:queue.MAX_TERMS]:
+        conds.append(Claimant.name.ilike(like_pattern(term), escape="\\"))
+    rows = list(session.exec(select(Claimant).where(and_(*conds)).order_by(Claimant.id).limit(query.limit)).all())
+    counts = {}
+    if rows:
+        published = func.sum(case((Claim.status == "published", 1), else_=0))
+        counts = {cid: (int(n), int(p or 0)) for cid, n, p in session.exec(
+            select(Claim.claimant_id, func.count(Claim.id), published)
+            .where(Claim.claimant_id.in_([c.id for c in rows])).group_by(Claim.claimant_id)).all()}
+    return [(c, *counts.get(c.id, (0, 0))) for c in rows]
+
+
+def source_link(session: Session, claim_id: int, link_id: int) -> tuple[ClaimSource, Source] | None:
+    return next(((link, src) for link, src in source_service.sources_for(session, claim_id) if link.id == link_id),
+                None)

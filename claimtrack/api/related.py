@@ -1,0 +1,51 @@
+"""Related claims from other coverage, and deciding a suggested link. Registered only
+when the matching service is installed (see `init_api`)."""
+from __future__ import annotations
+
+import importlib
+
+from flask import jsonify
+
+from ..db import get_session
+from ..services.claims import get_claim
+from ..web.access import allow
+from .blueprint import ID, bp
+from .parsing import actor, json_body
+from .render import claim_summary
+from .schemas import LinkDecision
+
+SERVICE = "claimtrack.services.related"
+
+
+def _service():  # noqa: ANN202 - module
+    return importlib.import_module(SERVICE)
+
+
+def related_item(item) -> dict:  # noqa: ANN001 - services.related.RelatedClaim
+    return {"link_id": item.link_id, "claim": claim_summary(item.claim, None),
+            "article": {"id": item.article.id, "title": item.article.title, "url": item.article.url,
+                        "outlet": item.outlet_name},
+            "speaker": item.speaker, "score": float(item.score), "relation": item.relation,
+            "numeric": item.numeric, "state": item.state, "reasons": list(item.reasons)}
+
+
+def related_claims(claim_id: int):
+    db = get_session()
+    get_claim(db, claim_id)
+    return jsonify(items=[related_item(item) for item in _service().related_for_claim(db, claim_id, limit=10)])
+
+
+def decide_link(link_id: int):
+    data = json_body(LinkDecision)
+    db = get_session()
+    link = _service().decide_link(db, actor(), link_id, data.state)
+    db.commit()
+    return jsonify({"id": link.id, "claim_a_id": link.claim_a_id, "claim_b_id": link.claim_b_id,
+                    "relation": link.relation, "numeric": link.numeric, "state": link.state,
+                    "score": float(link.score)})
+
+
+def register() -> None:
+    bp.add_url_rule(f"/claims/<{ID}:claim_id>/related", view_func=allow("viewer")(related_claims),
+                    methods=["GET"])
+    bp.add_url_rule(f"/links/<{ID}:link_id>", view_func=allow("reviewer")(decide_link), methods=["POST"])

@@ -1,0 +1,243 @@
+"""Response shapes, for the OpenAPI description (the views build plain dicts; the schema
+test checks that every response matches these)."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    fields: dict[str, str] | None = None
+    missing: list[str] | None = None
+    current: dict[str, Any] | None = None
+    changed_by: str | None = None
+    changed_at: str | None = None
+
+
+class Error(Out):
+    error: ErrorDetail
+
+
+class ClaimantRef(Out):
+    id: int
+    name: str
+
+
+class ArticleRef(Out):
+    id: int
+    title: str
+    url: str | None
+    outlet: str | None
+
+
+class ArticleSummary(Out):
+    id: int
+    title: str
+    url: str | None
+    outlet: str | None
+    byline: str | None
+    dateline: str | None
+    published_at: datetime | None
+    imported_at: datetime
+    claims_count: int
+
+
+class ClaimSummary(Out):
+    id: int
+    article_id: int
+    text: str
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    claimant: ClaimantRef | None
+    speaker_title: str | None
+    checkworthiness: float
+    status: str
+    assignee_id: int | None
+    version: int
+    updated_at: datetime
+
+
+class ArticleDetail(ArticleSummary):
+    dek: str | None
+    body: str
+    claims: list[ClaimSummary]
+
+
+class ImportedArticle(ArticleDetail):
+    duplicate: bool
+
+
+class DuplicateArticle(Out):
+    duplicate: bool
+    id: int
+    title: str
+
+
+class Quantity(Out):
+    id: int
+    text: str
+    value: float
+    low: float
+    high: float
+    approx: bool
+    unit: str | None
+    change: str | None
+    start: int | None
+    end: int | None
+
+
+class SourceLink(Out):
+    id: int
+    source_id: int
+    url: str
+    title: str
+    publisher: str | None
+    stance: str
+    excerpt: str | None
+    fingerprint: str
+    reused_from_claim_id: int | None
+    created_at: datetime
+
+
+class Verdict(Out):
+    id: int
+    claim_id: int
+    state: str
+    rating: str | None
+    rating_label: str | None
+    summary: str
+    rationale: str
+    version: int
+    reviewer_id: int | None
+    approver_id: int | None
+    return_comment: str | None
+    correction_note: str | None
+    corrects_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    submitted_at: datetime | None
+    published_at: datetime | None
+
+
+class ClaimDetail(ClaimSummary):
+    quote: str | None
+    dismissed_reason: str | None
+    article: ArticleRef
+    span_text: str
+    quantities: list[Quantity]
+    sources: list[SourceLink]
+    current_verdict: Verdict | None
+    open_verdict: Verdict | None
+    verdicts: list[Verdict]
+
+
+class VerdictResult(Out):
+    verdict: Verdict
+    claim: ClaimDetail
+
+
+class ArticlePage(Out):
+    items: list[ArticleSummary]
+    next: str | None
+
+
+class ClaimPage(Out):
+    items: list[ClaimSummary]
+    next: str | None
+
+
+class ClaimantSummary(Out):
+    id: int
+    name: str
+    title: str | None
+    kind: str
+    same_as: str | None
+    claims_count: int
+    published_count: int
+
+
+class ClaimantPage(Out):
+    items: list[ClaimantSummary]
+    next: str | None
+
+
+class ClaimantClaim(ClaimSummary):
+    article: ArticleRef
+    verdict: Verdict | None
+
+
+class ClaimantDetail(ClaimantSummary):
+    merged_into_id: int | None
+    aliases: list[str]
+    ratings: dict[str, int]
+    claims: list[ClaimantClaim]
+
+
+class RatingLabel(Out):
+    key: str
+    label: str
+    value: float | None
+    alternate_name: str
+
+
+class RatingScale(Out):
+    name: str
+    worst: float
+    best: float
+    labels: list[RatingLabel]
+
+
+class MatchResult(Out):
+    kind: str
+    id: int
+    external_id: str | None
+    text: str
+    score: float
+    rating: str | None
+    url: str | None
+    reasons: list[str]
+
+
+class MatchList(Out):
+    items: list[MatchResult]
+
+
+class RelatedClaim(Out):
+    link_id: int | None
+    claim: ClaimSummary
+    article: ArticleRef
+    speaker: str | None
+    score: float
+    relation: str
+    numeric: str | None
+    state: str
+    reasons: list[str]
+
+
+class RelatedList(Out):
+    items: list[RelatedClaim]
+
+
+class Link(Out):
+    id: int
+    claim_a_id: int
+    claim_b_id: int
+    relation: str
+    numeric: str | None
+    state: str
+    score: float
+
+
+class ClaimReviewPage(Out):
+    items: list[dict[str, Any]]
+    next: str | None
