@@ -28,7 +28,7 @@ def test_login_with_good_and_bad_passwords(client, engine):
     unknown = login(client, "nobody", "whatever password")
     assert unknown.status_code == 401
     ok = login(client, "rita")
-    assert ok.status_code == 302 and ok.headers["Location"] == "/articles"
+    assert ok.status_code == 302 and ok.headers["Location"] == "/"
     assert client.get("/articles").status_code == 200
 
 
@@ -36,7 +36,7 @@ def test_login_redirects_only_to_local_paths(client, engine):
     make_user(engine, "rita", "reviewer")
     response = client.post("/login?next=https://evil.example/x",
                            data={"username": "rita", "password": "correct horse battery"})
-    assert response.headers["Location"] == "/articles"
+    assert response.headers["Location"] == "/"
 
 
 @pytest.mark.parametrize("target, expected", [
@@ -109,3 +109,61 @@ def test_errors_are_plain_pages_without_internals(app, engine, caplog):
     assert "secret internals" not in page and "Error id:" in page
     error_id = page.split("Error id: <code>")[1].split("<")[0]
     assert any(error_id in r.getMessage() and r.exc_info for r in caplog.records)
+
+
+def test_login_lockout_per_account_is_audited(app_config, engine):
+    from sqlmodel import select
+
+    from claimtrack import create_app
+    from claimtrack.db import session_scope
+    from claimtrack.models import AuditEvent
+
+    make_user(engine, "rita", "reviewer")
+    app = create_app({**app_config, "LOGIN_MAX_FAILURES_PER_ACCOUNT": 3})
+    client = app.test_client()
+    for _ in range(3):
+        assert login(client, "rita", "not the password").status_code == 401
+    locked = login(client, "rita")  # the right password no longer helps
+    assert locked.status_code == 429
+    assert "Too many failed log-in attempts. Try again in 15 minutes." in locked.get_data(as_text=True)
+    other = app.test_client()
+    assert login(other, "rita").status_code == 429  # the lock is on the account, not the client
+    with session_scope(engine) as s:
+        actions = [e.action for e in s.exec(select(AuditEvent).order_by(AuditEvent.id)).all()]
+    assert actions.count("login.failure") == 3
+    assert actions.count("login.locked") == 2
+
+
+def test_login_lockout_per_address_and_success_resets_account(app_config, engine):
+    from claimtrack import create_app
+
+    make_user(engine, "rita", "reviewer")
+    app = create_app({**app_config, "LOGIN_MAX_FAILURES_PER_ACCOUNT": 3, "LOGIN_MAX_FAILURES_PER_ADDRESS": 4})
+    client = app.test_client()
+    assert login(client, "rita", "wrong password 1").status_code == 401
+    assert login(client, "rita", "wrong password 2").status_code == 401
+    assert login(client, "rita").status_code == 302  # success clears the account's failures
+    client.post("/logout")
+    assert login(client, "rita", "wrong password 3").status_code == 401
+    assert login(client, "rita", "wrong password 4").status_code == 401
+    for name in ("someone", "another"):  # spraying other accounts from one address
+        assert login(client, name, "guess guess guess").status_code in (401, 429)
+    assert login(client, "rita").status_code == 429
+
+
+def test_audit_log_refuses_update_and_delete_at_database_level(engine):
+    import sqlalchemy as sa
+
+    from claimtrack.db import session_scope
+
+    make_user(engine, "rita", "reviewer")
+    for sql in ("UPDATE audit_events SET actor = 'x'", "DELETE FROM audit_events"):
+        try:
+            with session_scope(engine) as s:
+                s.exec(sa.text(sql))
+        except sa.exc.DBAPIError as exc:
+            assert "append-only" in str(exc)
+        else:
+            raise AssertionError(f"{sql} was allowed")
+    with session_scope(engine) as s:
+        assert s.exec(sa.text("SELECT count(*) FROM audit_events")).one()[0] == 1

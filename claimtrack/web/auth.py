@@ -1,14 +1,15 @@
 """Logging in and out."""
 from __future__ import annotations
 
+from math import ceil
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import UserMixin, current_user, login_user, logout_user
 
 from ..db import get_session
-from ..models import User
-from ..services import users
+from ..models import User, utcnow
+from ..services import login_guard
 from .access import PUBLIC, allow
 
 bp = Blueprint("auth", __name__)
@@ -46,23 +47,28 @@ def safe_next(target: str | None) -> str | None:
 @allow(PUBLIC)
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("articles.index"))
+        return redirect(safe_next(request.args.get("next")) or url_for("queue.index"))
     error = None
+    status = 200
     username = ""
     if request.method == "POST":
         username = request.form.get("username", "")[:64]
         password = request.form.get("password", "")[:1024]
         db = get_session()
-        user = users.authenticate(db, username, password)
-        if user is None:
+        result = login_guard.attempt_login(db, username, password, request.remote_addr or "unknown",
+                                           login_guard.Limits.from_config(current_app.config))
+        db.commit()
+        if result.locked:
+            minutes = max(1, ceil((result.locked_until - utcnow()).total_seconds() / 60))
+            error = f"Too many failed log-in attempts. Try again in {minutes} minute{'s' if minutes != 1 else ''}."
+            status = 429
+        elif result.user is None:
             error = "Unknown username or wrong password."
-            db.rollback()
+            status = 401
         else:
-            db.commit()
             session.clear()  # a fresh session at login: no fixation
-            login_user(SessionUser(user))
-            return redirect(safe_next(request.args.get("next")) or url_for("articles.index"))
-    status = 401 if error else 200
+            login_user(SessionUser(result.user))
+            return redirect(safe_next(request.args.get("next")) or url_for("queue.index"))
     return render_template("auth/login.html", error=error, username=username), status
 
 
