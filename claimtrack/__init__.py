@@ -18,7 +18,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from . import db
     from .config import instance_path_from_env, load_config
     from .resources import static_dir, templates_dir
+    from .api import init_api
     from .web import init_web, security
+    from .web.publishing_routes import init_publishing
 
     overrides = dict(config or {})
     instance_path = overrides.pop("INSTANCE_PATH", None) or instance_path_from_env()
@@ -33,4 +35,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     security.init_app(app)
     db.init_app(app)
     init_web(app)
+    init_api(app)
+    init_publishing(app)
     return app

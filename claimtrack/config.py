@@ -34,8 +34,28 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,
     "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
+    # API: requests per token per window (0 turns the limit off; counted per process),
+    # the window in seconds, and the largest request body in bytes.
+    "API_RATE_LIMIT": 6000,
+    "API_RATE_WINDOW": 60,
+    "API_MAX_BODY_BYTES": 4 * 1024 * 1024,
+    # Log-in throttling: failures allowed per account and per client address within
+    # the window (seconds) before further attempts are refused until it passes.
+    "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,
+    "LOGIN_MAX_FAILURES_PER_ADDRESS": 20,
+    "LOGIN_WINDOW_SECONDS": 900,
     # "production" unless set; debug mode is refused in production.
     "ENV_NAME": "production",
+    # Related-claim matching (see README "Related claims"): weakest score stored as a
+    # suggested link, score from which similar texts are the "same" claim, fewest words
+    # a linkable text has, share of claims above which a key is too common to index,
+    # links suggested per new claim, candidates scored per lookup.
+    "MATCH_MIN_SCORE": 0.36,
+    "MATCH_SAME_THRESHOLD": 0.45,
+    "MATCH_MIN_WORDS": 5,
+    "MATCH_MAX_DF_RATIO": 0.05,
+    "MATCH_SUGGESTIONS": 10,
+    "MATCH_CANDIDATES": 100,
 }
 
 

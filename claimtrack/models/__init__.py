@@ -4,8 +4,11 @@ from .articles import Article, Outlet
 from .audit import AuditEvent
 from .base import UTCDateTime, utcnow
 from .claims import CLAIM_KINDS, CLAIM_STATUSES, CLAIMANT_KINDS, Claim, Claimant, ClaimantAlias, Quantity
+from .factchecks import FactCheck, is_search_object
 from .links import LINK_RELATIONS, LINK_STATES, NUMERIC_VERDICTS, ClaimLink
+from .matching import MatchArticle, MatchClaim, MatchKey, MatchPosting, MatchStat
 from .review import STANCES, VERDICT_STATES, ClaimSource, Source, Verdict
+from .security import LoginAttempt
 from sqlmodel import SQLModel
 
 metadata = SQLModel.metadata
@@ -14,6 +17,7 @@ __all__ = [
     "ROLES", "CLAIM_KINDS", "CLAIM_STATUSES", "CLAIMANT_KINDS", "LINK_RELATIONS", "LINK_STATES",
     "NUMERIC_VERDICTS", "STANCES", "VERDICT_STATES",
     "ApiToken", "Article", "AuditEvent", "Claim", "Claimant", "ClaimantAlias", "ClaimLink",
-    "ClaimSource", "Outlet", "Quantity", "Source", "User", "Verdict",
-    "UTCDateTime", "metadata", "utcnow",
+    "ClaimSource", "FactCheck", "LoginAttempt", "MatchArticle", "MatchClaim", "MatchKey", "MatchPosting",
+    "MatchStat", "Outlet", "Quantity", "Source", "User", "Verdict",
+    "UTCDateTime", "is_search_object", "metadata", "utcnow",
 ]
