@@ -146,3 +146,31 @@ def test_extract_reads_stdin(capsys, cli_env, monkeypatch):
     doc = json.loads(out)
     assert doc["title"] == "Council votes"
     assert any("40 new buses" in c["text"] for c in doc["claims"])
+
+
+def test_concurrent_imports_share_a_new_outlet_and_speaker(engine):
+    import threading
+
+    from .helpers import import_text
+
+    barrier = threading.Barrier(4)
+    errors = []
+
+    def worker(n: int) -> None:
+        text = (f"Story {n}\n\nMayor Lena Okafor said on Monday that {100 + n} new buses would arrive "
+                f"in route {n} next spring, according to the city.\n")
+        barrier.wait()
+        try:
+            import_text(engine, text, where=f"t{n}.txt", outlet="Brand New Outlet")
+        except Exception as exc:  # noqa: BLE001 - collected for the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with session_scope(engine) as s:
+        assert s.exec(select(func.count()).select_from(Outlet)).one() == 1
+        assert s.exec(select(func.count()).select_from(Article)).one() == 4

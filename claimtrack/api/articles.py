@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask import current_app, jsonify
-from sqlalchemy.exc import IntegrityError
 
 from ..db import get_session
 from ..services import article_upload, article_view
@@ -44,17 +43,8 @@ def import_article():
                                       published=data.published or "")
     db = get_session()
     max_chars = int(current_app.config["MAX_BODY_CHARS"])
-    for attempt in (1, 2):
-        try:
-            outcome = article_upload.import_from_form(db, actor(), form, max_body_chars=max_chars)
-            db.commit()
-            break
-        except IntegrityError:
-            # Two imports creating the same outlet or speaker at once: the loser retries
-            # once and finds the row the winner stored.
-            db.rollback()
-            if attempt == 2:
-                raise
+    outcome = article_upload.import_from_form(db, actor(), form, max_body_chars=max_chars)
+    db.commit()
     if outcome.duplicate:
         return jsonify(duplicate=True, id=outcome.article_id, title=outcome.title), 200
     return jsonify(duplicate=False, **_detail(outcome.article_id)), 201

@@ -94,9 +94,16 @@ def _outlet_id(session: Session, name: str | None) -> int | None:
     if not name:
         return None
     name = name.strip()[:200]
-    outlet = session.exec(select(Outlet).where(Outlet.name == name)).first()
+    query = select(Outlet).where(Outlet.name == name)
+    outlet = session.exec(query).first()
     if outlet is None:
-        outlet = Outlet(name=name)
-        session.add(outlet)
-        session.flush()
+        # Two imports may add the same new outlet at once (PostgreSQL lets both check
+        # before either commits): the loser's insert fails in its savepoint and it uses
+        # the row the winner committed.
+        try:
+            with session.begin_nested():
+                outlet = Outlet(name=name)
+                session.add(outlet)
+        except IntegrityError:
+            outlet = session.exec(query).one()
     return outlet.id

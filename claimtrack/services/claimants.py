@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import or_
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from ..extraction import claimants as names
@@ -73,7 +74,11 @@ class ClaimantResolver:
             select(ClaimantAlias.id).where(ClaimantAlias.claimant_id == claimant.id, ClaimantAlias.alias == name)
         ).first()
         if exists is None:
-            self.session.add(ClaimantAlias(claimant_id=claimant.id, alias=name, alias_key=key))
+            try:  # another import may record the same spelling at the same moment
+                with self.session.begin_nested():
+                    self.session.add(ClaimantAlias(claimant_id=claimant.id, alias=name, alias_key=key))
+            except IntegrityError:
+                return
             # A fuller spelling ("Adel Abdul-Mahdi" over "Abdul Mahdi") makes the better name.
             if len(name) > len(claimant.name):
                 claimant.name = name
