@@ -6,7 +6,8 @@ from flask_login import current_user
 
 from ..db import get_session
 from ..models import CLAIM_STATUSES
-from ..services import queue
+from ..errors import ValidationError
+from ..services import factchecks, queue
 from .access import allow
 from .forms import arg_date, arg_int, page_arg
 from .rendering import render
@@ -42,3 +43,17 @@ def index():
     return render("queue/index.html", "queue_results", filters=filters, args=_args(filters), mine=mine,
                   ranked=ranked, statuses=CLAIM_STATUSES, outlets=queue.outlets(db),
                   claimants=queue.claimants_with_claims(db))
+
+
+@bp.route("/checked")
+@allow("viewer")
+def checked():
+    """Has this been checked? Stored claims and archived fact-checks like a pasted text."""
+    text = request.args.get("text", "")[:5000].strip()
+    results, error = [], None
+    if text:
+        try:
+            results = factchecks.match_text(get_session(), text, limit=10)
+        except ValidationError as exc:
+            error = exc.message
+    return render("queue/checked.html", "checked_results", text=text, results=results, error=error)

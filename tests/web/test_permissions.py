@@ -12,6 +12,7 @@ from .conftest import HX
 # (name, method, url, form data, least role)
 ACTIONS = [
     ("queue", "GET", "/", None, "viewer"),
+    ("has this been checked", "GET", "/checked?text=troops+in+Iraq", None, "viewer"),
     ("article list", "GET", "/articles", None, "viewer"),
     ("article page", "GET", "/articles/{article}", None, "viewer"),
     ("claim page", "GET", "/claims/{claim}", None, "viewer"),

@@ -1,0 +1,58 @@
+"""The queue's "Has this been checked?" box: page and htmx fragment, on stored claims
+and archived fact-checks."""
+from claimtrack.db import session_scope
+from claimtrack.retrieval.readers import ArchiveRow
+from claimtrack.services.actors import Actor
+from claimtrack.services.factchecks import import_factchecks
+
+from ..conftest import EXAMPLE
+from ..helpers import import_file, login, make_user
+
+
+def seed(engine):  # noqa: ANN001, ANN201
+    import_file(engine, EXAMPLE, outlet="NBC News")
+    rows = [ArchiveRow("t:1", "Video shows a shark swimming on a flooded highway after the hurricane.",
+                       external_id="s1", rating="False", url="javascript:alert(1)"),
+            ArchiveRow("t:2", "Iraq's parliament voted to expel American troops from the country.",
+                       external_id="s2", rating="True", url="https://checks.example/iraq-vote")]
+    with session_scope(engine) as s:
+        import_factchecks(s, Actor.system("test"), rows, source="test", publisher="Example Checks")
+
+
+def test_queue_page_offers_the_box(client, engine):
+    make_user(engine, "vic", "viewer")
+    login(client, "vic")
+    page = client.get("/").get_data(as_text=True)
+    assert "Has this been checked?" in page and 'name="text"' in page
+
+
+def test_results_page_and_fragment(client, engine):
+    seed(engine)
+    make_user(engine, "vic", "viewer")
+    login(client, "vic")
+    full = client.get("/checked", query_string={"text": "Iraqi parliament voted to expel the American troops"})
+    assert full.status_code == 200 and "HX-Request" in full.headers["Vary"]
+    page = full.get_data(as_text=True)
+    assert "<html" in page
+    assert "https://checks.example/iraq-vote" in page and "tracked claim" in page
+    fragment = client.get("/checked", query_string={"text": "Iraqi parliament voted to expel the American troops"},
+                          headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "<html" not in fragment and fragment.lstrip().startswith('<div id="checked-results"')
+    assert "True" in fragment
+
+
+def test_unsafe_archive_links_are_not_rendered_as_links(client, engine):
+    seed(engine)
+    make_user(engine, "vic", "viewer")
+    login(client, "vic")
+    page = client.get("/checked", query_string={"text": "shark swimming on a flooded highway"}).get_data(as_text=True)
+    assert "shark swimming" in page
+    assert "javascript:" not in page
+
+
+def test_empty_text_shows_no_results_and_anonymous_is_sent_to_login(client, engine):
+    assert client.get("/checked?text=x").status_code == 302
+    make_user(engine, "vic", "viewer")
+    login(client, "vic")
+    page = client.get("/checked").get_data(as_text=True)
+    assert "Look for earlier checks" in page and "checked-list" not in page
