@@ -1,7 +1,8 @@
 """claimtrack: a fact-check claim tracker."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from flask import Flask
 

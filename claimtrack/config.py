@@ -9,13 +9,14 @@ import os
 import secrets
 import tomllib
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from flask import Flask
 
 ENV_PREFIX = "CLAIMTRACK"
 INSTANCE_CONFIG_FILE = "claimtrack.toml"
-SECRET_KEY_FILE = "secret_key"
+SECRET_KEY_FILE = "secret_key"  # noqa: S105  # nosec B105 - a file name, not a secret
 
 DEFAULTS: dict[str, Any] = {
     # None means: a SQLite file in the instance folder (filled in by `database_url`).

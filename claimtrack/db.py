@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy import event

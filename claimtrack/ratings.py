@@ -36,8 +36,8 @@ class RatingScale:
 
     def to_dict(self) -> dict:
         return {"name": self.name, "worst": self.worst, "best": self.best,
-                "labels": [{"key": l.key, "label": l.label, "value": l.value,
-                            "alternate_name": l.alternate_name} for l in self.labels]}
+                "labels": [{"key": lab.key, "label": lab.label, "value": lab.value,
+                            "alternate_name": lab.alternate_name} for lab in self.labels]}
 
 
 def default_scale_path() -> Path:

@@ -52,7 +52,7 @@ def demo(ctx: AppContext, fmt: str) -> None:
     logins, reports = load_demo(ctx.engine, max_body_chars=int(ctx.config["MAX_BODY_CHARS"]))
     failed = [r for r in reports if r.error]
     if fmt == "json":
-        emit_json({"users": [{"username": l.username, "role": l.role, "created": l.created} for l in logins],
+        emit_json({"users": [{"username": login.username, "role": login.role, "created": login.created} for login in logins],
                    "articles": [r.to_dict() for r in reports]})
     else:
         new = sum(1 for r in reports if not r.error and not r.duplicate)

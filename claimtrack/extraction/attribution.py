@@ -224,7 +224,7 @@ def _leading_subject(pre: str) -> tuple[str, str | None] | None:
 
 def _is_parenthetical(part: str) -> bool:
     first = part.split(" ", 1)[0].lower() if part else ""
-    if _CLAUSE_WORD_RE.search(part.lower()) and not first in ("who", "which", "whose"):
+    if _CLAUSE_WORD_RE.search(part.lower()) and first not in ("who", "which", "whose"):
         return False
     return (
         _starts_description(part)

@@ -40,7 +40,7 @@ def extract_claims(body: str) -> list[ExtractedClaim]:
     questioner = False
     previous: tuple[Attribution, int] | None = None
     units = _UnitMemory()
-    for p_index, ((p0, p1), label) in enumerate(zip(paragraphs, labels)):
+    for p_index, ((p0, p1), label) in enumerate(zip(paragraphs, labels, strict=True)):
         start = p0
         dateline = match_dateline(body[p0:min(p1, p0 + 160)])
         if dateline:

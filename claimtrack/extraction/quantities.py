@@ -183,7 +183,6 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
     approx = False
     low_f = high_f = 1.0
     unit: str | None = None
-    scale_word = False
     if m.group("num"):
         if _not_a_count(text, m, before):
             return None
@@ -194,7 +193,6 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
                 # A bare "5m" is more likely metres than millions; "5k" a race.
                 return None
             value *= SCALES[scale]
-            scale_word = True
         if m.group("cur"):
             unit = CURRENCIES.get(m.group("cur").lower(), "dollar")
         if m.group("pct"):

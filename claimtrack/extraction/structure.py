@@ -225,7 +225,7 @@ def _paragraphs(lines: list[str], kinds: list[str]) -> tuple[list[str], int]:
             paragraphs.extend(_join_block(block))
             block.clear()
 
-    for line, kind in zip(lines, kinds):
+    for line, kind in zip(lines, kinds, strict=True):
         if kind == "text":
             block.append(line)
             continue

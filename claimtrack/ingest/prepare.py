@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timezone
+from datetime import datetime, time, UTC
 
 from .. import extraction
 from ..errors import InputError
@@ -67,5 +67,5 @@ def parse_published(value: str | None, where: str) -> datetime | None:
     if len(text) <= 10:  # a bare date: noon UTC keeps it on the same day in most zones
         parsed = datetime.combine(parsed.date(), time(12, 0))
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)

@@ -70,7 +70,7 @@ _KINDS = ("n", "u", "s", "e", "t", "m")
 
 # MinHash: fixed hash functions h(x) = (a·x + b) mod p, the same in every process.
 _MERSENNE = (1 << 61) - 1
-_rng = random.Random(20200110)  # noqa: S311 - hashing coefficients, not security
+_rng = random.Random(20200110)  # noqa: S311  # nosec B311 - hashing coefficients, not security
 _COEFFICIENTS = tuple((_rng.randrange(1, _MERSENNE), _rng.randrange(0, _MERSENNE))
                       for _ in range(MINHASH_BANDS * MINHASH_ROWS))
 

@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy.engine import Engine
 
@@ -71,7 +71,7 @@ def _prepared(items: list[IngestItem], max_body_chars: int, workers: int | None,
     # spawn: worker processes must not inherit the parent's open database connections.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = [pool.submit(job, item) for item in items]
-        for item, future in zip(items, futures):
+        for item, future in zip(items, futures, strict=True):
             try:
                 yield item, future.result()
             except BrokenProcessPool:

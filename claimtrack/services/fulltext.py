@@ -73,7 +73,7 @@ def claim_hits(session: Session, terms: list[str], limit: int, *, exclude_id: in
                   "ORDER BY bm25(claims_fts) LIMIT :n")
         query = _fts5_query(terms)
     sql = text(
-        "SELECT r.id, c.text, a.title, a.url, r.score, "  # noqa: S608 - fixed SQL only; user text is bound
+        "SELECT r.id, c.text, a.title, a.url, r.score, "  # noqa: S608  # nosec B608 - fixed SQL only; user text is bound
         "(SELECT v.rating FROM verdicts v WHERE v.claim_id = r.id AND v.state = 'published' "
         " ORDER BY v.published_at DESC, v.id DESC LIMIT 1) AS rating "
         f"FROM ({ranked}) r JOIN claims c ON c.id = r.id JOIN articles a ON a.id = c.article_id "

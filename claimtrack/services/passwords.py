@@ -5,7 +5,7 @@ so a library default change can never weaken stored hashes silently.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -51,4 +51,4 @@ def check_policy(password: str, user_inputs: Iterable[str] = ()) -> None:
     if result["score"] < MIN_STRENGTH:
         hint = result["feedback"].get("warning") or "it is too easy to guess"
         raise ValidationError(f"password is too common or easy to guess: {hint.rstrip('.')}",
-                              fields={"password": "too common or easy to guess"})
+                              fields={"password": "too common or easy to guess"})  # nosec B105 - a message

@@ -6,7 +6,8 @@ route cannot ship open by accident (and the test suite lists any such route).
 """
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from typing import TypeVar
+from collections.abc import Callable
 
 from flask import Flask, abort, current_app, g, request
 from flask_login import current_user
