@@ -1,7 +1,7 @@
 """The ClaimReview builder, checked by expanding its output as JSON-LD with pyld
 against a schema.org context shipped in tests/data (no network)."""
 import json
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from pathlib import Path
 
 from pyld import jsonld
@@ -37,10 +37,10 @@ def review(**changes) -> Review:  # noqa: ANN003
         claim_reviewed="The removal of the 6,000 or so American troops in Iraq",
         rating=Rating("Mostly false", value=2, worst=1, best=5, explanation="The Pentagon put it at 5,200."),
         author=Organisation("Example Fact Check", "https://factcheck.example.org"),
-        date_published=datetime(2020, 1, 14, 15, 30, tzinfo=timezone.utc),
+        date_published=datetime(2020, 1, 14, 15, 30, tzinfo=UTC),
         claimant=Claimant("Adel Abdul-Mahdi", "person", "Prime Minister"),
         appearance=Appearance("https://news.example/iraq", "Iraq asks U.S. to plan exit", "NBC News",
-                              datetime(2020, 1, 10, 12, tzinfo=timezone.utc)),
+                              datetime(2020, 1, 10, 12, tzinfo=UTC)),
         first_appearance=Appearance("https://wire.example/iraq", "Iraq PM asks Pompeo", "Meridian Wire",
                                     date(2020, 1, 9)),
     )

@@ -13,7 +13,7 @@ def items(data: bytes, suffix: str, where: str = "f"):  # noqa: ANN201
 
 
 def test_txt_is_read_whole_with_text_layout():
-    (item,) = items("Headline\n\nBody sentence one said the minister.\n".encode(), ".txt")
+    (item,) = items(b"Headline\n\nBody sentence one said the minister.\n", ".txt")
     assert item.error is None
     assert item.article.layout == "text"
     assert item.article.body.startswith("Headline")
