@@ -13,6 +13,7 @@ from typing import Any
 from flask import Blueprint, Flask, current_app, jsonify, request
 from pydantic import ValidationError as PydanticError
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from ..db import get_session
@@ -93,6 +94,14 @@ def _integrity_error(exc: IntegrityError):
                           "nothing was saved. Try again.")
 
 
+def _stale_write(exc: StaleDataError):
+    """Two writes to one versioned row raced past the version check; the database kept
+    the first and refused this one."""
+    get_session().rollback()
+    return error_response(409, "stale_version", "The item was changed by another request at the same moment; "
+                          "nothing was saved. Read it again and retry.")
+
+
 def _unexpected(exc: Exception):
     error_id = uuid.uuid4().hex[:12]
     current_app.logger.exception("unexpected API error %s on %s %s", error_id, request.method, request.path)
@@ -104,6 +113,7 @@ def register(bp: Blueprint) -> None:
     bp.register_error_handler(DomainError, _domain_error)
     bp.register_error_handler(HTTPException, _http_error)
     bp.register_error_handler(IntegrityError, _integrity_error)
+    bp.register_error_handler(StaleDataError, _stale_write)
     bp.register_error_handler(Exception, _unexpected)
 
 

@@ -52,3 +52,12 @@ def ts_column(*, nullable: bool = False, index: bool = False) -> sa.Column:
 def check_in(column: str, values: tuple[str, ...], name: str) -> sa.CheckConstraint:
     allowed = ", ".join(f"'{v}'" for v in values)
     return sa.CheckConstraint(f"{column} IN ({allowed})", name=name)
+
+
+def optimistic_lock(cls):  # noqa: ANN001, ANN201
+    """Mapper arguments that make every UPDATE of a versioned row say
+    `WHERE version = <the version read>`. The services bump `version` themselves and
+    compare it with what the user saw; this closes the gap between that check and the
+    write, where two transactions could both pass the check (PostgreSQL does not
+    serialise writers as SQLite does). The loser's flush raises StaleDataError."""
+    return {"version_id_col": cls.__table__.c.version, "version_id_generator": False}

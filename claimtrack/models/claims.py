@@ -4,9 +4,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
-from .base import check_in, ts_column, utcnow
+from .base import check_in, optimistic_lock, ts_column, utcnow
 
 CLAIM_STATUSES = ("unreviewed", "in_review", "awaiting_approval", "published", "dismissed")
 CLAIM_KINDS = ("quote", "paraphrase", "reported")
@@ -47,6 +48,8 @@ class Claim(SQLModel, table=True):
         sa.CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="span"),
         sa.Index("ix_claims_status_checkworthiness", "status", "checkworthiness"),
     )
+
+    __mapper_args__ = declared_attr(optimistic_lock)
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="articles.id", index=True)

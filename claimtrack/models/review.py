@@ -4,9 +4,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
-from .base import check_in, ts_column, utcnow
+from .base import check_in, optimistic_lock, ts_column, utcnow
 
 STANCES = ("supports", "refutes", "context")
 VERDICT_STATES = ("draft", "submitted", "returned", "published", "superseded")
@@ -47,6 +48,8 @@ class Verdict(SQLModel, table=True):
 
     __tablename__ = "verdicts"
     __table_args__ = (check_in("state", VERDICT_STATES, "state"),)
+
+    __mapper_args__ = declared_attr(optimistic_lock)
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claims.id", index=True)

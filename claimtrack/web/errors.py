@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, current_app, render_template, render_template_string, request
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
+
+from ..db import get_session
 
 from ..errors import Conflict, DomainError, NotFound, PermissionDenied, ValidationError
 
@@ -15,10 +18,17 @@ _STATUS = ((NotFound, 404), (PermissionDenied, 403), (Conflict, 409), (Validatio
 def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(DomainError, _domain_error)
+    app.register_error_handler(StaleDataError, _stale_write)
     app.register_error_handler(Exception, _unexpected)
 
 
 def _page(status: int, title: str, message: str, error_id: str | None = None):
+    if request.headers.get("HX-Request") == "true":
+        # An htmx swap must not put a whole page inside a panel: the message goes to the
+        # page's notice area instead.
+        text = f"{message} (error id {error_id})" if error_id else message
+        return (render_template_string('<p class="flash flash-error" role="alert">{{ text }}</p>', text=text),
+                status, {"HX-Retarget": "#notices", "HX-Reswap": "beforeend"})
     return render_template("errors/error.html", status=status, title=title, message=message,
                            error_id=error_id), status
 
@@ -32,6 +42,15 @@ def _http_error(exc: HTTPException):
 def _domain_error(exc: DomainError):
     status = next((code for kind, code in _STATUS if isinstance(exc, kind)), 400)
     return _page(status, "Request refused", exc.message)
+
+
+def _stale_write(exc: StaleDataError):
+    # Two saves of one claim or verdict raced past the version check; the database
+    # kept the first. The form is not re-rendered here, so say so plainly.
+    get_session().rollback()
+    return _page(409, "Changed at the same moment",
+                 "Someone saved this item at the same moment as you, so nothing of yours was saved. "
+                 "Go back, reload, and save again.")
 
 
 def _unexpected(exc: Exception):
