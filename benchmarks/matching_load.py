@@ -2,9 +2,10 @@
 
 The corpus tables (outlets, claimants, articles, claims, quantities) and the index
 tables are written directly in large batches: executemany on SQLite, COPY on
-PostgreSQL. The index rows are exactly what the incremental path would hold in a
-steady state: each claim's blocking keys, minus keys held by more than the
-``max_df_ratio`` share of claims (a claim keeps its rarest ``MIN_KEYS`` anyway).
+PostgreSQL. The index rows are what the incremental path would hold after adding the claims one
+by one: each claim's blocking keys, except that a key stops being stored once the
+``max_df_ratio`` share of claims hold it (a claim keeps its rarest ``MIN_KEYS``
+anyway), so a common key's frequency stays near that ceiling.
 """
 from __future__ import annotations
 
@@ -57,8 +58,10 @@ def index_rows(keys: list[tuple[str, ...]], features: list[str], terms: list[lis
     key_ids = {key: i for i, key in enumerate(sorted(df), 1)}
     postings, entries, kept = [], [], Counter()
     for claim_id, claim_keys in enumerate(keys, 1):
+        # As claims arrive one by one, a key stops being stored once it is too common,
+        # except among a claim's rarest few: its frequency stays near the ceiling.
         rarest = set(sorted(claim_keys, key=lambda k: df[k])[:MIN_KEYS])
-        held = sorted(key_ids[k] for k in claim_keys if df[k] <= ceiling or k in rarest)
+        held = sorted(key_ids[k] for k in claim_keys if kept[key_ids[k]] < ceiling or k in rarest)
         kept.update(held)
         postings.extend((key_id << 32) | claim_id for key_id in held)
         entries.append((claim_id, 1, True, json.dumps(held), features[claim_id - 1], _ts(NOW)))

@@ -57,11 +57,14 @@ from ..models import (
 from .match_settings import MatchSettings
 
 LINKABLE_CLAIMS = "linkable_claims"  # match_stats row: claims holding postings
-POSTING_BUDGET = 5000  # posting rows read per lookup, rarest keys first
+POSTING_BUDGET = 1500  # posting rows read per lookup, rarest keys first
 MIN_KEYS = 3  # a claim always keeps its rarest keys, however common
 # Below this many holders a key is never too common to store: on a small corpus a 5%
 # cut-off would drop the very terms that tie one story's claims together.
 MIN_DF_CEILING = 1000
+# A shared near-duplicate band is weaker evidence than a shared rare word: a band of two
+# common words also joins look-alikes from other stories. Six shared bands still win.
+BAND_WEIGHT = 0.5
 ADVISORY_LOCK_ID = 0x636C6D61  # "clma": the matching index writer lock on PostgreSQL
 _CHUNK = 500  # values per IN list
 
@@ -170,7 +173,9 @@ def _candidate_ids(session: Session, record: ClaimRecord, settings: MatchSetting
         return [row[0] for row in _rows(session, query)]
     # The database adds up the rarity (idf) of the keys each claim shares with the query
     # and returns only the best: the posting rows never travel to Python.
-    weight = {rows[k][0]: round(math.log(1.0 + total / max(1, df[k])), 4) for k in selected}
+    weight = {rows[k][0]: round(math.log(1.0 + total / max(1, df[k]))
+                                * (BAND_WEIGHT if k.startswith("m:") else 1.0), 4)
+              for k in selected}
     shared = sa.func.sum(sa.case({key_id: sa.literal(w, sa.Float) for key_id, w in weight.items()},
                                  value=posting.key_id, else_=sa.literal(0.0, sa.Float)))
     query = (sa.select(posting.claim_id).where(posting.key_id.in_(list(weight)), outside)
