@@ -185,3 +185,25 @@ def test_expanded_rating_without_a_value(newsroom, session, config):
                                    "ratingExplanation": "The city hired 300 teachers."}
     rating = one(assert_valid_claimreview(doc), "reviewRating")
     assert SCHEMA + "ratingValue" not in rating
+
+
+def test_our_export_round_trips_through_import_factchecks(newsroom, cli_env, tmp_path, monkeypatch, capsys):
+    """What we publish can be loaded back as an archive of reference fact-checks, and a
+    second load of the same file updates nothing and duplicates nothing."""
+    monkeypatch.setenv("CLAIMTRACK_PUBLIC_BASE_URL", BASE)
+    monkeypatch.setenv("CLAIMTRACK_PUBLISHER_NAME", "Example Fact Check")
+    monkeypatch.setenv("CLAIMTRACK_PUBLISHER_URL", BASE)
+    out = tmp_path / "reviews.json"
+    assert _run(["export", "claimreview", "--out", str(out)]) == 0
+    exported = json.loads(out.read_text())
+    capsys.readouterr()
+    assert _run(["import-factchecks", str(out), "--format", "json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert (first["created"], first["failed"]) == (3, 0)
+    assert _run(["import-factchecks", str(out), "--format", "json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert (again["created"], again["updated"]) == (0, 0)
+    assert _run(["match", "Unemployment fell to 4 percent last year", "--format", "json", "--limit", "5"]) == 0
+    hits = [h for h in json.loads(capsys.readouterr().out) if h["kind"] == "factcheck"]
+    a1 = next(doc for doc in exported if doc["claimReviewed"] == "Unemployment fell to 4 percent last year.")
+    assert (hits[0]["url"], hits[0]["rating"]) == (a1["url"], "Mostly false")
