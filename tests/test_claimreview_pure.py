@@ -1,34 +1,14 @@
 """The ClaimReview builder, checked by expanding its output as JSON-LD with pyld
 against a schema.org context shipped in tests/data (no network)."""
-import json
 from datetime import date, datetime, UTC
-from pathlib import Path
-
-from pyld import jsonld
 
 from claimtrack.claimreview import (
     Appearance, Claimant, Organisation, Rating, Review, claim_review, factcheck_api_page,
 )
 
-S = "http://schema.org/"
-CONTEXT = json.loads((Path(__file__).parent / "data" / "schemaorg-context.jsonld").read_text())
+from .jsonld import SCHEMA, expand, one
 
-
-def offline_loader(url, options=None):  # noqa: ANN001, ANN201
-    assert url.rstrip("/") in ("https://schema.org", "http://schema.org"), url
-    return {"contextUrl": None, "documentUrl": url, "document": CONTEXT}
-
-
-def expand(doc: dict) -> dict:
-    (node,) = jsonld.expand(doc, options={"documentLoader": offline_loader})
-    return node
-
-
-def one(node: dict, prop: str):  # noqa: ANN201
-    values = node[S + prop]
-    assert len(values) == 1, values
-    value = values[0]
-    return value.get("@value", value.get("@id", value))
+S = SCHEMA
 
 
 def review(**changes) -> Review:  # noqa: ANN003

@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, UTC
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from pyld import jsonld
 from sqlmodel import select
 
 from claimtrack.db import session_scope
@@ -33,10 +31,8 @@ from claimtrack.services.sources import SourceInput
 from claimtrack.services.verdicts import VerdictInput
 
 from ..helpers import import_text, make_user
+from ..jsonld import SCHEMA, expand, one  # noqa: F401 - re-exported for the tests here
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-SCHEMA = "http://schema.org/"
-CONTEXT = json.loads((DATA / "schemaorg-context.jsonld").read_text())
 CONFIG = {"PUBLIC_BASE_URL": "https://factcheck.example.org", "PUBLISHER_NAME": "Example Fact Check",
           "PUBLISHER_URL": "https://factcheck.example.org", "RATING_SCALE_PATH": None}
 INJECTION = "The bridge cost </script><script>alert(1)</script> 12 million dollars."
@@ -51,23 +47,6 @@ BODY_B = "Unemployment fell to 5 percent last year."
 
 def utc(*args: int) -> datetime:
     return datetime(*args, tzinfo=UTC)
-
-
-def offline_loader(url, options=None):  # noqa: ANN001, ANN201
-    assert url.rstrip("/") in ("https://schema.org", "http://schema.org"), url
-    return {"contextUrl": None, "documentUrl": url, "document": CONTEXT}
-
-
-def expand(doc: dict) -> dict:
-    (node,) = jsonld.expand(doc, options={"documentLoader": offline_loader})
-    return node
-
-
-def one(node: dict, prop: str):  # noqa: ANN201
-    values = node[SCHEMA + prop]
-    assert len(values) == 1, values
-    value = values[0]
-    return value.get("@value", value.get("@id", value))
 
 
 def assert_valid_claimreview(doc: dict) -> dict:
