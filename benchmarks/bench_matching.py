@@ -198,8 +198,8 @@ def measure_naive(engine, queries: list[tuple[ClaimRecord, int]], norms: list[st
                                 processor=None, limit=10)
         latencies.append((time.perf_counter() - t0) * 1000)
         with Session(engine) as session:
-            skip = match_index.sibling_ids(session, rec.article_id) | {rec.claim_id}
-            candidates = [c for c in match_index.candidate_ids(session, rec, SETTINGS, skip) if c <= len(norms)]
+            candidates = [c for c in match_index.candidate_ids(session, rec, SETTINGS, {rec.claim_id})
+                          if c <= len(norms)]
         query = normalised_text(rec.text)
         ours = sorted((fuzz.token_set_ratio(query, norms[c - 1]) for c in candidates), reverse=True)[:10]
         if not naive:

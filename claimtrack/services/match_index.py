@@ -21,6 +21,7 @@ the frequency rows.
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -77,24 +78,44 @@ _STATS = MatchStat.__table__
 
 # --- reading ------------------------------------------------------------------------------
 
-_IDS = sa.bindparam("ids", expanding=True)
-# Built once: the lookup runs these on every call, and building a statement costs
-# about as much as running it.
-_CLAIMS_QUERY = (
-    sa.select(Claim.id, Claim.article_id, Claim.text, sa.func.coalesce(_Survivor.name, Claimant.name),
-              Article.published_at, _ENTRIES.c.features, _ENTRIES.c.claim_version == Claim.version)
-    .join(Article, Article.id == Claim.article_id)
-    .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
-    .outerjoin(_Survivor, _Survivor.id == Claimant.merged_into_id)
-    .outerjoin(_ENTRIES, _ENTRIES.c.claim_id == Claim.id)
-    .where(Claim.id.in_(_IDS)))
-_QUANTITIES_QUERY = (
-    sa.select(Quantity.claim_id, Quantity.text, Quantity.value, Quantity.low, Quantity.high,
-              Quantity.approx, Quantity.change, Quantity.unit)
-    .where(Quantity.claim_id.in_(_IDS)).order_by(Quantity.id))
-_CONTEXT_QUERY = sa.select(MatchArticle.article_id, MatchArticle.story_terms).where(
-    MatchArticle.article_id.in_(_IDS))
-_KEYS_QUERY = sa.select(_KEYS.c.id, _KEYS.c.key, _KEYS.c.df).where(_KEYS.c.key.in_(_IDS))
+def _member(column: sa.ColumnElement, postgres: bool) -> sa.ColumnElement:
+    """``column`` is one of the ``ids`` parameter's values. On PostgreSQL an array
+    parameter keeps the SQL text the same whatever the number of values, so the
+    server can reuse the prepared statement; SQLite gets an expanding IN list."""
+    if postgres:
+        return column == sa.any_(sa.bindparam("ids", type_=postgresql.ARRAY(column.type)))
+    return column.in_(sa.bindparam("ids", expanding=True))
+
+
+@functools.cache
+def _statements(dialect: str) -> dict[str, sa.Select]:
+    """The reads every lookup makes, built once per dialect: building a statement costs
+    about as much as running it."""
+    pg = dialect == "postgresql"
+    # The speaker as a per-row subquery: a join lets the planner hash the whole
+    # claimants table for a hundred rows.
+    speaker = (sa.select(sa.func.coalesce(_Survivor.name, Claimant.name)).select_from(Claimant)
+               .outerjoin(_Survivor, _Survivor.id == Claimant.merged_into_id)
+               .where(Claimant.id == Claim.claimant_id).scalar_subquery())
+    return {
+        "claims": sa.select(
+            Claim.id, Claim.article_id, Claim.text, speaker,
+            Article.published_at, _ENTRIES.c.features, _ENTRIES.c.claim_version == Claim.version)
+        .join(Article, Article.id == Claim.article_id)
+        .outerjoin(_ENTRIES, _ENTRIES.c.claim_id == Claim.id)
+        .where(_member(Claim.id, pg)),
+        "quantities": sa.select(
+            Quantity.claim_id, Quantity.text, Quantity.value, Quantity.low, Quantity.high,
+            Quantity.approx, Quantity.change, Quantity.unit)
+        .where(_member(Quantity.claim_id, pg)).order_by(Quantity.id),
+        "contexts": sa.select(MatchArticle.article_id, MatchArticle.story_terms)
+        .where(_member(MatchArticle.article_id, pg)),
+        "keys": sa.select(_KEYS.c.id, _KEYS.c.key, _KEYS.c.df).where(_member(_KEYS.c.key, pg)),
+    }
+
+
+def _read(session: Session, name: str, ids: list) -> list:
+    return _rows(session, _statements(session.get_bind().dialect.name)[name], {"ids": ids})
 
 
 def load_records(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimRecord]:
@@ -103,11 +124,11 @@ def load_records(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimR
     ids = sorted(set(claim_ids))
     rows, quantities, contexts = [], defaultdict(list), {}
     for chunk in _chunks(ids):
-        rows += _rows(session, _CLAIMS_QUERY, {"ids": chunk})
-        for q in _rows(session, _QUANTITIES_QUERY, {"ids": chunk}):
+        rows += _read(session, "claims", chunk)
+        for q in _read(session, "quantities", chunk):
             quantities[q[0]].append(QuantityRecord(q[1], q[2], q[3], q[4], bool(q[5]), q[6], q[7]))
     for chunk in _chunks(sorted({row[1] for row in rows})):
-        for article_id, terms in _rows(session, _CONTEXT_QUERY, {"ids": chunk}):
+        for article_id, terms in _read(session, "contexts", chunk):
             contexts[article_id] = frozenset(terms or ())
     records = {}
     for claim_id, article_id, text, speaker, published, features, current in rows:
@@ -136,14 +157,15 @@ def key_rows(session: Session, keys: Iterable[str]) -> dict[str, tuple[int, int]
     """key → (id, df) for the keys that exist."""
     found = {}
     for chunk in _chunks(sorted(set(keys))):
-        for key_id, key, df in _rows(session, _KEYS_QUERY, {"ids": chunk}):
+        for key_id, key, df in _read(session, "keys", chunk):
             found[key] = (key_id, df)
     return found
 
 
 def candidate_ids(session: Session, record: ClaimRecord, settings: MatchSettings,
                   exclude: set[int]) -> list[int]:
-    """Claims sharing the rarest keys with ``record``, best ``settings.candidates`` first."""
+    """Claims of other articles sharing the rarest keys with ``record``, best
+    ``settings.candidates`` first."""
     total = indexed_total(session)
     return _candidate_ids(session, record, settings, exclude, total,
                           key_rows(session, candidate_keys(record)) if total else {})
@@ -166,7 +188,10 @@ def _candidate_ids(session: Session, record: ClaimRecord, settings: MatchSetting
         selected.append(key)
         budget -= frequency
     posting = _POSTINGS.c
-    outside = posting.claim_id.not_in(sorted(exclude)) if exclude else sa.true()
+    # Claims of the record's own article are never candidates (a subquery, not a round trip).
+    outside = posting.claim_id.not_in(sa.select(Claim.id).where(Claim.article_id == record.article_id))
+    if exclude:
+        outside = sa.and_(outside, posting.claim_id.not_in(sorted(exclude)))
     if budget < 0:  # even the rarest key is common: take its newest holders
         query = (sa.select(posting.claim_id).where(posting.key_id == rows[selected[0]][0], outside)
                  .order_by(posting.claim_id.desc()).limit(settings.candidates))
@@ -201,20 +226,13 @@ def find_related_many(session: Session, records: Iterable[ClaimRecord], settings
     if not records or not total:
         return {}
     rows = key_rows(session, {k for r in records for k in candidate_keys(r)})
-    siblings = {aid: sibling_ids(session, aid) for aid in {r.article_id for r in records}}
-    wanted = {r.claim_id: _candidate_ids(session, r, settings,
-                                         set(exclude or ()) | {r.claim_id} | siblings[r.article_id],
+    wanted = {r.claim_id: _candidate_ids(session, r, settings, set(exclude or ()) | {r.claim_id},
                                          total, rows)
               for r in records}
     loaded = load_records(session, {i for ids in wanted.values() for i in ids})
     return {r.claim_id: rank(r, [loaded[i] for i in wanted[r.claim_id] if i in loaded],
                              settings.scoring, limit)
             for r in records}
-
-
-def sibling_ids(session: Session, article_id: int) -> set[int]:
-    """Claims of one article: never linked to each other."""
-    return {row[0] for row in _rows(session, sa.select(Claim.id).where(Claim.article_id == article_id))}
 
 
 # --- writing ------------------------------------------------------------------------------
