@@ -14,6 +14,8 @@ from collections.abc import Mapping
 
 from flask import Flask
 
+from .services.match_settings import DEFAULTS as MATCH_DEFAULTS
+
 ENV_PREFIX = "CLAIMTRACK"
 INSTANCE_CONFIG_FILE = "claimtrack.toml"
 SECRET_KEY_FILE = "secret_key"  # noqa: S105  # nosec B105 - a file name, not a secret
@@ -51,12 +53,8 @@ DEFAULTS: dict[str, Any] = {
     # suggested link, score from which similar texts are the "same" claim, fewest words
     # a linkable text has, share of claims above which a key is too common to index,
     # links suggested per new claim, candidates scored per lookup.
-    "MATCH_MIN_SCORE": 0.36,
-    "MATCH_SAME_THRESHOLD": 0.45,
-    "MATCH_MIN_WORDS": 5,
-    "MATCH_MAX_DF_RATIO": 0.05,
-    "MATCH_SUGGESTIONS": 10,
-    "MATCH_CANDIDATES": 100,
+    # The values live with the settings they configure, so the two never drift apart.
+    **MATCH_DEFAULTS,
 }
 
 
