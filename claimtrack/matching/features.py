@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 
-from claimtrack.matching.normalise import decode_tokens, encode_tokens, prime_tokens
+from claimtrack.matching.normalise import decode_tokens, encode_tokens, has_tokens, prime_tokens
 from claimtrack.matching.quantity_context import (
     decode_context,
     encode_context,
+    has_context,
     prime_context,
     quantity_context,
 )
@@ -42,6 +43,10 @@ def import_features(rec: ClaimRecord, stored: str | None) -> bool:
         version, encoded, contexts = json.loads(stored)
         if version != FEATURES_VERSION or len(contexts) != len(rec.quantities):
             return False
+        # A claim seen lately (a story's claims are candidates of each other) is in
+        # memory: decoding its features again would cost most of loading it.
+        if has_tokens(rec.text) and all(has_context(rec.text, q) for q in rec.quantities):
+            return True
         toks = decode_tokens(encoded)
         decoded = [decode_context(ctx) for ctx in contexts]
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):

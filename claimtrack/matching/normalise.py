@@ -177,6 +177,9 @@ class Memo:
     def get(self, key):  # noqa: ANN001, ANN201 - any hashable key and value
         return self._data.get(key)
 
+    def __contains__(self, key) -> bool:  # noqa: ANN001
+        return key in self._data
+
     def put(self, key, value) -> None:  # noqa: ANN001
         if key not in self._data and len(self._data) >= self._limit:
             self._data.popitem(last=False)
@@ -205,7 +208,8 @@ _CODES = {code: (kind, False) for kind, code in _KIND_CODES.items()} | {"W": ("w
 def clear_caches() -> None:
     """Forget every memoised result (tests use this to start from a cold process)."""
     _TOKENS.clear()
-    for cached in (stem, content_sequence, content_term_set, normalised_text, entities, word_count):
+    for cached in (stem, content_sequence, content_term_set, normalised_text, entities, word_count,
+                   _decode_token):
         cached.cache_clear()
 
 
@@ -217,18 +221,25 @@ def encode_tokens(text: str) -> str:
 
 def decode_tokens(encoded: str) -> tuple[_Tok, ...]:
     """The token stream written by :func:`encode_tokens`; KeyError on a foreign code."""
-    toks = []
-    for item in encoded.split(" "):
-        if item:
-            kind, proper = _CODES[item[0]]
-            toks.append(_Tok(item[1:], kind, proper))
-    return tuple(toks)
+    return tuple(_decode_token(item) for item in encoded.split(" ") if item)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _decode_token(item: str) -> _Tok:
+    # Finished tokens are never changed, so claims share one object per distinct token.
+    kind, proper = _CODES[item[0]]
+    return _Tok(item[1:], kind, proper)
 
 
 def prime_tokens(text: str, toks: tuple[_Tok, ...]) -> None:
     """Remember the token stream of ``text`` (from :func:`decode_tokens`), so it is not
     tokenised again."""
     _TOKENS.put(text, toks)
+
+
+def has_tokens(text: str) -> bool:
+    """Whether the token stream of ``text`` is in memory already."""
+    return text in _TOKENS
 
 
 def tokens(text: str) -> list[str]:

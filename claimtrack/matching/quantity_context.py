@@ -120,6 +120,11 @@ def decode_context(encoded: list) -> QuantityContext:
     return QuantityContext(unit, change, mode, frozenset(owners), frozenset(places), frozenset(years))
 
 
+def has_context(text: str, q: QuantityRecord) -> bool:
+    """Whether the context of a quantity is in memory already."""
+    return (text, q) in _CONTEXTS
+
+
 def prime_context(text: str, q: QuantityRecord, ctx: QuantityContext) -> None:
     """Remember the context of a quantity, so its clause is not read again."""
     _CONTEXTS.put((text, q), ctx)
