@@ -8,7 +8,7 @@ from .factchecks import FactCheck, is_search_object
 from .links import LINK_RELATIONS, LINK_STATES, NUMERIC_VERDICTS, ClaimLink
 from .matching import MatchArticle, MatchClaim, MatchKey, MatchPosting, MatchStat
 from .review import STANCES, VERDICT_STATES, ClaimSource, Source, Verdict
-from .security import LoginAttempt
+from .security import LoginAttempt, WebSession
 from sqlmodel import SQLModel
 
 metadata = SQLModel.metadata
@@ -18,6 +18,6 @@ __all__ = [
     "NUMERIC_VERDICTS", "STANCES", "VERDICT_STATES",
     "ApiToken", "Article", "AuditEvent", "Claim", "Claimant", "ClaimantAlias", "ClaimLink",
     "ClaimSource", "FactCheck", "LoginAttempt", "MatchArticle", "MatchClaim", "MatchKey", "MatchPosting",
-    "MatchStat", "Outlet", "Quantity", "Source", "User", "Verdict",
+    "MatchStat", "Outlet", "Quantity", "Source", "User", "Verdict", "WebSession",
     "UTCDateTime", "is_search_object", "metadata", "utcnow",
 ]

@@ -1,4 +1,4 @@
-"""Records that protect accounts: failed and successful log-in attempts."""
+"""Records that protect accounts: log-in attempts, and the web sessions that are live."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -24,3 +24,16 @@ class LoginAttempt(SQLModel, table=True):
     username: str = Field(max_length=64)
     address: str = Field(max_length=64)
     success: bool = Field(default=False)
+
+
+class WebSession(SQLModel, table=True):
+    """A logged-in browser session. The cookie carries a random key whose hash is stored
+    here; deleting the row (log-out, password change) ends the session on every app
+    server, even if someone replays the old cookie."""
+
+    __tablename__ = "web_sessions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    key_hash: str = Field(max_length=64, sa_column_kwargs={"unique": True}, nullable=False)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=ts_column())

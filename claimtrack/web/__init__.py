@@ -1,7 +1,7 @@
 """Server-rendered HTML: blueprints, login, CSRF, htmx and error pages."""
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, current_app, session
 from flask_htmx import HTMX
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
@@ -19,18 +19,22 @@ login_manager.login_message_category = "info"
 
 @login_manager.user_loader
 def _load_user(user_id: str) -> User | None:
-    from .auth import SessionUser
+    """The user of a live web session. API paths ignore the cookie (bearer tokens only):
+    otherwise any page open in a reviewer's browser could call the API as them, with no
+    CSRF token to stop it."""
+    from ..services import web_sessions
+    from .access import is_api_request
+    from .auth import SESSION_KEY, SessionUser
 
-    if not user_id.isdigit():
+    if not user_id.isdigit() or is_api_request():
         return None
-    user = get_session().get(User, int(user_id))
-    if user is None or not user.is_active:
-        return None
-    return SessionUser(user)
+    user = web_sessions.user_for(get_session(), int(user_id), session.get(SESSION_KEY),
+                                 max_age=current_app.permanent_session_lifetime)
+    return SessionUser(user) if user is not None else None
 
 
 def init_web(app: Flask) -> None:
-    from . import access, articles, auth, claimants, claims, errors, filters, queue, related, review
+    from . import access, articles, auth, claimants, claims, errors, filters, queue, related, review, settings
 
     htmx.init_app(app)
     csrf.init_app(app)
@@ -44,4 +48,5 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(claims.bp)
     app.register_blueprint(review.bp)
     app.register_blueprint(claimants.bp)
+    app.register_blueprint(settings.bp)
     related.init_app(app)

@@ -9,10 +9,14 @@ from flask_login import UserMixin, current_user, login_user, logout_user
 
 from ..db import get_session
 from ..models import User, utcnow
-from ..services import login_guard
+from ..services import login_guard, web_sessions
 from .access import PUBLIC, allow
 
 bp = Blueprint("auth", __name__)
+# Where the cookie keeps the key of the server-side session record (services.web_sessions).
+SESSION_KEY = "session_key"
+# One message for every refused log-in: it must not tell which accounts exist.
+LOGIN_REFUSED = "Unknown username or wrong password. A deactivated account cannot log in either."
 
 
 class SessionUser(UserMixin):
@@ -34,13 +38,32 @@ class SessionUser(UserMixin):
 
 
 def safe_next(target: str | None) -> str | None:
-    """Only local paths: an absolute or scheme-relative URL could send users elsewhere."""
-    if not target:
+    """Only local paths: an absolute or scheme-relative URL could send users elsewhere.
+    Control characters are refused too: browsers drop tabs and newlines from a URL, so
+    "/<TAB>/evil.example" would arrive as "//evil.example"."""
+    if not target or any(c < " " or c == "\x7f" for c in target):
         return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return None
     return target
+
+
+def begin_session(db, user: User) -> None:  # noqa: ANN001 - sqlmodel.Session
+    """Log `user` in with a new session: a new cookie and a new server-side record, so
+    an identifier planted before log-in (session fixation) is worth nothing after it."""
+    session.clear()
+    key = web_sessions.start(db, user, max_age=current_app.permanent_session_lifetime)
+    db.commit()
+    session[SESSION_KEY] = key
+    login_user(SessionUser(user))
+
+
+def end_session(db) -> None:  # noqa: ANN001 - sqlmodel.Session
+    web_sessions.end(db, session.get(SESSION_KEY))
+    db.commit()
+    logout_user()
+    session.clear()
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -63,11 +86,10 @@ def login():
             error = f"Too many failed log-in attempts. Try again in {minutes} minute{'s' if minutes != 1 else ''}."
             status = 429
         elif result.user is None:
-            error = "Unknown username or wrong password."
+            error = LOGIN_REFUSED
             status = 401
         else:
-            session.clear()  # a fresh session at login: no fixation
-            login_user(SessionUser(result.user))
+            begin_session(db, result.user)
             return redirect(safe_next(request.args.get("next")) or url_for("queue.index"))
     return render_template("auth/login.html", error=error, username=username), status
 
@@ -75,7 +97,6 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @allow("viewer")
 def logout():
-    logout_user()
-    session.clear()
+    end_session(get_session())
     flash("You are logged out.", "info")
     return redirect(url_for("auth.login"))
