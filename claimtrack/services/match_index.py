@@ -58,7 +58,7 @@ from ..models import (
 from .match_settings import MatchSettings
 
 LINKABLE_CLAIMS = "linkable_claims"  # match_stats row: claims holding postings
-POSTING_BUDGET = 1500  # posting rows read per lookup, rarest keys first
+POSTING_BUDGET = 6000  # posting rows read per lookup, rarest keys first
 MIN_KEYS = 3  # a claim always keeps its rarest keys, however common
 # Below this many holders a key is never too common to store: on a small corpus a 5%
 # cut-off would drop the very terms that tie one story's claims together.
