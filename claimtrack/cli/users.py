@@ -55,3 +55,47 @@ def list_users(ctx: AppContext, fmt: str) -> None:
     for row in rows:
         state = "" if row["active"] else "  (inactive)"
         click.echo(f"{row['id']:>4}  {row['username']:<20} {row['role']:<9} {row['display_name']}{state}")
+
+
+def _show(user, fmt: str, done: str) -> None:  # noqa: ANN001 - models.User
+    data = {"id": user.id, "username": user.username, "role": user.role, "active": user.is_active}
+    if fmt == "json":
+        emit_json(data)
+    else:
+        click.echo(f"{done} {data['username']} (id {data['id']}, {data['role']}"
+                   f"{'' if data['active'] else ', inactive'})")
+
+
+@users_group.command("deactivate")
+@click.argument("name")
+@FORMAT_OPTION
+@pass_ctx
+def deactivate(ctx: AppContext, name: str, fmt: str) -> None:
+    """Keep user NAME out: log-in is refused, and their sessions and API tokens stop
+    working. Their record and history stay."""
+    with session_scope(ctx.engine) as session:
+        user = user_service.set_active(session, Actor.system(), name, False)
+        _show(user, fmt, "deactivated")
+
+
+@users_group.command("activate")
+@click.argument("name")
+@FORMAT_OPTION
+@pass_ctx
+def activate(ctx: AppContext, name: str, fmt: str) -> None:
+    """Let a deactivated user NAME log in again (their old sessions stay ended)."""
+    with session_scope(ctx.engine) as session:
+        user = user_service.set_active(session, Actor.system(), name, True)
+        _show(user, fmt, "activated")
+
+
+@users_group.command("set-role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(ROLES))
+@FORMAT_OPTION
+@pass_ctx
+def set_role(ctx: AppContext, name: str, role: str, fmt: str) -> None:
+    """Give user NAME another ROLE (audited with the old and new role)."""
+    with session_scope(ctx.engine) as session:
+        user = user_service.set_role(session, Actor.system(), name, role)
+        _show(user, fmt, "updated")

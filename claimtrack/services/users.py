@@ -67,3 +67,38 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
 
 def list_users(session: Session) -> list[User]:
     return list(session.exec(select(User).order_by(User.username)))
+
+
+def _existing(session: Session, username: str) -> User:
+    user = find_user(session, username)
+    if user is None:
+        raise NotFound(f"no user named {username.strip()!r}")
+    return user
+
+
+def set_active(session: Session, actor: Actor, username: str, active: bool) -> User:
+    """Let a user in again, or keep them out: a deactivated user cannot log in, and
+    their sessions and API tokens stop working on the next request."""
+    user = _existing(session, username)
+    if user.is_active != active:
+        before = user.is_active
+        user.is_active = active
+        session.add(user)
+        session.flush()
+        audit.record(session, actor, "user.activate" if active else "user.deactivate", "user", user.id,
+                     before={"active": before}, after={"active": active})
+    return user
+
+
+def set_role(session: Session, actor: Actor, username: str, role: str) -> User:
+    if role not in ROLES:
+        raise ValidationError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}",
+                              fields={"role": f"one of {', '.join(ROLES)}"})
+    user = _existing(session, username)
+    if user.role != role:
+        before = user.role
+        user.role = role
+        session.add(user)
+        session.flush()
+        audit.record(session, actor, "user.role", "user", user.id, before={"role": before}, after={"role": role})
+    return user
