@@ -7,11 +7,20 @@ author, date and appearances.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 SCHEMA_CONTEXT = "https://schema.org"
+_HTML_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def embeddable_json(doc: Any, *, indent: int | None = None) -> str:
+    """JSON that stays inert inside an HTML <script type="application/ld+json"> block,
+    where exported ClaimReview ends up: `<`, `>` and `&` are written as \\u escapes, the
+    same data once parsed, so no text (such as `</script>` or `<!--`) can end the element."""
+    return json.dumps(doc, ensure_ascii=False, indent=indent).translate(_HTML_UNSAFE)
 # Claimant kinds that schema.org calls an Organization; everything else is a Person.
 ORGANISATION_KINDS = ("organization", "group", "document")
 

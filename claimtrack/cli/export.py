@@ -2,7 +2,6 @@
 Tools payload), streamed to a file or standard output."""
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date, datetime, time, UTC
 from pathlib import Path
@@ -12,7 +11,7 @@ from collections.abc import Iterable
 import click
 from sqlmodel import Session
 
-from ..claimreview import factcheck_api_page
+from ..claimreview import embeddable_json, factcheck_api_page
 from ..services import publishing
 from .base import AppContext, CliError, main_group, pass_ctx
 
@@ -39,7 +38,7 @@ def write_array(items: Iterable[Any], out: IO[str]) -> int:
     out.write("[")
     for item in items:
         out.write(",\n" if count else "\n")
-        out.write(json.dumps(item, ensure_ascii=False))
+        out.write(embeddable_json(item))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count

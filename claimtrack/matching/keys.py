@@ -74,6 +74,7 @@ _rng = random.Random(20200110)  # noqa: S311  # nosec B311 - hashing coefficient
 _COEFFICIENTS = tuple((_rng.randrange(1, _MERSENNE), _rng.randrange(0, _MERSENNE))
                       for _ in range(MINHASH_BANDS * MINHASH_ROWS))
 
+MAX_KEY_LENGTH = 200  # match_keys.key
 _NON_KEY_CHARS_RE = re.compile(r"[^a-z0-9]+")
 _SPEAKER_TITLES = vocab.TITLE_ABBREVIATIONS | {"general", "president"}
 
@@ -139,7 +140,7 @@ def _candidates(rec: ClaimRecord, *, query: bool) -> dict[str, list[str]]:
          and t not in UNIT_GROUP_IDS
          and t not in vocab.GENERIC_NEWS_TERMS and t != "not"),
         key=lambda t: (-len(t), t))
-    return {
+    groups = {
         "n": list(dict.fromkeys(numbers)),
         "u": list(dict.fromkeys(counted)),
         "s": [f"s:{speaker}"] if speaker else [],
@@ -147,6 +148,9 @@ def _candidates(rec: ClaimRecord, *, query: bool) -> dict[str, list[str]]:
         "t": [f"t:{t}" for t in terms],
         "m": minhash_keys(content_term_set(rec.text)),
     }
+    # A key longer than the store's column (a 300-character speaker name) would be
+    # refused by PostgreSQL; such a key is too specific to block on anyway.
+    return {kind: [k for k in keys if len(k) <= MAX_KEY_LENGTH] for kind, keys in groups.items()}
 
 
 def _select(groups: dict[str, list[str]], budget: Mapping[str, int], limit: int,

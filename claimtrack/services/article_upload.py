@@ -13,6 +13,7 @@ from sqlmodel import Session
 from ..errors import InputError, ValidationError
 from ..ingest import ArticleInput, read_bytes
 from ..ingest.prepare import prepare
+from ..ingest.readers import looks_like_html
 from .actors import Actor
 from .articles import ImportOutcome, import_article
 from .roles import require
@@ -67,7 +68,9 @@ def _read(form: ArticleForm) -> ArticleInput:
         field = "file"
     else:
         text = form.body.replace("\r\n", "\n").replace("\r", "\n")
-        if form.title.strip():
+        # A pasted web page goes through the HTML reader like an uploaded one, so none of
+        # its markup or scripts is stored as article text.
+        if form.title.strip() and not looks_like_html(text):
             article = ArticleInput(body=text, where="pasted text", layout="fields", source_format="txt",
                                    title=form.title.strip())
             for key, value in form.meta().items():

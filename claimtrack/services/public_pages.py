@@ -6,7 +6,6 @@ nothing a reader sees was never published.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,7 +14,7 @@ from collections.abc import Mapping
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from ..claimreview import claim_review
+from ..claimreview import claim_review, embeddable_json
 from ..errors import ValidationError
 from ..models import Claim, Claimant, ClaimSource, Source, Verdict
 from .publishing import Published, Settings, published_claim, published_query, review_of
@@ -53,8 +52,7 @@ class FactCheckPage:
     def json_ld(self) -> str:
         """The ClaimReview for a <script type="application/ld+json"> block: every `<`,
         `>` and `&` escaped so no text (such as `</script>`) can end the element."""
-        text = json.dumps(self.claimreview, ensure_ascii=False, indent=2)
-        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return embeddable_json(self.claimreview, indent=2)
 
 
 def label_for(settings: Settings, rating: str) -> str:

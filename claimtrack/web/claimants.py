@@ -8,6 +8,7 @@ from ..db import get_session
 from ..errors import ValidationError
 from ..services import claimant_directory as directory
 from ..services.claimant_admin import get_claimant, merge_claimants
+from ..services.search import check_query
 from ..services.verdicts import scale_for
 from . import htmx
 from .access import allow
@@ -21,7 +22,7 @@ bp = Blueprint("claimants", __name__)
 @bp.route("/claimants")
 @allow("viewer")
 def index():
-    q = request.args.get("q", "")[:200]
+    q = check_query(request.args.get("q", ""))
     page = directory.list_claimants(get_session(), q=q, page=page_arg(), size=int(current_app.config["PAGE_SIZE"]))
     return render("claimants/index.html", "claimant_list", q=q, result=page)
 

@@ -36,7 +36,15 @@ def _page(status: int, title: str, message: str, error_id: str | None = None):
 def _http_error(exc: HTTPException):
     if exc.code and exc.code < 400:
         return exc
+    if exc.code == 413:
+        limit = int(current_app.config.get("MAX_CONTENT_LENGTH") or 0)
+        return _page(413, "Too large", f"That is too large to send: a file or form may be at most {_size(limit)}. "
+                     "Split the text, or import it with `claimtrack import`.")
     return _page(exc.code or 500, exc.name, exc.description or "")
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB" if n >= 1024 * 1024 else f"{max(n / 1024, 1):.0f} KB"
 
 
 def _domain_error(exc: DomainError):

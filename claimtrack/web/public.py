@@ -9,6 +9,7 @@ import re
 
 from flask import Blueprint, current_app, jsonify, request, url_for
 
+from ..claimreview import embeddable_json
 from ..db import get_session
 from ..services import public_pages, publishing
 from .access import PUBLIC, allow
@@ -53,8 +54,8 @@ def show(claim_id: int):
 @allow(PUBLIC)
 def claimreview(claim_id: int):
     doc = publishing.claimreview_for(get_session(), claim_id, current_app.config)
-    response = current_app.response_class(
-        current_app.json.dumps(doc), mimetype="application/ld+json")
+    # Escaped for HTML: this document is made to be pasted into a <script> block.
+    response = current_app.response_class(embeddable_json(doc), mimetype="application/ld+json")
     response.headers["Content-Disposition"] = f'inline; filename="claimreview-{claim_id}.json"'
     return response
 
@@ -73,7 +74,8 @@ def feed():
                 if page.next_after is not None else None)
     if next_url:
         next_url = current_app.config["PUBLIC_BASE_URL"].rstrip("/") + next_url
-    response = jsonify({"items": page.items, "count": len(page.items), "next": next_url})
+    response = current_app.response_class(
+        embeddable_json({"items": page.items, "count": len(page.items), "next": next_url}), mimetype="application/json")
     if next_url:
         response.headers["Link"] = f'<{next_url}>; rel="next"'
     return response

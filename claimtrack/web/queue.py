@@ -8,6 +8,7 @@ from ..db import get_session
 from ..models import CLAIM_STATUSES
 from ..errors import ValidationError
 from ..services import factchecks, queue
+from ..services.search import check_query
 from .access import allow
 from .forms import arg_date, arg_int, page_arg
 from .rendering import render
@@ -19,7 +20,7 @@ MINE_PAGE_SIZE = 10
 def _filters() -> queue.QueueFilters:
     status = request.args.get("status", "")
     return queue.QueueFilters(
-        q=request.args.get("q", "")[:200], status=status if status in CLAIM_STATUSES else "",
+        q=check_query(request.args.get("q", "")), status=status if status in CLAIM_STATUSES else "",
         outlet_id=arg_int("outlet"), claimant_id=arg_int("claimant"), date_from=arg_date("from"),
         date_to=arg_date("to"), has_conflict=request.args.get("conflict") == "1")
 
