@@ -73,3 +73,12 @@ def test_unknown_user_and_role_are_one_line_errors(cli_env, capsys):
         assert capsys.readouterr().err == "error: no user named 'nobody'\n"
     bad = run("users", "set-role", "kim", "boss")
     assert bad.exit_code == 2 and "'boss' is not one of" in bad.output
+
+
+def test_passwords_are_hashed_with_argon2id_at_the_owasp_minimum(engine):
+    from claimtrack.services.passwords import hash_password, verify_password
+
+    hashed = hash_password("a long enough secret")
+    # 19 MiB of memory, 2 passes, 1 lane: the parameters are set explicitly, not inherited.
+    assert hashed.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert verify_password(hashed, "a long enough secret") and not verify_password(hashed, "another secret!")
