@@ -93,7 +93,7 @@ def test_lazy_panel_lists_related_claims_with_difference_badge_and_reasons(relat
     link_id, other = linked
     client = _client(related_app, "viewer")
     panel = client.get(f"/claims/{troops}", headers=HX).get_data(as_text=True)
-    assert f'hx-get="/claims/{troops}/related"' in panel and 'hx-trigger="revealed"' in panel
+    assert f'hx-get="/claims/{troops}/related"' in panel and 'hx-trigger="intersect once"' in panel
     part = client.get(f"/claims/{troops}/related", headers=HX)
     body = part.get_data(as_text=True)
     assert part.status_code == 200 and "<html" not in body and "HX-Request" in part.headers["Vary"]
