@@ -1,5 +1,5 @@
-"""Related claims from other coverage, and deciding a suggested link. Registered only
-when the matching service is installed (see `init_api`)."""
+"""Related claims from other coverage, earlier fact-checks from the archive, and deciding
+a suggested link. Registered only when the matching service is installed (see `init_api`)."""
 from __future__ import annotations
 
 import importlib
@@ -7,8 +7,10 @@ import importlib
 from flask import jsonify
 
 from ..db import get_session
+from ..services import factchecks
 from ..services.claims import get_claim
 from ..web.access import allow
+from ..web.filters import web_url
 from .blueprint import ID, bp
 from .parsing import actor, json_body
 from .render import claim_summary
@@ -29,10 +31,17 @@ def related_item(item) -> dict:  # noqa: ANN001 - services.related.RelatedClaim
             "numeric": item.numeric, "state": item.state, "reasons": list(item.reasons)}
 
 
+def prior_check(check: factchecks.PriorCheck) -> dict:
+    return {"id": check.id, "external_id": check.external_id, "text": check.text, "title": check.title or None,
+            "rating": check.rating, "publisher": check.publisher, "url": web_url(check.url),
+            "score": check.score, "similarity": check.similarity, "reasons": list(check.reasons)}
+
+
 def related_claims(claim_id: int):
     db = get_session()
     get_claim(db, claim_id)
-    return jsonify(items=[related_item(item) for item in _service().related_for_claim(db, claim_id, limit=10)])
+    return jsonify(items=[related_item(item) for item in _service().related_for_claim(db, claim_id, limit=10)],
+                   factchecks=[prior_check(c) for c in factchecks.factchecks_for_claim(db, claim_id)])
 
 
 def decide_link(link_id: int):

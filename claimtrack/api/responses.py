@@ -224,8 +224,22 @@ class RelatedClaim(Out):
     reasons: list[str]
 
 
+class PriorCheck(Out):
+    id: int
+    external_id: str | None
+    text: str
+    title: str | None
+    rating: str | None
+    publisher: str | None
+    url: str | None
+    score: float
+    similarity: float
+    reasons: list[str]
+
+
 class RelatedList(Out):
     items: list[RelatedClaim]
+    factchecks: list[PriorCheck]  # earlier fact-checks from the archive, best first
 
 
 class Link(Out):

@@ -21,16 +21,25 @@ _SPACE_RE = re.compile(r"\s+")
 MAX_QUERY_TERMS = 48  # longer texts add noise and cost, not recall
 
 
+_RETWEET_RE = re.compile(r"^\s*RT(?::|\s)\s*")
+
+
 @dataclass(frozen=True, slots=True)
 class CleanQuery:
     text: str  # what the user said, without links or signature
     author: str | None  # the signature's name, when the text was an embedded tweet
 
+    @property
+    def search_text(self) -> str:
+        """The text to look up: a post's author is often who the claim is about
+        ("Gutierrez stormed out of the speech"), so their name is searched too."""
+        return f"{self.text} {self.author}" if self.author else self.text
+
 
 def clean_query(raw: str, *, split_tags: bool = True) -> CleanQuery:
-    """Strip links and a trailing tweet signature; split #CamelCaseTags and
-    @CamelCaseHandles into words ("@IlhanMN" → "Ilhan MN")."""
-    text = _URL_RE.sub(" ", raw or "")
+    """Strip links, a leading "RT" and a trailing tweet signature; split #CamelCaseTags
+    and @CamelCaseHandles into words ("@IlhanMN" → "Ilhan MN")."""
+    text = _RETWEET_RE.sub("", _URL_RE.sub(" ", raw or ""))
     author = None
     match = _SIGNATURE_RE.search(text)
     if match:

@@ -21,7 +21,7 @@ from ..retrieval.readers import ArchiveRow, RowError
 from ..retrieval.rescore import DEFAULT_RESCORE, Candidate, RescoreConfig, describe, score
 from . import audit
 from .actors import Actor
-from .fulltext import Hit, claim_hits, factcheck_hits
+from .fulltext import TITLE_WEIGHT, Hit, claim_hits, factcheck_hits
 
 BATCH = 500
 CANDIDATES = 60  # full-text candidates per kind handed to the re-scorer
@@ -125,13 +125,14 @@ class MatchResult:
 
 
 def candidates(session: Session, text: str, *, kinds: tuple[str, ...] = ("factcheck", "claim"),
-               pool: int = CANDIDATES, exclude_claim_id: int | None = None) -> tuple[CleanQuery, list[Candidate]]:
+               pool: int = CANDIDATES, exclude_claim_id: int | None = None,
+               title_weight: float = TITLE_WEIGHT) -> tuple[CleanQuery, list[Candidate]]:
     """Full-text candidates for ``text`` with their features filled in, unscored."""
     query = clean_query(text)
-    terms = search_terms(query.text)
+    terms = search_terms(query.search_text)
     hits: list[Hit] = []
     if "factcheck" in kinds:
-        hits += factcheck_hits(session, terms, pool)
+        hits += factcheck_hits(session, terms, pool, title_weight=title_weight)
     if "claim" in kinds:
         hits += claim_hits(session, terms, pool, exclude_id=exclude_claim_id)
     cands = [Candidate(key=h, text=h.text, title=h.title, retrieval=h.retrieval,
@@ -143,27 +144,70 @@ def candidates(session: Session, text: str, *, kinds: tuple[str, ...] = ("factch
 def match_text(session: Session, text: str, limit: int = 10, *, kinds: tuple[str, ...] = ("factcheck", "claim"),
                config: RescoreConfig = DEFAULT_RESCORE, exclude_claim_id: int | None = None) -> list[MatchResult]:
     """Stored claims and reference fact-checks most like ``text``, best first."""
-    if not text or not text.strip():
-        raise ValidationError("nothing to match: the text is empty", fields={"q": "required"})
-    if not 1 <= limit <= MAX_LIMIT:
-        raise ValidationError(f"limit must be between 1 and {MAX_LIMIT}", fields={"limit": "out of range"})
-    _query, cands = candidates(session, text, kinds=kinds, exclude_claim_id=exclude_claim_id)
     out = []
-    for c in score(cands, config)[:limit]:
+    for c in _ranked(session, text, limit, kinds=kinds, config=config, exclude_claim_id=exclude_claim_id):
         hit: Hit = c.key
         out.append(MatchResult(hit.kind, hit.id, hit.external_id, hit.text, round(c.score, 4),
                                hit.rating, hit.url, c.reasons))
     return out
 
 
-def factchecks_for_claim(session: Session, claim_id: int, limit: int = 5, *,
-                         min_score: float = 0.0) -> list[MatchResult]:
-    """Reference fact-checks that look like a stored claim: "previously fact-checked"."""
+def _ranked(session: Session, text: str, limit: int, *, kinds: tuple[str, ...], config: RescoreConfig,
+            exclude_claim_id: int | None = None) -> list[Candidate]:
+    if not text or not text.strip():
+        raise ValidationError("nothing to match: the text is empty", fields={"q": "required"})
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValidationError(f"limit must be between 1 and {MAX_LIMIT}", fields={"limit": "out of range"})
+    _query, cands = candidates(session, text, kinds=kinds, exclude_claim_id=exclude_claim_id)
+    return score(cands, config)[:limit]
+
+
+@dataclass(slots=True)
+class PriorCheck:
+    """A published fact-check that looks like a stored claim."""
+    id: int
+    external_id: str | None
+    text: str
+    title: str
+    rating: str | None
+    url: str | None
+    publisher: str | None
+    score: float
+    similarity: float
+    reasons: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# The match score is relative to the best candidate, so the top one always scores high;
+# whether the fact-check is about the same thing is judged on absolute similarity of
+# wording (rapidfuzz token_set_ratio over the claim or headline, or the share of the
+# fact-check's terms the claim contains).
+MIN_SIMILARITY = 0.6
+PRIOR_CHECKS = 5  # shown beside a claim's related coverage
+
+
+def factchecks_for_claim(session: Session, claim_id: int, limit: int = PRIOR_CHECKS, *,
+                         min_similarity: float = MIN_SIMILARITY) -> list[PriorCheck]:
+    """Reference fact-checks that look like a stored claim ("previously fact-checked"),
+    best first; weak look-alikes are left out."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValidationError(f"limit must be between 1 and {MAX_LIMIT}", fields={"limit": "out of range"})
     claim = session.get(Claim, claim_id)
     if claim is None:
         raise NotFound(f"claim {claim_id} not found")
-    results = match_text(session, claim.text, limit, kinds=("factcheck",))
-    return [r for r in results if r.score >= min_score]
+    if not claim.text.strip():
+        return []
+    out = []
+    for c in _ranked(session, claim.text, limit, kinds=("factcheck",), config=DEFAULT_RESCORE):
+        similarity = max(c.feature("token_set"), c.feature("title"), c.feature("coverage"))
+        if similarity < min_similarity:
+            continue
+        hit: Hit = c.key
+        out.append(PriorCheck(hit.id, hit.external_id, hit.text, hit.title, hit.rating, hit.url, hit.publisher,
+                              round(c.score, 4), round(similarity, 4), c.reasons))
+    return out
 
 
 def get_factcheck(session: Session, factcheck_id: int) -> FactCheck:

@@ -1,5 +1,6 @@
-"""Related claims from other coverage, lazy-loaded into the claim panel, with confirm
-and dismiss. Registered only when the matching service is installed."""
+"""Related claims from other coverage and earlier fact-checks from the archive,
+lazy-loaded into the claim panel, with confirm and dismiss. Registered only when the
+matching service is installed."""
 from __future__ import annotations
 
 import importlib
@@ -9,7 +10,7 @@ from flask import Blueprint, Flask, redirect, url_for
 
 from ..db import get_session
 from ..errors import Conflict, ValidationError
-from ..services import verdicts
+from ..services import factchecks, verdicts
 from ..services.claims import get_claim
 from . import htmx
 from .access import allow
@@ -36,6 +37,7 @@ def _panel(claim_id: int, *, status: int = 200, message: str | None = None):
                     and verdicts.published_verdict(db, item.claim.id) is not None)
         rows.append((item, word_diff(claim.text, item.claim.text), reusable))
     return render("claims/related.html", "related", status=status, claim=claim, rows=rows,
+                  prior_checks=factchecks.factchecks_for_claim(db, claim_id),
                   open_verdict=verdicts.open_verdict(db, claim_id), message=message)
 
 

@@ -10,6 +10,16 @@ def test_clean_query_strips_links_and_the_tweet_signature():
     assert q.author == "Some One"
 
 
+def test_search_text_adds_the_posts_author_and_drops_a_retweet_marker():
+    q = clean_query("RT There is a story going around that I stormed out of the speech. "
+                    "— Luis V. Gutierrez (@RepGutierrez) January 31, 2018")
+    assert q.text == "There is a story going around that I stormed out of the speech."
+    assert q.search_text == q.text + " Luis V. Gutierrez"
+    assert "gutierrez" in search_terms(q.search_text)
+    plain = clean_query("RT-PCR tests: RTL news")
+    assert plain.search_text == plain.text == "RT-PCR tests: RTL news"
+
+
 def test_clean_query_splits_hashtags_and_handles():
     q = clean_query("Thanks @IlhanMN for nothing #AustralianFires#Climate2020")
     assert q.text == "Thanks Ilhan MN for nothing Australian Fires Climate 2020"

@@ -84,7 +84,9 @@ def test_match_includes_stored_claims_with_their_article_url(engine):
         claim_id = next(r.id for r in results if r.kind == "claim")
         assert s.get(Claim, claim_id).article_id == outcome.article_id
         previously = service.factchecks_for_claim(s, claim_id, 2)
-        assert previously[0].external_id == "4" and all(r.kind == "factcheck" for r in previously)
+        assert [r.external_id for r in previously] == ["4"]  # weak look-alikes are left out
+        assert s.get(FactCheck, previously[0].id).claim_text.startswith("The city of Paris banned")
+        assert previously[0].similarity >= service.MIN_SIMILARITY
 
 
 def test_search_index_follows_updates_and_deletes(engine):
@@ -110,3 +112,5 @@ def test_match_refuses_empty_text_and_bad_limits(engine):
             service.match_text(s, "cats", 0)
         with pytest.raises(NotFound):
             service.factchecks_for_claim(s, 999_999)
+        with pytest.raises(ValidationError, match="limit"):
+            service.factchecks_for_claim(s, 1, 0)
