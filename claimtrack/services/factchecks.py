@@ -26,6 +26,7 @@ from .fulltext import TITLE_WEIGHT, Hit, claim_hits, factcheck_hits
 BATCH = 500
 CANDIDATES = 60  # full-text candidates per kind handed to the re-scorer
 MAX_LIMIT = 100
+MAX_MATCH_TEXT = 2000  # a claim, a post or a paragraph: the same limit for the web, API and CLI
 _UPDATABLE = ("external_id", "claim_text", "title", "rating", "rating_value", "url", "claimant",
               "claim_date", "review_date")
 
@@ -156,6 +157,9 @@ def _ranked(session: Session, text: str, limit: int, *, kinds: tuple[str, ...], 
             exclude_claim_id: int | None = None) -> list[Candidate]:
     if not text or not text.strip():
         raise ValidationError("nothing to match: the text is empty", fields={"q": "required"})
+    if len(text) > MAX_MATCH_TEXT:
+        raise ValidationError(f"The text is too long to match (at most {MAX_MATCH_TEXT:,} characters): "
+                              "paste the claim itself.", fields={"q": f"at most {MAX_MATCH_TEXT:,} characters"})
     if not 1 <= limit <= MAX_LIMIT:
         raise ValidationError(f"limit must be between 1 and {MAX_LIMIT}", fields={"limit": "out of range"})
     _query, cands = candidates(session, text, kinds=kinds, exclude_claim_id=exclude_claim_id)

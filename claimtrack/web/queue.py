@@ -50,7 +50,7 @@ def index():
 @allow("viewer")
 def checked():
     """Has this been checked? Stored claims and archived fact-checks like a pasted text."""
-    text = request.args.get("text", "")[:5000].strip()
+    text = request.args.get("text", "").strip()
     results, error = [], None
     if text:
         try:

@@ -56,3 +56,27 @@ def test_empty_text_shows_no_results_and_anonymous_is_sent_to_login(client, engi
     login(client, "vic")
     page = client.get("/checked").get_data(as_text=True)
     assert "Look for earlier checks" in page and "checked-list" not in page
+
+
+def test_one_length_limit_for_the_box_the_api_and_the_service(client, engine):
+    import pytest
+
+    from claimtrack.errors import ValidationError
+    from claimtrack.services.factchecks import MAX_MATCH_TEXT, match_text
+
+    from ..api.conftest import new_token
+
+    seed(engine)
+    make_user(engine, "vic", "viewer")
+    login(client, "vic")
+    at_limit = ("Iraqi parliament voted to expel the American troops " * 60)[:MAX_MATCH_TEXT]
+    over = at_limit + "x"
+    assert "https://checks.example/iraq-vote" in client.get("/checked", query_string={"text": at_limit}).get_data(
+        as_text=True)
+    refused = client.get("/checked", query_string={"text": over}).get_data(as_text=True)
+    assert "too long to match (at most 2,000 characters)" in refused and "iraq-vote" not in refused
+    _, token = new_token(engine, "vic")
+    api = client.get("/api/v1/match", query_string={"q": over}, headers={"Authorization": f"Bearer {token}"})
+    assert api.status_code == 422
+    with session_scope(engine) as s, pytest.raises(ValidationError, match="too long"):
+        match_text(s, over)
