@@ -344,9 +344,10 @@ def run_size(size: int, data: dict, corpus: Corpus, args: argparse.Namespace) ->
     story_of = [a["story"] for a in subset for _ in a["claims"]]
     naive_lat, recalls, story_recalls = measure_naive(engine, queries[:naive_n], data["norms"][:n_claims],
                                                       story_of)
-    same_n = min(args.queries, max(10, args.same_scorer_budget // max(1, n_claims)))
-    same_lat, same_recalls = measure_naive_same_scorer(engine, [q for q, _ in queries[:same_n]],
-                                                       stored_records(data, n_articles))
+    same_n = min(args.queries, max(10, args.same_scorer_budget // max(1, n_claims))) if args.same_scorer_budget else 0
+    same_lat, same_recalls = (measure_naive_same_scorer(engine, [q for q, _ in queries[:same_n]],
+                                                        stored_records(data, n_articles))
+                              if same_n else ([float("nan")], []))
     incr_total = incr_match = float("nan")
     incr_claims = incr_links = 0
     if args.incremental:
@@ -405,7 +406,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--naive-budget", type=int, default=20_000_000,
                     help="claim comparisons spent on naive scans per size (at least 10 scans)")
     ap.add_argument("--same-scorer-budget", type=int, default=4_000_000,
-                    help="claim comparisons spent on same-scorer naive scans per size (at least 10 scans)")
+                    help="claim comparisons spent on same-scorer naive scans per size (at least 10 scans;"
+                         " 0 skips them)")
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/claimtrack-bench"))
     ap.add_argument("--no-incremental", dest="incremental", action="store_false",
                     help="skip adding 1,000 claims through the service")

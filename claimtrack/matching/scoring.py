@@ -209,24 +209,9 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, cfg: MatchConfig = DEFAULT_CONFIG
     if word_count(a.text) < cfg.min_words or word_count(b.text) < cfg.min_words:
         return None
 
-    verdict = compare(a, b)
-    numeric, lookalike, trap, unit = (1.0 if verdict else 0.0), 0.0, None, None
-    if verdict is None:
-        if trap := same_number_other_unit(a, b):
-            lookalike = 1.0
-        elif unit := shared_unit(a, b):
-            numeric = cfg.different_set_credit
-
-    key = speaker_key(a.speaker)
-    same_speaker = 1.0 if key and key == speaker_key(b.speaker) else 0.0
-
+    # The cheap parts first: story gate, time and speaker bound the score, and most
+    # candidates of a ranking already fail on them.
     story_common = a.context & b.context
-    shared = entities(a.text) & entities(b.text)
-    # An entity that is the subject of both stories ("Iraq" in Iraq coverage) says
-    # less about two claims than one that is not.
-    weight = sum(cfg.story_entity_weight if stem(e) in story_common else 1.0 for e in shared)
-    entity_credit = min(1.0, weight / 2)
-
     gate, common, other_story = 1.0, len(story_common), False
     if a.context and b.context:
         story = min(1.0, common / cfg.full_story_terms)
@@ -236,6 +221,26 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, cfg: MatchConfig = DEFAULT_CONFIG
         story = cfg.unknown_story
     days = _days_apart(a.published, b.published)
     factor = gate * _time_factor(days, cfg)
+    key = speaker_key(a.speaker)
+    same_speaker = 1.0 if key and key == speaker_key(b.speaker) else 0.0
+    best_case = (cfg.w_text + cfg.w_entities + cfg.w_numeric + cfg.w_speaker * same_speaker
+                 + cfg.w_story * story)
+    if min(1.0, best_case) * factor < floor:
+        return None
+
+    verdict = compare(a, b)
+    numeric, lookalike, trap, unit = (1.0 if verdict else 0.0), 0.0, None, None
+    if verdict is None:
+        if trap := same_number_other_unit(a, b):
+            lookalike = 1.0
+        elif unit := shared_unit(a, b):
+            numeric = cfg.different_set_credit
+
+    shared = entities(a.text) & entities(b.text)
+    # An entity that is the subject of both stories ("Iraq" in Iraq coverage) says
+    # less about two claims than one that is not.
+    weight = sum(cfg.story_entity_weight if stem(e) in story_common else 1.0 for e in shared)
+    entity_credit = min(1.0, weight / 2)
 
     rest = (cfg.w_entities * entity_credit + cfg.w_speaker * same_speaker
             + cfg.w_numeric * numeric + cfg.w_story * story - cfg.lookalike_penalty * lookalike)
