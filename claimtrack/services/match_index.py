@@ -187,26 +187,42 @@ def _candidate_ids(session: Session, record: ClaimRecord, settings: MatchSetting
             break
         selected.append(key)
         budget -= frequency
-    posting = _POSTINGS.c
     # Claims of the record's own article are never candidates (a subquery, not a round trip).
-    outside = posting.claim_id.not_in(sa.select(Claim.id).where(Claim.article_id == record.article_id))
-    if exclude:
-        outside = sa.and_(outside, posting.claim_id.not_in(sorted(exclude)))
+    params = {"article": record.article_id, "exclude": sorted(exclude), "limit": settings.candidates}
     if budget < 0:  # even the rarest key is common: take its newest holders
-        query = (sa.select(posting.claim_id).where(posting.key_id == rows[selected[0]][0], outside)
-                 .order_by(posting.claim_id.desc()).limit(settings.candidates))
-        return [row[0] for row in _rows(session, query)]
+        params["k0"] = rows[selected[0]][0]
+        return [row[0] for row in _rows(session, _newest_holders(), params)]
     # The database adds up the rarity (idf) of the keys each claim shares with the query
     # and returns only the best: the posting rows never travel to Python.
-    weight = {rows[k][0]: round(math.log(1.0 + total / max(1, df[k]))
-                                * (BAND_WEIGHT if k.startswith("m:") else 1.0), 4)
-              for k in selected}
-    shared = sa.func.sum(sa.case({key_id: sa.literal(w, sa.Float) for key_id, w in weight.items()},
-                                 value=posting.key_id, else_=sa.literal(0.0, sa.Float)))
-    query = (sa.select(posting.claim_id).where(posting.key_id.in_(list(weight)), outside)
-             .group_by(posting.claim_id).order_by(shared.desc(), posting.claim_id.desc())
-             .limit(settings.candidates))
-    return [row[0] for row in _rows(session, query)]
+    for i, key in enumerate(selected):
+        params[f"k{i}"] = rows[key][0]
+        params[f"w{i}"] = round(math.log(1.0 + total / max(1, df[key]))
+                                * (BAND_WEIGHT if key.startswith("m:") else 1.0), 4)
+    return [row[0] for row in _rows(session, _best_sharers(len(selected)), params)]
+
+
+_OUTSIDE = "claim_id NOT IN (SELECT id FROM claims WHERE article_id = :article) AND claim_id NOT IN :exclude"
+
+
+@functools.cache
+def _best_sharers(keys: int) -> sa.TextClause:
+    """Claims holding any of ``keys`` keys (``:k0``…), ranked by the summed weights
+    (``:w0``…) of the keys they hold. Written once per number of keys: building the
+    expression anew for every lookup cost as much as running it."""
+    held = ", ".join(f":k{i}" for i in range(keys))
+    weights = " ".join(f"WHEN :k{i} THEN :w{i}" for i in range(keys))
+    # Only placeholders are formatted into the text; every value is a bound parameter.
+    sql = (f"SELECT claim_id FROM {_POSTINGS.name} WHERE key_id IN ({held}) AND {_OUTSIDE} "  # noqa: S608 # nosec B608
+           f"GROUP BY claim_id ORDER BY SUM(CASE key_id {weights} ELSE 0.0 END) DESC, claim_id DESC "
+           "LIMIT :limit")
+    return sa.text(sql).bindparams(sa.bindparam("exclude", expanding=True))
+
+
+@functools.cache
+def _newest_holders() -> sa.TextClause:
+    sql = (f"SELECT claim_id FROM {_POSTINGS.name} WHERE key_id = :k0 AND {_OUTSIDE} "  # noqa: S608 # nosec B608
+           "ORDER BY claim_id DESC LIMIT :limit")
+    return sa.text(sql).bindparams(sa.bindparam("exclude", expanding=True))
 
 
 def find_related(session: Session, record: ClaimRecord, settings: MatchSettings, *,
