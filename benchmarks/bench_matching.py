@@ -347,7 +347,7 @@ def run_size(size: int, data: dict, corpus: Corpus, args: argparse.Namespace) ->
     same_n = min(args.queries, max(10, args.same_scorer_budget // max(1, n_claims))) if args.same_scorer_budget else 0
     same_lat, same_recalls = (measure_naive_same_scorer(engine, [q for q, _ in queries[:same_n]],
                                                         stored_records(data, n_articles))
-                              if same_n else ([float("nan")], []))
+                              if same_n else ([], []))
     incr_total = incr_match = float("nan")
     incr_claims = incr_links = 0
     if args.incremental:
@@ -365,7 +365,8 @@ def run_size(size: int, data: dict, corpus: Corpus, args: argparse.Namespace) ->
         "cpu_p50": percentile(cpu, 50), "cpu_p95": percentile(cpu, 95), "load": load_before,
         "naive_p50": naive_p50, "naive_p95": percentile(naive_lat, 95), "naive_n": len(naive_lat),
         "speedup": naive_p50 / p50, "recall": statistics.mean(recalls) if recalls else float("nan"),
-        "same_p50": statistics.median(same_lat), "same_n": len(same_lat), "same_found": len(same_recalls),
+        "same_p50": statistics.median(same_lat) if same_lat else float("nan"), "same_n": len(same_lat),
+        "same_found": len(same_recalls),
         "same_recall": statistics.mean(same_recalls) if same_recalls else float("nan"),
         "story_recall": statistics.mean(story_recalls) if story_recalls else float("nan"),
         "incr_total_s": incr_total, "incr_match_s": incr_match, "incr_claims": incr_claims, "incr_links": incr_links,
@@ -384,9 +385,12 @@ def report(r: dict) -> None:
           f"  ({r['found']:.1f} related found per query; load average {r['load']:.1f})")
     print(f"  lookup CPU           p50 {r['cpu_p50']:.1f} ms  p95 {r['cpu_p95']:.1f} ms (this process:"
           f" on SQLite that includes the database engine)")
-    print(f"  naive, same scorer   p50 {r['same_p50']:.0f} ms  ({r['same_n']} queries, {r['same_found']} with"
-          f" related claims; {r['same_p50'] / r['p50']:.0f}x the index p50)")
-    print(f"  recall@10 vs naive   {r['same_recall']:.3f} (same scorer)")
+    if r["same_n"]:
+        print(f"  naive, same scorer   p50 {r['same_p50']:.0f} ms  ({r['same_n']} queries, {r['same_found']} with"
+              f" related claims; {r['same_p50'] / r['p50']:.0f}x the index p50)")
+        print(f"  recall@10 vs naive   {r['same_recall']:.3f} (same scorer)")
+    else:
+        print("  naive, same scorer   skipped (--same-scorer-budget 0)")
     print(f"  naive, text only     p50 {r['naive_p50']:.1f} ms  p95 {r['naive_p95']:.1f} ms  ({r['naive_n']} queries)")
     print(f"  speed ratio          {r['speedup']:.0f}x (text-only naive p50 / index p50)")
     print(f"  recall@10, text only {r['recall']:.3f} (of its neighbours from the query's own story:"
