@@ -1,6 +1,6 @@
 """Replay an integration's load against `claimtrack serve` on loopback.
 
-    .venv/bin/python benchmarks/load_api.py [--clients 6] [--seconds 15] [--db-url URL]
+    .venv/bin/python benchmarks/load_api.py [--clients 6] [--seconds 15] [--workers 1] [--db-url URL]
 
 Builds a fresh database (a SQLite file in a temporary folder, or with `--db-url
 postgresql+psycopg://user@host:port/postgres` a new database on that server, dropped
@@ -13,7 +13,9 @@ several client processes holding keep-alive connections:
    read the claim, then save its draft quoting the open verdict's version). Each client
    writes verdicts on its own claims, as desks split work, so no write is stale.
 
-Prints requests/s, p50/p95/p99 latency and error counts per phase and request kind.
+Prints requests/s, p50/p95/p99 latency and error counts per phase and request kind, and
+the server's CPU time per request (all its processes, from /proc): on a machine shared
+with other work that figure moves far less than requests/s.
 The per-token rate limit is raised for the run: it is measured, not tripped.
 """
 from __future__ import annotations
@@ -147,7 +149,19 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def report(phase: str, results: list[dict], seconds: float) -> None:
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process and its children so far (Linux /proc), or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()] \
+        if Path(f"/proc/{pid}/task/{pid}/children").exists() else []
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(c) or 0.0 for c in children)
+
+
+def report(phase: str, results: list[dict], seconds: float, server_cpu: float | None = None) -> None:
     merged: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for result in results:
@@ -160,6 +174,9 @@ def report(phase: str, results: list[dict], seconds: float) -> None:
     total_errors = sum(sum(c.values()) for c in errors.values())
     print(f"\n{phase}: {total} requests in {seconds:.0f} s = {total / seconds:.0f} requests/s, "
           f"{total_errors} errors")
+    if server_cpu is not None and total:
+        print(f"  server CPU: {server_cpu * 1000 / total:.2f} ms per request, "
+              f"{server_cpu / seconds:.2f} cores busy; load average {os.getloadavg()[0]:.2f}")
     print(f"  {'kind':<16}{'count':>8}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  errors")
     for kind, values in sorted(merged.items()):
         ms = [v * 1000 for v in values]
@@ -192,7 +209,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=6, help="concurrent client processes")
     parser.add_argument("--seconds", type=float, default=15, help="length of each phase")
-    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads")
+    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads per server process")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (`claimtrack serve --workers`)")
     parser.add_argument("--server-log", help="write the server's log (tracebacks of any 500) to this file")
     parser.add_argument("--db-url", help="PostgreSQL server URL; a fresh database is created on it")
     args = parser.parse_args()
@@ -212,7 +230,8 @@ def main() -> None:
             tokens.append(json.loads(run_cli(env, "tokens", "create", f"desk{i}", "--format", "json"))["token"])
         port = free_port()
         log = open(args.server_log or os.devnull, "w")  # noqa: SIM115 - closed with the server
-        server = subprocess.Popen(CLI + ["serve", "--port", str(port), "--threads", str(args.threads)], env=env,
+        server = subprocess.Popen(CLI + ["serve", "--port", str(port), "--threads", str(args.threads),
+                                        "--workers", str(args.workers)], env=env,
                                   stdout=log, stderr=log)
         wait_for_port(port)
         probe = Client(port, tokens[0])
@@ -224,15 +243,19 @@ def main() -> None:
             claim_ids += [c["id"] for c in page["items"]]
             url = page["next"] and page["next"].removeprefix("/api/v1")
         backend = "PostgreSQL" if args.db_url else "SQLite"
-        print(f"{backend}: {len(claim_ids)} claims, {args.clients} clients, {args.threads} server threads, "
-              f"{os.cpu_count()} cores")
+        print(f"{backend}: {len(claim_ids)} claims, {args.clients} clients, {args.workers} server process(es) x "
+              f"{args.threads} threads, {os.cpu_count()} cores")
         for phase in ("reads", "mix"):
             jobs = [(phase, i, port, tokens[i], claim_ids, claim_ids[i::args.clients], args.seconds, 1000 * i + 7)
                     for i in range(args.clients)]
+            cpu_before = cpu_seconds(server.pid)
             started = time.monotonic()
             with multiprocessing.Pool(args.clients) as pool:
                 results = pool.map(client_loop, jobs)
-            report("claim reads" if phase == "reads" else "integration mix", results, time.monotonic() - started)
+            elapsed = time.monotonic() - started
+            cpu_after = cpu_seconds(server.pid)
+            server_cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+            report("claim reads" if phase == "reads" else "integration mix", results, elapsed, server_cpu)
     finally:
         if server is not None:
             server.terminate()

@@ -24,14 +24,26 @@ def make_engine(url: str, *, busy_timeout: int = 15) -> Engine:
     return engine
 
 
+def dispose_engines() -> None:
+    """Close every pooled connection of this process (before forking server workers)."""
+    for engine in _ENGINES.values():
+        engine.dispose()
+
+
 def _build_engine(url: str, busy_timeout: int) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
+        pool = {}
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            # As large as PostgreSQL's: with the default 5, a server's 8 threads (plus
+            # short bookkeeping sessions) keep opening and dropping overflow
+            # connections, each paying for the PRAGMAs below.
+            pool = {"pool_size": 10, "max_overflow": 10}
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": busy_timeout},
+            **pool,
         )
         _configure_sqlite(engine, busy_timeout)
         return engine

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, case, func
+from sqlalchemy import Row, and_, bindparam, case, func
 from sqlmodel import Session, select
 
 from ..models import Article, Claim, Claimant, ClaimSource, Outlet, Quantity, Source, Verdict
 from ..services import claims as claim_service
 from ..services import queue
 from ..services import sources as source_service
-from ..services import verdicts as verdict_service
 from ..services.search import like_pattern
 from .schemas import ArticleQuery, ClaimantQuery, ClaimQuery
 
@@ -48,20 +47,37 @@ def articles(session: Session, query: ArticleQuery) -> list[tuple[Article, str |
     return [(article, outlet, int(n)) for article, outlet, n in rows]
 
 
-def claims(session: Session, query: ClaimQuery) -> list[tuple[Claim, Claimant | None]]:
+@dataclass(slots=True, frozen=True)
+class ClaimantRef:
+    id: int
+    name: str
+
+
+# A list shows summaries only: selecting their columns instead of Claim and Claimant
+# objects skips building and identity-mapping two ORM instances per row, which cost
+# more than the query itself on a page of 50.
+SUMMARY_COLUMNS = (Claim.id, Claim.article_id, Claim.text, Claim.start_offset, Claim.end_offset, Claim.kind,
+                   Claim.cue, Claim.speaker_title, Claim.checkworthiness, Claim.status, Claim.assignee_id,
+                   Claim.version, Claim.updated_at)
+
+
+def claims(session: Session, query: ClaimQuery) -> list[tuple[Row, ClaimantRef | None]]:
+    """Summary rows (attributes named as Claim's) with their speakers."""
     filters = queue.QueueFilters(q=query.q, status=query.status or "", claimant_id=query.claimant,
                                  has_conflict=query.has_conflict)
-    conds = queue._conditions(filters) + [Claim.id > query.after]
+    conds = queue.filter_conditions(filters) + [Claim.id > query.after]
     if query.article:
         conds.append(Claim.article_id == query.article)
     if query.assignee:
         conds.append(Claim.assignee_id == query.assignee)
     rows = session.exec(
-        select(Claim, Claimant).join(Article, Article.id == Claim.article_id)
+        select(*SUMMARY_COLUMNS, Claimant.id.label("speaker_id"), Claimant.name.label("speaker_name"))
+        .join(Article, Article.id == Claim.article_id)
         .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
         .where(and_(*conds)).order_by(Claim.id).limit(query.limit)
     ).all()
-    return [(claim, claimant) for claim, claimant in rows]
+    return [(row, ClaimantRef(row.speaker_id, row.speaker_name) if row.speaker_id is not None else None)
+            for row in rows]
 
 
 # The claim detail is the API's most frequent read; its statements are built once and
@@ -71,6 +87,10 @@ _CLAIM_ROW = (select(Claim, Article, Outlet.name, Claimant).join(Article, Articl
               .where(Claim.id == bindparam("claim_id")))
 _QUANTITIES = (select(Quantity).where(Quantity.claim_id == bindparam("claim_id"))
                .order_by(Quantity.start_offset, Quantity.id))
+# The same rows, in the same order, as `sources.sources_for` and `verdicts.history`.
+_SOURCES = (select(ClaimSource, Source).join(Source, Source.id == ClaimSource.source_id)
+            .where(ClaimSource.claim_id == bindparam("claim_id")).order_by(ClaimSource.id))
+_VERDICTS = select(Verdict).where(Verdict.claim_id == bindparam("claim_id")).order_by(Verdict.id)
 
 
 def claim_bundle(session: Session, claim_id: int) -> ClaimBundle:
@@ -82,8 +102,8 @@ def claim_bundle(session: Session, claim_id: int) -> ClaimBundle:
     return ClaimBundle(
         claim=claim, article=article, outlet_name=outlet_name, claimant=claimant,
         quantities=list(session.exec(_QUANTITIES, params=params).all()),
-        sources=source_service.sources_for(session, claim.id),
-        verdicts=verdict_service.history(session, claim.id),
+        sources=list(session.exec(_SOURCES, params=params).all()),
+        verdicts=list(session.exec(_VERDICTS, params=params).all()),
     )
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import current_app
+from sqlalchemy import Row
 from sqlalchemy.orm.exc import ObjectDeletedError
 from sqlmodel import Session
 
@@ -13,14 +14,14 @@ from ..models import Article, Claim, Claimant, ClaimSource, Quantity, Source, Ve
 from ..ratings import RatingScale
 from ..services import sources as source_service
 from ..services import verdicts as verdict_service
-from .queries import ClaimBundle, claim_bundle
+from .queries import ClaimantRef, ClaimBundle, claim_bundle
 
 
 def iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def claimant_ref(claimant: Claimant | None) -> dict | None:
+def claimant_ref(claimant: Claimant | ClaimantRef | None) -> dict | None:
     return {"id": claimant.id, "name": claimant.name} if claimant is not None else None
 
 
@@ -30,7 +31,8 @@ def article_summary(article: Article, outlet: str | None, claims: int) -> dict:
             "imported_at": iso(article.imported_at), "claims_count": claims}
 
 
-def claim_summary(claim: Claim, claimant: Claimant | None) -> dict:
+def claim_summary(claim: Claim | Row, claimant: Claimant | ClaimantRef | None) -> dict:
+    """`claim` is a Claim, or a row of `queries.SUMMARY_COLUMNS` (same attribute names)."""
     return {"id": claim.id, "article_id": claim.article_id, "text": claim.text, "start": claim.start_offset,
             "end": claim.end_offset, "kind": claim.kind, "cue": claim.cue, "claimant": claimant_ref(claimant),
             "speaker_title": claim.speaker_title, "checkworthiness": claim.checkworthiness, "status": claim.status,

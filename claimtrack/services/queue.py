@@ -62,7 +62,10 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def _conditions(filters: QueueFilters) -> list:
+def filter_conditions(filters: QueueFilters) -> list:
+    """The WHERE conditions for `filters`, over Claim joined to Article and (outer) Claimant.
+
+    The API's claim list applies them too, so a filter means the same in both places."""
     conds = []
     if filters.status in CLAIM_STATUSES:
         conds.append(Claim.status == filters.status)
@@ -107,7 +110,7 @@ def _page(session: Session, conds: list, order: list, page: int, size: int) -> Q
 
 def assigned_to(session: Session, user_id: int, filters: QueueFilters, *, page: int = 1, size: int = 20) -> QueuePage:
     """Claims assigned to a user; open work only, unless a status is chosen."""
-    conds = _conditions(filters) + [Claim.assignee_id == user_id]
+    conds = filter_conditions(filters) + [Claim.assignee_id == user_id]
     if filters.status not in CLAIM_STATUSES:
         conds.append(Claim.status.in_(OPEN_STATUSES))
     return _page(session, conds, [Claim.updated_at.desc(), Claim.id.desc()], page, size)
@@ -115,7 +118,7 @@ def assigned_to(session: Session, user_id: int, filters: QueueFilters, *, page: 
 
 def ranked(session: Session, filters: QueueFilters, *, page: int = 1, size: int = 50) -> QueuePage:
     """Unreviewed claims (or those of the chosen status), most check-worthy first."""
-    conds = _conditions(filters)
+    conds = filter_conditions(filters)
     if filters.status not in CLAIM_STATUSES:
         conds.append(Claim.status == "unreviewed")
     return _page(session, conds, [Claim.checkworthiness.desc(), Claim.id], page, size)

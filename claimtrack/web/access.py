@@ -81,14 +81,20 @@ def _token_user(req) -> object | None:  # noqa: ANN001 - flask.Request
         return None
     from sqlmodel import Session
 
-    from ..db import engine_for
+    from ..db import engine_for, get_session
     from ..services import tokens
     from .auth import SessionUser
 
-    # A session of its own, closed before the view opens the request's: the API records
-    # token use in a short write transaction in between.
-    with Session(engine_for(current_app)) as session:
-        found = tokens.authenticate(session, token.strip())
+    if req.method in ("GET", "HEAD", "OPTIONS"):
+        # Reads look the token up in the request's own read-only session: one connection
+        # and transaction per request. Recording use writes on another connection, which
+        # a reader does not block (SQLite WAL, PostgreSQL).
+        found = tokens.authenticate(get_session(), token.strip())
+    else:
+        # A writing request's session takes the write lock (SQLite: BEGIN IMMEDIATE), so
+        # the lookup has a session of its own, closed before the token's use is recorded.
+        with Session(engine_for(current_app)) as session:
+            found = tokens.authenticate(session, token.strip())
     if found is None:
         return None
     g.api_token = found[0]
