@@ -20,11 +20,6 @@ from .actors import Actor
 from .login_guard import Limits
 from .passwords import MAX_LENGTH, check_policy, hash_password, verify_password
 
-# How much of a new token the page keeps showing after the one-time display, so its
-# owner can tell tokens apart; a prefix this short is no help to a guesser.
-PREFIX_CHARS = 6
-
-
 @dataclass(frozen=True, slots=True)
 class Account:
     user: User
@@ -38,14 +33,8 @@ def account(session: Session, user_id: int) -> Account:
 
 
 def create_token(session: Session, user_id: int, name: str) -> tuple[ApiToken, str]:
-    """A new token for the user themselves; the plaintext is returned once, never stored.
-    An unnamed token is named after the start of its value, so the list can tell it apart."""
+    """A new token for the user themselves; the plaintext is returned once, never stored."""
     user = users.get_user(session, user_id)
-    name = (name or "").strip()
-    if not name:
-        row, plaintext = tokens.create_token(session, Actor.of(user), user)
-        row.name = f"{plaintext[:PREFIX_CHARS]}…"
-        return row, plaintext
     return tokens.create_token(session, Actor.of(user), user, name=name)
 
 

@@ -20,6 +20,9 @@ from .actors import Actor
 from .roles import require
 
 MAX_NAME = 128
+# An unnamed token is named after the start of its value, so its owner can tell tokens
+# apart in lists and the audit log; a prefix this short is no help to a guesser.
+PREFIX_CHARS = 6
 TOUCH_INTERVAL = timedelta(seconds=60)
 
 
@@ -41,6 +44,7 @@ def create_token(session: Session, actor: Actor, user: User, *, name: str = "") 
         raise ValidationError(f"{user.username} is deactivated; a token for them would not work.",
                               fields={"user": "inactive"})
     plaintext = secrets.token_urlsafe(32)
+    name = name or f"{plaintext[:PREFIX_CHARS]}…"
     row = ApiToken(user_id=user.id, name=name, token_hash=hash_token(plaintext))
     session.add(row)
     session.flush()

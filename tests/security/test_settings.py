@@ -73,11 +73,14 @@ def test_created_token_is_shown_once_and_works(client, as_role, engine, users): 
     assert event.user_id == users["viewer"] and event.after["name"] == "fact desk sheet"
 
 
-def test_unnamed_token_is_listed_by_its_prefix(as_role):  # noqa: F811
+def test_unnamed_token_is_listed_and_audited_by_its_prefix(as_role, engine):  # noqa: F811
     viewer = as_role("viewer")
     value = _token_value(viewer.post("/settings/tokens", data={"name": ""}).get_data(as_text=True))
     later = viewer.get("/settings").get_data(as_text=True)
     assert value not in later and f"<td>{value[:6]}…</td>" in later
+    with session_scope(engine) as s:
+        (event,) = s.exec(select(AuditEvent).where(AuditEvent.action == "token.create")).all()
+        assert event.after["name"] == f"{value[:6]}…"
 
 
 def test_create_token_fragment_is_the_tokens_section(as_role):  # noqa: F811
