@@ -36,6 +36,9 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,
+    # Seconds a log-in lasts, whatever the activity (a working day and then some; the
+    # server ends older sessions, see services.web_sessions).
+    "PERMANENT_SESSION_LIFETIME": 12 * 3600,
     "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
     # API: requests per token per window (0 turns the limit off; counted per process),
     # the window in seconds, and the largest request body in bytes.

@@ -2,6 +2,8 @@
 session (a copied cookie stops working), and `next=` that only goes to our own paths."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlmodel import func, select
 
@@ -105,8 +107,11 @@ def test_a_session_cookie_does_not_authenticate_the_api(client, rita):
     assert response.status_code == 401 and response.get_json()["error"]["code"] == "unauthorized"
 
 
+def test_a_log_in_lasts_twelve_hours_by_default(app):
+    assert app.permanent_session_lifetime == timedelta(hours=12)
+
+
 def test_sessions_expire_on_the_server_after_the_configured_lifetime(app_config, engine, rita):
-    from datetime import timedelta
 
     from sqlalchemy import update
 
