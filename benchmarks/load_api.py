@@ -21,6 +21,7 @@ The per-token rate limit is raised for the run: it is measured, not tripped.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import multiprocessing
@@ -35,6 +36,7 @@ import tempfile
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -205,63 +207,89 @@ def fresh_database(db_url: str | None, folder: Path) -> tuple[str, object]:
     return server.set(database=name).render_as_string(hide_password=False), drop
 
 
+def add_server_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of the server under test, the same for every load benchmark."""
+    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads per server process")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (`claimtrack serve --workers`)")
+    parser.add_argument("--server-log", help="also write the server's log (tracebacks of any 500) to this file")
+    parser.add_argument("--db-url", help="PostgreSQL server URL; a fresh database is created on it")
+
+
+@contextlib.contextmanager
+def fresh_instance(db_url: str | None, prefix: str, **settings: str) -> Iterator[tuple[dict, Path]]:
+    """A migrated database with the fixture articles imported, in a temporary instance
+    folder; yields the environment for `claimtrack` commands and the folder, and removes
+    both afterwards. ``settings`` become CLAIMTRACK_* variables."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    url, drop = fresh_database(db_url, folder)
+    env = {**os.environ, "CLAIMTRACK_DATABASE_URL": url, "CLAIMTRACK_INSTANCE_PATH": str(folder / "instance"),
+           "CLAIMTRACK_PUBLIC_BASE_URL": "https://factcheck.example.org",
+           **{f"CLAIMTRACK_{key}": value for key, value in settings.items()}}
+    try:
+        run_cli(env, "db", "upgrade")
+        run_cli(env, "import", str(ARTICLES))
+        yield env, folder
+    finally:
+        drop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def running_server(env: dict, threads: int, workers: int, log) -> Iterator[tuple[int, subprocess.Popen]]:  # noqa: ANN001
+    """`claimtrack serve` on a free loopback port; yields the port and the process."""
+    port = free_port()
+    server = subprocess.Popen(CLI + ["serve", "--port", str(port), "--threads", str(threads),
+                                    "--workers", str(workers)], env=env, stdout=log, stderr=log)
+    try:
+        wait_for_port(port)
+        yield port, server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=6, help="concurrent client processes")
     parser.add_argument("--seconds", type=float, default=15, help="length of each phase")
-    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads per server process")
-    parser.add_argument("--workers", type=int, default=1, help="server processes (`claimtrack serve --workers`)")
-    parser.add_argument("--server-log", help="write the server's log (tracebacks of any 500) to this file")
-    parser.add_argument("--db-url", help="PostgreSQL server URL; a fresh database is created on it")
+    add_server_arguments(parser)
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="claimtrack-load-"))
-    db_url, drop = fresh_database(args.db_url, folder)
-    env = {**os.environ, "CLAIMTRACK_DATABASE_URL": db_url, "CLAIMTRACK_INSTANCE_PATH": str(folder / "instance"),
-           "CLAIMTRACK_API_RATE_LIMIT": "1000000", "CLAIMTRACK_PUBLIC_BASE_URL": "https://factcheck.example.org"}
-    server = None
-    try:
-        run_cli(env, "db", "upgrade")
-        run_cli(env, "import", str(ARTICLES))
+    with (fresh_instance(args.db_url, "claimtrack-load-", API_RATE_LIMIT="1000000") as (env, _),
+          open(args.server_log or os.devnull, "w") as log):
         tokens = []
         for i in range(args.clients):
             run_cli(env, "users", "create", f"desk{i}", "--role", "reviewer", "--password-stdin",
                     stdin="load test password 12345\n")
             tokens.append(json.loads(run_cli(env, "tokens", "create", f"desk{i}", "--format", "json"))["token"])
-        port = free_port()
-        log = open(args.server_log or os.devnull, "w")  # noqa: SIM115 - closed with the server
-        server = subprocess.Popen(CLI + ["serve", "--port", str(port), "--threads", str(args.threads),
-                                        "--workers", str(args.workers)], env=env,
-                                  stdout=log, stderr=log)
-        wait_for_port(port)
-        probe = Client(port, tokens[0])
-        claim_ids, url = [], "/claims?limit=200"
-        while url:
-            status, page, _ = probe.request("GET", url)
-            if status != 200:
-                sys.exit(f"listing claims failed with {status}")
-            claim_ids += [c["id"] for c in page["items"]]
-            url = page["next"] and page["next"].removeprefix("/api/v1")
-        backend = "PostgreSQL" if args.db_url else "SQLite"
-        print(f"{backend}: {len(claim_ids)} claims, {args.clients} clients, {args.workers} server process(es) x "
-              f"{args.threads} threads, {os.cpu_count()} cores")
-        for phase in ("reads", "mix"):
-            jobs = [(phase, i, port, tokens[i], claim_ids, claim_ids[i::args.clients], args.seconds, 1000 * i + 7)
-                    for i in range(args.clients)]
-            cpu_before = cpu_seconds(server.pid)
-            started = time.monotonic()
-            with multiprocessing.Pool(args.clients) as pool:
-                results = pool.map(client_loop, jobs)
-            elapsed = time.monotonic() - started
-            cpu_after = cpu_seconds(server.pid)
-            server_cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
-            report("claim reads" if phase == "reads" else "integration mix", results, elapsed, server_cpu)
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-        drop()
-        shutil.rmtree(folder, ignore_errors=True)
+        with running_server(env, args.threads, args.workers, log) as (port, server):
+            run_phases(args, port, server, tokens)
+
+
+def run_phases(args: argparse.Namespace, port: int, server: subprocess.Popen, tokens: list[str]) -> None:
+    """Both phases against the running server, each reported as it ends."""
+    probe = Client(port, tokens[0])
+    claim_ids, url = [], "/claims?limit=200"
+    while url:
+        status, page, _ = probe.request("GET", url)
+        if status != 200:
+            sys.exit(f"listing claims failed with {status}")
+        claim_ids += [c["id"] for c in page["items"]]
+        url = page["next"] and page["next"].removeprefix("/api/v1")
+    backend = "PostgreSQL" if args.db_url else "SQLite"
+    print(f"{backend}: {len(claim_ids)} claims, {args.clients} clients, {args.workers} server process(es) x "
+          f"{args.threads} threads, {os.cpu_count()} cores")
+    for phase in ("reads", "mix"):
+        jobs = [(phase, i, port, tokens[i], claim_ids, claim_ids[i::args.clients], args.seconds, 1000 * i + 7)
+                for i in range(args.clients)]
+        cpu_before = cpu_seconds(server.pid)
+        started = time.monotonic()
+        with multiprocessing.Pool(args.clients) as pool:
+            results = pool.map(client_loop, jobs)
+        elapsed = time.monotonic() - started
+        cpu_after = cpu_seconds(server.pid)
+        server_cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+        report("claim reads" if phase == "reads" else "integration mix", results, elapsed, server_cpu)
 
 
 if __name__ == "__main__":

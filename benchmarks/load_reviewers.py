@@ -39,10 +39,7 @@ import multiprocessing
 import os
 import random
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections import defaultdict
@@ -52,7 +49,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_api import ARTICLES, CLI, cpu_seconds, free_port, fresh_database, percentile, run_cli, wait_for_port  # noqa: E402
+from load_api import add_server_arguments, cpu_seconds, fresh_instance, percentile, run_cli, running_server  # noqa: E402
 
 PASSWORD = "reviewer load password 12345"
 LOCKED = "database is locked"
@@ -366,32 +363,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="seed of every reviewer's choices")
     parser.add_argument("--ramp", type=float, default=3, help="seconds over which the reviewers' first clicks spread")
     parser.add_argument("--processes", type=int, default=2, help="client processes the reviewers are spread over")
-    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads per server process")
-    parser.add_argument("--workers", type=int, default=1, help="server processes (`claimtrack serve --workers`)")
-    parser.add_argument("--server-log", help="also keep the server's log in this file")
-    parser.add_argument("--db-url", help="PostgreSQL server URL; a fresh database is created on it")
+    add_server_arguments(parser)
     args = parser.parse_args()
     if args.reviewers < 1 or args.seconds <= 0 or args.think < 0 or args.processes < 1 or not 0 <= args.ramp < args.seconds:
         parser.error("--reviewers and --processes must be at least 1, --seconds positive, --think not negative, "
                      "--ramp from 0 to less than --seconds")
 
-    folder = Path(tempfile.mkdtemp(prefix="claimtrack-reviewers-"))
-    db_url, drop = fresh_database(args.db_url, folder)
-    env = {**os.environ, "CLAIMTRACK_DATABASE_URL": db_url, "CLAIMTRACK_INSTANCE_PATH": str(folder / "instance"),
-           "CLAIMTRACK_SECRET_KEY": "load-test-secret-key-not-for-production",
-           "CLAIMTRACK_PUBLIC_BASE_URL": "https://factcheck.example.org"}
-    log_path = Path(args.server_log) if args.server_log else folder / "server.log"
-    server = None
-    try:
-        run_cli(env, "db", "upgrade")
-        run_cli(env, "import", str(ARTICLES))
+    with fresh_instance(args.db_url, "claimtrack-reviewers-",
+                        SECRET_KEY="load-test-secret-key-not-for-production") as (env, folder):
         create_reviewers(env, args.reviewers)
-        port = free_port()
-        with open(log_path, "w") as log:
-            server = subprocess.Popen(CLI + ["serve", "--port", str(port), "--threads", str(args.threads),
-                                        "--workers", str(args.workers)], env=env,
-                                      stdout=log, stderr=log)
-            wait_for_port(port)
+        log_path = Path(args.server_log) if args.server_log else folder / "server.log"
+        with open(log_path, "w") as log, running_server(env, args.threads, args.workers, log) as (port, server):
             backend = "PostgreSQL" if args.db_url else "SQLite"
             print(f"{backend}: {args.reviewers} reviewers over {args.processes} processes, think time "
                   f"{args.think:g} s, seed {args.seed}, {args.seconds:g} s, {args.workers} server process(es) x "
@@ -406,17 +388,9 @@ def main() -> None:
                 time.sleep(max(0.0, start - time.time()))
                 cpu_before = cpu_seconds(server.pid)
                 results = pending.get()
-            elapsed = args.seconds
             cpu_after = cpu_seconds(server.pid)
         server_cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
-        report(results, elapsed, server_cpu, log_path.read_text(errors="replace"))
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-        drop()
-        shutil.rmtree(folder, ignore_errors=True)
-
+        report(results, args.seconds, server_cpu, log_path.read_text(errors="replace"))
 
 if __name__ == "__main__":
     main()
