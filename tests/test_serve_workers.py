@@ -39,6 +39,15 @@ def start(cli_env: dict, port: int, workers: int) -> subprocess.Popen:
     return proc
 
 
+def started_workers(proc: subprocess.Popen, count: int) -> set[int]:
+    """The server's worker processes once `count` have been forked (or after a wait):
+    the port answers as soon as the parent listens, and the workers are forked after."""
+    deadline = time.monotonic() + 30  # start-up wait, not a measurement
+    while len(children(proc.pid)) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return children(proc.pid)
+
+
 def login_page_status(port: int) -> int:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
@@ -53,7 +62,7 @@ def test_workers_serve_one_port_and_stop_together(cli_env):
     port = free_port()
     proc = start(cli_env, port, workers=2)
     try:
-        workers = children(proc.pid)
+        workers = started_workers(proc, 2)
         assert len(workers) == 2
         assert [login_page_status(port) for _ in range(6)] == [200] * 6
     finally:
@@ -68,7 +77,7 @@ def test_workers_serve_one_port_and_stop_together(cli_env):
 def test_a_dead_worker_stops_the_server(cli_env):
     port = free_port()
     proc = start(cli_env, port, workers=2)
-    first, *others = sorted(children(proc.pid))
+    first, *others = sorted(started_workers(proc, 2))
     os.kill(first, signal.SIGKILL)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 1

@@ -57,7 +57,21 @@ def _run_workers(app, listener: socket.socket, threads: int, workers: int) -> No
     worker on SIGTERM or Ctrl+C, and all of them if one dies."""
     dispose_engines()  # no pooled connection may cross the fork: each worker opens its own
     children: set[int] = set()
+    stopping = failed = False
+
+    def stop(_signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+        for child in children:
+            _kill(child)
+
+    # Installed before the first fork: a stop that arrives while workers are still being
+    # started must reach the ones already running, not orphan them.
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     for _ in range(workers):
+        if stopping:
+            break
         pid = os.fork()
         if pid == 0:
             signal.signal(signal.SIGINT, signal.SIG_DFL)
@@ -70,16 +84,6 @@ def _run_workers(app, listener: socket.socket, threads: int, workers: int) -> No
                 os._exit(code)  # never return into the parent's code
         children.add(pid)
     listener.close()
-    stopping = failed = False
-
-    def stop(_signum: int, _frame: object) -> None:
-        nonlocal stopping
-        stopping = True
-        for child in children:
-            _kill(child)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
     while children:
         try:
             pid, status = os.wait()
