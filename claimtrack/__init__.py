@@ -1,11 +1,14 @@
 """claimtrack: a fact-check claim tracker."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Mapping
 
-from flask import Flask
+if TYPE_CHECKING:
+    from flask import Flask
 
+# Nothing heavy is imported at module level: the pure engines (extraction, matching,
+# claimreview, ...) are subpackages, and importing them must not load Flask.
 __version__ = "0.1.0"
 
 
@@ -16,6 +19,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     file (`claimtrack.toml` in the instance folder), `CLAIMTRACK_*` environment
     variables, then `config`.
     """
+    from flask import Flask
+
     from . import db
     from .config import instance_path_from_env, load_config
     from .resources import static_dir, templates_dir

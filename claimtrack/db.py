@@ -1,85 +1,18 @@
-"""Engine and session handling for SQLite and PostgreSQL."""
+"""The web app's database session: one per request (or app context), closed at teardown.
+
+Engines and `session_scope` live in the Flask-free `database` module; they are
+re-exported here so `from ..db import session_scope` keeps working.
+"""
 from __future__ import annotations
 
-import contextlib
-from pathlib import Path
-from collections.abc import Iterator
-
 from flask import Flask, current_app, g, has_request_context, request
-from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session, create_engine
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
-_ENGINES: dict[tuple[str, int], Engine] = {}
-WRITE_OPTION = "claimtrack_writer"
+from .database import WRITE_OPTION, dispose_engines, is_sqlite, make_engine, session_scope, writer
 
-
-def make_engine(url: str, *, busy_timeout: int = 15) -> Engine:
-    """One engine per (url, timeout) per process; engines own connection pools."""
-    key = (url, busy_timeout)
-    engine = _ENGINES.get(key)
-    if engine is None:
-        engine = _build_engine(url, busy_timeout)
-        _ENGINES[key] = engine
-    return engine
-
-
-def dispose_engines() -> None:
-    """Close every pooled connection of this process (before forking server workers)."""
-    for engine in _ENGINES.values():
-        engine.dispose()
-
-
-def _build_engine(url: str, busy_timeout: int) -> Engine:
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        pool = {}
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-            # As large as PostgreSQL's: with the default 5, a server's 8 threads (plus
-            # short bookkeeping sessions) keep opening and dropping overflow
-            # connections, each paying for the PRAGMAs below.
-            pool = {"pool_size": 10, "max_overflow": 10}
-        engine = create_engine(
-            url,
-            connect_args={"check_same_thread": False, "timeout": busy_timeout},
-            **pool,
-        )
-        _configure_sqlite(engine, busy_timeout)
-        return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
-
-
-def _configure_sqlite(engine: Engine, busy_timeout: int) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # noqa: ANN001 - DBAPI types
-        # Let SQLAlchemy issue BEGIN itself so "BEGIN IMMEDIATE" below is honoured.
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout) * 1000}")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # noqa: ANN001
-        # Writers take the lock up front: in WAL mode a deferred transaction that later
-        # upgrades to a writer fails at once with "database is locked" instead of waiting
-        # for busy_timeout. Readers stay deferred so they never queue behind writers.
-        if conn.get_execution_options().get(WRITE_OPTION):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        else:
-            conn.exec_driver_sql("BEGIN")
-
-
-def writer(engine: Engine) -> Engine:
-    """The same engine and pool, marked so SQLite transactions start as writers."""
-    return engine.execution_options(**{WRITE_OPTION: True})
-
-
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"
+__all__ = ["WRITE_OPTION", "dispose_engines", "engine_for", "get_session", "init_app", "is_sqlite", "make_engine",
+           "session_scope", "writer"]
 
 
 def engine_for(app: Flask) -> Engine:
@@ -100,18 +33,6 @@ def _close_session(_exc: BaseException | None) -> None:
     session = g.pop("db_session", None)
     if session is not None:
         session.close()
-
-
-@contextlib.contextmanager
-def session_scope(engine: Engine) -> Iterator[Session]:
-    """A writing unit of work for scripts and the CLI: commit on success, else roll back."""
-    with Session(writer(engine), expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
 
 
 def init_app(app: Flask) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from alembic import context
 
 from claimtrack import models  # noqa: F401 - registers every table on the metadata
-from claimtrack.db import make_engine
+from claimtrack.database import make_engine
 from sqlmodel.sql.sqltypes import AutoString
 
 from claimtrack.models.base import UTCDateTime

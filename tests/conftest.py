@@ -18,7 +18,7 @@ from sqlalchemy import create_engine as sa_create_engine, text
 from sqlalchemy.engine import make_url
 
 from claimtrack import create_app, migrate
-from claimtrack.db import make_engine, session_scope
+from claimtrack.database import make_engine, session_scope
 
 PG_URL = os.environ.get("CLAIMTRACK_TEST_DATABASE_URL")
 REPO = Path(__file__).resolve().parent.parent

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy.engine import Engine
 
-from ..db import session_scope
+from ..database import session_scope
 from ..errors import DomainError, InputError
 from ..ingest import IngestItem, read_path, walk
 from ..ingest.prepare import PreparedArticle, prepare

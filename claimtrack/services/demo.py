@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 
-from ..db import session_scope
+from ..database import session_scope
 from ..resources import fixtures_dir
 from .actors import Actor
 from .bulk_import import ImportReport, collect, import_items

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from ..db import session_scope
+from ..database import session_scope
 from ..models import Article, AuditEvent, Claim
 from . import audit, claims, sources, verdicts
 from .actors import Actor
