@@ -1,0 +1,225 @@
+"""The layers, checked two ways: importing a pure engine loads neither Flask nor
+SQLAlchemy (in a fresh interpreter), and no module imports a layer above its own (read
+from the source with `ast`, imports inside functions included).
+
+The layers, lowest first (see ARCHITECTURE.md):
+
+    base       errors, resources, ratings, charts
+    engines    extraction, matching, claimreview, retrieval, ingest   (pure Python)
+    data       models, database, migrate, backup                      (SQLAlchemy, no Flask)
+    services   services                                               (no Flask)
+    entry      web, api, cli, db, config, claimtrack/__init__ (create_app)
+
+Where today's code breaks a rule of the target shape, the import is listed in an
+exception table below; a listed import that is gone fails the test too, so the tables
+only shrink.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "claimtrack"
+
+ENGINES = ("extraction", "matching", "claimreview", "retrieval", "ingest")
+LAYERS = {
+    "base": {"errors", "resources", "ratings", "charts"},
+    "engines": set(ENGINES),
+    "data": {"models", "database", "migrate", "backup"},
+    "services": {"services"},
+    "entry": {"web", "api", "cli", "db", "config", "__init__"},
+}
+# The layers each layer may import (its own included).
+MAY_IMPORT = {
+    "base": {"base"},
+    "engines": {"base", "engines"},
+    "data": {"base", "data"},
+    "services": {"base", "engines", "data", "services"},
+    "entry": {"base", "engines", "data", "services", "entry"},
+}
+WEB_FRAMEWORK = {"flask", "flask_htmx", "flask_login", "flask_wtf", "jinja2", "jinja2_fragments", "werkzeug",
+                 "waitress", "click"}
+DATABASE = {"sqlalchemy", "sqlmodel", "alembic", "psycopg"}
+# Third-party packages a layer must not import.
+FORBIDDEN_PACKAGES = {
+    "base": WEB_FRAMEWORK | DATABASE,
+    "engines": WEB_FRAMEWORK | DATABASE,
+    "data": WEB_FRAMEWORK,
+    "services": WEB_FRAMEWORK,
+}
+# Among the entry points: the importer's component must not import these components.
+ENTRY_RULES = {
+    "web": {"api", "cli"},
+    "cli": {"web", "api"},
+    "api": {"web", "cli"},
+    "db": {"web", "api", "cli", "config"},
+    "config": {"web", "api", "cli", "db"},
+}
+# api/ still takes access rules, csrf and a filter from web/ (they belong in a shared
+# HTTP package). (importing module, imported module)
+KNOWN_API_TO_WEB = {
+    ("claimtrack.api", "claimtrack.web"),
+    ("claimtrack.api", "claimtrack.web.access"),
+    ("claimtrack.api.articles", "claimtrack.web.access"),
+    ("claimtrack.api.claims", "claimtrack.web.access"),
+    ("claimtrack.api.directory", "claimtrack.web.access"),
+    ("claimtrack.api.errors", "claimtrack.web.access"),
+    ("claimtrack.api.feed", "claimtrack.web.access"),
+    ("claimtrack.api.related", "claimtrack.web.access"),
+    ("claimtrack.api.related", "claimtrack.web.filters"),
+    ("claimtrack.api.review", "claimtrack.web.access"),
+}
+# Blueprints that import the extensions back from their parent package.
+KNOWN_PARENT_IMPORTS = {
+    "claimtrack.web.access", "claimtrack.web.articles", "claimtrack.web.claimants", "claimtrack.web.claims",
+    "claimtrack.web.panel", "claimtrack.web.related", "claimtrack.web.rendering", "claimtrack.web.settings",
+}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(REPO).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def is_module(name: str) -> bool:
+    path = REPO.joinpath(*name.split("."))
+    return path.with_suffix(".py").exists() or (path / "__init__.py").exists()
+
+
+def _type_checking_only(node: ast.AST) -> bool:
+    return isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every module `path` imports at run time, as absolute dotted names. `from . import x`
+    names the submodule when x is one, else the package."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if _type_checking_only(node):
+            return
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            for alias in node.names:
+                sub = f"{target}.{alias.name}"
+                found.add(sub if is_module(sub) else target)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
+    return found
+
+
+def component(name: str) -> str:
+    """claimtrack.web.claims -> web; claimtrack -> __init__."""
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def layer_of(comp: str) -> str:
+    for layer, members in LAYERS.items():
+        if comp in members:
+            return layer
+    raise AssertionError(f"claimtrack/{comp} belongs to no layer: add it to LAYERS in {__file__}")
+
+
+def import_graph() -> dict[str, set[str]]:
+    return {module_name(p): imports_of(p) for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def layer_violations(graph: dict[str, set[str]]) -> list[str]:
+    problems = []
+    for importer, targets in graph.items():
+        source = component(importer)
+        layer = layer_of(source)
+        for target in sorted(targets):
+            top = target.split(".")[0]
+            if top in FORBIDDEN_PACKAGES.get(layer, ()):
+                problems.append(f"{importer} ({layer}) imports {target}")
+            if top != "claimtrack":
+                continue
+            dest = component(target)
+            if dest == source:
+                continue
+            if layer_of(dest) not in MAY_IMPORT[layer]:
+                problems.append(f"{importer} ({layer}) imports {target} ({layer_of(dest)}), a layer above")
+            elif dest in ENTRY_RULES.get(source, ()) and (importer, target) not in KNOWN_API_TO_WEB:
+                problems.append(f"{importer} imports {target}: {source}/ must not import {dest}/")
+    return problems
+
+
+def test_every_package_belongs_to_a_layer():
+    for path in PACKAGE.iterdir():
+        if path.suffix == ".py" or (path / "__init__.py").exists():
+            layer_of(path.stem if path.suffix else path.name)
+
+
+def test_no_import_runs_upwards():
+    assert layer_violations(import_graph()) == []
+
+
+def test_known_api_to_web_imports_are_still_there():
+    """The exception table only shrinks: once an import is gone, remove it from the table."""
+    graph = import_graph()
+    stale = {(a, b) for a, b in KNOWN_API_TO_WEB if b not in graph.get(a, set())}
+    assert stale == set(), "these api -> web imports are gone; remove them from KNOWN_API_TO_WEB"
+
+
+def test_no_new_blueprint_imports_its_parent_package():
+    graph = import_graph()
+    importers = {m for m, targets in graph.items()
+                 if m.startswith("claimtrack.web.") and "claimtrack.web" in targets}
+    assert importers - KNOWN_PARENT_IMPORTS == set(), "import from the module that defines it, not from web/"
+    assert KNOWN_PARENT_IMPORTS - importers == set(), "these no longer import web/: remove them from the table"
+
+
+def test_the_checker_sees_an_upward_import():
+    graph = {"claimtrack.matching.scoring": {"claimtrack.services.related"},
+             "claimtrack.services.claims": {"flask"},
+             "claimtrack.web.claims": {"claimtrack.api.render"},
+             "claimtrack.extraction.numbers": {"claimtrack.errors", "re"}}
+    assert layer_violations(graph) == [
+        "claimtrack.matching.scoring (engines) imports claimtrack.services.related (services), a layer above",
+        "claimtrack.services.claims (services) imports flask",
+        "claimtrack.web.claims imports claimtrack.api.render: web/ must not import api/",
+    ]
+
+
+PROBE = """
+import importlib, json, sys
+for name in sys.argv[1:]:
+    importlib.import_module(name)
+print(json.dumps(sorted(m for m in ("flask", "sqlalchemy", "sqlmodel", "werkzeug") if m in sys.modules)))
+"""
+
+
+def loaded_frameworks(*modules: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", PROBE, *modules], capture_output=True, text=True, cwd=REPO,
+                          timeout=120, check=True)
+    return json.loads(done.stdout)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_importing_an_engine_loads_neither_flask_nor_sqlalchemy(engine):
+    assert loaded_frameworks(f"claimtrack.{engine}") == []
+
+
+def test_services_and_the_engine_module_load_no_flask():
+    services = sorted(f"claimtrack.services.{p.stem}" for p in (PACKAGE / "services").glob("*.py"))
+    assert "flask" not in loaded_frameworks("claimtrack.database", "claimtrack.models", *services)
