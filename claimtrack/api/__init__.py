@@ -6,8 +6,6 @@ browser's session cannot be used cross-site, and CSRF protection does not apply.
 """
 from __future__ import annotations
 
-import importlib.util
-
 from flask import Flask, current_app, g, jsonify
 from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy.exc import OperationalError
@@ -52,9 +50,7 @@ def openapi_json():
 
 
 # The blueprint is set up once, at import; every app built afterwards registers it.
-RELATED_ENABLED = importlib.util.find_spec(related.SERVICE) is not None
-if RELATED_ENABLED:
-    related.register()
+related.register()
 bp.before_request(limits.limit_body_size)
 bp.before_request(limits.check_rate_limit)
 bp.before_request(_record_use)
@@ -69,4 +65,4 @@ def init_api(app: Flask) -> None:
     errors.route_errors_as_json(app)
     app.session_interface = CookielessApiSessions()
     app.extensions["claimtrack_rate_limiter"] = limits.WindowLimiter()
-    app.extensions["claimtrack_openapi"] = openapi.build(related=RELATED_ENABLED)
+    app.extensions["claimtrack_openapi"] = openapi.build()

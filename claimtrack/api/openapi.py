@@ -64,7 +64,7 @@ def _op(summary: str, role: str, path: str, ok: dict[int, Any], *, query: type[B
     return op
 
 
-def _paths(related: bool) -> dict[str, dict]:
+def _paths() -> dict[str, dict]:
     claim = "/claims/{claim_id}"
     paths: dict[str, dict] = {
         "/articles": {
@@ -101,11 +101,10 @@ def _paths(related: bool) -> dict[str, dict]:
         "/match": {"get": _op("Match text against claims and fact-checks", "viewer", "/match",
                               {200: out.MatchList}, query=inp.MatchQuery)},
     }
-    if related:
-        paths[claim + "/related"] = {"get": _op("Get related claims", "viewer", claim + "/related",
-                                                {200: out.RelatedList})}
-        paths["/links/{link_id}"] = {"post": _op("Decide a link", "reviewer", "/links/{link_id}", {200: out.Link},
-                                                 body=inp.LinkDecision, errors=(409,))}
+    paths[claim + "/related"] = {"get": _op("Get related claims", "viewer", claim + "/related",
+                                            {200: out.RelatedList})}
+    paths["/links/{link_id}"] = {"post": _op("Decide a link", "reviewer", "/links/{link_id}", {200: out.Link},
+                                             body=inp.LinkDecision, errors=(409,))}
     paths["/openapi.json"] = {"get": {"summary": "This description", "operationId": "openapi", "security": [],
                                       "responses": {"200": {"description": "OK", **_json({"type": "object"})}}}}
     return paths
@@ -125,7 +124,7 @@ def _components() -> dict[str, Any]:
     return defs.get("$defs", {})
 
 
-def build(*, related: bool) -> dict[str, Any]:
+def build() -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
         "info": {"title": "claimtrack API", "version": __version__,
@@ -133,7 +132,7 @@ def build(*, related: bool) -> dict[str, Any]:
                                 "Lists page by id: follow `next` until it is null."},
         "servers": [{"url": PREFIX}],
         "security": [{"bearerAuth": []}],
-        "paths": _paths(related),
+        "paths": _paths(),
         "components": {"schemas": _components(),
                        "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
     }

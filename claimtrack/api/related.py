@@ -1,13 +1,11 @@
 """Related claims from other coverage, earlier fact-checks from the archive, and deciding
-a suggested link. Registered only when the matching service is installed (see `init_api`)."""
+a suggested link."""
 from __future__ import annotations
-
-import importlib
 
 from flask import jsonify
 
 from ..db import get_session
-from ..services import factchecks
+from ..services import factchecks, related
 from ..services.claims import get_claim
 from ..web.access import allow
 from ..web.filters import web_url
@@ -15,13 +13,6 @@ from .blueprint import ID, bp
 from .parsing import actor, json_body
 from .render import claim_summary
 from .schemas import LinkDecision
-
-SERVICE = "claimtrack.services.related"
-
-
-def _service():  # noqa: ANN202 - module
-    return importlib.import_module(SERVICE)
-
 
 def related_item(item) -> dict:  # noqa: ANN001 - services.related.RelatedClaim
     return {"link_id": item.link_id, "claim": claim_summary(item.claim, None),
@@ -40,14 +31,14 @@ def prior_check(check: factchecks.PriorCheck) -> dict:
 def related_claims(claim_id: int):
     db = get_session()
     get_claim(db, claim_id)
-    return jsonify(items=[related_item(item) for item in _service().related_for_claim(db, claim_id, limit=10)],
+    return jsonify(items=[related_item(item) for item in related.related_for_claim(db, claim_id, limit=10)],
                    factchecks=[prior_check(c) for c in factchecks.factchecks_for_claim(db, claim_id)])
 
 
 def decide_link(link_id: int):
     data = json_body(LinkDecision)
     db = get_session()
-    link = _service().decide_link(db, actor(), link_id, data.state)
+    link = related.decide_link(db, actor(), link_id, data.state)
     db.commit()
     return jsonify({"id": link.id, "claim_a_id": link.claim_a_id, "claim_b_id": link.claim_b_id,
                     "relation": link.relation, "numeric": link.numeric, "state": link.state,

@@ -1,16 +1,12 @@
 """Related claims from other coverage and earlier fact-checks from the archive,
-lazy-loaded into the claim panel, with confirm and dismiss. Registered only when the
-matching service is installed."""
+lazy-loaded into the claim panel, with confirm and dismiss."""
 from __future__ import annotations
-
-import importlib
-import importlib.util
 
 from flask import Blueprint, Flask, redirect, url_for
 
 from ..db import get_session
 from ..errors import Conflict, ValidationError
-from ..services import factchecks, verdicts
+from ..services import factchecks, related, verdicts
 from ..services.claims import get_claim
 from . import htmx
 from .access import allow
@@ -20,17 +16,12 @@ from .rendering import render
 from .textdiff import word_diff
 
 bp = Blueprint("related", __name__)
-SERVICE = "claimtrack.services.related"
-
-
-def _service():  # noqa: ANN202 - module
-    return importlib.import_module(SERVICE)
 
 
 def _panel(claim_id: int, *, status: int = 200, message: str | None = None):
     db = get_session()
     claim = get_claim(db, claim_id)
-    items = _service().related_for_claim(db, claim_id, limit=10)
+    items = related.related_for_claim(db, claim_id, limit=10)
     rows = []
     for item in items:
         reusable = (item.link_id is not None and item.state == "confirmed" and item.relation == "same"
@@ -52,7 +43,7 @@ def panel(claim_id: int):
 def decide(claim_id: int, link_id: int):
     db = get_session()
     try:
-        _service().decide_link(db, actor(), link_id, text("state", 20))
+        related.decide_link(db, actor(), link_id, text("state", 20))
         db.commit()
     except (ValidationError, Conflict) as exc:
         db.rollback()
@@ -64,13 +55,6 @@ def decide(claim_id: int, link_id: int):
     return redirect(url_for("claims.show", claim_id=claim_id), code=303)
 
 
-def service_available() -> bool:
-    return importlib.util.find_spec(SERVICE) is not None
-
-
 def init_app(app: Flask) -> None:
-    enabled = service_available()
-    app.jinja_env.globals["related_enabled"] = enabled
-    if enabled:
-        app.register_blueprint(bp)
+    app.register_blueprint(bp)
 
