@@ -29,6 +29,7 @@ class ClaimantResolver:
         self.session = session
         self.article_id = article_id
         self._cache: dict[tuple[str, str], Claimant] = {}
+        self.created: list[int] = []  # ids of the claimants this resolver added
 
     def resolve_many(self, speakers: Sequence[tuple[str | None, str | None, str | None]]) -> list[Claimant | None]:
         """Claimants for (name, title, kind) triples, in order. Fuller names are resolved
@@ -56,6 +57,7 @@ class ClaimantResolver:
             claimant = Claimant(name=name, title=(title[:300] if title else None), kind=kind)
             self.session.add(claimant)
             self.session.flush()
+            self.created.append(claimant.id)
             self.session.add(ClaimantAlias(claimant_id=claimant.id, alias=name, alias_key=key))
         else:
             self._remember_alias(claimant, name, key)
