@@ -196,7 +196,7 @@ def best_claimant_match(name: str, candidates: list[tuple[int, list[str]]]) -> i
         if max(widths) > width:
             # Judged on its fuller spellings: the surname it is also known by is no
             # evidence that this "Trump" is that Trump rather than another.
-            score = max(_score(key, k, person=True) for k, w in zip(keys, widths) if w > width)
+            score = max(_score(key, k, person=True) for k, w in zip(keys, widths, strict=True) if w > width)
             if score > 0:
                 fuller[cid] = score
             continue
@@ -247,7 +247,7 @@ def same_organisation(a: str, b: str) -> bool:
     ta, tb = ka.split(), kb.split()
     if len(ta) != len(tb):
         return False
-    diff = [(x, y) for x, y in zip(ta, tb) if x != y]
+    diff = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
     # One slip in one long word ("Pentagonn", "Ministery"); short words differ too often
     # by meaning ("Iraq"/"Iran").
     return (len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 7
