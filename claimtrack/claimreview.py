@@ -21,8 +21,10 @@ def embeddable_json(doc: Any, *, indent: int | None = None) -> str:
     where exported ClaimReview ends up: `<`, `>` and `&` are written as \\u escapes, the
     same data once parsed, so no text (such as `</script>` or `<!--`) can end the element."""
     return json.dumps(doc, ensure_ascii=False, indent=indent).translate(_HTML_UNSAFE)
-# Claimant kinds that schema.org calls an Organization; everything else is a Person.
-ORGANISATION_KINDS = ("organization", "group", "document")
+# How a claimant kind is typed as the claim's author. A description ("a campaign
+# spokesman", "officials") names nobody and a document is not an author, so neither
+# gets one: schema.org's Claim.author is the Person or Organization who made it.
+AUTHOR_TYPES = {"person": "Person", "organization": "Organization"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,7 @@ def factcheck_api_markup(review: Review) -> dict[str, Any]:
     }
     if review.claim_date:
         markup["claimDate"] = _day(review.claim_date)
-    if review.claimant:
+    if has_author(review.claimant):
         markup["claimAuthor"] = _drop_none({"name": review.claimant.name, "jobTitle": review.claimant.job_title,
                                             "sameAs": review.claimant.same_as})
     if review.first_appearance and review.first_appearance.url:
@@ -130,8 +132,9 @@ def factcheck_api_page(review: Review, *, version_id: str | None = None) -> dict
 
 def _claim(review: Review) -> dict[str, Any]:
     claim: dict[str, Any] = {"@type": "Claim"}
-    if review.claimant:
-        claim["author"] = _claimant(review.claimant)
+    author = _claimant(review.claimant) if review.claimant else None
+    if author:
+        claim["author"] = author
     claim_date = review.claim_date or (review.appearance.published if review.appearance else None)
     if claim_date:
         claim["datePublished"] = _day(claim_date)
@@ -142,8 +145,15 @@ def _claim(review: Review) -> dict[str, Any]:
     return claim
 
 
-def _claimant(claimant: Claimant) -> dict[str, Any]:
-    kind = "Organization" if claimant.kind in ORGANISATION_KINDS else "Person"
+def has_author(claimant: Claimant | None) -> bool:
+    """Whether the claimant is published as the claim's author."""
+    return claimant is not None and claimant.kind in AUTHOR_TYPES
+
+
+def _claimant(claimant: Claimant) -> dict[str, Any] | None:
+    kind = AUTHOR_TYPES.get(claimant.kind)
+    if kind is None:
+        return None
     doc = {"@type": kind, "name": claimant.name}
     if claimant.job_title and kind == "Person":
         doc["jobTitle"] = claimant.job_title

@@ -2,6 +2,8 @@
 against a schema.org context shipped in tests/data (no network)."""
 from datetime import date, datetime, UTC
 
+import pytest
+
 from claimtrack.claimreview import (
     Appearance, Claimant, Organisation, Rating, Review, claim_review, factcheck_api_page,
 )
@@ -60,7 +62,7 @@ def test_item_reviewed_is_a_claim_with_author_date_and_appearances():
 
 
 def test_organisation_claimant_and_off_scale_rating():
-    doc = claim_review(review(claimant=Claimant("Pentagon chiefs", "group", "ignored"),
+    doc = claim_review(review(claimant=Claimant("Pentagon", "organization", "ignored"),
                               rating=Rating("Unverifiable"), first_appearance=None))
     node = expand(doc)
     author = one(one(node, "itemReviewed"), "author")
@@ -87,3 +89,26 @@ def test_factcheck_api_payload_shape():
     assert markup["claimAppearances"] == ["https://news.example/iraq"]
     assert markup["rating"] == {"textualRating": "Mostly false", "ratingValue": 2, "worstRating": 1,
                                 "bestRating": 5, "ratingExplanation": "The Pentagon put it at 5,200."}
+
+
+@pytest.mark.parametrize("kind, name", [("group", "a campaign spokesman"), ("document", "the leaked letter")])
+def test_descriptions_and_documents_are_no_author(kind, name):
+    doc = claim_review(review(claimant=Claimant(name, kind, "spokesman")))
+    node = expand(doc)
+    claim = one(node, "itemReviewed")
+    assert claim["@type"] == [S + "Claim"]
+    assert S + "author" not in claim and "author" not in doc["itemReviewed"]
+    assert one(claim, "datePublished") == "2020-01-10"
+    markup = factcheck_api_page(review(claimant=Claimant(name, kind)))["claimReviewMarkups"][0]
+    assert "claimAuthor" not in markup
+
+
+@pytest.mark.parametrize("kind, schema_type", [("person", "Person"), ("organization", "Organization")])
+def test_people_and_organisations_are_typed_authors(kind, schema_type):
+    doc = claim_review(review(claimant=Claimant("Dana Webb", kind, "Senator")))
+    author = one(one(expand(doc), "itemReviewed"), "author")
+    assert author["@type"] == [S + schema_type]
+    assert one(author, "name") == "Dana Webb"
+    assert (S + "jobTitle" in author) == (kind == "person")
+    markup = factcheck_api_page(review(claimant=Claimant("Dana Webb", kind)))["claimReviewMarkups"][0]
+    assert markup["claimAuthor"]["name"] == "Dana Webb"

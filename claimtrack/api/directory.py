@@ -15,9 +15,9 @@ from .parsing import page, query
 from .schemas import ClaimantQuery, MatchQuery
 
 
-def claimant_summary(claimant: Claimant, claims: int, published: int) -> dict:
+def claimant_summary(claimant: Claimant, claims: int, published: int, aliases: list[str]) -> dict:
     return {"id": claimant.id, "name": claimant.name, "title": claimant.title, "kind": claimant.kind,
-            "same_as": claimant.same_as, "claims_count": claims, "published_count": published}
+            "aliases": aliases, "same_as": claimant.same_as, "claims_count": claims, "published_count": published}
 
 
 @bp.get("/claimants")
@@ -40,9 +40,8 @@ def show_claimant(claimant_id: int):
     published = sum(1 for item in record.claims if item.claim.status == "published")
     scale = verdict_service.scale_for(current_app.config)
     return jsonify({
-        **claimant_summary(claimant, len(record.claims), published),
+        **claimant_summary(claimant, len(record.claims), published, record.aliases),
         "merged_into_id": claimant.merged_into_id,
-        "aliases": record.aliases,
         "ratings": dict(record.ratings),
         "claims": [{**render.claim_summary(item.claim, claimant),
                     "article": {"id": item.article.id, "title": item.article.title, "url": item.article.url,

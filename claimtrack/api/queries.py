@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import Row, and_, bindparam, case, func
 from sqlmodel import Session, select
 
-from ..models import Article, Claim, Claimant, ClaimSource, Outlet, Quantity, Source, Verdict
+from ..models import Article, Claim, Claimant, ClaimantAlias, ClaimSource, Outlet, Quantity, Source, Verdict
+from ..services import claimant_directory
 from ..services import claims as claim_service
 from ..services import queue
 from ..services import sources as source_service
@@ -51,6 +52,7 @@ def articles(session: Session, query: ArticleQuery) -> list[tuple[Article, str |
 class ClaimantRef:
     id: int
     name: str
+    kind: str
 
 
 # A list shows summaries only: selecting their columns instead of Claim and Claimant
@@ -71,12 +73,13 @@ def claims(session: Session, query: ClaimQuery) -> list[tuple[Row, ClaimantRef |
     if query.assignee:
         conds.append(Claim.assignee_id == query.assignee)
     rows = session.exec(
-        select(*SUMMARY_COLUMNS, Claimant.id.label("speaker_id"), Claimant.name.label("speaker_name"))
+        select(*SUMMARY_COLUMNS, Claimant.id.label("speaker_id"), Claimant.name.label("speaker_name"),
+               Claimant.kind.label("speaker_kind"))
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
         .where(and_(*conds)).order_by(Claim.id).limit(query.limit)
     ).all()
-    return [(row, ClaimantRef(row.speaker_id, row.speaker_name) if row.speaker_id is not None else None)
+    return [(row, ClaimantRef(row.speaker_id, row.speaker_name, row.speaker_kind) if row.speaker_id is not None else None)
             for row in rows]
 
 
@@ -107,18 +110,24 @@ def claim_bundle(session: Session, claim_id: int) -> ClaimBundle:
     )
 
 
-def claimants(session: Session, query: ClaimantQuery) -> list[tuple[Claimant, int, int]]:
-    conds = [Claimant.merged_into_id.is_(None), Claimant.id > query.after]
+def claimants(session: Session, query: ClaimantQuery) -> list[tuple[Claimant, int, int, list[str]]]:
+    """Claimants with their claim and published counts and every spelling on file."""
+    kinds = claimant_directory.kinds_for("" if query.kind == "named" else query.kind)
+    conds = [Claimant.merged_into_id.is_(None), Claimant.id > query.after, Claimant.kind.in_(kinds)]
     for term in query.q.split()[:queue.MAX_TERMS]:
         conds.append(Claimant.name.ilike(like_pattern(term), escape="\\"))
     rows = list(session.exec(select(Claimant).where(and_(*conds)).order_by(Claimant.id).limit(query.limit)).all())
-    counts = {}
+    counts, aliases = {}, {}
     if rows:
+        ids = [c.id for c in rows]
         published = func.sum(case((Claim.status == "published", 1), else_=0))
         counts = {cid: (int(n), int(p or 0)) for cid, n, p in session.exec(
             select(Claim.claimant_id, func.count(Claim.id), published)
-            .where(Claim.claimant_id.in_([c.id for c in rows])).group_by(Claim.claimant_id)).all()}
-    return [(c, *counts.get(c.id, (0, 0))) for c in rows]
+            .where(Claim.claimant_id.in_(ids)).group_by(Claim.claimant_id)).all()}
+        for cid, alias in session.exec(select(ClaimantAlias.claimant_id, ClaimantAlias.alias)
+                                       .where(ClaimantAlias.claimant_id.in_(ids)).order_by(ClaimantAlias.alias)):
+            aliases.setdefault(cid, []).append(alias)
+    return [(c, *counts.get(c.id, (0, 0)), aliases.get(c.id, [])) for c in rows]
 
 
 def source_link(session: Session, claim_id: int, link_id: int) -> tuple[ClaimSource, Source] | None:

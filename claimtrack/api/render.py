@@ -22,7 +22,7 @@ def iso(value: datetime | None) -> str | None:
 
 
 def claimant_ref(claimant: Claimant | ClaimantRef | None) -> dict | None:
-    return {"id": claimant.id, "name": claimant.name} if claimant is not None else None
+    return {"id": claimant.id, "name": claimant.name, "kind": claimant.kind} if claimant is not None else None
 
 
 def article_summary(article: Article, outlet: str | None, claims: int) -> dict:

@@ -3,9 +3,11 @@ test checks that every response matches these)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
+
+from ..models import CLAIMANT_KINDS
 
 
 class Out(BaseModel):
@@ -29,6 +31,7 @@ class Error(Out):
 class ClaimantRef(Out):
     id: int
     name: str
+    kind: Literal[CLAIMANT_KINDS]  # type: ignore[valid-type]
 
 
 class ArticleRef(Out):
@@ -160,7 +163,8 @@ class ClaimantSummary(Out):
     id: int
     name: str
     title: str | None
-    kind: str
+    kind: Literal[CLAIMANT_KINDS]  # type: ignore[valid-type]
+    aliases: list[str]
     same_as: str | None
     claims_count: int
     published_count: int
@@ -178,7 +182,6 @@ class ClaimantClaim(ClaimSummary):
 
 class ClaimantDetail(ClaimantSummary):
     merged_into_id: int | None
-    aliases: list[str]
     ratings: dict[str, int]
     claims: list[ClaimantClaim]
 

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from ..models import CLAIM_STATUSES, STANCES
+from ..models import CLAIM_STATUSES, CLAIMANT_KINDS, STANCES
 
 MAX_ID = 2**31 - 1
 MAX_LIMIT = 200
@@ -115,6 +115,10 @@ class ClaimQuery(Query):
 
 class ClaimantQuery(Query):
     q: bounded(200) = ""
+    kind: Literal["named", "all", *CLAIMANT_KINDS] = Field(  # type: ignore[valid-type]
+        default="named", description="Which claimants: `named` (people and organisations, the default), "
+        "`all`, or one kind. Descriptions (`group`: \"officials\", \"a spokesman\") and documents belong "
+        "to one article each.")
 
 
 class MatchQuery(BaseModel):

@@ -62,10 +62,10 @@ def _store(session: Session, actor: Actor, prepared: PreparedArticle) -> Article
     )
     session.add(article)
     session.flush()
-    resolver = ClaimantResolver(session)
+    speakers = ClaimantResolver(session, article_id=article.id).resolve_many(
+        [(c.speaker, c.speaker_title, c.speaker_kind) for c in result.claims])
     stored: list[Claim] = []
-    for extracted in result.claims:
-        claimant = resolver.resolve(extracted.speaker, title=extracted.speaker_title, kind=extracted.speaker_kind)
+    for extracted, claimant in zip(result.claims, speakers, strict=True):
         repeat_of = stored[extracted.repeat_of].id if extracted.repeat_of is not None else None
         claim = Claim(
             article_id=article.id, start_offset=extracted.start, end_offset=extracted.end,

@@ -29,6 +29,13 @@ def merge_claimants(session: Session, actor: Actor, keep_id: int, duplicate_id: 
         raise ValidationError("Choose two different claimants.", fields={"duplicate": "same claimant"})
     keep = get_claimant(session, keep_id)
     duplicate = get_claimant(session, duplicate_id)
+    named = ("person", "organization")
+    if keep.kind != duplicate.kind and not (keep.kind in named and duplicate.kind in named):
+        # A description or a document is not a spelling of someone: reattribute its
+        # claims one by one instead.
+        raise ValidationError(f"{duplicate.name} is a {duplicate.kind} and {keep.name} a {keep.kind}: only "
+                              "claimants of the same kind can be merged (a person and an organisation may be).",
+                              fields={"duplicate": "different kind"})
     for claimant in (keep, duplicate):
         if claimant.merged_into_id is not None:
             raise ValidationError(f"{claimant.name} was already merged into claimant #{claimant.merged_into_id}.",

@@ -8,8 +8,25 @@ from rapidfuzz import fuzz
 from sqlalchemy import case, func, or_
 from sqlmodel import Session, select
 
-from ..models import Article, Claim, Claimant, ClaimantAlias, Outlet, Verdict
+from ..errors import ValidationError
+from ..models import CLAIMANT_KINDS, Article, Claim, Claimant, ClaimantAlias, Outlet, Verdict
 from .search import like_pattern
+
+# Who the directory lists: named people and organisations unless asked for more.
+# Descriptions ("officials") and documents are claimants of one article only.
+NAMED_KINDS = ("person", "organization")
+KIND_FILTERS = {"": NAMED_KINDS, "all": CLAIMANT_KINDS, **{kind: (kind,) for kind in CLAIMANT_KINDS}}
+KIND_LABELS = {"person": "Person", "organization": "Organisation", "group": "Described speaker",
+               "document": "Document"}
+
+
+def kinds_for(kind: str | None) -> tuple[str, ...]:
+    """The claimant kinds a directory filter value stands for; a clear error otherwise."""
+    kinds = KIND_FILTERS.get((kind or "").strip())
+    if kinds is None:
+        choices = ", ".join(k for k in KIND_FILTERS if k)
+        raise ValidationError(f"Unknown claimant kind {kind!r}; choose one of: {choices}.", fields={"kind": "unknown"})
+    return kinds
 
 
 @dataclass(slots=True)
@@ -44,14 +61,17 @@ class ClaimantRecord:
     merged: list[Claimant] = field(default_factory=list)
 
 
-def list_claimants(session: Session, *, q: str = "", page: int = 1, size: int = 50) -> ClaimantPage:
+def list_claimants(session: Session, *, q: str = "", kind: str = "", page: int = 1, size: int = 50) -> ClaimantPage:
+    """One page of live claimants, most claims first. ``kind`` is a KIND_FILTERS key:
+    empty for people and organisations, "all", or one kind."""
+    kinds = kinds_for(kind)
     counts = (select(Claim.claimant_id, func.count(Claim.id).label("n"),
                      func.sum(case((Claim.status == "published", 1), else_=0)).label("p"))
               .group_by(Claim.claimant_id).subquery())
     query = (select(Claimant, func.coalesce(counts.c.n, 0), func.coalesce(counts.c.p, 0))
              .outerjoin(counts, counts.c.claimant_id == Claimant.id)
-             .where(Claimant.merged_into_id.is_(None)))
-    count_query = select(func.count(Claimant.id)).where(Claimant.merged_into_id.is_(None))
+             .where(Claimant.merged_into_id.is_(None), Claimant.kind.in_(kinds)))
+    count_query = select(func.count(Claimant.id)).where(Claimant.merged_into_id.is_(None), Claimant.kind.in_(kinds))
     for term in q.split()[:8]:
         pattern = like_pattern(term)
         cond = or_(Claimant.name.ilike(pattern, escape="\\"), Claimant.title.ilike(pattern, escape="\\"),
@@ -83,8 +103,12 @@ def claimant_record(session: Session, claimant: Claimant) -> ClaimantRecord:
 
 
 def merge_candidates(session: Session, claimant: Claimant, limit: int = 40) -> list[Claimant]:
-    """Other live claimants, the likeliest duplicates (closest names) first."""
-    others = session.exec(select(Claimant).where(Claimant.merged_into_id.is_(None), Claimant.id != claimant.id)
+    """Other live claimants that may be the same one, the closest names first: people
+    and organisations among themselves (the extractor may have mistaken one for the
+    other), a description or document only with its own kind."""
+    kinds = NAMED_KINDS if claimant.kind in NAMED_KINDS else (claimant.kind,)
+    others = session.exec(select(Claimant).where(Claimant.merged_into_id.is_(None), Claimant.id != claimant.id,
+                                                 Claimant.kind.in_(kinds))
                           .order_by(Claimant.name).limit(5000)).all()
     scored = sorted(others, key=lambda c: (-fuzz.token_set_ratio(claimant.name, c.name), c.name.casefold()))
     return scored[:limit]

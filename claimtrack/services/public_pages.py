@@ -126,7 +126,9 @@ def fact_check_index(session: Session, config: Mapping[str, Any], *, claimant_id
         sa.select(Claimant.id, Claimant.name).distinct()
         .join(Claim, Claim.claimant_id == Claimant.id)
         .join(Verdict, sa.and_(Verdict.claim_id == Claim.id, Verdict.state == "published"))
-        .where(Claim.status == "published").order_by(Claimant.name, Claimant.id)).all()
+        # Readers filter by who said it: people and organisations, not "officials".
+        .where(Claim.status == "published", Claimant.kind.in_(("person", "organization")))
+        .order_by(Claimant.name, Claimant.id)).all()
     return IndexPage(
         items=rows, labels={label.key: label.label for label in settings.scale.labels}, total=total, page=page,
         pages=max(1, -(-total // size)), claimants=[tuple(c) for c in claimants],

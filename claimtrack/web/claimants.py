@@ -23,8 +23,11 @@ bp = Blueprint("claimants", __name__)
 @allow("viewer")
 def index():
     q = check_query(request.args.get("q", ""))
-    page = directory.list_claimants(get_session(), q=q, page=page_arg(), size=int(current_app.config["PAGE_SIZE"]))
-    return render("claimants/index.html", "claimant_list", q=q, result=page)
+    kind = request.args.get("kind", "")[:20]
+    page = directory.list_claimants(get_session(), q=q, kind=kind, page=page_arg(),
+                                    size=int(current_app.config["PAGE_SIZE"]))
+    return render("claimants/index.html", "claimant_list", q=q, kind=kind, result=page,
+                  kind_labels=directory.KIND_LABELS)
 
 
 def _page(claimant_id: int, *, status: int = 200, form: FormState = BLANK):
@@ -32,7 +35,7 @@ def _page(claimant_id: int, *, status: int = 200, form: FormState = BLANK):
     claimant = get_claimant(db, claimant_id)
     record = directory.claimant_record(db, claimant)
     return render("claimants/show.html", status=status, record=record, scale=scale_for(current_app.config),
-                  candidates=directory.merge_candidates(db, claimant), form=form)
+                  candidates=directory.merge_candidates(db, claimant), form=form, kind_labels=directory.KIND_LABELS)
 
 
 @bp.route("/claimants/<int:claimant_id>")

@@ -70,3 +70,34 @@ def test_best_claimant_match_prefers_exact_and_refuses_ambiguity():
     assert best_claimant_match("Jane Smith", smiths) == 2
     aliased = [(7, ["Adel Abdul-Mahdi", "Abdul Mahdi"]), (8, ["Mike Pompeo"])]
     assert best_claimant_match("Abdul-Mahdi", aliased) == 7
+
+
+def test_surname_joins_a_full_name_only_when_one_person_has_it():
+    donald = (1, ["Donald Trump", "Trump"])
+    ivanka = (2, ["Ivanka Trump"])
+    assert best_claimant_match("Mr. Trump", [donald]) == 1
+    assert best_claimant_match("Trump", [donald, ivanka]) is None
+    assert best_claimant_match("Trump", [donald, ivanka, (3, ["Trump"])]) == 3
+    assert best_claimant_match("Ivanka Trump", [donald]) is None
+    assert best_claimant_match("Eric Trump", [donald, ivanka]) is None
+    assert best_claimant_match("Donald Trump Jr.", [donald]) is None
+    assert best_claimant_match("Donald J. Trump", [donald, ivanka]) == 1
+    # A full name never takes over a record known only by the surname.
+    assert best_claimant_match("Donald Trump", [(3, ["Trump"])]) is None
+
+
+def test_organisation_spelling_variants():
+    from claimtrack.extraction.claimants import same_organisation
+    assert same_organisation("Adel Abdul Mahdi's office", "Adil Abdul Mahdi's office")
+    assert not same_organisation("Adel Abdul Mahdi's office", "Adel Abdul Mahdi's party")
+    assert not same_organisation("Austrian embassy", "Australian embassy")
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("a campaign spokesman", "group"), ("officials", "group"), ("sources familiar with the talks", "group"),
+    ("the leaked letter", "document"), ("the affidavit", "document"), ("city data", "document"),
+    ("the Justice Department", "organization"), ("Dana Webb", "person"),
+])
+def test_infer_kind(name, kind):
+    from claimtrack.extraction.claimants import infer_kind
+    assert infer_kind(name) == kind

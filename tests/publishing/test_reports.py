@@ -87,12 +87,12 @@ def test_workload(newsroom, session, config):
 
 def test_claimant_scorecard(newsroom, session, config):
     report = reports.build(session, "claimants", config, {})
-    assert report.columns == ("claimant_id", "claimant", "claims", "published") + tuple(
+    assert report.columns == ("claimant_id", "claimant", "kind", "claims", "published") + tuple(
         f"verdict_{k}" for k in SCALE_KEYS) + ("claim_ids",)
     data = report.to_json()["rows"]
-    assert [(r["claimant"], r["claims"], r["published"], r["claim_ids"]) for r in data] == [
-        ("Jane Mayor", 2, 2, [newsroom.ids["a1"], newsroom.ids["a4"]]),
-        ("Tom Treasurer", 1, 1, [newsroom.ids["a2"]]),
+    assert [(r["claimant"], r["kind"], r["claims"], r["published"], r["claim_ids"]) for r in data] == [
+        ("Jane Mayor", "person", 2, 2, [newsroom.ids["a1"], newsroom.ids["a4"]]),
+        ("Tom Treasurer", "person", 1, 1, [newsroom.ids["a2"]]),
     ]
     assert {k: data[0][f"verdict_{k}"] for k in SCALE_KEYS} == {
         "true": 0, "mostly-true": 0, "half-true": 1, "mostly-false": 1, "misleading": 0, "false": 0,
