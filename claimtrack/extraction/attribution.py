@@ -176,7 +176,7 @@ def second_attribution(text: str) -> tuple[int, int] | None:
         if not _has_cue(left) or len(left.split()) < 4 or len(right.split()) < 4:
             continue
         head = right[:SUBJECT_WINDOW]
-        for s, _e, cue in cue_positions(head):
+        for s, _e, _cue in cue_positions(head):
             found = _leading_subject(head[:s])
             if found and not head[:s].strip().endswith(",") and _looks_named(found[0]):
                 return m.start() + (1 if masked[m.start()] in ",;" else 0), m.end()
