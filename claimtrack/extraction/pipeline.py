@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from . import checkworthiness
-from .attribution import Attribution, attribute, remember_mentions
+from .attribution import Attribution, attribute, remember_mentions, second_attribution
 from .datelines import match_dateline
 from .model import ArticleParts, ExtractedClaim, Extraction
 from .quantities import asked_unit, find_quantities, lendable_unit
 from .repeats import mark_repeats
 from .sentences import paragraph_spans, quote_spans, split_sentences
-from .speakers import PERSON, Memory, Speaker, classify
+from .speakers import PERSON, Memory, Speaker, classify, clean_speaker
 from .structure import parse_text_article, sanitize
 
 # "MILLEY:", "GEN. MILLEY:", "SECRETARY ESPER:", "Q:" at the start of a paragraph.
@@ -58,8 +58,9 @@ def extract_claims(body: str) -> list[ExtractedClaim]:
             attr = attribute(text, memory)
             if transcript and turn is not None:
                 attr = Attribution(turn, None, text, 1.0)
-            elif attr.speaker is None and attr.quote_share >= 0.6 and previous is not None:
+            elif attr.speaker is None and previous is not None and _continues_quote(text, attr):
                 prev_attr, prev_para = previous
+                # A quotation running on keeps the speaker of its first sentence.
                 if prev_attr.speaker is not None and p_index - prev_para <= 1:
                     attr = Attribution(prev_attr.speaker, prev_attr.cue, attr.quote, attr.quote_share)
             claim = _make_claim(text, s, e, attr)
@@ -115,15 +116,25 @@ def _turn_speaker(label: str, memory: Memory) -> tuple[Speaker | None, bool]:
     sp = classify(phrase, memory)
     if sp is None:
         sp = Speaker(phrase, None, PERSON)
+    if not clean_speaker(sp) or len(label.rstrip(".")) < 2:
+        return None, False  # "A:" answers someone the label does not name
     if sp.name:
         memory.remember(sp.name, sp.title, sp.kind or PERSON, spoke=True)
     return sp, False
 
 
+def _continues_quote(text: str, attr: Attribution) -> bool:
+    """Mostly quoted, or opening a quotation that does not close in this sentence."""
+    if attr.quote_share >= 0.6:
+        return True
+    return text[:1] in "\"“" and attr.quote is None
+
+
 def _claim_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences, with semicolon-joined independent clauses split apart."""
+    """Sentences, with semicolon-joined independent clauses and separately attributed
+    clauses ("X said A, while Y said B") split apart."""
     out = []
-    for s, e in split_sentences(body, start, end):
+    for s, e in _attributed_halves(body, split_sentences(body, start, end)):
         if ";" not in body[s:e]:
             out.append((s, e))
             continue
@@ -141,6 +152,17 @@ def _claim_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _attributed_halves(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in spans:
+        cut = second_attribution(body[s:e]) if e - s >= 30 else None
+        if cut is None:
+            out.append((s, e))
+        else:
+            out.extend([(s, s + cut[0]), (s + cut[1], e)])
+    return out
+
+
 def _is_candidate(text: str) -> bool:
     """Drop what cannot be a checkable assertion: questions, labels, fragments."""
     words = len(text.split())
@@ -148,7 +170,7 @@ def _is_candidate(text: str) -> bool:
         return False
     if _QUESTION_RE.search(text[-60:]) or _STAGE_RE.match(text):
         return False
-    if words < 10 and not _TERMINAL_RE.search(text) and not text.endswith(";"):
+    if words < 10 and not _TERMINAL_RE.search(text) and not text.endswith((";", ",")):
         return False
     return True
 

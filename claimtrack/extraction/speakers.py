@@ -64,6 +64,41 @@ _WORD_RE = re.compile(r"[\w'’.-]+")
 _POSSESSIVE_PRONOUN_RE = re.compile(r"^(his|her|their|its)\s+([a-z][a-z ]{2,40})$", re.IGNORECASE)
 
 PRONOUNS = {"he": PERSON, "she": PERSON, "they": GROUP, "it": ORGANIZATION}
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_TITLE_GENDER = {
+    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
+    "brother": "m", "congressman": "m", "councilman": "m", "chairman": "m", "spokesman": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
+    "princess": "f", "sister": "f", "congresswoman": "f", "councilwoman": "f",
+    "chairwoman": "f", "spokeswoman": "f",
+}
+# Common first names whose gender is clear; anything else stays unknown.
+_MALE_NAMES = frozenset(
+    """james john robert michael william david richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
+    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+    justin scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis
+    jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy
+    harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
+    dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph
+    randy eugene vincent russell elijah louis bobby philip johnny mike bill bob jim tom dan
+    ted rick chuck newt mitt jeb bernie barack marco rand ben chris tim al hank omar ahmed
+    mohammed muhammad ali hassan ivan igor sergei vladimir dmitry pierre jean luis carlos
+    miguel pedro raj ravi""".split()
+)
+_FEMALE_NAMES = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
+    brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
+    janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
+    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria
+    ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
+    amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
+    charlotte rose alexis kayla hillary chelsea nikki carly michele elizabeth sheila
+    loretta huma kellyanne ivanka melania sonia fatima aisha olga natasha ana sofia lucia
+    priya ines""".split()
+)
 
 
 @dataclass(slots=True)
@@ -79,6 +114,21 @@ class _Entry:
     title: str | None
     kind: str
     roles: frozenset
+    gender: str | None = None  # "m", "f" or None when the text has not said
+
+
+def guess_gender(name: str, title: str | None) -> str | None:
+    """Gender the text gives: an honorific or gendered role, else a common first name."""
+    for tok in _WORD_RE.findall((title or "").lower()):
+        g = _TITLE_GENDER.get(tok.strip("."))
+        if g:
+            return g
+    first = name.split()[0].lower().strip(".") if name.split() else ""
+    if first in _MALE_NAMES:
+        return "m"
+    if first in _FEMALE_NAMES:
+        return "f"
+    return None
 
 
 def _roles(title: str | None) -> frozenset:
@@ -102,6 +152,7 @@ class Memory:
 
     def remember(self, name: str, title: str | None, kind: str, *, spoke: bool) -> None:
         roles = _roles(title)
+        gender = guess_gender(name, title) if kind == PERSON else None
         if kind == PERSON and not any(e.name == name for e in self.entries):
             # "Abdul Mahdi" after "Adel Abdul Mahdi" is the same person, not a new one.
             known = self.by_surname(name)
@@ -112,9 +163,10 @@ class Memory:
                 if title and better_title(title, e.title):
                     e.title = title
                 e.roles = e.roles | roles
+                e.gender = e.gender or gender
                 break
         else:
-            e = _Entry(name, title, kind, roles)
+            e = _Entry(name, title, kind, roles, gender)
             self.entries.append(e)
             if len(self.entries) > 200:
                 self.entries.pop(0)
@@ -154,16 +206,23 @@ class Memory:
                     return e
         return None
 
-    def by_pronoun(self, kind: str) -> _Entry | None:
+    def by_pronoun(self, kind: str, gender: str | None = None) -> _Entry | None:
+        """The last speaker a pronoun can refer to; "he" skips women and vice versa."""
         for e in reversed(self.speakers):
+            if kind == PERSON and gender and e.kind == PERSON and e.gender and e.gender != gender:
+                continue
             if e.kind == kind or (kind == ORGANIZATION and e.kind in (ORGANIZATION, DOCUMENT)) or (
                 kind == GROUP and e.kind in (GROUP, ORGANIZATION)
             ):
                 return e
         if kind == PERSON:
             # Nobody has spoken yet: fall back to the last person named.
-            return next((e for e in reversed(self.entries) if e.kind == PERSON), None)
+            return next((e for e in reversed(self.entries) if e.kind == PERSON
+                         and not (gender and e.gender and e.gender != gender)), None)
         return None
+
+    def entry(self, name: str) -> _Entry | None:
+        return next((e for e in reversed(self.entries) if e.name == name), None)
 
 
 def better_title(new: str, old: str | None) -> bool:
@@ -187,7 +246,11 @@ def is_name(tokens: list[str]) -> bool:
     """Capitalised tokens that can form a personal name (1 to 5 of them)."""
     if not 1 <= len(tokens) <= 5 or not tokens[0][:1].isupper():
         return False
-    return all(_NAME_TOKEN_RE.match(t) for t in tokens) and not all(len(t) <= 2 for t in tokens)
+    if not all(_NAME_TOKEN_RE.match(t) for t in tokens):
+        return False
+    # Initials alone are not a name, but a short surname is ("Wu", "Ng").
+    return not all(len(t) <= 2 for t in tokens) or (len(tokens) == 1 and tokens[0][1:].islower()
+                                                    and len(tokens[0]) == 2)
 
 
 def classify(phrase: str, memory: Memory) -> Speaker | None:
@@ -195,7 +258,7 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
     raw = phrase.strip(" ,;:—–-")
     low = raw.lower()
     if low in PRONOUNS:
-        return _speaker(memory.by_pronoun(PRONOUNS[low]))
+        return _speaker(memory.by_pronoun(PRONOUNS[low], _PRONOUN_GENDER.get(low)))
     pm = _POSSESSIVE_PRONOUN_RE.match(raw)
     if pm:
         pron = pm.group(1).lower()
@@ -227,6 +290,9 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
     name_tokens = [_POSSESSIVE_RE.sub("", t) if t.endswith(("'s", "’s")) else t for t in name.split()]
     if title and is_name(name_tokens):
         return _person(" ".join(name_tokens), title, memory)
+    described = _described_name(tokens)
+    if described is not None:
+        return _person(described[1], described[0], memory)  # "Rider advocate Tom Lindqvist"
     if " and " in f" {low} " and (_is_plural(head) or len(tokens) > 3):
         return Speaker(text, None, GROUP)
     if head in ORG_WORDS or (head_seg[:1].isupper() and head.rstrip("s") in ORG_WORDS):
@@ -250,8 +316,72 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         found = memory.by_role(text)
         if found:
             return _speaker(found)
-        return Speaker(text, None, PERSON)
+        # An unnamed role ("a campaign spokesman") is a description, never a person.
+        return Speaker(text, None, GROUP)
     return None
+
+
+def _described_name(tokens: list[str]) -> tuple[str, str] | None:
+    """(description, name) for "Council member Raj Patel", "Republican pollster Daron Shaw"."""
+    if len(tokens) < 3:
+        return None
+    k = len(tokens)
+    while k > 0 and tokens[k - 1][:1].isupper() and _NAME_TOKEN_RE.match(tokens[k - 1]):
+        k -= 1
+    name, desc = tokens[k:], tokens[:k]
+    if not 2 <= len(name) <= 4 or not desc or not any(t[:1].islower() for t in desc):
+        return None
+    if desc[-1].lower() in ("of", "for", "and", "the", "at", "in", "from", "to", "with", "by"):
+        return None  # "head of Acme Group": the capitals are a body, not a person
+    if name[-1].lower() in ORG_WORDS or not is_name(name):
+        return None
+    return " ".join(desc), " ".join(name)
+
+
+# Words that cannot start or make up a clean speaker.
+_BAD_FIRST = frozenset(
+    """as when while if because after before since although though both moments this that
+    these those but and or so yet then now here there where how why what which who whom
+    whose also even only just meanwhile however earlier later today yesterday in on at
+    for with by from of to than like until unless once not no every whether despite
+    during instead perhaps still already it its""".split()
+)
+_BARE_WORDS = frozenset("the a an mr mrs ms dr sen rep gen he she they it we i you one".split())
+_CLAUSE_INSIDE = frozenset(
+    """is was were are has have had will would could can should did does do been being
+    said says told that which when because if whether ago yesterday tonight earlier
+    later he she they we i you""".split()
+)
+
+
+def clean_speaker(sp: Speaker) -> bool:
+    """A speaker must be a noun phrase: no function word, clause fragment or quotation."""
+    name = sp.name or ""
+    if not name.strip() or any(ch in name for ch in "\"“”_") or len(name) > 90:
+        return False
+    toks = [t.strip(".,;:").lower() for t in name.split()]
+    toks = [t for t in toks if t]
+    if not toks or len(toks) > 12:
+        return False
+    if len(toks) == 1 and (toks[0] in _BARE_WORDS or toks[0] in _BAD_FIRST):
+        return False
+    if toks[0] in _BAD_FIRST:
+        return False
+    # "X's office" is built from a remembered name, so "'s" inside is fine.
+    return not any(t in _CLAUSE_INSIDE for t in toks[1:])
+
+
+def note_gender(sp: Speaker, outside_quotes: str, memory: Memory) -> None:
+    """"Patel said his office ..." tells us Patel is a man when the text had not said."""
+    if sp.kind != PERSON or not sp.name:
+        return
+    e = memory.entry(sp.name)
+    if e is None or e.gender:
+        return
+    low = f" {outside_quotes.lower()} "
+    his, her = " his " in low or " him " in low, " her " in low
+    if his != her:
+        e.gender = "m" if his else "f"
 
 
 def _person(name: str, title: str | None, memory: Memory) -> Speaker:

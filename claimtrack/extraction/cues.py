@@ -1,0 +1,148 @@
+"""Attribution cues: the verbs and phrases through which news reports who says what.
+
+Reporting goes far beyond "said": speech ("told reporters"), writing ("tweeted"),
+findings ("the audit found"), stance and cognition ("warned", "believes", "wants"),
+evaluation ("praised", "slammed"). Each base verb is listed once and inflected here, so
+"argue" gives argue/argues/argued/arguing. Event verbs ("killed", "dumped", "led") are
+deliberately absent: their subjects did something, they did not say something.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Irregular forms: base -> (third person, past, participle).
+_IRREGULAR = {
+    "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing"), "find": ("finds", "found", "finding"),
+    "show": ("shows", "showed", "showing"), "think": ("thinks", "thought", "thinking"),
+    "see": ("sees", "saw", "seeing"), "know": ("knows", "knew", "knowing"),
+    "forecast": ("forecasts", "forecast", "forecasting"), "foresee": ("foresees", "foresaw", "foreseeing"),
+    "speak": ("speaks", "spoke", "speaking"), "hold": ("holds", "held", "holding"),
+    "feel": ("feels", "felt", "feeling"), "swear": ("swears", "swore", "swearing"),
+    "put": ("puts", "put", "putting"), "lay": ("lays", "laid", "laying"),
+    "read": ("reads", "read", "reading"), "teach": ("teaches", "taught", "teaching"),
+    "have": ("has", "had", "having"), "go": ("goes", "went", "going"),
+    "make": ("makes", "made", "making"), "take": ("takes", "took", "taking"),
+    "give": ("gives", "gave", "giving"), "bring": ("brings", "brought", "bringing"),
+    "hit": ("hits", "hit", "hitting"), "cast": ("casts", "cast", "casting"),
+    "set": ("sets", "set", "setting"), "understand": ("understands", "understood", "understanding"),
+    "mean": ("means", "meant", "meaning"), "seek": ("seeks", "sought", "seeking"),
+    "bet": ("bets", "bet", "betting"), "lead": ("leads", "led", "leading"),
+}
+# Verbs whose final consonant doubles ("admit" -> "admitted").
+_DOUBLING = frozenset("admit regret commit plan quip stop refer prefer jab slam rebut".split())
+
+# Speaking and writing.
+SPEECH = """say tell add state explain reply respond continue remark quip speak exclaim
+shout whisper testify answer""".split()
+WRITING = "write tweet post blog text email".split()
+# Claims, reports, findings, stance and cognition, evaluation.
+PREDICATES_ALL = """announce deny warn stress claim insist confirm argue note acknowledge admit
+assert declare report reveal disclose estimate predict forecast suggest maintain contend
+allege accuse urge describe vow pledge promise concede repeat reiterate counter conclude
+find show believe emphasize emphasise threaten project caution complain boast recall
+indicate call point agree disagree criticize criticise praise defend blame charge
+dismiss reject question doubt fear hope expect want wish plan propose recommend demand
+insist observe mention cite reckon guess worry predict calculate figure estimate assess
+rate rank judge count measure survey find determine establish discover learn hear
+see think know feel understand suspect speculate imagine assume presume conclude reason
+inform notify advise assure reassure remind warn alert brief caution counsel
+acknowledge affirm attest aver avow certify concur confess contest dispute disagree
+refute rebut deny decry condemn denounce slam blast attack lambaste mock ridicule
+deride scoff chide scold rebuke fault tout trumpet hail applaud commend celebrate thank
+welcome endorse back support oppose object protest lament regret bemoan mourn grieve
+apologize apologise joke tease laugh muse wonder ponder marvel hint imply signal
+telegraph intimate insinuate contend proclaim pronounce announce unveil release publish
+issue circulate broadcast air unveil pledge swear guarantee commit offer volunteer
+predict prophesy foresee envision describe characterize characterise portray depict
+label brand dub term name cast frame paint highlight underscore underline spotlight
+emphasize detail outline sketch summarize summarise list enumerate specify clarify
+elaborate recount relate narrate retell recall remember reminisce recollect cite quote
+reference invoke echo parrot repeat reaffirm restate insist persist press push lobby
+plead beg implore appeal petition request demand require order instruct direct command
+caution urge encourage invite challenge dare defy vow threaten swear bet gamble
+seek aim intend mean propose suggest recommend advocate champion favor favour prefer
+rule decide resolve determine judge hold find conclude declare order sentence
+acknowledge recognize recognise admit confess concede grant allow accept
+""".split()
+# Intentions and protests the outlet reports as facts ("Iraq wants ...", "crowds protested").
+_NOT_SPEECH = frozenset("want wish hope plan expect seek aim intend mean protest allow accept grant".split())
+PREDICATES = [w for w in PREDICATES_ALL if w not in _NOT_SPEECH]
+# Forms that are nouns or adjectives far more often than cue verbs.
+_NOT_CUES = frozenset(
+    """calls call points point figure figures counts count rates rate ranks rank lists list
+    backs back names name frames frame paints paint terms term airs air issues issue
+    means mean sets set puts put leads lead leading texts text posts post hits hit
+    details detail reports report releases release plans plan wants want hopes hope
+    fears fear doubts doubt wishes wish orders order requests request demands demand
+    surveys survey judges judge counsel blogs blog emails email quotes quote
+    petitions petition protests protest applauds laughs grants question questions
+    offers offer challenges challenge appeals appeal rules rule brands brand labels label
+    finding findings showing reading meaning hearing feeling understanding holding
+    setting casting having going making taking giving bringing thinking knowing seeing
+    measures measure reasons reason counter""".split()
+)
+
+
+def inflect(base: str) -> tuple[str, ...]:
+    if base in _IRREGULAR:
+        return (base, *_IRREGULAR[base])
+    if base in _DOUBLING:
+        return base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"
+    if base.endswith("e"):
+        return base, base + "s", base + "d", base[:-1] + "ing"
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return base, base + "es", base + "ed", base + "ing"
+    return base, base + "s", base + "ed", base + "ing"
+
+
+def _forms(bases: list[str]) -> frozenset:
+    return frozenset(f for b in bases for f in inflect(b))
+
+
+SPEECH_FORMS = _forms(SPEECH + WRITING)
+# Base forms, which are also nouns ("advocate", "claim"): a capital after them means a name
+# follows, as in "Rider advocate Tom Lindqvist".
+BARE_FORMS = frozenset(PREDICATES) - frozenset(SPEECH + WRITING)
+CUE_FORMS = (SPEECH_FORMS | _forms(PREDICATES)) - _NOT_CUES
+# Cues that also follow their speaker at the end ('"...," said Wu.', '..., Wu wrote.').
+TAIL_CUES = SPEECH_FORMS | frozenset(
+    """noted argued insisted warned stressed recalled conceded acknowledged declared
+    observed claimed explained added continued asked replied countered cautioned joked
+    quipped boasted complained argues notes insists warns adds explains writes recalls
+    concluded concludes predicted predicts estimated estimates reported reports
+    announced says said tweeted posted""".split()
+)
+# Words that turn a following "to"-phrase into a cue: "declined to comment".
+_MULTI = (
+    r"pointed\s+out|points\s+out|made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|"
+    r"declined\s+to\s+(?:comment|say|discuss|elaborate)|refused\s+to\s+(?:comment|say)|"
+    r"called\s+(?:for|on)|calls\s+(?:for|on)|calling\s+(?:for|on)|"
+    r"went\s+on\s+to\s+say|goes\s+on\s+to\s+say|took\s+issue\s+with|"
+    r"is\s+expected\s+to|are\s+expected\s+to|expressed\s+(?:concern|doubt|hope|confidence)"
+)
+MULTI_RE = re.compile(rf"\b(?:{_MULTI})\b")
+WORD_RE = re.compile(r"[A-Za-z][a-z’'-]*")
+
+
+def cue_positions(masked: str, start: int = 0, end: int | None = None):
+    """(start, end, cue) of every cue word or phrase in ``masked[start:end]``, in order.
+
+    One pass over the words plus one over the multi-word phrases: linear in the text.
+    """
+    if end is None:
+        end = len(masked)
+    multi = {m.start(): m for m in MULTI_RE.finditer(masked, start, end)}
+    for m in WORD_RE.finditer(masked, start, end):
+        mm = multi.get(m.start())
+        if mm is not None:
+            yield mm.start(), mm.end(), mm.group(0)
+            continue
+        word = m.group(0)
+        if word in CUE_FORMS:
+            yield m.start(), m.end(), word
+        elif word == "according" and masked.startswith(" to", m.end()):
+            yield m.start(), m.end() + 3, "according to"
