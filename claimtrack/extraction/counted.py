@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .numbers import COMPOUND_UNITS, parse_digits, singular
-from .units import UNIT_WORDS
+from .units import MEASURES, UNIT_WORDS
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 # Words that may stand between a number and its noun without being the noun.
@@ -22,7 +22,8 @@ UNIT_STOP = frozenset(
     will would could should may might can said says told this these them they it its
     he she we i you a an per each every times ago later earlier years' year's today tonight
     now yesterday tomorrow last next this apiece annually daily weekly monthly yearly
-    alone upon""".split()
+    alone upon just also still only even already never ever really again not now then soon
+    once here there""".split()
 )
 # Nouns ending in -ed (other -ed words after a figure are participles: "performed").
 _ED_NOUNS = frozenset("hundred bed beds shed seed seeds speed speeds need needs breed feed deed reed".split())
@@ -103,6 +104,10 @@ def _head(run: list[re.Match], text: str) -> tuple[str, int, str] | None:
         if t:
             scale = t.group(0).strip().lower()
             return ("celsius" if scale[0] == "c" else "fahrenheit"), t.end(), word
+    first = run[0].group(0).rstrip(".'’-").lower()
+    if len(run) >= 2 and (UNIT_WORDS.get(first) or first) in MEASURES:
+        # "a two and a half year block", "a 300 metre runway": the measure, not the noun.
+        return UNIT_WORDS.get(first) or first, run[0].start() + len(first), first
     if len(run) >= 2:
         prev = run[-2].group(0).rstrip(".'’-").lower()
         if (singular(prev), lemma) in COMPOUND_UNITS or (prev, lemma) in COMPOUND_UNITS:

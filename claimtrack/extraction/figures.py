@@ -55,7 +55,7 @@ _VOTE_RE = re.compile(
     r"(?P<pre>\b(?:voted|votes?\s+of|voting|by\s+an?|on\s+an?|in\s+an?|an?|the|won|lost|beat|"
     r"defeated|drew|score\s+of|tied|ruled|approved|passed|rejected)\s+)?"
     r"(?<![0-9.,/-])(?P<a>[0-9]{1,3})\s?[-–](?P<b>[0-9]{1,3})(?![0-9./-]|\s?(?:percent|per\s+cent|%))"
-    r"(?P<post>\s+(?:(?:" + _VOTE_WORDS + r")|(?:" + _SCORE_WORDS + r"))\b)?",
+    r"(?P<post>,?\s+(?:(?:" + _VOTE_WORDS + r")|(?:" + _SCORE_WORDS + r"))\b)?",
     re.IGNORECASE,
 )
 _PHONE_RE = re.compile(
@@ -146,7 +146,7 @@ def find_votes(text: str, base: int) -> list[ExtractedQuantity]:
     out = []
     for m in _VOTE_RE.finditer(text):
         pre = (m.group("pre") or "").strip().lower()
-        post = (m.group("post") or "").strip().lower()
+        post = (m.group("post") or "").strip(" ,").lower()
         if not post and not pre.startswith(("voted", "vote", "voting", "won", "lost", "beat", "defeated",
                                             "drew", "score", "tied", "ruled", "approved", "passed",
                                             "rejected")):
@@ -192,6 +192,8 @@ def of_phrase(text: str, pos: int) -> str | None:
             break
         words.append(low)
         i = w.end()
+        if len(words) >= 2 and words[-2].endswith(("'s", "’s")):
+            break  # "the company's staff"
         if text[i:i + 1] != " ":
             break
         i += 1

@@ -299,6 +299,8 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
     else:
         low, high = value * low_f, value * high_f
     low, high = min(low, high, value), max(high, low, value)
+    if unit == "percent" and not change and value <= 100 < high and (hedge or "").endswith(_ABOVE):
+        high = 100.0  # "more than 90 percent of the forest": a share stays at most whole
     return ExtractedQuantity(
         text=text[start:end], start=base + start, end=base + end, value=float(value),
         low=float(low), high=float(high), approx=approx, change=change, unit=unit,
@@ -319,6 +321,8 @@ def _change_before(text: str, start: int) -> str | None:
     return None
 
 
+_ABOVE = ("more than", "over", "at least", "or more", "plus", "above", "upwards of", "in excess of",
+          "no fewer than", "no less than", "a minimum of")
 _AND_SPLIT_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 
@@ -370,6 +374,8 @@ def _not_a_word_number(text: str, start: int, end: int, before: str) -> bool:
         return True  # a name: "the Four Paths Police"
     if word.lower() == "one" and nxt is not None:
         after = text[nxt.end():nxt.end() + 1]
+        if nxt.group(0).lower().endswith("ing") and nxt.group(0).lower() not in ("building", "thing"):
+            return True  # "one involving his ...": a pronoun
         if initial and after in (",", ":"):
             return True  # "One drawback: ...", "One company, X, sells": a certain one
     return False
