@@ -149,7 +149,7 @@ def find_quantities(text: str, base: int = 0) -> list[ExtractedQuantity]:
 
 def _link_pairs(text: str, qs: list[ExtractedQuantity], base: int) -> None:
     """From-to pairs ("from 4.1 per cent to 6.3 per cent") and "four of the 12 boxes"."""
-    for a, b in zip(qs, qs[1:]):
+    for a, b in zip(qs, qs[1:], strict=False):
         gap = text[a.end - base:b.start - base]
         if _FROM_TO_GAP_RE.fullmatch(gap) and _FROM_RE.search(text, 0, a.start - base) \
                 and a.kind == b.kind and a.kind not in ("vote", "score", "age"):
