@@ -13,7 +13,9 @@ class ExtractionError(ValueError):
 class ExtractedQuantity:
     """A number in a claim, with the interval its hedge allows.
 
-    ``start``/``end`` index the article body, like the claim's own span.
+    ``start``/``end`` index the article body, like the claim's own span. The fields
+    after ``unit`` say what sort of number it is, so that two quantities are compared
+    only when they measure the same thing.
     """
 
     text: str
@@ -23,8 +25,17 @@ class ExtractedQuantity:
     low: float
     high: float
     approx: bool
-    change: str | None  # "increase", "decrease" or None
+    change: str | None  # "increase"/"decrease": the figure is an increment ("3,000 more")
     unit: str | None  # singular lemma of the counted noun ("troop", "percent", "dollar")
+    # count | percent | money | measure | age | vote | score | rate | multiple
+    kind: str = "count"
+    # level: how many or how much; change: an increment (see ``change``) or a multiple
+    # verb ("doubled"); start: the earlier level of a from-to pair
+    role: str = "level"
+    of: str | None = None  # what a percentage or rate is of ("voters surveyed", "residents")
+    per: float | None = None  # a rate's denominator ("per 100,000 residents" -> 100000)
+    from_value: float | None = None  # a from-to level's earlier value ("from 4.1 to 6.3" -> 4.1)
+    versus: float | None = None  # the minority of a vote or score ("7-2" -> 2)
 
     def to_dict(self) -> dict:
         return {
@@ -37,6 +48,12 @@ class ExtractedQuantity:
             "approx": self.approx,
             "change": self.change,
             "unit": self.unit,
+            "kind": self.kind,
+            "role": self.role,
+            "of": self.of,
+            "per": self.per,
+            "from_value": self.from_value,
+            "versus": self.versus,
         }
 
 

@@ -83,11 +83,12 @@ _IRREGULAR = {
     "houses": "house", "courses": "course", "doses": "dose", "nurses": "nurse",
     "horses": "horse", "purposes": "purpose", "responses": "response",
     "buses": "bus", "viruses": "virus", "statuses": "status", "campuses": "campus",
-    "bonuses": "bonus", "census": "census", "kms": "kilometer", "km": "kilometer",
+    "bonuses": "bonus", "census": "census", "kms": "kilometre", "km": "kilometre",
     "kg": "kilogram", "kgs": "kilogram", "lbs": "pound", "lb": "pound",
     "mph": "mph", "sq": "square", "ft": "foot", "hrs": "hour", "mins": "minute",
-    "kilometres": "kilometer", "kilometre": "kilometer", "metres": "meter",
-    "metre": "meter", "troop": "troop", "dollars": "dollar", "euros": "euro",
+    "kilometres": "kilometre", "kilometre": "kilometre", "metres": "metre",
+    "metre": "metre", "meters": "metre", "meter": "metre", "kilometers": "kilometre",
+    "kilometer": "kilometre", "troop": "troop", "dollars": "dollar", "euros": "euro",
     "pounds": "pound", "rupees": "rupee", "pesos": "peso", "tonnes": "ton",
     "tonne": "ton", "tons": "ton", "mps": "mp", "us": "us",
 }
@@ -115,6 +116,6 @@ COMPOUND_UNITS = {
     ("service", "member"), ("service", "men"), ("police", "officer"),
     ("percentage", "point"), ("basis", "point"), ("health", "worker"),
     ("aid", "worker"), ("border", "agent"), ("civil", "servant"),
-    ("square", "mile"), ("square", "kilometer"), ("square", "foot"),
+    ("square", "mile"), ("square", "kilometre"), ("square", "foot"),
     ("light", "year"), ("man", "hour"), ("work", "day"), ("business", "day"),
 }
