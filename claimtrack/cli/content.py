@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import itertools
 import sys
 from functools import partial
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -11,7 +13,7 @@ from ..ingest import read_bytes
 from ..ingest.prepare import prepare
 from ..services import users as user_service
 from ..services.actors import Actor
-from ..services.bulk_import import ImportReport, collect, import_items
+from ..services.bulk_import import ImportReport, import_items, iter_items
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
 
 
@@ -36,9 +38,12 @@ def import_cmd(ctx: AppContext, paths: tuple[Path, ...], as_user: str | None, wo
             if user is None:
                 raise CliError(f"no user named {as_user!r}")
             actor = Actor.of(user)
-    items = collect(paths)
-    if not items:
+    # Streamed: a feed of any size is read article by article, never into a list.
+    stream = iter_items(paths)
+    first = next(stream, None)
+    if first is None:
         raise CliError("no article files found (looked for .txt, .html, .json, .jsonl)")
+    items = itertools.chain([first], stream)
     reports = _run(ctx, actor, items, workers, verbose=(fmt == "text"))
     failed = [r for r in reports if r.error]
     if fmt == "json":
@@ -50,17 +55,15 @@ def import_cmd(ctx: AppContext, paths: tuple[Path, ...], as_user: str | None, wo
         raise SystemExit(1)
 
 
-def _run(ctx: AppContext, actor: Actor, items: list, workers: int | None, *, verbose: bool) -> list[ImportReport]:
+def _run(ctx: AppContext, actor: Actor, items: Iterable, workers: int | None, *, verbose: bool) -> list[ImportReport]:
     """Import, with a progress bar on stderr when it is a terminal."""
     run = partial(import_items, ctx.engine, actor, items, max_body_chars=int(ctx.config["MAX_BODY_CHARS"]),
                   workers=workers)
     if not sys.stderr.isatty():
         return list(run(on_done=partial(_report_line, verbose=verbose)))
     reports = []
-    with click.progressbar(length=len(items), label="importing", file=sys.stderr) as bar:
-        for report in run():
-            bar.update(1)
-            reports.append(report)
+    with click.progressbar(run(), label="importing", file=sys.stderr) as bar:
+        reports.extend(bar)
     for report in reports:
         _report_line(report, verbose=verbose)
     return reports

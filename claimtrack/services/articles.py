@@ -84,7 +84,7 @@ def _store(session: Session, actor: Actor, prepared: PreparedArticle) -> Article
     session.flush()
     # The new claims join the matching index and get their link suggestions in this
     # same transaction: a stored article is always matchable.
-    related.index_article(session, article, [c.id for c in stored])
+    related.index_article(session, article, [c.id for c in stored], fresh=True)
     audit.record(session, actor, "article.import", "article", article.id,
                  after={"title": article.title, "claims": len(stored), "source": src.where})
     return article

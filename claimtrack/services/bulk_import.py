@@ -2,12 +2,16 @@
 
 Extraction is pure CPU work and parallelises across cores; each article is then stored
 in its own transaction so one failure never loses the others, and a re-run completes
-an interrupted batch without duplicates.
+an interrupted batch without duplicates. The input is streamed: only a bounded window
+of articles is in flight, so memory stays flat whatever the size of the feed.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -25,6 +29,10 @@ from .articles import import_article
 
 # Below this many articles a worker pool costs more to start than it saves.
 POOL_THRESHOLD = 8
+# Articles submitted to the pool per worker ahead of the one being stored: enough to
+# keep every worker busy, few enough that a huge feed is never held in memory.
+WINDOW_PER_WORKER = 4
+PARENT_CHECK_SECONDS = 0.5
 
 
 @dataclass(slots=True)
@@ -41,17 +49,20 @@ class ImportReport:
                 "claims": self.claims, "duplicate": self.duplicate, "error": self.error}
 
 
-def collect(paths: Iterable[str | Path]) -> list[IngestItem]:
-    items: list[IngestItem] = []
+def iter_items(paths: Iterable[str | Path]) -> Iterator[IngestItem]:
+    """The articles under ``paths``, one at a time (a feed is never read into a list)."""
     for path, meta in walk(paths):
         if isinstance(meta, InputError):
-            items.append(IngestItem(str(path), error=InputError(str(path), meta.message)))
+            yield IngestItem(str(path), error=InputError(str(path), meta.message))
             continue
-        items.extend(read_path(path, meta))
-    return items
+        yield from read_path(path, meta)
 
 
-def import_items(engine: Engine, actor: Actor, items: list[IngestItem], *, max_body_chars: int,
+def collect(paths: Iterable[str | Path]) -> list[IngestItem]:
+    return list(iter_items(paths))
+
+
+def import_items(engine: Engine, actor: Actor, items: Iterable[IngestItem], *, max_body_chars: int,
                  workers: int | None = None, on_done: Callable[[ImportReport], None] | None = None,
                  ) -> Iterator[ImportReport]:
     for item, prepared in _prepared(items, max_body_chars, workers):
@@ -61,21 +72,52 @@ def import_items(engine: Engine, actor: Actor, items: list[IngestItem], *, max_b
         yield report
 
 
-def _prepared(items: list[IngestItem], max_body_chars: int, workers: int | None,
+def _prepared(items: Iterable[IngestItem], max_body_chars: int, workers: int | None,
               ) -> Iterator[tuple[IngestItem, PreparedArticle | str]]:
     workers = workers or os.cpu_count() or 1
     job = _PrepareJob(max_body_chars)
-    if workers <= 1 or len(items) < POOL_THRESHOLD:
-        yield from ((item, job(item)) for item in items)
+    stream = iter(items)
+    head = [item for _, item in zip(range(POOL_THRESHOLD), stream, strict=False)]
+    if workers <= 1 or len(head) < POOL_THRESHOLD:
+        yield from ((item, job(item)) for item in head)
+        yield from ((item, job(item)) for item in stream)
         return
+    window = workers * WINDOW_PER_WORKER
+    pending: deque = deque()
+    upcoming = _chain(head, stream)
     # spawn: worker processes must not inherit the parent's open database connections.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(job, item) for item in items]
-        for item, future in zip(items, futures, strict=True):
-            try:
-                yield item, future.result()
-            except BrokenProcessPool:
-                yield item, f"{item.where}: the extraction worker process died"
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
+        for item in upcoming:
+            pending.append((item, pool.submit(job, item)))
+            if len(pending) >= window:
+                yield _result(*pending.popleft())
+        while pending:
+            yield _result(*pending.popleft())
+
+
+def _chain(head: list[IngestItem], rest: Iterator[IngestItem]) -> Iterator[IngestItem]:
+    yield from head
+    head.clear()  # the first articles are not kept alive for the whole run
+    yield from rest
+
+
+def _result(item: IngestItem, future) -> tuple[IngestItem, PreparedArticle | str]:  # noqa: ANN001
+    try:
+        return item, future.result()
+    except BrokenProcessPool:
+        return item, f"{item.where}: the extraction worker process died"
+
+
+def _watch_parent(parent_pid: int) -> None:
+    """Worker start-up: exit as soon as the importing process is gone (killed with
+    SIGKILL it cannot stop its pool, and an orphaned worker would run on for ever)."""
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 class _PrepareJob:

@@ -80,15 +80,16 @@ class LinkView:
 # --- suggesting ---------------------------------------------------------------------------
 
 def index_article(session: Session, article: Article, claim_ids: Iterable[int],
-                  settings: MatchSettings | None = None) -> list[tuple[int, int]]:
+                  settings: MatchSettings | None = None, *, fresh: bool = False) -> list[tuple[int, int]]:
     """Add a newly stored article's claims to the index and suggest links for them
-    (the import path calls this in its own transaction)."""
+    (the import path calls this in its own transaction). ``fresh``: the claims were
+    inserted in this transaction, so no link of theirs can exist yet."""
     settings = settings or settings_module.current()
     session.flush()
     match_index.lock(session)
     match_index.store_article_context(session, article)
     linkable = match_index.index_claims(session, claim_ids, settings)
-    return _suggest(session, linkable, settings)
+    return _suggest(session, linkable, settings, fresh=fresh)
 
 
 def suggest_for_article(session: Session, article_id: int,
@@ -151,7 +152,8 @@ def reindex(session: Session, settings: MatchSettings | None = None, *, batch: i
     return len(ids)
 
 
-def _suggest(session: Session, claim_ids: list[int], settings: MatchSettings) -> list[tuple[int, int]]:
+def _suggest(session: Session, claim_ids: list[int], settings: MatchSettings, *,
+             fresh: bool = False) -> list[tuple[int, int]]:
     """Score the claims against the index and store the best pairs as suggestions;
     returns the pairs (lower claim id first) now suggested."""
     records = match_index.load_records(session, claim_ids)
@@ -163,7 +165,9 @@ def _suggest(session: Session, claim_ids: list[int], settings: MatchSettings) ->
             pair = (min(claim_id, other.claim_id), max(claim_id, other.claim_id))
             if pair not in found or match.score > found[pair].score:
                 found[pair] = match
-    existing = _links_between(session, found)
+    # Every pair holds one of the claims being indexed; claims just inserted have no
+    # links, so reading them (rows that grow with the old claims' links) is skipped.
+    existing = {} if fresh else _links_between(session, found)
     new_rows, now = [], utcnow()
     for pair, match in sorted(found.items()):
         link = existing.get(pair)
