@@ -17,6 +17,10 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
+# The largest value an integer column (ids, versions, offsets) holds on both backends:
+# PostgreSQL's `integer`. Larger numbers from outside are refused before any query.
+MAX_ID = 2**31 - 1
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from ..errors import NotFound, ValidationError
 from ..models import Article, Claim, Claimant, Outlet, User, Verdict
+from ..models.base import MAX_ID
 
 REPORT_NAMES = ("article", "overview", "claimants", "workload", "conflicts")
 
@@ -137,7 +138,7 @@ def _id(raw: Any, name: str) -> int | None:
     if raw in (None, ""):
         return None
     text = str(raw).strip()
-    if not text.isdigit() or len(text) > 15:
+    if not text.isdigit() or int(text) > MAX_ID:
         raise ValidationError(f"'{name}' must be a numeric id, not {text[:40]!r}.", fields={name: "not an id"})
     return int(text)
 

@@ -34,8 +34,10 @@ def _load_user(user_id: str) -> User | None:
 
 
 def init_web(app: Flask) -> None:
-    from . import access, articles, auth, claimants, claims, errors, filters, queue, related, review, settings
+    from . import (access, articles, auth, claimants, claims, converters, errors, filters, queue, related, review,
+                   settings)
 
+    converters.init_app(app)
     htmx.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)

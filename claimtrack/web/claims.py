@@ -9,7 +9,7 @@ from ..errors import ValidationError
 from ..services import claims
 from . import htmx
 from .access import allow
-from .forms import FormState, integer, submitted, text
+from .forms import FormState, in_range, integer, submitted, text
 from .panel import actor, page_context, panel_response, run
 from .rendering import render
 
@@ -110,7 +110,8 @@ def _other() -> tuple[int, int | None]:
     other_id, _, version = raw.partition(":")
     if not other_id.isdigit() or (version and not version.isdigit()):
         raise ValidationError("Choose the claim to merge into this one.", fields={"other": "required"})
-    return int(other_id), int(version) if version else None
+    return (in_range(int(other_id), "other", "The claim to merge"),
+            in_range(int(version), "other", "The claim to merge") if version else None)
 
 
 @bp.route("/claims/<int:claim_id>/merge", methods=["POST"])

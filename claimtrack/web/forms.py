@@ -12,6 +12,7 @@ from typing import Any
 from flask import request
 
 from ..errors import ValidationError
+from .converters import MAX_ID
 
 
 @dataclass(slots=True)
@@ -63,15 +64,22 @@ def integer(name: str, *, required: bool = True, label: str | None = None, sourc
     except ValueError:
         raise ValidationError(f"{label or name.capitalize()} must be a whole number.",
                               fields={name: "a whole number"}) from None
-    if abs(value) > 2**53:
+    return in_range(value, name, label)
+
+
+def in_range(value: int, name: str, label: str | None = None) -> int:
+    """Every integer a form or query carries (ids, versions, offsets) fits the database's
+    integer columns; a larger one is refused (422) before it reaches the driver."""
+    if abs(value) > MAX_ID:
         raise ValidationError(f"{label or name.capitalize()} is out of range.", fields={name: "out of range"})
     return value
 
 
 def arg_int(name: str) -> int | None:
-    """A query-string id; anything unusable counts as absent."""
+    """A query-string id; anything that is not a number counts as absent, a number too
+    large to be an id is refused."""
     raw = request.args.get(name, "").strip()
-    return int(raw) if raw.isdigit() and len(raw) < 16 else None
+    return in_range(int(raw), name) if raw.isdigit() else None
 
 
 def arg_date(name: str) -> date | None:

@@ -13,6 +13,7 @@ from ..claimreview import embeddable_json
 from ..db import get_session
 from ..services import public_pages, publishing
 from .access import PUBLIC, allow
+from .converters import MAX_ID
 from .forms import arg_int, page_arg
 from .rendering import render
 
@@ -67,8 +68,10 @@ def feed():
     previous page's `next` link carries (claim ids, so pages stay stable as items are
     added)."""
     raw = request.args.get("after", "0").strip()
-    if not raw.isdigit() or len(raw) > 15:
+    if not raw.isdigit():
         return jsonify(error="`after` must be a claim id from a previous page's `next` link."), 400
+    if int(raw) > MAX_ID:
+        return jsonify(error="`after` is out of range: it must be a claim id from a previous page's `next` link."), 422
     page = publishing.feed_page(get_session(), current_app.config, after=int(raw), size=FEED_PAGE_SIZE)
     next_url = (url_for("public.feed", after=page.next_after, _external=False)
                 if page.next_after is not None else None)

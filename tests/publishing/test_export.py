@@ -101,10 +101,10 @@ def test_feed_pages_with_a_cursor(newsroom, client, monkeypatch):
         assert_valid_claimreview(doc)
 
 
-@pytest.mark.parametrize("bad", ["abc", "-1", "1.5", "9" * 40])
-def test_feed_rejects_a_bad_cursor(newsroom, client, bad):
+@pytest.mark.parametrize(("bad", "status"), [("abc", 400), ("-1", 400), ("1.5", 400), ("9" * 40, 422)])
+def test_feed_rejects_a_bad_cursor(newsroom, client, bad, status):
     response = client.get(f"/claimreview.json?after={bad}")
-    assert response.status_code == 400 and "after" in response.get_json()["error"]
+    assert response.status_code == status and "after" in response.get_json()["error"]
 
 
 def test_cli_export_writes_a_json_array(newsroom, cli_env, tmp_path, monkeypatch, capsys):
