@@ -18,7 +18,7 @@ from .figures import blocked_spans, find_fractions, find_multiples, find_votes, 
 from .hedges import HEDGES, SYMMETRIC, hedge_before
 from .model import ExtractedQuantity
 from .notcounts import not_a_count
-from .numbers import SCALES, UNITS_WORDS, VAGUE, parse_digits, parse_number_words, singular
+from .numbers import SCALES, UNITS_WORDS, parse_digits, parse_number_words, singular, vague_magnitude
 from .units import CURRENCY_RE, CURRENCY_SYMBOLS, GLUED_ONLY, GLUED_RE, GLUED_UNITS, UNIT_WORDS, unit_kind
 
 __all__ = ["HEDGES", "asked_unit", "find_quantities", "lendable_unit"]
@@ -43,8 +43,8 @@ _QUANTITY_RE = re.compile(
     r"(?:(?P<num>(?<![\w.,])[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|(?<![\w.,])[0-9]+(?:\.[0-9]+)?)"
     r"(?:(?:\s|-)?(?P<scale>(?:thousand|million|billion|trillion)\b|(?:bn|mn|mln|tn|k|m|b)(?![\w]))|"
     r"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b))?"
-    r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions))"
-    r"(?P<upon>\s+upon\s+(?:dozens|hundreds|thousands|millions|billions))?"
+    r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions))"
+    r"(?P<upon>\s+upon\s+(?:dozens|hundreds|thousands|millions|billions|trillions))?"
     r"(?=\s+(?:of|more|fewer|additional|extra)\b)"
     r"|(?P<half>\bhalf\s+an?\s+(?:million|billion)\b)"
     r"|(?P<one_unit>\ban?\s+(?=(?:hour|day|week|month|year|decade|century|minute)\b))"
@@ -101,6 +101,7 @@ _DECREASE_WORDS = frozenset(
 # Units a bare number can borrow from an earlier one ("3,000 more volunteers ... to
 # 6,000 or so"); measures of time and money are too generic to lend theirs.
 _NOT_LENT = frozenset("percent dollar pound euro yen day week month year hour minute second time times vote point".split())
+_SPEED_TIMES = frozenset(("hour", "minute", "second"))
 _HOW_MANY_RE = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 
 
@@ -218,7 +219,9 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
                 if bm:
                     start -= len(before) - bm.start()
     elif m.group("vague"):
-        vague = VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]
+        vague = vague_magnitude(m.group("vague"))
+        if vague is None:
+            return None
         value = vague[0]
     elif m.group("half"):
         value = 0.5 * SCALES[m.group("half").split()[-1].lower()]
@@ -286,6 +289,9 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
         if rate and unit != "percent":
             per, of, end = rate
             kind = "rate"
+            if per == 1.0 and of in _SPEED_TIMES and unit_kind(unit) == "measure":
+                # "30 miles per hour" is the same measure as "30 mph".
+                unit, kind, per, of = f"{unit} per {of}", "measure", None, None
     if unit == "percent":
         of = of_phrase(text, end)
     if hedge is not None:
