@@ -3,7 +3,7 @@
 * fractions ("two-thirds of voters", "nearly half"): read as a percentage, so that they
   compare with "65 percent"; written fractions are rounded, so an unhedged one allows
   +-5% like "about";
-* multiples ("roughly twice", "doubled", "three times faster"): unit "times";
+* multiples ("roughly twice", "doubled", "three times faster", "tenfold"): unit "times";
 * votes and scores ("voted 7-2", "a 10-2 verdict", "won 3-1"): one quantity, the
   majority as value and the minority as ``versus``;
 * phone numbers, street numbers and fixed compounds ("zero-hours", "one-off", "3-D"):
@@ -41,12 +41,17 @@ _MULTIPLE_RE = re.compile(
     r"\b(?:(?P<verb>doubled|doubling|doubles|tripled|tripling|triples|trebled|quadrupled|"
     r"quadrupling|quintupled)"
     r"|(?P<twice>twice|double|triple)(?=\s+(?:as|the|that|what|its|their|his|her|our|a)\b|\s+\w+er\b)"
+    r"|(?P<fold>(?P<fn>[0-9]+(?:\.[0-9]+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)"
+    r"[\s-]?fold)"
     r"|(?P<times>(?P<n>[0-9]+(?:\.[0-9]+)?(?:,[0-9]{3})*|two|three|four|five|six|seven|eight|nine|ten|"
     r"twenty|fifty|hundred)\s+times)"
     r"(?!\s+(?:a|an|per|each|every|in|this|last|so|since|during|before|over|out|already|"
     r"before|the\s+(?:number|amount|size|rate|level))\b))\b",
     re.IGNORECASE,
 )
+_GROWTH_RE = re.compile(r"\b(?:increas|rise|rose|risen|grew|grow|jump|climb|soar|surg|expand|"
+                        r"fell|fall|drop|declin|shrank|shrunk|decreas)\w*", re.IGNORECASE)
+_FALL = ("fell", "fall", "drop", "declin", "shrank", "shrunk", "decreas")
 _WORD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100}
 _VOTE_WORDS = r"vote|votes|verdict|decision|ruling|majority|margin|split|tally"
@@ -129,6 +134,14 @@ def find_multiples(text: str, base: int) -> list[ExtractedQuantity]:
         if m.group("verb"):
             value = float(_MULTIPLE_VERBS[m.group("verb").lower()])
             role, change = "change", "increase"
+        elif m.group("fold"):
+            n = m.group("fn").lower()
+            value = float(_WORD_VALUES[n]) if n in _WORD_VALUES else float(n)
+            # "increased tenfold", "a fourfold rise": the multiple is a change.
+            near = text[max(0, m.start() - 25):m.start()] + " " + text[m.end():m.end() + 12]
+            grown = _GROWTH_RE.search(near)
+            if grown:
+                role, change = "change", ("decrease" if grown.group(0).lower().startswith(_FALL) else "increase")
         elif m.group("twice"):
             value = {"twice": 2.0, "double": 2.0, "triple": 3.0}[m.group("twice").lower()]
         else:

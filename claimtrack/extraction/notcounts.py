@@ -15,6 +15,9 @@ _MONTH_BEFORE_RE = re.compile(
     r"\b(?:" + _MONTHS + r")\.?\s*(?:[0-9]{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|and|through|until|or)\s*)?$",
     re.IGNORECASE,
 )
+# "between 12 and 8 p.m.", "from 9 to 5pm": the first figure is a clock time as well.
+_TIME_RANGE_AFTER_RE = re.compile(
+    r"\s*(?:and|to|-|–|until|till)\s*[0-9]{1,2}(?:[:.][0-9]{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")\b", re.IGNORECASE)
 _TIME_AFTER_RE = re.compile(
     r"(?::[0-9]|\.?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|et\b|o'clock))", re.IGNORECASE
@@ -64,7 +67,7 @@ def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
         return True  # "#1", "9/11", "2019-20"
     if nxt.isalpha() and not m.group("scale") and not glued:
         return True  # "1st", "1990s", "10am", "5G"
-    if _TIME_AFTER_RE.match(text, e):
+    if _TIME_AFTER_RE.match(text, e) or (bare and _TIME_RANGE_AFTER_RE.match(text, e)):
         return True
     if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, e):
         return True

@@ -19,7 +19,9 @@ from .hedges import HEDGES, SYMMETRIC, hedge_before
 from .model import ExtractedQuantity
 from .notcounts import not_a_count
 from .numbers import SCALES, UNITS_WORDS, parse_digits, parse_number_words, singular, vague_magnitude
-from .units import CURRENCY_RE, CURRENCY_SYMBOLS, GLUED_ONLY, GLUED_RE, GLUED_UNITS, UNIT_WORDS, unit_kind
+from .units import (
+    CURRENCY_RE, CURRENCY_SYMBOLS, GLUED_ONLY, GLUED_RE, GLUED_UNITS, SPACED_INCH_RE, UNIT_WORDS, unit_kind,
+)
 
 __all__ = ["HEDGES", "asked_unit", "find_quantities", "lendable_unit"]
 
@@ -83,7 +85,7 @@ _ORDINAL_NOUN_RE = re.compile(
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
 _OF_NUMBER_RE = re.compile(r"\s+of\s+(?:the|its|their|these|those|his|her|our)\s+$", re.IGNORECASE)
 _SPECIAL_HINT_RE = re.compile(
-    r"half|third|quarter|fourth|fifth|tenth|doubl|tripl|trebl|quadrupl|quintupl|twice|times|"
+    r"half|third|quarter|fourth|fifth|tenth|doubl|tripl|trebl|quadrupl|quintupl|twice|times|fold|"
     r"[0-9]\s?[-–][0-9]",
     re.IGNORECASE,
 )
@@ -101,6 +103,7 @@ _DECREASE_WORDS = frozenset(
 # Units a bare number can borrow from an earlier one ("3,000 more volunteers ... to
 # 6,000 or so"); measures of time and money are too generic to lend theirs.
 _NOT_LENT = frozenset("percent dollar pound euro yen day week month year hour minute second time times vote point".split())
+_EVERY_RE = re.compile(r"\bevery\s+$", re.IGNORECASE)
 _SPEED_TIMES = frozenset(("hour", "minute", "second"))
 _HOW_MANY_RE = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 
@@ -179,6 +182,8 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
             g = GLUED_RE.match(text, end)
             if g and not (g.group("sp") and g.group("u") in GLUED_ONLY):
                 glued = g
+            elif g and g.group("u") == "in" and SPACED_INCH_RE.match(text, end):
+                glued = g
         if not_a_count(text, m, before, glued=glued is not None):
             return None
         value = parse_digits(m.group("num"))
@@ -253,6 +258,12 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
         start -= len(before) - neg.start()
     hedge = None
     found = hedge_before(text[max(0, start - 40):start])
+    every = _EVERY_RE.search(text, max(0, start - 7), start)
+    if found is None and every:
+        # "roughly every 3.4 months": the hedge is on the figure, past "every".
+        found = hedge_before(text[max(0, every.start() - 40):every.start()])
+        if found:
+            start = every.start()
     if found and not (words and found[0] == "some"):
         hedge = found[0]
         start -= min(start, 40) - found[1]
@@ -327,6 +338,10 @@ def _change_before(text: str, start: int) -> str | None:
     return None
 
 
+_ONE_OF_A_KIND = frozenset(
+    "possible potential likely such key main major big important obvious simple common final particular "
+    "clear notable striking".split()
+)
 _ABOVE = ("more than", "over", "at least", "or more", "plus", "above", "upwards of", "in excess of",
           "no fewer than", "no less than", "a minimum of")
 _AND_SPLIT_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
@@ -380,6 +395,8 @@ def _not_a_word_number(text: str, start: int, end: int, before: str) -> bool:
         return True  # a name: "the Four Paths Police"
     if word.lower() == "one" and nxt is not None:
         after = text[nxt.end():nxt.end() + 1]
+        if nxt.group(0).lower() in _ONE_OF_A_KIND:
+            return True  # "one possible interpretation", "one key reason": a certain one, not a count
         if nxt.group(0).lower().endswith("ing") and nxt.group(0).lower() not in ("building", "thing"):
             return True  # "one involving his ...": a pronoun
         if initial and after in (",", ":"):

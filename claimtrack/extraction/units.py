@@ -46,6 +46,8 @@ GLUED_UNITS = {
 GLUED_ONLY = frozenset({"m", "in", "mi", "ft", "lb", "°"})
 _GLUED_ALT = "|".join(sorted((re.escape(k) for k in GLUED_UNITS), key=len, reverse=True))
 GLUED_RE = re.compile(r"(?P<sp>\s?)(?P<u>" + _GLUED_ALT + r")(?![A-Za-z0-9])")
+# "a 4.7 in (diagonal) display": "in" after a space is inches when no word follows it.
+SPACED_INCH_RE = re.compile(r"\sin(?=\s?[(\[,;/])")
 
 # Unit words after a figure, normalised ("metres" -> "metre", "degrees Celsius").
 UNIT_WORDS = {

@@ -58,3 +58,55 @@ def test_speed_written_either_way_is_one_unit(text):
 
 def test_mph_has_one_lemma_everywhere():
     assert singular("mph") == GLUED_UNITS["mph"] == "mile per hour"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The head noun past a compound with an -ing word, and past opening quotes.
+        ("Thousands of additional public housing tenants will vote in the spring.", [(2000.0, "tenant")]),
+        ("The panel showed two “target words” on each card.", [(2.0, "word")]),
+        ("Crews left 12 bases hosting drills.", [(12.0, "base")]),
+        ("One more ranger died in the blaze.", [(1.0, "ranger")]),
+        # A number word starts its own figure: two quantities, one counted thing.
+        ("The model named three of the seven winners.", [(3.0, "winner"), (7.0, "winner")]),
+        # Inches written apart from the figure when no word follows.
+        ("The tablet has a 10.2 in (diagonal) screen.", [(10.2, "inch")]),
+        ("He finished 4 in a row.", [(4.0, None)]),
+    ],
+)
+def test_counted_thing(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clinic opens between 10 and 6 p.m. on Saturdays.",
+        "Staff work from 9 to 5pm most weeks.",
+        "So one possible reading of the poll is that turnout fell.",
+        "One key reason was the weather.",
+    ],
+)
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_hedge_reaches_past_every():
+    (q,) = find_quantities("Prices rose roughly every 2.5 months.")
+    assert (q.text, q.value, round(q.low, 4), round(q.high, 4), q.unit) == \
+        ("roughly every 2.5 months", 2.5, 2.375, 2.625, "month")
+
+
+@pytest.mark.parametrize(
+    "text, value, role, change",
+    [
+        ("Within a decade the herd had grown tenfold.", 10.0, "change", "increase"),
+        ("Clinics saw a fourfold rise in visits.", 4.0, "change", "increase"),
+        ("Sales showed a 3-fold drop over the winter.", 3.0, "change", "decrease"),
+        ("The new engine is fivefold more efficient.", 5.0, "level", None),
+    ],
+)
+def test_fold_multiples(text, value, role, change):
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.kind, q.role, q.change) == (value, "times", "multiple", role, change)
