@@ -69,8 +69,8 @@ def find_unit(text: str, pos: int) -> tuple[str, int, str] | None:
         low = word.lower()
         if low in UNIT_STOP or low in _NUMBER_WORDS:
             break  # a number word starts a figure of its own ("four of the five participants")
-        if run and low in UNIT_SKIP:
-            break  # "one possible interpretation of": the run ended at the noun
+        if run and (low in UNIT_SKIP or (low.endswith("ly") and len(low) > 4)):
+            break  # "one possible interpretation of", "one drug routinely used": the run ended at the noun
         if word[:1].isupper() and not run and is_plural(word) and low.endswith("s") \
                 and not low.endswith(("ss", "us")) and not _capital_follows(text, m.end()):
             return singular(low), m.start() + len(word), word  # "11 Europeans", "3 Democrats"

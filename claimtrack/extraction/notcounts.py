@@ -18,6 +18,7 @@ _MONTH_BEFORE_RE = re.compile(
 # "between 12 and 8 p.m.", "from 9 to 5pm": the first figure is a clock time as well.
 _TIME_RANGE_AFTER_RE = re.compile(
     r"\s*(?:and|to|-|–|until|till)\s*[0-9]{1,2}(?:[:.][0-9]{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+_GREEK_RE = re.compile(r"(?:alpha|beta|gamma|delta|epsilon|kappa|lambda|omega)\b", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")\b", re.IGNORECASE)
 _TIME_AFTER_RE = re.compile(
     r"(?::[0-9]|\.?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|et\b|o'clock))", re.IGNORECASE
@@ -65,6 +66,8 @@ def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
         return True  # "2019-20"
     if prev in "#/" or nxt == "/" or (nxt == "-" and text[e + 1:e + 2].isdigit() and len(num) == 4):
         return True  # "#1", "9/11", "2019-20"
+    if nxt == "-" and _GREEK_RE.match(text, e + 1):
+        return True  # "17-beta oestradiol", "5-alpha": part of a chemical name
     if nxt.isalpha() and not m.group("scale") and not glued:
         return True  # "1st", "1990s", "10am", "5G"
     if _TIME_AFTER_RE.match(text, e) or (bare and _TIME_RANGE_AFTER_RE.match(text, e)):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .counted import UNIT_STOP, WORD_RE, find_rate, find_unit
-from .figures import blocked_spans, find_fractions, find_multiples, find_votes, of_phrase
+from .figures import blocked_spans, find_fractions, find_multiples, find_ratios, find_votes, of_phrase
 from .hedges import HEDGES, SYMMETRIC, hedge_before
 from .model import ExtractedQuantity
 from .notcounts import not_a_count
@@ -86,7 +86,7 @@ _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
 _OF_NUMBER_RE = re.compile(r"\s+of\s+(?:the|its|their|these|those|his|her|our)\s+$", re.IGNORECASE)
 _SPECIAL_HINT_RE = re.compile(
     r"half|third|quarter|fourth|fifth|tenth|doubl|tripl|trebl|quadrupl|quintupl|twice|times|fold|"
-    r"[0-9]\s?[-–][0-9]",
+    r"[0-9]\s?[-–][0-9]|[0-9][xX]\b|\sin\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9])",
     re.IGNORECASE,
 )
 _CHANGE_VERB_RE = re.compile(
@@ -103,6 +103,7 @@ _DECREASE_WORDS = frozenset(
 # Units a bare number can borrow from an earlier one ("3,000 more volunteers ... to
 # 6,000 or so"); measures of time and money are too generic to lend theirs.
 _NOT_LENT = frozenset("percent dollar pound euro yen day week month year hour minute second time times vote point".split())
+_MAJORITY_RE = re.compile(r"\b(?:majority|margin)\s+of\s+$", re.IGNORECASE)
 _EVERY_RE = re.compile(r"\bevery\s+$", re.IGNORECASE)
 _SPEED_TIMES = frozenset(("hour", "minute", "second"))
 _HOW_MANY_RE = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
@@ -125,7 +126,8 @@ def find_quantities(text: str, base: int = 0) -> list[ExtractedQuantity]:
     """All quantities in ``text``; offsets are shifted by ``base`` (the claim's start)."""
     special: list[ExtractedQuantity] = []
     if _SPECIAL_HINT_RE.search(text):
-        special = find_votes(text, base) + find_multiples(text, base) + find_fractions(text, base)
+        special = find_votes(text, base) + find_multiples(text, base) + find_fractions(text, base) \
+            + find_ratios(text, base)
     skip = blocked_spans(text) + sorted((q.start - base, q.end - base) for q in special)
     out: list[ExtractedQuantity] = []
     pos = 0
@@ -280,6 +282,8 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
         word = after.group("chg").strip().lower()
         change = "decrease" if word in ("fewer", "less") else "increase"
         end = after.end("chg")
+    if unit is None and _MAJORITY_RE.search(text, max(0, start - 20), start):
+        unit, kind = "vote", "vote"  # "by a majority of 107": votes
     unit_end = end
     hyphen = _HYPHEN_UNIT_RE.match(text, end) if unit is None else None
     if hyphen and hyphen.group(1).lower() not in UNIT_STOP:

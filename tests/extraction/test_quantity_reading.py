@@ -110,3 +110,40 @@ def test_hedge_reaches_past_every():
 def test_fold_multiples(text, value, role, change):
     (q,) = find_quantities(text)
     assert (q.value, q.unit, q.kind, q.role, q.change) == (value, "times", "multiple", role, change)
+
+
+@pytest.mark.parametrize(
+    "text, value, low, high",
+    [
+        ("Only one in five riders paid the full fare.", 20.0, 19.0, 21.0),
+        ("About 3 in 10 tenants backed the plan.", 30.0, 28.5, 31.5),
+        ("Nearly nine in ten nurses said so.", 90.0, 81.0, 90.0),
+    ],
+)
+def test_ratios_are_shares(text, value, low, high):
+    (q,) = find_quantities(text)
+    assert (q.value, round(q.low, 4), round(q.high, 4), q.unit, q.kind) == (value, low, high, "percent", "percent")
+
+
+def test_ratio_lookalikes_are_not_shares():
+    assert [q.unit for q in find_quantities("Sales rose 3 in 2019.")] == [None]
+    assert [(q.value, q.unit) for q in find_quantities("She ran 4 in 5 minutes.")] == [(4.0, None), (5.0, "minute")]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("Cardholders earn 5X points on rides.", 5.0), ("The new chip is 10x faster.", 10.0)],
+)
+def test_glued_x_multipliers(text, value):
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.kind) == (value, "times", "multiple")
+
+
+def test_board_sizes_and_chemical_names_are_not_quantities():
+    assert find_quantities("They used a 2x4 beam.") == []
+    assert find_quantities("The cream holds 17-beta estradiol.") == []
+
+
+def test_a_majority_counts_votes():
+    (q,) = find_quantities("The bill passed by a majority of 58 in the upper house.")
+    assert (q.value, q.unit, q.kind) == (58.0, "vote", "vote")
