@@ -147,3 +147,21 @@ def test_board_sizes_and_chemical_names_are_not_quantities():
 def test_a_majority_counts_votes():
     (q,) = find_quantities("The bill passed by a majority of 58 in the upper house.")
     assert (q.value, q.unit, q.kind) == (58.0, "vote", "vote")
+
+
+figure_pieces = st.lists(
+    st.sampled_from(["one", "in", "five", "3", "10", "2019", "x", "X", "5X", "fold", "-fold", "tenfold", "every",
+                     "roughly", "about", "between", "and", "p.m.", "12", "-", "beta", "17-beta", "majority of",
+                     "per", "100,000", "residents", "in (", "4.7", "“", "public", "housing", "tenants", "of the",
+                     "hundreds", "billions", "$", "%", "per cent", ",", ".", " "]),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(figure_pieces)
+def test_any_mix_of_figure_words_reads_without_raising(text):
+    for q in find_quantities(text, base=7):
+        assert text[q.start - 7:q.end - 7] == q.text
+        assert q.low <= q.value <= q.high
+        assert q.unit is None or q.unit.strip() == q.unit
