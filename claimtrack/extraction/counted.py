@@ -23,7 +23,8 @@ UNIT_STOP = frozenset(
     he she we i you a an per each every times ago later earlier years' year's today tonight
     now yesterday tomorrow last next this apiece annually daily weekly monthly yearly
     alone upon just also still only even already never ever really again not now then soon
-    once here there""".split()
+    once here there elsewhere anywhere everywhere somewhere nowhere together apart away ahead
+    if unless whether because although though while so yet nor""".split()
 )
 # Nouns ending in -ed (other -ed words after a figure are participles: "performed").
 _ED_NOUNS = frozenset("hundred bed beds shed seed seeds speed speeds need needs breed feed deed reed".split())
@@ -67,7 +68,7 @@ def find_unit(text: str, pos: int) -> tuple[str, int, str] | None:
             break
         word = m.group(0).rstrip(".'’-")
         low = word.lower()
-        if low in UNIT_STOP or low in _NUMBER_WORDS:
+        if low in UNIT_STOP or low in _NUMBER_WORDS or low.endswith(("n't", "n’t")):
             break  # a number word starts a figure of its own ("four of the five participants")
         if run and (low in UNIT_SKIP or (low.endswith("ly") and len(low) > 4)):
             break  # "one possible interpretation of", "one drug routinely used": the run ended at the noun

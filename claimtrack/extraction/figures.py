@@ -76,6 +76,10 @@ _VOTE_RE = re.compile(
 _PHONE_RE = re.compile(
     r"(?<![0-9])(?:\+?[0-9]{1,3}[-. ])?(?:\([0-9]{3}\)\s?|[0-9]{3}[-. ])[0-9]{3}[-. ][0-9]{4}(?![0-9])"
 )
+# Numbers with a leading zero and digit groups ("0845 46 47", "020 7946 0018").
+_ZERO_PHONE_RE = re.compile(r"(?<![\d.,])0[0-9]{2,4}(?:[ -][0-9]{2,4}){1,3}(?!\d|[.,]\d)")
+# "at 201 E. Main", "1200 N. Lake Shore": a street number before a compass abbreviation.
+_COMPASS_STREET_RE = re.compile(r"\b[0-9]{1,5}\s+[NSEW]\.(?=\s|$)")
 _STREET_RE = re.compile(
     r"\b[0-9]{1,5}[A-Za-z]?(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|"
     r"Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Highway|Parkway|Square)\b\.?"
@@ -98,6 +102,8 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
         return []
     spans = [m.span() for m in _PHONE_RE.finditer(text)]
     spans += [m.span() for m in _STREET_RE.finditer(text)]
+    spans += [m.span() for m in _ZERO_PHONE_RE.finditer(text)]
+    spans += [m.span() for m in _COMPASS_STREET_RE.finditer(text)]
     spans += [m.span() for m in _FIXED_RE.finditer(text)]
     return sorted(spans)
 

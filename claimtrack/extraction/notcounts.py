@@ -18,6 +18,8 @@ _MONTH_BEFORE_RE = re.compile(
 # "between 12 and 8 p.m.", "from 9 to 5pm": the first figure is a clock time as well.
 _TIME_RANGE_AFTER_RE = re.compile(
     r"\s*(?:and|to|-|–|until|till)\s*[0-9]{1,2}(?:[:.][0-9]{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+_DIAL_BEFORE_RE = re.compile(
+    r"\b(?i:call|calls|calling|ring|dial|dialled|dialed|text|phone)\s+(?:[A-Z]{2,5}\s+)?(?i:on\s+)?$")
 _GREEK_RE = re.compile(r"(?:alpha|beta|gamma|delta|epsilon|kappa|lambda|omega)\b", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")\b", re.IGNORECASE)
 _TIME_AFTER_RE = re.compile(
@@ -87,7 +89,14 @@ def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
         after = text[e:e + 2]
         if found is None or (after[:1] == " " and after[1:2].isupper()):
             return True
-    if bare and len(num) == 4 and num.isdigit() and 1000 <= int(num) <= 2199:
+    if bare and _DIAL_BEFORE_RE.search(before) and find_unit(text, e) is None:
+        return True  # "call 911", "ring 999", "text 85258": a number to dial
+    if bare and len(num) > 1 and num[0] == "0" and num[1] != ".":
+        return True  # "0845": a code or a phone number, never a count
+    year_like = bare and len(num) == 4 and num.isdigit() and 1000 <= int(num) <= 2199
+    if year_like and last[:1].isupper() and last.lower() not in _FUNCTION_WORDS:
+        return True  # "Mexico 2020 quartet", "Vision 2030": a name or a year, not a count
+    if year_like:
         # A year unless a plural noun follows ("2000 troops") outside a date context.
         found = find_unit(text, e)
         if found is None or _YEAR_CONTEXT_RE.search(before) or _YEAR_PAIR_RE.search(before) \

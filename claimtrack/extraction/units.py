@@ -68,7 +68,8 @@ MEASURES = frozenset(
     milligram ton tonne litre millilitre gallon barrel celsius fahrenheit degree
     terabyte gigabyte megabyte kilobyte byte terabit gigabit megabit bit hertz gigahertz
     megahertz watt kilowatt megawatt gigawatt kilowatt-hour megawatt-hour gigawatt-hour
-    terawatt-hour calorie second minute hour day week month year decade century""".split()
+    terawatt-hour calorie second minute hour day week month year decade century ounce pint quart
+    teaspoon tablespoon""".split()
 )
 
 

@@ -165,3 +165,33 @@ def test_any_mix_of_figure_words_reads_without_raising(text):
         assert text[q.start - 7:q.end - 7] == q.text
         assert q.low <= q.value <= q.high
         assert q.unit is None or q.unit.strip() == q.unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Jazz 2024 ensemble plays on Fridays.",
+        "The bakery is at 310 W.",
+        "Ring the helpline on 0800 55 66 or write to us.",
+        "Dial 020 7946 0018 for the desk.",
+        "Only ring 999 if someone is hurt.",
+    ],
+)
+def test_names_streets_and_codes_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_adverbs_and_contractions_are_not_counted_things():
+    assert [(q.value, q.unit) for q in find_quantities("You would pay that for three elsewhere.")] == [(3.0, None)]
+    assert [(q.value, q.unit) for q in find_quantities("About 40 weren't counted.")] == [(40.0, None)]
+
+
+def test_ounces_are_a_measure():
+    (q,) = find_quantities("Each steak weighs eight ounces raw.")
+    assert (q.value, q.unit, q.kind) == (8.0, "ounce", "measure")
+
+
+def test_numbers_to_dial_are_not_counts_but_calls_to_people_are():
+    assert find_quantities("Dial 911 now.") == []
+    assert [(q.value, q.unit) for q in find_quantities("We call 40 people a day.")] == [(40.0, "person")]
+    assert [(q.value, q.unit) for q in find_quantities("They called for 300 more troops.")] == [(300.0, "troop")]
