@@ -23,13 +23,14 @@ UNIT_STOP = frozenset(
     he she we i you a an per each every times ago later earlier years' year's today tonight
     now yesterday tomorrow last next this apiece annually daily weekly monthly yearly
     alone upon just also still only even already never ever really again not now then soon
-    once here there elsewhere anywhere everywhere somewhere nowhere together apart away ahead
+    once out here there elsewhere anywhere everywhere somewhere nowhere together apart away ahead
     if unless whether because although though while so yet nor""".split()
 )
 # Nouns ending in -ed (other -ed words after a figure are participles: "performed").
 _ED_NOUNS = frozenset("hundred bed beds shed seed seeds speed speeds need needs breed feed deed reed".split())
 # Spaces, hyphens and opening quotes may stand between a figure and its noun ('two "choice targets"').
 _BETWEEN_WORDS = frozenset(" \t-“\"‘")
+_CLOSING_QUOTES = frozenset("”\"’'")
 _NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety""".split()
@@ -90,6 +91,8 @@ def find_unit(text: str, pos: int) -> tuple[str, int, str] | None:
             run.pop()  # "bases hosting": a participle; "public housing tenants": a compound
             break
         i = m.start() + len(word)
+        while text[i:i + 1] in _CLOSING_QUOTES and text[i + 1:i + 2] == " ":
+            i += 1  # 'six “supplier” companies': the quoted word qualifies the noun after it
         if text[i:i + 1] not in (" ", "-") or len(run) >= 3:
             break
     return _head(run, text) if run else None

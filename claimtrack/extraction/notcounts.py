@@ -66,6 +66,8 @@ def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
         return True  # "X-1", "COVID-19", "F-35"
     if prev == "-" and s >= 5 and text[s - 5:s - 1].isdigit():
         return True  # "2019-20"
+    if prev == "+" and re.match(r" [A-Z]", text[e:e + 2]):
+        return True  # "+972 Magazine": a name
     if prev in "#/" or nxt == "/" or (nxt == "-" and text[e + 1:e + 2].isdigit() and len(num) == 4):
         return True  # "#1", "9/11", "2019-20"
     if nxt == "-" and _GREEK_RE.match(text, e + 1):

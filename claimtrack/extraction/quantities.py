@@ -39,6 +39,11 @@ _WORDS_PART = (
     r"(?:\s+and\s+a\s+half(?:\s+(?:thousand|million|billion))?)?"
 )
 
+# "Thousands have been displaced": a vague plural standing alone as the subject.
+_VAGUE_VERBS = (r"have|had|were|are|died|fled|marched|gathered|protested|remain|remained|lined|joined|"
+                r"signed|took|turned|left|came")
+_VAGUE_VERB_RE = re.compile(r"\s+(?:" + _VAGUE_VERBS + r")\b", re.IGNORECASE)
+
 # One master pattern; alternatives in priority order, leftmost match wins.
 _QUANTITY_RE = re.compile(
     r"(?:(?<![A-Za-z])" + CURRENCY_RE + r")?"
@@ -47,7 +52,7 @@ _QUANTITY_RE = re.compile(
     r"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b))?"
     r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions))"
     r"(?P<upon>\s+upon\s+(?:dozens|hundreds|thousands|millions|billions|trillions))?"
-    r"(?=\s+(?:of|more|fewer|additional|extra)\b)"
+    r"(?=\s+(?:of|more|fewer|additional|extra|" + _VAGUE_VERBS + r")\b)"
     r"|(?P<half>\bhalf\s+an?\s+(?:million|billion)\b)"
     r"|(?P<one_unit>\ban?\s+(?=(?:hour|day|week|month|year|decade|century|minute)\b))"
     r"|(?P<words>\b(?:(?:an?)\s+(?=(?:" + _SCALE_WORD_ALT + r")\b))?" + _WORDS_PART + r"\b))",
@@ -83,7 +88,9 @@ _ORDINAL_NOUN_RE = re.compile(
     r"\b(?:days?|weeks?|games?|rounds?|stages?|phases?|levels?|grades?|chapters?|pages?|episodes?|"
     r"seasons?|holes?|laps?|legs?)\s+$", re.IGNORECASE)
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
-_OF_NUMBER_RE = re.compile(r"\s+of\s+(?:the|its|their|these|those|his|her|our)\s+$", re.IGNORECASE)
+# "four of the 12 boxes", "42 out of 42 cases": the first figure counts what the second does.
+_OF_NUMBER_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|his|her|our)\s+)?$",
+                           re.IGNORECASE)
 _SPECIAL_HINT_RE = re.compile(
     r"half|third|quarter|fourth|fifth|tenth|doubl|tripl|trebl|quadrupl|quintupl|twice|times|fold|"
     r"[0-9]\s?[-–][0-9]|[0-9][xX]\b|\sin\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9])",
@@ -291,7 +298,7 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
         # the hyphenated word, not the noun after it.
         word = hyphen.group(1).lower()
         unit, unit_end = UNIT_WORDS.get(word) or singular(word), hyphen.end()
-    elif unit is None:
+    elif unit is None and not (m.group("vague") and _VAGUE_VERB_RE.match(text, end)):
         found_unit = find_unit(text, end)
         if found_unit:
             unit, unit_end = found_unit[0], found_unit[1]

@@ -195,3 +195,29 @@ def test_numbers_to_dial_are_not_counts_but_calls_to_people_are():
     assert find_quantities("Dial 911 now.") == []
     assert [(q.value, q.unit) for q in find_quantities("We call 40 people a day.")] == [(40.0, "person")]
     assert [(q.value, q.unit) for q in find_quantities("They called for 300 more troops.")] == [(300.0, "troop")]
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [("Rents could rise by as much as 30 percent.", 0.0, 30.0), ("Losses ran as high as $4 million.", 0.0, 4e6),
+     ("“Roughly 60 percent of the pumps failed,” she said.", 57.0, 63.0)],
+)
+def test_hedges_as_much_as_and_after_a_quote(text, low, high):
+    (q,) = find_quantities(text)
+    assert (round(q.low, 4), round(q.high, 4)) == (low, high)
+
+
+def test_quoted_qualifier_and_out_of():
+    qs = find_quantities("It hired five outside “advisory” firms.")
+    assert [(q.value, q.unit) for q in qs] == [(5.0, "firm")]
+    qs = find_quantities("In nine out of ten trials the drug worked.")
+    assert [(q.value, q.unit) for q in qs] == [(9.0, "trial"), (10.0, "trial")]
+
+
+def test_vague_plural_as_a_subject():
+    qs = find_quantities("Hundreds fled the valley. Thousands were stranded.")
+    assert [(q.value, q.low, q.high, q.unit) for q in qs] == [(200.0, 200.0, 999.0, None), (2000.0, 2000.0, 9999.0, None)]
+
+
+def test_plus_sign_before_a_name():
+    assert find_quantities("The report by +44 Studio was shared.") == []
