@@ -4,8 +4,8 @@ import click
 from sqlmodel import Session
 
 from ..database import session_scope, writer
-from ..services import reextract as reextract_service
-from ..services.actors import Actor
+from ..services.accounts.actors import Actor
+from ..services.articles import reextract as reextract_service
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
 
 

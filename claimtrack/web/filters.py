@@ -7,7 +7,7 @@ from flask import Flask
 from flask_login import current_user
 
 from ..amounts import describe_amount
-from ..services.workflow import STATUS_LABELS
+from ..services.review.workflow import STATUS_LABELS
 from .access import role_at_least
 
 
