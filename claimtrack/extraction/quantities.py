@@ -247,13 +247,14 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
         words, end = _trim_and(m.group("words"), start)
         if _not_a_word_number(text, start, end, before):
             return None
-        value = _parse_words(words)
-        if value is None:
+        parsed = _parse_words(words)
+        if parsed is None:
             return None
+        value = parsed
         wr = _WORD_RANGE_RE.match(text, end)
-        hi = _parse_words(wr.group("w2")) if wr else None
-        if hi is not None and hi > value:
-            vague = ((value + hi) / 2, value, hi)
+        word_hi = _parse_words(wr.group("w2")) if wr else None
+        if wr and word_hi is not None and word_hi > value:
+            vague = ((value + word_hi) / 2, value, word_hi)
             value, end = vague[0], wr.end()
     age = _AGE_AFTER_RE.match(text, end)
     if age or (_AGE_BEFORE_RE.search(before) and value < 130 and not unit):
