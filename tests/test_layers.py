@@ -27,7 +27,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "claimtrack"
 
-ENGINES = ("extraction", "matching", "claimreview", "retrieval", "ingest")
+ENGINES = ("extraction", "matching", "claimreview", "retrieval", "ingest", "fetch")
 LAYERS = {
     "base": {"errors", "resources", "ratings", "charts"},
     "engines": set(ENGINES),
