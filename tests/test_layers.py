@@ -33,7 +33,7 @@ LAYERS = {
     "engines": set(ENGINES),
     "data": {"models", "database", "migrate", "backup"},
     "services": {"services"},
-    "entry": {"web", "api", "cli", "db", "config", "__init__"},
+    "entry": {"web", "api", "cli", "db", "config", "__init__", "fetch_client", "jobs"},
 }
 # The layers each layer may import (its own included).
 MAY_IMPORT = {
