@@ -74,8 +74,9 @@ def _parse_xml_feed(data: bytes, where: str) -> ParsedFeed:
     items = []
     for entry in doc.entries[:MAX_ENTRIES]:
         link = (entry.get("link") or "").strip() or None
-        published = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
-        stamp = entry.get("updated") or entry.get("published") or None
+        # dict.get: feedparser's own get maps a missing "updated" to "published" with a warning.
+        published = _iso(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed"))
+        stamp = dict.get(entry, "updated") or dict.get(entry, "published") or None
         items.append(FeedItem(url=link, title=(entry.get("title") or "").strip() or None, published=published,
                               stamp=stamp[:100] if stamp else None, outlet=title))
     return ParsedFeed(kind=kind, title=title, items=items)
