@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from flask import Flask
 
 from .fetch.settings import DEFAULTS as FETCH_DEFAULTS
+from .jobs.settings import DEFAULTS as JOBS_DEFAULTS
 from .services.match_settings import DEFAULTS as MATCH_DEFAULTS
 
 ENV_PREFIX = "CLAIMTRACK"
@@ -61,6 +62,8 @@ DEFAULTS: dict[str, Any] = {
     **MATCH_DEFAULTS,
     # Fetching feeds and pages (see README "Watching sources"): limits and politeness.
     **FETCH_DEFAULTS,
+    # The job queue (see README "Background jobs").
+    **JOBS_DEFAULTS,
 }
 
 

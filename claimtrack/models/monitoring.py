@@ -100,10 +100,14 @@ class Job(SQLModel, table=True):
     message: str | None = Field(default=None, max_length=500)
     error: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
     attempts: int = Field(default=0)
+    params: dict = Field(default_factory=dict, sa_column=sa.Column(sa.JSON, nullable=False))
     result: dict | None = Field(default=None, sa_column=sa.Column(sa.JSON, nullable=True))
     created_by_id: int | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = Field(default_factory=utcnow, sa_column=ts_column(index=True))
     started_at: datetime | None = Field(default=None, sa_column=ts_column(nullable=True))
+    # Touched on every progress step: a running job whose heartbeat stops was lost with
+    # its worker and is queued again.
+    heartbeat_at: datetime | None = Field(default=None, sa_column=ts_column(nullable=True))
     finished_at: datetime | None = Field(default=None, sa_column=ts_column(nullable=True))
 
 
