@@ -213,16 +213,18 @@ class FetchClient:
         try:
             result = self.fetch_robots(robots_url)
         except FetchError as exc:
-            if exc.kind in ("blocked", "dns", "bad_url", "bad_scheme"):
-                raise FetchError(url, exc.kind, exc.reason) from None
+            if exc.kind in ("blocked", "dns", "bad_url", "bad_scheme", "connect", "timeout", "retry_later"):
+                # The host itself cannot be reached (or must not be): say so, cache nothing.
+                raise FetchError(url, exc.kind, exc.reason, status=exc.status, retry_after=exc.retry_after) from None
             if exc.kind == "http_status" and exc.status in (401, 403):
                 parser.disallow_all = True
             elif exc.kind == "http_status" and exc.status is not None and 400 <= exc.status < 500:
                 parser.allow_all = True  # no robots.txt: everything may be fetched
             else:
-                # Unreachable robots.txt: fetch nothing now, ask again soon (RFC 9309).
-                parser.disallow_all = True
-                ttl = min(ttl, 300.0)
+                # A robots.txt that errs (5xx, too big, redirect loop): fetch nothing from
+                # the site for now and ask again soon (RFC 9309).
+                raise FetchError(url, "robots", f"robots.txt of the site could not be read ({exc.reason}); "
+                                                "nothing is fetched from it until it can") from None
         else:
             parser.parse(result.text().splitlines())
         with self._robots_lock:

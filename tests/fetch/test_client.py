@@ -205,3 +205,22 @@ def test_one_request_at_a_time_per_host_with_a_pause(farm):
     assert len(spans) == 3
     for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
         assert start >= end + 0.25  # never overlapping, and the pause kept
+
+
+def test_an_unreadable_robots_txt_stops_fetching_from_the_site(farm, fetch_client):
+    farm.serve("/robots.txt", "broken", status=500)
+    farm.serve("/story", ARTICLE)
+    err = _kind(fetch_client, farm.url("/story"))
+    assert err.kind == "robots" and "could not be read" in err.reason
+    assert farm.requests_for("/story") == []
+
+
+def test_robots_txt_forbidden_means_nothing_may_be_fetched(farm, fetch_client):
+    farm.serve("/robots.txt", "no", status=403)
+    farm.serve("/story", ARTICLE)
+    assert _kind(fetch_client, farm.url("/story")).kind == "robots"
+
+
+def test_a_closed_port_is_a_connection_error(fetch_client):
+    err = _kind(fetch_client, "http://127.0.0.2:9/feed")
+    assert err.kind == "connect"
