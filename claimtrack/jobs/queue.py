@@ -69,13 +69,21 @@ class JobQueue:
 
     # -- submitting ----------------------------------------------------------------------
 
-    def submit(self, actor: Actor, kind: str, key: str, params: dict) -> int:
-        """Queue a job (or find the same one already waiting or running); its id."""
+    def submit(self, actor: Actor, kind: str, key: str, params: dict, session: Session | None = None) -> int:
+        """Queue a job (or find the same one already waiting or running); its id.
+
+        With ``session`` (a web request's), the job row is written and committed in it:
+        a second connection would wait for the request's own write lock on SQLite."""
         if kind not in HANDLERS:
             raise ValueError(f"no such kind of job: {kind}")
-        with session_scope(self.engine) as session:
+        if session is not None:
             job, created = job_service.submit(session, actor, kind, key, params)
             job_id = job.id
+            session.commit()
+        else:
+            with session_scope(self.engine) as own:
+                job, created = job_service.submit(own, actor, kind, key, params)
+                job_id = job.id
         if created:  # committed first, so a worker that picks it up at once finds the row
             self.run_job(job_id)
         return job_id

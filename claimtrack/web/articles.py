@@ -7,8 +7,6 @@ from ..db import get_session
 from ..errors import ValidationError
 from ..services.article_upload import ArticleForm, import_from_form
 from ..services.article_view import list_articles
-from ..services.monitoring.by_address import import_from_address
-from ..fetch_client import fetch_client
 from . import htmx
 from .access import allow
 from .forms import BLANK, FormState, page_arg, submitted, text
@@ -54,36 +52,11 @@ def import_form():
         db.rollback()
         state = FormState("import", submitted(), dict(exc.fields), exc.message)
         return render("articles/import.html", "import_form", status=422, form=state, fetch_form=BLANK)
-    return _imported(outcome.article_id, outcome.title, outcome.claims, outcome.duplicate)
-
-
-@bp.route("/articles/fetch", methods=["POST"])
-@allow("reviewer")
-def fetch_url():
-    """Import one article by its address (the guarded client fetches it)."""
-    address = text("address", 3000).strip()
-    db = get_session()
-    try:
-        stored = import_from_address(db, actor(), fetch_client(current_app), address,
-                                     max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
-        db.commit()
-    except ValidationError as exc:
-        db.rollback()
-        state = FormState("fetch", submitted(), dict(exc.fields), exc.message)
-        return render("articles/import.html", "fetch_form", status=422, form=BLANK, fetch_form=state)
-    if stored.status == "changed":
-        flash("This article was stored before and its text has changed since; the change is recorded "
-              "and the stored copy is kept.", "info")
-        return _imported(stored.article_id, stored.title, stored.claims, True, flash_it=False)
-    return _imported(stored.article_id, stored.title, stored.claims, stored.status != "new")
-
-
-def _imported(article_id: int, title: str, claims: int, duplicate: bool, *, flash_it: bool = True):
-    if flash_it and duplicate:
-        flash(f"This article was imported before; here is the stored copy ({claims} claims).", "info")
-    elif flash_it:
-        flash(f"Imported “{title}” with {claims} claims.", "info")
-    target = url_for("articles.show", article_id=article_id)
+    if outcome.duplicate:
+        flash(f"This article was imported before; here is the stored copy ({outcome.claims} claims).", "info")
+    else:
+        flash(f"Imported “{outcome.title}” with {outcome.claims} claims.", "info")
+    target = url_for("articles.show", article_id=outcome.article_id)
     if htmx:
         response = make_response("", 200)
         response.headers["HX-Redirect"] = target

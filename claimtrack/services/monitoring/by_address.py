@@ -1,14 +1,8 @@
-"""Importing one article by its address from a form: every problem comes back as a
-ValidationError on the `address` field."""
+"""Checking an address typed into a form before a fetch job is queued for it: every
+problem comes back as a ValidationError on the `address` field."""
 from __future__ import annotations
 
-from sqlmodel import Session
-
-from ...errors import InputError, ValidationError
-from ...fetch import FetchClient, FetchError
-from ..actors import Actor
-from ..roles import require
-from .articles import StoredArticle, import_url
+from ...errors import ValidationError
 
 
 def check_address(address: str) -> str:
@@ -21,15 +15,3 @@ def check_address(address: str) -> str:
         raise ValidationError("Only http:// and https:// addresses can be fetched.",
                               fields={"address": "an http:// or https:// address"})
     return address
-
-
-def import_from_address(session: Session, actor: Actor, client: FetchClient, address: str, *,
-                        max_body_chars: int) -> StoredArticle:
-    require(actor, "reviewer", "import articles")
-    address = check_address(address)
-    try:
-        return import_url(session, actor, client, address, max_body_chars=max_body_chars)
-    except FetchError as exc:
-        raise ValidationError(f"Could not fetch the article: {exc.reason}.", fields={"address": exc.reason}) from None
-    except InputError as exc:
-        raise ValidationError(f"Could not import the article: {exc.reason}.", fields={"address": exc.reason}) from None
