@@ -8,8 +8,8 @@ import click
 from ..db import session_scope
 from ..errors import InputError, ValidationError
 from ..fetch import FetchClient, FetchError, FetchSettings
-from ..services import users as user_service
-from ..services.actors import Actor
+from ..services.accounts import users as user_service
+from ..services.accounts.actors import Actor
 from ..services.monitoring.articles import import_url
 from ..services.monitoring.polling import poll_source
 from ..services.monitoring.sources import (

@@ -16,7 +16,7 @@ from ..errors import DomainError, InputError
 from ..fetch import FetchError
 from ..fetch_client import fetch_client
 from ..models import User
-from ..services.actors import Actor
+from ..services.accounts.actors import Actor
 from ..services.monitoring.articles import import_url
 from ..services.monitoring.polling import poll_source
 

@@ -18,7 +18,7 @@ from huey.api import Huey
 from sqlmodel import Session
 
 from ..database import make_engine, session_scope
-from ..services.actors import Actor
+from ..services.accounts.actors import Actor
 from ..services.monitoring import jobs as job_service
 from ..services.monitoring.sources import due_source_ids
 from .handlers import HANDLERS, Permanent

@@ -15,7 +15,7 @@ from ..services.monitoring.by_address import check_address
 from ..services.monitoring.sources import (
     SourceForm, add_source, get_source, list_sources, set_enabled, update_source,
 )
-from ..services.roles import require
+from ..services.accounts.roles import require
 from .access import allow
 from .forms import BLANK, FormState, submitted, text
 from .panel import actor

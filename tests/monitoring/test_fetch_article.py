@@ -12,7 +12,7 @@ from claimtrack.database import session_scope
 from claimtrack.errors import InputError
 from claimtrack.fetch import FetchError
 from claimtrack.models import Article, ArticleChange, AuditEvent, Claim
-from claimtrack.services.actors import Actor
+from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.monitoring.articles import import_url
 
 from .pages import STORIES, article_html

@@ -10,7 +10,7 @@ from sqlmodel import select
 from claimtrack.database import session_scope
 from claimtrack.jobs import handlers
 from claimtrack.models import Article, FeedSource, Job, utcnow
-from claimtrack.services.actors import Actor
+from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.monitoring.sources import SourceForm, add_source
 from tests.fixtures.jobs import drain
 

@@ -10,7 +10,7 @@ from sqlmodel import select
 from claimtrack.database import session_scope
 from claimtrack.fetch import FetchClient
 from claimtrack.models import Article, Claim, FeedEntry, FeedSource
-from claimtrack.services.actors import Actor
+from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.monitoring.polling import poll_source
 from claimtrack.services.monitoring.sources import SourceForm, add_source
 from tests.fixtures.loopback import drip, loopback_settings, table_resolver

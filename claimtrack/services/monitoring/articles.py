@@ -20,8 +20,8 @@ from ...ingest.prepare import PreparedArticle, prepare
 from ...ingest.readers import looks_like_html
 from ...models import Article, ArticleChange, Claim
 from .. import audit
-from ..actors import Actor
-from ..articles import import_article
+from ..accounts.actors import Actor
+from ..articles.importing import import_article
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 ACCEPT_HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from ...database import session_scope
 from ...errors import NotFound
 from ...models import Job, utcnow
-from ..actors import Actor
+from ..accounts.actors import Actor
 
 ACTIVE = ("queued", "running")
 

@@ -21,7 +21,7 @@ from ...errors import InputError
 from ...fetch import FetchClient, FetchError
 from ...ingest.feeds import FeedItem, ParsedFeed, parse_feed
 from ...models import FeedEntry, FeedSource, utcnow
-from ..actors import Actor
+from ..accounts.actors import Actor
 from .articles import Hints, fetch_article, store_article
 from .sources import get_source, next_poll
 

@@ -13,8 +13,8 @@ from sqlmodel import Session, select
 from ...errors import NotFound, ValidationError
 from ...models import FeedSource, utcnow
 from .. import audit
-from ..actors import Actor
-from ..roles import require
+from ..accounts.actors import Actor
+from ..accounts.roles import require
 
 DEFAULT_INTERVAL = 15
 MAX_INTERVAL = 7 * 24 * 60  # a week, in minutes
