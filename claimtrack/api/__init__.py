@@ -13,7 +13,7 @@ from sqlalchemy.exc import OperationalError
 from ..db import engine_for, session_scope
 from ..services.accounts import tokens
 from ..web.access import API_PREFIX, PUBLIC, allow, is_api_request
-from . import articles, claims, directory, errors, feed, limits, openapi, related, review  # noqa: F401 - views
+from . import articles, claims, directory, errors, feed, limits, monitoring, openapi, related, review  # noqa: F401 - views
 from .blueprint import bp
 
 

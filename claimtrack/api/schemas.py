@@ -126,3 +126,28 @@ class MatchQuery(BaseModel):
 
     q: bounded(2000)
     limit: Annotated[int, Field(ge=1, le=100)] = 10
+
+
+Interval = Annotated[int, Field(ge=1, le=7 * 24 * 60, description="Minutes between polls.")]
+
+
+class FeedSourceIn(Body):
+    url: bounded(2000) = Field(description="Feed (RSS, Atom, JSON Feed) or news sitemap address, http or https.")
+    name: bounded(200) | None = None
+    outlet: bounded(200) | None = None
+    interval_minutes: Interval = 15
+    enabled: bool = True
+
+
+class FeedSourcePatch(Body):
+    """Only the fields given change."""
+
+    url: bounded(2000) | None = None
+    name: bounded(200) | None = None
+    outlet: bounded(200) | None = None
+    interval_minutes: Interval | None = None
+    enabled: bool | None = None
+
+
+class FetchIn(Body):
+    url: bounded(2000) = Field(description="Address of the article page, http or https.")

@@ -22,6 +22,7 @@ from ...models import Article, ArticleChange, Claim
 from .. import audit
 from ..accounts.actors import Actor
 from ..articles.importing import import_article
+from . import alerts
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 ACCEPT_HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
@@ -91,6 +92,9 @@ def store_article(session: Session, actor: Actor, fetched: FetchedArticle) -> St
         _record_change(session, actor, by_url, prepared)
         return _stored(session, fetched.url, "changed", by_url)
     outcome = import_article(session, actor, prepared)
+    if not outcome.duplicate:
+        # New coverage: does it bring back a claim that has a published verdict?
+        alerts.scan_article(session, outcome.article_id)
     return StoredArticle(fetched.url, "unchanged" if outcome.duplicate else "new", outcome.article_id,
                          outcome.title, outcome.claims)
 
