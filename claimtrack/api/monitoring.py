@@ -5,15 +5,17 @@ from flask import current_app, jsonify
 
 from ..db import get_session
 from ..jobs.queue import job_queue
+from ..services.monitoring import alerts as alert_service
 from ..services.monitoring import jobs as job_service
+from ..services.monitoring.digest import daily_digest, parse_day
 from ..services.monitoring.by_address import check_address
 from ..services.monitoring.sources import (
     SourceForm, add_source, get_source, list_sources, source_dict, update_source,
 )
 from ..web.access import allow
 from .blueprint import ID, bp
-from .parsing import actor, json_body
-from .schemas import FeedSourceIn, FeedSourcePatch, FetchIn
+from .parsing import actor, json_body, query
+from .schemas import AlertQuery, DigestQuery, FeedSourceIn, FeedSourcePatch, FetchIn
 
 
 @bp.get("/sources")
@@ -82,3 +84,44 @@ def fetch_article():
 @allow("viewer")
 def jobs_show(job_id: int):
     return jsonify(job_service.job_dict(job_service.get_job(get_session(), job_id)))
+
+
+@bp.get("/alerts")
+@allow("viewer")
+def alerts_list():
+    args = query(AlertQuery)
+    rows = alert_service.list_alerts(get_session(), None if args.state == "all" else args.state, limit=args.limit)
+    return jsonify(items=[r.to_dict() for r in rows])
+
+
+def _alert_doc(alert_id: int) -> dict:
+    rows = alert_service.list_alerts(get_session(), None, limit=100_000)
+    return next(r.to_dict() for r in rows if r.alert.id == alert_id)
+
+
+@bp.post(f"/alerts/<{ID}:alert_id>/acknowledge")
+@allow("reviewer")
+def alerts_acknowledge(alert_id: int):
+    db = get_session()
+    alert_service.acknowledge(db, actor(), alert_id)
+    db.commit()
+    return jsonify(_alert_doc(alert_id))
+
+
+@bp.post(f"/alerts/<{ID}:alert_id>/review")
+@allow("reviewer")
+def alerts_review(alert_id: int):
+    """Take the alert into review; for a repeat the same-claim link is confirmed, so the
+    published verdict is offered for reuse on the new claim."""
+    db = get_session()
+    alert_service.start_review(db, actor(), alert_id)
+    db.commit()
+    return jsonify(_alert_doc(alert_id))
+
+
+@bp.get("/digest")
+@allow("viewer")
+def digest():
+    args = query(DigestQuery)
+    day = parse_day(args.day)
+    return jsonify(daily_digest(get_session(), day, args.top).to_dict())

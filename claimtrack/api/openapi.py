@@ -116,6 +116,13 @@ def _paths() -> dict[str, dict]:
     paths["/fetch"] = {"post": _op("Fetch an article by its address", "reviewer", "/fetch", {202: out.Job},
                                    body=inp.FetchIn)}
     paths["/jobs/{job_id}"] = {"get": _op("Get a job", "viewer", "/jobs/{job_id}", {200: out.Job})}
+    paths["/alerts"] = {"get": _op("List repeats and conflicts", "viewer", "/alerts", {200: out.AlertList},
+                                   query=inp.AlertQuery)}
+    for action, summary in (("acknowledge", "Acknowledge an alert"), ("review", "Review an alert")):
+        path = "/alerts/{alert_id}/" + action
+        paths[path] = {"post": _op(summary, "reviewer", path, {200: out.Alert}, errors=(409,))}
+    paths["/digest"] = {"get": _op("Get the daily digest", "viewer", "/digest", {200: out.Digest},
+                                   query=inp.DigestQuery)}
     paths["/openapi.json"] = {"get": {"summary": "This description", "operationId": "openapi", "security": [],
                                       "responses": {"200": {"description": "OK", **_json({"type": "object"})}}}}
     return paths
@@ -131,7 +138,7 @@ def _components() -> dict[str, Any]:
     outputs = [out.Error, out.ArticlePage, out.ArticleDetail, out.ImportedArticle, out.DuplicateArticle,
                out.ClaimPage, out.ClaimDetail, out.SourceLink, out.VerdictResult, out.ClaimantPage,
                out.ClaimantDetail, out.RatingScale, out.MatchList, out.ClaimReviewPage, out.RelatedList, out.Link,
-               out.FeedSource, out.FeedSourceList, out.Job]
+               out.FeedSource, out.FeedSourceList, out.Job, out.Alert, out.AlertList, out.Digest]
     _, defs = models_json_schema([(m, "validation") for m in inputs] + [(m, "serialization") for m in outputs],
                                  ref_template=REF)
     return defs.get("$defs", {})

@@ -301,3 +301,54 @@ class Job(Out):
     created_at: datetime | None
     started_at: datetime | None
     finished_at: datetime | None
+
+
+class AlertClaim(Out):
+    id: int
+    text: str
+    article_id: int | None = None
+    outlet: str | None = None
+
+
+class AlertVerdict(Out):
+    id: int
+    rating: str
+    summary: str
+
+
+class Alert(Out):
+    id: int
+    kind: Literal["repeat", "conflict"]
+    state: Literal["open", "acknowledged", "reviewed"]
+    score: float
+    created_at: datetime
+    claim: AlertClaim
+    checked_claim: AlertClaim
+    verdict: AlertVerdict
+
+
+class AlertList(Out):
+    items: list[Alert]
+
+
+class DigestItem(Out):
+    claim_id: int
+    text: str
+    checkworthiness: float
+    article_id: int
+    article_title: str
+    outlet: str | None
+    alert: Literal["repeat", "conflict"] | None
+    checked_claim_id: int | None
+
+
+class DigestOutlet(Out):
+    outlet: str
+    claims: list[DigestItem]
+
+
+class Digest(Out):
+    day: str
+    top: int
+    overall: list[DigestItem]
+    outlets: list[DigestOutlet]

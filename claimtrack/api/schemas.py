@@ -151,3 +151,15 @@ class FeedSourcePatch(Body):
 
 class FetchIn(Body):
     url: bounded(2000) = Field(description="Address of the article page, http or https.")
+
+
+class AlertQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    state: Literal["open", "acknowledged", "reviewed", "all"] = "open"
+    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 50
+
+
+class DigestQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    day: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD (UTC); today when absent.")] | None = None
+    top: Annotated[int, Field(ge=1, le=200)] = 15

@@ -5,12 +5,14 @@ while the job is queued or running, and being a plain URL it survives a reload.
 """
 from __future__ import annotations
 
-from flask import Blueprint, current_app, make_response, redirect, request, url_for
+from flask import Blueprint, current_app, jsonify, make_response, redirect, request, url_for
 
 from ..db import get_session
 from ..errors import ValidationError
 from ..jobs.queue import job_queue
+from ..services.monitoring import alerts as alert_service
 from ..services.monitoring import jobs as job_service
+from ..services.monitoring.digest import daily_digest, parse_day, parse_top
 from ..services.monitoring.by_address import check_address
 from ..services.monitoring.sources import (
     SourceForm, add_source, get_source, list_sources, set_enabled, update_source,
@@ -118,3 +120,67 @@ def fetch_url():
 def job(job_id: int):
     row = job_service.get_job(get_session(), job_id)
     return render("jobs/show.html", "job_progress", job=row, info=job_service.job_dict(row))
+
+
+@bp.route("/alerts")
+@allow("viewer")
+def alerts_index():
+    state = request.args.get("state", "open")
+    if state not in ("open", "acknowledged", "reviewed", "all"):
+        state = "open"
+    rows = alert_service.list_alerts(get_session(), None if state == "all" else state)
+    return render("alerts/index.html", "alert_list", rows=rows, state=state)
+
+
+@bp.route("/alerts/<int:alert_id>/acknowledge", methods=["POST"])
+@allow("reviewer")
+def alerts_acknowledge(alert_id: int):
+    db = get_session()
+    alert = alert_service.acknowledge(db, actor(), alert_id)
+    db.commit()
+    if wants_fragment():
+        return render("alerts/_row.html", row=_row(alert_id), alert=alert)
+    return redirect(url_for("sources.alerts_index"), code=303)
+
+
+@bp.route("/alerts/<int:alert_id>/review", methods=["POST"])
+@allow("reviewer")
+def alerts_review(alert_id: int):
+    db = get_session()
+    alert = alert_service.start_review(db, actor(), alert_id)
+    db.commit()
+    return _go(url_for("claims.show", claim_id=alert.claim_id))
+
+
+def _row(alert_id: int):  # noqa: ANN202
+    return next(r for r in alert_service.list_alerts(get_session(), None, limit=100_000) if r.alert.id == alert_id)
+
+
+def _digest():  # noqa: ANN202
+    return daily_digest(get_session(), parse_day(request.args.get("day")), parse_top(request.args.get("top")))
+
+
+@bp.route("/digest")
+@allow("viewer")
+def digest():
+    try:
+        result = _digest()
+    except ValidationError as exc:
+        return render("digest/index.html", status=422, digest=None, error=exc.message, day=request.args.get("day"))
+    return render("digest/index.html", digest=result, error=None, day=result.day.isoformat())
+
+
+@bp.route("/digest.csv")
+@allow("viewer")
+def digest_csv():
+    result = _digest()
+    response = make_response(result.to_csv())
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="digest-{result.day.isoformat()}.csv"'
+    return response
+
+
+@bp.route("/digest.json")
+@allow("viewer")
+def digest_json():
+    return jsonify(_digest().to_dict())
