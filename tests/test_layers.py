@@ -71,6 +71,7 @@ KNOWN_API_TO_WEB = {
     ("claimtrack.api.directory", "claimtrack.web.access"),
     ("claimtrack.api.errors", "claimtrack.web.access"),
     ("claimtrack.api.feed", "claimtrack.web.access"),
+    ("claimtrack.api.monitoring", "claimtrack.web.access"),
     ("claimtrack.api.related", "claimtrack.web.access"),
     ("claimtrack.api.related", "claimtrack.web.filters"),
     ("claimtrack.api.review", "claimtrack.web.access"),
