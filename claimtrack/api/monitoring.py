@@ -80,6 +80,15 @@ def fetch_article():
     return jsonify(job_service.job_dict(job_service.get_job(db, job_id))), 202
 
 
+@bp.post("/reindex")
+@allow("admin")
+def reindex_matching():
+    """Queue a re-index of the claims missing from the matching index or edited since."""
+    db = get_session()
+    job_id = job_queue(current_app).submit(actor(), "reindex", "matching", {}, session=db)
+    return jsonify(job_service.job_dict(job_service.get_job(db, job_id))), 202
+
+
 @bp.get(f"/jobs/<{ID}:job_id>")
 @allow("viewer")
 def jobs_show(job_id: int):

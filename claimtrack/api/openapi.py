@@ -115,6 +115,7 @@ def _paths() -> dict[str, dict]:
     paths[src + "/poll"] = {"post": _op("Poll a source now", "admin", src + "/poll", {202: out.Job})}
     paths["/fetch"] = {"post": _op("Fetch an article by its address", "reviewer", "/fetch", {202: out.Job},
                                    body=inp.FetchIn)}
+    paths["/reindex"] = {"post": _op("Re-index the matching index", "admin", "/reindex", {202: out.Job})}
     paths["/jobs/{job_id}"] = {"get": _op("Get a job", "viewer", "/jobs/{job_id}", {200: out.Job})}
     paths["/alerts"] = {"get": _op("List repeats and conflicts", "viewer", "/alerts", {200: out.AlertList},
                                    query=inp.AlertQuery)}

@@ -17,6 +17,8 @@ from ..fetch import FetchError
 from ..fetch_client import fetch_client
 from ..models import User
 from ..services.accounts.actors import Actor
+from ..services.linking import settings as linking_settings
+from ..services.linking.related import reindex
 from ..services.monitoring.articles import import_url
 from ..services.monitoring.polling import poll_source
 
@@ -73,4 +75,20 @@ def run_poll(app: Any, engine: Any, params: dict, user_id: int | None, progress:
     return result, message
 
 
-HANDLERS: dict[str, Callable[..., tuple[dict, str]]] = {"fetch": run_fetch, "poll": run_poll}
+def run_reindex(app: Any, engine: Any, params: dict, user_id: int | None, progress: Progress) -> tuple[dict, str]:
+    """Bring the matching index up to date, a batch per transaction: a retry after a
+    crash starts from the claims still stale, so nothing is indexed twice."""
+    settings = linking_settings.from_config(app.config)
+    done = 0
+    while True:
+        with session_scope(engine) as session:
+            n = reindex(session, settings, batch=int(params.get("batch", 200)))
+        if n == 0:
+            break
+        done += n
+        progress(done, None, f"{done} claims indexed")
+    return {"indexed": done}, f"{done} claims indexed"
+
+
+HANDLERS: dict[str, Callable[..., tuple[dict, str]]] = {"fetch": run_fetch, "poll": run_poll,
+                                                         "reindex": run_reindex}

@@ -130,3 +130,20 @@ def test_the_minute_tick_polls_due_sources_once(engine, farm, job_queue):
         assert s.get(FeedSource, due).next_poll_at > utcnow()
         assert s.get(FeedSource, off).last_status is None
     assert job_queue.tick()["polls"] == []  # not due again for 15 minutes
+
+
+def test_a_reindex_job_indexes_stale_claims_once(engine, job_queue):
+    from sqlalchemy import text
+
+    from tests.helpers import import_text
+    import_text(engine, "Ferry fares rise\n\nHarbour council leader Mara Ellison said on Monday that ferry fares "
+                        "had risen by 18 percent since March.\n")
+    with session_scope(engine) as s:
+        s.execute(text("UPDATE claims SET version = version + 1"))  # as if edited since they were indexed
+    job_id = job_queue.submit(ACTOR, "reindex", "matching", {})
+    drain(job_queue)
+    job = _job(engine, job_id)
+    assert job.state == "done" and job.result["indexed"] >= 1
+    again = job_queue.submit(ACTOR, "reindex", "matching", {})
+    drain(job_queue)
+    assert _job(engine, again).result["indexed"] == 0
