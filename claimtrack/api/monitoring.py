@@ -104,8 +104,7 @@ def alerts_list():
 
 
 def _alert_doc(alert_id: int) -> dict:
-    rows = alert_service.list_alerts(get_session(), None, limit=100_000)
-    return next(r.to_dict() for r in rows if r.alert.id == alert_id)
+    return alert_service.alert_row(get_session(), alert_id).to_dict()
 
 
 @bp.post(f"/alerts/<{ID}:alert_id>/acknowledge")

@@ -24,9 +24,9 @@ class PinnedHTTPConnection(http.client.HTTPConnection):
 class PinnedHTTPSConnection(http.client.HTTPSConnection):
     def __init__(self, host: str, port: int, address: str, *, timeout: float,
                  context: ssl.SSLContext | None = None) -> None:
-        super().__init__(host, port, timeout=timeout, context=context or ssl.create_default_context())
-        self._address = address
         self._ctx = context or ssl.create_default_context()
+        super().__init__(host, port, timeout=timeout, context=self._ctx)
+        self._address = address
 
     def connect(self) -> None:
         sock = socket.create_connection((self._address, self.port), self.timeout)

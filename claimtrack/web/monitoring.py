@@ -139,7 +139,7 @@ def alerts_acknowledge(alert_id: int):
     alert = alert_service.acknowledge(db, actor(), alert_id)
     db.commit()
     if wants_fragment():
-        return render("alerts/_row.html", row=_row(alert_id), alert=alert)
+        return render("alerts/_row.html", row=alert_service.alert_row(db, alert.id))
     return redirect(url_for("sources.alerts_index"), code=303)
 
 
@@ -150,10 +150,6 @@ def alerts_review(alert_id: int):
     alert = alert_service.start_review(db, actor(), alert_id)
     db.commit()
     return _go(url_for("claims.show", claim_id=alert.claim_id))
-
-
-def _row(alert_id: int):  # noqa: ANN202
-    return next(r for r in alert_service.list_alerts(get_session(), None, limit=100_000) if r.alert.id == alert_id)
 
 
 def _digest():  # noqa: ANN202

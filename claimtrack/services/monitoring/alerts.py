@@ -134,11 +134,16 @@ def list_alerts(session: Session, state: str | None = "open", limit: int = 200) 
     query = select(ClaimAlert).order_by(ClaimAlert.id.desc()).limit(limit)
     if state:
         query = query.where(ClaimAlert.state == state)
-    rows = []
-    for alert in session.exec(query):
-        claim = session.get(Claim, alert.claim_id)
-        article = session.get(Article, claim.article_id)
-        outlet = session.get(Outlet, article.outlet_id).name if article.outlet_id else None
-        rows.append(AlertRow(alert, claim, session.get(Claim, alert.checked_claim_id),
-                             session.get(Verdict, alert.verdict_id), outlet))
-    return rows
+    return [_row(session, alert) for alert in session.exec(query)]
+
+
+def alert_row(session: Session, alert_id: int) -> AlertRow:
+    return _row(session, get_alert(session, alert_id))
+
+
+def _row(session: Session, alert: ClaimAlert) -> AlertRow:
+    claim = session.get(Claim, alert.claim_id)
+    article = session.get(Article, claim.article_id)
+    outlet = session.get(Outlet, article.outlet_id).name if article.outlet_id else None
+    return AlertRow(alert, claim, session.get(Claim, alert.checked_claim_id),
+                    session.get(Verdict, alert.verdict_id), outlet)
