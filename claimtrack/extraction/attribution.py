@@ -73,6 +73,8 @@ _INFINITIVE_RE = re.compile(
     r"\b(?:wants?|wanted|plans?|planned|hopes?|hoped|expects?|expected|seeks?|sought|tries|"
     r"tried|trying|going|intends?|aims?|needs?|has|have|had)\s+to\s*$"
 )
+_DETERMINER_BEFORE_RE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|these))\s+$",
+                                   re.IGNORECASE)
 _NEXT_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 _TAIL_SEP_RE = re.compile(r"[,—–_]")
 _COORDINATED_RE = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$")
@@ -111,7 +113,10 @@ _FINITE_VERB_RE = re.compile(
     r"\b(?!(?:the|a|an|and|or|of|in|from|with|his|her|its|their|by|for|newly|recently)\b)"
     r"[a-z][\w-]*\s+[a-z]{3,}ed\b|\d"
 )
+_NAME_HEAD_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*")
+_PP_AFTER_RE = re.compile(r"\s+(?:of|from|at|for|with)\s+(?:the\s+)?[A-Z]")
 _PART_SPLIT_RE = re.compile(r"[,;:—–]|_+")
+_RELATIVE_RE = re.compile(r"\s+(?:who|whose|which|that)\s")
 _WITH_RE = re.compile(r"^(?:with|as)\s+", re.IGNORECASE)
 
 
@@ -138,17 +143,20 @@ def mask_quotes(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), spans
 
 
-def attribute(text: str, memory: Memory) -> Attribution:
-    """Find the speaker of one sentence and update the article memory."""
-    masked, spans = mask_quotes(text)
-    quote = None
-    quoted_chars = 0
-    for s, e in spans:
-        inner = text[s + 1:e].strip()
-        quoted_chars += e - s + 1
-        if quote is None or len(inner) > len(quote):
-            quote = inner
-    share = quoted_chars / max(1, len(text))
+def attribute(text: str, memory: Memory, masked: str | None = None) -> Attribution:
+    """Find the speaker of one sentence and update the article memory.
+
+    ``masked`` is the sentence with its quoted parts already masked, when the caller
+    knows quotations that open or close outside the sentence (one running over
+    several sentences).
+    """
+    if masked is None or len(masked) != len(text):
+        masked, _spans = mask_quotes(text)
+    if "(" in masked:
+        # "Sen. Chris Murphy (D-Conn.) said": the party label is not part of the phrase.
+        masked = _PARTY_RE.sub(lambda m: " " * len(m.group(0)), masked)
+    quote = _longest_quote(text, masked)
+    share = masked.count("_") / max(1, len(text))
     remember_mentions(text, memory)
     speaker, cue = _find_speaker(masked, memory)
     if speaker is not None and not clean_speaker(speaker):
@@ -158,6 +166,19 @@ def attribute(text: str, memory: Memory) -> Attribution:
         remember_speaker(speaker, memory)
         note_gender(speaker, masked, memory)
     return Attribution(speaker, cue, quote, share)
+
+
+_MASK_RUN_RE = re.compile(r"_{2,}")
+_PARTY_RE = re.compile(r"\s?\((?:[RDI]|Dem|Rep|Ind)(?:[-–][A-Z][\w.]{0,12})?\.?\)")
+
+
+def _longest_quote(text: str, masked: str) -> str | None:
+    best = None
+    for m in _MASK_RUN_RE.finditer(masked):
+        inner = text[m.start():m.end()].strip().strip("\"“”'").strip()
+        if inner and (best is None or len(inner) > len(best)):
+            best = inner
+    return best
 
 
 # Where a second attribution starts inside one sentence: "X said A, while Y said B."
@@ -198,6 +219,8 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
             break  # cue-dense text: a subject this far in is not the sentence's speaker
         if cue in _BARE_FORMS and _NEXT_CAPITAL_RE.match(masked, e):
             continue  # "Rider advocate Tom Lindqvist": a noun before a name, not a verb
+        if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s):
+            continue  # "Cruz's charges", "the findings": a noun
         pre = masked[max(0, s - SUBJECT_WINDOW): s]
         WORK.chars += len(pre)
         if _PASSIVE_BEFORE_RE.search(pre[-16:]) or _INFINITIVE_RE.search(pre[-16:]):
@@ -323,8 +346,8 @@ def _leading_subject(pre: str) -> tuple[str, str | None] | None:
     k = len(parts) - 1
     while k >= 0:
         part = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
-        if k > 0 and aside and _is_parenthetical(part):
-            k -= 1
+        if k > 0 and (not part or aside and _is_parenthetical(part)):
+            k -= 1  # "Experts, however, said" / "Milley, the chairman, said"
             continue
         break
     if k < 0:
@@ -332,6 +355,9 @@ def _leading_subject(pre: str) -> tuple[str, str | None] | None:
     subject = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
     subject = _WITH_RE.sub("", subject)
     subject = _SUBORDINATOR_RE.sub("", subject)
+    rel = _RELATIVE_RE.search(subject)
+    if rel and _DESCRIPTION_RE.match(subject):
+        subject = subject[: rel.start()]  # "A woman who has accused ... said": "A woman"
     if not subject or len(subject.split()) > _MAX_SUBJECT_WORDS:
         return None
     low = subject.lower()
@@ -350,7 +376,8 @@ def _leading_subject(pre: str) -> tuple[str, str | None] | None:
 
 def _is_parenthetical(part: str) -> bool:
     first = part.split(" ", 1)[0].lower() if part else ""
-    if _CLAUSE_WORD_RE.search(part.lower()) and first not in ("who", "which", "whose"):
+    participle = first.endswith(("ing", "ed")) and part[:1].islower() and first not in _NOT_DESCRIPTION
+    if _CLAUSE_WORD_RE.search(part.lower()) and first not in ("who", "which", "whose") and not participle:
         return False
     return (
         _starts_description(part)
@@ -383,6 +410,13 @@ def _inverted(subj: str, memory: Memory) -> Speaker | None:
     bits = [b.strip() for b in subj.split(",") if b.strip()]
     if not bits or len(bits[0].split()) > 8:
         return None
+    if bits[0][:1].isupper():
+        # '..., said Gates described the role ...' is a clause; the name is its capitals.
+        m = _NAME_HEAD_RE.match(bits[0])
+        if m is None or len(m.group(0)) < len(bits[0]) and not _PP_AFTER_RE.match(bits[0], m.end()):
+            if m is None:
+                return None
+            bits[0] = m.group(0)
     sp = classify(bits[0], memory)
     if sp and len(bits) > 1 and sp.kind == PERSON and _starts_description(bits[1]):
         if better_title(clean_phrase(bits[1]), sp.title):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .nouns import COUNTRIES, FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS, QUANTIFIERS
 from .numbers import singular
 from .titles import DISPLAY_ALIASES, HONORIFICS, ORG_WORDS, ROLE_WORDS, split_title
 
@@ -37,19 +38,6 @@ PLURAL_SPEAKERS = frozenset(
     organizers organisers campaigners demonstrators forecasters meteorologists pollsters
     regulators negotiators mediators insiders residents locals villagers""".split()
 )
-COUNTRIES = frozenset(
-    """afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain
-    bangladesh belarus belgium bolivia bosnia brazil britain bulgaria cambodia cameroon
-    canada chile china colombia croatia cuba cyprus denmark egypt england estonia
-    ethiopia finland france georgia germany ghana greece haiti hungary india indonesia
-    iran iraq ireland israel italy japan jordan kazakhstan kenya kosovo kuwait lebanon
-    libya lithuania malaysia mali mexico moldova morocco myanmar nepal netherlands
-    nigeria norway oman pakistan palestine panama peru philippines poland portugal qatar
-    romania russia rwanda scotland serbia singapore slovakia somalia spain sudan sweden
-    switzerland syria taiwan tajikistan tanzania thailand tunisia turkey uganda ukraine
-    uzbekistan venezuela vietnam wales yemen zimbabwe moscow beijing tehran baghdad
-    kyiv kiev damascus ankara jerusalem london paris berlin brussels""".split()
-)
 _ROLE_EXPANSIONS = {
     "gen": "general", "sen": "senator", "rep": "representative", "gov": "governor",
     "pres": "president", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
@@ -58,9 +46,13 @@ _ROLE_EXPANSIONS = {
 }
 _DETERMINER_RE = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
-_PREP_SPLIT_RE = re.compile(r"\s+(?:of|from|in|at|for|with|by|on|to|within|inside|across)\s+")
+_PREP_SPLIT_RE = re.compile(
+    r"\s+(?:of|from|in|at|for|with|by|on|to|within|inside|across|familiar|close|knowledgeable|"
+    r"briefed|involved|aware|who|that|whose)\s+"
+)
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.|al-\w+|bin|ibn|de|van|von|da|del|der|la|le)$")
 _WORD_RE = re.compile(r"[\w'’.-]+")
+_PERCENT_RE = re.compile(r"\bpercent\b|%")
 _POSSESSIVE_PRONOUN_RE = re.compile(r"^(his|her|their|its)\s+([a-z][a-z ]{2,40})$", re.IGNORECASE)
 
 PRONOUNS = {"he": PERSON, "she": PERSON, "they": GROUP, "it": ORGANIZATION}
@@ -72,33 +64,6 @@ _TITLE_GENDER = {
     "princess": "f", "sister": "f", "congresswoman": "f", "councilwoman": "f",
     "chairwoman": "f", "spokeswoman": "f",
 }
-# Common first names whose gender is clear; anything else stays unknown.
-_MALE_NAMES = frozenset(
-    """james john robert michael william david richard joseph thomas charles christopher
-    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
-    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
-    justin scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis
-    jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy
-    harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
-    dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph
-    randy eugene vincent russell elijah louis bobby philip johnny mike bill bob jim tom dan
-    ted rick chuck newt mitt jeb bernie barack marco rand ben chris tim al hank omar ahmed
-    mohammed muhammad ali hassan ivan igor sergei vladimir dmitry pierre jean luis carlos
-    miguel pedro raj ravi""".split()
-)
-_FEMALE_NAMES = frozenset(
-    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
-    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
-    brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
-    janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
-    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria
-    ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
-    amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
-    charlotte rose alexis kayla hillary chelsea nikki carly michele elizabeth sheila
-    loretta huma kellyanne ivanka melania sonia fatima aisha olga natasha ana sofia lucia
-    priya ines""".split()
-)
 
 
 @dataclass(slots=True)
@@ -124,9 +89,9 @@ def guess_gender(name: str, title: str | None) -> str | None:
         if g:
             return g
     first = name.split()[0].lower().strip(".") if name.split() else ""
-    if first in _MALE_NAMES:
+    if first in MALE_NAMES:
         return "m"
-    if first in _FEMALE_NAMES:
+    if first in FEMALE_NAMES:
         return "f"
     return None
 
@@ -151,6 +116,10 @@ class Memory:
         self.sentence_people: list[_Entry] = []
 
     def remember(self, name: str, title: str | None, kind: str, *, spoke: bool) -> None:
+        if kind == PERSON:
+            name = tidy_name(name)
+            if not name:
+                return
         roles = _roles(title)
         gender = guess_gender(name, title) if kind == PERSON else None
         if kind == PERSON and not any(e.name == name for e in self.entries):
@@ -225,6 +194,18 @@ class Memory:
         return next((e for e in reversed(self.entries) if e.name == name), None)
 
 
+_TRAILING_POSSESSIVE_RE = re.compile(r"(?:['’]s?)+$")
+
+
+def tidy_name(name: str) -> str:
+    """A person's name without an opening conjunction or adverb ("But Sanders") or a
+    trailing possessive ("Bernie Sanders’")."""
+    toks = name.split()
+    while toks and toks[0].lower().strip(",") in _BAD_FIRST:
+        toks.pop(0)
+    return _TRAILING_POSSESSIVE_RE.sub("", " ".join(toks)).strip(" ,")
+
+
 def better_title(new: str, old: str | None) -> bool:
     """A descriptive title ("chairman of the joint chiefs") beats a bare honorific ("Gen.")."""
     if not old:
@@ -290,6 +271,19 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
     name_tokens = [_POSSESSIVE_RE.sub("", t) if t.endswith(("'s", "’s")) else t for t in name.split()]
     if title and is_name(name_tokens):
         return _person(" ".join(name_tokens), title, memory)
+    if head_seg != text and _PERCENT_RE.search(text) is None:
+        # "Senator Barbara Boxer of California": the name before a place or a body.
+        t2, n2 = split_title(head_seg)
+        n2_tokens = n2.split()
+        if is_name(n2_tokens) and (t2 or len(n2_tokens) >= 2) and n2_tokens[-1].lower() not in ORG_WORDS:
+            return _person(n2, t2, memory)
+    first = tokens[0].lower()
+    if _PERCENT_RE.search(text) or (first in QUANTIFIERS and (len(tokens) == 1 or tokens[1] == "of")):
+        return Speaker(text, None, GROUP)  # "Most of the candidates", "Twenty-four percent"
+    if head in PERSON_NOUNS and (text[:1].islower() or head.endswith("s") and len(tokens) <= 3):
+        found = memory.by_role(text) if head in ROLE_WORDS else None
+        # "a source familiar with ...", "Senate Republicans": described, never a person.
+        return _speaker(found) if found else Speaker(text, None, GROUP)
     described = _described_name(tokens)
     if described is not None:
         return _person(described[1], described[0], memory)  # "Rider advocate Tom Lindqvist"
