@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass
 
 from .cues import BARE_FORMS as _BARE_FORMS
-from .cues import CUE_FORMS, TAIL_CUES, WORD_RE, cue_positions
+from .cues import CUE_FORMS, SPEECH_FORMS, TAIL_CUES, WORD_RE, cue_positions
 from .sentences import quote_spans
 from .speakers import (
-    DOCUMENT, ORGANIZATION, PERSON, Memory, Speaker, better_title, classify, clean_phrase,
+    DOCUMENT, ORGANIZATION, PERSON, QUANTITY_SUBJECT_RE, Memory, Speaker, better_title, classify, clean_phrase,
     clean_speaker, is_name, note_gender, remember_speaker,
 )
 from .titles import CONNECTORS, DISPLAY_ALIASES, ORG_WORDS, ROLE_WORDS, split_title
@@ -53,7 +53,8 @@ _AUX_TAIL_RE = re.compile(
     r"(?:\s+(?:has|have|had|is|was|were|are|also|further|later|previously|repeatedly|"
     r"publicly|privately|again|already|then|quickly|recently|once|would|will|did|does|do|"
     r"not|never|reportedly|separately|earlier|always|often|been|being|quick|to|too|first|"
-    r"last|long|even|both|all|each|on\s+\w+day|in\s+a\s+statement|"
+    r"last|long|even|both|all|each|(?:on\s+|earlier\s+|late\s+)?\w+day(?:\s+(?:night|morning|evening|afternoon))?|"
+    r"this\s+week|last\s+week|in\s+an?\s+(?:statement|interview|email|speech)|in\s+the\s+past|"
     r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly)\b)[a-z]{2,}ly))+\s*$"
 )
 _LEADING_ADVERBIAL_RE = re.compile(
@@ -75,6 +76,7 @@ _INFINITIVE_RE = re.compile(
 )
 _DETERMINER_BEFORE_RE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|these))\s+$",
                                    re.IGNORECASE)
+_PLURAL_BEFORE_RE = re.compile(r"\b[A-Za-z][a-z]{2,}[^s's]s\s+$|\b(?:they|we|you|I)\s+$")
 _NEXT_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 _TAIL_SEP_RE = re.compile(r"[,—–_]")
 _COORDINATED_RE = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$")
@@ -82,6 +84,25 @@ _COMMA_OR_AND_RE = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:\w+ly\s+)?$")
 # 'Name, Outlet: "' at the start of a paragraph-like sentence, quotation masked.
 _COLON_RE = re.compile(
     r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)(?:,\s+[A-Z][^,:_]{1,40})?\s*:\s*_"
+)
+# A headline's 'Bernie Sanders: I am not much of a socialist'.
+_COLON_HEAD_RE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s*:\s+[A-Z‘'_]")
+_NOT_COLON_NAMES = frozenset(
+    """update updated note editor correction watch video photos photo breaking exclusive
+    opinion analysis related read source sources q a live poll graphic chart map
+    warning disclosure transcript full this that here what why how when where""".split()
+)
+_TAIL_CUE_ALT = "|".join(sorted((re.escape(c) for c in TAIL_CUES), key=len, reverse=True))
+_AFTER_QUOTE_RE = re.compile(
+    rf"_[,—–-]?\s+(?:(?P<icue>{_TAIL_CUE_ALT})\s+(?P<isubj>[^_;:]{{2,160}}?)(?=[.!?]?$|[.;:]\s|[—–]|$)|"
+    rf"(?P<subj>(?:[A-Z][\w.'’-]*\s+){{0,5}}[A-Z][\w'’-]*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|"
+    rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?)"
+    rf"(?:,\s+[^,_]{{1,160}},)?\s+(?:(?:also|later|then|has|had|have|once|again|simply|flatly|\w+ly)\s+)?"
+    rf"(?P<cue>{_TAIL_CUE_ALT})\b)"
+)
+_FINAL_SOURCING_RE = re.compile(
+    r",\s+(?P<subj>[^,_;]{2,80}?)\s+(?P<cue>said|say|says|told\s+\w+|reported|wrote)"
+    r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+\w+)?\.?$"
 )
 # The subject opening a sentence, after an optional introductory phrase.
 _CLAUSE_SUBJECT_RE = re.compile(
@@ -115,7 +136,7 @@ _FINITE_VERB_RE = re.compile(
 )
 _NAME_HEAD_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*")
 _PP_AFTER_RE = re.compile(r"\s+(?:of|from|at|for|with)\s+(?:the\s+)?[A-Z]")
-_PART_SPLIT_RE = re.compile(r"[,;:—–]|_+")
+_PART_SPLIT_RE = re.compile(r"[,;:—–]|\s-\s|_+")
 _RELATIVE_RE = re.compile(r"\s+(?:who|whose|which|that)\s")
 _WITH_RE = re.compile(r"^(?:with|as)\s+", re.IGNORECASE)
 
@@ -152,7 +173,7 @@ def attribute(text: str, memory: Memory, masked: str | None = None) -> Attributi
     """
     if masked is None or len(masked) != len(text):
         masked, _spans = mask_quotes(text)
-    if "(" in masked:
+    if "(" in masked or "-" in masked:
         # "Sen. Chris Murphy (D-Conn.) said": the party label is not part of the phrase.
         masked = _PARTY_RE.sub(lambda m: " " * len(m.group(0)), masked)
     quote = _longest_quote(text, masked)
@@ -169,7 +190,10 @@ def attribute(text: str, memory: Memory, masked: str | None = None) -> Attributi
 
 
 _MASK_RUN_RE = re.compile(r"_{2,}")
-_PARTY_RE = re.compile(r"\s?\((?:[RDI]|Dem|Rep|Ind)(?:[-–][A-Z][\w.]{0,12})?\.?\)")
+_PARTY_RE = re.compile(
+    r"\s?\((?:[RDI]|Dem|Rep|Ind)(?:[-–][A-Z][\w.]{0,12})?\.?\)|,\s[RDI][-–][A-Z][\w.]{0,12},(?=\s)|"
+    r"\s?\([A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,4}\.)?\)"
+)
 
 
 def _longest_quote(text: str, masked: str) -> str | None:
@@ -209,6 +233,10 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
     sp = _colon_speaker(masked, memory)
     if sp is not None:
         return sp, ":"
+    if "_" in masked:
+        found = _next_to_quote(masked, memory)
+        if found is not None:
+            return found
     examined = 0
     for s, e, cue in cue_positions(masked):
         if cue == "according to":
@@ -217,8 +245,9 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
         WORK.cues += 1
         if examined > MAX_CUES:
             break  # cue-dense text: a subject this far in is not the sentence's speaker
-        if cue in _BARE_FORMS and _NEXT_CAPITAL_RE.match(masked, e):
-            continue  # "Rider advocate Tom Lindqvist": a noun before a name, not a verb
+        if cue in _BARE_FORMS and _NEXT_CAPITAL_RE.match(masked, e) and not _PLURAL_BEFORE_RE.search(
+                masked, max(0, s - 30), s):
+            continue  # "Rider advocate Tom Lindqvist": a noun before a name, not a verb ("polls show Trump")
         if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s):
             continue  # "Cruz's charges", "the findings": a noun
         pre = masked[max(0, s - SUBJECT_WINDOW): s]
@@ -239,7 +268,8 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
             if sp and clean_speaker(sp):
                 if found[1] and sp.kind == PERSON:
                     sp.title = found[1]
-                return sp, cue
+                final = _final_sourcing(masked, memory) if cue not in SPEECH_FORMS else None
+                return final or (sp, cue)
     tail = masked[-TAIL_WINDOW:]
     m = _ACCORDING_RE.search(masked)
     if m:
@@ -263,11 +293,41 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
     return None, None
 
 
+def _next_to_quote(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
+    """'"...," said Harvey, who ...' and '"...," Harvey said, adding ...': the speaker
+    right after a closing quotation, however long the sentence runs on."""
+    for m in _AFTER_QUOTE_RE.finditer(masked):
+        if m.group("icue"):
+            sp = _inverted(m.group("isubj"), memory)
+            cue = m.group("icue")
+        else:
+            sp = classify(_trim_subject(m.group("subj")), memory)
+            cue = m.group("cue")
+        if sp is not None and clean_speaker(sp):
+            return sp, cue
+    return None
+
+
+def _final_sourcing(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
+    """', people familiar with the session said.' ending a sentence sources all of it."""
+    m = _FINAL_SOURCING_RE.search(masked[-TAIL_WINDOW:])
+    if m is None:
+        return None
+    sp = classify(_trim_subject(m.group("subj")), memory)
+    return (sp, m.group("cue")) if sp is not None and clean_speaker(sp) else None
+
+
 def _colon_speaker(masked: str, memory: Memory) -> Speaker | None:
-    """'Harlan Pierce, Daily Ledger: "..."' and 'Name: "..."' outside transcripts."""
+    """'Harlan Pierce, Daily Ledger: "..."' and 'Name: "..."' outside transcripts; and
+    a headline's 'Bernie Sanders: Taxes must rise'."""
     m = _COLON_RE.match(masked)
     if not m:
-        return None
+        m = _COLON_HEAD_RE.match(masked)
+        if not m or m.group("name").split()[0].lower() in _NOT_COLON_NAMES:
+            return None
+        sp = classify(m.group("name"), memory)
+        known = sp is not None and sp.name and (" " in sp.name or memory.entry(sp.name) is not None)
+        return sp if known and sp.kind in (PERSON, ORGANIZATION) and clean_speaker(sp) else None
     sp = classify(m.group("name"), memory)
     if sp is None or sp.kind not in (PERSON, ORGANIZATION) or not clean_speaker(sp):
         return None
@@ -338,11 +398,14 @@ def _leading_subject(pre: str) -> tuple[str, str | None] | None:
     pre = _AUX_TAIL_RE.sub("", " " + pre).rstrip()
     # Only a comma before the cue closes a parenthetical ("Milley, the chairman, said");
     # "The plan, the researchers note" has its subject right before the cue.
-    aside = pre.endswith((",", "—", "–"))
+    aside = pre.endswith((",", "—", "–", " -"))
     pre = pre.strip(" ,")
-    if not pre or "_" in pre[-3:]:
+    quoted_end = "_" in pre[-3:]
+    if not pre or quoted_end and not aside:
         return None
     parts = [p.strip() for p in _PART_SPLIT_RE.split(pre) if p.strip()]
+    if quoted_end and (len(parts) < 2 or not _is_parenthetical(parts[-1])):
+        return None  # a quotation right before the cue, unless inside an aside ("citing '...',")
     k = len(parts) - 1
     while k >= 0:
         part = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
@@ -363,7 +426,7 @@ def _leading_subject(pre: str) -> tuple[str, str | None] | None:
     low = subject.lower()
     if (_CLAUSE_WORD_RE.search(low) and low not in ("it", "this")) or _has_cue(subject):
         return None
-    if _FINITE_VERB_RE.search(subject):
+    if _FINITE_VERB_RE.search(subject) and not QUANTITY_SUBJECT_RE.match(subject):
         return None  # "The storm dumped 8 inches ..." is a clause, not a speaker
     title = None
     if _looks_named(subject):
@@ -375,13 +438,15 @@ def _leading_subject(pre: str) -> tuple[str, str | None] | None:
 
 
 def _is_parenthetical(part: str) -> bool:
+    if _DESCRIPTION_RE.match(part):
+        part = _RELATIVE_RE.split(part, 1)[0]  # "a Republican who has refused to ..."
     first = part.split(" ", 1)[0].lower() if part else ""
     participle = first.endswith(("ing", "ed")) and part[:1].islower() and first not in _NOT_DESCRIPTION
     if _CLAUSE_WORD_RE.search(part.lower()) and first not in ("who", "which", "whose") and not participle:
         return False
     return (
         _starts_description(part)
-        or first in ("who", "which", "whose", "aged")
+        or first in ("who", "which", "whose", "aged", "republican", "democrat", "independent")
         or first.isdigit()
         or (first.endswith(("ing", "ed")) and part[:1].islower())
     )

@@ -81,7 +81,8 @@ _NOT_CUES = frozenset(
     offers offer challenges challenge appeals appeal rules rule brands brand labels label
     finding findings showing reading meaning hearing feeling understanding holding
     setting casting having going making taking giving bringing thinking knowing seeing
-    measures measure reasons reason counter""".split()
+    measures measure reasons reason counter ordered ordering directed directing commanded
+    commanding""".split()
 )
 
 
@@ -122,7 +123,10 @@ _MULTI = (
     r"declined\s+to\s+(?:comment|say|discuss|elaborate)|refused\s+to\s+(?:comment|say)|"
     r"called\s+(?:for|on)|calls\s+(?:for|on)|calling\s+(?:for|on)|"
     r"went\s+on\s+to\s+say|goes\s+on\s+to\s+say|took\s+issue\s+with|"
-    r"is\s+expected\s+to|are\s+expected\s+to|expressed\s+(?:concern|doubt|hope|confidence)"
+    r"is\s+expected\s+to|are\s+expected\s+to|expressed\s+(?:concern|doubt|hope|confidence)|"
+    r"(?:talk|spok|spoke|speak|rail|lash|laid|lay|spell|weigh|vot|push|fir|hit|took|take|mad|make)"
+    r"(?:s|ed|e|ing)?\s+(?:about|against|out|in|back|aim\s+at|for|the\s+(?:case|point|argument))|"
+    r"(?:made|makes|making)\s+no\s+secret|(?:declined|refused|declines|refuses)\s+to\s+(?:\w+)"
 )
 MULTI_RE = re.compile(rf"\b(?:{_MULTI})\b")
 WORD_RE = re.compile(r"[A-Za-z][a-z’'-]*")

@@ -53,6 +53,13 @@ _PREP_SPLIT_RE = re.compile(
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.|al-\w+|bin|ibn|de|van|von|da|del|der|la|le)$")
 _WORD_RE = re.compile(r"[\w'’.-]+")
 _PERCENT_RE = re.compile(r"\bpercent\b|%")
+# Shares of people: "Almost half of respondents", "One in four voters", "58 percent of ...".
+QUANTITY_SUBJECT_RE = re.compile(
+    r"^(?:(?:almost|nearly|about|roughly|only|just|over|more\s+than|fewer\s+than|less\s+than)\s+)?"
+    r"(?:\d[\d,.]*\s*(?:percent|%)|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:in|out\s+of)\s+\w+|"
+    r"half|most|many|some|a\s+majority|a\s+third|a\s+quarter|two-thirds|three-quarters|a\s+plurality)\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE_PRONOUN_RE = re.compile(r"^(his|her|their|its)\s+([a-z][a-z ]{2,40})$", re.IGNORECASE)
 
 PRONOUNS = {"he": PERSON, "she": PERSON, "they": GROUP, "it": ORGANIZATION}
@@ -252,6 +259,8 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         noun = pm.group(2)
         kind = ORGANIZATION if noun.split()[-1].lower() in ORG_WORDS else GROUP
         return Speaker(f"{owner.name}'s {noun}", None, kind)  # "his office" -> "X's office"
+    if QUANTITY_SUBJECT_RE.match(raw):
+        return Speaker(raw, None, GROUP)
     text = clean_phrase(raw)
     if not text:
         return None
