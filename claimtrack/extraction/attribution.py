@@ -28,7 +28,7 @@ from .speakers import (
 from .titles import CONNECTORS, DISPLAY_ALIASES, ORG_WORDS, ROLE_WORDS, split_title
 
 # Cue positions examined per sentence; a real sentence has one to three.
-MAX_CUES = 8
+MAX_CUES = 6
 # How far before a cue its subject may start, and how much of a sentence's end a tail
 # attribution may occupy.
 SUBJECT_WINDOW = 300
@@ -76,6 +76,7 @@ _INFINITIVE_RE = re.compile(
 )
 _DETERMINER_BEFORE_RE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|these))\s+$",
                                    re.IGNORECASE)
+_LAST_WORD_RE = re.compile(r"([a-z]+)\s+$")
 _PLURAL_BEFORE_RE = re.compile(r"\b[A-Za-z][a-z]{2,}[^s's]s\s+$|\b(?:they|we|you|I)\s+$")
 _NEXT_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 _TAIL_SEP_RE = re.compile(r"[,—–_]")
@@ -250,6 +251,9 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
             continue  # "Rider advocate Tom Lindqvist": a noun before a name, not a verb ("polls show Trump")
         if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s):
             continue  # "Cruz's charges", "the findings": a noun
+        last = _LAST_WORD_RE.search(masked, max(0, s - 24), s)
+        if last is not None and last.group(1) in CUE_FORMS:
+            continue  # "said said": a cue right after a cue has no subject between them
         pre = masked[max(0, s - SUBJECT_WINDOW): s]
         WORK.chars += len(pre)
         if _PASSIVE_BEFORE_RE.search(pre[-16:]) or _INFINITIVE_RE.search(pre[-16:]):
@@ -383,8 +387,22 @@ def _has_cue(phrase: str) -> bool:
                for w in WORD_RE.finditer(phrase))
 
 
+def _strip_aux(phrase: str) -> str:
+    """``phrase`` without the auxiliaries and adverbs that end it; only its last
+    characters are searched, so the cost does not grow with the phrase."""
+    if len(phrase) <= _AUX_REACH:
+        return _AUX_TAIL_RE.sub("", " " + phrase)
+    cut = phrase.find(" ", len(phrase) - _AUX_REACH)  # start the window on a word boundary
+    if cut < 0:
+        return phrase
+    return phrase[:cut] + _AUX_TAIL_RE.sub("", phrase[cut:])
+
+
+_AUX_REACH = 120
+
+
 def _trim_subject(subj: str) -> str:
-    subj = _AUX_TAIL_RE.sub("", " " + subj).strip(" ,")
+    subj = _strip_aux(subj).strip(" ,")
     return _LEADING_ADVERBIAL_RE.sub("", subj).strip(" ,")
 
 
@@ -395,7 +413,7 @@ def _leading_subject(pre: str) -> tuple[str, str | None] | None:
     parentheticals: appositive descriptions ("the chairman of ..."), participle
     phrases ("bearing the name of ..."), relative clauses and ages.
     """
-    pre = _AUX_TAIL_RE.sub("", " " + pre).rstrip()
+    pre = _strip_aux(pre).rstrip()
     # Only a comma before the cue closes a parenthetical ("Milley, the chairman, said");
     # "The plan, the researchers note" has its subject right before the cue.
     aside = pre.endswith((",", "—", "–", " -"))

@@ -139,11 +139,14 @@ def cue_positions(masked: str, start: int = 0, end: int | None = None):
     """
     if end is None:
         end = len(masked)
-    multi = {m.start(): m for m in MULTI_RE.finditer(masked, start, end)}
+    # The next multi-word phrase is looked up only once the words reach it, so a caller
+    # that stops after a few cues never scans the rest of a long sentence.
+    multi = MULTI_RE.search(masked, start, end)
     for m in WORD_RE.finditer(masked, start, end):
-        mm = multi.get(m.start())
-        if mm is not None:
-            yield mm.start(), mm.end(), mm.group(0)
+        while multi is not None and multi.start() < m.start():
+            multi = MULTI_RE.search(masked, multi.start() + 1, end)
+        if multi is not None and multi.start() == m.start():
+            yield multi.start(), multi.end(), multi.group(0)
             continue
         word = m.group(0)
         if word in CUE_FORMS:
