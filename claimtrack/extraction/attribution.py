@@ -95,19 +95,19 @@ _NOT_COLON_NAMES = frozenset(
 )
 _TAIL_CUE_ALT = "|".join(sorted((re.escape(c) for c in TAIL_CUES), key=len, reverse=True))
 _AFTER_QUOTE_RE = re.compile(
-    rf"_[,—–-]?\s+(?:(?P<icue>{_TAIL_CUE_ALT})\s+(?P<isubj>[^_;:]{{2,160}}?)(?=[.!?]?$|[.;:]\s|[—–]|$)|"
+    rf"_[,—–-]?\s+(?:(?P<icue>{_TAIL_CUE_ALT})\s+(?P<isubj>[^_;:]{{2,160}}?)(?=[.!?]?$|[.;:]\s|[—–]|,?\s*_|$)|"
     rf"(?P<subj>(?:[A-Z][\w.'’-]*\s+){{0,5}}[A-Z][\w'’-]*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|"
     rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?)"
-    rf"(?:,\s+[^,_]{{1,160}},)?\s+(?:(?:also|later|then|has|had|have|once|again|simply|flatly|\w+ly)\s+)?"
+    rf"(?:,\s+(?P<appos>[^,_]{{1,160}}),)?\s+(?:(?:also|later|then|has|had|have|once|again|simply|flatly|\w+ly)\s+)?"
     rf"(?P<cue>{_TAIL_CUE_ALT})\b)"
 )
 _FINAL_SOURCING_RE = re.compile(
     r",\s+(?P<subj>[^,_;]{2,80}?)\s+(?P<cue>said|say|says|told\s+\w+|reported|wrote)"
-    r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+\w+)?\.?$"
+    r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+\w+)?(?:\.?$|,\s+(?:adding|saying|noting|citing|explaining)\b)"
 )
 # The subject opening a sentence, after an optional introductory phrase.
 _CLAUSE_SUBJECT_RE = re.compile(
-    r"^(?:[^,_]{0,60},\s+)?(?P<subj>(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+|[Hh]e|[Ss]he|[Tt]hey|"
+    r"^(?:[^,_]{0,150},\s+)?(?P<subj>(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+|[Hh]e|[Ss]he|[Tt]hey|"
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+)"
     r"(?:,[^,_]{1,80},)?\s+(?:(?:has|have|had|is|was|were|are|also|\w+ly)\s+)*[a-z]+"
 )
@@ -138,6 +138,7 @@ _FINITE_VERB_RE = re.compile(
 _NAME_HEAD_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*")
 _PP_AFTER_RE = re.compile(r"\s+(?:of|from|at|for|with)\s+(?:the\s+)?[A-Z]")
 _PART_SPLIT_RE = re.compile(r"[,;:—–]|\s-\s|_+")
+_ARTICLE_RE = re.compile(r"^(?:the|an?)\s", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\s+(?:who|whose|which|that)\s")
 _WITH_RE = re.compile(r"^(?:with|as)\s+", re.IGNORECASE)
 
@@ -305,7 +306,11 @@ def _next_to_quote(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             sp = _inverted(m.group("isubj"), memory)
             cue = m.group("icue")
         else:
-            sp = classify(_trim_subject(m.group("subj")), memory)
+            appos = m.group("appos")
+            if appos and _looks_named(appos) and 2 <= len(appos.split()) <= 4:
+                sp = classify(appos, memory)  # 'his wife, Gabriela Lazar, wrote'
+            else:
+                sp = classify(_trim_subject(m.group("subj")), memory)
             cue = m.group("cue")
         if sp is not None and clean_speaker(sp):
             return sp, cue
@@ -456,7 +461,7 @@ def _leading_subject(pre: str) -> tuple[str, str | None] | None:
 
 
 def _is_parenthetical(part: str) -> bool:
-    if _DESCRIPTION_RE.match(part):
+    if _ARTICLE_RE.match(part):
         part = _RELATIVE_RE.split(part, 1)[0]  # "a Republican who has refused to ..."
     first = part.split(" ", 1)[0].lower() if part else ""
     participle = first.endswith(("ing", "ed")) and part[:1].islower() and first not in _NOT_DESCRIPTION

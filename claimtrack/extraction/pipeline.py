@@ -19,7 +19,7 @@ _LABEL_RE = re.compile(r"(?P<label>Q|A|[A-Z][A-Z.'’-]*[A-Z.](?:\s+[A-Z][A-Z.'�
 # Turns by the questioner are not claims.
 _QUESTIONER = frozenset({"Q", "QUESTION", "REPORTER", "INTERVIEWER", "MODERATOR", "AUDIENCE"})
 _WORD_RE = re.compile(r"\w+")
-_TERMINAL_RE = re.compile(r"[.!\"”’)\]]$")
+_TERMINAL_RE = re.compile(r"[.!\"”’')\]]$")
 _QUESTION_RE = re.compile(r"\?[\"”’)]*$|\?[\"”’]*,?\s+(?:\w+\s+){1,4}(?:asked|wondered|asks|inquired)\b")
 _STAGE_RE = re.compile(r"^[(\[][^)\]]*[)\]]$")
 _SEMICOLON_RE = re.compile(r";\s+")
@@ -142,7 +142,8 @@ def _continues_quote(text: str, attr: Attribution, running: bool) -> bool:
 def _mask_paragraph(body: str, start: int, end: int) -> tuple[str, list[tuple[int, int]], int]:
     """The paragraph with its quotations masked (one left open runs to the end), the
     quotation spans, and where an unclosed one opens (-1 if none)."""
-    quotes, open_at = open_quote_spans(body, start, end)
+    # Whole paragraphs may be one quotation: no length limit here, unlike for splitting.
+    quotes, open_at = open_quote_spans(body, start, end, limit=end - start)
     if open_at >= 0:
         quotes = [*quotes, (open_at, end - 1)]
     parts, last = [], start

@@ -137,11 +137,12 @@ def quote_spans(text: str, p0: int = 0, p1: int | None = None) -> list[tuple[int
     return open_quote_spans(text, p0, p1)[0]
 
 
-def open_quote_spans(text: str, p0: int = 0, p1: int | None = None) -> tuple[list[tuple[int, int]], int]:
+def open_quote_spans(text: str, p0: int = 0, p1: int | None = None,
+                     limit: int = MAX_PROTECTED_CHARS) -> tuple[list[tuple[int, int]], int]:
     """``quote_spans`` plus where a quotation left open at ``p1`` starts (-1 if none).
 
     News leaves a quotation unclosed at the end of a paragraph when it runs on into
-    the next one.
+    the next one. ``limit`` is the longest quotation accepted.
     """
     if p1 is None:
         p1 = len(text)
@@ -153,7 +154,7 @@ def open_quote_spans(text: str, p0: int = 0, p1: int | None = None) -> tuple[lis
         if ch == "“" or (ch != "”" and _opens(text, i, m.end(), p0, p1, open_at)):
             open_at = i
         elif open_at >= 0:
-            if i - open_at <= MAX_PROTECTED_CHARS:
+            if i - open_at <= limit:
                 regions.append((open_at, m.end() - 1))
             open_at = -1
     return regions, open_at

@@ -22,7 +22,8 @@ DOC_WORDS = frozenset(
     bill resolution agreement indictment affidavit transcript audit data figures records
     paper draft plan proposal budget release communique communiqué post tweet video
     footage census estimate estimates projections forecast website announcement
-    letters memos reports statements studies documents""".split()
+    letters memos reports statements studies documents tally count calculations
+    filings polls surveys""".split()
 )
 # Singular nouns for groups of people ("The family said ...").
 COLLECTIVES = frozenset(
@@ -52,6 +53,8 @@ _PREP_SPLIT_RE = re.compile(
 )
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.|al-\w+|bin|ibn|de|van|von|da|del|der|la|le)$")
 _WORD_RE = re.compile(r"[\w'’.-]+")
+_DOC_CUT_RE = re.compile(r",|\s(?:obtained|released|published|conducted|broadcast|posted|that|which|who)\s")
+_MAKER_RE = re.compile(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
 _PERCENT_RE = re.compile(r"\bpercent\b|%")
 # Shares of people: "Almost half of respondents", "One in four voters", "58 percent of ...".
 QUANTITY_SUBJECT_RE = re.compile(
@@ -275,7 +278,10 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
     head_seg = _head_segment(text)
     head = head_seg.split()[-1].lower().strip(",.") if head_seg.split() else ""
     if head in DOC_WORDS:
-        return Speaker(head_seg, None, DOCUMENT)
+        # "analysis by the Pew Research Center": a document keeps the body that made it.
+        full = _DOC_CUT_RE.split(text, 1)[0].strip(" ,")
+        named = _MAKER_RE.match(full, len(head_seg)) and len(full.split()) <= 10
+        return Speaker(full if named else head_seg, None, DOCUMENT)
     title, name = split_title(text)
     name_tokens = [_POSSESSIVE_RE.sub("", t) if t.endswith(("'s", "’s")) else t for t in name.split()]
     if title and is_name(name_tokens):
@@ -347,7 +353,9 @@ _BAD_FIRST = frozenset(
     these those but and or so yet then now here there where how why what which who whom
     whose also even only just meanwhile however earlier later today yesterday in on at
     for with by from of to than like until unless once not no every whether despite
-    during instead perhaps still already it its""".split()
+    during instead perhaps still already it its amid among amongst asked following given
+    including unlike compared monday tuesday wednesday thursday friday saturday sunday
+    january february march april june july august september october november december""".split()
 )
 _BARE_WORDS = frozenset("the a an mr mrs ms dr sen rep gen he she they it we i you one".split())
 _CLAUSE_INSIDE = frozenset(
