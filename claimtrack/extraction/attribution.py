@@ -62,7 +62,9 @@ _LEADING_ADVERBIAL_RE = re.compile(
     r"separately|earlier|later|now|then|today|yesterday|in\s+addition)\b[\s,]*",
     re.IGNORECASE,
 )
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|it's|get|got)\s*$", re.IGNORECASE)
+_PASSIVE_BEFORE_RE = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|it's|get|got)(?:\s+[a-z]+ly)?\s*$", re.IGNORECASE
+)
 _CLAUSE_WORD_RE = re.compile(
     r"\b(?:that|which|when|because|if|whether|while|although|though|since|as|after|before|"
     r"until|where|what|is|was|were|are|has|have|had|will|would|could|can|should|may|might|"
@@ -72,7 +74,8 @@ _CLAUSE_WORD_RE = re.compile(
 _INTERPOSED_RE = re.compile(r",\s*(?P<subj>[^,_;]{1,60}?)\s+(?P<cue>[a-z]+)\s*,")
 _INFINITIVE_RE = re.compile(
     r"\b(?:wants?|wanted|plans?|planned|hopes?|hoped|expects?|expected|seeks?|sought|tries|"
-    r"tried|trying|going|intends?|aims?|needs?|has|have|had)\s+to\s*$"
+    r"tried|trying|going|intends?|aims?|needs?|has|have|had|together|unable|able|order)\s+to\s*$|"
+    r"^\s*[A-Z][a-z]+\s+to\s*$"
 )
 _DETERMINER_BEFORE_RE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|these))\s+$",
                                    re.IGNORECASE)
@@ -124,7 +127,9 @@ _APPOSITIVE_BEFORE_RE = re.compile(
     rf"(?P<desc>(?:\b[A-Z][\w]*['’]s\s+)?(?:\b[Tt]he\s+)?\b[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,6}}),\s+(?P<name>{_NAME}),"
 )
 # A sentence that opens with a personal name ("Adel Abdul-Mahdi made the request ...").
-_SUBJECT_NAME_RE = re.compile(r"^(?:[^,]{0,40},\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+[a-z]")
+_SUBJECT_NAME_RE = re.compile(
+    r"^(?:[^,]{0,40},\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})(?:\s+[a-z]|,\s+\d{1,3},)"
+)
 _COMMA_NAME_RE = re.compile(r"[A-Za-z.],\s+[A-Z]|[A-Z][\w'’-]*,\s+[a-z]")
 _POSSESSOR_RE = re.compile(r"^[A-Z][\w]*['’]s\s+")
 _MAX_SUBJECT_WORDS = 16
@@ -257,7 +262,7 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
             continue  # "said said": a cue right after a cue has no subject between them
         pre = masked[max(0, s - SUBJECT_WINDOW): s]
         WORK.chars += len(pre)
-        if _PASSIVE_BEFORE_RE.search(pre[-16:]) or _INFINITIVE_RE.search(pre[-16:]):
+        if _PASSIVE_BEFORE_RE.search(pre[-32:]) or _INFINITIVE_RE.search(pre[-16:]):
             continue  # "was reported", "wants to maintain": not the subject's own cue
         if cue.endswith("ing") or _COORDINATED_RE.search(pre[-40:]):
             # ", saying ..." / "... and said ...": the cue shares the clause's subject.
@@ -378,6 +383,8 @@ def _tail(tail: str, memory: Memory) -> tuple[Speaker, str] | None:
             if cue in TAIL_CUES:
                 if len(seg) - w.end() > 60:
                     break
+                if _PASSIVE_BEFORE_RE.search(seg[max(0, w.start() - 32): w.start()]):
+                    break  # "the staff were asked to leave": passive, nobody speaks
                 sp = classify(_trim_subject(seg[: w.start()]), memory)
                 if sp and clean_speaker(sp):
                     return sp, cue

@@ -31,7 +31,7 @@ _DOTTED_ACRONYM_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 # Titles and honorifics: a full stop after these never ends a sentence.
 _TITLES = frozenset(
-    "mr mrs ms dr prof gen lt col sgt capt cpt maj adm cmdr cmdr sen rep gov pres supt "
+    "rt mr mrs ms dr prof gen lt col sgt capt cpt maj adm cmdr cmdr sen rep gov pres supt "
     "det insp rev fr hon st mt ft atty gens messrs brig cpl pvt spc amb".split()
 )
 # Month abbreviations and number markers: no break when a number follows ("Jan. 3").

@@ -23,7 +23,7 @@ DOC_WORDS = frozenset(
     paper draft plan proposal budget release communique communiqué post tweet video
     footage census estimate estimates projections forecast website announcement
     letters memos reports statements studies documents tally count calculations
-    filings polls surveys""".split()
+    filings polls surveys investigation probe inquiry""".split()
 )
 # Singular nouns for groups of people ("The family said ...").
 COLLECTIVES = frozenset(
@@ -354,14 +354,17 @@ _BAD_FIRST = frozenset(
     whose also even only just meanwhile however earlier later today yesterday in on at
     for with by from of to than like until unless once not no every whether despite
     during instead perhaps still already it its amid among amongst asked following given
-    including unlike compared monday tuesday wednesday thursday friday saturday sunday
+    including unlike compared currently recently additionally finally ultimately unable
+    able monday tuesday wednesday thursday friday saturday sunday
     january february march april june july august september october november december""".split()
 )
+_BAD_LAST = frozenset("by or and of to for with from here there the a an in on at as".split())
 _BARE_WORDS = frozenset("the a an mr mrs ms dr sen rep gen he she they it we i you one".split())
 _CLAUSE_INSIDE = frozenset(
     """is was were are has have had will would could can should did does do been being
     said says told that which when because if whether ago yesterday tonight earlier
-    later he she they we i you""".split()
+    later he she they we i you don't doesn't didn't won't can't isn't aren't wasn't
+    weren't""".split()
 )
 
 
@@ -370,7 +373,7 @@ def clean_speaker(sp: Speaker) -> bool:
     name = sp.name or ""
     if not name.strip() or any(ch in name for ch in "\"“”_") or len(name) > 90:
         return False
-    toks = [t.strip(".,;:").lower() for t in name.split()]
+    toks = [t.strip(".,;:").lower().replace("’", "'") for t in name.split()]
     toks = [t for t in toks if t]
     if not toks or len(toks) > 12:
         return False
@@ -379,6 +382,8 @@ def clean_speaker(sp: Speaker) -> bool:
     if toks[0] in _BAD_FIRST:
         return False
     # "X's office" is built from a remembered name, so "'s" inside is fine.
+    if len(toks) > 1 and toks[-1] in _BAD_LAST:
+        return False  # "concerns and feedback here or by": a phrase cut off mid-way
     return not any(t in _CLAUSE_INSIDE for t in toks[1:])
 
 

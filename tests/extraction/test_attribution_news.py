@@ -172,3 +172,38 @@ def test_ordering_troops_is_an_action_not_a_statement():
 def test_day_name_is_never_a_speaker():
     sp = one("Wednesday added one more twist to the contest: the mayor withdrew her name.")[0]
     assert sp is None
+
+
+def test_fronted_adverb_is_never_a_speaker():
+    c = extract_claims("Currently, said Dr. Lena Moss, the head of the clinic, there are 70 patients waiting.")[0]
+    assert c.speaker == "Lena Moss"
+
+
+def test_infinitive_at_sentence_start_has_no_speaker():
+    text = "Unable to find a bus, Ruth Haddad and her sons walked to the border crossing."
+    assert one(text)[0] is None
+
+
+def test_passive_cue_at_the_end_names_nobody():
+    text = "As the clinic closed its doors, all the patients and the cleaning staff were asked to leave."
+    assert one(text)[0] is None
+
+
+def test_negated_auxiliary_cuts_a_clause_out_of_the_speaker():
+    sp = one("With the phones cut off, Okafor and his team don’t know where the patients went.")[0]
+    assert sp is None or "don" not in sp
+
+
+def test_attack_is_a_noun_not_a_cue():
+    text = "Their fear grew after repeated shelling nearby, most recently a May 4 attack that hit the roof."
+    assert one(text)[0] is None
+
+
+def test_passive_with_adverb_is_not_the_subject_speaking():
+    assert one("The proposal was generally supported by the delegates at the summit.")[0] is None
+
+
+def test_name_with_age_is_remembered_for_the_surname():
+    text = ("Nadia Osman, 27, won the council seat on Tuesday.\n\n"
+            '"This is only the start," Osman told a local radio station.')
+    assert extract_claims(text)[-1].speaker == "Nadia Osman"
