@@ -114,6 +114,8 @@ _CLAUSE_SUBJECT_RE = re.compile(
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+)"
     r"(?:,[^,_]{1,80},)?\s+(?:(?:has|have|had|is|was|were|are|also|\w+ly)\s+)*[a-z]+"
 )
+# A lower-case word that is not a verb form after a lone capital: "Natural selection".
+_NOUN_AFTER_RE = re.compile(r"\s+[a-z]+(?:tion|sion|ment|ness|ity|ism|ance|ence)\b")
 _SUBORDINATOR_RE = re.compile(r"^(?:[Aa]s|[Bb]oth|[Tt]hen)\s+(?=[A-Z])")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?P<subj>[^,;_.]{2,120}(?:\.[A-Z][^,;_.]*)*)")
 _NAME_RUN_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]+")
@@ -356,6 +358,9 @@ def _clause_subject(head: str, memory: Memory) -> Speaker | None:
     subj = _LEADING_ADVERBIAL_RE.sub("", m.group("subj")).strip()
     if not subj or _CLAUSE_WORD_RE.search(subj.lower()) and subj.lower() not in ("it",):
         return None
+    if " " not in subj and subj[:1].isupper() and memory.by_surname(subj) is None \
+            and memory.entry(subj) is None and _NOUN_AFTER_RE.match(head, m.end("subj")):
+        return None  # "Natural selection endowed ... and reasoned": a capitalised adjective
     sp = classify(subj, memory)
     return sp if sp and clean_speaker(sp) else None
 

@@ -81,7 +81,7 @@ _NOT_CUES = frozenset(
     offers offer challenges challenge appeals appeal rules rule brands brand labels label
     finding findings showing reading meaning hearing feeling understanding holding
     setting casting having going making taking giving bringing thinking knowing seeing
-    measures measure reasons reason counter held holds attack attacks ordered ordering directed directing commanded
+    measures measure reasons reason counter held holds attack attacks welcome ordered ordering directed directing commanded
     commanding""".split()
 )
 

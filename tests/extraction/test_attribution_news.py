@@ -207,3 +207,11 @@ def test_name_with_age_is_remembered_for_the_surname():
     text = ("Nadia Osman, 27, won the council seat on Tuesday.\n\n"
             '"This is only the start," Osman told a local radio station.')
     assert extract_claims(text)[-1].speaker == "Nadia Osman"
+
+
+def test_capitalised_adjective_opening_a_sentence_is_not_a_speaker():
+    assert one("Natural selection gave our ancestors speech and reasoned argument.")[0] is None
+
+
+def test_welcome_before_a_noun_is_not_a_cue():
+    assert one("New members also receive a special welcome pack at the first meeting.")[0] is None
