@@ -23,9 +23,9 @@ from .cues import CUE_FORMS, SPEECH_FORMS, TAIL_CUES, WORD_RE, cue_positions
 from .sentences import quote_spans
 from .speakers import (
     DOCUMENT, ORGANIZATION, PERSON, QUANTITY_SUBJECT_RE, Memory, Speaker, better_title, classify, clean_phrase,
-    clean_speaker, is_name, note_gender, remember_speaker,
+    clean_speaker, note_gender, remember_speaker,
 )
-from .titles import CONNECTORS, DISPLAY_ALIASES, ORG_WORDS, ROLE_WORDS, split_title
+from .mentions import remember_mentions
 
 # Cue positions examined per sentence; a real sentence has one to three.
 MAX_CUES = 6
@@ -118,22 +118,6 @@ _CLAUSE_SUBJECT_RE = re.compile(
 _NOUN_AFTER_RE = re.compile(r"\s+[a-z]+(?:tion|sion|ment|ness|ity|ism|ance|ence)\b")
 _SUBORDINATOR_RE = re.compile(r"^(?:[Aa]s|[Bb]oth|[Tt]hen)\s+(?=[A-Z])")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?P<subj>[^,;_.]{2,120}(?:\.[A-Z][^,;_.]*)*)")
-_NAME_RUN_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]+")
-_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+"
-# "Gen. Mark Milley, chairman of the Joint Chiefs of Staff," / "..., the chairman of ...,"
-_APPOSITIVE_AFTER_RE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?P<desc>(?:the\s+|a\s+)?[a-z][\w-]*(?:\s+[\w.’'-]+){{0,10}}?)(?=,|\.\s|\.$)"
-)
-# "Iraq’s caretaker prime minister, Adel Abdul Mahdi," / "The chairman of ..., Gen. Mark Milley,"
-_APPOSITIVE_BEFORE_RE = re.compile(
-    rf"(?P<desc>(?:\b[A-Z][\w]*['’]s\s+)?(?:\b[Tt]he\s+)?\b[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,6}}),\s+(?P<name>{_NAME}),"
-)
-# A sentence that opens with a personal name ("Adel Abdul-Mahdi made the request ...").
-_SUBJECT_NAME_RE = re.compile(
-    r"^(?:[^,]{0,40},\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})(?:\s+[a-z]|,\s+\d{1,3},)"
-)
-_COMMA_NAME_RE = re.compile(r"[A-Za-z.],\s+[A-Z]|[A-Z][\w'’-]*,\s+[a-z]")
-_POSSESSOR_RE = re.compile(r"^[A-Z][\w]*['’]s\s+")
 _MAX_SUBJECT_WORDS = 16
 _DESCRIPTION_RE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+[a-z]")
 # A lower-case "-ed" word right after a noun reads as a finite verb; after a
@@ -522,50 +506,3 @@ def _inverted(subj: str, memory: Memory) -> Speaker | None:
         if better_title(clean_phrase(bits[1]), sp.title):
             sp.title = clean_phrase(bits[1]) or sp.title
     return sp
-
-
-def remember_mentions(text: str, memory: Memory) -> None:
-    """Record people named in a sentence, with their titles when the text gives them.
-
-    Sets ``memory.sentence_people`` (in textual order) so that "his office" in the
-    same sentence refers to the sentence's own subject.
-    """
-    found: list[tuple[int, str, str | None]] = []
-    # Appositives need a comma next to a capitalised name; most sentences have none.
-    appositive = bool(_COMMA_NAME_RE.search(text))
-    for m in _APPOSITIVE_AFTER_RE.finditer(text) if appositive else ():
-        desc = m.group("desc")
-        words = [w.strip(".,").lower() for w in desc.split()]
-        # A description names a role ("chairman of ..."); "has asked ..." is a predicate.
-        if any(w in ROLE_WORDS and w not in CONNECTORS for w in words) and not _CLAUSE_WORD_RE.search(desc.lower()):
-            _add_person(found, m.start(), m.group("name"), desc)
-    for m in _APPOSITIVE_BEFORE_RE.finditer(text) if appositive else ():
-        if m.group("desc").split()[-1].lower() in ROLE_WORDS:
-            _add_person(found, m.start("name"), m.group("name"), m.group("desc"))
-    for m in _NAME_RUN_RE.finditer(text):
-        title, name = split_title(m.group(0))
-        if title and " " in name:
-            _add_person(found, m.start(), m.group(0), None)
-    m = _SUBJECT_NAME_RE.match(text)
-    if m:
-        _add_person(found, m.start("name"), m.group("name"), None)
-    found.sort(key=lambda x: x[0])
-    memory.sentence_people = []
-    for _pos, name, title in found:
-        memory.remember(name, title, PERSON, spoke=False)
-        entry = next((e for e in memory.entries if e.name == name), None)
-        if entry is not None and entry not in memory.sentence_people:
-            memory.sentence_people.append(entry)
-
-
-def _add_person(found: list, pos: int, phrase: str, desc: str | None) -> None:
-    title, name = split_title(phrase.strip())
-    name = re.sub(r"['’]s$", "", name)
-    tokens = name.split()
-    if not is_name(tokens) or len(tokens) < 2 or tokens[-1].lower() in ORG_WORDS:
-        return
-    if name.lower() in DISPLAY_ALIASES or tokens[0].lower() in ("the", "a", "an"):
-        return
-    if desc:
-        desc = _POSSESSOR_RE.sub("", clean_phrase(desc))
-    found.append((pos, name, desc or title))

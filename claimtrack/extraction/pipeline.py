@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from . import checkworthiness
-from .attribution import Attribution, attribute, remember_mentions, second_attribution
+from .attribution import Attribution, attribute, second_attribution
 from .datelines import match_dateline
+from .mentions import remember_mentions
 from .model import ArticleParts, ExtractedClaim, Extraction
 from .quantities import asked_unit, find_quantities, lendable_unit
 from .repeats import mark_repeats
