@@ -7,6 +7,7 @@ from .claims import CLAIM_KINDS, CLAIM_STATUSES, CLAIMANT_KINDS, Claim, Claimant
 from .factchecks import FactCheck, is_search_object
 from .links import LINK_RELATIONS, LINK_STATES, NUMERIC_VERDICTS, ClaimLink
 from .matching import MatchArticle, MatchClaim, MatchKey, MatchPosting, MatchStat
+from .notifications import NOTIFICATION_KINDS, Notification, NotificationMute
 from .review import STANCES, VERDICT_STATES, ClaimSource, Source, Verdict
 from .security import LoginAttempt, WebSession
 from sqlmodel import SQLModel
@@ -15,9 +16,9 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "ROLES", "CLAIM_KINDS", "CLAIM_STATUSES", "CLAIMANT_KINDS", "LINK_RELATIONS", "LINK_STATES",
-    "NUMERIC_VERDICTS", "STANCES", "VERDICT_STATES",
+    "NOTIFICATION_KINDS", "NUMERIC_VERDICTS", "STANCES", "VERDICT_STATES",
     "ApiToken", "Article", "AuditEvent", "Claim", "Claimant", "ClaimantAlias", "ClaimLink",
     "ClaimSource", "FactCheck", "LoginAttempt", "MatchArticle", "MatchClaim", "MatchKey", "MatchPosting",
-    "MatchStat", "Outlet", "Quantity", "Source", "User", "Verdict", "WebSession",
+    "MatchStat", "Notification", "NotificationMute", "Outlet", "Quantity", "Source", "User", "Verdict", "WebSession",
     "UTCDateTime", "is_search_object", "metadata", "utcnow",
 ]

@@ -34,8 +34,8 @@ def _load_user(user_id: str) -> User | None:
 
 
 def init_web(app: Flask) -> None:
-    from . import (access, articles, auth, claimants, claims, converters, errors, filters, queue, related, review,
-                   settings)
+    from . import (access, articles, auth, claimants, claims, converters, errors, filters, notifications, queue,
+                   related, review, settings)
 
     converters.init_app(app)
     htmx.init_app(app)
@@ -51,4 +51,5 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(review.bp)
     app.register_blueprint(claimants.bp)
     app.register_blueprint(settings.bp)
+    notifications.init_app(app)
     related.init_app(app)

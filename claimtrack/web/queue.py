@@ -9,12 +9,13 @@ from ..db import get_session
 from ..errors import ValidationError
 from ..models import CLAIM_STATUSES
 from ..services.archive import factchecks
-from ..services.review import bulk, queue
+from ..services.accounts.roles import at_least
+from ..services.review import bulk, desk, queue
 from ..services.search import check_query
 from .access import allow
 from .forms import arg_date, arg_int, integer, in_range, page_arg, text
 from .panel import actor
-from .rendering import render
+from .rendering import render, wants_fragment
 
 bp = Blueprint("queue", __name__)
 MINE_PAGE_SIZE = 25
@@ -46,8 +47,20 @@ def _args(filters: queue.QueueFilters) -> dict:
     return {k: v for k, v in args.items() if v}
 
 
+def _home(db) -> dict:  # noqa: ANN001 - Session
+    """The role's own lists, shown above the queue: what waits for this person first."""
+    role = current_user.role
+    if at_least(role, "editor"):
+        return {"awaiting": desk.awaiting_approval(db), "returned_any": desk.returned(db, limit=5),
+                "published": desk.recently_published(db, limit=5)}
+    if at_least(role, "reviewer"):
+        return {"returned_mine": desk.returned(db, reviewer_id=current_user.id), "drafts": desk.drafts(db, current_user.id)}
+    return {"published": desk.recently_published(db), "conflicts": desk.conflicts(db)}
+
+
 def _queue(status: int = 200, **extra):  # noqa: ANN003, ANN202 - Flask response
     db = get_session()
+    home = {} if wants_fragment() else _home(db)
     filters = _filters()
     mine = queue.assigned_to(db, current_user.id, filters, page=page_arg("mine"), size=MINE_PAGE_SIZE)
     ranked = queue.ranked(db, filters, page=page_arg("page"), size=int(current_app.config["PAGE_SIZE"]))
@@ -55,7 +68,7 @@ def _queue(status: int = 200, **extra):  # noqa: ANN003, ANN202 - Flask response
                   mine=mine, ranked=ranked, statuses=CLAIM_STATUSES, outlets=queue.outlets(db),
                   claimants=queue.claimants_with_claims(db), reviewers=queue.reviewers(db), sorts=queue.SORTS,
                   assignee_arg=request.args.get("assignee", "").strip(), bulk_statuses=BULK_STATUSES,
-                  presets=DISMISS_PRESETS, **extra)
+                  presets=DISMISS_PRESETS, home=home, **extra)
 
 
 @bp.route("/")

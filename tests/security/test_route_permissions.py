@@ -50,6 +50,11 @@ ROUTES = [
     ("GET", "/?sort=newest&assignee=none", None, "viewer"),
     ("POST", "/queue/bulk", {"action": "assign", "assignee": "me", "claim": "1"}, "reviewer"),
     ("POST", "/queue/bulk/<event_id>/undo", None, "reviewer"),
+    # Notifications: everyone reads their own
+    ("GET", "/notifications", None, "viewer"),
+    ("POST", "/notifications/read", None, "viewer"),
+    ("POST", "/notifications/<notification_id>/read", None, "viewer"),
+    ("POST", "/notifications/preferences", {"kind": "assigned"}, "viewer"),
     # Workspace: articles
     ("GET", "/articles", None, "viewer"),
     ("GET", "/articles/<article_id>", None, "viewer"),
@@ -164,7 +169,7 @@ def world(app, engine):  # noqa: ANN001, ANN201
                        .order_by(Claim.id)).first()
         link = add_source(s, Actor.system("test"), claim.id, SourceInput(url="https://example.org/source"))
         values = {"article_id": article_id, "claim_id": claim.id, "claimant_id": claim.claimant_id,
-                  "link_id": link.id, "event_id": 1, "name": "overview", "filename": "css/claimtrack.css"}
+                  "link_id": link.id, "event_id": 1, "notification_id": 1, "name": "overview", "filename": "css/claimtrack.css"}
     return SimpleNamespace(users=users, api_tokens=api_tokens, settings_tokens=settings_tokens, values=values)
 
 

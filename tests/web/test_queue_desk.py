@@ -73,3 +73,59 @@ def test_sorting_keeps_the_choice_in_the_pager_and_heading(as_role, article):
     assert "Unreviewed claims, oldest first" in page
     assert '<option value="oldest" selected>' in page
     assert "Unreviewed claims, most check-worthy first" in as_role("viewer").get("/?sort=nonsense").get_data(as_text=True)
+
+
+def _submit_and_return(engine, troops, users):  # noqa: ANN001, ANN202
+    from claimtrack.services.accounts.actors import Actor
+    from claimtrack.services.review import sources, verdicts
+    from claimtrack.services.review.sources import SourceInput
+    from claimtrack.services.review.verdicts import VerdictInput
+
+    good = VerdictInput("mostly-true", "Close: the Pentagon says about 5,200.", "Official figures.")
+    reviewer = Actor(users["reviewer"], "reviewer", "reviewer")
+    editor = Actor(users["editor"], "editor", "editor")
+    with session_scope(engine) as s:
+        sources.add_source(s, reviewer, troops, SourceInput("https://www.defense.gov/t", "Troops", "DoD", "refutes"))
+        row = verdicts.save_draft(s, reviewer, troops, good, verdict_id=None, version=None, config={})
+        row = verdicts.submit(s, reviewer, troops, good, verdict_id=row.id, version=row.version, config={})
+        ref = (row.id, row.version)
+    return editor, ref
+
+
+def test_role_homes_and_the_notification_of_a_returned_verdict(as_role, engine, users, troops):
+    from claimtrack.services.review import verdicts
+
+    editor, (verdict_id, version) = _submit_and_return(engine, troops, users)
+    home = as_role("editor").get("/").get_data(as_text=True)
+    assert "Awaiting your approval, oldest first" in home and "submitted by reviewer" in home
+    assert 'class="nav-count" title="1 awaiting approval"' in home
+    with session_scope(engine) as s:
+        verdicts.return_verdict(s, editor, troops, verdict_id=verdict_id, version=version,
+                                comment="Name the Pentagon briefing.")
+    reviewer = as_role("reviewer")
+    page = reviewer.get("/").get_data(as_text=True)
+    assert "Returned to you" in page and '<p class="comment">Name the Pentagon briefing.</p>' in page
+    assert '1<span class="visually-hidden"> unread</span>' in page
+    inbox_page = reviewer.get("/notifications").get_data(as_text=True)
+    assert "Returned to you" in inbox_page and "returned your verdict" in inbox_page
+    assert "Name the Pentagon briefing." in inbox_page
+    assert "Name the Pentagon briefing." not in as_role("viewer").get("/notifications").get_data(as_text=True)
+    done = reviewer.post("/notifications/read", headers=HX).get_data(as_text=True)
+    assert "Marked 1 notification read." in done
+    assert "visually-hidden\"> unread" not in reviewer.get("/").get_data(as_text=True)
+
+
+def test_notification_preferences_are_saved(as_role, users):
+    client = as_role("reviewer")
+    response = client.post("/notifications/preferences", data={"kind": ["", "returned"]})
+    assert response.status_code == 303
+    page = client.get("/notifications").get_data(as_text=True)
+    assert 'id="pref-returned" name="kind" value="returned" checked' in page
+    assert 'id="pref-assigned" name="kind" value="assigned">' in page
+    bad = client.post("/notifications/preferences", data={"kind": "gossip"}, headers=HX)
+    assert bad.status_code == 422 and "Unknown notification kind" in bad.get_data(as_text=True)
+
+
+def test_a_viewer_home_shows_published_fact_checks_and_conflicts(as_role, article):
+    page = as_role("viewer").get("/").get_data(as_text=True)
+    assert "Recently published fact-checks" in page and "Numbers in conflict across coverage" in page

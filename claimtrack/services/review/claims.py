@@ -28,6 +28,7 @@ from ..linking import related
 from . import workflow
 from ..accounts.actors import Actor
 from ..claimants.resolver import ClaimantResolver
+from ..notifications import inbox
 from ..accounts.roles import at_least, require
 from .versions import bump, stale
 
@@ -231,6 +232,8 @@ def assign(session: Session, actor: Actor, claim_id: int, *, version: int | None
     bump(claim)
     audit.record(session, actor, "claim.assign", "claim", claim.id, before=before,
                  after={"assignee_id": assignee_id, "assignee": name})
+    inbox.notify(session, assignee_id, "assigned", actor=actor, claim_id=claim.id,
+                 message=f"{actor.name} assigned you claim #{claim.id}.")
     return claim
 
 
