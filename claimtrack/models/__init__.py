@@ -8,6 +8,7 @@ from .factchecks import FactCheck, is_search_object
 from .links import LINK_RELATIONS, LINK_STATES, NUMERIC_VERDICTS, ClaimLink
 from .matching import MatchArticle, MatchClaim, MatchKey, MatchPosting, MatchStat
 from .monitoring import ALERT_KINDS, ALERT_STATES, JOB_STATES, SOURCE_KINDS, ArticleChange, ClaimAlert, FeedEntry, FeedSource, Job
+from .notifications import NOTIFICATION_KINDS, Notification, NotificationMute
 from .review import STANCES, VERDICT_STATES, ClaimSource, Source, Verdict
 from .security import LoginAttempt, WebSession
 from sqlmodel import SQLModel
@@ -16,10 +17,10 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "ROLES", "CLAIM_KINDS", "CLAIM_STATUSES", "CLAIMANT_KINDS", "LINK_RELATIONS", "LINK_STATES",
-    "NUMERIC_VERDICTS", "STANCES", "VERDICT_STATES",
+    "NOTIFICATION_KINDS", "NUMERIC_VERDICTS", "STANCES", "VERDICT_STATES",
     "ApiToken", "Article", "AuditEvent", "Claim", "Claimant", "ClaimantAlias", "ClaimLink",
     "ClaimSource", "FactCheck", "LoginAttempt", "MatchArticle", "MatchClaim", "MatchKey", "MatchPosting",
-    "MatchStat", "Outlet", "Quantity", "Source", "User", "Verdict", "WebSession",
+    "MatchStat", "Notification", "NotificationMute", "Outlet", "Quantity", "Source", "User", "Verdict", "WebSession",
     "UTCDateTime", "is_search_object", "metadata", "utcnow",
     "ALERT_KINDS", "ALERT_STATES", "JOB_STATES", "SOURCE_KINDS", "ArticleChange", "ClaimAlert", "FeedEntry",
     "FeedSource", "Job",

@@ -6,8 +6,8 @@ from flask import Flask
 
 
 def init_web(app: Flask) -> None:
-    from . import (articles, auth, claimants, claims, converters, errors, filters, monitoring, queue, related, review,
-                   settings)
+    from . import (articles, auth, claimants, claims, converters, errors, filters, monitoring, notifications, queue,
+                   related, review, settings)
 
     converters.init_app(app)
     filters.init_app(app)
@@ -20,4 +20,5 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(claimants.bp)
     app.register_blueprint(settings.bp)
     app.register_blueprint(monitoring.bp)
+    notifications.init_app(app)
     related.init_app(app)

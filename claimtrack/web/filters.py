@@ -17,6 +17,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["status_label"] = lambda s: STATUS_LABELS.get(s, s)
     app.jinja_env.filters["percent"] = lambda x: f"{round(float(x) * 100)}%"
+    app.jinja_env.filters["worthiness"] = worthiness_word
     app.jinja_env.filters["isodatetime"] = lambda v: v.isoformat() if v else ""
     app.jinja_env.filters["web_url"] = web_url
     app.jinja_env.filters["amount"] = lambda q: describe_amount(q.value, q.low, q.high, q.unit)
@@ -28,6 +29,16 @@ def can(level: str) -> bool:
     """Whether the signed-in user holds `level` or a higher role (for showing controls;
     the routes check permissions themselves)."""
     return bool(current_user and current_user.is_authenticated and role_at_least(current_user.role, level))
+
+
+def worthiness_word(score: float) -> str:
+    """Check-worthiness as a word a reviewer reads at a glance; the score goes on hover."""
+    score = float(score)
+    if score >= 0.7:
+        return "high"
+    if score >= 0.4:
+        return "medium"
+    return "low"
 
 
 def format_date(value: datetime | None) -> str:

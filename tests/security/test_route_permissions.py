@@ -48,6 +48,14 @@ ROUTES = [
     # Workspace: queue and the "has this been checked?" box
     ("GET", "/", None, "viewer"),
     ("GET", "/checked?text=troops+in+Iraq", None, "viewer"),
+    ("GET", "/?sort=newest&assignee=none", None, "viewer"),
+    ("POST", "/queue/bulk", {"action": "assign", "assignee": "me", "claim": "1"}, "reviewer"),
+    ("POST", "/queue/bulk/<event_id>/undo", None, "reviewer"),
+    # Notifications: everyone reads their own
+    ("GET", "/notifications", None, "viewer"),
+    ("POST", "/notifications/read", None, "viewer"),
+    ("POST", "/notifications/<notification_id>/read", None, "viewer"),
+    ("POST", "/notifications/preferences", {"kind": "assigned"}, "viewer"),
     # Workspace: articles
     ("GET", "/articles", None, "viewer"),
     ("GET", "/articles/<article_id>", None, "viewer"),
@@ -190,7 +198,7 @@ def world(app, engine):  # noqa: ANN001, ANN201
                        .order_by(Claim.id)).first()
         link = add_source(s, Actor.system("test"), claim.id, SourceInput(url="https://example.org/source"))
         values = {"article_id": article_id, "claim_id": claim.id, "claimant_id": claim.claimant_id,
-                  "link_id": link.id, "source_id": 1, "job_id": 1, "alert_id": 1, "name": "overview", "filename": "css/claimtrack.css"}
+                  "link_id": link.id, "source_id": 1, "job_id": 1, "alert_id": 1, "event_id": 1, "notification_id": 1, "name": "overview", "filename": "css/claimtrack.css"}
     return SimpleNamespace(users=users, api_tokens=api_tokens, settings_tokens=settings_tokens, values=values)
 
 

@@ -20,12 +20,15 @@ from sqlmodel import Session, select
 
 from ...errors import Conflict, NotFound, ValidationError
 from ...extraction.quantities import find_quantities
+from ...extraction import checkworthiness
+from ...extraction.model import ExtractedClaim
 from ...models import Article, Claim, Claimant, ClaimantAlias, ClaimSource, Quantity, User, Verdict, utcnow
 from .. import audit
 from ..linking import related
 from . import workflow
 from ..accounts.actors import Actor
 from ..claimants.resolver import ClaimantResolver
+from ..notifications import inbox
 from ..accounts.roles import at_least, require
 from .versions import bump, stale
 
@@ -87,6 +90,11 @@ def _requantify(session: Session, claim: Claim, body: str) -> None:
                              change=q.change))
 
 
+def _drawn_score(text: str, span: str) -> float:
+    drawn = ExtractedClaim(text=text, start=0, end=len(text), quantities=find_quantities(span))
+    return checkworthiness.score(drawn)
+
+
 def _reindex(session: Session, *claim_ids: int) -> None:
     """Claims drawn or changed by hand go back into the matching index at once, so their
     related-claim suggestions follow the new text."""
@@ -100,7 +108,8 @@ def create_claim(session: Session, actor: Actor, article_id: int, *, start: int,
 
     `selected` is the text the browser saw selected; when given it must match the body at
     those offsets (white space folded), so a stale page cannot store a wrong span. A claim
-    someone chose to add is ranked as fully check-worthy.
+    someone chose to add is scored like an extracted one, so it does not jump to the top
+    of every queue just because it was drawn by hand.
     """
     require(actor, "reviewer", "add claims")
     article = session.get(Article, article_id)
@@ -115,8 +124,9 @@ def create_claim(session: Session, actor: Actor, article_id: int, *, start: int,
                                                Claim.end_offset == end)).first()
     if same is not None:
         raise ValidationError(f"Claim #{same} already covers exactly this text.", fields={"start": "already a claim"})
-    claim = Claim(article_id=article_id, start_offset=start, end_offset=end, text=_clean_text(text, span),
-                  kind="reported", checkworthiness=1.0, created_by_id=actor.user_id)
+    claim_text = _clean_text(text, span)
+    claim = Claim(article_id=article_id, start_offset=start, end_offset=end, text=claim_text,
+                  kind="reported", checkworthiness=_drawn_score(claim_text, span), created_by_id=actor.user_id)
     session.add(claim)
     session.flush()
     _requantify(session, claim, article.body)
@@ -222,6 +232,8 @@ def assign(session: Session, actor: Actor, claim_id: int, *, version: int | None
     bump(claim)
     audit.record(session, actor, "claim.assign", "claim", claim.id, before=before,
                  after={"assignee_id": assignee_id, "assignee": name})
+    inbox.notify(session, assignee_id, "assigned", actor=actor, claim_id=claim.id,
+                 message=f"{actor.name} assigned you claim #{claim.id}.")
     return claim
 
 

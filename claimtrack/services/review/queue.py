@@ -1,7 +1,8 @@
 """The reviewers' queue: claims assigned to me, and claims ranked by check-worthiness.
 
-Both lists take the same filters (status, outlet, claimant, date, has-conflict) and a
-free-text search over claim text, speaker and article title. Every value a user types
+Both lists take the same filters (status, outlet, claimant, assignee, date, has-conflict)
+and a free-text search over claim text, speaker and article title; the ranked list can be
+sorted by check-worthiness, date, outlet or status. Every value a user types
 reaches the database as a bound parameter; LIKE wildcards in it match literally.
 """
 from __future__ import annotations
@@ -9,15 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, UTC
 
-from sqlalchemy import and_, exists, func, or_
+from sqlalchemy import and_, case, exists, func, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from ...models import CLAIM_STATUSES, Article, Claim, Claimant, ClaimantAlias, ClaimLink, Outlet, User
+from ..accounts.roles import at_least
 from ..search import like_pattern
 
 OPEN_STATUSES = ("unreviewed", "in_review", "awaiting_approval")
 MAX_TERMS = 8
+SORTS = {"worthiness": "Most check-worthy", "newest": "Newest", "oldest": "Oldest", "outlet": "Outlet",
+         "status": "Status"}
 
 
 @dataclass(slots=True)
@@ -29,10 +33,13 @@ class QueueFilters:
     date_from: date | None = None
     date_to: date | None = None
     has_conflict: bool = False
+    assignee_id: int | None = None
+    unassigned: bool = False
+    sort: str = "worthiness"
 
     def active(self) -> bool:
         return bool(self.q.strip() or self.status or self.outlet_id or self.claimant_id or self.date_from
-                    or self.date_to or self.has_conflict)
+                    or self.date_to or self.has_conflict or self.assignee_id or self.unassigned)
 
 
 @dataclass(slots=True)
@@ -80,6 +87,10 @@ def filter_conditions(filters: QueueFilters) -> list:
         conds.append(when < _day_start(filters.date_to + timedelta(days=1)))
     if filters.has_conflict:
         conds.append(_conflict_exists())
+    if filters.unassigned:
+        conds.append(Claim.assignee_id.is_(None))
+    elif filters.assignee_id:
+        conds.append(Claim.assignee_id == filters.assignee_id)
     for term in filters.q.split()[:MAX_TERMS]:
         pattern = like_pattern(term)
         alias_hit = select(ClaimantAlias.claimant_id).where(ClaimantAlias.alias.ilike(pattern, escape="\\"))
@@ -121,7 +132,23 @@ def ranked(session: Session, filters: QueueFilters, *, page: int = 1, size: int 
     conds = filter_conditions(filters)
     if filters.status not in CLAIM_STATUSES:
         conds.append(Claim.status == "unreviewed")
-    return _page(session, conds, [Claim.checkworthiness.desc(), Claim.id], page, size)
+    return _page(session, conds, sort_order(filters.sort), page, size)
+
+
+def sort_order(sort: str) -> list:
+    """ORDER BY for a sort name; ties fall back to check-worthiness, then id, so pages are stable."""
+    worthy = [Claim.checkworthiness.desc(), Claim.id]
+    when = func.coalesce(Article.published_at, Article.imported_at)
+    if sort == "newest":
+        return [when.desc(), Claim.id.desc()]
+    if sort == "oldest":
+        return [when.asc(), Claim.id]
+    if sort == "outlet":
+        return [case((Outlet.name.is_(None), 1), else_=0), Outlet.name, *worthy]
+    if sort == "status":
+        rank = case({s: i for i, s in enumerate(CLAIM_STATUSES)}, value=Claim.status, else_=len(CLAIM_STATUSES))
+        return [rank, *worthy]
+    return worthy
 
 
 def outlets(session: Session) -> list[Outlet]:
@@ -132,3 +159,9 @@ def claimants_with_claims(session: Session, limit: int = 2000) -> list[Claimant]
     has_claims = exists().where(Claim.claimant_id == Claimant.id)
     return list(session.exec(select(Claimant).where(Claimant.merged_into_id.is_(None), has_claims)
                              .order_by(Claimant.name).limit(limit)).all())
+
+
+def reviewers(session: Session) -> list[User]:
+    """Active people who can be given claims (the assignee filter and bulk assign)."""
+    users = session.exec(select(User).where(User.is_active.is_(True)).order_by(User.username)).all()
+    return [u for u in users if at_least(u.role, "reviewer")]

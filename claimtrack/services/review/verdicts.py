@@ -28,6 +28,7 @@ from . import workflow
 from ..accounts.actors import Actor
 from .claims import get_claim, start_review
 from ..accounts.roles import require
+from ..notifications import inbox
 from .sources import SourceInput, add_source, sources_for
 from .versions import bump, stale
 
@@ -200,6 +201,8 @@ def approve(session: Session, actor: Actor, claim_id: int, *, verdict_id: int | 
     bump(row)
     _move_claim(session, actor, claim, "published")
     audit.record(session, actor, "verdict.publish", "claim", claim.id, before=before, after=_view(row))
+    inbox.notify(session, row.reviewer_id, "published", actor=actor, claim_id=claim.id,
+                 message=f"{actor.name} approved and published your verdict on claim #{claim.id}.")
     return row
 
 
@@ -222,6 +225,8 @@ def return_verdict(session: Session, actor: Actor, claim_id: int, *, verdict_id:
     _move_claim(session, actor, claim, "in_review")
     audit.record(session, actor, "verdict.return", "claim", claim.id, before=before,
                  after={**_view(row), "return_comment": comment})
+    inbox.notify(session, row.reviewer_id, "returned", actor=actor, claim_id=claim.id,
+                 message=f"{actor.name} returned your verdict on claim #{claim.id}: {comment}")
     return row
 
 
@@ -261,6 +266,8 @@ def correct(session: Session, actor: Actor, claim_id: int, data: VerdictInput, *
     claim.updated_at = now
     audit.record(session, actor, "verdict.correct", "claim", claim.id, before=before,
                  after={**_view(row), "correction_note": note, "corrects_id": old.id})
+    inbox.notify(session, old.reviewer_id, "corrected", actor=actor, claim_id=claim.id,
+                 message=f"{actor.name} published a correction to your verdict on claim #{claim.id}: {note}")
     return row
 
 

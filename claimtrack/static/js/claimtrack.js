@@ -82,6 +82,26 @@
     }
   }
 
+  // j/k in the queue: move a highlighted row through every list on the page; the row's
+  // link takes focus, so Enter opens the claim as it does for any focused link.
+  function moveInQueue(event, forward) {
+    var items = Array.prototype.slice.call(document.querySelectorAll(".queue-list .queue-item"));
+    if (!items.length) {
+      return;
+    }
+    var at = items.findIndex(function (item) { return item.classList.contains("current"); });
+    var next = at < 0 ? (forward ? 0 : items.length - 1) : Math.min(Math.max(at + (forward ? 1 : -1), 0), items.length - 1);
+    items.forEach(function (item) { item.classList.remove("current"); });
+    var item = items[next];
+    item.classList.add("current");
+    var link = item.querySelector("a.queue-claim");
+    if (link) {
+      link.focus();
+      item.scrollIntoView({ block: "nearest" });
+    }
+    event.preventDefault();
+  }
+
   function isTyping(target) {
     return target && target.closest && target.closest("input, textarea, select, [contenteditable]");
   }
@@ -93,11 +113,12 @@
     if (event.key !== "j" && event.key !== "k") {
       return;
     }
+    var forward = event.key === "j";
     var body = articleBody();
     if (!body) {
+      moveInQueue(event, forward);
       return;
     }
-    var forward = event.key === "j";
     var link = null;
     var panel = openPanel();
     if (panel) {

@@ -23,9 +23,22 @@ def test_new_claim_from_a_span_is_trimmed_checked_and_audited(session, people, a
     claim = claims.create_claim(session, people.reviewer, article.article_id, start=start - 1,
                                 end=start + len("Operation Inherent Resolve"), selected=" Operation Inherent\nResolve")
     assert body[claim.start_offset:claim.end_offset] == claim.text == "Operation Inherent Resolve"
-    assert claim.created_by_id == people.reviewer.user_id and claim.checkworthiness == 1.0
+    assert claim.created_by_id == people.reviewer.user_id
     (event,) = _events(session, claim.id, "claim.create")
     assert event.after["start_offset"] == start and event.actor == "reviewer1"
+
+
+def test_a_drawn_claim_is_scored_not_put_on_top_of_every_queue(session, people, article):
+    body = session.get(Article, article.article_id).body
+    bare = body.index("Operation Inherent Resolve")
+    name_only = claims.create_claim(session, people.reviewer, article.article_id, start=bare,
+                                    end=bare + len("Operation Inherent Resolve"))
+    figure = body.index("sending 3,000 more troops")
+    numeric = claims.create_claim(session, people.reviewer, article.article_id, start=figure,
+                                  end=figure + len("sending 3,000 more troops"))
+    assert name_only.checkworthiness < 1.0 and numeric.checkworthiness < 1.0
+    # A figure makes a claim more check-worthy, drawn by hand or not.
+    assert numeric.checkworthiness > name_only.checkworthiness
 
 
 def test_new_claim_gets_its_quantities(session, people, article):

@@ -1,0 +1,1 @@
+"""Notifications in the app: who is told what about their work, and what they have read."""

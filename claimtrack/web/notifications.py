@@ -1,0 +1,82 @@
+"""Notifications: the page, marking read, the kinds a person wants, and the counts shown
+in the navigation."""
+from __future__ import annotations
+
+from flask import Blueprint, Flask, redirect, request, url_for
+from flask_login import current_user
+
+from ..db import get_session
+from ..errors import ValidationError
+from ..services.accounts.roles import at_least
+from ..services.notifications import inbox
+from ..services.review import desk
+from ..http.access import allow
+from .rendering import render
+
+bp = Blueprint("notifications", __name__)
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(bp)
+
+    @app.context_processor
+    def nav_counts() -> dict:
+        if not current_user or not current_user.is_authenticated:
+            return {}
+        db = get_session()
+        counts = desk.counts(db, current_user.id, at_least(current_user.role, "editor"))
+        return {"nav_unread": inbox.unread_count(db, current_user.id), "nav_counts": counts}
+
+
+def _page(status: int = 200, **extra):  # noqa: ANN003, ANN202 - Flask response
+    db = get_session()
+    unread_only = request.args.get("unread") == "1"
+    return render("notifications/index.html", "notification_list", status=status,
+                  items=inbox.inbox(db, current_user.id, unread_only=unread_only), unread_only=unread_only,
+                  kinds=inbox.KIND_LABELS, muted=inbox.muted(db, current_user.id), **extra)
+
+
+@bp.route("/notifications")
+@allow("viewer")
+def index():
+    return _page()
+
+
+@bp.route("/notifications/read", methods=["POST"])
+@allow("viewer")
+def read_all():
+    db = get_session()
+    n = inbox.mark_read(db, current_user.id)
+    db.commit()
+    return _page(notice=f"Marked {n} notification{'' if n == 1 else 's'} read.")
+
+
+@bp.route("/notifications/<int:notification_id>/read", methods=["POST"])
+@allow("viewer")
+def read_one(notification_id: int):
+    db = get_session()
+    inbox.mark_read(db, current_user.id, notification_id)
+    db.commit()
+    target = request.form.get("next", "")
+    if target.startswith("/claims/") and "//" not in target:
+        return redirect(target, code=303)
+    return _page(notice="Marked read.")
+
+
+@bp.route("/notifications/preferences", methods=["POST"])
+@allow("viewer")
+def preferences():
+    db = get_session()
+    wanted = {k for k in request.form.getlist("kind") if k}
+    try:
+        inbox.set_preferences(db, current_user.id, wanted)
+        db.commit()
+    except ValidationError as exc:
+        db.rollback()
+        return _page(422, notice=exc.message)
+    if not request.headers.get("HX-Request"):
+        return redirect(url_for("notifications.index"), code=303)
+    return _page(notice="Preferences saved.")
+
+
+
