@@ -5,7 +5,7 @@ from the source with `ast`, imports inside functions included).
 The layers, lowest first (see ARCHITECTURE.md):
 
     base       errors, resources, ratings, charts, numberwords
-    engines    extraction, matching, claimreview, retrieval, ingest   (pure Python)
+    engines    extraction, matching, claimreview, archive_search, ingest   (pure Python)
     data       models, database, migrate, backup                      (SQLAlchemy, no Flask)
     services   services                                               (no Flask)
     entry      http, web, api, cli, db, config, claimtrack/__init__ (create_app)
@@ -27,7 +27,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "claimtrack"
 
-ENGINES = ("extraction", "matching", "claimreview", "retrieval", "ingest")
+ENGINES = ("extraction", "matching", "claimreview", "archive_search", "ingest")
 LAYERS = {
     "base": {"errors", "resources", "ratings", "charts", "numberwords"},
     "engines": set(ENGINES),
