@@ -4,7 +4,7 @@ from the source with `ast`, imports inside functions included).
 
 The layers, lowest first (see ARCHITECTURE.md):
 
-    base       errors, resources, ratings, charts, numberwords
+    base       errors, resources, ratings, charts, amounts, numberwords
     engines    extraction, matching, claimreview, archive_search, ingest   (pure Python)
     data       models, database, migrate, backup                      (SQLAlchemy, no Flask)
     services   services                                               (no Flask)
@@ -29,7 +29,7 @@ PACKAGE = REPO / "claimtrack"
 
 ENGINES = ("extraction", "matching", "claimreview", "archive_search", "ingest")
 LAYERS = {
-    "base": {"errors", "resources", "ratings", "charts", "numberwords"},
+    "base": {"errors", "resources", "ratings", "charts", "amounts", "numberwords"},
     "engines": set(ENGINES),
     "data": {"models", "database", "migrate", "backup"},
     "services": {"services"},

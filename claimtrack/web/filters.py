@@ -6,6 +6,7 @@ from datetime import datetime
 from flask import Flask
 from flask_login import current_user
 
+from ..amounts import describe_amount
 from ..services.review.workflow import STATUS_LABELS
 from ..http.access import role_at_least
 from ..http.urls import web_url
@@ -18,6 +19,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["percent"] = lambda x: f"{round(float(x) * 100)}%"
     app.jinja_env.filters["isodatetime"] = lambda v: v.isoformat() if v else ""
     app.jinja_env.filters["web_url"] = web_url
+    app.jinja_env.filters["amount"] = lambda q: describe_amount(q.value, q.low, q.high, q.unit)
     app.jinja_env.globals["can"] = can
     app.jinja_env.globals["status_labels"] = STATUS_LABELS
 
