@@ -1,5 +1,5 @@
 # The two commands a new user needs:
-#   make run   install, migrate, load demo data and serve on http://127.0.0.1:5000
+#   make run   install, migrate, load demo data, start the job worker and serve on http://127.0.0.1:5000
 #   make test  install with dev extras and run every test on SQLite and PostgreSQL
 # While working:
 #   make check lint, type-check the engines and run the fast tests on SQLite (no slow,
@@ -54,7 +54,10 @@ migrate: install
 demo: install
 	$(BIN)/claimtrack demo
 
+# The job worker (feed polling, fetches, browser imports) runs beside the web server and
+# stops with it.
 serve: install
+	$(BIN)/claimtrack worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/claimtrack serve --host $(HOST) --port $(PORT)
 
 bench: install-dev

@@ -355,10 +355,10 @@ def _ratio(a: int, b: int) -> str:
 
 def print_table(results: dict[str, Result]) -> None:
     cols = list(results)
-    print(f"{'':34}" + "".join(f"{c:>14}" for c in cols))
+    print(f"{'':34}" + "".join(f"{c:>22}" for c in cols))
 
     def row(label: str, fn) -> None:
-        print(f"{label:34}" + "".join(f"{fn(results[c]):>14}" for c in cols))
+        print(f"{label:34}" + "".join(f"{fn(results[c]):>22}" for c in cols))
 
     row("attributions (content >= 5 words)", lambda r: str(r.total.n))
     row("covered", lambda r: _ratio(r.total.covered, r.total.n))

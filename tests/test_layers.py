@@ -27,13 +27,13 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "claimtrack"
 
-ENGINES = ("extraction", "matching", "claimreview", "archive_search", "ingest")
+ENGINES = ("extraction", "matching", "claimreview", "archive_search", "ingest", "fetch")
 LAYERS = {
     "base": {"errors", "resources", "ratings", "charts", "amounts", "numberwords"},
     "engines": set(ENGINES),
     "data": {"models", "database", "migrate", "backup"},
     "services": {"services"},
-    "entry": {"http", "web", "api", "cli", "db", "config", "__init__"},
+    "entry": {"http", "web", "api", "cli", "db", "config", "__init__", "jobs", "fetch_client"},
 }
 # The layers each layer may import (its own included).
 MAY_IMPORT = {

@@ -19,16 +19,16 @@ import re
 from dataclasses import dataclass
 
 from .cues import BARE_FORMS as _BARE_FORMS
-from .cues import CUE_FORMS, TAIL_CUES, WORD_RE, cue_positions
+from .cues import CUE_FORMS, SPEECH_FORMS, TAIL_CUES, WORD_RE, cue_positions
 from .sentences import quote_spans
 from .speakers import (
-    DOCUMENT, ORGANIZATION, PERSON, Memory, Speaker, better_title, classify, clean_phrase,
-    clean_speaker, is_name, note_gender, remember_speaker,
+    DOCUMENT, ORGANIZATION, PERSON, QUANTITY_SUBJECT_RE, Memory, Speaker, better_title, classify, clean_phrase,
+    clean_speaker, note_gender, remember_speaker,
 )
-from .titles import CONNECTORS, DISPLAY_ALIASES, ORG_WORDS, ROLE_WORDS, split_title
+from .mentions import remember_mentions
 
 # Cue positions examined per sentence; a real sentence has one to three.
-MAX_CUES = 8
+MAX_CUES = 6
 # How far before a cue its subject may start, and how much of a sentence's end a tail
 # attribution may occupy.
 SUBJECT_WINDOW = 300
@@ -53,7 +53,8 @@ _AUX_TAIL_RE = re.compile(
     r"(?:\s+(?:has|have|had|is|was|were|are|also|further|later|previously|repeatedly|"
     r"publicly|privately|again|already|then|quickly|recently|once|would|will|did|does|do|"
     r"not|never|reportedly|separately|earlier|always|often|been|being|quick|to|too|first|"
-    r"last|long|even|both|all|each|on\s+\w+day|in\s+a\s+statement|"
+    r"last|long|even|both|all|each|(?:on\s+|earlier\s+|late\s+)?\w+day(?:\s+(?:night|morning|evening|afternoon))?|"
+    r"this\s+week|last\s+week|in\s+an?\s+(?:statement|interview|email|speech)|in\s+the\s+past|"
     r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly)\b)[a-z]{2,}ly))+\s*$"
 )
 _LEADING_ADVERBIAL_RE = re.compile(
@@ -61,7 +62,9 @@ _LEADING_ADVERBIAL_RE = re.compile(
     r"separately|earlier|later|now|then|today|yesterday|in\s+addition)\b[\s,]*",
     re.IGNORECASE,
 )
-_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|it's|get|got)\s*$", re.IGNORECASE)
+_PASSIVE_BEFORE_RE = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|it's|get|got)(?:\s+[a-z]+ly)?\s*$", re.IGNORECASE
+)
 _CLAUSE_WORD_RE = re.compile(
     r"\b(?:that|which|when|because|if|whether|while|although|though|since|as|after|before|"
     r"until|where|what|is|was|were|are|has|have|had|will|would|could|can|should|may|might|"
@@ -71,8 +74,13 @@ _CLAUSE_WORD_RE = re.compile(
 _INTERPOSED_RE = re.compile(r",\s*(?P<subj>[^,_;]{1,60}?)\s+(?P<cue>[a-z]+)\s*,")
 _INFINITIVE_RE = re.compile(
     r"\b(?:wants?|wanted|plans?|planned|hopes?|hoped|expects?|expected|seeks?|sought|tries|"
-    r"tried|trying|going|intends?|aims?|needs?|has|have|had)\s+to\s*$"
+    r"tried|trying|going|intends?|aims?|needs?|has|have|had|together|unable|able|order)\s+to\s*$|"
+    r"^\s*[A-Z][a-z]+\s+to\s*$"
 )
+_DETERMINER_BEFORE_RE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|these))\s+$",
+                                   re.IGNORECASE)
+_LAST_WORD_RE = re.compile(r"([a-z]+)\s+$")
+_PLURAL_BEFORE_RE = re.compile(r"\b[A-Za-z][a-z]{2,}[^s's]s\s+$|\b(?:they|we|you|I)\s+$")
 _NEXT_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 _TAIL_SEP_RE = re.compile(r"[,—–_]")
 _COORDINATED_RE = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$")
@@ -81,28 +89,35 @@ _COMMA_OR_AND_RE = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:\w+ly\s+)?$")
 _COLON_RE = re.compile(
     r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)(?:,\s+[A-Z][^,:_]{1,40})?\s*:\s*_"
 )
+# A headline's 'Bernie Sanders: I am not much of a socialist'.
+_COLON_HEAD_RE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s*:\s+[A-Z‘'_]")
+_NOT_COLON_NAMES = frozenset(
+    """update updated note editor correction watch video photos photo breaking exclusive
+    opinion analysis related read source sources q a live poll graphic chart map
+    warning disclosure transcript full this that here what why how when where""".split()
+)
+_TAIL_CUE_ALT = "|".join(sorted((re.escape(c) for c in TAIL_CUES), key=len, reverse=True))
+_AFTER_QUOTE_RE = re.compile(
+    rf"_[,—–-]?\s+(?:(?P<icue>{_TAIL_CUE_ALT})\s+(?P<isubj>[^_;:]{{2,160}}?)(?=[.!?]?$|[.;:]\s|[—–]|,?\s*_|$)|"
+    rf"(?P<subj>(?:[A-Z][\w.'’-]*\s+){{0,5}}[A-Z][\w'’-]*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|"
+    rf"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[\w'’-]+(?:\s+[\w'’-]+){{0,6}}?)"
+    rf"(?:,\s+(?P<appos>[^,_]{{1,160}}),)?\s+(?:(?:also|later|then|has|had|have|once|again|simply|flatly|\w+ly)\s+)?"
+    rf"(?P<cue>{_TAIL_CUE_ALT})\b)"
+)
+_FINAL_SOURCING_RE = re.compile(
+    r",\s+(?P<subj>[^,_;]{2,80}?)\s+(?P<cue>said|say|says|told\s+\w+|reported|wrote)"
+    r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+\w+)?(?:\.?$|,\s+(?:adding|saying|noting|citing|explaining)\b)"
+)
 # The subject opening a sentence, after an optional introductory phrase.
 _CLAUSE_SUBJECT_RE = re.compile(
-    r"^(?:[^,_]{0,60},\s+)?(?P<subj>(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+|[Hh]e|[Ss]he|[Tt]hey|"
+    r"^(?:[^,_]{0,150},\s+)?(?P<subj>(?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+|[Hh]e|[Ss]he|[Tt]hey|"
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w'’-]+\s+){0,4}?[a-z][\w-]+)"
     r"(?:,[^,_]{1,80},)?\s+(?:(?:has|have|had|is|was|were|are|also|\w+ly)\s+)*[a-z]+"
 )
+# A lower-case word that is not a verb form after a lone capital: "Natural selection".
+_NOUN_AFTER_RE = re.compile(r"\s+[a-z]+(?:tion|sion|ment|ness|ity|ism|ance|ence)\b")
 _SUBORDINATOR_RE = re.compile(r"^(?:[Aa]s|[Bb]oth|[Tt]hen)\s+(?=[A-Z])")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?P<subj>[^,;_.]{2,120}(?:\.[A-Z][^,;_.]*)*)")
-_NAME_RUN_RE = re.compile(r"(?:\b[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?)?){1,6}[A-Z][\w'’-]+")
-_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+"
-# "Gen. Mark Milley, chairman of the Joint Chiefs of Staff," / "..., the chairman of ...,"
-_APPOSITIVE_AFTER_RE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?P<desc>(?:the\s+|a\s+)?[a-z][\w-]*(?:\s+[\w.’'-]+){{0,10}}?)(?=,|\.\s|\.$)"
-)
-# "Iraq’s caretaker prime minister, Adel Abdul Mahdi," / "The chairman of ..., Gen. Mark Milley,"
-_APPOSITIVE_BEFORE_RE = re.compile(
-    rf"(?P<desc>(?:\b[A-Z][\w]*['’]s\s+)?(?:\b[Tt]he\s+)?\b[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,6}}),\s+(?P<name>{_NAME}),"
-)
-# A sentence that opens with a personal name ("Adel Abdul-Mahdi made the request ...").
-_SUBJECT_NAME_RE = re.compile(r"^(?:[^,]{0,40},\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+[a-z]")
-_COMMA_NAME_RE = re.compile(r"[A-Za-z.],\s+[A-Z]|[A-Z][\w'’-]*,\s+[a-z]")
-_POSSESSOR_RE = re.compile(r"^[A-Z][\w]*['’]s\s+")
 _MAX_SUBJECT_WORDS = 16
 _DESCRIPTION_RE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+[a-z]")
 # A lower-case "-ed" word right after a noun reads as a finite verb; after a
@@ -111,7 +126,11 @@ _FINITE_VERB_RE = re.compile(
     r"\b(?!(?:the|a|an|and|or|of|in|from|with|his|her|its|their|by|for|newly|recently)\b)"
     r"[a-z][\w-]*\s+[a-z]{3,}ed\b|\d"
 )
-_PART_SPLIT_RE = re.compile(r"[,;:—–]|_+")
+_NAME_HEAD_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*")
+_PP_AFTER_RE = re.compile(r"\s+(?:of|from|at|for|with)\s+(?:the\s+)?[A-Z]")
+_PART_SPLIT_RE = re.compile(r"[,;:—–]|\s-\s|_+")
+_ARTICLE_RE = re.compile(r"^(?:the|an?)\s", re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"\s+(?:who|whose|which|that)\s")
 _WITH_RE = re.compile(r"^(?:with|as)\s+", re.IGNORECASE)
 
 
@@ -138,17 +157,20 @@ def mask_quotes(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), spans
 
 
-def attribute(text: str, memory: Memory) -> Attribution:
-    """Find the speaker of one sentence and update the article memory."""
-    masked, spans = mask_quotes(text)
-    quote = None
-    quoted_chars = 0
-    for s, e in spans:
-        inner = text[s + 1:e].strip()
-        quoted_chars += e - s + 1
-        if quote is None or len(inner) > len(quote):
-            quote = inner
-    share = quoted_chars / max(1, len(text))
+def attribute(text: str, memory: Memory, masked: str | None = None) -> Attribution:
+    """Find the speaker of one sentence and update the article memory.
+
+    ``masked`` is the sentence with its quoted parts already masked, when the caller
+    knows quotations that open or close outside the sentence (one running over
+    several sentences).
+    """
+    if masked is None or len(masked) != len(text):
+        masked, _spans = mask_quotes(text)
+    if "(" in masked or "-" in masked:
+        # "Sen. Chris Murphy (D-Conn.) said": the party label is not part of the phrase.
+        masked = _PARTY_RE.sub(lambda m: " " * len(m.group(0)), masked)
+    quote = _longest_quote(text, masked)
+    share = masked.count("_") / max(1, len(text))
     remember_mentions(text, memory)
     speaker, cue = _find_speaker(masked, memory)
     if speaker is not None and not clean_speaker(speaker):
@@ -158,6 +180,22 @@ def attribute(text: str, memory: Memory) -> Attribution:
         remember_speaker(speaker, memory)
         note_gender(speaker, masked, memory)
     return Attribution(speaker, cue, quote, share)
+
+
+_MASK_RUN_RE = re.compile(r"_{2,}")
+_PARTY_RE = re.compile(
+    r"\s?\((?:[RDI]|Dem|Rep|Ind)(?:[-–][A-Z][\w.]{0,12})?\.?\)|,\s[RDI][-–][A-Z][\w.]{0,12},(?=\s)|"
+    r"\s?\([A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,4}\.)?\)"
+)
+
+
+def _longest_quote(text: str, masked: str) -> str | None:
+    best = None
+    for m in _MASK_RUN_RE.finditer(masked):
+        inner = text[m.start():m.end()].strip().strip("\"“”'").strip()
+        if inner and (best is None or len(inner) > len(best)):
+            best = inner
+    return best
 
 
 # Where a second attribution starts inside one sentence: "X said A, while Y said B."
@@ -188,6 +226,10 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
     sp = _colon_speaker(masked, memory)
     if sp is not None:
         return sp, ":"
+    if "_" in masked:
+        found = _next_to_quote(masked, memory)
+        if found is not None:
+            return found
     examined = 0
     for s, e, cue in cue_positions(masked):
         if cue == "according to":
@@ -196,11 +238,17 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
         WORK.cues += 1
         if examined > MAX_CUES:
             break  # cue-dense text: a subject this far in is not the sentence's speaker
-        if cue in _BARE_FORMS and _NEXT_CAPITAL_RE.match(masked, e):
-            continue  # "Rider advocate Tom Lindqvist": a noun before a name, not a verb
+        if cue in _BARE_FORMS and _NEXT_CAPITAL_RE.match(masked, e) and not _PLURAL_BEFORE_RE.search(
+                masked, max(0, s - 30), s):
+            continue  # "Rider advocate Tom Lindqvist": a noun before a name, not a verb ("polls show Trump")
+        if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s):
+            continue  # "Cruz's charges", "the findings": a noun
+        last = _LAST_WORD_RE.search(masked, max(0, s - 24), s)
+        if last is not None and last.group(1) in CUE_FORMS:
+            continue  # "said said": a cue right after a cue has no subject between them
         pre = masked[max(0, s - SUBJECT_WINDOW): s]
         WORK.chars += len(pre)
-        if _PASSIVE_BEFORE_RE.search(pre[-16:]) or _INFINITIVE_RE.search(pre[-16:]):
+        if _PASSIVE_BEFORE_RE.search(pre[-32:]) or _INFINITIVE_RE.search(pre[-16:]):
             continue  # "was reported", "wants to maintain": not the subject's own cue
         if cue.endswith("ing") or _COORDINATED_RE.search(pre[-40:]):
             # ", saying ..." / "... and said ...": the cue shares the clause's subject.
@@ -210,13 +258,14 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
                     return sp, cue
             if cue.endswith("ing"):
                 continue
-        found = _leading_subject(pre)
-        if found:
-            sp = classify(found[0], memory)
+        lead = _leading_subject(pre)
+        if lead:
+            sp = classify(lead[0], memory)
             if sp and clean_speaker(sp):
-                if found[1] and sp.kind == PERSON:
-                    sp.title = found[1]
-                return sp, cue
+                if lead[1] and sp.kind == PERSON:
+                    sp.title = lead[1]
+                final = _final_sourcing(masked, memory) if cue not in SPEECH_FORMS else None
+                return final or (sp, cue)
     tail = masked[-TAIL_WINDOW:]
     m = _ACCORDING_RE.search(masked)
     if m:
@@ -240,11 +289,47 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
     return None, None
 
 
+def _next_to_quote(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
+    """'"...," said Harvey, who ...' and '"...," Harvey said, adding ...': the speaker
+    right after a closing quotation, however long the sentence runs on."""
+    for m in _AFTER_QUOTE_RE.finditer(masked):
+        if m.group("icue"):
+            sp = _inverted(m.group("isubj"), memory)
+            cue = m.group("icue")
+        else:
+            appos = m.group("appos")
+            if appos and _looks_named(appos) and 2 <= len(appos.split()) <= 4:
+                sp = classify(appos, memory)  # 'his wife, Gabriela Lazar, wrote'
+            else:
+                sp = classify(_trim_subject(m.group("subj")), memory)
+            cue = m.group("cue")
+        if sp is not None and clean_speaker(sp):
+            return sp, cue
+    return None
+
+
+def _final_sourcing(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
+    """', people familiar with the session said.' ending a sentence sources all of it."""
+    m = _FINAL_SOURCING_RE.search(masked[-TAIL_WINDOW:])
+    if m is None:
+        return None
+    sp = classify(_trim_subject(m.group("subj")), memory)
+    return (sp, m.group("cue")) if sp is not None and clean_speaker(sp) else None
+
+
 def _colon_speaker(masked: str, memory: Memory) -> Speaker | None:
-    """'Harlan Pierce, Daily Ledger: "..."' and 'Name: "..."' outside transcripts."""
+    """'Harlan Pierce, Daily Ledger: "..."' and 'Name: "..."' outside transcripts; and
+    a headline's 'Bernie Sanders: Taxes must rise'."""
     m = _COLON_RE.match(masked)
     if not m:
-        return None
+        m = _COLON_HEAD_RE.match(masked)
+        if not m or m.group("name").split()[0].lower() in _NOT_COLON_NAMES:
+            return None
+        sp = classify(m.group("name"), memory)
+        if sp is None or not sp.name:
+            return None
+        known = " " in sp.name or memory.entry(sp.name) is not None
+        return sp if known and sp.kind in (PERSON, ORGANIZATION) and clean_speaker(sp) else None
     sp = classify(m.group("name"), memory)
     if sp is None or sp.kind not in (PERSON, ORGANIZATION) or not clean_speaker(sp):
         return None
@@ -259,6 +344,9 @@ def _clause_subject(head: str, memory: Memory) -> Speaker | None:
     subj = _LEADING_ADVERBIAL_RE.sub("", m.group("subj")).strip()
     if not subj or _CLAUSE_WORD_RE.search(subj.lower()) and subj.lower() not in ("it",):
         return None
+    if " " not in subj and subj[:1].isupper() and memory.by_surname(subj) is None \
+            and memory.entry(subj) is None and _NOUN_AFTER_RE.match(head, m.end("subj")):
+        return None  # "Natural selection endowed ... and reasoned": a capitalised adjective
     sp = classify(subj, memory)
     return sp if sp and clean_speaker(sp) else None
 
@@ -286,6 +374,8 @@ def _tail(tail: str, memory: Memory) -> tuple[Speaker, str] | None:
             if cue in TAIL_CUES:
                 if len(seg) - w.end() > 60:
                     break
+                if _PASSIVE_BEFORE_RE.search(seg[max(0, w.start() - 32): w.start()]):
+                    break  # "the staff were asked to leave": passive, nobody speaks
                 sp = classify(_trim_subject(seg[: w.start()]), memory)
                 if sp and clean_speaker(sp):
                     return sp, cue
@@ -300,8 +390,22 @@ def _has_cue(phrase: str) -> bool:
                for w in WORD_RE.finditer(phrase))
 
 
+def _strip_aux(phrase: str) -> str:
+    """``phrase`` without the auxiliaries and adverbs that end it; only its last
+    characters are searched, so the cost does not grow with the phrase."""
+    if len(phrase) <= _AUX_REACH:
+        return _AUX_TAIL_RE.sub("", " " + phrase)
+    cut = phrase.find(" ", len(phrase) - _AUX_REACH)  # start the window on a word boundary
+    if cut < 0:
+        return phrase
+    return phrase[:cut] + _AUX_TAIL_RE.sub("", phrase[cut:])
+
+
+_AUX_REACH = 120
+
+
 def _trim_subject(subj: str) -> str:
-    subj = _AUX_TAIL_RE.sub("", " " + subj).strip(" ,")
+    subj = _strip_aux(subj).strip(" ,")
     return _LEADING_ADVERBIAL_RE.sub("", subj).strip(" ,")
 
 
@@ -312,19 +416,22 @@ def _leading_subject(pre: str) -> tuple[str, str | None] | None:
     parentheticals: appositive descriptions ("the chairman of ..."), participle
     phrases ("bearing the name of ..."), relative clauses and ages.
     """
-    pre = _AUX_TAIL_RE.sub("", " " + pre).rstrip()
+    pre = _strip_aux(pre).rstrip()
     # Only a comma before the cue closes a parenthetical ("Milley, the chairman, said");
     # "The plan, the researchers note" has its subject right before the cue.
-    aside = pre.endswith((",", "—", "–"))
+    aside = pre.endswith((",", "—", "–", " -"))
     pre = pre.strip(" ,")
-    if not pre or "_" in pre[-3:]:
+    quoted_end = "_" in pre[-3:]
+    if not pre or quoted_end and not aside:
         return None
     parts = [p.strip() for p in _PART_SPLIT_RE.split(pre) if p.strip()]
+    if quoted_end and (len(parts) < 2 or not _is_parenthetical(parts[-1])):
+        return None  # a quotation right before the cue, unless inside an aside ("citing '...',")
     k = len(parts) - 1
     while k >= 0:
         part = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
-        if k > 0 and aside and _is_parenthetical(part):
-            k -= 1
+        if k > 0 and (not part or aside and _is_parenthetical(part)):
+            k -= 1  # "Experts, however, said" / "Milley, the chairman, said"
             continue
         break
     if k < 0:
@@ -332,12 +439,15 @@ def _leading_subject(pre: str) -> tuple[str, str | None] | None:
     subject = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
     subject = _WITH_RE.sub("", subject)
     subject = _SUBORDINATOR_RE.sub("", subject)
+    rel = _RELATIVE_RE.search(subject)
+    if rel and _DESCRIPTION_RE.match(subject):
+        subject = subject[: rel.start()]  # "A woman who has accused ... said": "A woman"
     if not subject or len(subject.split()) > _MAX_SUBJECT_WORDS:
         return None
     low = subject.lower()
     if (_CLAUSE_WORD_RE.search(low) and low not in ("it", "this")) or _has_cue(subject):
         return None
-    if _FINITE_VERB_RE.search(subject):
+    if _FINITE_VERB_RE.search(subject) and not QUANTITY_SUBJECT_RE.match(subject):
         return None  # "The storm dumped 8 inches ..." is a clause, not a speaker
     title = None
     if _looks_named(subject):
@@ -349,12 +459,15 @@ def _leading_subject(pre: str) -> tuple[str, str | None] | None:
 
 
 def _is_parenthetical(part: str) -> bool:
+    if _ARTICLE_RE.match(part):
+        part = _RELATIVE_RE.split(part, 1)[0]  # "a Republican who has refused to ..."
     first = part.split(" ", 1)[0].lower() if part else ""
-    if _CLAUSE_WORD_RE.search(part.lower()) and first not in ("who", "which", "whose"):
+    participle = first.endswith(("ing", "ed")) and part[:1].islower() and first not in _NOT_DESCRIPTION
+    if _CLAUSE_WORD_RE.search(part.lower()) and first not in ("who", "which", "whose") and not participle:
         return False
     return (
         _starts_description(part)
-        or first in ("who", "which", "whose", "aged")
+        or first in ("who", "which", "whose", "aged", "republican", "democrat", "independent")
         or first.isdigit()
         or (first.endswith(("ing", "ed")) and part[:1].islower())
     )
@@ -383,55 +496,15 @@ def _inverted(subj: str, memory: Memory) -> Speaker | None:
     bits = [b.strip() for b in subj.split(",") if b.strip()]
     if not bits or len(bits[0].split()) > 8:
         return None
+    if bits[0][:1].isupper():
+        # '..., said Gates described the role ...' is a clause; the name is its capitals.
+        m = _NAME_HEAD_RE.match(bits[0])
+        if m is None or len(m.group(0)) < len(bits[0]) and not _PP_AFTER_RE.match(bits[0], m.end()):
+            if m is None:
+                return None
+            bits[0] = m.group(0)
     sp = classify(bits[0], memory)
     if sp and len(bits) > 1 and sp.kind == PERSON and _starts_description(bits[1]):
         if better_title(clean_phrase(bits[1]), sp.title):
             sp.title = clean_phrase(bits[1]) or sp.title
     return sp
-
-
-def remember_mentions(text: str, memory: Memory) -> None:
-    """Record people named in a sentence, with their titles when the text gives them.
-
-    Sets ``memory.sentence_people`` (in textual order) so that "his office" in the
-    same sentence refers to the sentence's own subject.
-    """
-    found: list[tuple[int, str, str | None]] = []
-    # Appositives need a comma next to a capitalised name; most sentences have none.
-    appositive = bool(_COMMA_NAME_RE.search(text))
-    for m in _APPOSITIVE_AFTER_RE.finditer(text) if appositive else ():
-        desc = m.group("desc")
-        words = [w.strip(".,").lower() for w in desc.split()]
-        # A description names a role ("chairman of ..."); "has asked ..." is a predicate.
-        if any(w in ROLE_WORDS and w not in CONNECTORS for w in words) and not _CLAUSE_WORD_RE.search(desc.lower()):
-            _add_person(found, m.start(), m.group("name"), desc)
-    for m in _APPOSITIVE_BEFORE_RE.finditer(text) if appositive else ():
-        if m.group("desc").split()[-1].lower() in ROLE_WORDS:
-            _add_person(found, m.start("name"), m.group("name"), m.group("desc"))
-    for m in _NAME_RUN_RE.finditer(text):
-        title, name = split_title(m.group(0))
-        if title and " " in name:
-            _add_person(found, m.start(), m.group(0), None)
-    subject = _SUBJECT_NAME_RE.match(text)
-    if subject:
-        _add_person(found, subject.start("name"), subject.group("name"), None)
-    found.sort(key=lambda x: x[0])
-    memory.sentence_people = []
-    for _pos, name, title in found:
-        memory.remember(name, title, PERSON, spoke=False)
-        entry = next((e for e in memory.entries if e.name == name), None)
-        if entry is not None and entry not in memory.sentence_people:
-            memory.sentence_people.append(entry)
-
-
-def _add_person(found: list, pos: int, phrase: str, desc: str | None) -> None:
-    title, name = split_title(phrase.strip())
-    name = re.sub(r"['’]s$", "", name)
-    tokens = name.split()
-    if not is_name(tokens) or len(tokens) < 2 or tokens[-1].lower() in ORG_WORDS:
-        return
-    if name.lower() in DISPLAY_ALIASES or tokens[0].lower() in ("the", "a", "an"):
-        return
-    if desc:
-        desc = _POSSESSOR_RE.sub("", clean_phrase(desc))
-    found.append((pos, name, desc or title))

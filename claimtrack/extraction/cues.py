@@ -81,7 +81,8 @@ _NOT_CUES = frozenset(
     offers offer challenges challenge appeals appeal rules rule brands brand labels label
     finding findings showing reading meaning hearing feeling understanding holding
     setting casting having going making taking giving bringing thinking knowing seeing
-    measures measure reasons reason counter""".split()
+    measures measure reasons reason counter held holds attack attacks welcome ordered ordering directed directing commanded
+    commanding""".split()
 )
 
 
@@ -122,7 +123,10 @@ _MULTI = (
     r"declined\s+to\s+(?:comment|say|discuss|elaborate)|refused\s+to\s+(?:comment|say)|"
     r"called\s+(?:for|on)|calls\s+(?:for|on)|calling\s+(?:for|on)|"
     r"went\s+on\s+to\s+say|goes\s+on\s+to\s+say|took\s+issue\s+with|"
-    r"is\s+expected\s+to|are\s+expected\s+to|expressed\s+(?:concern|doubt|hope|confidence)"
+    r"is\s+expected\s+to|are\s+expected\s+to|expressed\s+(?:concern|doubt|hope|confidence)|"
+    r"(?:talk|spok|spoke|speak|rail|lash|laid|lay|spell|weigh|vot|push|fir|hit|took|take|mad|make)"
+    r"(?:s|ed|e|ing)?\s+(?:about|against|out|in|back|aim\s+at|for|the\s+(?:case|point|argument))|"
+    r"(?:made|makes|making)\s+no\s+secret|(?:declined|refused|declines|refuses)\s+to\s+(?:\w+)"
 )
 MULTI_RE = re.compile(rf"\b(?:{_MULTI})\b")
 WORD_RE = re.compile(r"[A-Za-z][a-z’'-]*")
@@ -135,11 +139,14 @@ def cue_positions(masked: str, start: int = 0, end: int | None = None):
     """
     if end is None:
         end = len(masked)
-    multi = {m.start(): m for m in MULTI_RE.finditer(masked, start, end)}
+    # The next multi-word phrase is looked up only once the words reach it, so a caller
+    # that stops after a few cues never scans the rest of a long sentence.
+    multi = MULTI_RE.search(masked, start, end)
     for m in WORD_RE.finditer(masked, start, end):
-        mm = multi.get(m.start())
-        if mm is not None:
-            yield mm.start(), mm.end(), mm.group(0)
+        while multi is not None and multi.start() < m.start():
+            multi = MULTI_RE.search(masked, multi.start() + 1, end)
+        if multi is not None and multi.start() == m.start():
+            yield multi.start(), multi.end(), multi.group(0)
             continue
         word = m.group(0)
         if word in CUE_FORMS:

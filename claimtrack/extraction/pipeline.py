@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from . import checkworthiness
-from .attribution import Attribution, attribute, remember_mentions, second_attribution
+from .attribution import Attribution, attribute, second_attribution
 from .datelines import match_dateline
+from .mentions import remember_mentions
 from .model import ArticleParts, ExtractedClaim, Extraction
 from .quantities import asked_unit, find_quantities, lendable_unit
 from .repeats import mark_repeats
-from .sentences import paragraph_spans, quote_spans, split_sentences
+from .sentences import open_quote_spans, paragraph_spans, quote_spans, split_sentences
 from .speakers import PERSON, Memory, Speaker, classify, clean_speaker
 from .structure import parse_text_article, sanitize
 
@@ -19,7 +20,7 @@ _LABEL_RE = re.compile(r"(?P<label>Q|A|[A-Z][A-Z.'’-]*[A-Z.](?:\s+[A-Z][A-Z.'�
 # Turns by the questioner are not claims.
 _QUESTIONER = frozenset({"Q", "QUESTION", "REPORTER", "INTERVIEWER", "MODERATOR", "AUDIENCE"})
 _WORD_RE = re.compile(r"\w+")
-_TERMINAL_RE = re.compile(r"[.!\"”’)\]]$")
+_TERMINAL_RE = re.compile(r"[.!\"”’')\]]$")
 _QUESTION_RE = re.compile(r"\?[\"”’)]*$|\?[\"”’]*,?\s+(?:\w+\s+){1,4}(?:asked|wondered|asks|inquired)\b")
 _STAGE_RE = re.compile(r"^[(\[][^)\]]*[)\]]$")
 _SEMICOLON_RE = re.compile(r";\s+")
@@ -40,6 +41,7 @@ def extract_claims(body: str) -> list[ExtractedClaim]:
     questioner = False
     previous: tuple[Attribution, int] | None = None
     units = _UnitMemory()
+    running = False  # a quotation left open at the end of the previous paragraph
     for p_index, ((p0, p1), label) in enumerate(zip(paragraphs, labels, strict=True)):
         start = p0
         dateline = match_dateline(body[p0:min(p1, p0 + 160)])
@@ -48,6 +50,8 @@ def extract_claims(body: str) -> list[ExtractedClaim]:
         if transcript and label:
             start = label.end()
             turn, questioner = _turn_speaker(label.group("label"), memory)
+        masked, quotes, left_open = _mask_paragraph(body, start, p1)
+        pending: list[tuple[ExtractedClaim, Attribution, int]] = []  # with its quotation's index
         for s, e in _claim_spans(body, start, p1):
             text = body[s:e]
             units.step()
@@ -55,10 +59,12 @@ def extract_claims(body: str) -> list[ExtractedClaim]:
                 remember_mentions(text, memory)
                 units.note(asked_unit(text))
                 continue
-            attr = attribute(text, memory)
+            sent_masked = masked[s - start:e - start]
+            attr = attribute(text, memory, sent_masked)
+            group = _quote_group(quotes, s, e)
             if transcript and turn is not None:
                 attr = Attribution(turn, None, text, 1.0)
-            elif attr.speaker is None and previous is not None and _continues_quote(text, attr):
+            elif attr.speaker is None and previous is not None and _continues_quote(text, attr, running):
                 prev_attr, prev_para = previous
                 # A quotation running on keeps the speaker of its first sentence.
                 if prev_attr.speaker is not None and p_index - prev_para <= 1:
@@ -66,7 +72,11 @@ def extract_claims(body: str) -> list[ExtractedClaim]:
             claim = _make_claim(text, s, e, attr)
             units.fill(claim)
             claims.append(claim)
+            pending.append((claim, attr, group))
             previous = (attr, p_index)
+        if pending and _share_quote_speakers(pending):
+            previous = (pending[-1][1], p_index)
+        running = left_open >= 0
     mark_repeats(claims)
     for claim in claims:
         claim.checkworthiness = checkworthiness.score(claim)
@@ -123,11 +133,52 @@ def _turn_speaker(label: str, memory: Memory) -> tuple[Speaker | None, bool]:
     return sp, False
 
 
-def _continues_quote(text: str, attr: Attribution) -> bool:
+def _continues_quote(text: str, attr: Attribution, running: bool) -> bool:
     """Mostly quoted, or opening a quotation that does not close in this sentence."""
     if attr.quote_share >= 0.6:
         return True
-    return text[:1] in "\"“" and attr.quote is None
+    return text[:1] in "\"“'" and (attr.quote is None or running)
+
+
+def _mask_paragraph(body: str, start: int, end: int) -> tuple[str, list[tuple[int, int]], int]:
+    """The paragraph with its quotations masked (one left open runs to the end), the
+    quotation spans, and where an unclosed one opens (-1 if none)."""
+    # Whole paragraphs may be one quotation: no length limit here, unlike for splitting.
+    quotes, open_at = open_quote_spans(body, start, end, limit=end - start)
+    if open_at >= 0:
+        quotes = [*quotes, (open_at, end - 1)]
+    parts, last = [], start
+    for qs, qe in quotes:
+        parts.append(body[last:qs])
+        parts.append("_" * (qe - qs + 1))
+        last = qe + 1
+    parts.append(body[last:end])
+    return "".join(parts), quotes, open_at
+
+
+def _quote_group(quotes: list[tuple[int, int]], s: int, e: int) -> int:
+    """Index of the quotation a sentence lies in or opens, -1 if none spans sentences."""
+    for k, (qs, qe) in enumerate(quotes):
+        if qs < e and qe >= s and not (s <= qs and qe < e):
+            return k
+    return -1
+
+
+def _share_quote_speakers(pending: list) -> bool:
+    """Sentences of one quotation share its speaker: '"A. B," she said.' gives A to her."""
+    speakers: dict[int, Attribution] = {}
+    for _claim, attr, group in pending:
+        if group >= 0 and attr.speaker is not None and group not in speakers:
+            speakers[group] = attr
+    changed = False
+    for i, (claim, attr, group) in enumerate(pending):
+        src = speakers.get(group)
+        if src is not None and attr.speaker is None and attr.quote_share >= 0.5:
+            attr = Attribution(src.speaker, src.cue, attr.quote, attr.quote_share)
+            pending[i] = (claim, attr, group)
+            _set_speaker(claim, attr)
+            changed = True
+    return changed
 
 
 def _claim_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -176,23 +227,24 @@ def _is_candidate(text: str) -> bool:
 
 
 def _make_claim(text: str, s: int, e: int, attr: Attribution) -> ExtractedClaim:
+    claim = ExtractedClaim(text=text, start=s, end=e, quote=attr.quote,
+                           quantities=find_quantities(text, s))
+    _set_speaker(claim, attr)
+    return claim
+
+
+def _set_speaker(claim: ExtractedClaim, attr: Attribution) -> None:
     sp = attr.speaker
     words = len(attr.quote.split()) if attr.quote else 0
     # Attributed: any quoted wording is the speaker's. Unattributed: only a real
     # quotation covering most of the sentence, not a scare-quoted word.
     if (sp is not None and words >= 1) or (words >= 2 and attr.quote_share >= 0.5):
-        kind = "quote"
+        claim.kind = "quote"
     elif sp is not None:
-        kind = "paraphrase"
+        claim.kind = "paraphrase"
     else:
-        kind = "reported"
-    return ExtractedClaim(
-        text=text, start=s, end=e,
-        speaker=sp.name if sp else None,
-        speaker_title=sp.title if sp else None,
-        speaker_kind=sp.kind if sp and sp.name else None,
-        cue=attr.cue if sp else None,
-        kind=kind,
-        quote=attr.quote,
-        quantities=find_quantities(text, s),
-    )
+        claim.kind = "reported"
+    claim.speaker = sp.name if sp else None
+    claim.speaker_title = sp.title if sp else None
+    claim.speaker_kind = sp.kind if sp and sp.name else None
+    claim.cue = attr.cue if sp else None

@@ -23,13 +23,15 @@ _PARAGRAPH_RE = re.compile(r"[^\n]+")
 _CANDIDATE_RE = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*(?=\s|$)|[。！？]+[」』”]*")
 _TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
 _NEXT_WORD_RE = re.compile(r"\s*([\"“‘'(\[]*)(\S*)")
-_QUOTE_RE = re.compile(r"[\"“”]")
+# Straight and curly double quotes, and the doubled apostrophes some archives use
+# (''like this'').
+_QUOTE_RE = re.compile(r"''|[\"“”]")
 _PAREN_RE = re.compile(r"[()]")
 _DOTTED_ACRONYM_RE = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 # Titles and honorifics: a full stop after these never ends a sentence.
 _TITLES = frozenset(
-    "mr mrs ms dr prof gen lt col sgt capt cpt maj adm cmdr cmdr sen rep gov pres supt "
+    "rt mr mrs ms dr prof gen lt col sgt capt cpt maj adm cmdr cmdr sen rep gov pres supt "
     "det insp rev fr hon st mt ft atty gens messrs brig cpl pvt spc amb".split()
 )
 # Month abbreviations and number markers: no break when a number follows ("Jan. 3").
@@ -130,28 +132,39 @@ def _protected_regions(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
 
 
 def quote_spans(text: str, p0: int = 0, p1: int | None = None) -> list[tuple[int, int]]:
-    """Balanced double-quotation spans (opening index, closing index) in one paragraph."""
+    """Balanced double-quotation spans (opening index, index of the closing mark's last
+    character) in one paragraph."""
+    return open_quote_spans(text, p0, p1)[0]
+
+
+def open_quote_spans(text: str, p0: int = 0, p1: int | None = None,
+                     limit: int = MAX_PROTECTED_CHARS) -> tuple[list[tuple[int, int]], int]:
+    """``quote_spans`` plus where a quotation left open at ``p1`` starts (-1 if none).
+
+    News leaves a quotation unclosed at the end of a paragraph when it runs on into
+    the next one. ``limit`` is the longest quotation accepted.
+    """
     if p1 is None:
         p1 = len(text)
     regions: list[tuple[int, int]] = []
     open_at = -1
     for m in _QUOTE_RE.finditer(text, p0, p1):
         i = m.start()
-        ch = text[i]
-        if ch == "“" or (ch == '"' and _opens(text, i, p0, p1, open_at)):
+        ch = m.group(0)
+        if ch == "“" or (ch != "”" and _opens(text, i, m.end(), p0, p1, open_at)):
             open_at = i
         elif open_at >= 0:
-            if i - open_at <= MAX_PROTECTED_CHARS:
-                regions.append((open_at, i))
+            if i - open_at <= limit:
+                regions.append((open_at, m.end() - 1))
             open_at = -1
-    return regions
+    return regions, open_at
 
 
-def _opens(text: str, i: int, p0: int, p1: int, open_at: int) -> bool:
-    """Whether a straight double quote at ``i`` opens a quotation."""
+def _opens(text: str, i: int, j: int, p0: int, p1: int, open_at: int) -> bool:
+    """Whether a straight double quote ``text[i:j]`` opens a quotation."""
     if open_at < 0:
         before = text[i - 1] if i > p0 else " "
-        after = text[i + 1] if i + 1 < p1 else " "
+        after = text[j] if j < p1 else " "
         # A quote glued to the preceding word and followed by space closes something.
         return not (not before.isspace() and before not in "([—–-:" and after.isspace())
     return False

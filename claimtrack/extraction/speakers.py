@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .nouns import COUNTRIES, FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS, QUANTIFIERS
 from .numbers import singular
 from .titles import DISPLAY_ALIASES, HONORIFICS, ORG_WORDS, ROLE_WORDS, split_title
 
@@ -21,7 +22,8 @@ DOC_WORDS = frozenset(
     bill resolution agreement indictment affidavit transcript audit data figures records
     paper draft plan proposal budget release communique communiqué post tweet video
     footage census estimate estimates projections forecast website announcement
-    letters memos reports statements studies documents""".split()
+    letters memos reports statements studies documents tally count calculations
+    filings polls surveys investigation probe inquiry""".split()
 )
 # Singular nouns for groups of people ("The family said ...").
 COLLECTIVES = frozenset(
@@ -37,19 +39,6 @@ PLURAL_SPEAKERS = frozenset(
     organizers organisers campaigners demonstrators forecasters meteorologists pollsters
     regulators negotiators mediators insiders residents locals villagers""".split()
 )
-COUNTRIES = frozenset(
-    """afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain
-    bangladesh belarus belgium bolivia bosnia brazil britain bulgaria cambodia cameroon
-    canada chile china colombia croatia cuba cyprus denmark egypt england estonia
-    ethiopia finland france georgia germany ghana greece haiti hungary india indonesia
-    iran iraq ireland israel italy japan jordan kazakhstan kenya kosovo kuwait lebanon
-    libya lithuania malaysia mali mexico moldova morocco myanmar nepal netherlands
-    nigeria norway oman pakistan palestine panama peru philippines poland portugal qatar
-    romania russia rwanda scotland serbia singapore slovakia somalia spain sudan sweden
-    switzerland syria taiwan tajikistan tanzania thailand tunisia turkey uganda ukraine
-    uzbekistan venezuela vietnam wales yemen zimbabwe moscow beijing tehran baghdad
-    kyiv kiev damascus ankara jerusalem london paris berlin brussels""".split()
-)
 _ROLE_EXPANSIONS = {
     "gen": "general", "sen": "senator", "rep": "representative", "gov": "governor",
     "pres": "president", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
@@ -58,9 +47,22 @@ _ROLE_EXPANSIONS = {
 }
 _DETERMINER_RE = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
-_PREP_SPLIT_RE = re.compile(r"\s+(?:of|from|in|at|for|with|by|on|to|within|inside|across)\s+")
+_PREP_SPLIT_RE = re.compile(
+    r"\s+(?:of|from|in|at|for|with|by|on|to|within|inside|across|familiar|close|knowledgeable|"
+    r"briefed|involved|aware|who|that|whose)\s+"
+)
 _NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.|al-\w+|bin|ibn|de|van|von|da|del|der|la|le)$")
 _WORD_RE = re.compile(r"[\w'’.-]+")
+_DOC_CUT_RE = re.compile(r",|\s(?:obtained|released|published|conducted|broadcast|posted|that|which|who)\s")
+_MAKER_RE = re.compile(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
+_PERCENT_RE = re.compile(r"\bpercent\b|%")
+# Shares of people: "Almost half of respondents", "One in four voters", "58 percent of ...".
+QUANTITY_SUBJECT_RE = re.compile(
+    r"^(?:(?:almost|nearly|about|roughly|only|just|over|more\s+than|fewer\s+than|less\s+than)\s+)?"
+    r"(?:\d[\d,.]*\s*(?:percent|%)|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:in|out\s+of)\s+\w+|"
+    r"half|most|many|some|a\s+majority|a\s+third|a\s+quarter|two-thirds|three-quarters|a\s+plurality)\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE_PRONOUN_RE = re.compile(r"^(his|her|their|its)\s+([a-z][a-z ]{2,40})$", re.IGNORECASE)
 
 PRONOUNS = {"he": PERSON, "she": PERSON, "they": GROUP, "it": ORGANIZATION}
@@ -72,33 +74,6 @@ _TITLE_GENDER = {
     "princess": "f", "sister": "f", "congresswoman": "f", "councilwoman": "f",
     "chairwoman": "f", "spokeswoman": "f",
 }
-# Common first names whose gender is clear; anything else stays unknown.
-_MALE_NAMES = frozenset(
-    """james john robert michael william david richard joseph thomas charles christopher
-    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
-    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
-    justin scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis
-    jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy
-    harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
-    dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph
-    randy eugene vincent russell elijah louis bobby philip johnny mike bill bob jim tom dan
-    ted rick chuck newt mitt jeb bernie barack marco rand ben chris tim al hank omar ahmed
-    mohammed muhammad ali hassan ivan igor sergei vladimir dmitry pierre jean luis carlos
-    miguel pedro raj ravi""".split()
-)
-_FEMALE_NAMES = frozenset(
-    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-    betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
-    deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna
-    brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
-    janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
-    lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria
-    ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
-    amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
-    charlotte rose alexis kayla hillary chelsea nikki carly michele elizabeth sheila
-    loretta huma kellyanne ivanka melania sonia fatima aisha olga natasha ana sofia lucia
-    priya ines""".split()
-)
 
 
 @dataclass(slots=True)
@@ -124,9 +99,9 @@ def guess_gender(name: str, title: str | None) -> str | None:
         if g:
             return g
     first = name.split()[0].lower().strip(".") if name.split() else ""
-    if first in _MALE_NAMES:
+    if first in MALE_NAMES:
         return "m"
-    if first in _FEMALE_NAMES:
+    if first in FEMALE_NAMES:
         return "f"
     return None
 
@@ -151,6 +126,10 @@ class Memory:
         self.sentence_people: list[_Entry] = []
 
     def remember(self, name: str, title: str | None, kind: str, *, spoke: bool) -> None:
+        if kind == PERSON:
+            name = tidy_name(name)
+            if not name:
+                return
         roles = _roles(title)
         gender = guess_gender(name, title) if kind == PERSON else None
         if kind == PERSON and not any(e.name == name for e in self.entries):
@@ -225,6 +204,18 @@ class Memory:
         return next((e for e in reversed(self.entries) if e.name == name), None)
 
 
+_TRAILING_POSSESSIVE_RE = re.compile(r"(?:['’]s?)+$")
+
+
+def tidy_name(name: str) -> str:
+    """A person's name without an opening conjunction or adverb ("But Sanders") or a
+    trailing possessive ("Bernie Sanders’")."""
+    toks = name.split()
+    while toks and toks[0].lower().strip(",") in _BAD_FIRST:
+        toks.pop(0)
+    return _TRAILING_POSSESSIVE_RE.sub("", " ".join(toks)).strip(" ,")
+
+
 def better_title(new: str, old: str | None) -> bool:
     """A descriptive title ("chairman of the joint chiefs") beats a bare honorific ("Gen.")."""
     if not old:
@@ -271,6 +262,8 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         noun = pm.group(2)
         kind = ORGANIZATION if noun.split()[-1].lower() in ORG_WORDS else GROUP
         return Speaker(f"{owner.name}'s {noun}", None, kind)  # "his office" -> "X's office"
+    if QUANTITY_SUBJECT_RE.match(raw):
+        return Speaker(raw, None, GROUP)
     text = clean_phrase(raw)
     if not text:
         return None
@@ -285,11 +278,27 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
     head_seg = _head_segment(text)
     head = head_seg.split()[-1].lower().strip(",.") if head_seg.split() else ""
     if head in DOC_WORDS:
-        return Speaker(head_seg, None, DOCUMENT)
+        # "analysis by the Pew Research Center": a document keeps the body that made it.
+        full = _DOC_CUT_RE.split(text, 1)[0].strip(" ,")
+        named = _MAKER_RE.match(full, len(head_seg)) and len(full.split()) <= 10
+        return Speaker(full if named else head_seg, None, DOCUMENT)
     title, name = split_title(text)
     name_tokens = [_POSSESSIVE_RE.sub("", t) if t.endswith(("'s", "’s")) else t for t in name.split()]
     if title and is_name(name_tokens):
         return _person(" ".join(name_tokens), title, memory)
+    if head_seg != text and _PERCENT_RE.search(text) is None:
+        # "Senator Barbara Boxer of California": the name before a place or a body.
+        t2, n2 = split_title(head_seg)
+        n2_tokens = n2.split()
+        if is_name(n2_tokens) and (t2 or len(n2_tokens) >= 2) and n2_tokens[-1].lower() not in ORG_WORDS:
+            return _person(n2, t2, memory)
+    first = tokens[0].lower()
+    if _PERCENT_RE.search(text) or (first in QUANTIFIERS and (len(tokens) == 1 or tokens[1] == "of")):
+        return Speaker(text, None, GROUP)  # "Most of the candidates", "Twenty-four percent"
+    if head in PERSON_NOUNS and (text[:1].islower() or head.endswith("s") and len(tokens) <= 3):
+        found = memory.by_role(text) if head in ROLE_WORDS else None
+        # "a source familiar with ...", "Senate Republicans": described, never a person.
+        return _speaker(found) if found else Speaker(text, None, GROUP)
     described = _described_name(tokens)
     if described is not None:
         return _person(described[1], described[0], memory)  # "Rider advocate Tom Lindqvist"
@@ -344,13 +353,18 @@ _BAD_FIRST = frozenset(
     these those but and or so yet then now here there where how why what which who whom
     whose also even only just meanwhile however earlier later today yesterday in on at
     for with by from of to than like until unless once not no every whether despite
-    during instead perhaps still already it its""".split()
+    during instead perhaps still already it its amid among amongst asked following given
+    including unlike compared currently recently additionally finally ultimately unable
+    able monday tuesday wednesday thursday friday saturday sunday
+    january february march april june july august september october november december""".split()
 )
+_BAD_LAST = frozenset("by or and of to for with from here there the a an in on at as".split())
 _BARE_WORDS = frozenset("the a an mr mrs ms dr sen rep gen he she they it we i you one".split())
 _CLAUSE_INSIDE = frozenset(
     """is was were are has have had will would could can should did does do been being
     said says told that which when because if whether ago yesterday tonight earlier
-    later he she they we i you""".split()
+    later he she they we i you don't doesn't didn't won't can't isn't aren't wasn't
+    weren't""".split()
 )
 
 
@@ -359,7 +373,7 @@ def clean_speaker(sp: Speaker) -> bool:
     name = sp.name or ""
     if not name.strip() or any(ch in name for ch in "\"“”_") or len(name) > 90:
         return False
-    toks = [t.strip(".,;:").lower() for t in name.split()]
+    toks = [t.strip(".,;:").lower().replace("’", "'") for t in name.split()]
     toks = [t for t in toks if t]
     if not toks or len(toks) > 12:
         return False
@@ -368,6 +382,8 @@ def clean_speaker(sp: Speaker) -> bool:
     if toks[0] in _BAD_FIRST:
         return False
     # "X's office" is built from a remembered name, so "'s" inside is fine.
+    if len(toks) > 1 and toks[-1] in _BAD_LAST:
+        return False  # "concerns and feedback here or by": a phrase cut off mid-way
     return not any(t in _CLAUSE_INSIDE for t in toks[1:])
 
 

@@ -6,7 +6,8 @@ from flask import Flask
 
 
 def init_web(app: Flask) -> None:
-    from . import articles, auth, claimants, claims, converters, errors, filters, queue, related, review, settings
+    from . import (articles, auth, claimants, claims, converters, errors, filters, monitoring, queue, related, review,
+                   settings)
 
     converters.init_app(app)
     filters.init_app(app)
@@ -18,4 +19,5 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(review.bp)
     app.register_blueprint(claimants.bp)
     app.register_blueprint(settings.bp)
+    app.register_blueprint(monitoring.bp)
     related.init_app(app)

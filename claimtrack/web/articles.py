@@ -38,7 +38,7 @@ def show(article_id: int):
 @allow("reviewer")
 def import_form():
     if request.method == "GET":
-        return render("articles/import.html", "import_form", form=BLANK)
+        return render("articles/import.html", "import_form", form=BLANK, fetch_form=BLANK)
     upload = request.files.get("file")
     has_file = upload is not None and bool(upload.filename)
     form = ArticleForm(title=text("title", 2000), body=text("body", 10_000_000), url=text("url", 3000),
@@ -51,7 +51,7 @@ def import_form():
     except ValidationError as exc:
         db.rollback()
         state = FormState("import", submitted(), dict(exc.fields), exc.message)
-        return render("articles/import.html", "import_form", status=422, form=state)
+        return render("articles/import.html", "import_form", status=422, form=state, fetch_form=BLANK)
     if outcome.duplicate:
         flash(f"This article was imported before; here is the stored copy ({outcome.claims} claims).", "info")
     else:
