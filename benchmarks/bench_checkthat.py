@@ -35,9 +35,9 @@ from sqlalchemy import text  # noqa: E402
 from claimtrack import migrate  # noqa: E402
 from claimtrack.cli import main as cli_main  # noqa: E402
 from claimtrack.db import make_engine, session_scope  # noqa: E402
-from claimtrack.retrieval.bm25 import BM25Index  # noqa: E402
-from claimtrack.retrieval.query import clean_query  # noqa: E402
-from claimtrack.retrieval.rescore import DEFAULT_RESCORE, FEATURES, RescoreConfig, score  # noqa: E402
+from claimtrack.archive_search.bm25 import BM25Index  # noqa: E402
+from claimtrack.archive_search.query import clean_query  # noqa: E402
+from claimtrack.archive_search.rescore import DEFAULT_RESCORE, FEATURES, RescoreConfig, score  # noqa: E402
 from claimtrack.services.archive import factchecks as service  # noqa: E402
 from claimtrack.services.archive.fulltext import TITLE_WEIGHT  # noqa: E402
 

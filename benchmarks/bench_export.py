@@ -7,7 +7,7 @@ fact-checks in bulk (one article, claimant, source-less claim and published verd
 each; every 10th claim confirmed the same as the one before, so firstAppearance is
 computed too), growing it to each size in turn. At each size it runs:
 
-- streaming: `publishing.iter_claimreviews` written by `cli.export.write_array`, the
+- streaming: `publishing.feed.iter_claimreviews` written by `cli.export.write_array`, the
   code path of `claimtrack export claimreview`;
 - naive: the same documents collected into one list, then `json.dump` of the list.
 

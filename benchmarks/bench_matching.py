@@ -8,7 +8,7 @@ computes every claim's blocking keys and features with two processes (cached on 
 under --workdir), then for each size loads a fresh database (SQLite files under
 --workdir, or one database per size on the PostgreSQL server given) and reports:
 
-* lookup latency p50/p95/p99 of ``match_index.find_related`` (the function the import
+* lookup latency p50/p95/p99 of ``linking.index.find_related`` (the function the import
   path and the related-claims search use) for new claims retelling stored stories;
 * the same lookups done naively, two ways, each over every stored claim with rapidfuzz
   ``process.extract``:

@@ -4,7 +4,7 @@
 
 1. Candidate retrieval: the headline's BM25F weight against the claim text's, compared
    by the MAP@5 of full-text ranking alone.
-2. Re-scoring: coordinate ascent of the feature weights (claimtrack/retrieval/rescore.py)
+2. Re-scoring: coordinate ascent of the feature weights (claimtrack/archive_search/rescore.py)
    on MAP@5 over a fixed grid, from "full-text score only". A 2-fold split of train
    (fixed seed) tells whether the tuned weights beat full-text ranking on tweets they
    were not tuned on; keep them only if they do.
@@ -29,7 +29,7 @@ from bench_checkthat import DEFAULT_DATA, REPO, import_archive, load_split, metr
 sys.path.insert(0, str(REPO))
 from claimtrack import migrate  # noqa: E402
 from claimtrack.db import make_engine, session_scope  # noqa: E402
-from claimtrack.retrieval.rescore import FEATURES, RescoreConfig  # noqa: E402
+from claimtrack.archive_search.rescore import FEATURES, RescoreConfig  # noqa: E402
 from claimtrack.services.archive import factchecks as service  # noqa: E402
 
 TITLE_WEIGHTS = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0)

@@ -4,8 +4,8 @@ from the source with `ast`, imports inside functions included).
 
 The layers, lowest first (see ARCHITECTURE.md):
 
-    base       errors, resources, ratings, charts
-    engines    extraction, matching, claimreview, retrieval, ingest   (pure Python)
+    base       errors, resources, ratings, charts, amounts, numberwords
+    engines    extraction, matching, claimreview, archive_search, ingest   (pure Python)
     data       models, database, migrate, backup                      (SQLAlchemy, no Flask)
     services   services                                               (no Flask)
     entry      http, web, api, cli, db, config, claimtrack/__init__ (create_app)
@@ -27,9 +27,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "claimtrack"
 
-ENGINES = ("extraction", "matching", "claimreview", "retrieval", "ingest", "fetch")
+ENGINES = ("extraction", "matching", "claimreview", "archive_search", "ingest", "fetch")
 LAYERS = {
-    "base": {"errors", "resources", "ratings", "charts", "amounts"},
+    "base": {"errors", "resources", "ratings", "charts", "amounts", "numberwords"},
     "engines": set(ENGINES),
     "data": {"models", "database", "migrate", "backup"},
     "services": {"services"},

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from ..db import session_scope
-from ..retrieval.readers import ArchiveFormatError, read_archive
+from ..archive_search.readers import ArchiveFormatError, read_archive
 from ..services.archive import factchecks as service
 from ..services.accounts import users as user_service
 from ..services.accounts.actors import Actor

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import re
 
-UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES = {
-    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    # Abbreviated scales, only read directly after a digit ("$5m", "2.5bn", "40k").
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
-}
+from ..numberwords import NUMBER_WORDS as UNITS_WORDS
+from ..numberwords import SCALE_ABBREVIATIONS, SCALE_WORDS
+
+# Scale words, and the abbreviations read only directly after a digit.
+SCALES = {**SCALE_WORDS, **SCALE_ABBREVIATIONS}
 CURRENCIES = {"$": "dollar", "us$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
 # Vague plural magnitudes: (value, low, high). The value is the smallest reading
 # ("thousands" means at least two thousand); the high bound stops below the next

@@ -21,7 +21,7 @@ from claimtrack.matching.quantity_context import (
     prime_context,
     quantity_context,
 )
-from claimtrack.matching.records import ClaimRecord
+from claimtrack.matching.model import ClaimRecord
 
 # Bump whenever the normaliser or the quantity context reader changes their output.
 FEATURES_VERSION = 1

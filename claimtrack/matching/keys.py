@@ -56,7 +56,7 @@ from claimtrack.matching.normalise import (
 )
 from claimtrack.matching.number_forms import canonical_number
 from claimtrack.matching.quantity_context import quantity_context
-from claimtrack.matching.records import ClaimRecord
+from claimtrack.matching.model import ClaimRecord
 
 MINHASH_BANDS = 6
 MINHASH_ROWS = 2

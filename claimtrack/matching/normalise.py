@@ -24,12 +24,15 @@ from functools import lru_cache
 
 from claimtrack.matching import vocabulary as vocab
 from claimtrack.matching.number_forms import fold_numbers
+from claimtrack.numberwords import SCALE_ABBREVIATIONS
 
 _CACHE_SIZE = 1 << 15
 
+# Longest first, so "mn" is not read as "m" followed by a stray "n".
+_SUFFIXES = "|".join(sorted(SCALE_ABBREVIATIONS, key=lambda a: (-len(a), a)))
 _TOKEN_RE = re.compile(
     r"(?P<abbr>(?:[A-Za-z]\.){2,})"
-    r"|(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:(?P<suffix>(?i:k|m|bn|b|tn))\b)?"
+    rf"|(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:(?P<suffix>(?i:{_SUFFIXES}))\b)?"
     r"|(?P<sign>[$£€%])"
     r"|(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)?)"
 )

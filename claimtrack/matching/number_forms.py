@@ -5,19 +5,11 @@ from __future__ import annotations
 
 import math
 
-_SMALL_NUMBERS = {
-    w: i for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-_TENS = {w: 10 * i for i, w in enumerate(
-    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
-           "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
-_SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "b": 1_000_000_000,
-                  "bn": 1_000_000_000, "tn": 1_000_000_000_000}
-_NUMBER_WORDS = _SMALL_NUMBERS.keys() | _TENS.keys() | _SCALES.keys() | {"dozen"}
+from ..numberwords import NUMBER_WORDS as _UNITS
+from ..numberwords import SCALE_ABBREVIATIONS as _SUFFIX_SCALES
+from ..numberwords import SCALE_WORDS as _SCALES
+
+_NUMBER_WORDS = _UNITS.keys() | _SCALES.keys() | {"dozen"}
 _A_SCALES = _SCALES.keys() | {"dozen"}  # "a million", "a dozen"
 
 
@@ -35,10 +27,8 @@ def _parse_number_run(words: list[str]) -> float | None:
     """Value of a run of number words ("three thousand", "one hundred and twenty")."""
     total, current, seen = 0.0, 0.0, False
     for w in words:
-        if w in _SMALL_NUMBERS:
-            current += _SMALL_NUMBERS[w]
-        elif w in _TENS:
-            current += _TENS[w]
+        if w in _UNITS:
+            current += _UNITS[w]
         elif w == "dozen":
             current = (current or 1) * 12
         elif w == "hundred":

@@ -43,7 +43,7 @@ from collections.abc import Callable
 from claimtrack.matching import vocabulary as vocab
 from claimtrack.matching.normalise import unit_group
 from claimtrack.matching.quantity_context import quantity_context
-from claimtrack.matching.records import ClaimRecord, NumericVerdict, QuantityRecord
+from claimtrack.matching.model import ClaimRecord, NumericVerdict, QuantityRecord
 
 DEFAULT_RELATIVE_TOLERANCE = 0.05
 TIME_UNITS = vocab.TIME_UNITS

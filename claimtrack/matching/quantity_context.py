@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from claimtrack.matching.normalise import Memo, tagged_tokens, unit_group
 from claimtrack.matching.number_forms import canonical_number
-from claimtrack.matching.records import QuantityRecord
+from claimtrack.matching.model import QuantityRecord
 
 _CLAUSE_BOUNDARY_RE = re.compile(
     r"[,;:()\[\]—–\"“”]|\s-\s|\b(?:but|while|whereas|although|though|and|because|after"

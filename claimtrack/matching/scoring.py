@@ -67,7 +67,7 @@ from claimtrack.matching.numeric import (
     same_number_other_unit,
     shared_unit,
 )
-from claimtrack.matching.records import ClaimRecord, Match, NumericVerdict
+from claimtrack.matching.model import ClaimRecord, Match, NumericVerdict
 
 
 @dataclass(frozen=True, slots=True)

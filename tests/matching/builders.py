@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from claimtrack.matching.normalise import story_terms
-from claimtrack.matching.records import ClaimRecord, QuantityRecord
+from claimtrack.matching.model import ClaimRecord, QuantityRecord
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "fixtures" / "articles" / "iraq-withdrawal-nbc.txt"

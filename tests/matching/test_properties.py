@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from claimtrack.matching.keys import BLOCKING_LIMIT, blocking_keys, query_keys
 from claimtrack.matching.normalise import content_terms, entities, story_terms, tokens
 from claimtrack.matching.numeric import compare, interval
-from claimtrack.matching.records import ClaimRecord, QuantityRecord
+from claimtrack.matching.model import ClaimRecord, QuantityRecord
 from claimtrack.matching.scoring import MatchConfig, score_pair
 from claimtrack.matching.vocabulary import STOP_WORDS
 

@@ -1,7 +1,7 @@
 """The queue's "Has this been checked?" box: page and htmx fragment, on stored claims
 and archived fact-checks."""
 from claimtrack.db import session_scope
-from claimtrack.retrieval.readers import ArchiveRow
+from claimtrack.archive_search.readers import ArchiveRow
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.archive.factchecks import import_factchecks
 

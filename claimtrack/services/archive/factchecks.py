@@ -2,7 +2,7 @@
 
 ``match_text`` is the one entry point for the CLI, the web UI and the API: full-text
 candidates from the fact-check archive and from stored claims, re-scored by
-:mod:`claimtrack.retrieval.rescore`.
+:mod:`claimtrack.archive_search.rescore`.
 """
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from sqlmodel import Session
 
 from ...errors import NotFound, ValidationError
 from ...models import Claim, FactCheck, utcnow
-from ...retrieval.query import CleanQuery, clean_query, search_terms, words
-from ...retrieval.readers import ArchiveRow, RowError
-from ...retrieval.rescore import DEFAULT_RESCORE, Candidate, RescoreConfig, describe, score
+from ...archive_search.query import CleanQuery, clean_query, search_terms, words
+from ...archive_search.readers import ArchiveRow, RowError
+from ...archive_search.rescore import DEFAULT_RESCORE, Candidate, RescoreConfig, describe, score
 from .. import audit
 from ..accounts.actors import Actor
 from .fulltext import TITLE_WEIGHT, Hit, claim_hits, factcheck_hits

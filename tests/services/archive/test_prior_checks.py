@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from claimtrack.db import session_scope
 from claimtrack.models import Claim
-from claimtrack.retrieval.readers import ArchiveRow
+from claimtrack.archive_search.readers import ArchiveRow
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.archive.factchecks import import_factchecks
 from tests.api.conftest import Api, new_token

@@ -1,6 +1,6 @@
-from claimtrack.retrieval.bm25 import BM25Index
-from claimtrack.retrieval.query import clean_query, search_terms
-from claimtrack.retrieval.rescore import Candidate, RescoreConfig, describe, score
+from claimtrack.archive_search.bm25 import BM25Index
+from claimtrack.archive_search.query import clean_query, search_terms
+from claimtrack.archive_search.rescore import Candidate, RescoreConfig, describe, score
 
 
 def test_clean_query_strips_links_and_the_tweet_signature():

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from claimtrack.retrieval.readers import ArchiveFormatError, ArchiveRow, RowError, read_archive
+from claimtrack.archive_search.readers import ArchiveFormatError, ArchiveRow, RowError, read_archive
 
 from .archive import CHECKTHAT_TSV, claimreview
 

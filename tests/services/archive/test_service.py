@@ -5,7 +5,7 @@ from sqlmodel import select
 from claimtrack.db import session_scope
 from claimtrack.errors import NotFound, ValidationError
 from claimtrack.models import AuditEvent, Claim, FactCheck
-from claimtrack.retrieval.readers import read_archive
+from claimtrack.archive_search.readers import read_archive
 from claimtrack.services.archive import factchecks as service
 from claimtrack.services.accounts.actors import Actor
 from tests.helpers import import_text
