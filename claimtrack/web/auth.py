@@ -8,9 +8,11 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import UserMixin, current_user, login_user, logout_user
 
 from ..db import get_session
+from ..errors import ValidationError
 from ..models import User, utcnow
 from ..services import login_guard, web_sessions
 from .access import PUBLIC, allow
+from .forms import submitted, text
 
 bp = Blueprint("auth", __name__)
 # Where the cookie keeps the key of the server-side session record (services.web_sessions).
@@ -75,7 +77,12 @@ def login():
     status = 200
     username = ""
     if request.method == "POST":
-        username = request.form.get("username", "")[:64]
+        try:
+            username = text("username", 64, label="The username")
+        except ValidationError as exc:
+            # Refused before the attempt is recorded: the database cannot store it.
+            return render_template("auth/login.html", error=exc.message,
+                                   username=submitted().get("username", "")[:64]), 422
         password = request.form.get("password", "")[:1024]
         db = get_session()
         result = login_guard.attempt_login(db, username, password, request.remote_addr or "unknown",
