@@ -12,9 +12,9 @@ import pytest
 from claimtrack.cli import main
 from claimtrack.db import session_scope
 from claimtrack.models import Claim
-from claimtrack.services import claims as claim_service
-from claimtrack.services.actors import Actor
-from claimtrack.services.csv_export import safe_cell, write_csv
+from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.reports.csv_export import safe_cell, write_csv
+from claimtrack.services.review import claims as claim_service
 
 from .newsroom import newsroom  # noqa: F401 - fixture
 

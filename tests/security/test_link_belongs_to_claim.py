@@ -9,8 +9,9 @@ from sqlmodel import select
 from claimtrack.db import session_scope
 from claimtrack.errors import NotFound
 from claimtrack.models import AuditEvent, ClaimLink
-from claimtrack.services import related, sources
-from claimtrack.services.actors import Actor
+from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.linking import related
+from claimtrack.services.review import sources
 
 from ..conftest import FIXTURES
 from ..helpers import import_file

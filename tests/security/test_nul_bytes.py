@@ -15,8 +15,9 @@ from sqlmodel import select
 from claimtrack.database import error_summary
 from claimtrack.db import get_session, session_scope
 from claimtrack.models import ApiToken, AuditEvent, Claim, LoginAttempt, Source
-from claimtrack.services import sources, tokens, verdicts
-from claimtrack.services.actors import Actor
+from claimtrack.services.accounts import tokens
+from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.review import sources, verdicts
 from claimtrack.web.access import allow
 
 from ..conftest import backend

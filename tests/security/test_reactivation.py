@@ -10,8 +10,8 @@ from sqlmodel import select
 from claimtrack.cli import cli
 from claimtrack.db import session_scope
 from claimtrack.models import ApiToken, AuditEvent, WebSession
-from claimtrack.services import users
-from claimtrack.services.actors import Actor
+from claimtrack.services.accounts import users
+from claimtrack.services.accounts.actors import Actor
 
 from ..api.conftest import new_token
 from ..helpers import login, make_user
