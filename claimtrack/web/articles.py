@@ -7,10 +7,10 @@ from ..db import get_session
 from ..errors import ValidationError
 from ..services.articles.upload import ArticleForm, import_from_form
 from ..services.articles.view import list_articles
-from . import htmx
-from .access import allow
+from ..http.extensions import htmx
+from ..http.access import allow, current_actor
 from .forms import BLANK, FormState, page_arg, storable, submitted, text
-from .panel import actor, page_context
+from .panel import page_context
 from .rendering import render
 
 bp = Blueprint("articles", __name__)
@@ -50,7 +50,8 @@ def import_form():
         return render("articles/import.html", "import_form", form=BLANK)
     db = get_session()
     try:
-        outcome = import_from_form(db, actor(), _posted_article(), max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
+        outcome = import_from_form(db, current_actor(), _posted_article(),
+                                   max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
         db.commit()
     except ValidationError as exc:
         db.rollback()

@@ -1,7 +1,7 @@
 """audit guard: an audit event's id can never be inserted twice, so REPLACE cannot rewrite one
 
 Revision ID: 0005_audit_guard
-Revises: 0004
+Revises: 0007_reextract_indexes
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from alembic import op
 
 
 revision = '0005_audit_guard'
-down_revision = '0004'
+down_revision = '0007_reextract_indexes'
 branch_labels = None
 depends_on = None
 

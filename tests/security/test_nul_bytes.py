@@ -18,7 +18,7 @@ from claimtrack.models import ApiToken, AuditEvent, Claim, LoginAttempt, Source
 from claimtrack.services.accounts import tokens
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.review import sources, verdicts
-from claimtrack.web.access import allow
+from claimtrack.http.access import allow
 
 from ..conftest import backend
 from ..helpers import PASSWORD, login, make_user

@@ -22,7 +22,8 @@ from claimtrack.db import session_scope
 from claimtrack.models import Claim
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.review.sources import SourceInput, add_source
-from claimtrack.web.access import PUBLIC, ROLE_ORDER, access_level
+from claimtrack.http.access import PUBLIC, access_level
+from claimtrack.models import ROLES
 from tests.api.conftest import new_token
 from tests.conftest import EXAMPLE
 from tests.helpers import PASSWORD, import_file, login, make_user
@@ -152,9 +153,9 @@ def test_every_row_is_a_route_with_the_level_its_view_declares(app):
 def world(app, engine):  # noqa: ANN001, ANN201
     """A user, a bearer token and an own settings token per role; the example article
     with a claim, its claimant and a source linked to it."""
-    users = {role: make_user(engine, role, role) for role in ROLE_ORDER}
-    api_tokens = {role: new_token(engine, role, "api")[1] for role in ROLE_ORDER}
-    settings_tokens = {role: new_token(engine, role, "settings")[0] for role in ROLE_ORDER}
+    users = {role: make_user(engine, role, role) for role in ROLES}
+    api_tokens = {role: new_token(engine, role, "api")[1] for role in ROLES}
+    settings_tokens = {role: new_token(engine, role, "settings")[0] for role in ROLES}
     article_id = import_file(engine, EXAMPLE).article_id
     with session_scope(engine) as s:
         claim = s.exec(select(Claim).where(Claim.article_id == article_id, Claim.claimant_id.is_not(None))
@@ -191,7 +192,7 @@ def _verdict(row: tuple, role: str | None, response) -> str | None:  # noqa: ANN
         if api:
             return None if status == 401 and error == "unauthorized" else f"expected 401 JSON, got {status} {error}"
         return None if _is_login_redirect(response) else f"expected a log-in redirect, got {status}"
-    if least != PUBLIC and ROLE_ORDER.index(role) < ROLE_ORDER.index(least):
+    if least != PUBLIC and ROLES.index(role) < ROLES.index(least):
         if api:
             return None if status == 403 and error == "forbidden" else f"expected 403 JSON, got {status} {error}"
         return None if status == 403 else f"expected 403, got {status}"
@@ -200,7 +201,7 @@ def _verdict(row: tuple, role: str | None, response) -> str | None:  # noqa: ANN
     return None
 
 
-@pytest.mark.parametrize("role", [None, *ROLE_ORDER], ids=["anonymous", *ROLE_ORDER])
+@pytest.mark.parametrize("role", [None, *ROLES], ids=["anonymous", *ROLES])
 def test_each_role_against_every_route(app, world, role):
     shared = _client(app, role)
     values = {**world.values, "token_id": world.settings_tokens[role or "viewer"]}
