@@ -32,6 +32,9 @@ DEFAULTS: dict[str, Any] = {
     # Rating scale file; None means the default scale in fixtures/.
     "RATING_SCALE_PATH": None,
     "PUBLIC_BASE_URL": None,
+    # The origin(s) browsers use to reach the app, when that is not what the app itself
+    # sees (behind a proxy): state-changing requests from any other origin are refused.
+    "PUBLIC_ORIGIN": None,
     "PUBLISHER_NAME": None,
     "PUBLISHER_URL": None,
     "PAGE_SIZE": 50,

@@ -6,11 +6,14 @@ of the web app lives in `db`.
 from __future__ import annotations
 
 import contextlib
+import logging
+import traceback
 from pathlib import Path
 from collections.abc import Iterator
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, create_engine
 
 _ENGINES: dict[tuple[str, int], Engine] = {}
@@ -34,6 +37,8 @@ def dispose_engines() -> None:
 
 
 def _build_engine(url: str, busy_timeout: int) -> Engine:
+    # hide_parameters: a failed statement's error (and so any log of it) names the SQL
+    # but not the values, which can be token hashes, password hashes or private drafts.
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         pool = {}
@@ -46,11 +51,12 @@ def _build_engine(url: str, busy_timeout: int) -> Engine:
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": busy_timeout},
+            hide_parameters=True,
             **pool,
         )
         _configure_sqlite(engine, busy_timeout)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10, hide_parameters=True)
 
 
 def _configure_sqlite(engine: Engine, busy_timeout: int) -> None:
@@ -95,3 +101,37 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def error_summary(exc: BaseException) -> str | None:
+    """What a database error may say in a log: the driver's error class, the SQL state,
+    and the constraint, table and column it names, never values. None for other errors.
+
+    `hide_parameters` keeps bound values out of the message, but PostgreSQL's own
+    DETAIL line repeats them ("Key (token_hash)=(...) already exists"), and so would a
+    traceback's last line; callers log this summary and the bare stack instead."""
+    if not isinstance(exc, DBAPIError):
+        return None
+    orig = exc.orig
+    parts = [type(orig).__name__ if orig is not None else type(exc).__name__]
+    diag = getattr(orig, "diag", None)
+    if diag is not None:  # psycopg: structured fields, no message text (which can quote values)
+        parts += [f"{name}={value}" for name, value in (
+            ("sqlstate", diag.sqlstate), ("constraint", diag.constraint_name), ("table", diag.table_name),
+            ("column", diag.column_name)) if value]
+    elif orig is not None:  # sqlite3 names the constraint and columns, not the values
+        parts.append(str(orig).splitlines()[0][:200])
+    if exc.statement:  # the SQL with placeholders: values are bound, not written into it
+        parts.append("in: " + " ".join(exc.statement.split())[:160])
+    return "; ".join(parts)
+
+
+def log_unexpected(logger: logging.Logger, exc: BaseException, message: str, *args: object) -> None:
+    """Log an unexpected error with its stack; a database error's text is replaced by
+    `error_summary`, so no value of the failed statement reaches the log."""
+    summary = error_summary(exc)
+    if summary is None:
+        logger.error(message, *args, exc_info=exc)
+        return
+    stack = "".join(traceback.format_tb(exc.__traceback__))
+    logger.error(message + ": %s\nTraceback (most recent call last):\n%s", *args, summary, stack.rstrip())

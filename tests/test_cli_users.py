@@ -36,7 +36,8 @@ def test_deactivated_user_is_kept_out_until_activated_again(cli_env, app, engine
     assert browser.get("/articles").status_code == 302  # the open session ended
     assert login(app.test_client(), "leaver").status_code == 401
     assert app.test_client().get("/api/v1/articles", headers=bearer).status_code == 401
-    assert _events(engine, "user.deactivate") == [({"active": True}, {"active": False})]
+    assert _events(engine, "user.deactivate") == [
+        ({"active": True}, {"active": False, "sessions_ended": 1, "tokens_revoked": 1})]
 
     # Deactivating twice changes nothing and records nothing more.
     assert run("users", "deactivate", "leaver").exit_code == 0
@@ -44,7 +45,9 @@ def test_deactivated_user_is_kept_out_until_activated_again(cli_env, app, engine
 
     assert run("users", "activate", "leaver").output.strip() == "activated leaver (id 1, reviewer)"
     assert login(app.test_client(), "leaver").status_code == 302
-    assert app.test_client().get("/api/v1/articles", headers=bearer).status_code == 200
+    # What was live before deactivation stays dead: the old cookie and the old token.
+    assert browser.get("/articles").status_code == 302
+    assert app.test_client().get("/api/v1/articles", headers=bearer).status_code == 401
     assert _events(engine, "user.activate") == [({"active": False}, {"active": True})]
 
 

@@ -10,12 +10,13 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Flask, current_app, jsonify, request
+from flask import Blueprint, Flask, current_app, g, jsonify, request
 from pydantic import ValidationError as PydanticError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
+from ..database import log_unexpected
 from ..db import get_session
 from ..errors import Conflict, DomainError, NotFound, PermissionDenied, StaleVersion, ValidationError
 from ..http.sessions import is_api_request
@@ -103,8 +104,10 @@ def _stale_write(exc: StaleDataError):
 
 
 def _unexpected(exc: Exception):
+    if "db_session" in g:  # a failed flush leaves the session unusable until rolled back
+        g.db_session.rollback()
     error_id = uuid.uuid4().hex[:12]
-    current_app.logger.exception("unexpected API error %s on %s %s", error_id, request.method, request.path)
+    log_unexpected(current_app.logger, exc, "unexpected API error %s on %s %s", error_id, request.method, request.path)
     return error_response(500, "internal", f"Something went wrong; the error is logged as {error_id}.")
 
 

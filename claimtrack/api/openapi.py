@@ -40,7 +40,10 @@ def _path_params(path: str) -> list[dict]:
 
 
 def _op(summary: str, role: str, path: str, ok: dict[int, Any], *, query: type[BaseModel] | None = None,
-        body: type[BaseModel] | None = None, body_optional: bool = False, errors: tuple[int, ...] = ()) -> dict:
+        body: type[BaseModel] | None = None, body_optional: bool = False, errors: tuple[int, ...] = (),
+        rule: str | None = None) -> dict:
+    """One operation. `rule` names the check beyond the schema that can still refuse a
+    schema-valid request with 422 (it depends on stored data, so no schema can say it)."""
     params = _path_params(path) + (_query_params(query) if query else [])
     codes = {401, 403, 429, *errors}
     if "{" in path:
@@ -60,7 +63,8 @@ def _op(summary: str, role: str, path: str, ok: dict[int, Any], *, query: type[B
         op["responses"][str(status)] = {"description": "OK" if status < 300 else "Created"} | (
             _json(_ref(model)) if model is not None else {})
     for status in sorted(codes):
-        op["responses"][str(status)] = {"description": ERROR_TEXT[status], **_json(_ref(out.Error))}
+        text = ERROR_TEXT[status] + (f", or {rule}" if status == 422 and rule else "")
+        op["responses"][str(status)] = {"description": text, **_json(_ref(out.Error))}
     return op
 
 
@@ -70,7 +74,8 @@ def _paths() -> dict[str, dict]:
         "/articles": {
             "get": _op("List articles", "viewer", "/articles", {200: out.ArticlePage}, query=inp.ArticleQuery),
             "post": _op("Import an article", "reviewer", "/articles",
-                        {201: out.ImportedArticle, 200: out.DuplicateArticle}, body=inp.ArticleIn),
+                        {201: out.ImportedArticle, 200: out.DuplicateArticle}, body=inp.ArticleIn,
+                        rule="no article text is left once the headline, byline and page junk are removed"),
         },
         "/articles/{article_id}": {"get": _op("Get an article", "viewer", "/articles/{article_id}",
                                               {200: out.ArticleDetail})},
@@ -78,10 +83,11 @@ def _paths() -> dict[str, dict]:
         claim: {
             "get": _op("Get a claim", "viewer", claim, {200: out.ClaimDetail}),
             "patch": _op("Edit a claim", "reviewer", claim, {200: out.ClaimDetail}, body=inp.ClaimPatch,
-                         errors=(409,)),
+                         errors=(409,), rule="the span does not lie inside the article's text"),
         },
         claim + "/sources": {"post": _op("Link a source", "reviewer", claim + "/sources", {201: out.SourceLink},
-                                         body=inp.SourceIn, errors=(409,))},
+                                         body=inp.SourceIn, errors=(409,),
+                                         rule="the address is already linked to the claim")},
         claim + "/sources/{link_id}": {"delete": _op(
             "Unlink a source", "reviewer", claim + "/sources/{link_id}", {204: None}, errors=(409, 422),
             query=_Fingerprint)},

@@ -6,9 +6,11 @@ OpenAPI schemas, so the description cannot drift from what is enforced.
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import re
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from ..models import CLAIM_STATUSES, CLAIMANT_KINDS, STANCES
 
@@ -32,9 +34,59 @@ def bounded(max_length: int) -> object:
     return Annotated[str, Field(max_length=max_length, pattern=r"^[^\x00]*$"), AfterValidator(_storable)]
 
 
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-Offset = Annotated[int, Field(ge=0, le=MAX_ID)]
-Version = Annotated[int, Field(ge=0, le=MAX_ID)]
+# The characters Python's str.strip() removes, spelled out: the services test for
+# "empty" with strip(), and the `\s` of JSON Schema (ECMA-262) and of pydantic's regex
+# engine are each a slightly different set.
+_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def with_content(max_length: int) -> object:
+    """Text that is not empty once white space is stripped (and holds no NUL)."""
+    return Annotated[str, Field(max_length=max_length, pattern=rf"^[^\x00]*[^\x00{_SPACE}][^\x00]*$"),
+                     AfterValidator(_storable)]
+
+
+def web_address(max_length: int) -> object:
+    """An http(s) address with a host name, and no white space anywhere."""
+    pattern = rf"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{{1,5}})?([/?#][^\x00{_SPACE}]*)?$"
+    return Annotated[str, Field(max_length=max_length, pattern=pattern), AfterValidator(_storable)]
+
+
+def _integral(value: Any) -> Any:
+    """JSON does not tell 3 from 3.0, and JSON Schema counts 3.0 as an integer: so does
+    the API. 3.5, "3" and true stay refused (the models are strict)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+_RFC3339_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_RFC3339_TIME = re.compile(r"(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})", re.ASCII)
+
+
+def _iso_date_or_time(value: str) -> str:
+    """An RFC 3339 date (2026-01-31) or date and time (2026-01-31T09:30:00Z), as the
+    description's `format` says; returned in the form the importer reads."""
+    if _RFC3339_DATE.fullmatch(value):
+        date.fromisoformat(value)  # ValueError (a 422) for 2026-02-30
+        return value
+    found = _RFC3339_TIME.fullmatch(value)
+    if not found:
+        raise ValueError("must be an ISO 8601 date (2026-01-31) or date and time (2026-01-31T09:30:00Z)")
+    day, hour, minute, second, fraction, zone = found.groups()
+    second = min(int(second), 59)  # RFC 3339 allows a leap second; Python has none
+    zone = "+00:00" if zone in ("Z", "z") else zone
+    text = f"{day}T{hour}:{minute}:{second:02d}{(fraction or '')[:7]}{zone}"
+    datetime.fromisoformat(text)  # ValueError for hour 25, zone +24:00, ...
+    return text
+
+
+IsoDateOrTime = Annotated[str, AfterValidator(_iso_date_or_time),
+                          WithJsonSchema({"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}],
+                                          "description": "ISO 8601 (RFC 3339) date, or date and time with a zone."})]
+Id = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_integral)]
+Offset = Annotated[int, Field(ge=0, le=MAX_ID), BeforeValidator(_integral)]
+Version = Annotated[int, Field(ge=0, le=MAX_ID), BeforeValidator(_integral)]
 
 
 class Body(BaseModel):
@@ -43,21 +95,25 @@ class Body(BaseModel):
 
 
 class ArticleIn(Body):
-    title: bounded(1000)
-    body: bounded(4_000_000)
-    url: bounded(2000) | None = None
+    title: with_content(1000)
+    body: with_content(4_000_000)
+    url: web_address(2000) | None = None
     outlet: bounded(200) | None = None
     byline: bounded(500) | None = None
-    published: bounded(64) | None = Field(default=None, description="ISO 8601 date or date and time.")
+    published: IsoDateOrTime | None = None
 
 
 class ClaimPatch(Body):
     """Only the fields given change; `version` is the claim version the caller last saw."""
 
+    model_config = ConfigDict(extra="forbid", strict=True,
+                              json_schema_extra={"dependentRequired": {"start": ["end"], "end": ["start"]}})
+
     version: Version
     text: bounded(5000) | None = None
-    start: Offset | None = Field(default=None, description="Span start in the article body; give with `end`.")
-    end: Offset | None = Field(default=None, description="Span end in the article body; give with `start`.")
+    # Not nullable: the span moves when both are given, and only then.
+    start: Offset = Field(default=None, description="Span start in the article body; give with `end`.")
+    end: Offset = Field(default=None, description="Span end in the article body; give with `start`.")
     claimant: bounded(300) | None = Field(default=None, description="Speaker name; empty for the outlet's own voice.")
     claimant_title: bounded(300) | None = None
     assignee: Id | None = Field(default=None, description="User id; null unassigns.")
@@ -66,7 +122,7 @@ class ClaimPatch(Body):
 
 
 class SourceIn(Body):
-    url: bounded(2000)
+    url: web_address(2000)
     title: bounded(1000) = ""
     publisher: bounded(300) = ""
     stance: Literal[STANCES] = "context"  # type: ignore[valid-type]
@@ -124,7 +180,7 @@ class ClaimantQuery(Query):
 class MatchQuery(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    q: bounded(2000)
+    q: with_content(2000)
     limit: Annotated[int, Field(ge=1, le=100)] = 10
 
 

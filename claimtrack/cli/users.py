@@ -71,8 +71,8 @@ def _show(user, fmt: str, done: str) -> None:  # noqa: ANN001 - models.User
 @FORMAT_OPTION
 @pass_ctx
 def deactivate(ctx: AppContext, name: str, fmt: str) -> None:
-    """Keep user NAME out: log-in is refused, and their sessions and API tokens stop
-    working. Their record and history stay."""
+    """Keep user NAME out: log-in is refused, their sessions end and their API tokens
+    are revoked for good. Their record and history stay."""
     with session_scope(ctx.engine) as session:
         user = user_service.set_active(session, Actor.system(), name, False)
         _show(user, fmt, "deactivated")
@@ -83,7 +83,7 @@ def deactivate(ctx: AppContext, name: str, fmt: str) -> None:
 @FORMAT_OPTION
 @pass_ctx
 def activate(ctx: AppContext, name: str, fmt: str) -> None:
-    """Let a deactivated user NAME log in again (their old sessions stay ended)."""
+    """Let a deactivated user NAME log in again (old sessions and tokens stay dead)."""
     with session_scope(ctx.engine) as session:
         user = user_service.set_active(session, Actor.system(), name, True)
         _show(user, fmt, "activated")

@@ -9,7 +9,7 @@ from ..services.articles.upload import ArticleForm, import_from_form
 from ..services.articles.view import list_articles
 from ..http.extensions import htmx
 from ..http.access import allow, current_actor
-from .forms import BLANK, FormState, page_arg, submitted, text
+from .forms import BLANK, FormState, page_arg, storable, submitted, text
 from .panel import page_context
 from .rendering import render
 
@@ -34,19 +34,24 @@ def show(article_id: int):
     return render("articles/show.html", block, **page_context(None, article_id))
 
 
+def _posted_article() -> ArticleForm:
+    upload = request.files.get("file")
+    has_file = upload is not None and bool(upload.filename)
+    return ArticleForm(title=text("title", 2000), body=text("body", 10_000_000), url=text("url", 3000),
+                       outlet=text("outlet", 400), byline=text("byline", 600), published=text("published", 40),
+                       filename=storable(upload.filename, "file", "The file name") if has_file else "",
+                       data=upload.read() if has_file else None)
+
+
 @bp.route("/articles/import", methods=["GET", "POST"])
 @allow("reviewer")
 def import_form():
     if request.method == "GET":
         return render("articles/import.html", "import_form", form=BLANK, fetch_form=BLANK)
-    upload = request.files.get("file")
-    has_file = upload is not None and bool(upload.filename)
-    form = ArticleForm(title=text("title", 2000), body=text("body", 10_000_000), url=text("url", 3000),
-                       outlet=text("outlet", 400), byline=text("byline", 600), published=text("published", 40),
-                       filename=upload.filename if has_file else "", data=upload.read() if has_file else None)
     db = get_session()
     try:
-        outcome = import_from_form(db, current_actor(), form, max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
+        outcome = import_from_form(db, current_actor(), _posted_article(),
+                                   max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
         db.commit()
     except ValidationError as exc:
         db.rollback()

@@ -8,10 +8,12 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_login import current_user
 
 from ..db import get_session
+from ..errors import ValidationError
 from ..http.access import PUBLIC, allow
 from ..http.sessions import begin_session, end_session
 from ..models import utcnow
 from ..services.accounts import login_guard
+from .forms import submitted, text
 
 bp = Blueprint("auth", __name__)
 # One message for every refused log-in: it must not tell which accounts exist.
@@ -39,7 +41,12 @@ def login():
     status = 200
     username = ""
     if request.method == "POST":
-        username = request.form.get("username", "")[:64]
+        try:
+            username = text("username", 64, label="The username")
+        except ValidationError as exc:
+            # Refused before the attempt is recorded: the database cannot store it.
+            return render_template("auth/login.html", error=exc.message,
+                                   username=submitted().get("username", "")[:64]), 422
         password = request.form.get("password", "")[:1024]
         db = get_session()
         result = login_guard.attempt_login(db, username, password, request.remote_addr or "unknown",

@@ -2,7 +2,7 @@
 assignment, status, dismissal, split and merge; and drawing a new claim."""
 from __future__ import annotations
 
-from flask import Blueprint, redirect, request, url_for
+from flask import Blueprint, redirect, url_for
 
 from ..db import get_session
 from ..errors import ValidationError
@@ -29,7 +29,7 @@ def create(article_id: int):
     try:
         claim = claims.create_claim(db, current_actor(), article_id, start=integer("start", label="Start"),
                                     end=integer("end", label="End"), text=text("text") or None,
-                                    selected=request.form.get("selected") or None)
+                                    selected=text("selected") or None)
         db.commit()
     except ValidationError as exc:
         db.rollback()
@@ -65,7 +65,7 @@ def speaker(claim_id: int):
 
 
 def _assignee(who) -> int | None:  # noqa: ANN001 - Actor
-    raw = (request.form.get("assignee") or "").strip()
+    raw = text("assignee", 40).strip()
     if raw == "me":
         return who.user_id
     return integer("assignee", required=False, label="Assignee")
@@ -106,7 +106,7 @@ def split(claim_id: int):
 
 def _other() -> tuple[int, int | None]:
     """The merge partner as "id:version" (the version the user saw listed)."""
-    raw = (request.form.get("other") or "").strip()
+    raw = text("other", 60).strip()
     other_id, _, version = raw.partition(":")
     if not other_id.isdigit() or (version and not version.isdigit()):
         raise ValidationError("Choose the claim to merge into this one.", fields={"other": "required"})

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Flask, current_app, render_template, render_template_string, request
+from flask import Flask, current_app, g, render_template, render_template_string, request
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
-from ..db import get_session
-
+from ..database import log_unexpected
 from ..errors import Conflict, DomainError, NotFound, PermissionDenied, ValidationError
 
 _STATUS = ((NotFound, 404), (PermissionDenied, 403), (Conflict, 409), (ValidationError, 422))
@@ -22,7 +21,17 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(Exception, _unexpected)
 
 
+def _rollback() -> None:
+    """End the request's failed transaction before the error page is drawn: the page
+    reads the signed-in user, and a session whose flush failed refuses every query
+    (PendingRollbackError) until it is rolled back. Nothing of a refused request is kept."""
+    session = g.get("db_session")
+    if session is not None:
+        session.rollback()
+
+
 def _page(status: int, title: str, message: str, error_id: str | None = None):
+    _rollback()
     if request.headers.get("HX-Request") == "true":
         # An htmx swap must not put a whole page inside a panel: the message goes to the
         # page's notice area instead.
@@ -55,7 +64,6 @@ def _domain_error(exc: DomainError):
 def _stale_write(exc: StaleDataError):
     # Two saves of one claim or verdict raced past the version check; the database
     # kept the first. The form is not re-rendered here, so say so plainly.
-    get_session().rollback()
     return _page(409, "Changed at the same moment",
                  "Someone saved this item at the same moment as you, so nothing of yours was saved. "
                  "Go back, reload, and save again.")
@@ -63,6 +71,6 @@ def _stale_write(exc: StaleDataError):
 
 def _unexpected(exc: Exception):
     error_id = uuid.uuid4().hex[:12]
-    current_app.logger.exception("unexpected error %s on %s %s", error_id, request.method, request.path)
+    log_unexpected(current_app.logger, exc, "unexpected error %s on %s %s", error_id, request.method, request.path)
     return _page(500, "Something went wrong",
                  "The error has been logged. Quote this error id if you report it.", error_id)

@@ -44,13 +44,29 @@ class FormState:
 BLANK = FormState()
 
 
+NUL = "\x00"
+NUL_MESSAGE = "must not contain NUL characters"
+
+
 def submitted() -> dict[str, str]:
-    """The posted fields, minus the CSRF token."""
-    return {k: v for k, v in request.form.items() if k != "csrf_token"}
+    """The posted fields, minus the CSRF token, as the form shows them again (a NUL,
+    which was refused, is shown as the replacement character)."""
+    return {k: v.replace(NUL, "\ufffd") for k, v in request.form.items() if k != "csrf_token"}
 
 
-def text(name: str, limit: int = 100_000) -> str:
-    return (request.form.get(name) or "")[:limit]
+def storable(value: str, name: str, label: str | None = None) -> str:
+    """The one check every typed value of a web form passes: PostgreSQL cannot store a
+    NUL character (and no text needs one), so it is refused here as a field error (422,
+    the form re-rendered) instead of failing in the database, as the API refuses it."""
+    if NUL in value:
+        raise ValidationError(f"{label or name.replace('_', ' ').capitalize()} {NUL_MESSAGE}.",
+                              fields={name: NUL_MESSAGE})
+    return value
+
+
+def text(name: str, limit: int = 100_000, *, label: str | None = None) -> str:
+    """A text field of the posted form, cut to `limit` characters."""
+    return storable((request.form.get(name) or "")[:limit], name, label)
 
 
 def integer(name: str, *, required: bool = True, label: str | None = None, source: Any = None) -> int | None:

@@ -44,7 +44,7 @@ def panel(claim_id: int):
 def decide(claim_id: int, link_id: int):
     db = get_session()
     try:
-        related.decide_link(db, current_actor(), link_id, text("state", 20))
+        related.decide_link(db, current_actor(), link_id, text("state", 20), claim_id=claim_id)
         db.commit()
     except (ValidationError, Conflict) as exc:
         db.rollback()

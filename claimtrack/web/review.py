@@ -2,7 +2,7 @@
 editor's approve, return and correct."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, current_app
 
 from ..services.review import sources, verdicts
 from ..http.access import allow
@@ -37,20 +37,20 @@ def add_source(claim_id: int):
 @allow("reviewer")
 def edit_source(claim_id: int, link_id: int):
     return run(claim_id, f"source-{link_id}", lambda db, who: sources.edit_source(
-        db, who, claim_id, link_id, _source_input(), seen=request.form.get("fingerprint")))
+        db, who, claim_id, link_id, _source_input(), seen=text("fingerprint", 200) or None))
 
 
 @bp.route("/claims/<int:claim_id>/sources/<int:link_id>/remove", methods=["POST"])
 @allow("reviewer")
 def remove_source(claim_id: int, link_id: int):
     return run(claim_id, f"source-{link_id}", lambda db, who: sources.remove_source(
-        db, who, claim_id, link_id, seen=request.form.get("fingerprint")))
+        db, who, claim_id, link_id, seen=text("fingerprint", 200) or None))
 
 
 @bp.route("/claims/<int:claim_id>/verdict", methods=["POST"])
 @allow("reviewer")
 def save_verdict(claim_id: int):
-    action = verdicts.submit if request.form.get("action") == "submit" else verdicts.save_draft
+    action = verdicts.submit if text("action", 20) == "submit" else verdicts.save_draft
     return run(claim_id, "verdict", lambda db, who: action(
         db, who, claim_id, _verdict_input(), config=current_app.config, **_seen()))
 

@@ -53,5 +53,8 @@ def _add_headers(response: Response) -> Response:
 
 
 def init_app(app: Flask) -> None:
+    from . import origin
+
     check_startup(app)
+    origin.init_app(app)  # before CSRF's own hook: a foreign origin is refused first
     app.after_request(_add_headers)

@@ -16,7 +16,7 @@ from ..services.accounts.tokens import MAX_NAME
 from ..http.extensions import htmx
 from ..http.access import allow
 from ..http.sessions import begin_session
-from .forms import BLANK, FormState, text
+from .forms import BLANK, FormState, submitted, text
 from .rendering import render
 
 bp = Blueprint("settings", __name__)
@@ -42,13 +42,13 @@ def index():
 @allow("viewer")
 def create_token():
     db = get_session()
-    name = text("name", MAX_NAME + 1)
     try:
-        row, plaintext = account_settings.create_token(db, current_user.id, name)
+        row, plaintext = account_settings.create_token(db, current_user.id, text("name", MAX_NAME + 1, label="The name"))
         db.commit()
     except ValidationError as exc:
         db.rollback()
-        return _page("tokens", status=422, token_form=FormState("token", {"name": name}, dict(exc.fields), exc.message))
+        typed = {"name": submitted().get("name", "")[:MAX_NAME + 1]}
+        return _page("tokens", status=422, token_form=FormState("token", typed, dict(exc.fields), exc.message))
     # Rendered, not redirected: the value is shown this once and must not travel
     # through the session cookie or a URL to survive a redirect.
     return _page("tokens", status=201, new_token=(row, plaintext))
@@ -70,9 +70,9 @@ def revoke_token(token_id: int):
 @allow("viewer")
 def change_password():
     db = get_session()
-    values = {name: text(name, MAX_LENGTH + 1) for name in PASSWORD_FIELDS}
     try:
-        user = account_settings.change_password(db, current_user.id, *values.values(),
+        values = [text(name, MAX_LENGTH + 1) for name in PASSWORD_FIELDS]
+        user = account_settings.change_password(db, current_user.id, *values,
                                                 address=request.remote_addr or "unknown",
                                                 limits=login_guard.Limits.from_config(current_app.config))
     except ValidationError as exc:

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from ...errors import NotFound, ValidationError
-from ...models import ROLES, User, utcnow
+from ...models import ROLES, ApiToken, User, utcnow
 from .. import audit
+from . import sessions
 from .actors import Actor
 from .passwords import check_policy, hash_password, needs_rehash, verify_password
 
@@ -77,16 +79,27 @@ def _existing(session: Session, username: str) -> User:
 
 
 def set_active(session: Session, actor: Actor, username: str, active: bool) -> User:
-    """Let a user in again, or keep them out: a deactivated user cannot log in, and
-    their sessions and API tokens stop working on the next request."""
+    """Let a user in again, or keep them out. Deactivation ends every web session and
+    revokes every API token of the user for good: an account is usually deactivated
+    because a laptop or a token went astray, so activating it again must not bring those
+    back. The user logs in afresh and makes new tokens."""
     user = _existing(session, username)
-    if user.is_active != active:
+    ended = revoked = 0
+    if not active:
+        # Also when already inactive: nothing of an inactive account may stay live.
+        ended = sessions.end_all(session, user.id)
+        revoked = session.exec(update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+                               .values(revoked_at=utcnow())).rowcount or 0
+    if user.is_active != active or ended or revoked:
         before = user.is_active
         user.is_active = active
         session.add(user)
         session.flush()
+        after: dict = {"active": active}
+        if not active:
+            after |= {"sessions_ended": ended, "tokens_revoked": revoked}
         audit.record(session, actor, "user.activate" if active else "user.deactivate", "user", user.id,
-                     before={"active": before}, after={"active": active})
+                     before={"active": before}, after=after)
     return user
 
 

@@ -214,6 +214,18 @@ def _links_between(session: Session, pairs: Iterable[tuple[int, int]]) -> dict[t
 
 # --- reading ------------------------------------------------------------------------------
 
+def _shown_as(session: Session, claim_id: int) -> set[int]:
+    """The claim and the originals it repeats: the claims whose links its panel shows."""
+    ids = {claim_id}
+    claim = session.get(Claim, claim_id)
+    for _ in range(MAX_REPEAT_CHAIN):
+        if claim is None or claim.repeat_of_id is None:
+            break
+        ids.add(claim.repeat_of_id)
+        claim = session.get(Claim, claim.repeat_of_id)
+    return ids
+
+
 def related_for_claim(session: Session, claim_id: int, *, limit: int = 10,
                       min_score: float | None = None,
                       settings: MatchSettings | None = None) -> list[RelatedClaim]:
@@ -304,15 +316,18 @@ def _claim_ends(session: Session, claim_ids: set[int]) -> dict[int, ClaimEnd]:
 
 # --- deciding -----------------------------------------------------------------------------
 
-def decide_link(session: Session, actor: Actor, link_id: int, state: str) -> ClaimLink:
-    """Confirm or dismiss a link, audited. A dismissed pair is never suggested again."""
+def decide_link(session: Session, actor: Actor, link_id: int, state: str, *,
+                claim_id: int | None = None) -> ClaimLink:
+    """Confirm or dismiss a link, audited. A dismissed pair is never suggested again.
+    With `claim_id` (a route under a claim) the link must join that claim, or the claim
+    it repeats, whose links it shows: a link of other claims is not found from here."""
     if state not in DECISIONS:
         raise ValidationError(f"A link can be confirmed or dismissed, not {state!r}.",
                               fields={"state": "confirmed or dismissed"})
     require(actor, "reviewer", "confirm or dismiss related claims")
     link = session.get(ClaimLink, link_id)
-    if link is None:
-        raise NotFound(f"There is no claim link #{link_id}.")
+    if link is None or (claim_id is not None and not {link.claim_a_id, link.claim_b_id} & _shown_as(session, claim_id)):
+        raise NotFound(f"There is no claim link #{link_id}" + (f" on claim #{claim_id}." if claim_id else "."))
     if link.state == state:
         return link
     before = audit.snapshot(link, _LINK_FIELDS)

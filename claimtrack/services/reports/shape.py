@@ -7,8 +7,6 @@ spelling, so spreadsheets and scripts built on them keep working.
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, UTC
 from typing import Any
@@ -21,6 +19,8 @@ from sqlmodel import Session
 from ...errors import NotFound, ValidationError
 from ...models import Article, Claim, Claimant, Outlet, User, Verdict
 from ...models.base import MAX_ID
+from .csv_export import write_csv
+
 
 @dataclass(slots=True)
 class Report:
@@ -38,12 +38,7 @@ class Report:
                 "rows": [{c: _plain(row.get(c)) for c in self.columns} for row in self.rows]}
 
     def to_csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(self.columns)
-        for row in self.rows:
-            writer.writerow([_cell(row.get(c)) for c in self.columns])
-        return out.getvalue()
+        return write_csv(self.columns, ([_cell(row.get(c)) for c in self.columns] for row in self.rows))
 
 
 def _plain(value: Any) -> Any:

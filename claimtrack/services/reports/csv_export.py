@@ -1,0 +1,34 @@
+"""The one CSV writer of every export (report downloads, `claimtrack report`).
+
+Text in a report comes from articles, speakers and reviewers: a cell beginning with
+`=`, `+`, `-`, `@`, a tab or a carriage return is read as a formula by spreadsheet
+programs (OWASP "CSV injection"), so such a cell is written with a leading single
+quote, which shows the text as typed and runs nothing. Numbers are not text and pass
+unchanged, so a negative count stays a number.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    # RFC 4180's CRLF: the writer quotes a cell holding any character of the line ending,
+    # so with CRLF a stray carriage return inside a cell is quoted too and cannot split a
+    # row (with "\n" alone it went out bare).
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([safe_cell(c) for c in columns])
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return out.getvalue()
