@@ -1,5 +1,5 @@
 """SQLModel tables. Import from here; the submodules are split by feature."""
-from .accounts import ROLES, ApiToken, User
+from .accounts import ROLES, ApiToken, PasswordLink, User
 from .articles import Article, Outlet
 from .audit import AuditEvent
 from .base import UTCDateTime, utcnow
@@ -9,6 +9,7 @@ from .links import LINK_RELATIONS, LINK_STATES, NUMERIC_VERDICTS, ClaimLink
 from .matching import MatchArticle, MatchClaim, MatchKey, MatchPosting, MatchStat
 from .review import STANCES, VERDICT_STATES, ClaimSource, Source, Verdict
 from .security import LoginAttempt, WebSession
+from .settings import InstanceSetting
 from sqlmodel import SQLModel
 
 metadata = SQLModel.metadata
@@ -17,7 +18,7 @@ __all__ = [
     "ROLES", "CLAIM_KINDS", "CLAIM_STATUSES", "CLAIMANT_KINDS", "LINK_RELATIONS", "LINK_STATES",
     "NUMERIC_VERDICTS", "STANCES", "VERDICT_STATES",
     "ApiToken", "Article", "AuditEvent", "Claim", "Claimant", "ClaimantAlias", "ClaimLink",
-    "ClaimSource", "FactCheck", "LoginAttempt", "MatchArticle", "MatchClaim", "MatchKey", "MatchPosting",
+    "ClaimSource", "FactCheck", "InstanceSetting", "PasswordLink", "LoginAttempt", "MatchArticle", "MatchClaim", "MatchKey", "MatchPosting",
     "MatchStat", "Outlet", "Quantity", "Source", "User", "Verdict", "WebSession",
     "UTCDateTime", "is_search_object", "metadata", "utcnow",
 ]

@@ -15,6 +15,7 @@ from .access import allow
 from .forms import BLANK, FormState, integer, page_arg, submitted
 from .panel import actor
 from .rendering import render
+from .instance import desk_config
 
 bp = Blueprint("claimants", __name__)
 
@@ -34,7 +35,7 @@ def _page(claimant_id: int, *, status: int = 200, form: FormState = BLANK):
     db = get_session()
     claimant = get_claimant(db, claimant_id)
     record = directory.claimant_record(db, claimant)
-    return render("claimants/show.html", status=status, record=record, scale=scale_for(current_app.config),
+    return render("claimants/show.html", status=status, record=record, scale=scale_for(desk_config()),
                   candidates=directory.merge_candidates(db, claimant), form=form, kind_labels=directory.KIND_LABELS)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 from collections.abc import Callable
 
-from flask import current_app, redirect, url_for
+from flask import redirect, url_for
 from flask_login import current_user
 from sqlmodel import Session
 
@@ -26,6 +26,7 @@ from . import htmx
 from .forms import BLANK, ConflictInfo, FormState, submitted
 from .highlight import paragraphs
 from .rendering import render
+from .instance import desk_config
 
 CLAIMS_CHANGED = "claims-changed"
 
@@ -87,7 +88,7 @@ def page_context(panel: ClaimPanel | None, article_id: int, **extra: Any) -> dic
 
 def panel_response(claim_id: int, *, status: int = 200, forms: dict[str, FormState] | None = None,
                    changed: bool = False, panel: ClaimPanel | None = None):
-    panel = panel or load_panel(get_session(), claim_id, current_app.config)
+    panel = panel or load_panel(get_session(), claim_id, desk_config())
     form = _form_lookup(forms or {})
     if htmx and not htmx.history_restore_request:
         response = render("claims/_panel.html", status=status, panel=panel, form=form)
@@ -112,7 +113,7 @@ def run(claim_id: int, form: str, action: Callable[[Session, Actor], Any], *,
         db.commit()
     except StaleVersion as exc:
         db.rollback()
-        panel = load_panel(db, claim_id, current_app.config)
+        panel = load_panel(db, claim_id, desk_config())
         state = FormState(form, mine, dict(exc.fields), exc.message, _conflict(panel, form, exc, mine))
         return panel_response(claim_id, status=409, forms={form: state}, panel=panel)
     except ValidationError as exc:

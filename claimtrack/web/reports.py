@@ -6,7 +6,7 @@ verdicts that are not yet published, so they are never public.
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 
 from ..charts import Bar, bar_chart, column_chart
 from ..db import get_session
@@ -14,6 +14,7 @@ from ..errors import NotFound, ValidationError
 from ..services import reports as service
 from .access import allow
 from .rendering import render
+from .instance import desk_config
 
 bp = Blueprint("reports", __name__)
 TEMPLATES = {"overview": "reports/overview.html", "claimants": "reports/claimants.html",
@@ -32,7 +33,7 @@ def show(name: str):
     if name not in TEMPLATES:
         raise NotFound(f"There is no report called {name!r}.")
     db = get_session()
-    report = service.build(db, name, current_app.config, request.args)
+    report = service.build(db, name, desk_config(), request.args)
     return _respond(report, TEMPLATES[name], options=service.filter_options(db),
                     charts=_charts(report) if name == "overview" else None)
 
@@ -40,7 +41,7 @@ def show(name: str):
 @bp.route("/reports/articles/<int:article_id>")
 @allow("viewer")
 def article(article_id: int):
-    report = service.build(get_session(), "article", current_app.config, {"article": article_id})
+    report = service.build(get_session(), "article", desk_config(), {"article": article_id})
     return _respond(report, "reports/article.html")
 
 

@@ -2,12 +2,13 @@
 editor's approve, return and correct."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, request
 
 from ..services import sources, verdicts
 from .access import allow
 from .forms import integer, text
 from .panel import run
+from .instance import desk_config
 
 bp = Blueprint("review", __name__)
 
@@ -52,21 +53,21 @@ def remove_source(claim_id: int, link_id: int):
 def save_verdict(claim_id: int):
     action = verdicts.submit if request.form.get("action") == "submit" else verdicts.save_draft
     return run(claim_id, "verdict", lambda db, who: action(
-        db, who, claim_id, _verdict_input(), config=current_app.config, **_seen()))
+        db, who, claim_id, _verdict_input(), config=desk_config(), **_seen()))
 
 
 @bp.route("/claims/<int:claim_id>/verdict/reuse", methods=["POST"])
 @allow("reviewer")
 def reuse_verdict(claim_id: int):
     return run(claim_id, "reuse", lambda db, who: verdicts.reuse(
-        db, who, claim_id, integer("link_id", label="Link"), config=current_app.config, **_seen()))
+        db, who, claim_id, integer("link_id", label="Link"), config=desk_config(), **_seen()))
 
 
 @bp.route("/claims/<int:claim_id>/verdict/approve", methods=["POST"])
 @allow("editor")
 def approve(claim_id: int):
     return run(claim_id, "approve", lambda db, who: verdicts.approve(
-        db, who, claim_id, config=current_app.config, **_seen()))
+        db, who, claim_id, config=desk_config(), **_seen()))
 
 
 @bp.route("/claims/<int:claim_id>/verdict/return", methods=["POST"])
@@ -80,4 +81,4 @@ def return_verdict(claim_id: int):
 @allow("editor")
 def correct(claim_id: int):
     return run(claim_id, "correct", lambda db, who: verdicts.correct(
-        db, who, claim_id, _verdict_input(), note=text("note", 10_000), config=current_app.config, **_seen()))
+        db, who, claim_id, _verdict_input(), note=text("note", 10_000), config=desk_config(), **_seen()))
