@@ -103,16 +103,28 @@ _COLUMNS = (
 )
 
 
-def published_query() -> sa.Select:
-    """Claims that are published, with their one current published verdict row."""
+def _with_verdict(verdict_on: sa.ColumnElement) -> sa.Select:
     return (
         sa.select(*_COLUMNS)
         .select_from(Claim)
-        .join(Verdict, sa.and_(Verdict.claim_id == Claim.id, Verdict.state == "published"))
+        .join(Verdict, sa.and_(Verdict.claim_id == Claim.id, verdict_on))
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Outlet, Outlet.id == Article.outlet_id)
         .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
         .outerjoin(User, User.id == Verdict.reviewer_id)
+    )
+
+
+def verdict_row(session: Session, claim_id: int, verdict_id: int) -> Published | None:
+    """One claim with a given verdict row, published or not: for the editor's preview only."""
+    row = session.execute(_with_verdict(Verdict.id == verdict_id).where(Claim.id == claim_id)).first()
+    return Published(*row) if row is not None else None
+
+
+def published_query() -> sa.Select:
+    """Claims that are published, with their one current published verdict row."""
+    return (
+        _with_verdict(Verdict.state == "published")
         # `status || ''` keeps SQLite from choosing the status index, which would read every
         # published claim and sort them for each batch; walking the primary key in order
         # makes a keyset batch cost the same at any depth.

@@ -34,8 +34,8 @@ def _load_user(user_id: str) -> User | None:
 
 
 def init_web(app: Flask) -> None:
-    from . import (access, articles, auth, claimants, claims, converters, errors, filters, queue, related, review,
-                   settings)
+    from . import (access, admin, admin_desk, admin_users, articles, auth, claimants, claims, converters, errors,
+                   filters, queue, related, review, settings)
 
     converters.init_app(app)
     htmx.init_app(app)
@@ -51,4 +51,8 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(review.bp)
     app.register_blueprint(claimants.bp)
     app.register_blueprint(settings.bp)
+    # admin_desk and admin_users add their routes to admin.bp when imported above.
+    assert admin_desk.bp is admin.bp  # noqa: S101  # nosec B101 - import-order guard
+    app.register_blueprint(admin.bp)
+    app.register_blueprint(admin_users.public_bp)
     related.init_app(app)

@@ -35,6 +35,7 @@ FIELD_LABELS = {
     "assignee": "Assignee", "status": "Status", "reason": "Reason", "rating": "Rating", "summary": "Summary",
     "rationale": "Rationale", "url": "Address", "title": "Title", "publisher": "Publisher",
     "stance": "Stance", "excerpt": "Excerpt", "note": "Correction note", "comment": "Comment",
+    "claim_reviewed": "Claim as reviewed",
 }
 
 
@@ -52,10 +53,11 @@ def _current_values(panel: ClaimPanel, form: str) -> dict[str, Any]:
         return {"assignee": panel.user_label(claim.assignee_id)}
     if form in ("status", "dismiss"):
         return {"status": claim.status, "reason": claim.dismissed_reason or ""}
-    if form in ("verdict", "approve", "return", "reuse"):
+    if form in ("verdict", "approve", "return", "reuse", "withdraw"):
         v = panel.open_verdict
-        return {"rating": v.rating, "summary": v.summary, "rationale": v.rationale} if v else {}
-    if form == "correct":
+        return {"rating": v.rating, "summary": v.summary, "rationale": v.rationale,
+                "claim_reviewed": v.claim_reviewed or ""} if v else {}
+    if form in ("correct", "retract"):
         v = panel.published_verdict
         return {"rating": v.rating, "summary": v.summary, "rationale": v.rationale} if v else {}
     if form.startswith("source-"):

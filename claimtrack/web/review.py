@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, request
 
-from ..services import sources, verdicts
+from ..db import get_session
+from ..errors import Conflict, ValidationError
+from ..services import publishing_preview, retraction, sources, verdicts
 from .access import allow
 from .forms import integer, text
-from .panel import run
+from .forms import FormState, submitted
+from .panel import panel_response, run
+from .rendering import render
 from .instance import desk_config
 
 bp = Blueprint("review", __name__)
@@ -18,9 +22,14 @@ def _source_input() -> sources.SourceInput:
                                stance=text("stance", 20) or "context", excerpt=text("excerpt", 10_000))
 
 
+def _reviewed() -> str | None:
+    """The claim-as-reviewed field; None when the form has none (keep what is stored)."""
+    return text("claim_reviewed", 5000) if "claim_reviewed" in request.form else None
+
+
 def _verdict_input() -> verdicts.VerdictInput:
     return verdicts.VerdictInput(rating=text("rating", 100), summary=text("summary", 5000),
-                                 rationale=text("rationale", 100_000))
+                                 rationale=text("rationale", 100_000), claim_reviewed=_reviewed())
 
 
 def _seen() -> dict:
@@ -67,7 +76,35 @@ def reuse_verdict(claim_id: int):
 @allow("editor")
 def approve(claim_id: int):
     return run(claim_id, "approve", lambda db, who: verdicts.approve(
-        db, who, claim_id, config=desk_config(), **_seen()))
+        db, who, claim_id, config=desk_config(), claim_reviewed=_reviewed(), **_seen()))
+
+
+@bp.route("/claims/<int:claim_id>/verdict/preview", methods=["POST"])
+@allow("editor")
+def preview(claim_id: int):
+    """The fact-check as it would be published, with the claim-as-reviewed text as typed.
+    Writes nothing; htmx gets the preview block, a plain post the preview page."""
+    db = get_session()
+    try:
+        shown = publishing_preview.preview(db, claim_id, desk_config(), claim_reviewed=_reviewed())
+    except (ValidationError, Conflict) as exc:
+        return panel_response(claim_id, status=422 if isinstance(exc, ValidationError) else 409,
+                              forms={"approve": FormState("approve", submitted(), dict(exc.fields), exc.message)})
+    return render("claims/preview.html", "preview", preview=shown, claim_id=claim_id,
+                  verdict=verdicts.open_verdict(db, claim_id))
+
+
+@bp.route("/claims/<int:claim_id>/verdict/withdraw", methods=["POST"])
+@allow("reviewer")
+def withdraw(claim_id: int):
+    return run(claim_id, "withdraw", lambda db, who: retraction.withdraw(db, who, claim_id, **_seen()))
+
+
+@bp.route("/claims/<int:claim_id>/verdict/retract", methods=["POST"])
+@allow("editor")
+def retract(claim_id: int):
+    return run(claim_id, "retract", lambda db, who: retraction.retract(
+        db, who, claim_id, reason=text("reason", 10_000), **_seen()))
 
 
 @bp.route("/claims/<int:claim_id>/verdict/return", methods=["POST"])
