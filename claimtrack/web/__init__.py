@@ -34,7 +34,7 @@ def _load_user(user_id: str) -> User | None:
 
 
 def init_web(app: Flask) -> None:
-    from . import (access, admin, admin_desk, admin_users, articles, auth, claimants, claims, converters, errors,
+    from . import (access, admin_desk, admin_users, articles, auth, claimants, claims, converters, errors,
                    filters, queue, related, review, settings)
 
     converters.init_app(app)
@@ -52,7 +52,6 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(claimants.bp)
     app.register_blueprint(settings.bp)
     # admin_desk and admin_users add their routes to admin.bp when imported above.
-    assert admin_desk.bp is admin.bp  # noqa: S101  # nosec B101 - import-order guard
-    app.register_blueprint(admin.bp)
+    app.register_blueprint(admin_desk.bp)
     app.register_blueprint(admin_users.public_bp)
     related.init_app(app)
