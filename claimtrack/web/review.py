@@ -9,8 +9,7 @@ from ..errors import Conflict, ValidationError
 from ..services import publishing_preview, retraction, sources, verdicts
 from .access import allow
 from .forms import integer, text
-from .forms import FormState, submitted
-from .panel import panel_response, run
+from .panel import run
 from .rendering import render
 from .instance import desk_config
 
@@ -88,10 +87,11 @@ def preview(claim_id: int):
     try:
         shown = publishing_preview.preview(db, claim_id, desk_config(), claim_reviewed=_reviewed())
     except (ValidationError, Conflict) as exc:
-        return panel_response(claim_id, status=422 if isinstance(exc, ValidationError) else 409,
-                              forms={"approve": FormState("approve", submitted(), dict(exc.fields), exc.message)})
-    return render("claims/preview.html", "preview", preview=shown, claim_id=claim_id,
-                  verdict=verdicts.open_verdict(db, claim_id))
+        # Answered in the preview's own slot, so the form above keeps what was typed.
+        problem = " ".join([exc.message, *getattr(exc, "fields", {}).values()])
+        return render("claims/preview.html", "preview", status=422 if isinstance(exc, ValidationError) else 409,
+                      preview=None, problem=problem, claim_id=claim_id)
+    return render("claims/preview.html", "preview", preview=shown, problem=None, claim_id=claim_id)
 
 
 @bp.route("/claims/<int:claim_id>/verdict/withdraw", methods=["POST"])
