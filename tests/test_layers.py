@@ -8,7 +8,7 @@ The layers, lowest first (see ARCHITECTURE.md):
     engines    extraction, matching, claimreview, retrieval, ingest   (pure Python)
     data       models, database, migrate, backup                      (SQLAlchemy, no Flask)
     services   services                                               (no Flask)
-    entry      web, api, cli, db, config, claimtrack/__init__ (create_app)
+    entry      web, api, cli, db, config, http, claimtrack/__init__ (create_app)
 
 Where today's code breaks a rule of the target shape, the import is listed in an
 exception table below; a listed import that is gone fails the test too, so the tables
@@ -33,7 +33,7 @@ LAYERS = {
     "engines": set(ENGINES),
     "data": {"models", "database", "migrate", "backup"},
     "services": {"services"},
-    "entry": {"web", "api", "cli", "db", "config", "__init__"},
+    "entry": {"web", "api", "cli", "db", "config", "http", "__init__"},
 }
 # The layers each layer may import (its own included).
 MAY_IMPORT = {
@@ -60,6 +60,7 @@ ENTRY_RULES = {
     "api": {"web", "cli"},
     "db": {"web", "api", "cli", "config"},
     "config": {"web", "api", "cli", "db"},
+    "http": {"web", "api", "cli"},
 }
 # api/ still takes access rules, csrf and a filter from web/ (they belong in a shared
 # HTTP package). (importing module, imported module)

@@ -12,7 +12,7 @@ from . import queries, render
 from .blueprint import ID, bp
 from .parsing import actor, json_body, page, query
 from .schemas import ClaimPatch, ClaimQuery
-from ..web.instance import desk_config
+from ..http.instance import desk_config
 
 
 def claim_json(claim_id: int) -> dict:

@@ -13,7 +13,7 @@ from . import queries, render
 from .blueprint import ID, bp
 from .parsing import page, query
 from .schemas import ClaimantQuery, MatchQuery
-from ..web.instance import desk_config
+from ..http.instance import desk_config
 
 
 def claimant_summary(claimant: Claimant, claims: int, published: int, aliases: list[str]) -> dict:

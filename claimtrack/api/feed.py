@@ -9,7 +9,7 @@ from ..web.access import allow
 from .blueprint import bp
 from .parsing import query
 from .schemas import Query
-from ..web.instance import desk_config
+from ..http.instance import desk_config
 
 
 @bp.get("/claimreview")

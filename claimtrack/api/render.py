@@ -14,7 +14,7 @@ from ..ratings import RatingScale
 from ..services import sources as source_service
 from ..services import verdicts as verdict_service
 from .queries import ClaimantRef, ClaimBundle, claim_bundle
-from ..web.instance import desk_config
+from ..http.instance import desk_config
 
 
 def iso(value: datetime | None) -> str | None:

@@ -15,7 +15,7 @@ from .claims import claim_json
 from .errors import error_response
 from .parsing import actor, json_body
 from .schemas import PublishIn, SourceIn, VerdictIn
-from ..web.instance import desk_config
+from ..http.instance import desk_config
 
 
 @bp.post(f"/claims/<{ID}:claim_id>/sources")

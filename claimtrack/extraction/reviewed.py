@@ -24,6 +24,19 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _names(speaker: str | None, part: str) -> bool:
+    """Whether `part` of the sentence names the speaker: their last name will do, however
+    it is spelt ("Abdul-Mahdi", "Abdul Mahdi")."""
+    if not speaker:
+        return True
+    wanted = _words(speaker)
+    return not wanted or wanted[-1] in _words(part)
+
+
 def _cue_pattern(cue: str) -> re.Pattern[str]:
     words = r"\s+".join(re.escape(w) for w in cue.split())
     return re.compile(rf"\b{words}\b", re.I)
@@ -56,7 +69,7 @@ def _strip_lead(text: str, cue: str, speaker: str | None) -> str | None:
         before = text[:found.start()]
         if not before.strip() or len(before.split()) > MAX_LEAD_WORDS or "," in before.strip().rstrip(","):
             continue
-        if speaker and speaker.lower() not in before.lower():
+        if not _names(speaker, before):
             continue
         rest = _THAT.sub("", text[found.end():].lstrip(" ,"))
         if len(rest.split()) >= 3:
@@ -72,7 +85,7 @@ def _strip_tail(text: str, cue: str, speaker: str | None) -> str | None:
     tail = text[cut + 1:]
     if len(tail.split()) > MAX_LEAD_WORDS or not _cue_pattern(cue).search(tail):
         return None
-    if speaker and speaker.lower() not in tail.lower():
+    if not _names(speaker, tail):
         return None
     rest = text[:cut]
     return _sentence(rest) if len(rest.split()) >= 3 else None

@@ -6,12 +6,12 @@ from flask import current_app, flash, redirect, request, url_for
 from ..db import get_session
 from ..errors import ValidationError
 from ..services import archive_upload, instance_settings, rating_scale
-from . import htmx
+
 from .access import allow
 from .admin import ADMIN_PAGES, attempt, bp
 from .forms import BLANK, FormState, text
-from .instance import forget, request_base
-from .rendering import render
+from ..http.instance import forget, request_base
+from .rendering import render, wants_fragment
 
 MAX_UPLOAD_NAME = 255
 
@@ -36,7 +36,7 @@ def save_publisher():
     forget()
     if failed:
         return _publisher_page("publisher", status=status, form=failed)
-    if htmx:
+    if wants_fragment():
         return _publisher_page("publisher", saved=True)
     flash("The publisher settings are saved.", "info")
     return redirect(url_for("admin.publisher"), code=303)
@@ -76,7 +76,7 @@ def save_ratings():
     forget()
     if failed:
         return _ratings_page("ratings", status=status, form=failed)
-    if htmx:
+    if wants_fragment():
         return _ratings_page("ratings", saved=True)
     flash("The rating scale is saved.", "info")
     return redirect(url_for("admin.ratings"), code=303)

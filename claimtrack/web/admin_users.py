@@ -9,11 +9,11 @@ from ..errors import ValidationError
 from ..models import ROLES
 from ..services import password_links, user_admin
 from ..services.passwords import MAX_LENGTH, MIN_LENGTH
-from . import htmx
+
 from .access import PUBLIC, allow
 from .admin import ADMIN_PAGES, attempt, bp, link_lifetime
 from .forms import BLANK, FormState, text
-from .rendering import render
+from .rendering import render, wants_fragment
 
 public_bp = Blueprint("password_link", __name__)
 MISSING_PASSWORD = "required for this choice"  # noqa: S105  # nosec B105 - a field message, not a password
@@ -34,7 +34,7 @@ def _link(secret: str) -> str:
 def _answer(done: str, *, status: int = 200, issued: tuple | None = None):
     """After a change: the section (htmx), the page with the one-time link (it is shown
     once and never travels through a redirect), or a redirect to the list."""
-    if htmx or issued:
+    if wants_fragment() or issued:
         return _page("users", status=status, issued=issued, done=done)
     from flask import flash
 

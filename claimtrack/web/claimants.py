@@ -15,7 +15,7 @@ from .access import allow
 from .forms import BLANK, FormState, integer, page_arg, submitted
 from .panel import actor
 from .rendering import render
-from .instance import desk_config
+from ..http.instance import desk_config
 
 bp = Blueprint("claimants", __name__)
 

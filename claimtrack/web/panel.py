@@ -26,7 +26,7 @@ from . import htmx
 from .forms import BLANK, ConflictInfo, FormState, submitted
 from .highlight import paragraphs
 from .rendering import render
-from .instance import desk_config
+from ..http.instance import desk_config
 
 CLAIMS_CHANGED = "claims-changed"
 

@@ -16,7 +16,7 @@ from .access import PUBLIC, allow
 from .converters import MAX_ID
 from .forms import arg_int, page_arg
 from .rendering import render
-from .instance import desk_config
+from ..http.instance import desk_config
 
 bp = Blueprint("public", __name__)
 FEED_PAGE_SIZE = 100

@@ -14,7 +14,7 @@ from ..errors import NotFound, ValidationError
 from ..services import reports as service
 from .access import allow
 from .rendering import render
-from .instance import desk_config
+from ..http.instance import desk_config
 
 bp = Blueprint("reports", __name__)
 TEMPLATES = {"overview": "reports/overview.html", "claimants": "reports/claimants.html",

@@ -11,7 +11,7 @@ from .access import allow
 from .forms import integer, text
 from .panel import run
 from .rendering import render
-from .instance import desk_config
+from ..http.instance import desk_config
 
 bp = Blueprint("review", __name__)
 
