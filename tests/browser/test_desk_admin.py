@@ -43,15 +43,18 @@ def _no_sideways_scroll(page) -> None:  # noqa: ANN001
     assert width <= page.viewport_size["width"], f"{page.url} is {width}px wide"
 
 
-def _both_widths(browser, url: str, path: str, shoot, name: str, login: tuple[str, str] | None) -> None:  # noqa: ANN001
+def _both_widths(browser, url: str, path: str, shoot, name: str, login: tuple[str, str] | None,  # noqa: ANN001
+                 status: int = 200) -> None:
     for size in (DESKTOP, PHONE):
         who = Session(browser, url, viewport=size)
         if login:
             who.log_in(*login)
-        who.page.goto(path)
+        response = who.page.goto(path)
+        assert response.status == status, path
         shoot(who.page, name)
         _no_sideways_scroll(who.page)
-        assert who.errors == []
+        # The browser reports an error page's own status as a failed load; nothing else may fail.
+        assert [e for e in who.errors if f"status of {status} " not in e] == []
         who.close()
 
 
@@ -148,8 +151,9 @@ def test_fresh_demo_admin_to_published_edit(browser, fresh_demo, shoot):  # noqa
     admin_login = ("admin", logins["admin"])
     for path, name in [("/admin/users", "admin-users"), ("/admin/publisher", "admin-publisher"),
                        ("/admin/ratings", "admin-ratings"), ("/admin/archive", "admin-archive"),
-                       (f"/claims/{claim_id}", "claim-published"), ("/no/such/page", "not-found")]:
+                       (f"/claims/{claim_id}", "claim-published")]:
         _both_widths(browser, server.url, path, shoot, name, admin_login)
+    _both_widths(browser, server.url, "/no/such/page", shoot, "not-found", admin_login, 404)
     _both_widths(browser, server.url, f"/fact-checks/{claim_id}", shoot, "public-fact-check", None)
-    _both_widths(browser, server.url, "/admin/users", shoot, "forbidden", ("viewer", logins["viewer"]))
+    _both_widths(browser, server.url, "/admin/users", shoot, "forbidden", ("viewer", logins["viewer"]), 403)
     admin.close()
