@@ -127,7 +127,8 @@ def test_fresh_demo_admin_to_published_edit(browser, fresh_demo, shoot):  # noqa
     expect(preview).to_contain_text("Fact check by Nadia Okafor")
     doc = json.loads(preview.locator("pre code").inner_text())
     assert doc["claimReviewed"] == EDITED and doc["url"] == f"{server.url}/fact-checks/{claim_id}"
-    shoot(page, "editor-preview")
+    preview.scroll_into_view_if_needed()
+    shoot(page, "editor-preview", full_page=False)
     _no_sideways_scroll(page)
     approve.get_by_role("button", name="Approve and publish").click()
     expect(panel.locator(".status-badge")).to_have_text("Published")
