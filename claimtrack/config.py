@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from .services.match_settings import DEFAULTS as MATCH_DEFAULTS
+from .services.linking.settings import DEFAULTS as MATCH_DEFAULTS
 
 ENV_PREFIX = "CLAIMTRACK"
 INSTANCE_CONFIG_FILE = "claimtrack.toml"
@@ -30,7 +30,7 @@ DEFAULTS: dict[str, Any] = {
     # Rating scale file; None means the default scale in fixtures/.
     "RATING_SCALE_PATH": None,
     # Publishing: None means the instance setting an admin saved, and for the base URL
-    # then the address the request reached the server at (see services.instance_settings).
+    # then the address the request reached the server at (see services.publishing.settings).
     "PUBLIC_BASE_URL": None,
     "PUBLISHER_NAME": None,
     "PUBLISHER_URL": None,
@@ -43,7 +43,7 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,
     # Seconds a log-in lasts, whatever the activity (a working day and then some; the
-    # server ends older sessions, see services.web_sessions).
+    # server ends older sessions, see services.accounts.sessions).
     "PERMANENT_SESSION_LIFETIME": 12 * 3600,
     "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
     # API: requests per token per window (0 turns the limit off; counted per process),

@@ -12,7 +12,8 @@ import click
 from sqlmodel import Session
 
 from ..claimreview import embeddable_json, factcheck_api_page
-from ..services import instance_settings, publishing
+from ..services.publishing import feed as publishing
+from ..services.publishing import settings as instance_settings
 from .base import AppContext, CliError, main_group, pass_ctx
 
 

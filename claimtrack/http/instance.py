@@ -12,7 +12,7 @@ from typing import Any
 from flask import current_app, g, has_request_context, request
 
 from ..db import get_session
-from ..services import instance_settings
+from ..services.publishing import settings as instance_settings
 
 
 def request_base() -> str | None:

@@ -66,7 +66,7 @@ class Verdict(SQLModel, table=True):
     # What the fact-check says it reviewed (ClaimReview claimReviewed, the public
     # headline): the claim without its attribution, as the reviewer or editor worded it.
     claim_reviewed: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
-    # A retracted fact-check stays published with a notice; see services.retraction.
+    # A retracted fact-check stays published with a notice; see services.review.retraction.
     retracted_at: datetime | None = Field(default=None, sa_column=ts_column(nullable=True))
     retraction_reason: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
     retracted_by_id: int | None = Field(default=None, foreign_key="users.id")

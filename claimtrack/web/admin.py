@@ -17,7 +17,7 @@ from flask_login import current_user
 
 from ..db import get_session
 from ..errors import Conflict, ValidationError
-from ..services.actors import Actor
+from ..services.accounts.actors import Actor
 from .access import allow
 from .forms import FormState, submitted
 

@@ -5,7 +5,9 @@ from flask import current_app, flash, redirect, request, url_for
 
 from ..db import get_session
 from ..errors import ValidationError
-from ..services import archive_upload, instance_settings, rating_scale
+from ..services.archive import upload as archive_upload
+from ..services.publishing import settings as instance_settings
+from ..services.review import rating_scale
 
 from .access import allow
 from .admin import ADMIN_PAGES, attempt, bp

@@ -7,8 +7,9 @@ from flask import Blueprint, abort, redirect, request, url_for
 from ..db import get_session
 from ..errors import ValidationError
 from ..models import ROLES
-from ..services import password_links, user_admin
-from ..services.passwords import MAX_LENGTH, MIN_LENGTH
+from ..services.accounts import admin as user_admin
+from ..services.accounts import password_links
+from ..services.accounts.passwords import MAX_LENGTH, MIN_LENGTH
 
 from .access import PUBLIC, allow
 from .admin import ADMIN_PAGES, attempt, bp, link_lifetime

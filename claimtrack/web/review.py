@@ -6,7 +6,8 @@ from flask import Blueprint, request
 
 from ..db import get_session
 from ..errors import Conflict, ValidationError
-from ..services import publishing_preview, retraction, sources, verdicts
+from ..services.publishing import preview as publishing_preview
+from ..services.review import retraction, sources, verdicts
 from .access import allow
 from .forms import integer, text
 from .panel import run

@@ -86,7 +86,7 @@ def test_publish_lists_what_is_missing(app_config, engine, users, claim):  # noq
     from claimtrack import create_app
     from claimtrack.db import session_scope
     from claimtrack.models import Claim
-    from claimtrack.services import verdicts
+    from claimtrack.services.review import verdicts
 
     from .conftest import Api, new_token
 

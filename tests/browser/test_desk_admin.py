@@ -13,7 +13,7 @@ from sqlmodel import select
 from claimtrack import create_app
 from claimtrack.db import session_scope
 from claimtrack.models import Claim
-from claimtrack.services.demo import demo_users, load_demo
+from claimtrack.services.demo.load import demo_users, load_demo
 
 from .conftest import DESKTOP, PHONE, LiveServer
 from .pages import Session

@@ -10,8 +10,8 @@ from sqlmodel import select
 from claimtrack import create_app
 from claimtrack.db import session_scope
 from claimtrack.models import AuditEvent, FactCheck
-from claimtrack.services import sources, verdicts
-from claimtrack.services.actors import Actor
+from claimtrack.services.review import sources, verdicts
+from claimtrack.services.accounts.actors import Actor
 
 from ..helpers import login
 from .conftest import HX
@@ -109,7 +109,7 @@ def test_rating_scale_edit_rename_reorder_and_add(as_role, engine, users, troops
     saved = admin.post("/admin/ratings", data=form, headers=HX)
     assert saved.status_code == 200, saved.get_data(as_text=True)
     with session_scope(engine) as s:
-        from claimtrack.services import rating_scale
+        from claimtrack.services.review import rating_scale
 
         stored = rating_scale.current(s, {})
     assert stored.labels[0].key == "false" and stored.labels[0].label == "Wrong"
@@ -138,7 +138,7 @@ def test_a_label_in_use_cannot_disappear(as_role, engine, users, troops):  # noq
     form[f"remove_{unused}"] = "1"
     assert admin.post("/admin/ratings", data=form).status_code == 303
     with session_scope(engine) as s:
-        from claimtrack.services import rating_scale
+        from claimtrack.services.review import rating_scale
 
         assert rating_scale.current(s, {}).get("true") is None
 

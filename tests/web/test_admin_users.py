@@ -10,8 +10,8 @@ from sqlmodel import select
 
 from claimtrack.db import session_scope
 from claimtrack.models import ApiToken, AuditEvent, User
-from claimtrack.services import password_links
-from claimtrack.services.actors import Actor
+from claimtrack.services.accounts import password_links
+from claimtrack.services.accounts.actors import Actor
 
 from ..api.conftest import new_token
 from ..helpers import PASSWORD, login

@@ -11,8 +11,8 @@ from sqlmodel import select
 from claimtrack import create_app
 from claimtrack.db import session_scope
 from claimtrack.models import AuditEvent, Verdict
-from claimtrack.services import sources, verdicts
-from claimtrack.services.actors import Actor
+from claimtrack.services.review import sources, verdicts
+from claimtrack.services.accounts.actors import Actor
 
 from ..helpers import login
 from ..services.conftest import claim_id_containing
