@@ -37,7 +37,7 @@ DEFAULTS: dict[str, Any] = {
     "PUBLISHER_LOGO_URL": None,
     "DEFAULT_LICENSE": None,
     # Hours a one-time set-password link keeps working.
-    "PASSWORD_LINK_HOURS": 72,
+    "PASSWORD_LINK_HOURS": 72,  # nosec B105 - a number of hours, not a password
     "PAGE_SIZE": 50,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
