@@ -13,21 +13,16 @@ from typing import Any
 from collections.abc import Callable
 
 from flask import Blueprint, current_app, redirect, url_for
-from flask_login import current_user
 
 from ..db import get_session
 from ..errors import Conflict, ValidationError
+from ..http.access import allow, current_actor
 from ..services.accounts.actors import Actor
-from .access import allow
 from .forms import FormState, submitted
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 ADMIN_PAGES = (("admin.users", "Users"), ("admin.publisher", "Publisher"), ("admin.ratings", "Rating scale"),
                ("admin.archive", "Fact-check archive"))
-
-
-def actor() -> Actor:
-    return Actor.of(current_user.row)
 
 
 def link_lifetime() -> timedelta:
@@ -40,7 +35,7 @@ def attempt(form: str, action: Callable[[Any, Actor], Any]) -> tuple[Any, FormSt
     db = get_session()
     mine = submitted()
     try:
-        result = action(db, actor())
+        result = action(db, current_actor())
         db.commit()
     except ValidationError as exc:
         db.rollback()

@@ -9,7 +9,7 @@ from ..services.archive import upload as archive_upload
 from ..services.publishing import settings as instance_settings
 from ..services.review import rating_scale
 
-from .access import allow
+from ..http.access import allow
 from .admin import ADMIN_PAGES, attempt, bp
 from .forms import BLANK, FormState, text
 from ..http.instance import forget, request_base

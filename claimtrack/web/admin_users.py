@@ -11,7 +11,7 @@ from ..services.accounts import admin as user_admin
 from ..services.accounts import password_links
 from ..services.accounts.passwords import MAX_LENGTH, MIN_LENGTH
 
-from .access import PUBLIC, allow
+from ..http.access import PUBLIC, allow
 from .admin import ADMIN_PAGES, attempt, bp, link_lifetime
 from .forms import BLANK, FormState, text
 from .rendering import render, wants_fragment

@@ -6,9 +6,9 @@ from flask import Blueprint, request
 
 from ..db import get_session
 from ..errors import Conflict, ValidationError
+from ..http.access import allow
 from ..services.publishing import preview as publishing_preview
 from ..services.review import retraction, sources, verdicts
-from .access import allow
 from .forms import integer, text
 from .panel import run
 from .rendering import render

@@ -1,7 +1,7 @@
 """desk settings: instance settings, one-time password links, claim as reviewed and retraction on verdicts
 
 Revision ID: 0008_desk_settings
-Revises: 0004
+Revises: 0009_sources
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = '0008_desk_settings'
-down_revision = '0004'
+down_revision = '0009_sources'
 branch_labels = None
 depends_on = None
 
