@@ -31,6 +31,7 @@ AUTHOR_TYPES = {"person": "Person", "organization": "Organization"}
 class Organisation:
     name: str
     url: str | None = None
+    logo: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,10 @@ class Review:
     first_appearance: Appearance | None = None
     headline: str | None = None
     date_modified: datetime | date | None = None
+    # sdLicense: the licence of the structured data itself (a URL).
+    license: str | None = None
+    # The fact-checker who wrote the review (the byline); the author stays the organisation.
+    contributor: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -90,6 +95,10 @@ def claim_review(review: Review) -> dict[str, Any]:
         doc["headline"] = review.headline
     if review.date_modified:
         doc["dateModified"] = _day(review.date_modified)
+    if review.contributor:
+        doc["contributor"] = {"@type": "Person", "name": review.contributor}
+    if review.license:
+        doc["sdLicense"] = review.license
     doc.update(review.extra)
     return doc
 
@@ -188,7 +197,7 @@ def _rating(rating: Rating) -> dict[str, Any]:
 
 
 def _organisation(org: Organisation) -> dict[str, Any]:
-    return _drop_none({"@type": "Organization", "name": org.name, "url": org.url})
+    return _drop_none({"@type": "Organization", "name": org.name, "url": org.url, "logo": org.logo})
 
 
 def _day(value: datetime | date) -> str:

@@ -31,12 +31,18 @@ DEFAULTS: dict[str, Any] = {
     "MAX_BODY_CHARS": 2_000_000,
     # Rating scale file; None means the default scale in fixtures/.
     "RATING_SCALE_PATH": None,
+    # Publishing: None means the instance setting an admin saved, and for the base URL
+    # then the address the request reached the server at (see services.publishing.settings).
     "PUBLIC_BASE_URL": None,
     # The origin(s) browsers use to reach the app, when that is not what the app itself
     # sees (behind a proxy): state-changing requests from any other origin are refused.
     "PUBLIC_ORIGIN": None,
     "PUBLISHER_NAME": None,
     "PUBLISHER_URL": None,
+    "PUBLISHER_LOGO_URL": None,
+    "DEFAULT_LICENSE": None,
+    # Hours a one-time set-password link keeps working.
+    "PASSWORD_LINK_HOURS": 72,  # nosec B105 - a number of hours, not a password
     "PAGE_SIZE": 50,
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",

@@ -54,6 +54,13 @@ def load_scale(path: str | None = None) -> RatingScale:
     return parse_scale(data, str(file))
 
 
+def scale_from(config) -> RatingScale:  # noqa: ANN001 - any mapping of settings
+    """The scale in use: the one stored in the instance settings (placed in the
+    configuration as `RATING_SCALE`), else the file at RATING_SCALE_PATH or the default."""
+    scale = config.get("RATING_SCALE")
+    return scale if isinstance(scale, RatingScale) else load_scale(config.get("RATING_SCALE_PATH"))
+
+
 def parse_scale(data: dict, where: str = "rating scale") -> RatingScale:
     try:
         worst, best = float(data["worst"]), float(data["best"])

@@ -1,7 +1,7 @@
 """Claims: list with filters, read with evidence and verdicts, edit."""
 from __future__ import annotations
 
-from flask import current_app, jsonify
+from flask import jsonify
 
 from ..db import get_session
 from ..errors import ValidationError
@@ -12,11 +12,12 @@ from . import queries, render
 from .blueprint import ID, bp
 from .parsing import json_body, page, query
 from .schemas import ClaimPatch, ClaimQuery
+from ..http.instance import desk_config
 
 
 def claim_json(claim_id: int) -> dict:
     return render.claim_detail(queries.claim_bundle(get_session(), claim_id),
-                               verdict_service.scale_for(current_app.config))
+                               verdict_service.scale_for(desk_config()))
 
 
 @bp.get("/claims")

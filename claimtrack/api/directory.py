@@ -1,7 +1,7 @@
 """Claimants, the rating scale, and "has this been checked before?"."""
 from __future__ import annotations
 
-from flask import current_app, jsonify
+from flask import jsonify
 
 from ..db import get_session
 from ..errors import NotFound
@@ -14,6 +14,7 @@ from . import queries, render
 from .blueprint import ID, bp
 from .parsing import page, query
 from .schemas import ClaimantQuery, MatchQuery
+from ..http.instance import desk_config
 
 
 def claimant_summary(claimant: Claimant, claims: int, published: int, aliases: list[str]) -> dict:
@@ -39,7 +40,7 @@ def show_claimant(claimant_id: int):
         raise NotFound(f"There is no claimant #{claimant_id}.")
     record = claimant_directory.claimant_record(db, claimant)
     published = sum(1 for item in record.claims if item.claim.status == "published")
-    scale = verdict_service.scale_for(current_app.config)
+    scale = verdict_service.scale_for(desk_config())
     return jsonify({
         **claimant_summary(claimant, len(record.claims), published, record.aliases),
         "merged_into_id": claimant.merged_into_id,
@@ -55,7 +56,7 @@ def show_claimant(claimant_id: int):
 @bp.get("/rating-scale")
 @allow("viewer")
 def rating_scale():
-    return jsonify(verdict_service.scale_for(current_app.config).to_dict())
+    return jsonify(verdict_service.scale_for(desk_config()).to_dict())
 
 
 @bp.get("/match")

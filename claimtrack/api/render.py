@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import current_app
 from sqlalchemy import Row
 from sqlalchemy.orm.exc import ObjectDeletedError
 from sqlmodel import Session
@@ -15,6 +14,7 @@ from ..ratings import RatingScale
 from ..services.review import sources as source_service
 from ..services.review import verdicts as verdict_service
 from .queries import ClaimantRef, ClaimBundle, claim_bundle
+from ..http.instance import desk_config
 
 
 def iso(value: datetime | None) -> str | None:
@@ -86,7 +86,7 @@ def claim_detail(bundle: ClaimBundle, scale: RatingScale | None = None) -> dict:
 
 def current_state(session: Session, row: Any) -> dict | None:
     """What is stored now for the row a stale write quoted (after the rollback)."""
-    scale = verdict_service.scale_for(current_app.config)
+    scale = verdict_service.scale_for(desk_config())
     try:
         if isinstance(row, Claim):
             return {"claim": claim_detail(claim_bundle(session, row.id), scale)}

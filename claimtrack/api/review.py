@@ -1,7 +1,7 @@
 """Evidence and verdicts: link and unlink sources, draft or submit a verdict, publish."""
 from __future__ import annotations
 
-from flask import current_app, jsonify, request
+from flask import jsonify, request
 
 from ..db import get_session
 from ..errors import Conflict, IllegalTransition, NotFound, StaleVersion, ValidationError
@@ -15,6 +15,7 @@ from .claims import claim_json
 from .errors import error_response
 from .parsing import json_body
 from .schemas import PublishIn, SourceIn, VerdictIn
+from ..http.instance import desk_config
 
 
 @bp.post(f"/claims/<{ID}:claim_id>/sources")
@@ -55,10 +56,10 @@ def save_verdict(claim_id: int):
     seen_id = data.verdict_id if data.verdict_id is not None else (seen.id if seen is not None else None)
     action = verdict_service.submit if data.submit else verdict_service.save_draft
     row = action(db, current_actor(), claim_id, verdict_service.VerdictInput(data.rating, data.summary, data.rationale),
-                 verdict_id=seen_id, version=data.version, config=current_app.config)
+                 verdict_id=seen_id, version=data.version, config=desk_config())
     db.commit()
     created = seen is None or row.id != seen.id
-    return jsonify(verdict=render.verdict(row, verdict_service.scale_for(current_app.config)),
+    return jsonify(verdict=render.verdict(row, verdict_service.scale_for(desk_config())),
                    claim=claim_json(claim_id)), 201 if created else 200
 
 
@@ -75,14 +76,14 @@ def publish(claim_id: int):
     version = data.version if data.version is not None else (current.version if current else None)
     try:
         row = verdict_service.approve(db, current_actor(), claim_id, verdict_id=verdict_id, version=version,
-                                      config=current_app.config)
+                                      config=desk_config())
     except (StaleVersion, IllegalTransition):
         raise
     except (ValidationError, Conflict) as exc:
         db.rollback()
-        missing = verdict_service.publish_problems(db, claim, current_app.config)
+        missing = verdict_service.publish_problems(db, claim, desk_config())
         status = 422 if isinstance(exc, ValidationError) else 409
         return error_response(status, exc.code, exc.message, exc.fields, missing=missing)
     db.commit()
-    return jsonify(verdict=render.verdict(row, verdict_service.scale_for(current_app.config)),
+    return jsonify(verdict=render.verdict(row, verdict_service.scale_for(desk_config())),
                    claim=claim_json(claim_id))

@@ -217,5 +217,6 @@ class AlertQuery(BaseModel):
 
 class DigestQuery(BaseModel):
     model_config = ConfigDict(extra="ignore")
-    day: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD (UTC); today when absent.")] | None = None
+    day: Annotated[str, WithJsonSchema({"type": "string", "anyOf": [{"format": "date"}, {"maxLength": 0}],
+                                        "description": "YYYY-MM-DD (UTC); today when absent or empty."})] | None = None
     top: Annotated[int, Field(ge=1, le=200)] = 15

@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from ..claimreview import embeddable_json, factcheck_api_page
 from ..services.publishing import feed as publishing
+from ..services.publishing import settings as instance_settings
 from .base import AppContext, CliError, main_group, pass_ctx
 
 
@@ -46,10 +47,11 @@ def write_array(items: Iterable[Any], out: IO[str]) -> int:
 
 def _run(ctx: AppContext, out_path: Path | None, since: str | None, make: str) -> None:
     since_at = _since(since)
-    config = ctx.config
-    settings = publishing.Settings.from_config(config)  # a missing base URL fails before any output
     # A plain reading session: an export must not hold SQLite's write lock while it streams.
     with Session(ctx.engine) as session:
+        # The stored instance settings apply here too (the environment still wins).
+        config = instance_settings.effective(session, ctx.config)
+        settings = publishing.Settings.from_config(config)  # a missing base URL fails before any output
         if make == "claimreview":
             items = publishing.iter_claimreviews(session, config, since=since_at)
         else:

@@ -1,5 +1,5 @@
 """SQLModel tables. Import from here; the submodules are split by feature."""
-from .accounts import ROLES, ApiToken, User
+from .accounts import ROLES, ApiToken, PasswordLink, User
 from .articles import Article, Outlet
 from .audit import AuditEvent
 from .base import UTCDateTime, utcnow
@@ -11,6 +11,7 @@ from .monitoring import ALERT_KINDS, ALERT_STATES, JOB_STATES, SOURCE_KINDS, Art
 from .notifications import NOTIFICATION_KINDS, Notification, NotificationMute
 from .review import STANCES, VERDICT_STATES, ClaimSource, Source, Verdict
 from .security import LoginAttempt, WebSession
+from .settings import InstanceSetting
 from sqlmodel import SQLModel
 
 metadata = SQLModel.metadata
@@ -19,8 +20,9 @@ __all__ = [
     "ROLES", "CLAIM_KINDS", "CLAIM_STATUSES", "CLAIMANT_KINDS", "LINK_RELATIONS", "LINK_STATES",
     "NOTIFICATION_KINDS", "NUMERIC_VERDICTS", "STANCES", "VERDICT_STATES",
     "ApiToken", "Article", "AuditEvent", "Claim", "Claimant", "ClaimantAlias", "ClaimLink",
-    "ClaimSource", "FactCheck", "LoginAttempt", "MatchArticle", "MatchClaim", "MatchKey", "MatchPosting",
-    "MatchStat", "Notification", "NotificationMute", "Outlet", "Quantity", "Source", "User", "Verdict", "WebSession",
+    "ClaimSource", "FactCheck", "InstanceSetting", "PasswordLink", "LoginAttempt", "MatchArticle", "MatchClaim",
+    "MatchKey", "MatchPosting", "MatchStat", "Notification", "NotificationMute", "Outlet", "Quantity", "Source", "User",
+    "Verdict", "WebSession",
     "UTCDateTime", "is_search_object", "metadata", "utcnow",
     "ALERT_KINDS", "ALERT_STATES", "JOB_STATES", "SOURCE_KINDS", "ArticleChange", "ClaimAlert", "FeedEntry",
     "FeedSource", "Job",

@@ -41,4 +41,19 @@ class ApiToken(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None, sa_column=ts_column(nullable=True))
 
 
-__all__ = ["ROLES", "User", "ApiToken"]
+class PasswordLink(SQLModel, table=True):
+    """A one-time link that lets a user choose their password. Only the SHA-256 of the
+    link's secret is stored; it works once, and not after `expires_at`."""
+
+    __tablename__ = "password_links"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="users.id", index=True)
+    token_hash: str = Field(max_length=64, sa_column_kwargs={"unique": True}, nullable=False)
+    created_by_id: int | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_column=ts_column())
+    expires_at: datetime = Field(sa_column=ts_column())
+    used_at: datetime | None = Field(default=None, sa_column=ts_column(nullable=True))
+
+
+__all__ = ["ROLES", "User", "ApiToken", "PasswordLink"]

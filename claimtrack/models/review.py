@@ -63,6 +63,13 @@ class Verdict(SQLModel, table=True):
     correction_note: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
     corrects_id: int | None = Field(default=None, foreign_key="verdicts.id")
     reused_from_claim_id: int | None = Field(default=None, foreign_key="claims.id", index=True)
+    # What the fact-check says it reviewed (ClaimReview claimReviewed, the public
+    # headline): the claim without its attribution, as the reviewer or editor worded it.
+    claim_reviewed: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    # A retracted fact-check stays published with a notice; see services.review.retraction.
+    retracted_at: datetime | None = Field(default=None, sa_column=ts_column(nullable=True))
+    retraction_reason: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    retracted_by_id: int | None = Field(default=None, foreign_key="users.id")
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow, sa_column=ts_column())
     updated_at: datetime = Field(default_factory=utcnow, sa_column=ts_column())

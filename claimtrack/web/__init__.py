@@ -6,8 +6,8 @@ from flask import Flask
 
 
 def init_web(app: Flask) -> None:
-    from . import (articles, auth, claimants, claims, converters, errors, filters, monitoring, notifications, queue,
-                   related, review, settings)
+    from . import (admin_desk, admin_users, articles, auth, claimants, claims, converters, errors, filters, monitoring,
+                   notifications, queue, related, review, settings)
 
     converters.init_app(app)
     filters.init_app(app)
@@ -19,6 +19,9 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(review.bp)
     app.register_blueprint(claimants.bp)
     app.register_blueprint(settings.bp)
+    # admin_desk and admin_users add their routes to admin.bp when imported above.
+    app.register_blueprint(admin_desk.bp)
+    app.register_blueprint(admin_users.public_bp)
     app.register_blueprint(monitoring.bp)
     notifications.init_app(app)
     related.init_app(app)

@@ -14,6 +14,7 @@ from ..http.extensions import htmx
 from ..http.access import allow, current_actor
 from .forms import BLANK, FormState, integer, page_arg, submitted
 from .rendering import render
+from ..http.instance import desk_config
 
 bp = Blueprint("claimants", __name__)
 
@@ -33,7 +34,7 @@ def _page(claimant_id: int, *, status: int = 200, form: FormState = BLANK):
     db = get_session()
     claimant = get_claimant(db, claimant_id)
     record = directory.claimant_record(db, claimant)
-    return render("claimants/show.html", status=status, record=record, scale=scale_for(current_app.config),
+    return render("claimants/show.html", status=status, record=record, scale=scale_for(desk_config()),
                   candidates=directory.merge_candidates(db, claimant), form=form, kind_labels=directory.KIND_LABELS)
 
 

@@ -6,7 +6,7 @@ import uuid
 
 from flask import Flask, current_app, g, render_template, render_template_string, request
 from sqlalchemy.orm.exc import StaleDataError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import Forbidden, HTTPException
 
 from ..database import log_unexpected
 from ..errors import Conflict, DomainError, NotFound, PermissionDenied, ValidationError
@@ -19,6 +19,13 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(DomainError, _domain_error)
     app.register_error_handler(StaleDataError, _stale_write)
     app.register_error_handler(Exception, _unexpected)
+
+
+# What a reader is told for the refusals people meet most, in the product's words.
+NOT_FOUND = ("Page not found", "There is nothing at this address. The link may be mistyped, or what it pointed "
+             "to (a claim, an article, a fact-check) may have been removed or never published.")
+FORBIDDEN = ("Not open to your role", "Your account's role does not include this page or action. If your work "
+             "needs it, ask an admin of this claimtrack to change your role.")
 
 
 def _rollback() -> None:
@@ -49,6 +56,12 @@ def _http_error(exc: HTTPException):
         limit = int(current_app.config.get("MAX_CONTENT_LENGTH") or 0)
         return _page(413, "Too large", f"That is too large to send: a file or form may be at most {_size(limit)}. "
                      "Split the text, or import it with `claimtrack import`.")
+    if exc.code == 404:
+        return _page(404, *NOT_FOUND)
+    if exc.code == 403:
+        # A refusal that says why (the Origin check) keeps its words; a bare 403 is about roles.
+        specific = exc.description and exc.description != Forbidden.description
+        return _page(403, "Request refused", exc.description) if specific else _page(403, *FORBIDDEN)
     return _page(exc.code or 500, exc.name, exc.description or "")
 
 
@@ -58,6 +71,10 @@ def _size(n: int) -> str:
 
 def _domain_error(exc: DomainError):
     status = next((code for kind, code in _STATUS if isinstance(exc, kind)), 400)
+    if status == 404:
+        return _page(404, NOT_FOUND[0], exc.message)
+    if status == 403:
+        return _page(403, FORBIDDEN[0], f"{exc.message} If your work needs it, ask an admin to change your role.")
     return _page(status, "Request refused", exc.message)
 
 

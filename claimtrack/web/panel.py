@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 from collections.abc import Callable
 
-from flask import current_app, redirect, url_for
+from flask import redirect, url_for
 from sqlmodel import Session
 
 from ..db import get_session
@@ -26,6 +26,7 @@ from ..http.extensions import htmx
 from .forms import BLANK, ConflictInfo, FormState, submitted
 from .highlight import paragraphs
 from .rendering import render
+from ..http.instance import desk_config
 
 CLAIMS_CHANGED = "claims-changed"
 
@@ -34,6 +35,7 @@ FIELD_LABELS = {
     "assignee": "Assignee", "status": "Status", "reason": "Reason", "rating": "Rating", "summary": "Summary",
     "rationale": "Rationale", "url": "Address", "title": "Title", "publisher": "Publisher",
     "stance": "Stance", "excerpt": "Excerpt", "note": "Correction note", "comment": "Comment",
+    "claim_reviewed": "Claim as reviewed",
 }
 
 
@@ -47,10 +49,11 @@ def _current_values(panel: ClaimPanel, form: str) -> dict[str, Any]:
         return {"assignee": panel.user_label(claim.assignee_id)}
     if form in ("status", "dismiss"):
         return {"status": claim.status, "reason": claim.dismissed_reason or ""}
-    if form in ("verdict", "approve", "return", "reuse"):
+    if form in ("verdict", "approve", "return", "reuse", "withdraw"):
         v = panel.open_verdict
-        return {"rating": v.rating, "summary": v.summary, "rationale": v.rationale} if v else {}
-    if form == "correct":
+        return {"rating": v.rating, "summary": v.summary, "rationale": v.rationale,
+                "claim_reviewed": v.claim_reviewed or ""} if v else {}
+    if form in ("correct", "retract"):
         v = panel.published_verdict
         return {"rating": v.rating, "summary": v.summary, "rationale": v.rationale} if v else {}
     if form.startswith("source-"):
@@ -83,7 +86,7 @@ def page_context(panel: ClaimPanel | None, article_id: int, **extra: Any) -> dic
 
 def panel_response(claim_id: int, *, status: int = 200, forms: dict[str, FormState] | None = None,
                    changed: bool = False, panel: ClaimPanel | None = None):
-    panel = panel or load_panel(get_session(), claim_id, current_app.config)
+    panel = panel or load_panel(get_session(), claim_id, desk_config())
     form = _form_lookup(forms or {})
     if htmx and not htmx.history_restore_request:
         response = render("claims/_panel.html", status=status, panel=panel, form=form)
@@ -108,7 +111,7 @@ def run(claim_id: int, form: str, action: Callable[[Session, Actor], Any], *,
         db.commit()
     except StaleVersion as exc:
         db.rollback()
-        panel = load_panel(db, claim_id, current_app.config)
+        panel = load_panel(db, claim_id, desk_config())
         state = FormState(form, mine, dict(exc.fields), exc.message, _conflict(panel, form, exc, mine))
         return panel_response(claim_id, status=409, forms={form: state}, panel=panel)
     except ValidationError as exc:

@@ -16,6 +16,7 @@ from ..http.access import PUBLIC, allow
 from .converters import MAX_ID
 from .forms import arg_int, page_arg
 from .rendering import render
+from ..http.instance import desk_config
 
 bp = Blueprint("public", __name__)
 FEED_PAGE_SIZE = 100
@@ -23,7 +24,7 @@ FEED_PAGE_SIZE = 100
 
 @bp.context_processor
 def _publisher() -> dict:
-    config = current_app.config
+    config = desk_config()
     name = config.get("PUBLISHER_NAME") or "claimtrack"
     return {"publisher_name": name, "publisher_url": config.get("PUBLISHER_URL")}
 
@@ -39,7 +40,7 @@ def paragraphs(text: str | None) -> list[str]:
 @allow(PUBLIC)
 def index():
     rating = request.args.get("verdict", "").strip()[:64] or None
-    result = public_pages.fact_check_index(get_session(), current_app.config, claimant_id=arg_int("claimant"),
+    result = public_pages.fact_check_index(get_session(), desk_config(), claimant_id=arg_int("claimant"),
                                            rating=rating, page=page_arg())
     return render("public/index.html", "results", result=result)
 
@@ -47,14 +48,14 @@ def index():
 @bp.route("/fact-checks/<int:claim_id>")
 @allow(PUBLIC)
 def show(claim_id: int):
-    page = public_pages.fact_check_page(get_session(), claim_id, current_app.config)
+    page = public_pages.fact_check_page(get_session(), claim_id, desk_config())
     return render("public/show.html", page=page)
 
 
 @bp.route("/claims/<int:claim_id>/claimreview.json")
 @allow(PUBLIC)
 def claimreview(claim_id: int):
-    doc = publishing.claimreview_for(get_session(), claim_id, current_app.config)
+    doc = publishing.claimreview_for(get_session(), claim_id, desk_config())
     # Escaped for HTML: this document is made to be pasted into a <script> block.
     response = current_app.response_class(embeddable_json(doc), mimetype="application/ld+json")
     response.headers["Content-Disposition"] = f'inline; filename="claimreview-{claim_id}.json"'
@@ -72,11 +73,11 @@ def feed():
         return jsonify(error="`after` must be a claim id from a previous page's `next` link."), 400
     if int(raw) > MAX_ID:
         return jsonify(error="`after` is out of range: it must be a claim id from a previous page's `next` link."), 422
-    page = publishing.feed_page(get_session(), current_app.config, after=int(raw), size=FEED_PAGE_SIZE)
+    page = publishing.feed_page(get_session(), desk_config(), after=int(raw), size=FEED_PAGE_SIZE)
     next_url = (url_for("public.feed", after=page.next_after, _external=False)
                 if page.next_after is not None else None)
     if next_url:
-        next_url = current_app.config["PUBLIC_BASE_URL"].rstrip("/") + next_url
+        next_url = desk_config()["PUBLIC_BASE_URL"].rstrip("/") + next_url
     response = current_app.response_class(
         embeddable_json({"items": page.items, "count": len(page.items), "next": next_url}), mimetype="application/json")
     if next_url:

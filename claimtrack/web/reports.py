@@ -6,7 +6,7 @@ verdicts that are not yet published, so they are never public.
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 
 from ..charts import Bar, bar_chart, column_chart
 from ..db import get_session
@@ -15,6 +15,7 @@ from ..services.reports import catalogue
 from ..services.reports.shape import Report, filter_options
 from ..http.access import allow
 from .rendering import render
+from ..http.instance import desk_config
 
 bp = Blueprint("reports", __name__)
 TEMPLATES = {"overview": "reports/overview.html", "claimants": "reports/claimants.html",
@@ -33,7 +34,7 @@ def show(name: str):
     if name not in TEMPLATES:
         raise NotFound(f"There is no report called {name!r}.")
     db = get_session()
-    report = catalogue.build(db, name, current_app.config, request.args)
+    report = catalogue.build(db, name, desk_config(), request.args)
     return _respond(report, TEMPLATES[name], options=filter_options(db),
                     charts=_charts(report) if name == "overview" else None)
 
@@ -41,7 +42,7 @@ def show(name: str):
 @bp.route("/reports/articles/<int:article_id>")
 @allow("viewer")
 def article(article_id: int):
-    report = catalogue.build(get_session(), "article", current_app.config, {"article": article_id})
+    report = catalogue.build(get_session(), "article", desk_config(), {"article": article_id})
     return _respond(report, "reports/article.html")
 
 

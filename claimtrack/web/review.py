@@ -2,12 +2,17 @@
 editor's approve, return and correct."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app
+from flask import Blueprint, request
 
-from ..services.review import sources, verdicts
+from ..db import get_session
+from ..errors import Conflict, ValidationError
 from ..http.access import allow
+from ..services.publishing import preview as publishing_preview
+from ..services.review import retraction, sources, verdicts
 from .forms import integer, text
 from .panel import run
+from .rendering import render
+from ..http.instance import desk_config
 
 bp = Blueprint("review", __name__)
 
@@ -17,9 +22,14 @@ def _source_input() -> sources.SourceInput:
                                stance=text("stance", 20) or "context", excerpt=text("excerpt", 10_000))
 
 
+def _reviewed() -> str | None:
+    """The claim-as-reviewed field; None when the form has none (keep what is stored)."""
+    return text("claim_reviewed", 5000) if "claim_reviewed" in request.form else None
+
+
 def _verdict_input() -> verdicts.VerdictInput:
     return verdicts.VerdictInput(rating=text("rating", 100), summary=text("summary", 5000),
-                                 rationale=text("rationale", 100_000))
+                                 rationale=text("rationale", 100_000), claim_reviewed=_reviewed())
 
 
 def _seen() -> dict:
@@ -52,21 +62,50 @@ def remove_source(claim_id: int, link_id: int):
 def save_verdict(claim_id: int):
     action = verdicts.submit if text("action", 20) == "submit" else verdicts.save_draft
     return run(claim_id, "verdict", lambda db, who: action(
-        db, who, claim_id, _verdict_input(), config=current_app.config, **_seen()))
+        db, who, claim_id, _verdict_input(), config=desk_config(), **_seen()))
 
 
 @bp.route("/claims/<int:claim_id>/verdict/reuse", methods=["POST"])
 @allow("reviewer")
 def reuse_verdict(claim_id: int):
     return run(claim_id, "reuse", lambda db, who: verdicts.reuse(
-        db, who, claim_id, integer("link_id", label="Link"), config=current_app.config, **_seen()))
+        db, who, claim_id, integer("link_id", label="Link"), config=desk_config(), **_seen()))
 
 
 @bp.route("/claims/<int:claim_id>/verdict/approve", methods=["POST"])
 @allow("editor")
 def approve(claim_id: int):
     return run(claim_id, "approve", lambda db, who: verdicts.approve(
-        db, who, claim_id, config=current_app.config, **_seen()))
+        db, who, claim_id, config=desk_config(), claim_reviewed=_reviewed(), **_seen()))
+
+
+@bp.route("/claims/<int:claim_id>/verdict/preview", methods=["POST"])
+@allow("editor")
+def preview(claim_id: int):
+    """The fact-check as it would be published, with the claim-as-reviewed text as typed.
+    Writes nothing; htmx gets the preview block, a plain post the preview page."""
+    db = get_session()
+    try:
+        shown = publishing_preview.preview(db, claim_id, desk_config(), claim_reviewed=_reviewed())
+    except (ValidationError, Conflict) as exc:
+        # Answered in the preview's own slot, so the form above keeps what was typed.
+        problem = " ".join([exc.message, *getattr(exc, "fields", {}).values()])
+        return render("claims/preview.html", "preview", status=422 if isinstance(exc, ValidationError) else 409,
+                      preview=None, problem=problem, claim_id=claim_id)
+    return render("claims/preview.html", "preview", preview=shown, problem=None, claim_id=claim_id)
+
+
+@bp.route("/claims/<int:claim_id>/verdict/withdraw", methods=["POST"])
+@allow("reviewer")
+def withdraw(claim_id: int):
+    return run(claim_id, "withdraw", lambda db, who: retraction.withdraw(db, who, claim_id, **_seen()))
+
+
+@bp.route("/claims/<int:claim_id>/verdict/retract", methods=["POST"])
+@allow("editor")
+def retract(claim_id: int):
+    return run(claim_id, "retract", lambda db, who: retraction.retract(
+        db, who, claim_id, reason=text("reason", 10_000), **_seen()))
 
 
 @bp.route("/claims/<int:claim_id>/verdict/return", methods=["POST"])
@@ -80,4 +119,4 @@ def return_verdict(claim_id: int):
 @allow("editor")
 def correct(claim_id: int):
     return run(claim_id, "correct", lambda db, who: verdicts.correct(
-        db, who, claim_id, _verdict_input(), note=text("note", 10_000), config=current_app.config, **_seen()))
+        db, who, claim_id, _verdict_input(), note=text("note", 10_000), config=desk_config(), **_seen()))

@@ -80,6 +80,9 @@ ROUTES = [
     ("POST", "/claims/<claim_id>/verdict/approve", VERDICT_REF, "editor"),
     ("POST", "/claims/<claim_id>/verdict/return", {**VERDICT_REF, "comment": "c"}, "editor"),
     ("POST", "/claims/<claim_id>/verdict/correct", {**VERDICT_REF, "note": "n"}, "editor"),
+    ("POST", "/claims/<claim_id>/verdict/preview", {"claim_reviewed": "Taxes rose."}, "editor"),
+    ("POST", "/claims/<claim_id>/verdict/withdraw", VERDICT_REF, "reviewer"),
+    ("POST", "/claims/<claim_id>/verdict/retract", {**VERDICT_REF, "reason": "r"}, "editor"),
     # Workspace: related claims (registered when the matching service is installed)
     ("GET", "/claims/<claim_id>/related", None, "viewer"),
     ("POST", "/claims/<claim_id>/related/<link_id>", {"state": "confirmed"}, "reviewer"),
@@ -113,6 +116,22 @@ ROUTES = [
     ("GET", "/fact-checks/<claim_id>", None, PUBLIC),
     ("GET", "/claims/<claim_id>/claimreview.json", None, PUBLIC),
     ("GET", "/claimreview.json", None, PUBLIC),
+    # Administration (the bodies are refused or change nothing, so every role meets the same world)
+    ("GET", "/admin", None, "admin"),
+    ("GET", "/admin/users", None, "admin"),
+    ("POST", "/admin/users", {"username": "", "role": "viewer", "how": "link"}, "admin"),
+    ("POST", "/admin/users/<user_id>/role", {"role": "no-such-role"}, "admin"),
+    ("POST", "/admin/users/<user_id>/active", {"active": "1"}, "admin"),
+    ("POST", "/admin/users/<user_id>/password", {"password": "short"}, "admin"),
+    ("GET", "/admin/publisher", None, "admin"),
+    ("POST", "/admin/publisher", {"publisher_url": "not an address"}, "admin"),
+    ("GET", "/admin/ratings", None, "admin"),
+    ("POST", "/admin/ratings", {"count": "0"}, "admin"),
+    ("GET", "/admin/archive", None, "admin"),
+    ("POST", "/admin/archive", {"publisher": "x"}, "admin"),
+    # A one-time set-password link (this one does not exist: 404 for everybody)
+    ("GET", "/set-password/<secret>", None, PUBLIC),
+    ("POST", "/set-password/<secret>", {"password": "x", "confirm": "x"}, PUBLIC),
     # Static files
     ("GET", "/static/<filename>", None, PUBLIC),
     # JSON API, bearer tokens only
@@ -198,7 +217,8 @@ def world(app, engine):  # noqa: ANN001, ANN201
                        .order_by(Claim.id)).first()
         link = add_source(s, Actor.system("test"), claim.id, SourceInput(url="https://example.org/source"))
         values = {"article_id": article_id, "claim_id": claim.id, "claimant_id": claim.claimant_id,
-                  "link_id": link.id, "source_id": 1, "job_id": 1, "alert_id": 1, "event_id": 1, "notification_id": 1, "name": "overview", "filename": "css/claimtrack.css"}
+                  "link_id": link.id, "source_id": 1, "job_id": 1, "alert_id": 1, "event_id": 1, "notification_id": 1, "name": "overview", "filename": "css/claimtrack.css",
+                  "user_id": users["viewer"], "secret": "no-such-link"}
     return SimpleNamespace(users=users, api_tokens=api_tokens, settings_tokens=settings_tokens, values=values)
 
 

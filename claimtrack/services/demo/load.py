@@ -8,9 +8,11 @@ from sqlalchemy.engine import Engine
 
 from ...database import session_scope
 from ...resources import fixtures_dir
+from ...archive_search.readers import read_archive
 from ..accounts.actors import Actor
 from ..articles.bulk_import import ImportReport, collect, import_items
 from .workflow import seed_workflow
+from ..archive.factchecks import import_factchecks
 from ..accounts.users import create_user, find_user
 
 
@@ -40,4 +42,19 @@ def load_demo(engine: Engine, *, max_body_chars: int, workers: int | None = None
     items = collect([fixtures_dir() / "articles"])
     reports = list(import_items(engine, actor, items, max_body_chars=max_body_chars, workers=workers))
     seed_workflow(engine)
+    load_demo_archive(engine, actor)
     return logins, reports
+
+
+def demo_archive_path():  # noqa: ANN201 - pathlib.Path
+    return fixtures_dir() / "factchecks" / "demo_archive.json"
+
+
+def load_demo_archive(engine: Engine, actor: Actor) -> int:
+    """A small archive of fact-checks (our own writing, about the demo articles' claims) so
+    "Previously fact-checked" has something to show; re-loading it changes nothing."""
+    path = demo_archive_path()
+    with session_scope(engine) as session:
+        summary = import_factchecks(session, actor, read_archive(path.read_bytes(), path.name, path.suffix),
+                                    source="demo archive")
+    return summary.created

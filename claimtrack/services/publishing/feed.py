@@ -18,10 +18,13 @@ from sqlmodel import Session
 
 from ...claimreview import Appearance, Claimant as ClaimantDoc, Organisation, Rating, Review, claim_review
 from ...errors import NotFound, ValidationError
-from ...models import Article, Claim, Claimant, ClaimLink, Outlet, Verdict
-from ...ratings import RatingScale, load_scale
+from ...models import Article, Claim, Claimant, ClaimLink, Outlet, User, Verdict
+from ...ratings import RatingScale, scale_from
 
 BATCH = 500
+# Outside a web request (the CLI) there is no address the server is reached at to fall back on.
+NO_BASE_URL = ("There is no public base URL, so fact-checks have no public address: set it in "
+               "Admin → Publisher settings, or set CLAIMTRACK_PUBLIC_BASE_URL.")
 PUBLIC_PATH = "/fact-checks/{claim_id}"
 
 
@@ -30,16 +33,18 @@ class Settings:
     base_url: str
     publisher: Organisation
     scale: RatingScale
+    license: str | None = None
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> "Settings":
         base = (config.get("PUBLIC_BASE_URL") or "").strip().rstrip("/")
         if not base:
-            raise ValidationError("PUBLIC_BASE_URL is not configured, so fact-checks have no public address "
-                                  "(set CLAIMTRACK_PUBLIC_BASE_URL).")
+            raise ValidationError(NO_BASE_URL)
         name = (config.get("PUBLISHER_NAME") or "").strip() or urlsplit(base).hostname or base
         url = (config.get("PUBLISHER_URL") or "").strip() or base
-        return cls(base, Organisation(name, url), load_scale(config.get("RATING_SCALE_PATH")))
+        logo = (config.get("PUBLISHER_LOGO_URL") or "").strip() or None
+        licence = (config.get("DEFAULT_LICENSE") or "").strip() or None
+        return cls(base, Organisation(name, url, logo), scale_from(config), licence)
 
     def public_url(self, claim_id: int) -> str:
         return self.base_url + PUBLIC_PATH.format(claim_id=claim_id)
@@ -68,12 +73,21 @@ class Published:
     rationale: str
     published_at: datetime
     correction_note: str | None
+    claim_reviewed: str | None = None
+    reviewer_name: str | None = None
+    retracted_at: datetime | None = None
+    retraction_reason: str | None = None
     first_published_at: datetime | None = None
     first_appearance: Appearance | None = None
 
     @property
     def appearance(self) -> Appearance:
         return Appearance(self.article_url, self.article_title, self.outlet, self.article_published)
+
+    @property
+    def reviewed_text(self) -> str:
+        """What the fact-check says it reviewed: the edited text, else the claim as found."""
+        return (self.claim_reviewed or "").strip() or self.text
 
     @property
     def job_title(self) -> str | None:
@@ -84,18 +98,33 @@ _COLUMNS = (
     Claim.id, Claim.text, Claim.speaker_title, Claimant.id, Claimant.name, Claimant.title, Claimant.kind,
     Claimant.same_as, Article.id, Article.url, Article.title, Article.published_at, Outlet.name, Verdict.id,
     Verdict.rating, Verdict.summary, Verdict.rationale, Verdict.published_at, Verdict.correction_note,
+    Verdict.claim_reviewed, sa.func.coalesce(sa.func.nullif(User.display_name, ""), User.username),
+    Verdict.retracted_at, Verdict.retraction_reason,
 )
+
+
+def _with_verdict(verdict_on: sa.ColumnElement) -> sa.Select:
+    return (
+        sa.select(*_COLUMNS)
+        .select_from(Claim)
+        .join(Verdict, sa.and_(Verdict.claim_id == Claim.id, verdict_on))
+        .join(Article, Article.id == Claim.article_id)
+        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
+        .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
+        .outerjoin(User, User.id == Verdict.reviewer_id)
+    )
+
+
+def verdict_row(session: Session, claim_id: int, verdict_id: int) -> Published | None:
+    """One claim with a given verdict row, published or not: for the editor's preview only."""
+    row = session.execute(_with_verdict(Verdict.id == verdict_id).where(Claim.id == claim_id)).first()
+    return Published(*row) if row is not None else None
 
 
 def published_query() -> sa.Select:
     """Claims that are published, with their one current published verdict row."""
     return (
-        sa.select(*_COLUMNS)
-        .select_from(Claim)
-        .join(Verdict, sa.and_(Verdict.claim_id == Claim.id, Verdict.state == "published"))
-        .join(Article, Article.id == Claim.article_id)
-        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
-        .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
+        _with_verdict(Verdict.state == "published")
         # `status || ''` keeps SQLite from choosing the status index, which would read every
         # published claim and sort them for each batch; walking the primary key in order
         # makes a keyset batch cost the same at any depth.
@@ -173,7 +202,8 @@ def review_of(row: Published, settings: Settings) -> Review:
         claimant = ClaimantDoc(row.outlet, "organization")
     modified = row.published_at if row.first_published_at and row.published_at > row.first_published_at else None
     return Review(
-        url=settings.public_url(row.claim_id), claim_reviewed=row.text, rating=rating, author=settings.publisher,
+        url=settings.public_url(row.claim_id), claim_reviewed=row.reviewed_text, rating=rating,
+        author=settings.publisher, license=settings.license, contributor=row.reviewer_name,
         date_published=row.first_published_at or row.published_at, date_modified=modified, claimant=claimant,
         claim_date=row.article_published, appearance=row.appearance, first_appearance=row.first_appearance,
     )
@@ -189,17 +219,25 @@ def published_claim(session: Session, claim_id: int) -> Published:
 
 
 def claimreview_for(session: Session, claim_id: int, config: Mapping[str, Any]) -> dict[str, Any]:
+    """The ClaimReview of one live fact-check. A retracted one has none: schema.org has no
+    way to mark a ClaimReview withdrawn, and the Fact Check Tools API withdraws markup by
+    deleting it, so exports stop carrying it (the public page keeps the notice)."""
     settings = Settings.from_config(config)
-    return claim_review(review_of(published_claim(session, claim_id), settings))
+    row = published_claim(session, claim_id)
+    if row.retracted_at is not None:
+        raise NotFound(f"Fact-check #{claim_id} was retracted; it has no ClaimReview.")
+    return claim_review(review_of(row, settings))
 
 
 def iter_published(session: Session, *, since: datetime | None = None, after: int = 0,
                    batch: int = BATCH, limit: int | None = None) -> Iterator[Published]:
-    """Published fact-checks in claim id order, read `batch` rows at a time."""
+    """Live (published, not retracted) fact-checks in claim id order, read `batch` rows
+    at a time: what the feed and the exports carry."""
     remaining = limit
     while remaining is None or remaining > 0:
         size = batch if remaining is None else min(batch, remaining)
-        query = published_query().where(Claim.id > after).order_by(Claim.id).limit(size)
+        query = (published_query().where(Claim.id > after, Verdict.retracted_at.is_(None))
+                 .order_by(Claim.id).limit(size))
         if since is not None:
             query = query.where(Verdict.published_at >= since)
         rows = _rows(session, query)

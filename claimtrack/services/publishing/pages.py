@@ -46,7 +46,7 @@ class FactCheckPage:
     url: str
     sources: list[PublicSource]
     corrections: list[Correction]
-    claimreview: dict[str, Any]
+    claimreview: dict[str, Any] | None
 
     @property
     def json_ld(self) -> str:
@@ -66,7 +66,8 @@ def fact_check_page(session: Session, claim_id: int, config: Mapping[str, Any]) 
     return FactCheckPage(
         item=item, label=label_for(settings, item.rating), url=settings.public_url(item.claim_id),
         sources=_sources(session, item.claim_id), corrections=_corrections(session, item, settings),
-        claimreview=claim_review(review_of(item, settings)),
+        # A retracted fact-check keeps its page (with the notice) but carries no ClaimReview.
+        claimreview=None if item.retracted_at else claim_review(review_of(item, settings)),
     )
 
 

@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from ...errors import NotFound
 from ...models import Article, Claim, Claimant, ClaimLink, ClaimSource, Outlet, Source, Verdict
-from ...ratings import load_scale
+from ...ratings import scale_from
 from .shape import Report
 
 COLUMNS = ("claim_id", "claim", "speaker", "status", "verdict", "verdict_state", "summary", "sources",
@@ -24,7 +24,7 @@ def article_report(session: Session, article_id: int, config: Mapping[str, Any])
     article = session.get(Article, article_id)
     if article is None:
         raise NotFound(f"There is no article #{article_id}.")
-    scale = load_scale(config.get("RATING_SCALE_PATH"))
+    scale = scale_from(config)
     outlet = session.get(Outlet, article.outlet_id) if article.outlet_id else None
     claims = session.execute(
         sa.select(Claim.id, Claim.text, Claimant.name, Claim.status).outerjoin(Claimant, Claimant.id == Claim.claimant_id)

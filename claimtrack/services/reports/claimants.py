@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from ...models import Article, Claim, Claimant, Verdict
-from ...ratings import load_scale
+from ...ratings import scale_from
 from .shape import Filters, Report
 
 BASE_COLUMNS = ("claimant_id", "claimant", "kind", "claims", "published")
@@ -19,7 +19,7 @@ SCORED_KINDS = ("person", "organization")
 
 
 def scorecard(session: Session, filters: Filters, config: Mapping[str, Any]) -> Report:
-    scale = load_scale(config.get("RATING_SCALE_PATH"))
+    scale = scale_from(config)
     rating_columns = tuple(f"verdict_{key}" for key in scale.keys())
     columns = BASE_COLUMNS + rating_columns + ("claim_ids",)
     rows = session.execute(filters.apply(

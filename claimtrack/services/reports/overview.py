@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from ...models import CLAIM_STATUSES, Article, Claim, Verdict
-from ...ratings import load_scale
+from ...ratings import scale_from
 from .shape import Filters, Report
 from ..review.workflow import STATUS_LABELS
 
@@ -17,7 +17,7 @@ COLUMNS = ("measure", "key", "label", "count")
 
 
 def overview(session: Session, filters: Filters, config: Mapping[str, Any]) -> Report:
-    scale = load_scale(config.get("RATING_SCALE_PATH"))
+    scale = scale_from(config)
     claims = filters.apply(sa.select(Claim.status, sa.func.count()).select_from(Claim)
                            .join(Article, Article.id == Claim.article_id).group_by(Claim.status))
     by_status = dict(session.execute(claims).all())

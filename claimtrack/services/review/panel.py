@@ -61,6 +61,13 @@ class ClaimPanel:
     reuse_options: list[ReuseOption] = field(default_factory=list)
     prev_id: int | None = None
     next_id: int | None = None
+    # What a new verdict would say it reviewed: the claim without its attribution.
+    proposed_reviewed: str = ""
+
+    @property
+    def claim_reviewed(self) -> str:
+        v = self.open_verdict
+        return (v.claim_reviewed if v and v.claim_reviewed else None) or self.proposed_reviewed
 
     def user_label(self, user_id: int | None) -> str:
         user = self.users.get(user_id) if user_id else None
@@ -121,4 +128,5 @@ def load_panel(session: Session, claim_id: int, config: Mapping[str, Any]) -> Cl
         reuse_options=_reuse_options(session, claim.id),
         prev_id=ids[index - 1] if index > 0 else None,
         next_id=ids[index + 1] if index + 1 < len(ids) else None,
+        proposed_reviewed=verdict_service.proposed_claim_reviewed(session, claim),
     )

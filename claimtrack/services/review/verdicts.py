@@ -21,8 +21,9 @@ from collections.abc import Mapping
 from sqlmodel import Session, select
 
 from ...errors import Conflict, NotFound, ValidationError
-from ...models import Claim, ClaimLink, ClaimSource, Verdict, utcnow
-from ...ratings import RatingScale, load_scale
+from ...extraction.reviewed import propose
+from ...models import Claim, Claimant, ClaimLink, ClaimSource, Verdict, utcnow
+from ...ratings import RatingScale, scale_from
 from .. import audit
 from . import workflow
 from ..accounts.actors import Actor
@@ -36,7 +37,8 @@ OPEN_STATES = ("draft", "submitted", "returned")
 MAX_SUMMARY = 2000
 MAX_RATIONALE = 50_000
 MAX_NOTE = 5000
-_FIELDS = ("id", "state", "rating", "summary", "rationale", "version")
+MAX_CLAIM_REVIEWED = 1000
+_FIELDS = ("id", "state", "rating", "summary", "rationale", "claim_reviewed", "version")
 
 
 @dataclass(slots=True)
@@ -44,10 +46,31 @@ class VerdictInput:
     rating: str = ""
     summary: str = ""
     rationale: str = ""
+    # None: keep what the verdict has (or propose one from the claim).
+    claim_reviewed: str | None = None
+
+
+def proposed_claim_reviewed(session: Session, claim: Claim) -> str:
+    """The claim without its attribution, as first proposed for a new verdict."""
+    speaker = session.get(Claimant, claim.claimant_id).name if claim.claimant_id else None
+    return propose(claim.text, speaker=speaker, cue=claim.cue, quote=claim.quote)
+
+
+def check_claim_reviewed(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    if not text:
+        raise ValidationError("Say what the fact-check reviewed.",
+                              fields={"claim_reviewed": "the claim as reviewed cannot be empty"})
+    if len(text) > MAX_CLAIM_REVIEWED:
+        raise ValidationError("The claim as reviewed is too long.",
+                              fields={"claim_reviewed": f"at most {MAX_CLAIM_REVIEWED:,} characters"})
+    return text
 
 
 def scale_for(config: Mapping[str, Any]) -> RatingScale:
-    return load_scale(config.get("RATING_SCALE_PATH"))
+    return scale_from(config)
 
 
 def history(session: Session, claim_id: int) -> list[Verdict]:
@@ -84,8 +107,9 @@ def publish_problems(session: Session, claim: Claim, config: Mapping[str, Any],
         verdict = open_verdict(session, claim.id) or VerdictInput()
     problems = list(_content_problems(session, claim, verdict.rating, verdict.summary, scale_for(config)).values())
     if not config.get("PUBLIC_BASE_URL"):
-        problems.append("PUBLIC_BASE_URL is not configured, so the fact-check has no public address "
-                        "(set CLAIMTRACK_PUBLIC_BASE_URL).")
+        from ..publishing.feed import NO_BASE_URL
+
+        problems.append(NO_BASE_URL)
     return problems
 
 
@@ -98,9 +122,14 @@ def _checked(data: VerdictInput, scale: RatingScale) -> VerdictInput:
         errors["summary"] = f"at most {MAX_SUMMARY:,} characters"
     if len(rationale) > MAX_RATIONALE:
         errors["rationale"] = f"at most {MAX_RATIONALE:,} characters"
+    try:
+        reviewed = check_claim_reviewed(data.claim_reviewed)
+    except ValidationError as exc:
+        errors.update(exc.fields)
+        reviewed = None
     if errors:
         raise ValidationError("Please correct the verdict.", fields=errors)
-    return VerdictInput(rating, summary, rationale)
+    return VerdictInput(rating, summary, rationale, reviewed)
 
 
 def _check_seen(session: Session, claim: Claim, row: Verdict | None, verdict_id: int | None, version: int | None) -> None:
@@ -128,17 +157,22 @@ def save_draft(session: Session, actor: Actor, claim_id: int, data: VerdictInput
     before = _view(row) if row is not None else None
     if row is None or row.state == "returned":
         previous = row
+        reviewed = data.claim_reviewed or (previous.claim_reviewed if previous else None) \
+            or proposed_claim_reviewed(session, claim)
         row = Verdict(claim_id=claim.id, rating=data.rating, summary=data.summary, rationale=data.rationale,
-                      reviewer_id=actor.user_id, version=(previous.version + 1) if previous else 1,
-                      reused_from_claim_id=reused_from_claim_id)
+                      claim_reviewed=reviewed, reviewer_id=actor.user_id,
+                      version=(previous.version + 1) if previous else 1, reused_from_claim_id=reused_from_claim_id)
         session.add(row)
     else:
-        unchanged = (row.rating, row.summary, row.rationale) == (data.rating, data.summary, data.rationale)
+        reviewed = data.claim_reviewed or row.claim_reviewed or proposed_claim_reviewed(session, claim)
+        unchanged = ((row.rating, row.summary, row.rationale, row.claim_reviewed)
+                     == (data.rating, data.summary, data.rationale, reviewed))
         if unchanged and reused_from_claim_id is None:
             if claim.status == "unreviewed":
                 start_review(session, actor, claim)
             return row
         row.rating, row.summary, row.rationale = data.rating, data.summary, data.rationale
+        row.claim_reviewed = reviewed
         row.reviewer_id = actor.user_id
         if reused_from_claim_id is not None:
             row.reused_from_claim_id = reused_from_claim_id
@@ -186,15 +220,18 @@ def _submitted(session: Session, claim: Claim, verdict_id: int | None, version: 
 
 
 def approve(session: Session, actor: Actor, claim_id: int, *, verdict_id: int | None, version: int | None,
-            config: Mapping[str, Any]) -> Verdict:
-    """Approve a submitted verdict and publish it."""
+            config: Mapping[str, Any], claim_reviewed: str | None = None) -> Verdict:
+    """Approve a submitted verdict and publish it, with the claim-as-reviewed text as the
+    editor last worded it (None keeps the reviewer's)."""
     require(actor, "editor", "approve and publish verdicts")
     claim = get_claim(session, claim_id)
     row = _submitted(session, claim, verdict_id, version)
+    reviewed = check_claim_reviewed(claim_reviewed)
     problems = publish_problems(session, claim, config, row)
     if problems:
         raise ValidationError("Cannot publish yet: " + " ".join(problems), fields={"publish": " ".join(problems)})
     before = _view(row)
+    row.claim_reviewed = reviewed or row.claim_reviewed or proposed_claim_reviewed(session, claim)
     row.state = "published"
     row.approver_id = actor.user_id
     row.published_at = utcnow()
@@ -238,6 +275,8 @@ def correct(session: Session, actor: Actor, claim_id: int, data: VerdictInput, *
     old = published_verdict(session, claim.id)
     if old is None:
         raise Conflict("This claim has no published verdict to correct.")
+    if old.retracted_at is not None:
+        raise Conflict("This fact-check is retracted; a retracted fact-check is not corrected.")
     if old.id != verdict_id or old.version != version:
         raise stale(session, "The published verdict", old, "claim", claim.id, "verdict.")
     note = (note or "").strip()
@@ -258,7 +297,7 @@ def correct(session: Session, actor: Actor, claim_id: int, data: VerdictInput, *
     old.state = "superseded"
     bump(old)
     row = Verdict(claim_id=claim.id, rating=data.rating, summary=data.summary, rationale=data.rationale,
-                  state="published", reviewer_id=actor.user_id, approver_id=actor.user_id, correction_note=note,
+                  claim_reviewed=data.claim_reviewed or old.claim_reviewed, state="published", reviewer_id=actor.user_id, approver_id=actor.user_id, correction_note=note,
                   corrects_id=old.id, version=old.version + 1, submitted_at=now, published_at=now,
                   reused_from_claim_id=old.reused_from_claim_id)
     session.add(row)
@@ -303,7 +342,7 @@ def reuse(session: Session, actor: Actor, claim_id: int, link_id: int, *, verdic
     Everything copied records where it came from; the draft still needs approval."""
     require(actor, "reviewer", "reuse verdicts")
     _link, other_id, published = reusable_link(session, claim_id, link_id)
-    data = VerdictInput(published.rating, published.summary, published.rationale)
+    data = VerdictInput(published.rating, published.summary, published.rationale, published.claim_reviewed)
     row = save_draft(session, actor, claim_id, data, verdict_id=verdict_id, version=version, config=config,
                      reused_from_claim_id=other_id)
     have = {src.url for _, src in sources_for(session, claim_id)}

@@ -27,3 +27,21 @@ def test_seeds_claims_in_several_states_once(engine):
 
 def test_does_nothing_without_the_demo_article_or_users(engine):
     assert seed_workflow(engine) is False
+
+
+def test_the_demo_archive_fills_previously_fact_checked(engine):
+    from claimtrack.models import FactCheck
+    from claimtrack.services.accounts.actors import Actor
+    from claimtrack.services.demo.load import load_demo_archive
+    from claimtrack.services.archive.factchecks import factchecks_for_claim
+
+    from ..conftest import claim_id_containing
+
+    article = import_file(engine, EXAMPLE)
+    assert load_demo_archive(engine, Actor.system("demo")) == 6
+    assert load_demo_archive(engine, Actor.system("demo")) == 0  # loading again adds nothing
+    claim_id = claim_id_containing(engine, article.article_id, "Prime Minister Adel Abdul-Mahdi said the U.S. had")
+    with session_scope(engine) as s:
+        assert len(s.exec(select(FactCheck)).all()) == 6
+        found = factchecks_for_claim(s, claim_id)
+    assert found and found[0].url == "https://checks.harbour-desk.example/2020/drones-without-authorisation"

@@ -23,6 +23,8 @@ def expected_a1(ids) -> dict:  # noqa: ANN001
         "datePublished": "2026-01-06",
         "dateModified": "2026-01-08",
         "author": {"@type": "Organization", "name": "Example Fact Check", "url": BASE},
+        # The byline: who wrote the verdict in force (the editor who corrected it).
+        "contributor": {"@type": "Person", "name": "eddie"},
         "reviewRating": {"@type": "Rating", "alternateName": "Mostly false", "ratingValue": 2, "worstRating": 1,
                          "bestRating": 5, "ratingExplanation": "The official rate was 4.6 percent."},
         "itemReviewed": {
@@ -145,7 +147,7 @@ def test_cli_export_refuses_bad_dates_and_missing_config(newsroom, cli_env, monk
     assert capsys.readouterr().err.strip() == "error: --since must be a date like 2026-01-31, not 'last tuesday'"
     monkeypatch.delenv("CLAIMTRACK_PUBLIC_BASE_URL")
     assert _run(["export", "claimreview"]) == 1
-    assert "PUBLIC_BASE_URL is not configured" in capsys.readouterr().err
+    assert "There is no public base URL" in capsys.readouterr().err
 
 
 def test_cli_factcheck_api_payload(newsroom, cli_env, monkeypatch, capsys):

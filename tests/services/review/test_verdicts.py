@@ -24,7 +24,9 @@ def test_publish_problems_name_exactly_what_is_missing(session, people, troops, 
     claim = session.get(Claim, troops)
     assert verdicts.publish_problems(session, claim, {}) == [
         "No rating chosen.", "No summary written.", "No source linked: add at least one.",
-        "PUBLIC_BASE_URL is not configured, so the fact-check has no public address (set CLAIMTRACK_PUBLIC_BASE_URL).",
+        # Services outside a web request: no address the server is reached at to fall back on.
+        "There is no public base URL, so fact-checks have no public address: set it in "
+        "Admin → Publisher settings, or set CLAIMTRACK_PUBLIC_BASE_URL.",
     ]
     sources.add_source(session, people.reviewer, troops, SOURCE)
     verdicts.save_draft(session, people.reviewer, troops, VerdictInput("false", "", ""), verdict_id=None,
