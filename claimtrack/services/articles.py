@@ -77,10 +77,7 @@ def _store(session: Session, actor: Actor, prepared: PreparedArticle) -> Article
         session.flush()
         stored.append(claim)
         for q in extracted.quantities:
-            session.add(Quantity(
-                claim_id=claim.id, start_offset=q.start, end_offset=q.end, text=q.text[:300],
-                value=q.value, low=q.low, high=q.high, approx=q.approx, unit=q.unit, change=q.change,
-            ))
+            session.add(Quantity.from_extracted(claim.id, q))
     session.flush()
     # The new claims join the matching index and get their link suggestions in this
     # same transaction: a stored article is always matchable.

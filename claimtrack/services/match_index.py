@@ -106,7 +106,8 @@ def _statements(dialect: str) -> dict[str, sa.Select]:
         .where(_member(Claim.id, pg)),
         "quantities": sa.select(
             Quantity.claim_id, Quantity.text, Quantity.value, Quantity.low, Quantity.high,
-            Quantity.approx, Quantity.change, Quantity.unit)
+            Quantity.approx, Quantity.change, Quantity.unit, Quantity.kind, Quantity.role,
+            Quantity.of_what, Quantity.per, Quantity.from_value, Quantity.versus)
         .where(_member(Quantity.claim_id, pg)).order_by(Quantity.id),
         "contexts": sa.select(MatchArticle.article_id, MatchArticle.story_terms)
         .where(_member(MatchArticle.article_id, pg)),
@@ -126,7 +127,7 @@ def load_records(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimR
     for chunk in _chunks(ids):
         rows += _read(session, "claims", chunk)
         for q in _read(session, "quantities", chunk):
-            quantities[q[0]].append(QuantityRecord(q[1], q[2], q[3], q[4], bool(q[5]), q[6], q[7]))
+            quantities[q[0]].append(QuantityRecord(q[1], q[2], q[3], q[4], bool(q[5]), *q[6:]))
     for chunk in _chunks(sorted({row[1] for row in rows})):
         for article_id, terms in _read(session, "contexts", chunk):
             contexts[article_id] = frozenset(terms or ())
