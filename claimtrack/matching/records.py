@@ -52,7 +52,7 @@ class ClaimRecord:
 
 @dataclass(slots=True, frozen=True)
 class NumericVerdict:
-    """Outcome of comparing the most closely corresponding quantity pair of two claims."""
+    """Outcome of comparing the corresponding quantity pair of two claims."""
 
     verdict: Verdict
     a: QuantityRecord
@@ -60,6 +60,11 @@ class NumericVerdict:
     unit: str  # the shared unit group
     a_interval: tuple[float, float]
     b_interval: tuple[float, float]
+    measure: str = ""  # what was compared, in plain words: "troops, in Iraq"
+    note: str = ""  # for "different": what sets the two figures apart
+    # The text establishes the same measure (nothing unsettled, corresponding words):
+    # true of every conflict, and of agreement as strong as a conflict would need.
+    established: bool = False
 
     @property
     def same_value(self) -> bool:

@@ -1,0 +1,296 @@
+"""What a quantity measures, read from its claim: the facts that decide whether two
+numbers of one unit may be compared at all.
+
+Two figures with the same unit can still measure different things: "raised $9 million
+last month" is one month's takings, "$140 million so far" a running total; "slipped 2
+points" is a change, "six points ahead" a lead; "46 percent in the Quinnipiac poll" is
+not "41 percent in the CNN poll"; "64 percent of voters" is not "30 percent of the
+staff". :func:`read_measure` reads those facts from the clause around the number (see
+``quantity_context`` for the clause) and :func:`differences` names every fact that sets
+two measures apart.
+
+A conflict is a strong statement, so it needs the text to establish the same measure:
+:func:`unsettled` lists what one figure specifies and the other leaves open (a date on
+one side only, a poll that is not named on both). Agreement needs less: two figures
+that nothing sets apart and that overlap are "consistent".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from claimtrack.matching.normalise import Memo, stem, unit_group
+from claimtrack.matching.quantity_context import clause_span, locate
+from claimtrack.matching.records import QuantityRecord
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+_MONTH_RE = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
+_YEAR_RE = re.compile(r"\b(19\d\d|20\d\d|2100)\b")
+# Relative periods are anchored to the article's date: "last week" in a Friday story and
+# "this week" in the next Monday's may be the same week, so they are resolved first.
+_RELATIVE_RE = re.compile(r"\b(last|this|past|previous|next|coming) (week|month|year)\b"
+                          r"|\b(yesterday)\b", re.IGNORECASE)
+_QUARTER_RE = re.compile(r"\b(first|second|third|fourth) (quarter|half)\b", re.IGNORECASE)
+_PER_PERIOD_RE = re.compile(r"\b(?:a|per|each) (day|week|month|year)\b"
+                            r"|\b(daily|weekly|monthly|annually|yearly)\b", re.IGNORECASE)
+_ADVERB_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+                   "yearly": "year"}
+_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+_CUMULATIVE_RE = re.compile(
+    r"\b(so far|to date|in all|in total|all told|altogether|overall|cumulative|cumulatively|total"
+    r"|since (its |the )?\w+|ever|all-time|lifetime)\b", re.IGNORECASE)
+_LEAD_RE = re.compile(
+    r"\b(lead|leads|leading|led|ahead|advantage|edge|margin|behind|trail|trails|trailing|trailed"
+    r"|gap|spread|up on|down on|beat|beats)\b", re.IGNORECASE)
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|grew|grow|grows|growing|grown"
+    r"|dropped|drop|drops|declined|decline|declines|increased|increase|increases|decreased"
+    r"|decrease|decreases|slipped|slip|slips|gained|gain|gains|jumped|jump|jumps|climbed|climb"
+    r"|climbs|surged|surge|soared|plunged|plunge|tumbled|shrank|shrunk|lost|loses|lose|shed|sheds"
+    r"|added|adds|cut|cuts|up|down|boost|boosted|bump|bumped|dip|dipped|swing|swung|shift|shifted)"
+    r"( by| nearly| almost| about| some| roughly| more than| a further| another)?\s*\W*$",
+    re.IGNORECASE)
+_CHANGE_AFTER_RE = re.compile(
+    r"^\W*(\w+ ){0,3}(increase|decrease|rise|drop|fall|decline|gain|jump|growth|loss|swing|shift"
+    r"|more than (a|the) year|higher|lower|up from|down from|over the previous|from a year)\b",
+    re.IGNORECASE)
+_POLL_RE = re.compile(r"\b(poll|polls|polling|survey|surveys|surveyed|pollster)\b", re.IGNORECASE)
+_NAME_RE = re.compile(r"\b([A-Z][\w&'.-]*(?:[ /-][A-Z][\w&'.-]*)*)")
+_OF_RE = re.compile(r"^\W*(?:\w+\s){0,2}?of\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+)?"
+                    r"([a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)", re.IGNORECASE)
+_NOT_NAMES = frozenset("""
+the a an in on at of for to by from and but or this that these those it its he she they we
+i his her their our new latest recent poll survey percent per cent according said says mr mrs
+ms dr gov sen rep president vice
+""".split()) | frozenset(MONTHS) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+_OF_STOP = frozenset("the a an all its their his her our those these".split())
+
+
+@dataclass(slots=True, frozen=True)
+class Measure:
+    """What a figure measures (see the module docstring)."""
+
+    unit: str | None  # the unit group
+    kind: str  # count | percent | money | measure | age | vote | score | rate | multiple
+    aspect: str  # level | change | lead | cumulative | start
+    of: frozenset[str]  # stems of what a share or rate is of ("voter")
+    per: float | None
+    times: frozenset[str]  # months, years and periods named ("march", "2019", "last month")
+    poll: bool  # the figure comes from a poll or survey
+    pollsters: frozenset[str]  # the poll's names ("quinnipiac")
+    subjects: frozenset[str]  # names the figure is about ("clinton"), for shares and leads
+
+    def describe(self) -> str:
+        """The measure in plain words: "percent of voters, Quinnipiac poll, March"."""
+        unit = self.unit or "number"
+        words = [_ASPECT_WORDS.get(self.aspect, "") + (unit if unit == "percent" else _plural(unit))]
+        if self.of:
+            words[0] += " of " + "/".join(sorted(self.of))
+        if self.per:
+            words[0] += f" per {self.per:,.0f}"
+        if self.subjects:
+            words.append("for " + "/".join(sorted(s.title() for s in self.subjects)))
+        if self.pollsters:
+            words.append("/".join(sorted(p.title() for p in self.pollsters)) + " poll")
+        elif self.poll:
+            words.append("a poll")
+        if self.times:
+            words.append(_when(self.times))
+        return ", ".join(w for w in words if w).strip()
+
+
+_ASPECT_WORDS = {"change": "change in ", "lead": "lead in ", "cumulative": "total ",
+                 "start": "earlier level of "}
+
+
+def _plural(unit: str) -> str:
+    if unit.endswith(("s", "sh", "ch")):
+        return unit + "es"
+    return unit[:-1] + "ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else unit + "s"
+
+
+_MEASURES = Memo()
+
+
+def read_measure(text: str, q: QuantityRecord, *, alone: bool = True,
+                 published: datetime | None = None) -> Measure:
+    """What ``q`` measures in claim ``text`` (memoised). ``alone``: no other quantity of
+    the claim counts the same unit, so the times named anywhere in the claim are its
+    own. ``published``: the article's date, which relative times ("last week") count from."""
+    key = (text, q, alone, published)
+    found = _MEASURES.get(key)
+    if found is None:
+        found = _read(text, q, alone, published)
+        _MEASURES.put(key, found)
+    return found
+
+
+def clear_measures() -> None:
+    _MEASURES.clear()
+
+
+def _read(text: str, q: QuantityRecord, alone: bool, published: datetime | None) -> Measure:
+    unit = unit_group(q.unit)
+    kind = "percent" if unit == "percent" and q.kind == "count" else q.kind
+    start, end = locate(text, q)
+    if start < 0:
+        start = end = 0
+    c_start, c_end = clause_span(text, start, end)
+    before, after, clause = text[c_start:start], text[end:c_end], text[c_start:c_end]
+    # The nearest words govern the number: "slipped 2 points", "six points ahead".
+    near_before, near_after = before[-40:], after[:40]
+    if q.role == "start":
+        aspect = "start"
+    elif q.role == "change" or q.change or kind == "multiple" or _CHANGE_BEFORE_RE.search(near_before) \
+            or _CHANGE_AFTER_RE.search(after):
+        aspect = "change"
+    elif _LEAD_RE.search(near_before[-25:]) or _LEAD_RE.search(near_after[:25]):
+        aspect = "lead"
+    elif _CUMULATIVE_RE.search(clause):
+        aspect = "cumulative"
+    else:
+        aspect = "level"
+    times = _times(clause, published)
+    if not times and alone:
+        times = _times(text, published)
+    times |= {f"year:{y}" for y in _YEAR_RE.findall(clause) if y not in q.text}
+    poll_text = clause if _POLL_RE.search(clause) else (text if alone else "")
+    poll = bool(_POLL_RE.search(poll_text))
+    pollsters = _pollsters(poll_text) if poll else frozenset()
+    subjects = frozenset()
+    if kind in ("percent", "vote", "score") or aspect == "lead":
+        subjects = frozenset(_names(near_before[-60:]) | _names(after[:30])) - pollsters
+    return Measure(unit, kind, aspect, _of(q, after), q.per, frozenset(times), poll, pollsters,
+                   subjects)
+
+
+def _times(text: str, published: datetime | None) -> set[str]:
+    """Times named, as "granularity:value": "month:march", "year:2019",
+    "week:2020-02", "day:2020-01-09", "quarter:first", "per:day"."""
+    found = {f"month:{m.group(1).lower()}" for m in _MONTH_RE.finditer(text)}
+    found |= {f"quarter:{m.group(1).lower()} {m.group(2).lower()}" for m in _QUARTER_RE.finditer(text)}
+    found |= {f"per:{m.group(1) or _ADVERB_PERIODS[m.group(2).lower()]}".lower()
+              for m in _PER_PERIOD_RE.finditer(text)}
+    if published is not None:
+        for m in _RELATIVE_RE.finditer(text):
+            if m.group(3):
+                found.add(f"day:{(published - timedelta(days=1)).date().isoformat()}")
+                continue
+            shift, unit = _SHIFT[m.group(1).lower()], m.group(2).lower()
+            if unit == "week":
+                year, week, _ = (published + timedelta(weeks=shift)).isocalendar()
+                found.add(f"week:{year}-{week:02d}")
+            elif unit == "month":
+                found.add(f"month:{MONTHS[(published.month - 1 + shift) % 12]}")
+            else:
+                found.add(f"year:{published.year + shift}")
+    return found
+
+
+def _of(q: QuantityRecord, after: str) -> frozenset[str]:
+    phrase = q.of
+    if not phrase and (q.kind in ("percent", "rate") or unit_group(q.unit) == "percent"):
+        m = _OF_RE.match(after)
+        phrase = m.group(1) if m else None
+    if not phrase:
+        return frozenset()
+    words = [w for w in re.findall(r"[a-z]+", phrase.lower()) if w not in _OF_STOP]
+    return frozenset(stem(w) for w in words[:1])  # the head: "voters surveyed" → voter
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words (a sentence opener too: "Clinton leads ...")."""
+    out = set()
+    for m in _NAME_RE.finditer(text):
+        for word in re.split(r"[ /-]", m.group(1)):
+            w = word.strip(".'").lower()
+            if w and w not in _NOT_NAMES and not w.isdigit():
+                out.add(w)
+    return out
+
+
+def _pollsters(text: str) -> frozenset[str]:
+    names = set()
+    for m in _POLL_RE.finditer(text):
+        window = text[max(0, m.start() - 45):m.start()]
+        names |= _names(window.split(",")[-1])
+        tail = text[m.end():m.end() + 45]
+        by = re.match(r"\s*(?:\w+\s){0,2}?(?:by|from|of)\s+(?:the\s+)?([A-Z][^,.;]*)", tail)
+        if by:
+            names |= _names(by.group(1))
+    return frozenset(names)
+
+
+def differences(a: Measure, b: Measure) -> list[str]:
+    """Every fact that sets two measures apart, in plain words; empty when nothing does."""
+    out = []
+    if a.kind != b.kind:
+        out.append(f"{a.kind} vs {b.kind}")
+    if (a.per or b.per) and a.per != b.per:
+        out.append("rates of different bases")
+    if a.aspect != b.aspect:
+        out.append(f"{_ASPECT_NAMES[a.aspect]} vs {_ASPECT_NAMES[b.aspect]}")
+    if a.of and b.of and a.of.isdisjoint(b.of):
+        out.append(f"of {'/'.join(sorted(a.of))} vs of {'/'.join(sorted(b.of))}")
+    for grain in sorted(_grains(_timed(a)) & _grains(_timed(b))):
+        ta, tb = _of_grain(a.times, grain), _of_grain(b.times, grain)
+        if ta.isdisjoint(tb):
+            out.append(f"{_when(ta)} vs {_when(tb)}")
+    if a.pollsters and b.pollsters and a.pollsters.isdisjoint(b.pollsters):
+        out.append("different polls")
+    if a.subjects and b.subjects and a.subjects.isdisjoint(b.subjects):
+        out.append(f"about {'/'.join(sorted(a.subjects)).title()} vs {'/'.join(sorted(b.subjects)).title()}")
+    return out
+
+
+def _timed(m: Measure) -> frozenset[str]:
+    """The times that qualify the measure. An increment is told when announced and again
+    when it arrives ("sent 3,000 more last week", "3,000 more are flowing in this
+    week"): days and weeks name those events, not the measure."""
+    if m.aspect != "change":
+        return m.times
+    return frozenset(t for t in m.times if not t.startswith(("day:", "week:")))
+
+
+def _grains(times: frozenset[str]) -> set[str]:
+    return {t.partition(":")[0] for t in times}
+
+
+def _of_grain(times: frozenset[str], grain: str) -> frozenset[str]:
+    return frozenset(t for t in times if t.startswith(grain + ":"))
+
+
+def _when(times: frozenset[str]) -> str:
+    """"month:march" → "March", "per:day" → "per day", "week:2020-02" → "week 2 of 2020"."""
+    words = []
+    for t in sorted(times):
+        grain, _, value = t.partition(":")
+        if grain == "week":
+            year, _, week = value.partition("-")
+            words.append(f"week {int(week)} of {year}")
+        else:
+            words.append(value.title() if grain == "month" else value if grain in ("year", "day", "quarter")
+                         else f"{grain} {value}")
+    return "/".join(words)
+
+
+_ASPECT_NAMES = {"level": "a level", "change": "a change", "lead": "a lead",
+                 "cumulative": "a running total", "start": "an earlier level"}
+
+
+def unsettled(a: Measure, b: Measure) -> list[str]:
+    """What one figure specifies and the other leaves open: agreement is still worth
+    reporting, a conflict is not established."""
+    out = []
+    if bool(_timed(a)) != bool(_timed(b)):
+        out.append("only one names a time")
+    if (a.poll or b.poll) and not (a.pollsters & b.pollsters):
+        out.append("not shown to be the same poll")
+    if bool(a.of) != bool(b.of) and "percent" in (a.unit, b.unit):
+        out.append("only one says what the share is of")
+    return out
+
