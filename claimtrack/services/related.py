@@ -15,7 +15,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from ..errors import NotFound, ValidationError
-from ..matching import Match, score_pair
+from ..matching import Match, compare, score_pair
 from ..models import Article, Claim, Claimant, ClaimLink, Outlet, utcnow
 from . import audit, match_index
 from . import match_settings as settings_module
@@ -287,6 +287,42 @@ def _claim_ends(session: Session, claim_ids: set[int]) -> dict[int, ClaimEnd]:
         .outerjoin(_Survivor, _Survivor.id == Claimant.merged_into_id)
         .where(Claim.id.in_(sorted(claim_ids)))).all()
     return {r[0]: ClaimEnd(r[0], r[1], r[2], r[3]) for r in rows}
+
+
+# --- lending a verdict --------------------------------------------------------------------
+
+# The numeric verdicts a link may carry and still lend its claim's verdict: the figures
+# agree, or there are none to compare.
+LENDING_NUMERIC = (None, "consistent")
+_NO_LENDING = {
+    "conflict": "The numbers of the two claims conflict, so its verdict cannot be reused.",
+    "different": "The two claims state figures of different measures, so its verdict cannot be reused.",
+}
+
+
+def why_not_lend(session: Session, link: ClaimLink) -> str | None:
+    """Why a link cannot lend the verdict of one claim to the other, or None when it can:
+    only a confirmed same-claim link whose numbers are consistent or absent. The numbers
+    are compared again under the current rules too, so a link confirmed before them
+    never carries a verdict across a conflict or a different measure."""
+    if link.state != "confirmed" or link.relation != "same":
+        return "Only a confirmed same-claim link can lend its verdict."
+    if link.numeric not in LENDING_NUMERIC:
+        return _NO_LENDING[link.numeric]
+    records = match_index.load_records(session, [link.claim_a_id, link.claim_b_id])
+    a, b = records.get(link.claim_a_id), records.get(link.claim_b_id)
+    found = compare(a, b) if a and b else None
+    if found is not None and found.verdict not in LENDING_NUMERIC:
+        return _NO_LENDING[found.verdict]
+    return None
+
+
+def lends_verdict(session: Session, item: RelatedClaim) -> bool:
+    """Whether a related claim's stored link may lend its verdict (see ``why_not_lend``)."""
+    if item.link_id is None or item.state != "confirmed" or item.relation != "same":
+        return False
+    link = session.get(ClaimLink, item.link_id)
+    return link is not None and why_not_lend(session, link) is None
 
 
 # --- deciding -----------------------------------------------------------------------------

@@ -24,7 +24,7 @@ def _panel(claim_id: int, *, status: int = 200, message: str | None = None):
     items = related.related_for_claim(db, claim_id, limit=10)
     rows = []
     for item in items:
-        reusable = (item.link_id is not None and item.state == "confirmed" and item.relation == "same"
+        reusable = (related.lends_verdict(db, item)
                     and verdicts.published_verdict(db, item.claim.id) is not None)
         rows.append((item, word_diff(claim.text, item.claim.text), reusable))
     return render("claims/related.html", "related", status=status, claim=claim, rows=rows,
