@@ -37,6 +37,7 @@ def related_claims(claim_id: int):
     return jsonify(items=[related_item(item, related.lends_verdict(db, item)
                                        and verdicts.published_verdict(db, item.claim.id) is not None)
                           for item in items],
+                   furniture=related.furniture_note(db, claim_id),
                    factchecks=[prior_check(c) for c in factchecks.factchecks_for_claim(db, claim_id)])
 
 

@@ -244,6 +244,7 @@ class PriorCheck(Out):
 class RelatedList(Out):
     items: list[RelatedClaim]
     factchecks: list[PriorCheck]  # earlier fact-checks from the archive, best first
+    furniture: str | None  # why the claim is never linked, when it is page furniture
 
 
 class Link(Out):

@@ -16,8 +16,8 @@ from sqlmodel import Session, select
 
 from ..errors import NotFound, ValidationError
 from ..matching import Match, compare, score_pair
-from ..models import Article, Claim, Claimant, ClaimLink, Outlet, utcnow
-from . import audit, match_index
+from ..models import Article, Claim, Claimant, ClaimLink, MatchClaim, Outlet, utcnow
+from . import audit, furniture, match_index
 from . import match_settings as settings_module
 from .actors import Actor
 from .match_settings import MatchSettings
@@ -232,7 +232,7 @@ def related_for_claim(session: Session, claim_id: int, *, limit: int = 10,
             dismissed.add(other)
         elif min_score is None or link.score >= min_score:
             found[other] = (link, link.score, link.relation, link.numeric, list(link.reasons))
-    if min_score is not None:
+    if min_score is not None and _linkable(session, claim_id):
         settings = (settings or settings_module.current()).with_min_score(min_score)
         record = match_index.load_records(session, [claim_id])[claim_id]
         for other, match in match_index.find_related(session, record, settings, limit=limit,
@@ -248,6 +248,18 @@ def related_for_claim(session: Session, claim_id: int, *, limit: int = 10,
                                     score, relation, numeric, link.state if link else "suggested",
                                     reasons))
     return results
+
+
+def _linkable(session: Session, claim_id: int) -> bool:
+    """False for a claim the index holds without postings (page furniture, a text too
+    short to link): a fresh search must not link what the index never would."""
+    entry = session.get(MatchClaim, claim_id)
+    return entry is None or entry.linkable
+
+
+def furniture_note(session: Session, claim_id: int) -> str | None:
+    """Why the claim is never linked, when it is page furniture (see ``furniture``)."""
+    return furniture.explain(session, claim_id)
 
 
 def all_links(session: Session, states: Iterable[str] = SHOWN_STATES,

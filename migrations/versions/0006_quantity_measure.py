@@ -1,4 +1,4 @@
-"""quantity measure: what sort of number each quantity is, and the "different" numeric verdict of links
+"""quantity measure: what sort of number each quantity is, the "different" numeric verdict of links, and the text key that finds page furniture
 
 Revision ID: 0006_quantity_measure
 Revises: 0004
@@ -34,9 +34,18 @@ def upgrade() -> None:
     with op.batch_alter_table('claim_links', schema=None) as batch_op:
         batch_op.drop_constraint('numeric', type_='check')
         batch_op.create_check_constraint('numeric', "numeric IN ('consistent', 'conflict', 'different')")
+    with op.batch_alter_table('match_claims', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('text_key', sa.String(length=32), nullable=True))
+        batch_op.create_index(batch_op.f('ix_match_claims_text_key'), ['text_key'], unique=False)
+    # Every entry was built under the old rules: `claimtrack related --reindex` indexes
+    # them again, finds page furniture and rescores the suggested links.
+    op.execute("UPDATE match_claims SET claim_version = 0")
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('match_claims', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_match_claims_text_key'))
+        batch_op.drop_column('text_key')
     op.execute("UPDATE claim_links SET numeric = NULL WHERE numeric = 'different'")
     with op.batch_alter_table('claim_links', schema=None) as batch_op:
         batch_op.drop_constraint('numeric', type_='check')
