@@ -7,8 +7,8 @@ from sqlmodel import select
 
 from claimtrack.db import session_scope
 from claimtrack.models import Claim, ClaimLink
-from claimtrack.services import sources, verdicts
-from claimtrack.services.actors import Actor
+from claimtrack.services.review import sources, verdicts
+from claimtrack.services.accounts.actors import Actor
 from tests.conftest import FIXTURES
 from tests.helpers import import_file
 
