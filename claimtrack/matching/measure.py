@@ -42,21 +42,32 @@ _SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming"
 _CUMULATIVE_RE = re.compile(
     r"\b(so far|to date|in all|in total|all told|altogether|overall|cumulative|cumulatively|total"
     r"|since (its |the )?\w+|ever|all-time|lifetime)\b", re.IGNORECASE)
-_LEAD_RE = re.compile(
-    r"\b(lead|leads|leading|led|ahead|advantage|edge|margin|behind|trail|trails|trailing|trailed"
-    r"|gap|spread|up on|down on|beat|beats)\b", re.IGNORECASE)
+# A margin, told right at the number: "leads by six points", "a lead of 7", "six points
+# ahead", "a seven-point lead"; not the shares of "Whitfield leads Reyes 48 percent to 41".
+_LEAD_BEFORE_RE = re.compile(r"\b(?:lead|leads|leading|led|ahead|edge|margin|advantage|behind|trails?|trailing"
+                             r"|trailed|gap|spread|beat|beats|won|wins)\s+(?:of|by)?\s*(?:nearly|almost|about|some"
+                             r"|roughly|just|more than)?\s*\W*$", re.IGNORECASE)
+_LEAD_AFTER_RE = re.compile(r"^\W*(?:points?\s+)?(?:lead|ahead|behind|margin|advantage|edge|gap|clear)\b",
+                            re.IGNORECASE)
+# A running total told just after the clause: "40,000 riders since launch".
+_CUMULATIVE_AFTER_RE = re.compile(r"^\W*(?:since|so far|to date|in all|in total|all told)\b", re.IGNORECASE)
 _CHANGE_BEFORE_RE = re.compile(
     r"\b(rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|grew|grow|grows|growing|grown"
     r"|dropped|drop|drops|declined|decline|declines|increased|increase|increases|decreased"
     r"|decrease|decreases|slipped|slip|slips|gained|gain|gains|jumped|jump|jumps|climbed|climb"
     r"|climbs|surged|surge|soared|plunged|plunge|tumbled|shrank|shrunk|lost|loses|lose|shed|sheds"
-    r"|added|adds|cut|cuts|up|down|boost|boosted|bump|bumped|dip|dipped|swing|swung|shift|shifted)"
+    r"|added|adds|cut|cuts|boost|boosted|bump|bumped|dip|dipped|swing|swung|shift|shifted)"
     r"( by| nearly| almost| about| some| roughly| more than| a further| another)?\s*\W*$",
     re.IGNORECASE)
 _CHANGE_AFTER_RE = re.compile(
     r"^\W*(\w+ ){0,3}(increase|decrease|rise|drop|fall|decline|gain|jump|growth|loss|swing|shift"
     r"|more than (a|the) year|higher|lower|up from|down from|over the previous|from a year)\b",
     re.IGNORECASE)
+# "up 5 percent", "is down 2 points"; not the particle of "signed up 12,000".
+_UP_DOWN_RE = re.compile(r"(?:^|[^\w\s]|\b(?:is|was|are|were|be|been|now|still|or|and))\s*(?:up|down)"
+                         r"(?: by)?\s*\W*$", re.IGNORECASE)
+_LOCATIVE_NAME_RE = re.compile(r"\b(?:in|across|throughout|within|for)\s+(?:the\s+)?"
+                               r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 _POLL_RE = re.compile(r"\b(poll|polls|polling|survey|surveys|surveyed|pollster)\b", re.IGNORECASE)
 _NAME_RE = re.compile(r"\b([A-Z][\w&'.-]*(?:[ /-][A-Z][\w&'.-]*)*)")
 _OF_RE = re.compile(r"^\W*(?:\w+\s){0,2}?of\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+)?"
@@ -83,6 +94,7 @@ class Measure:
     poll: bool  # the figure comes from a poll or survey
     pollsters: frozenset[str]  # the poll's names ("quinnipiac")
     subjects: frozenset[str]  # names the figure is about ("clinton"), for shares and leads
+    places: frozenset[str] = frozenset()  # places named in the clause ("harbor county")
 
     def describe(self) -> str:
         """The measure in plain words: "percent of voters, Quinnipiac poll, March"."""
@@ -116,15 +128,18 @@ def _plural(unit: str) -> str:
 _MEASURES = Memo()
 
 
-def read_measure(text: str, q: QuantityRecord, *, alone: bool = True,
+def read_measure(text: str, q: QuantityRecord, *, alone: bool = True, clause_alone: bool = True,
                  published: datetime | None = None) -> Measure:
     """What ``q`` measures in claim ``text`` (memoised). ``alone``: no other quantity of
     the claim counts the same unit, so the times named anywhere in the claim are its
-    own. ``published``: the article's date, which relative times ("last week") count from."""
-    key = (text, q, alone, published)
+    own. ``clause_alone``: none shares its clause, so the names there are whom it is
+    about ("Whitfield has 48 percent"; in "Whitfield leads Reyes 48 percent to 41
+    percent" no name is read as either figure's). ``published``: the article's date,
+    which relative times ("last week") count from."""
+    key = (text, q, alone, clause_alone, published)
     found = _MEASURES.get(key)
     if found is None:
-        found = _read(text, q, alone, published)
+        found = _read(text, q, alone, clause_alone, published)
         _MEASURES.put(key, found)
     return found
 
@@ -133,7 +148,8 @@ def clear_measures() -> None:
     _MEASURES.clear()
 
 
-def _read(text: str, q: QuantityRecord, alone: bool, published: datetime | None) -> Measure:
+def _read(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
+          published: datetime | None) -> Measure:
     unit = unit_group(q.unit)
     kind = "percent" if unit == "percent" and q.kind == "count" else q.kind
     start, end = locate(text, q)
@@ -142,15 +158,15 @@ def _read(text: str, q: QuantityRecord, alone: bool, published: datetime | None)
     c_start, c_end = clause_span(text, start, end)
     before, after, clause = text[c_start:start], text[end:c_end], text[c_start:c_end]
     # The nearest words govern the number: "slipped 2 points", "six points ahead".
-    near_before, near_after = before[-40:], after[:40]
+    near_before = before[-40:]
     if q.role == "start":
         aspect = "start"
     elif q.role == "change" or q.change or kind == "multiple" or _CHANGE_BEFORE_RE.search(near_before) \
-            or _CHANGE_AFTER_RE.search(after):
+            or _UP_DOWN_RE.search(near_before) or _CHANGE_AFTER_RE.search(after):
         aspect = "change"
-    elif _LEAD_RE.search(near_before[-25:]) or _LEAD_RE.search(near_after[:25]):
+    elif _LEAD_BEFORE_RE.search(near_before) or _LEAD_AFTER_RE.search(after):
         aspect = "lead"
-    elif _CUMULATIVE_RE.search(clause):
+    elif _CUMULATIVE_RE.search(clause) or _CUMULATIVE_AFTER_RE.search(text[c_end:]):
         aspect = "cumulative"
     else:
         aspect = "level"
@@ -158,14 +174,21 @@ def _read(text: str, q: QuantityRecord, alone: bool, published: datetime | None)
     if not times and alone:
         times = _times(text, published)
     times |= {f"year:{y}" for y in _YEAR_RE.findall(clause) if y not in q.text}
-    poll_text = clause if _POLL_RE.search(clause) else (text if alone else "")
+    # A claim names its poll once: "In the Tribune poll, Whitfield has 48 percent and ..."
+    poll_text = clause if _POLL_RE.search(clause) else text
     poll = bool(_POLL_RE.search(poll_text))
     pollsters = _pollsters(poll_text) if poll else frozenset()
     subjects = frozenset()
-    if kind in ("percent", "vote", "score") or aspect == "lead":
-        subjects = frozenset(_names(near_before[-60:]) | _names(after[:30])) - pollsters
+    if clause_alone and (kind in ("percent", "vote", "score") or aspect == "lead"):
+        opener = c_start == 0 and len(before) <= 60
+        subjects = frozenset(_names(before[-60:], drop_opener=opener) | _names(after[:30])) - pollsters
+    places = set()
+    for m in _LOCATIVE_NAME_RE.finditer(clause):
+        place = " ".join(w.lower() for w in m.group(1).split() if w.lower() not in _NOT_NAMES)
+        if place and not set(place.split()) & pollsters:
+            places.add(place)
     return Measure(unit, kind, aspect, _of(q, after), q.per, frozenset(times), poll, pollsters,
-                   subjects)
+                   subjects - {w for p in places for w in p.split()}, frozenset(places))
 
 
 def _times(text: str, published: datetime | None) -> set[str]:
@@ -202,10 +225,14 @@ def _of(q: QuantityRecord, after: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words[:1])  # the head: "voters surveyed" → voter
 
 
-def _names(text: str) -> set[str]:
-    """Capitalised words (a sentence opener too: "Clinton leads ...")."""
+def _names(text: str, *, drop_opener: bool = False) -> set[str]:
+    """Capitalised words. With ``drop_opener`` the text opens a sentence, and its first
+    word counts only when another capitalised word follows ("Dana Whitfield has", not
+    "Turnout in")."""
     out = set()
     for m in _NAME_RE.finditer(text):
+        if drop_opener and m.start() == 0 and " " not in m.group(1).strip():
+            continue
         for word in re.split(r"[ /-]", m.group(1)):
             w = word.strip(".'").lower()
             if w and w not in _NOT_NAMES and not w.isdigit():
@@ -236,12 +263,17 @@ def differences(a: Measure, b: Measure) -> list[str]:
         out.append(f"{_ASPECT_NAMES[a.aspect]} vs {_ASPECT_NAMES[b.aspect]}")
     if a.of and b.of and a.of.isdisjoint(b.of):
         out.append(f"of {'/'.join(sorted(a.of))} vs of {'/'.join(sorted(b.of))}")
+    ga, gb = _grains(_timed(a)) - {"per"}, _grains(_timed(b)) - {"per"}
+    if ga and gb and ga != gb:  # "in March" is not "in 2019", nor "in March 2019" "in 2019"
+        out.append(f"{_when(_timed(a))} vs {_when(_timed(b))}")
     for grain in sorted(_grains(_timed(a)) & _grains(_timed(b))):
         ta, tb = _of_grain(a.times, grain), _of_grain(b.times, grain)
         if ta.isdisjoint(tb):
             out.append(f"{_when(ta)} vs {_when(tb)}")
     if a.pollsters and b.pollsters and a.pollsters.isdisjoint(b.pollsters):
         out.append("different polls")
+    if a.places and b.places and a.places.isdisjoint(b.places):
+        out.append(f"in {'/'.join(sorted(a.places)).title()} vs in {'/'.join(sorted(b.places)).title()}")
     if a.subjects and b.subjects and a.subjects.isdisjoint(b.subjects):
         out.append(f"about {'/'.join(sorted(a.subjects)).title()} vs {'/'.join(sorted(b.subjects)).title()}")
     return out

@@ -138,8 +138,11 @@ def set_apart(a_claim: ClaimRecord, qa: QuantityRecord,
     ma, mb = _measure(a_claim, qa), _measure(b_claim, qb)
     for reason in differences(ma, mb):
         # The change markers above decided increments already ("3,000 more").
-        if not ((ca.change or cb.change) and "a change" in reason):
-            out.append(reason)
+        if (ca.change or cb.change) and "a change" in reason:
+            continue
+        if ca.places and cb.places and reason.startswith("in "):  # the places above, regions known
+            continue
+        out.append(reason)
     return out
 
 
@@ -152,8 +155,15 @@ def _names(values: frozenset[str]) -> str:
 
 def _measure(claim: ClaimRecord, q: QuantityRecord) -> Measure:
     unit = unit_group(q.unit)
-    alone = sum(1 for other in claim.quantities if unit_group(other.unit) == unit) <= 1
-    return read_measure(claim.text, q, alone=alone, published=claim.published)
+    same_unit = [other for other in claim.quantities if other is not q and unit_group(other.unit) == unit]
+    clause_alone = True
+    if same_unit:
+        start, end = locate(claim.text, q)
+        span = clause_span(claim.text, start, end) if start >= 0 else None
+        clause_alone = span is not None and not any(
+            span[0] <= locate(claim.text, other)[0] < span[1] for other in same_unit)
+    return read_measure(claim.text, q, alone=not same_unit, clause_alone=clause_alone,
+                        published=claim.published)
 
 
 def describe(claim: ClaimRecord, q: QuantityRecord) -> str:
