@@ -240,11 +240,17 @@ def _names(text: str, *, drop_opener: bool = False) -> set[str]:
     return out
 
 
+_NAME_BEFORE_POLL_RE = re.compile(r"([A-Z][\w&'.-]*(?:[ /-][A-Z][\w&'.-]*)*)\s*$")
+
+
 def _pollsters(text: str) -> frozenset[str]:
+    """Names of the poll: the capitalised words right before "poll" ("the Tribune poll",
+    "a CNN/ORC survey") or after "by"/"from" ("a survey by Harbor Research")."""
     names = set()
     for m in _POLL_RE.finditer(text):
-        window = text[max(0, m.start() - 45):m.start()]
-        names |= _names(window.split(",")[-1])
+        before = _NAME_BEFORE_POLL_RE.search(text[max(0, m.start() - 45):m.start()])
+        if before:
+            names |= _names(before.group(1))
         tail = text[m.end():m.end() + 45]
         by = re.match(r"\s*(?:\w+\s){0,2}?(?:by|from|of)\s+(?:the\s+)?([A-Z][^,.;]*)", tail)
         if by:
