@@ -68,7 +68,9 @@ _UP_DOWN_RE = re.compile(r"(?:^|[^\w\s]|\b(?:is|was|are|were|be|been|now|still|o
                          r"(?: by)?\s*\W*$", re.IGNORECASE)
 _LOCATIVE_NAME_RE = re.compile(r"\b(?:in|across|throughout|within|for)\s+(?:the\s+)?"
                                r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
-_POLL_RE = re.compile(r"\b(poll|polls|polling|survey|surveys|surveyed|pollster)\b", re.IGNORECASE)
+_POLL_RE = re.compile(r"\b(poll|polls|polling|survey|surveys|surveyed|pollster|respondents|margin of error"
+                      r"|sampling error)\b", re.IGNORECASE)
+_PRONOUN_RE = re.compile(r"\b(he|she|they|it|his|her|their|its|him|them)\b", re.IGNORECASE)
 _NAME_RE = re.compile(r"\b([A-Z][\w&'.-]*(?:[ /-][A-Z][\w&'.-]*)*)")
 _OF_RE = re.compile(r"^\W*(?:\w+\s){0,2}?of\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+)?"
                     r"([a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)", re.IGNORECASE)
@@ -104,8 +106,8 @@ class Measure:
             words[0] += " of " + "/".join(sorted(self.of))
         if self.per:
             words[0] += f" per {self.per:,.0f}"
-        if self.subjects:
-            words.append("for " + "/".join(sorted(s.title() for s in self.subjects)))
+        if _named(self) and _shares(self):
+            words.append("for " + "/".join(sorted(s.title() for s in _named(self))))
         if self.pollsters:
             words.append("/".join(sorted(p.title() for p in self.pollsters)) + " poll")
         elif self.poll:
@@ -179,9 +181,14 @@ def _read(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
     poll = bool(_POLL_RE.search(poll_text))
     pollsters = _pollsters(poll_text) if poll else frozenset()
     subjects = frozenset()
-    if clause_alone and (kind in ("percent", "vote", "score") or aspect == "lead"):
+    if clause_alone:
         opener = c_start == 0 and len(before) <= 60
-        subjects = frozenset(_names(before[-60:], drop_opener=opener) | _names(after[:30])) - pollsters
+        # After the figure only a share names whom it is for ("41 percent for Reyes");
+        # a count's following names are its owners and places (``quantity_context``).
+        following = _names(after[:30]) if kind in ("percent", "vote", "score") else set()
+        subjects = frozenset(_names(before[-60:], drop_opener=opener) | following) - pollsters
+        if not subjects and _PRONOUN_RE.search(before[-60:]):
+            subjects = frozenset({"?"})  # "he raised": someone the clause does not name
     places = set()
     for m in _LOCATIVE_NAME_RE.finditer(clause):
         place = " ".join(w.lower() for w in m.group(1).split() if w.lower() not in _NOT_NAMES)
@@ -280,9 +287,17 @@ def differences(a: Measure, b: Measure) -> list[str]:
         out.append("different polls")
     if a.places and b.places and a.places.isdisjoint(b.places):
         out.append(f"in {'/'.join(sorted(a.places)).title()} vs in {'/'.join(sorted(b.places)).title()}")
-    if a.subjects and b.subjects and a.subjects.isdisjoint(b.subjects):
-        out.append(f"about {'/'.join(sorted(a.subjects)).title()} vs {'/'.join(sorted(b.subjects)).title()}")
+    if _shares(a) and _shares(b) and _named(a) and _named(b) and _named(a).isdisjoint(_named(b)):
+        out.append(f"about {'/'.join(sorted(_named(a))).title()} vs {'/'.join(sorted(_named(b))).title()}")
     return out
+
+
+def _shares(m: Measure) -> bool:
+    return m.kind in ("percent", "vote", "score") or m.aspect == "lead"
+
+
+def _named(m: Measure) -> frozenset[str]:
+    return m.subjects - {"?"}
 
 
 def _timed(m: Measure) -> frozenset[str]:
@@ -330,5 +345,19 @@ def unsettled(a: Measure, b: Measure) -> list[str]:
         out.append("not shown to be the same poll")
     if bool(a.of) != bool(b.of) and "percent" in (a.unit, b.unit):
         out.append("only one says what the share is of")
+    # Money has an actor ("Sanders raised $20 million", "he raised $5.7 million"); a
+    # count's owners and places are read by ``quantity_context``.
+    if a.kind == b.kind == "money":
+        if "?" in a.subjects | b.subjects:
+            out.append("not shown to be about the same people")
+        elif _named(a) and _named(b) and _named(a).isdisjoint(_named(b)):
+            out.append("about different people")
+    candidates = a.poll or b.poll or bool(_named(a) or _named(b))
+    if _shares(a) and _shares(b) and candidates and not (a.pollsters & b.pollsters) \
+            and not (a.of and a.of == b.of):
+        # A share from a poll or for a named candidate is one poll's or one result's:
+        # without the same named poll or population it is not shown to be one figure.
+        if "not shown to be the same poll" not in out:
+            out.append("not shown to be the same poll or population")
     return out
 
