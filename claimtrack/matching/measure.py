@@ -182,11 +182,10 @@ def _read(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
     pollsters = _pollsters(poll_text) if poll else frozenset()
     subjects = frozenset()
     if clause_alone:
-        opener = c_start == 0 and len(before) <= 60
         # After the figure only a share names whom it is for ("41 percent for Reyes");
         # a count's following names are its owners and places (``quantity_context``).
         following = _names(after[:30]) if kind in ("percent", "vote", "score") else set()
-        subjects = frozenset(_names(before[-60:], drop_opener=opener) | following) - pollsters
+        subjects = frozenset(_names(before[-60:]) | following) - pollsters
         if not subjects and _PRONOUN_RE.search(before[-60:]):
             subjects = frozenset({"?"})  # "he raised": someone the clause does not name
     places = set()
@@ -352,7 +351,7 @@ def unsettled(a: Measure, b: Measure) -> list[str]:
             out.append("not shown to be about the same people")
         elif _named(a) and _named(b) and _named(a).isdisjoint(_named(b)):
             out.append("about different people")
-    candidates = a.poll or b.poll or bool(_named(a) or _named(b))
+    candidates = a.poll or b.poll or _named(a) != _named(b)
     if _shares(a) and _shares(b) and candidates and not (a.pollsters & b.pollsters) \
             and not (a.of and a.of == b.of):
         # A share from a poll or for a named candidate is one poll's or one result's:

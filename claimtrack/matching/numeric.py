@@ -211,6 +211,10 @@ MAX_CONFLICT_RATIO = 3.0
 # A conflict needs the words around both figures to correspond this much (see
 # ``_alignment``): an unrelated figure of the other claim is not its counterpart.
 MIN_CONFLICT_ALIGNMENT = 0.3
+# Words (besides the unit and numbers) the clauses of two conflicting figures share at
+# least: on real coverage a single shared word ("rate", "delegates") joins unrelated
+# figures.
+MIN_SHARED_TERMS = 1
 # Unitless figures ("voted 7-2", "a 10-2 verdict") are compared only inside nearly the
 # same words, and only for agreement.
 MIN_UNITLESS_ALIGNMENT = 0.6
@@ -260,7 +264,7 @@ def compare(a_claim: ClaimRecord, b_claim: ClaimRecord) -> NumericVerdict | None
             used_a.add(id(pair.qa))
             used_b.add(id(pair.qb))
     same = [p for p in chosen if not p.apart]
-    conflicts = [p for p in same if p.gap > 0 and _established(p) and _one_order(p)]
+    conflicts = [p for p in same if p.gap > 0 and _conflict_grade(p, a_claim, b_claim)]
     consistent = [p for p in same if p.gap == 0 and (p.unit or p.align >= MIN_UNITLESS_ALIGNMENT)]
     if conflicts:
         return _verdict("conflict", conflicts[0], a_claim)
@@ -321,6 +325,20 @@ def _established(p: _Pair) -> bool:
     figure of one measure is its own evidence; a different one is not)."""
     return (bool(p.unit) and not p.apart and not p.open
             and (p.align >= MIN_CONFLICT_ALIGNMENT or p.qa.value == p.qb.value))
+
+
+def _conflict_grade(p: _Pair, a_claim: ClaimRecord, b_claim: ClaimRecord) -> bool:
+    """Disjoint figures are a conflict only on strong evidence of one measure: the
+    pair is established, at least ``MIN_SHARED_TERMS`` words around them agree, the
+    values are of one order, and neither is a compound modifier ("a three-person
+    race" names a kind of race, it counts nothing)."""
+    if not (_established(p) and _one_order(p)) or _COMPOUND_RE.match(p.qa.text) or _COMPOUND_RE.match(p.qb.text):
+        return False
+    shared = _clause_terms(a_claim.text, p.qa) & _clause_terms(b_claim.text, p.qb)
+    return len(shared) >= MIN_SHARED_TERMS
+
+
+_COMPOUND_RE = re.compile(r"^[\w.,]+-[a-z]+$", re.IGNORECASE)
 
 
 def _one_order(p: _Pair) -> bool:
