@@ -25,7 +25,7 @@ class Claimant(SQLModel, table=True):
     same_as: str | None = Field(default=None, max_length=1000)
     # Set when this record was merged into another; merged claimants keep their aliases
     # on the survivor and point here so old links still resolve.
-    merged_into_id: int | None = Field(default=None, foreign_key="claimants.id")
+    merged_into_id: int | None = Field(default=None, foreign_key="claimants.id", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_column=ts_column())
 
 
@@ -65,7 +65,7 @@ class Claim(SQLModel, table=True):
     checkworthiness: float = Field(default=0.0)
     status: str = Field(default="unreviewed", max_length=20)
     assignee_id: int | None = Field(default=None, foreign_key="users.id", index=True)
-    repeat_of_id: int | None = Field(default=None, foreign_key="claims.id")
+    repeat_of_id: int | None = Field(default=None, foreign_key="claims.id", index=True)
     dismissed_reason: str | None = Field(default=None, max_length=1000)
     # Optimistic locking: every write bumps it; a write quoting an older value is refused.
     version: int = Field(default=1)
@@ -111,13 +111,18 @@ class Quantity(SQLModel, table=True):
     from_value: float | None = None  # the earlier value of a from-to pair
     versus: float | None = None  # the minority of a vote or score
 
+    @staticmethod
+    def fields_of(q) -> dict:  # noqa: ANN001 - an ExtractedQuantity
+        """The columns of the stored row for an extracted quantity, but its claim (every
+        store path uses this: import, upload, bulk import, re-extraction, hand-drawn claims)."""
+        return {"start_offset": q.start, "end_offset": q.end, "text": q.text[:300], "value": q.value,
+                "low": q.low, "high": q.high, "approx": q.approx, "unit": q.unit[:100] if q.unit else None,
+                "change": q.change, "kind": q.kind if q.kind in QUANTITY_KINDS else "count",
+                "role": q.role if q.role in QUANTITY_ROLES else "level",
+                "of_what": q.of[:200] if q.of else None, "per": q.per, "from_value": q.from_value,
+                "versus": q.versus}
+
     @classmethod
     def from_extracted(cls, claim_id: int, q) -> Quantity:  # noqa: ANN001 - an ExtractedQuantity
-        """The stored row for an extracted quantity (every store path uses this)."""
-        return cls(claim_id=claim_id, start_offset=q.start, end_offset=q.end, text=q.text[:300],
-                   value=q.value, low=q.low, high=q.high, approx=q.approx,
-                   unit=q.unit[:100] if q.unit else None, change=q.change,
-                   kind=q.kind if q.kind in QUANTITY_KINDS else "count",
-                   role=q.role if q.role in QUANTITY_ROLES else "level",
-                   of_what=q.of[:200] if q.of else None, per=q.per, from_value=q.from_value,
-                   versus=q.versus)
+        """The stored row for an extracted quantity."""
+        return cls(claim_id=claim_id, **cls.fields_of(q))

@@ -1,7 +1,7 @@
 """quantity measure: what sort of number each quantity is, the "different" numeric verdict of links, and the text key that finds page furniture
 
 Revision ID: 0006_quantity_measure
-Revises: 0004
+Revises: 0009_sources
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0006_quantity_measure'
-down_revision = '0004'
+down_revision = '0009_sources'
 branch_labels = None
 depends_on = None
 

@@ -7,6 +7,7 @@ from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from ...extraction import ExtractedClaim, ExtractedQuantity
 from ...ingest.prepare import PreparedArticle
 from ...models import Article, Claim, Outlet, Quantity
 from .. import audit
@@ -68,17 +69,12 @@ def _store(session: Session, actor: Actor, prepared: PreparedArticle) -> Article
     stored: list[Claim] = []
     for extracted, claimant in zip(result.claims, speakers, strict=True):
         repeat_of = stored[extracted.repeat_of].id if extracted.repeat_of is not None else None
-        claim = Claim(
-            article_id=article.id, start_offset=extracted.start, end_offset=extracted.end,
-            text=extracted.text, quote=extracted.quote, kind=extracted.kind, cue=extracted.cue,
-            claimant_id=claimant.id if claimant else None, speaker_title=extracted.speaker_title,
-            checkworthiness=round(float(extracted.checkworthiness), 4), repeat_of_id=repeat_of,
-        )
+        claim = Claim(article_id=article.id, **claim_fields(extracted, claimant.id if claimant else None, repeat_of))
         session.add(claim)
         session.flush()
         stored.append(claim)
         for q in extracted.quantities:
-            session.add(Quantity.from_extracted(claim.id, q))
+            session.add(Quantity(claim_id=claim.id, **quantity_fields(q)))
     session.flush()
     # The new claims join the matching index and get their link suggestions in this
     # same transaction: a stored article is always matchable.
@@ -86,6 +82,21 @@ def _store(session: Session, actor: Actor, prepared: PreparedArticle) -> Article
     audit.record(session, actor, "article.import", "article", article.id,
                  after={"title": article.title, "claims": len(stored), "source": src.where})
     return article
+
+
+def claim_fields(extracted: ExtractedClaim, claimant_id: int | None, repeat_of_id: int | None) -> dict:
+    """The columns of a claim row as the extractor reads it (import and re-extraction)."""
+    return {
+        "start_offset": extracted.start, "end_offset": extracted.end, "text": extracted.text,
+        "quote": extracted.quote, "kind": extracted.kind, "cue": extracted.cue, "claimant_id": claimant_id,
+        "speaker_title": extracted.speaker_title,
+        "checkworthiness": round(float(extracted.checkworthiness), 4), "repeat_of_id": repeat_of_id,
+    }
+
+
+def quantity_fields(q: ExtractedQuantity) -> dict:
+    """The columns of a quantity row, but its claim (import and re-extraction)."""
+    return Quantity.fields_of(q)
 
 
 def _outlet_id(session: Session, name: str | None) -> int | None:
