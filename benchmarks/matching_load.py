@@ -45,7 +45,7 @@ def corpus_rows(articles: list, speakers: dict[str, int], outlets: dict[str, int
             offset += len(text) + 2
             for q in quantities:
                 quantity_id += 1
-                rows["quantities"].append((quantity_id, claim_id, *q))
+                rows["quantities"].append((quantity_id, claim_id, *q, "count", "level"))
     return rows
 
 
@@ -81,7 +81,7 @@ COLUMNS = {
     "articles": "id, title, outlet_id, published_at, body, content_hash, source_format, source_name, imported_at",
     "claims": "id, article_id, start_offset, end_offset, text, kind, claimant_id, checkworthiness, status, "
               "version, created_at, updated_at",
-    "quantities": "id, claim_id, text, value, low, high, approx, change, unit",
+    "quantities": "id, claim_id, text, value, low, high, approx, change, unit, kind, role",
     "match_keys": "id, key, df",
     "match_postings": "key_id, claim_id",
     "match_claims": "claim_id, claim_version, linkable, key_ids, features, indexed_at",

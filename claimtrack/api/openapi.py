@@ -94,6 +94,9 @@ def _paths() -> dict[str, dict]:
         claim + "/verdicts": {"post": _op("Save or submit a verdict", "reviewer", claim + "/verdicts",
                                           {200: out.VerdictResult, 201: out.VerdictResult}, body=inp.VerdictIn,
                                           errors=(409,))},
+        claim + "/verdicts/reuse": {"post": _op(
+            "Reuse the verdict of a same claim", "reviewer", claim + "/verdicts/reuse",
+            {200: out.VerdictResult, 201: out.VerdictResult}, body=inp.ReuseIn, errors=(409,))},
         claim + "/publish": {"post": _op("Publish the verdict", "editor", claim + "/publish",
                                          {200: out.VerdictResult}, body=inp.PublishIn, body_optional=True,
                                          errors=(409,))},
@@ -140,8 +143,8 @@ class _Fingerprint(BaseModel):
 
 
 def _components() -> dict[str, Any]:
-    inputs = [inp.ArticleIn, inp.ClaimPatch, inp.SourceIn, inp.VerdictIn, inp.PublishIn, inp.LinkDecision,
-              inp.FeedSourceIn, inp.FeedSourcePatch, inp.FetchIn]
+    inputs = [inp.ArticleIn, inp.ClaimPatch, inp.SourceIn, inp.VerdictIn, inp.ReuseIn, inp.PublishIn,
+              inp.LinkDecision, inp.FeedSourceIn, inp.FeedSourcePatch, inp.FetchIn]
     outputs = [out.Error, out.ArticlePage, out.ArticleDetail, out.ImportedArticle, out.DuplicateArticle,
                out.ClaimPage, out.ClaimDetail, out.SourceLink, out.VerdictResult, out.ClaimantPage,
                out.ClaimantDetail, out.RatingScale, out.MatchList, out.ClaimReviewPage, out.RelatedList, out.Link,

@@ -7,6 +7,7 @@ from flask import jsonify
 from ..db import get_session
 from ..services.archive import factchecks
 from ..services.linking import related
+from ..services.review import verdicts
 from ..services.review.claims import get_claim
 from ..http.access import allow, current_actor
 from ..http.urls import web_url
@@ -15,12 +16,13 @@ from .parsing import json_body
 from .render import claim_summary
 from .schemas import LinkDecision
 
-def related_item(item) -> dict:  # noqa: ANN001 - services.linking.related.RelatedClaim
+def related_item(item, reusable: bool = False) -> dict:  # noqa: ANN001 - services.linking.related.RelatedClaim
     return {"link_id": item.link_id, "claim": claim_summary(item.claim, None),
             "article": {"id": item.article.id, "title": item.article.title, "url": item.article.url,
                         "outlet": item.outlet_name},
             "speaker": item.speaker, "score": float(item.score), "relation": item.relation,
-            "numeric": item.numeric, "state": item.state, "reasons": list(item.reasons)}
+            "numeric": item.numeric, "state": item.state, "reasons": list(item.reasons),
+            "verdict_reusable": reusable}
 
 
 def prior_check(check: factchecks.PriorCheck) -> dict:
@@ -32,7 +34,12 @@ def prior_check(check: factchecks.PriorCheck) -> dict:
 def related_claims(claim_id: int):
     db = get_session()
     get_claim(db, claim_id)
-    return jsonify(items=[related_item(item) for item in related.related_for_claim(db, claim_id, limit=10)],
+    items = related.related_for_claim(db, claim_id, limit=10)
+    # Offered exactly when the web panel offers "Reuse its verdict".
+    return jsonify(items=[related_item(item, related.lends_verdict(db, item)
+                                       and verdicts.published_verdict(db, item.claim.id) is not None)
+                          for item in items],
+                   furniture=related.furniture_note(db, claim_id),
                    factchecks=[prior_check(c) for c in factchecks.factchecks_for_claim(db, claim_id)])
 
 

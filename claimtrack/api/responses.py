@@ -222,9 +222,10 @@ class RelatedClaim(Out):
     speaker: str | None
     score: float
     relation: str
-    numeric: str | None
+    numeric: str | None  # consistent | conflict | different (figures of different measures) | null
     state: str
     reasons: list[str]
+    verdict_reusable: bool  # offered "reuse its verdict": confirmed same claim, numbers agree or absent
 
 
 class PriorCheck(Out):
@@ -243,6 +244,7 @@ class PriorCheck(Out):
 class RelatedList(Out):
     items: list[RelatedClaim]
     factchecks: list[PriorCheck]  # earlier fact-checks from the archive, best first
+    furniture: str | None  # why the claim is never linked, when it is page furniture
 
 
 class Link(Out):

@@ -14,7 +14,7 @@ from .blueprint import ID, bp
 from .claims import claim_json
 from .errors import error_response
 from .parsing import json_body
-from .schemas import PublishIn, SourceIn, VerdictIn
+from .schemas import PublishIn, ReuseIn, SourceIn, VerdictIn
 from ..http.instance import desk_config
 
 
@@ -57,6 +57,24 @@ def save_verdict(claim_id: int):
     action = verdict_service.submit if data.submit else verdict_service.save_draft
     row = action(db, current_actor(), claim_id, verdict_service.VerdictInput(data.rating, data.summary, data.rationale),
                  verdict_id=seen_id, version=data.version, config=desk_config())
+    db.commit()
+    created = seen is None or row.id != seen.id
+    return jsonify(verdict=render.verdict(row, verdict_service.scale_for(desk_config())),
+                   claim=claim_json(claim_id)), 201 if created else 200
+
+
+@bp.post(f"/claims/<{ID}:claim_id>/verdicts/reuse")
+@allow("reviewer")
+def reuse_verdict(claim_id: int):
+    """Start the draft from the published verdict of a confirmed same claim. Refused
+    (409) across a numeric conflict or figures of different measures."""
+    data = json_body(ReuseIn)
+    db = get_session()
+    claim_service.get_claim(db, claim_id)
+    seen = verdict_service.open_verdict(db, claim_id)
+    seen_id = data.verdict_id if data.verdict_id is not None else (seen.id if seen is not None else None)
+    row = verdict_service.reuse(db, current_actor(), claim_id, data.link_id, verdict_id=seen_id, version=data.version,
+                                config=desk_config())
     db.commit()
     created = seen is None or row.id != seen.id
     return jsonify(verdict=render.verdict(row, verdict_service.scale_for(desk_config())),

@@ -138,6 +138,14 @@ class VerdictIn(Body):
     submit: bool = Field(default=False, description="Submit for approval after saving.")
 
 
+class ReuseIn(Body):
+    link_id: Id = Field(description="A confirmed same-claim link to a claim with a published verdict.")
+    version: Version | None = Field(default=None, description="Version of the open verdict the caller saw; "
+                                                               "null if none.")
+    verdict_id: Id | None = Field(default=None, description="The open verdict the caller saw; defaults to the "
+                                                            "current one.")
+
+
 class PublishIn(Body):
     verdict_id: Id | None = None
     version: Version | None = None

@@ -64,10 +64,13 @@ def _one_claim(ctx: AppContext, claim_id: int, limit: int, min_score: float | No
             "speaker": item.speaker, "score": item.score, "relation": item.relation,
             "numeric": item.numeric, "state": item.state, "reasons": item.reasons,
         } for item in items]
+        note = related_service.furniture_note(session, claim_id)
     if fmt == "json":
         emit_json(rows)
         return
-    if not rows:
+    if note:
+        click.echo(f"Claim #{claim_id} is not linked: {note}.")
+    elif not rows:
         click.echo(f"No related claims for claim #{claim_id}.")
     for row in rows:
         numbers = f", numbers {row['numeric']}" if row["numeric"] else ""

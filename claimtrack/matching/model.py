@@ -8,7 +8,8 @@ from typing import Literal
 
 Change = Literal["increase", "decrease"]
 Relation = Literal["same", "related"]
-Verdict = Literal["consistent", "conflict"]
+# "different": numbers of one unit that measure different things (never a conflict)
+Verdict = Literal["consistent", "conflict", "different"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -27,6 +28,13 @@ class QuantityRecord:
     approx: bool
     change: Change | None  # "3,000 more" is an increase, not a total
     unit: str | None  # singular lemma of the counted noun: "troop", "percent", "dollar"
+    # What sort of number it is, as the extractor read it (see ``extraction.model``).
+    kind: str = "count"  # count percent money measure age vote score rate multiple
+    role: str = "level"  # level | change (an increment, a multiple verb) | start (of a from-to)
+    of: str | None = None  # what a percentage or rate is of: "voters surveyed"
+    per: float | None = None  # a rate's denominator: 100000 for "per 100,000 residents"
+    from_value: float | None = None  # the earlier value of a from-to level
+    versus: float | None = None  # the minority of a vote or score: 2 for "7-2"
 
 
 @dataclass(slots=True, frozen=True)
@@ -44,7 +52,7 @@ class ClaimRecord:
 
 @dataclass(slots=True, frozen=True)
 class NumericVerdict:
-    """Outcome of comparing the most closely corresponding quantity pair of two claims."""
+    """Outcome of comparing the corresponding quantity pair of two claims."""
 
     verdict: Verdict
     a: QuantityRecord
@@ -52,6 +60,11 @@ class NumericVerdict:
     unit: str  # the shared unit group
     a_interval: tuple[float, float]
     b_interval: tuple[float, float]
+    measure: str = ""  # what was compared, in plain words: "troops, in Iraq"
+    note: str = ""  # for "different": what sets the two figures apart
+    # The text establishes the same measure (nothing unsettled, corresponding words):
+    # true of every conflict, and of agreement as strong as a conflict would need.
+    established: bool = False
 
     @property
     def same_value(self) -> bool:

@@ -88,6 +88,10 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return clause_start, clause_end
 
 
+locate = _locate
+clause_span = _clause
+
+
 def _years(toks: list[tuple[str, str]]) -> set[str]:
     return {t for t, kind in toks if kind == "num" and t.isdigit() and 1900 <= int(t) <= 2100}
 

@@ -32,10 +32,11 @@ The score blends weighted evidence, then applies two gates::
 Relation: "same" when neither claim denies what the other asserts (a denial is not the
 same claim as the assertion it denies, see ``opposite_polarity``) and either the score
 reaches ``same_threshold`` with text similarity of at least ``same_min_text``, or the
-claims count the same set (a numeric verdict exists) and the score reaches
-``same_count_threshold``: "some 5,200 troops in Iraq" and "6,000 or so troops in
-Iraq" state the same fact, in conflict. Everything else that passes ``min_score`` is
-"related".
+text establishes that both state the same measure (``NumericVerdict.established``) and
+the score reaches ``same_count_threshold``: "some 5,200 troops in Iraq" and "6,000 or
+so troops in Iraq" state the same fact. Whether the figures agree or conflict never
+changes the relation: the verdict says how the numbers compare, not whether the claims
+are the same. Everything else that passes ``min_score`` is "related".
 
 Defaults were tuned on the fixture corpus (gold links in ``fixtures/gold``): no
 off-topic pair comes near ``min_score`` (even without story context), while most gold
@@ -229,12 +230,13 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, cfg: MatchConfig = DEFAULT_CONFIG
         return None
 
     verdict = compare(a, b)
-    numeric, lookalike, trap, unit = (1.0 if verdict else 0.0), 0.0, None, None
-    if verdict is None:
-        if trap := same_number_other_unit(a, b):
-            lookalike = 1.0
-        elif unit := shared_unit(a, b):
-            numeric = cfg.different_set_credit
+    numeric, lookalike, trap, unit = 0.0, 0.0, None, None
+    if verdict is not None:
+        numeric = cfg.different_set_credit if verdict.verdict == "different" else 1.0
+    elif trap := same_number_other_unit(a, b):
+        lookalike = 1.0
+    elif unit := shared_unit(a, b):
+        numeric = cfg.different_set_credit
 
     shared = entities(a.text) & entities(b.text)
     # An entity that is the subject of both stories ("Iraq" in Iraq coverage) says
@@ -258,7 +260,7 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, cfg: MatchConfig = DEFAULT_CONFIG
     # A denial and an assertion of the same words are related, not the same claim.
     same = not opposite_polarity(a.text, b.text) and (
         (score >= cfg.same_threshold and text >= cfg.same_min_text)
-        or (verdict is not None and score >= cfg.same_count_threshold))
+        or (verdict is not None and verdict.established and score >= cfg.same_count_threshold))
     reasons = _reasons(a, verdict, trap, unit, same_speaker, text, shared, other_story, common,
                        bool(a.context and b.context), days)
     return Match(round(score, 4), "same" if same else "related",
@@ -270,10 +272,15 @@ def _reasons(a: ClaimRecord, verdict: NumericVerdict | None, trap, unit: str | N
              contexts_known: bool, days: float | None) -> tuple[str, ...]:
     """The evidence in words, strongest kinds first (only built for pairs that link)."""
     reasons: list[str] = []
-    if verdict and verdict.verdict == "consistent" and verdict.same_value:
-        reasons.append(f"same number and unit: {format_value(verdict.a.value)} {verdict.unit}")
+    if verdict and verdict.verdict == "different":
+        reasons.append(f"different measures, not compared: {verdict.a.text} vs {verdict.b.text} "
+                       f"({verdict.note})")
+    elif verdict and verdict.verdict == "consistent" and verdict.same_value:
+        reasons.append(f"same number and unit: {format_value(verdict.a.value)} {verdict.unit} "
+                       f"(compared {verdict.measure})")
     elif verdict:
-        reasons.append(f"numbers {verdict.verdict}: {verdict.a.text} vs {verdict.b.text}")
+        reasons.append(f"numbers {verdict.verdict}: {verdict.a.text} vs {verdict.b.text} "
+                       f"(compared {verdict.measure})")
     elif trap:
         reasons.append(f"same number, different things: {format_value(trap[0].value)} "
                        f"{trap[0].unit} vs {trap[1].unit}")

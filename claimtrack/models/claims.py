@@ -79,9 +79,17 @@ class Claim(SQLModel, table=True):
         return self.created_by_id is None
 
 
+QUANTITY_KINDS = ("count", "percent", "money", "measure", "age", "vote", "score", "rate", "multiple")
+QUANTITY_ROLES = ("level", "change", "start")
+
+
 class Quantity(SQLModel, table=True):
     __tablename__ = "quantities"
-    __table_args__ = (check_in("change", ("increase", "decrease"), "change"),)
+    __table_args__ = (
+        check_in("change", ("increase", "decrease"), "change"),
+        check_in("kind", QUANTITY_KINDS, "kind"),
+        check_in("role", QUANTITY_ROLES, "role"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     claim_id: int = Field(foreign_key="claims.id", index=True)
@@ -94,3 +102,27 @@ class Quantity(SQLModel, table=True):
     approx: bool = Field(default=False)
     unit: str | None = Field(default=None, max_length=100)
     change: str | None = Field(default=None, max_length=10)
+    # What sort of number it is (``extraction.model.ExtractedQuantity``): the matcher
+    # compares two quantities only when they measure the same thing.
+    kind: str = Field(default="count", max_length=16)
+    role: str = Field(default="level", max_length=16)
+    of_what: str | None = Field(default=None, max_length=200)  # "voters surveyed"
+    per: float | None = None  # a rate's denominator
+    from_value: float | None = None  # the earlier value of a from-to pair
+    versus: float | None = None  # the minority of a vote or score
+
+    @staticmethod
+    def fields_of(q) -> dict:  # noqa: ANN001 - an ExtractedQuantity
+        """The columns of the stored row for an extracted quantity, but its claim (every
+        store path uses this: import, upload, bulk import, re-extraction, hand-drawn claims)."""
+        return {"start_offset": q.start, "end_offset": q.end, "text": q.text[:300], "value": q.value,
+                "low": q.low, "high": q.high, "approx": q.approx, "unit": q.unit[:100] if q.unit else None,
+                "change": q.change, "kind": q.kind if q.kind in QUANTITY_KINDS else "count",
+                "role": q.role if q.role in QUANTITY_ROLES else "level",
+                "of_what": q.of[:200] if q.of else None, "per": q.per, "from_value": q.from_value,
+                "versus": q.versus}
+
+    @classmethod
+    def from_extracted(cls, claim_id: int, q) -> Quantity:  # noqa: ANN001 - an ExtractedQuantity
+        """The stored row for an extracted quantity."""
+        return cls(claim_id=claim_id, **cls.fields_of(q))

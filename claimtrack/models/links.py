@@ -10,7 +10,9 @@ from .base import check_in, ts_column, utcnow
 
 LINK_RELATIONS = ("same", "related")
 LINK_STATES = ("suggested", "confirmed", "dismissed")
-NUMERIC_VERDICTS = ("consistent", "conflict")
+# "different": the two claims hold numbers of one unit that measure different things
+# (another poll, another date, a subset against a total): never a conflict.
+NUMERIC_VERDICTS = ("consistent", "conflict", "different")
 
 
 class ClaimLink(SQLModel, table=True):

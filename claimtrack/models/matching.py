@@ -52,6 +52,9 @@ class MatchClaim(SQLModel, table=True):
     # Tokens and quantity contexts (``matching.features``): candidates are scored
     # without tokenising their text again.
     features: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
+    # ``matching.furniture.text_key`` of the claim text: verbatim copies of one
+    # sentence across an outlet's articles (page furniture) are found by it.
+    text_key: str | None = Field(default=None, max_length=32, index=True)
     indexed_at: datetime = Field(default_factory=utcnow, sa_column=ts_column())
 
 

@@ -25,10 +25,11 @@ def _panel(claim_id: int, *, status: int = 200, message: str | None = None):
     items = related.related_for_claim(db, claim_id, limit=10)
     rows = []
     for item in items:
-        reusable = (item.link_id is not None and item.state == "confirmed" and item.relation == "same"
+        reusable = (related.lends_verdict(db, item)
                     and verdicts.published_verdict(db, item.claim.id) is not None)
         rows.append((item, word_diff(claim.text, item.claim.text), reusable))
     return render("claims/related.html", "related", status=status, claim=claim, rows=rows,
+                  furniture_note=related.furniture_note(db, claim_id),
                   prior_checks=factchecks.factchecks_for_claim(db, claim_id),
                   open_verdict=verdicts.open_verdict(db, claim_id), message=message)
 

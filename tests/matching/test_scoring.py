@@ -93,28 +93,30 @@ def test_paraphrase_without_speakers_or_context_is_still_same():
 def test_same_increment_from_two_outlets_is_same_and_consistent():
     match = score_pair(TROOPS_SENT, TROOPS_ADDED)
     assert (match.relation, match.numeric) == ("same", "consistent")
-    assert "same number and unit: 3,000 troop" in match.reasons
+    assert "same number and unit: 3,000 troop (compared change in troops, in Middle East)" in match.reasons
 
 
 def test_conflicting_counts_of_the_same_set_are_linked_as_a_conflict():
     match = score_pair(NBC_6000, WIRE_5200)
     assert match.numeric == "conflict"
     assert match.relation == "same"  # the same assertion, with different numbers
-    assert "numbers conflict: 6,000 or so vs some 5,200" in match.reasons
+    assert "numbers conflict: 6,000 or so vs some 5,200 (compared troops, United States, in Iraq)" \
+        in match.reasons
     assert match.numbers.a.text == "6,000 or so"
 
 
 def test_agreeing_counts_are_consistent():
     match = score_pair(NBC_6000, WIRE_6000)
     assert match.numeric == "consistent"
-    assert "same number and unit: 6,000 troop" in match.reasons
+    assert "same number and unit: 6,000 troop (compared troops, United States, in Iraq)" in match.reasons
 
 
-def test_plan_and_present_count_are_related_without_a_verdict():
+def test_plan_and_present_count_are_related_and_different_measures():
     match = score_pair(NBC_6000, WIRE_PLAN)
     assert match is not None
-    assert (match.relation, match.numeric) == ("related", None)
-    assert "both count troop, different sets" in match.reasons
+    assert (match.relation, match.numeric) == ("related", "different")
+    assert match.reasons[0].startswith("different measures, not compared: ")
+    assert match.reasons[0].endswith("(a present count vs a plan or possibility)")
 
 
 def test_same_event_told_differently_is_linked():

@@ -72,8 +72,8 @@ def test_confirm_and_dismiss(app, engine, linked, troops):
     assert plain.status_code == 303
 
 
-def test_reuse_a_published_verdict_from_a_confirmed_same_claim(app, engine, linked, troops, users):
-    link_id, other = linked
+def _publish_verdict_of(engine, users, link_id: int, other: int) -> None:  # noqa: ANN001
+    """Confirm the link and publish a verdict (with a source) on its other claim."""
     config = {"PUBLIC_BASE_URL": "https://factcheck.example.org"}
     with session_scope(engine) as s:
         rita = Actor(users["reviewer"], "reviewer", "reviewer")
@@ -84,6 +84,25 @@ def test_reuse_a_published_verdict_from_a_confirmed_same_claim(app, engine, link
         row = verdicts.submit(s, rita, other, data, verdict_id=row.id, version=row.version, config=config)
         verdicts.approve(s, Actor(users["editor"], "editor", "editor"), other, verdict_id=row.id,
                          version=row.version, config=config)
+
+
+@pytest.fixture
+def agreeing(engine, article, troops):  # noqa: ANN001, ANN201
+    """(link id, other claim id): the suggested link from the troops claim to an opinion
+    piece that gives the same figure in other words."""
+    opinion = import_file(engine, FIXTURES / "articles" / "iraq-withdrawal-opinion.txt")
+    other = claim_id_containing(engine, opinion.article_id, "roughly 6,000 service members")
+    a, b = sorted((troops, other))
+    with session_scope(engine) as s:
+        link = s.exec(select(ClaimLink).where(and_(ClaimLink.claim_a_id == a, ClaimLink.claim_b_id == b))).one()
+        assert (link.state, link.relation, link.numeric) == ("suggested", "same", "consistent")
+        return link.id, other
+
+
+def test_reuse_a_published_verdict_from_a_confirmed_same_claim_whose_numbers_agree(
+        app, engine, agreeing, troops, users):  # noqa: ANN001
+    link_id, other = agreeing
+    _publish_verdict_of(engine, users, link_id, other)
     client = _client(app, "reviewer")
     listing = client.get(f"/claims/{troops}/related", headers=HX).get_data(as_text=True)
     assert "Reuse its verdict" in listing
@@ -93,6 +112,21 @@ def test_reuse_a_published_verdict_from_a_confirmed_same_claim(app, engine, link
     body = reused.get_data(as_text=True)
     assert reused.status_code == 200 and "The Pentagon confirmed the deployment." in body
     assert f"reused from claim #{other}" in body and f"from claim #{other}" in body
+
+
+def test_reuse_is_never_offered_across_a_numeric_conflict(app, engine, linked, troops, users):  # noqa: ANN001
+    link_id, other = linked  # 6,000 or so vs some 5,200: the figures conflict
+    _publish_verdict_of(engine, users, link_id, other)
+    client = _client(app, "reviewer")
+    listing = client.get(f"/claims/{troops}/related", headers=HX).get_data(as_text=True)
+    assert 'class="badge">confirmed' in listing and "Reuse its verdict" not in listing
+    panel = client.get(f"/claims/{troops}", headers=HX).get_data(as_text=True)
+    assert f"Reuse the verdict of claim #{other}" not in panel
+    refused = client.post(f"/claims/{troops}/verdict/reuse", headers=HX, data={"link_id": link_id})
+    assert refused.status_code == 409
+    assert "numbers of the two claims conflict" in refused.get_data(as_text=True)
+    with session_scope(engine) as s:
+        assert verdicts.open_verdict(s, troops) is None
 
 
 def test_a_claim_without_links_shows_an_empty_panel(app, troops, users):

@@ -96,8 +96,7 @@ def claim_fields(extracted: ExtractedClaim, claimant_id: int | None, repeat_of_i
 
 def quantity_fields(q: ExtractedQuantity) -> dict:
     """The columns of a quantity row, but its claim (import and re-extraction)."""
-    return {"start_offset": q.start, "end_offset": q.end, "text": q.text[:300], "value": q.value, "low": q.low,
-            "high": q.high, "approx": q.approx, "unit": q.unit, "change": q.change}
+    return Quantity.fields_of(q)
 
 
 def _outlet_id(session: Session, name: str | None) -> int | None:

@@ -55,6 +55,7 @@ from ...models import (
     Quantity,
     utcnow,
 )
+from . import furniture
 from .settings import MatchSettings
 
 LINKABLE_CLAIMS = "linkable_claims"  # match_stats row: claims holding postings
@@ -106,7 +107,8 @@ def _statements(dialect: str) -> dict[str, sa.Select]:
         .where(_member(Claim.id, pg)),
         "quantities": sa.select(
             Quantity.claim_id, Quantity.text, Quantity.value, Quantity.low, Quantity.high,
-            Quantity.approx, Quantity.change, Quantity.unit)
+            Quantity.approx, Quantity.change, Quantity.unit, Quantity.kind, Quantity.role,
+            Quantity.of_what, Quantity.per, Quantity.from_value, Quantity.versus)
         .where(_member(Quantity.claim_id, pg)).order_by(Quantity.id),
         "contexts": sa.select(MatchArticle.article_id, MatchArticle.story_terms)
         .where(_member(MatchArticle.article_id, pg)),
@@ -126,7 +128,7 @@ def load_records(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimR
     for chunk in _chunks(ids):
         rows += _read(session, "claims", chunk)
         for q in _read(session, "quantities", chunk):
-            quantities[q[0]].append(QuantityRecord(q[1], q[2], q[3], q[4], bool(q[5]), q[6], q[7]))
+            quantities[q[0]].append(QuantityRecord(q[1], q[2], q[3], q[4], bool(q[5]), *q[6:]))
     for chunk in _chunks(sorted({row[1] for row in rows})):
         for article_id, terms in _read(session, "contexts", chunk):
             contexts[article_id] = frozenset(terms or ())
@@ -278,11 +280,20 @@ def index_claims(session: Session, claim_ids: Iterable[int], settings: MatchSett
     ids = sorted(set(claim_ids))
     if not ids:
         return []
+    # Page furniture: a sentence this outlet prints in article after article. Earlier
+    # copies that hold postings become furniture too, so they are indexed again.
+    keyed = furniture.keys_of(session, ids)
+    fixtures = furniture.copies(session, keyed)
+    promoted = furniture.linkable_among(session, set(fixtures) - set(ids))
+    if promoted:
+        ids = sorted(set(ids) | promoted)
+        keyed.update(furniture.keys_of(session, sorted(promoted)))
+        furniture.forget_suggestions(session, promoted)
     unindex_claims(session, ids)
     records = load_records(session, ids)
     claims = {row[0]: row[1:] for chunk in _chunks(ids) for row in _rows(
         session, sa.select(Claim.id, Claim.version, Claim.repeat_of_id).where(Claim.id.in_(chunk)))}
-    linkable = [i for i in ids if i in records and claims[i][1] is None
+    linkable = [i for i in ids if i in records and claims[i][1] is None and i not in fixtures
                 and word_count(records[i].text) >= settings.min_words]
     total = indexed_total(session)
     rows = key_rows(session, (k for i in linkable for k in candidate_keys(records[i])))
@@ -300,7 +311,7 @@ def index_claims(session: Session, claim_ids: Iterable[int], settings: MatchSett
     session.execute(sa.insert(_ENTRIES), [
         {"claim_id": i, "claim_version": claims[i][0], "linkable": i in chosen,
          "key_ids": held[i], "features": export_features(records[i]) if i in chosen else None,
-         "indexed_at": now} for i in ids if i in records])
+         "text_key": keyed[i][0] if i in keyed else None, "indexed_at": now} for i in ids if i in records])
     _add_stat(session, LINKABLE_CLAIMS, len(linkable))
     return linkable
 

@@ -15,9 +15,10 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from ...errors import NotFound, ValidationError
-from ...matching import Match, score_pair
-from ...models import Article, Claim, Claimant, ClaimLink, Outlet, utcnow
+from ...matching import Match, compare, score_pair
+from ...models import Article, Claim, Claimant, ClaimLink, MatchClaim, Outlet, utcnow
 from .. import audit
+from . import furniture
 from . import index as match_index
 from . import settings as settings_module
 from ..accounts.actors import Actor
@@ -257,7 +258,7 @@ def related_for_claim(session: Session, claim_id: int, *, limit: int = 10,
             dismissed.add(other)
         elif min_score is None or link.score >= min_score:
             found[other] = (link, link.score, link.relation, link.numeric, list(link.reasons))
-    if min_score is not None:
+    if min_score is not None and _linkable(session, claim_id):
         settings = (settings or settings_module.current()).with_min_score(min_score)
         record = match_index.load_records(session, [claim_id])[claim_id]
         for other, match in match_index.find_related(session, record, settings, limit=limit,
@@ -273,6 +274,18 @@ def related_for_claim(session: Session, claim_id: int, *, limit: int = 10,
                                     score, relation, numeric, link.state if link else "suggested",
                                     reasons))
     return results
+
+
+def _linkable(session: Session, claim_id: int) -> bool:
+    """False for a claim the index holds without postings (page furniture, a text too
+    short to link): a fresh search must not link what the index never would."""
+    entry = session.get(MatchClaim, claim_id)
+    return entry is None or entry.linkable
+
+
+def furniture_note(session: Session, claim_id: int) -> str | None:
+    """Why the claim is never linked, when it is page furniture (see ``furniture``)."""
+    return furniture.explain(session, claim_id)
 
 
 def all_links(session: Session, states: Iterable[str] = SHOWN_STATES,
@@ -312,6 +325,42 @@ def _claim_ends(session: Session, claim_ids: set[int]) -> dict[int, ClaimEnd]:
         .outerjoin(_Survivor, _Survivor.id == Claimant.merged_into_id)
         .where(Claim.id.in_(sorted(claim_ids)))).all()
     return {r[0]: ClaimEnd(r[0], r[1], r[2], r[3]) for r in rows}
+
+
+# --- lending a verdict --------------------------------------------------------------------
+
+# The numeric verdicts a link may carry and still lend its claim's verdict: the figures
+# agree, or there are none to compare.
+LENDING_NUMERIC = (None, "consistent")
+_NO_LENDING = {
+    "conflict": "The numbers of the two claims conflict, so its verdict cannot be reused.",
+    "different": "The two claims state figures of different measures, so its verdict cannot be reused.",
+}
+
+
+def why_not_lend(session: Session, link: ClaimLink) -> str | None:
+    """Why a link cannot lend the verdict of one claim to the other, or None when it can:
+    only a confirmed same-claim link whose numbers are consistent or absent. The numbers
+    are compared again under the current rules too, so a link confirmed before them
+    never carries a verdict across a conflict or a different measure."""
+    if link.state != "confirmed" or link.relation != "same":
+        return "Only a confirmed same-claim link can lend its verdict."
+    if link.numeric not in LENDING_NUMERIC:
+        return _NO_LENDING[link.numeric]
+    records = match_index.load_records(session, [link.claim_a_id, link.claim_b_id])
+    a, b = records.get(link.claim_a_id), records.get(link.claim_b_id)
+    found = compare(a, b) if a and b else None
+    if found is not None and found.verdict not in LENDING_NUMERIC:
+        return _NO_LENDING[found.verdict]
+    return None
+
+
+def lends_verdict(session: Session, item: RelatedClaim) -> bool:
+    """Whether a related claim's stored link may lend its verdict (see ``why_not_lend``)."""
+    if item.link_id is None or item.state != "confirmed" or item.relation != "same":
+        return False
+    link = session.get(ClaimLink, item.link_id)
+    return link is not None and why_not_lend(session, link) is None
 
 
 # --- deciding -----------------------------------------------------------------------------

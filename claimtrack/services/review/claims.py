@@ -85,9 +85,7 @@ def _requantify(session: Session, claim: Claim, body: str) -> None:
     for q in session.exec(select(Quantity).where(Quantity.claim_id == claim.id)).all():
         session.delete(q)
     for q in find_quantities(body[claim.start_offset:claim.end_offset], base=claim.start_offset):
-        session.add(Quantity(claim_id=claim.id, start_offset=q.start, end_offset=q.end, text=q.text[:300],
-                             value=q.value, low=q.low, high=q.high, approx=q.approx, unit=q.unit,
-                             change=q.change))
+        session.add(Quantity.from_extracted(claim.id, q))
 
 
 def _drawn_score(text: str, span: str) -> float:

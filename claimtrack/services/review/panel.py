@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from ...models import Article, Claim, Claimant, ClaimLink, ClaimSource, Outlet, Quantity, Source, User, Verdict
 from ...ratings import RatingScale
 from . import claims as claim_service
+from ..linking import related as related_service
 from . import sources as source_service
 from . import verdicts as verdict_service
 from ..accounts.roles import at_least
@@ -86,7 +87,7 @@ def _reuse_options(session: Session, claim_id: int) -> list[ReuseOption]:
     options = []
     for link in links:
         other_id = link.claim_b_id if link.claim_a_id in ends else link.claim_a_id
-        if other_id in ends:
+        if other_id in ends or related_service.why_not_lend(session, link):
             continue
         published = verdict_service.published_verdict(session, other_id)
         if published is not None:

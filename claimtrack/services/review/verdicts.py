@@ -25,6 +25,7 @@ from ...extraction.reviewed import propose
 from ...models import Claim, Claimant, ClaimLink, ClaimSource, Verdict, utcnow
 from ...ratings import RatingScale, scale_from
 from .. import audit
+from ..linking import related
 from . import workflow
 from ..accounts.actors import Actor
 from .claims import get_claim, start_review
@@ -322,13 +323,14 @@ def linked_as(session: Session, claim_id: int) -> list[int]:
 
 
 def reusable_link(session: Session, claim_id: int, link_id: int) -> tuple[ClaimLink, int, Verdict]:
-    """A confirmed same-claim link from this claim to one with a published verdict."""
+    """A confirmed same-claim link from this claim to one with a published verdict, whose
+    numbers agree or are absent (``related.why_not_lend``)."""
     link = session.get(ClaimLink, link_id)
     ends = linked_as(session, claim_id)
     if link is None or not {link.claim_a_id, link.claim_b_id} & set(ends):
         raise NotFound("That link does not involve this claim.")
-    if link.state != "confirmed" or link.relation != "same":
-        raise Conflict("Only a confirmed same-claim link can lend its verdict.")
+    if refused := related.why_not_lend(session, link):
+        raise Conflict(refused)
     other_id = link.claim_b_id if link.claim_a_id in ends else link.claim_a_id
     published = published_verdict(session, other_id)
     if published is None:

@@ -131,7 +131,7 @@ def test_a_correction_supersedes_and_keeps_history(session, people, troops, conf
 
 
 def test_reuse_from_a_confirmed_same_claim_link(session, engine, people, article, troops, config):
-    other = claim_id_containing(engine, article.article_id, "3,000 more troops")
+    other = claim_id_containing(engine, article.article_id, "The presence of U.S. troops in Iraq")
     row = _submitted(session, people, troops, config)
     verdicts.approve(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
     a, b = sorted((troops, other))
@@ -146,3 +146,25 @@ def test_reuse_from_a_confirmed_same_claim_link(session, engine, people, article
         GOOD.rating, GOOD.summary, troops, "draft")
     copied = session.exec(select(ClaimSource).where(ClaimSource.claim_id == other)).all()
     assert [c.reused_from_claim_id for c in copied] == [troops]
+
+
+def test_no_reuse_across_a_conflict_or_a_different_measure(session, engine, people, article, troops, config):
+    presence = claim_id_containing(engine, article.article_id, "The presence of U.S. troops in Iraq")
+    increment = claim_id_containing(engine, article.article_id, "3,000 more troops")
+    row = _submitted(session, people, troops, config)
+    verdicts.approve(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
+    a, b = sorted((troops, presence))
+    stored = ClaimLink(claim_a_id=a, claim_b_id=b, score=0.9, relation="same", state="confirmed", numeric="conflict")
+    session.add(stored)
+    session.flush()
+    with pytest.raises(Conflict, match="numbers of the two claims conflict"):
+        verdicts.reuse(session, people.reviewer, presence, stored.id, verdict_id=None, version=None, config=config)
+    # A link stored without a verdict, between a total and an increment: compared again
+    # under the current rules, they are different measures.
+    a, b = sorted((troops, increment))
+    old = ClaimLink(claim_a_id=a, claim_b_id=b, score=0.9, relation="same", state="confirmed")
+    session.add(old)
+    session.flush()
+    with pytest.raises(Conflict, match="different measures"):
+        verdicts.reuse(session, people.reviewer, increment, old.id, verdict_id=None, version=None, config=config)
+    assert verdicts.open_verdict(session, increment) is None
