@@ -3,15 +3,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from ..ingest.match_data import QUANTITY_TEXT_CHARS, match_data, quantity_records
 from ..ingest.prepare import PreparedArticle
-from ..models import Article, Claim, Outlet, Quantity
-from . import audit, related
+from ..matching import ClaimRecord
+from ..models import Article, Claim, Outlet, Quantity, utcnow
+from . import audit, fresh_index
 from .actors import Actor
 from .claimants import ClaimantResolver
+
+
+_CLAIMS = Claim.__table__
 
 
 @dataclass(slots=True)
@@ -64,30 +70,45 @@ def _store(session: Session, actor: Actor, prepared: PreparedArticle) -> Article
     session.flush()
     speakers = ClaimantResolver(session, article_id=article.id).resolve_many(
         [(c.speaker, c.speaker_title, c.speaker_kind) for c in result.claims])
-    stored: list[Claim] = []
-    for extracted, claimant in zip(result.claims, speakers, strict=True):
-        repeat_of = stored[extracted.repeat_of].id if extracted.repeat_of is not None else None
-        claim = Claim(
-            article_id=article.id, start_offset=extracted.start, end_offset=extracted.end,
-            text=extracted.text, quote=extracted.quote, kind=extracted.kind, cue=extracted.cue,
-            claimant_id=claimant.id if claimant else None, speaker_title=extracted.speaker_title,
-            checkworthiness=round(float(extracted.checkworthiness), 4), repeat_of_id=repeat_of,
-        )
-        session.add(claim)
-        session.flush()
-        stored.append(claim)
-        for q in extracted.quantities:
-            session.add(Quantity(
-                claim_id=claim.id, start_offset=q.start, end_offset=q.end, text=q.text[:300],
-                value=q.value, low=q.low, high=q.high, approx=q.approx, unit=q.unit, change=q.change,
-            ))
-    session.flush()
+    ids = _insert_claims(session, article.id, result.claims, speakers)
+    data = prepared.match or match_data(article.title, article.body, result.claims)
+    records = [ClaimRecord(claim_id, article.id, extracted.text, claimant.name if claimant else None,
+                           quantity_records(extracted), article.published_at, data.terms)
+               for claim_id, extracted, claimant in zip(ids, result.claims, speakers, strict=True)]
     # The new claims join the matching index and get their link suggestions in this
     # same transaction: a stored article is always matchable.
-    related.index_article(session, article, [c.id for c in stored], fresh=True)
+    fresh_index.index_new_claims(session, article.id, records,
+                                 [c.repeat_of is not None for c in result.claims], data)
     audit.record(session, actor, "article.import", "article", article.id,
-                 after={"title": article.title, "claims": len(stored), "source": src.where})
+                 after={"title": article.title, "claims": len(ids), "source": src.where})
     return article
+
+
+def _insert_claims(session: Session, article_id: int, claims: list, speakers: list) -> list[int]:
+    """Insert the claims and their quantities in a few statements; returns the claim ids
+    in extraction order."""
+    if not claims:
+        return []
+    now = utcnow()
+    rows = [{"article_id": article_id, "start_offset": c.start, "end_offset": c.end, "text": c.text,
+             "quote": c.quote, "kind": c.kind, "cue": c.cue, "claimant_id": who.id if who else None,
+             "speaker_title": c.speaker_title, "checkworthiness": round(float(c.checkworthiness), 4),
+             "status": "unreviewed", "version": 1, "created_at": now, "updated_at": now}
+            for c, who in zip(claims, speakers, strict=True)]
+    inserted = session.execute(sa.insert(_CLAIMS).returning(_CLAIMS.c.id, sort_by_parameter_order=True), rows)
+    ids = [row[0] for row in inserted]
+    # A repeat points at an earlier claim of the same article, known only now.
+    repeats = [{"cid": ids[i], "of": ids[c.repeat_of]} for i, c in enumerate(claims) if c.repeat_of is not None]
+    if repeats:
+        session.execute(sa.update(_CLAIMS).where(_CLAIMS.c.id == sa.bindparam("cid"))
+                        .values(repeat_of_id=sa.bindparam("of")), repeats)
+    quantities = [{"claim_id": claim_id, "start_offset": q.start, "end_offset": q.end,
+                   "text": q.text[:QUANTITY_TEXT_CHARS], "value": q.value, "low": q.low, "high": q.high,
+                   "approx": q.approx, "unit": q.unit, "change": q.change}
+                  for claim_id, c in zip(ids, claims, strict=True) for q in c.quantities]
+    if quantities:
+        session.execute(sa.insert(Quantity.__table__), quantities)
+    return ids
 
 
 def _outlet_id(session: Session, name: str | None) -> int | None:
