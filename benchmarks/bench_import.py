@@ -161,7 +161,10 @@ def child(mode: str, url: str, feed: str, workers: int) -> None:
     t0 = time.perf_counter()
     articles = claims = errors = 0
     if mode == "extract":
-        for _, prepared in bulk_import._prepared(items, 2_000_000, workers):
+        extract = getattr(bulk_import, "extracted", None)
+        run = (extract(items, max_body_chars=2_000_000, workers=workers) if extract
+               else bulk_import._prepared(items, 2_000_000, workers))  # the code before the split
+        for _, prepared in run:
             if isinstance(prepared, str):
                 errors += 1
             else:

@@ -26,6 +26,8 @@ class ImportOutcome:
     title: str
     claims: int
     duplicate: bool
+    # With ``links_later``: the indexed claims whose links the caller finds and stores.
+    indexed: fresh_index.Indexed | None = None
 
 
 def find_duplicate(session: Session, prepared: PreparedArticle) -> Article | None:
@@ -35,22 +37,26 @@ def find_duplicate(session: Session, prepared: PreparedArticle) -> Article | Non
     return session.exec(select(Article).where(or_(*conditions))).first()
 
 
-def import_article(session: Session, actor: Actor, prepared: PreparedArticle) -> ImportOutcome:
+def import_article(session: Session, actor: Actor, prepared: PreparedArticle, *,
+                   links_later: bool = False) -> ImportOutcome:
     """Store one prepared article with everything extracted from it, or report the copy
-    already stored. The caller owns the transaction: commit on return, roll back on error."""
+    already stored. The caller owns the transaction: commit on return, roll back on error.
+    ``links_later``: the links are not suggested here; the article is marked pending
+    and the outcome carries what ``fresh_index.plan`` needs (a bulk import's path)."""
     existing = find_duplicate(session, prepared)
     if existing is not None:
         return _duplicate(session, existing)
     try:
         with session.begin_nested():
-            article = _store(session, actor, prepared)
+            article, indexed = _store(session, actor, prepared, later=links_later)
     except IntegrityError:
         # Another process stored the same article between our check and our insert.
         existing = find_duplicate(session, prepared)
         if existing is None:
             raise
         return _duplicate(session, existing)
-    return ImportOutcome(article.id, article.title, len(prepared.result.claims), duplicate=False)
+    return ImportOutcome(article.id, article.title, len(prepared.result.claims), duplicate=False,
+                         indexed=indexed)
 
 
 def _duplicate(session: Session, article: Article) -> ImportOutcome:
@@ -58,7 +64,8 @@ def _duplicate(session: Session, article: Article) -> ImportOutcome:
     return ImportOutcome(article.id, article.title, len(count), duplicate=True)
 
 
-def _store(session: Session, actor: Actor, prepared: PreparedArticle) -> Article:
+def _store(session: Session, actor: Actor, prepared: PreparedArticle, *,
+           later: bool) -> tuple[Article, fresh_index.Indexed | None]:
     src, result = prepared.source, prepared.result
     article = Article(
         url=src.url, title=prepared.title, dek=result.dek, byline=(prepared.byline or None),
@@ -77,11 +84,14 @@ def _store(session: Session, actor: Actor, prepared: PreparedArticle) -> Article
                for claim_id, extracted, claimant in zip(ids, result.claims, speakers, strict=True)]
     # The new claims join the matching index and get their link suggestions in this
     # same transaction: a stored article is always matchable.
-    fresh_index.index_new_claims(session, article.id, records,
-                                 [c.repeat_of is not None for c in result.claims], data)
+    indexed = fresh_index.index_new_claims(session, article.id, records,
+                                           [c.repeat_of is not None for c in result.claims], data,
+                                           pending=later)
+    if not later:
+        fresh_index.suggest(session, indexed)
     audit.record(session, actor, "article.import", "article", article.id,
                  after={"title": article.title, "claims": len(ids), "source": src.where})
-    return article
+    return article, (indexed if later else None)
 
 
 def _insert_claims(session: Session, article_id: int, claims: list, speakers: list) -> list[int]:
