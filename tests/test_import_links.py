@@ -94,3 +94,20 @@ def test_bulk_imports_of_one_story_side_by_side_link_to_each_other(engine):
         pairs = s.exec(select(ClaimLink.claim_a_id, ClaimLink.claim_b_id)).all()
         assert len(pairs) == len(set(pairs))
         assert s.exec(select(sa.func.count()).select_from(ClaimLink)).one() == len(pairs)
+
+
+def test_a_packed_scoring_job_scores_the_same_as_the_job(engine):
+    from sqlmodel import Session
+
+    from claimtrack.services import fresh_index
+    from claimtrack.services.match_settings import current
+
+    import_text(engine, _article(0), where="ferry-0.txt", outlet=OUTLETS[0])
+    with session_scope(engine) as s:
+        outcome = import_article(s, Actor.system("test"), prepare(_item(2).article, max_body_chars=100_000),
+                                 links_later=True)
+    with Session(engine) as s:
+        job = fresh_index.plan(s, outcome.indexed, current())
+    rows = fresh_index.score(job)
+    assert rows, "the two tellings of the strike should be linked"
+    assert fresh_index.score_packed(fresh_index.pack(job)) == rows

@@ -167,7 +167,8 @@ class _Run:
             with Session(self.engine) as session:
                 job = fresh_index.plan(session, indexed, self.settings)
             if job is not None:
-                future = self.submit(fresh_index.score, job)
+                future = (_inline(fresh_index.score, job) if self.submit is _inline
+                          else self.submit(fresh_index.score_packed, fresh_index.pack(job)))
         self.scoring.append((report, indexed, job, future))
 
 
