@@ -158,6 +158,8 @@ def child(mode: str, url: str, feed: str, workers: int) -> None:
     from claimtrack.services import bulk_import
 
     items = bulk_import.iter_items([Path(feed)])
+    start = resource.getrusage(resource.RUSAGE_SELF)
+    cpu0 = start.ru_utime + start.ru_stime  # the start-up (imports) is not the import's work
     t0 = time.perf_counter()
     articles = claims = errors = 0
     if mode == "extract":
@@ -177,7 +179,9 @@ def child(mode: str, url: str, feed: str, workers: int) -> None:
             articles += report.error is None and not report.duplicate
             claims += report.claims
     seconds = time.perf_counter() - t0
-    print(json.dumps({"seconds": seconds, "articles": articles, "claims": claims, "errors": errors,
+    own, workers_cpu = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"seconds": seconds, "cpu": own.ru_utime + own.ru_stime - cpu0,
+                      "workers_cpu": workers_cpu.ru_utime + workers_cpu.ru_stime, "articles": articles, "claims": claims, "errors": errors,
                       "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
@@ -260,9 +264,13 @@ def import_with_reviewer(url: str, feed: Path, workers: int) -> tuple[dict, list
 
 # --- the benchmark ---------------------------------------------------------------------------
 
-def rate(run: dict, size: int) -> tuple[float, float, float]:
-    s = run["seconds"]
-    return size / 1024 / s, run["articles"] / s, run["claims"] / s
+def rate(run: dict, size: int) -> tuple[float, float, float, float, float]:
+    """KB/s, articles/s, claims/s, and CPU milliseconds per article of the importing
+    process and of its workers: on a shared machine the CPU figures move far less with
+    the load than the rates do."""
+    s, n = run["seconds"], max(1, run["articles"])
+    return size / 1024 / s, run["articles"] / s, run["claims"] / s, 1000 * run["cpu"] / n, \
+        1000 * run["workers_cpu"] / n
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -318,10 +326,12 @@ def main(argv: list[str] | None = None) -> None:
     reviewer.engine.dispose()
     drop_database(idle_url)
 
-    print(f"\n{'run':<44}{'workers':>8}{'KB/s':>10}{'articles/s':>12}{'claims/s':>11}{'save p95 ms':>13}")
-    for label, n, kbs, aps, cps, p95 in rows:
+    print(f"\nload average {os.getloadavg()[0]:.1f} (figures from a loaded machine are not comparable)")
+    print(f"\n{'run':<44}{'workers':>8}{'KB/s':>10}{'articles/s':>12}{'claims/s':>11}"
+          f"{'parent CPU ms/art':>19}{'workers CPU ms/art':>20}{'save p95 ms':>13}")
+    for label, n, kbs, aps, cps, cpu, wcpu, p95 in rows:
         shown = f"{p95:>13.0f}" if p95 is not None else f"{'':>13}"
-        print(f"{label:<44}{n:>8}{kbs:>10.1f}{aps:>12.1f}{cps:>11.0f}{shown}")
+        print(f"{label:<44}{n:>8}{kbs:>10.1f}{aps:>12.1f}{cps:>11.0f}{cpu:>19.1f}{wcpu:>20.1f}{shown}")
     print("\nscaling, most vs fewest workers (articles/s):")
     scalings = []
     for label in dict.fromkeys(r[0] for r in rows):
