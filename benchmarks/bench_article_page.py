@@ -21,10 +21,10 @@ from claimtrack.errors import ValidationError
 from claimtrack.ingest import read_bytes
 from claimtrack.ingest.prepare import prepare
 from claimtrack.models import Article, Claim
-from claimtrack.services import claims
-from claimtrack.services.actors import Actor
-from claimtrack.services.articles import import_article
-from claimtrack.services.users import create_user
+from claimtrack.services.review import claims
+from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.articles.importing import import_article
+from claimtrack.services.accounts.users import create_user
 
 CLAIMS = 60
 PASSWORD = "benchmark-password"

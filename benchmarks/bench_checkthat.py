@@ -5,7 +5,7 @@
 
 Loads the 10,375 verified claims through `claimtrack import-factchecks` into a fresh
 SQLite database (or the database at --db-url), ranks every tweet of the split through
-`services.factchecks.match_text` (what `claimtrack match` runs) and prints MAP@1, MAP@5,
+`services.archive.factchecks.match_text` (what `claimtrack match` runs) and prints MAP@1, MAP@5,
 MRR and R@5 beside two baselines computed in the same run: plain BM25 over claim + title
 (k1 1.2, b 0.75) and rapidfuzz token_set_ratio alone. Also prints the import time and
 p50/p95 of one match.
@@ -38,8 +38,8 @@ from claimtrack.db import make_engine, session_scope  # noqa: E402
 from claimtrack.retrieval.bm25 import BM25Index  # noqa: E402
 from claimtrack.retrieval.query import clean_query  # noqa: E402
 from claimtrack.retrieval.rescore import DEFAULT_RESCORE, FEATURES, RescoreConfig, score  # noqa: E402
-from claimtrack.services import factchecks as service  # noqa: E402
-from claimtrack.services.fulltext import TITLE_WEIGHT  # noqa: E402
+from claimtrack.services.archive import factchecks as service  # noqa: E402
+from claimtrack.services.archive.fulltext import TITLE_WEIGHT  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "checkthat2020-task2"
 csv.field_size_limit(2**31 - 1)

@@ -36,7 +36,7 @@ from claimtrack import migrate  # noqa: E402
 from claimtrack.cli.export import write_array  # noqa: E402
 from claimtrack.db import make_engine  # noqa: E402
 from claimtrack.models import Article, Claim, Claimant, ClaimLink, Outlet, Verdict  # noqa: E402
-from claimtrack.services import publishing  # noqa: E402
+from claimtrack.services.publishing import feed as publishing  # noqa: E402
 
 CONFIG = {"PUBLIC_BASE_URL": "https://factcheck.example.org", "PUBLISHER_NAME": "Example Fact Check",
           "PUBLISHER_URL": "https://factcheck.example.org", "RATING_SCALE_PATH": None}

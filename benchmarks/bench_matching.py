@@ -57,8 +57,8 @@ from claimtrack.matching.features import export_features  # noqa: E402
 from claimtrack.matching.normalise import normalised_text  # noqa: E402
 from claimtrack.matching.scoring import score_pair  # noqa: E402
 from claimtrack.models import Article, Claim, Claimant, Quantity  # noqa: E402
-from claimtrack.services import match_index, related  # noqa: E402
-from claimtrack.services.match_settings import MatchSettings  # noqa: E402
+from claimtrack.services.linking import index as match_index, related  # noqa: E402
+from claimtrack.services.linking.settings import MatchSettings  # noqa: E402
 from matching_corpus import Corpus  # noqa: E402
 from matching_load import corpus_rows, index_rows, load_postgresql, load_sqlite  # noqa: E402
 

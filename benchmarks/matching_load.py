@@ -15,8 +15,8 @@ import json
 from collections import Counter
 from datetime import datetime, UTC
 
-from claimtrack.services.match_index import LINKABLE_CLAIMS, MIN_KEYS, df_ceiling_ratio
-from claimtrack.services.match_settings import MatchSettings
+from claimtrack.services.linking.index import LINKABLE_CLAIMS, MIN_KEYS, df_ceiling_ratio
+from claimtrack.services.linking.settings import MatchSettings
 
 NOW = datetime(2021, 6, 1, tzinfo=UTC)
 

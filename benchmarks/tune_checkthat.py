@@ -10,7 +10,7 @@
    were not tuned on; keep them only if they do.
 
 Prints the figures and the chosen values; copy those into TITLE_WEIGHT
-(claimtrack/services/fulltext.py) and DEFAULT_RESCORE. Then report dev once with
+(claimtrack/services/archive/fulltext.py) and DEFAULT_RESCORE. Then report dev once with
 bench_checkthat.py.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO))
 from claimtrack import migrate  # noqa: E402
 from claimtrack.db import make_engine, session_scope  # noqa: E402
 from claimtrack.retrieval.rescore import FEATURES, RescoreConfig  # noqa: E402
-from claimtrack.services import factchecks as service  # noqa: E402
+from claimtrack.services.archive import factchecks as service  # noqa: E402
 
 TITLE_WEIGHTS = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
 GRID = (0.0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)

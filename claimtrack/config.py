@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from .services.match_settings import DEFAULTS as MATCH_DEFAULTS
+from .services.linking.settings import DEFAULTS as MATCH_DEFAULTS
 
 ENV_PREFIX = "CLAIMTRACK"
 INSTANCE_CONFIG_FILE = "claimtrack.toml"
@@ -37,7 +37,7 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,
     # Seconds a log-in lasts, whatever the activity (a working day and then some; the
-    # server ends older sessions, see services.web_sessions).
+    # server ends older sessions, see services.accounts.sessions).
     "PERMANENT_SESSION_LIFETIME": 12 * 3600,
     "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
     # API: requests per token per window (0 turns the limit off; counted per process),

@@ -6,9 +6,9 @@ from pathlib import Path
 from claimtrack.db import session_scope
 from claimtrack.ingest import read_bytes
 from claimtrack.ingest.prepare import prepare
-from claimtrack.services.actors import Actor
-from claimtrack.services.articles import ImportOutcome, import_article
-from claimtrack.services.users import create_user
+from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.articles.importing import ImportOutcome, import_article
+from claimtrack.services.accounts.users import create_user
 
 PASSWORD = "correct horse battery"
 

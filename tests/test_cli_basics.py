@@ -7,7 +7,7 @@ from sqlmodel import select
 from claimtrack.cli import cli, main
 from claimtrack.db import make_engine, session_scope
 from claimtrack.models import AuditEvent, User
-from claimtrack.services.passwords import verify_password
+from claimtrack.services.accounts.passwords import verify_password
 
 
 def run(args, input=None):  # noqa: A002

@@ -8,7 +8,7 @@ from sqlmodel import select
 from claimtrack.cli import cli
 from claimtrack.db import session_scope
 from claimtrack.models import AuditEvent
-from claimtrack.services.users import find_user
+from claimtrack.services.accounts.users import find_user
 
 from .api.conftest import new_token
 from .helpers import login, make_user
@@ -76,7 +76,7 @@ def test_unknown_user_and_role_are_one_line_errors(cli_env, capsys):
 
 
 def test_passwords_are_hashed_with_argon2id_at_the_owasp_minimum(engine):
-    from claimtrack.services.passwords import hash_password, verify_password
+    from claimtrack.services.accounts.passwords import hash_password, verify_password
 
     hashed = hash_password("a long enough secret")
     # 19 MiB of memory, 2 passes, 1 lane: the parameters are set explicitly, not inherited.

@@ -10,8 +10,8 @@ from sqlmodel import Session, select
 from claimtrack import create_app
 from claimtrack.db import session_scope
 from claimtrack.models import AuditEvent, Claim, User
-from claimtrack.services import tokens
-from claimtrack.services.actors import Actor
+from claimtrack.services.accounts import tokens
+from claimtrack.services.accounts.actors import Actor
 
 from .browser.conftest import LiveServer
 from .conftest import EXAMPLE

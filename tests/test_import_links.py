@@ -13,10 +13,10 @@ from claimtrack.db import session_scope
 from claimtrack.ingest import read_bytes
 from claimtrack.ingest.prepare import prepare
 from claimtrack.models import Claim, ClaimLink, MatchStat
-from claimtrack.services.actors import Actor
-from claimtrack.services.articles import import_article
-from claimtrack.services.bulk_import import import_items
-from claimtrack.services.fresh_index import PENDING
+from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.articles.importing import import_article
+from claimtrack.services.articles.bulk_import import import_items
+from claimtrack.services.linking.fresh_index import PENDING
 
 from .helpers import import_text
 
@@ -99,8 +99,8 @@ def test_bulk_imports_of_one_story_side_by_side_link_to_each_other(engine):
 def test_a_packed_scoring_job_scores_the_same_as_the_job(engine):
     from sqlmodel import Session
 
-    from claimtrack.services import fresh_index
-    from claimtrack.services.match_settings import current
+    from claimtrack.services.linking import fresh_index
+    from claimtrack.services.linking.settings import current
 
     import_text(engine, _article(0), where="ferry-0.txt", outlet=OUTLETS[0])
     with session_scope(engine) as s:

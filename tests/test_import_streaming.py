@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.services import bulk_import
-from claimtrack.services.actors import Actor
-from claimtrack.services.bulk_import import import_items, iter_items
+from claimtrack.services.articles import bulk_import
+from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.articles.bulk_import import import_items, iter_items
 
 ARTICLE = ("Harbour plan draws questions\n\nBy Ana Reyes\n\n"
            "The council will build {n} new homes near the harbour, the mayor said on Tuesday.\n\n"

@@ -190,13 +190,13 @@ def test_no_new_blueprint_imports_its_parent_package():
 
 
 def test_the_checker_sees_an_upward_import():
-    graph = {"claimtrack.matching.scoring": {"claimtrack.services.related"},
-             "claimtrack.services.claims": {"flask"},
+    graph = {"claimtrack.matching.scoring": {"claimtrack.services.linking.related"},
+             "claimtrack.services.review.claims": {"flask"},
              "claimtrack.web.claims": {"claimtrack.api.render"},
              "claimtrack.extraction.numbers": {"claimtrack.errors", "re"}}
     assert layer_violations(graph) == [
-        "claimtrack.matching.scoring (engines) imports claimtrack.services.related (services), a layer above",
-        "claimtrack.services.claims (services) imports flask",
+        "claimtrack.matching.scoring (engines) imports claimtrack.services.linking.related (services), a layer above",
+        "claimtrack.services.review.claims (services) imports flask",
         "claimtrack.web.claims imports claimtrack.api.render: web/ must not import api/",
     ]
 
@@ -221,5 +221,5 @@ def test_importing_an_engine_loads_neither_flask_nor_sqlalchemy(engine):
 
 
 def test_services_and_the_engine_module_load_no_flask():
-    services = sorted(f"claimtrack.services.{p.stem}" for p in (PACKAGE / "services").glob("*.py"))
+    services = sorted(module_name(p) for p in (PACKAGE / "services").rglob("*.py"))
     assert "flask" not in loaded_frameworks("claimtrack.database", "claimtrack.models", *services)

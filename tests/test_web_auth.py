@@ -49,7 +49,7 @@ def test_safe_next(target, expected):
 
 def test_inactive_user_cannot_log_in(client, engine):
     from claimtrack.db import session_scope
-    from claimtrack.services.users import find_user
+    from claimtrack.services.accounts.users import find_user
 
     make_user(engine, "gone", "editor")
     with session_scope(engine) as s:

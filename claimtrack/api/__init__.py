@@ -11,7 +11,7 @@ from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy.exc import OperationalError
 
 from ..db import engine_for, session_scope
-from ..services import tokens
+from ..services.accounts import tokens
 from ..web.access import API_PREFIX, PUBLIC, allow, is_api_request
 from . import articles, claims, directory, errors, feed, limits, openapi, related, review  # noqa: F401 - views
 from .blueprint import bp

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import current_app, jsonify
 
 from ..db import get_session
-from ..services import article_upload, article_view
+from ..services.articles import upload as article_upload, view as article_view
 from ..web.access import allow
 from . import queries, render
 from .blueprint import ID, bp

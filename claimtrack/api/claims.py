@@ -5,8 +5,8 @@ from flask import current_app, jsonify
 
 from ..db import get_session
 from ..errors import ValidationError
-from ..services import claims as claim_service
-from ..services import verdicts as verdict_service
+from ..services.review import claims as claim_service
+from ..services.review import verdicts as verdict_service
 from ..web.access import allow
 from . import queries, render
 from .blueprint import ID, bp

@@ -6,8 +6,9 @@ from flask import current_app, jsonify
 from ..db import get_session
 from ..errors import NotFound
 from ..models import Claimant
-from ..services import claimant_directory, factchecks
-from ..services import verdicts as verdict_service
+from ..services.claimants import directory as claimant_directory
+from ..services.archive import factchecks
+from ..services.review import verdicts as verdict_service
 from ..web.access import allow
 from . import queries, render
 from .blueprint import ID, bp

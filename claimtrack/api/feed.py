@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import current_app, jsonify, request, url_for
 
 from ..db import get_session
-from ..services import publishing
+from ..services.publishing import feed as publishing
 from ..web.access import allow
 from .blueprint import bp
 from .parsing import query

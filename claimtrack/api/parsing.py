@@ -10,7 +10,7 @@ from flask_login import current_user
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
 
-from ..services.actors import Actor
+from ..services.accounts.actors import Actor
 from .errors import ApiError, pydantic_fields
 
 M = TypeVar("M", bound=BaseModel)

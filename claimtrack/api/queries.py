@@ -13,10 +13,10 @@ from sqlalchemy import Row, and_, bindparam, case, func
 from sqlmodel import Session, select
 
 from ..models import Article, Claim, Claimant, ClaimantAlias, ClaimSource, Outlet, Quantity, Source, Verdict
-from ..services import claimant_directory
-from ..services import claims as claim_service
-from ..services import queue
-from ..services import sources as source_service
+from ..services.claimants import directory as claimant_directory
+from ..services.review import claims as claim_service
+from ..services.review import queue
+from ..services.review import sources as source_service
 from ..services.search import like_pattern
 from .schemas import ArticleQuery, ClaimantQuery, ClaimQuery
 

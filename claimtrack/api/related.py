@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask import jsonify
 
 from ..db import get_session
-from ..services import factchecks, related
-from ..services.claims import get_claim
+from ..services.archive import factchecks
+from ..services.linking import related
+from ..services.review.claims import get_claim
 from ..web.access import allow
 from ..web.filters import web_url
 from .blueprint import ID, bp
@@ -14,7 +15,7 @@ from .parsing import actor, json_body
 from .render import claim_summary
 from .schemas import LinkDecision
 
-def related_item(item) -> dict:  # noqa: ANN001 - services.related.RelatedClaim
+def related_item(item) -> dict:  # noqa: ANN001 - services.linking.related.RelatedClaim
     return {"link_id": item.link_id, "claim": claim_summary(item.claim, None),
             "article": {"id": item.article.id, "title": item.article.title, "url": item.article.url,
                         "outlet": item.outlet_name},

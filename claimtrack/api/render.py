@@ -12,8 +12,8 @@ from sqlmodel import Session
 
 from ..models import Article, Claim, Claimant, ClaimSource, Quantity, Source, Verdict
 from ..ratings import RatingScale
-from ..services import sources as source_service
-from ..services import verdicts as verdict_service
+from ..services.review import sources as source_service
+from ..services.review import verdicts as verdict_service
 from .queries import ClaimantRef, ClaimBundle, claim_bundle
 
 

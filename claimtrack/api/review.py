@@ -5,9 +5,9 @@ from flask import current_app, jsonify, request
 
 from ..db import get_session
 from ..errors import Conflict, IllegalTransition, NotFound, StaleVersion, ValidationError
-from ..services import claims as claim_service
-from ..services import sources as source_service
-from ..services import verdicts as verdict_service
+from ..services.review import claims as claim_service
+from ..services.review import sources as source_service
+from ..services.review import verdicts as verdict_service
 from ..web.access import allow
 from . import queries, render
 from .blueprint import ID, bp

@@ -11,9 +11,9 @@ import click
 from ..db import session_scope
 from ..ingest import read_bytes
 from ..ingest.prepare import prepare
-from ..services import users as user_service
-from ..services.actors import Actor
-from ..services.bulk_import import ImportReport, import_items, iter_items
+from ..services.accounts import users as user_service
+from ..services.accounts.actors import Actor
+from ..services.articles.bulk_import import ImportReport, import_items, iter_items
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 
 from .. import backup, migrate
-from ..services.demo import load_demo
+from ..services.demo.load import load_demo
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
 
 

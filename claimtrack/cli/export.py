@@ -12,7 +12,7 @@ import click
 from sqlmodel import Session
 
 from ..claimreview import embeddable_json, factcheck_api_page
-from ..services import publishing
+from ..services.publishing import feed as publishing
 from .base import AppContext, CliError, main_group, pass_ctx
 
 

@@ -7,9 +7,9 @@ import click
 
 from ..db import session_scope
 from ..retrieval.readers import ArchiveFormatError, read_archive
-from ..services import factchecks as service
-from ..services import users as user_service
-from ..services.actors import Actor
+from ..services.archive import factchecks as service
+from ..services.accounts import users as user_service
+from ..services.accounts.actors import Actor
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
 
 

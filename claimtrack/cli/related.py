@@ -3,8 +3,8 @@ from __future__ import annotations
 import click
 
 from ..db import session_scope
-from ..services import match_settings
-from ..services import related as related_service
+from ..services.linking import settings as match_settings
+from ..services.linking import related as related_service
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import click
 from sqlmodel import Session
 
-from ..services import reports as service
+from ..services.reports import catalogue
 from .base import AppContext, emit_json, main_group, pass_ctx
 
 
 @main_group.command("report")
-@click.argument("name", type=click.Choice(service.REPORT_NAMES))
+@click.argument("name", type=click.Choice(catalogue.REPORT_NAMES))
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
 @click.option("--article", default=None, help="Article id (the article report needs one).")
 @click.option("--from", "date_from", default=None, metavar="DATE", help="Claims from articles dated on or after DATE.")
@@ -25,7 +25,7 @@ def report_cmd(ctx: AppContext, name: str, fmt: str, article: str | None, date_f
     args = {"article": article, "from": date_from, "to": date_to, "outlet": outlet, "claimant": claimant,
             "reviewer": reviewer}
     with Session(ctx.engine) as session:
-        report = service.build(session, name, ctx.config, args)
+        report = catalogue.build(session, name, ctx.config, args)
         if fmt == "json":
             emit_json(report.to_json())
         else:

@@ -3,9 +3,9 @@ from __future__ import annotations
 import click
 
 from ..db import session_scope
-from ..services import tokens as token_service
-from ..services import users as user_service
-from ..services.actors import Actor
+from ..services.accounts import tokens as token_service
+from ..services.accounts import users as user_service
+from ..services.accounts.actors import Actor
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
 
 

@@ -6,8 +6,8 @@ import click
 
 from ..db import session_scope
 from ..models import ROLES
-from ..services import users as user_service
-from ..services.actors import Actor
+from ..services.accounts import users as user_service
+from ..services.accounts.actors import Actor
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session
 
 from ..models import AuditEvent
-from .actors import Actor
+from .accounts.actors import Actor
 
 
 def record(session: Session, actor: Actor, action: str, entity_type: str, entity_id: int | None,

@@ -22,7 +22,7 @@ def _load_user(user_id: str) -> User | None:
     """The user of a live web session. API paths ignore the cookie (bearer tokens only):
     otherwise any page open in a reviewer's browser could call the API as them, with no
     CSRF token to stop it."""
-    from ..services import web_sessions
+    from ..services.accounts import sessions as web_sessions
     from .access import is_api_request
     from .auth import SESSION_KEY, SessionUser
 

@@ -82,7 +82,7 @@ def _token_user(req) -> object | None:  # noqa: ANN001 - flask.Request
     from sqlmodel import Session
 
     from ..db import engine_for, get_session
-    from ..services import tokens
+    from ..services.accounts import tokens
     from .auth import SessionUser
 
     if req.method in ("GET", "HEAD", "OPTIONS"):

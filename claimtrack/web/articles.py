@@ -5,8 +5,8 @@ from flask import Blueprint, current_app, flash, make_response, redirect, reques
 
 from ..db import get_session
 from ..errors import ValidationError
-from ..services.article_upload import ArticleForm, import_from_form
-from ..services.article_view import list_articles
+from ..services.articles.upload import ArticleForm, import_from_form
+from ..services.articles.view import list_articles
 from . import htmx
 from .access import allow
 from .forms import BLANK, FormState, page_arg, submitted, text

@@ -9,11 +9,11 @@ from flask_login import UserMixin, current_user, login_user, logout_user
 
 from ..db import get_session
 from ..models import User, utcnow
-from ..services import login_guard, web_sessions
+from ..services.accounts import login_guard, sessions as web_sessions
 from .access import PUBLIC, allow
 
 bp = Blueprint("auth", __name__)
-# Where the cookie keeps the key of the server-side session record (services.web_sessions).
+# Where the cookie keeps the key of the server-side session record (services.accounts.sessions).
 SESSION_KEY = "session_key"
 # One message for every refused log-in: it must not tell which accounts exist.
 LOGIN_REFUSED = "Unknown username or wrong password. A deactivated account cannot log in either."

@@ -6,10 +6,10 @@ from flask import Blueprint, current_app, flash, make_response, redirect, reques
 
 from ..db import get_session
 from ..errors import ValidationError
-from ..services import claimant_directory as directory
-from ..services.claimant_admin import get_claimant, merge_claimants
+from ..services.claimants import directory
+from ..services.claimants.admin import get_claimant, merge_claimants
 from ..services.search import check_query
-from ..services.verdicts import scale_for
+from ..services.review.verdicts import scale_for
 from . import htmx
 from .access import allow
 from .forms import BLANK, FormState, integer, page_arg, submitted

@@ -6,7 +6,7 @@ from flask import Blueprint, redirect, request, url_for
 
 from ..db import get_session
 from ..errors import ValidationError
-from ..services import claims
+from ..services.review import claims
 from . import htmx
 from .access import allow
 from .forms import FormState, in_range, integer, submitted, text

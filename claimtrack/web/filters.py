@@ -6,7 +6,7 @@ from datetime import datetime
 from flask import Flask
 from flask_login import current_user
 
-from ..services.workflow import STATUS_LABELS
+from ..services.review.workflow import STATUS_LABELS
 from .access import role_at_least
 
 

@@ -19,9 +19,9 @@ from sqlmodel import Session
 
 from ..db import get_session
 from ..errors import Conflict, StaleVersion, ValidationError
-from ..services.actors import Actor
-from ..services.article_view import load_article
-from ..services.claim_panel import ClaimPanel, load_panel
+from ..services.accounts.actors import Actor
+from ..services.articles.view import load_article
+from ..services.review.panel import ClaimPanel, load_panel
 from . import htmx
 from .forms import BLANK, ConflictInfo, FormState, submitted
 from .highlight import paragraphs

@@ -11,7 +11,7 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 
 from ..claimreview import embeddable_json
 from ..db import get_session
-from ..services import public_pages, publishing
+from ..services.publishing import pages as public_pages, feed as publishing
 from .access import PUBLIC, allow
 from .converters import MAX_ID
 from .forms import arg_int, page_arg

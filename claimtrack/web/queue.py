@@ -7,7 +7,8 @@ from flask_login import current_user
 from ..db import get_session
 from ..models import CLAIM_STATUSES
 from ..errors import ValidationError
-from ..services import factchecks, queue
+from ..services.archive import factchecks
+from ..services.review import queue
 from ..services.search import check_query
 from .access import allow
 from .forms import arg_date, arg_int, page_arg

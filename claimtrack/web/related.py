@@ -6,8 +6,10 @@ from flask import Blueprint, Flask, redirect, url_for
 
 from ..db import get_session
 from ..errors import Conflict, ValidationError
-from ..services import factchecks, related, verdicts
-from ..services.claims import get_claim
+from ..services.archive import factchecks
+from ..services.linking import related
+from ..services.review import verdicts
+from ..services.review.claims import get_claim
 from . import htmx
 from .access import allow
 from .forms import text

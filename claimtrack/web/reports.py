@@ -11,7 +11,8 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from ..charts import Bar, bar_chart, column_chart
 from ..db import get_session
 from ..errors import NotFound, ValidationError
-from ..services import reports as service
+from ..services.reports import catalogue
+from ..services.reports.shape import Report, filter_options
 from .access import allow
 from .rendering import render
 
@@ -32,19 +33,19 @@ def show(name: str):
     if name not in TEMPLATES:
         raise NotFound(f"There is no report called {name!r}.")
     db = get_session()
-    report = service.build(db, name, current_app.config, request.args)
-    return _respond(report, TEMPLATES[name], options=service.filter_options(db),
+    report = catalogue.build(db, name, current_app.config, request.args)
+    return _respond(report, TEMPLATES[name], options=filter_options(db),
                     charts=_charts(report) if name == "overview" else None)
 
 
 @bp.route("/reports/articles/<int:article_id>")
 @allow("viewer")
 def article(article_id: int):
-    report = service.build(get_session(), "article", current_app.config, {"article": article_id})
+    report = catalogue.build(get_session(), "article", current_app.config, {"article": article_id})
     return _respond(report, "reports/article.html")
 
 
-def _respond(report: service.Report, template: str, **context):  # noqa: ANN003, ANN202
+def _respond(report: Report, template: str, **context):  # noqa: ANN003, ANN202
     fmt = request.args.get("format", "html")
     filename = f"claimtrack-{report.name}" + (f"-{report.filters['article']}" if report.name == "article" else "")
     if fmt == "json":
@@ -63,7 +64,7 @@ def _query_without_format() -> dict[str, str]:
     return {k: v for k, v in request.args.items() if k != "format" and v}
 
 
-def _charts(report: service.Report) -> dict:
+def _charts(report: Report) -> dict:
     def bars(measure: str) -> list[Bar]:
         return [Bar(r["label"], r["count"], f"{measure}-{r['key']}") for r in report.rows if r["measure"] == measure]
 

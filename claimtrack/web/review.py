@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, request
 
-from ..services import sources, verdicts
+from ..services.review import sources, verdicts
 from .access import allow
 from .forms import integer, text
 from .panel import run

@@ -10,9 +10,9 @@ from flask_login import current_user
 
 from ..db import get_session
 from ..errors import ValidationError
-from ..services import account_settings, login_guard
-from ..services.passwords import MAX_LENGTH, MIN_LENGTH
-from ..services.tokens import MAX_NAME
+from ..services.accounts import settings as account_settings, login_guard
+from ..services.accounts.passwords import MAX_LENGTH, MIN_LENGTH
+from ..services.accounts.tokens import MAX_NAME
 from . import htmx
 from .access import allow
 from .auth import begin_session

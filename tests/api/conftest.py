@@ -7,8 +7,8 @@ import pytest
 
 from claimtrack.db import session_scope
 from claimtrack.models import User
-from claimtrack.services import tokens
-from claimtrack.services.actors import Actor
+from claimtrack.services.accounts import tokens
+from claimtrack.services.accounts.actors import Actor
 from tests.conftest import EXAMPLE
 from tests.helpers import import_file, make_user
 

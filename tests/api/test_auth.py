@@ -6,8 +6,8 @@ import pytest
 from claimtrack import create_app
 from claimtrack.db import session_scope
 from claimtrack.models import ApiToken, AuditEvent, User
-from claimtrack.services import tokens
-from claimtrack.services.actors import Actor
+from claimtrack.services.accounts import tokens
+from claimtrack.services.accounts.actors import Actor
 from sqlmodel import select
 from tests.helpers import login
 

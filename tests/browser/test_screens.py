@@ -8,9 +8,9 @@ from sqlmodel import select
 
 from claimtrack.db import session_scope
 from claimtrack.models import Claim
-from claimtrack.services import sources, verdicts
-from claimtrack.services.actors import Actor
-from claimtrack.services.users import find_user
+from claimtrack.services.review import sources, verdicts
+from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.accounts.users import find_user
 
 from ..helpers import import_file
 from .conftest import DESKTOP, PHONE, REPO

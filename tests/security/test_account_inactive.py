@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.db import session_scope
-from claimtrack.services.users import find_user
+from claimtrack.services.accounts.users import find_user
 from tests.api.conftest import new_token
 from tests.helpers import PASSWORD, login, make_user
 

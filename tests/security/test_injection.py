@@ -16,8 +16,8 @@ from sqlmodel import select
 from claimtrack.cli import main as cli_main
 from claimtrack.db import session_scope
 from claimtrack.models import Article, Claim, Claimant, ClaimantAlias
-from claimtrack.services import claims as claim_service
-from claimtrack.services.actors import Actor
+from claimtrack.services.review import claims as claim_service
+from claimtrack.services.accounts.actors import Actor
 
 from ..api.conftest import new_token
 from ..conftest import EXAMPLE

@@ -14,11 +14,11 @@ from sqlmodel import select
 from claimtrack import create_app
 from claimtrack.db import session_scope
 from claimtrack.models import Article, Claim
-from claimtrack.services import claims as claim_service
-from claimtrack.services import sources, verdicts
-from claimtrack.services.actors import Actor
-from claimtrack.services.sources import SourceInput
-from claimtrack.services.verdicts import VerdictInput
+from claimtrack.services.review import claims as claim_service
+from claimtrack.services.review import sources, verdicts
+from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.review.sources import SourceInput
+from claimtrack.services.review.verdicts import VerdictInput
 
 from ..api.conftest import new_token
 from ..conftest import EXAMPLE

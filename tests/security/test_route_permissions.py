@@ -20,8 +20,8 @@ from sqlmodel import select
 
 from claimtrack.db import session_scope
 from claimtrack.models import Claim
-from claimtrack.services.actors import Actor
-from claimtrack.services.sources import SourceInput, add_source
+from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.review.sources import SourceInput, add_source
 from claimtrack.web.access import PUBLIC, ROLE_ORDER, access_level
 from tests.api.conftest import new_token
 from tests.conftest import EXAMPLE

@@ -13,8 +13,9 @@ from sqlmodel import select
 from claimtrack.cli import main as cli_main
 from claimtrack.db import session_scope
 from claimtrack.models import Claim, Claimant, User
-from claimtrack.services import tokens, verdicts
-from claimtrack.services.actors import Actor
+from claimtrack.services.accounts import tokens
+from claimtrack.services.review import verdicts
+from claimtrack.services.accounts.actors import Actor
 
 from ..helpers import login, make_user
 from . import xss_payloads as x

@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from claimtrack.db import session_scope
 from claimtrack.models import Claim
-from claimtrack.services.actors import Actor
+from claimtrack.services.accounts.actors import Actor
 
 from ..conftest import EXAMPLE
 from ..helpers import import_file, make_user

@@ -2,8 +2,8 @@
 and archived fact-checks."""
 from claimtrack.db import session_scope
 from claimtrack.retrieval.readers import ArchiveRow
-from claimtrack.services.actors import Actor
-from claimtrack.services.factchecks import import_factchecks
+from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.archive.factchecks import import_factchecks
 
 from ..conftest import EXAMPLE
 from ..helpers import import_file, login, make_user
@@ -62,7 +62,7 @@ def test_one_length_limit_for_the_box_the_api_and_the_service(client, engine):
     import pytest
 
     from claimtrack.errors import ValidationError
-    from claimtrack.services.factchecks import MAX_MATCH_TEXT, match_text
+    from claimtrack.services.archive.factchecks import MAX_MATCH_TEXT, match_text
 
     from ..api.conftest import new_token
 

@@ -8,8 +8,9 @@ from sqlmodel import select
 
 from claimtrack.db import session_scope
 from claimtrack.models import ClaimLink
-from claimtrack.services import related, sources, verdicts
-from claimtrack.services.actors import Actor
+from claimtrack.services.linking import related
+from claimtrack.services.review import sources, verdicts
+from claimtrack.services.accounts.actors import Actor
 
 from ..conftest import FIXTURES
 from ..helpers import import_file, login

@@ -1,0 +1,1 @@
+"""Claimants: resolving extracted names to records, the directory, merges and aliases."""

@@ -1,0 +1,1 @@
+"""Linking claims across coverage: related-claim suggestions, the matching index and its settings."""

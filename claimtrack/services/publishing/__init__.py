@@ -1,0 +1,1 @@
+"""What leaves the building: the ClaimReview feed and the public fact-check pages."""

@@ -1,0 +1,134 @@
+"""The reviewers' queue: claims assigned to me, and claims ranked by check-worthiness.
+
+Both lists take the same filters (status, outlet, claimant, date, has-conflict) and a
+free-text search over claim text, speaker and article title. Every value a user types
+reaches the database as a bound parameter; LIKE wildcards in it match literally.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, UTC
+
+from sqlalchemy import and_, exists, func, or_
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, select
+
+from ...models import CLAIM_STATUSES, Article, Claim, Claimant, ClaimantAlias, ClaimLink, Outlet, User
+from ..search import like_pattern
+
+OPEN_STATUSES = ("unreviewed", "in_review", "awaiting_approval")
+MAX_TERMS = 8
+
+
+@dataclass(slots=True)
+class QueueFilters:
+    q: str = ""
+    status: str = ""
+    outlet_id: int | None = None
+    claimant_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    has_conflict: bool = False
+
+    def active(self) -> bool:
+        return bool(self.q.strip() or self.status or self.outlet_id or self.claimant_id or self.date_from
+                    or self.date_to or self.has_conflict)
+
+
+@dataclass(slots=True)
+class QueueRow:
+    claim: Claim
+    article_title: str
+    outlet_name: str | None
+    speaker: str | None
+    assignee: str | None
+    has_conflict: bool
+
+
+@dataclass(slots=True)
+class QueuePage:
+    rows: list[QueueRow]
+    page: int
+    has_next: bool
+    total: int
+
+
+def _conflict_exists():  # noqa: ANN202 - SQL expression
+    return exists().where(ClaimLink.numeric == "conflict", ClaimLink.state != "dismissed",
+                          or_(ClaimLink.claim_a_id == Claim.id, ClaimLink.claim_b_id == Claim.id))
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def filter_conditions(filters: QueueFilters) -> list:
+    """The WHERE conditions for `filters`, over Claim joined to Article and (outer) Claimant.
+
+    The API's claim list applies them too, so a filter means the same in both places."""
+    conds = []
+    if filters.status in CLAIM_STATUSES:
+        conds.append(Claim.status == filters.status)
+    if filters.outlet_id:
+        conds.append(Article.outlet_id == filters.outlet_id)
+    if filters.claimant_id:
+        conds.append(Claim.claimant_id == filters.claimant_id)
+    when = func.coalesce(Article.published_at, Article.imported_at)
+    if filters.date_from:
+        conds.append(when >= _day_start(filters.date_from))
+    if filters.date_to:
+        conds.append(when < _day_start(filters.date_to + timedelta(days=1)))
+    if filters.has_conflict:
+        conds.append(_conflict_exists())
+    for term in filters.q.split()[:MAX_TERMS]:
+        pattern = like_pattern(term)
+        alias_hit = select(ClaimantAlias.claimant_id).where(ClaimantAlias.alias.ilike(pattern, escape="\\"))
+        conds.append(or_(Claim.text.ilike(pattern, escape="\\"), Article.title.ilike(pattern, escape="\\"),
+                         Claimant.name.ilike(pattern, escape="\\"), Claim.claimant_id.in_(alias_hit)))
+    return conds
+
+
+def _page(session: Session, conds: list, order: list, page: int, size: int) -> QueuePage:
+    page = max(page, 1)
+    assignee = aliased(User)
+    query = (select(Claim, Article.title, Outlet.name, Claimant.name, assignee.display_name, assignee.username,
+                    _conflict_exists().label("has_conflict"))
+             .join(Article, Article.id == Claim.article_id)
+             .outerjoin(Outlet, Outlet.id == Article.outlet_id)
+             .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
+             .outerjoin(assignee, assignee.id == Claim.assignee_id)
+             .where(and_(*conds)).order_by(*order).offset((page - 1) * size).limit(size + 1))
+    rows = session.exec(query).all()
+    total = session.exec(
+        select(func.count(Claim.id)).join(Article, Article.id == Claim.article_id)
+        .outerjoin(Claimant, Claimant.id == Claim.claimant_id).where(and_(*conds))
+    ).one()
+    items = [QueueRow(claim, title, outlet, speaker, display or username, bool(conflict))
+             for claim, title, outlet, speaker, display, username, conflict in rows[:size]]
+    return QueuePage(items, page, len(rows) > size, total)
+
+
+def assigned_to(session: Session, user_id: int, filters: QueueFilters, *, page: int = 1, size: int = 20) -> QueuePage:
+    """Claims assigned to a user; open work only, unless a status is chosen."""
+    conds = filter_conditions(filters) + [Claim.assignee_id == user_id]
+    if filters.status not in CLAIM_STATUSES:
+        conds.append(Claim.status.in_(OPEN_STATUSES))
+    return _page(session, conds, [Claim.updated_at.desc(), Claim.id.desc()], page, size)
+
+
+def ranked(session: Session, filters: QueueFilters, *, page: int = 1, size: int = 50) -> QueuePage:
+    """Unreviewed claims (or those of the chosen status), most check-worthy first."""
+    conds = filter_conditions(filters)
+    if filters.status not in CLAIM_STATUSES:
+        conds.append(Claim.status == "unreviewed")
+    return _page(session, conds, [Claim.checkworthiness.desc(), Claim.id], page, size)
+
+
+def outlets(session: Session) -> list[Outlet]:
+    return list(session.exec(select(Outlet).order_by(Outlet.name)).all())
+
+
+def claimants_with_claims(session: Session, limit: int = 2000) -> list[Claimant]:
+    has_claims = exists().where(Claim.claimant_id == Claimant.id)
+    return list(session.exec(select(Claimant).where(Claimant.merged_into_id.is_(None), has_claims)
+                             .order_by(Claimant.name).limit(limit)).all())
