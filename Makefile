@@ -1,6 +1,9 @@
 # The two commands a new user needs:
-#   make run   install, migrate, load demo data and serve on http://127.0.0.1:5000
+#   make run   install, migrate, load demo data, start the job worker and serve on http://127.0.0.1:5000
 #   make test  install with dev extras and run every test on SQLite and PostgreSQL
+# While working:
+#   make check lint, type-check the engines and run the fast tests on SQLite (no slow,
+#              no browser tests); make test before pushing
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,12 +12,19 @@ HTMX := claimtrack/static/vendor/htmx.min.js
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-dev assets migrate demo serve bench clean
+.PHONY: run test check install install-dev assets migrate demo serve bench clean
 
 run: install migrate demo serve
 
 test: install-dev
 	scripts/test-all $(PYTEST_ARGS)
+
+check: install-dev
+	$(BIN)/ruff check claimtrack tests benchmarks
+	$(BIN)/bandit -q -c pyproject.toml -r claimtrack
+	$(BIN)/mypy
+	env -u CLAIMTRACK_TEST_DATABASE_URL $(BIN)/python -m pytest -p no:cacheprovider -q -n $${TEST_WORKERS:-auto} \
+		-m "not slow and not browser" $(PYTEST_ARGS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +54,10 @@ migrate: install
 demo: install
 	$(BIN)/claimtrack demo
 
+# The job worker (feed polling, fetches, browser imports) runs beside the web server and
+# stops with it.
 serve: install
+	$(BIN)/claimtrack worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/claimtrack serve --host $(HOST) --port $(PORT)
 
 bench: install-dev

@@ -25,6 +25,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .config import instance_path_from_env, load_config
     from .resources import static_dir, templates_dir
     from .api import init_api
+    from .http import init_http
     from .web import init_web, security
     from .web.publishing_routes import init_publishing
 
@@ -40,6 +41,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     load_config(app, overrides)
     security.init_app(app)
     db.init_app(app)
+    init_http(app)
     init_web(app)
     init_api(app)
     init_publishing(app)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 SCHEMA_CONTEXT = "https://schema.org"
 _HTML_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -145,7 +145,7 @@ def _claim(review: Review) -> dict[str, Any]:
     return claim
 
 
-def has_author(claimant: Claimant | None) -> bool:
+def has_author(claimant: Claimant | None) -> TypeGuard[Claimant]:
     """Whether the claimant is published as the claim's author."""
     return claimant is not None and claimant.kind in AUTHOR_TYPES
 

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 
 from flask import Flask
 
+from .fetch.settings import DEFAULTS as FETCH_DEFAULTS
+from .jobs.settings import DEFAULTS as JOBS_DEFAULTS
 from .services.linking.settings import DEFAULTS as MATCH_DEFAULTS
 
 ENV_PREFIX = "CLAIMTRACK"
@@ -58,6 +60,10 @@ DEFAULTS: dict[str, Any] = {
     # links suggested per new claim, candidates scored per lookup.
     # The values live with the settings they configure, so the two never drift apart.
     **MATCH_DEFAULTS,
+    # Fetching feeds and pages (see README "Watching sources"): limits and politeness.
+    **FETCH_DEFAULTS,
+    # The job queue (see README "Background jobs").
+    **JOBS_DEFAULTS,
 }
 
 

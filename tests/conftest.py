@@ -6,4 +6,4 @@ from __future__ import annotations
 from tests.fixtures.backend import PG_URL, backend  # noqa: F401 - imported by tests
 from tests.fixtures.paths import EXAMPLE, FIXTURES, REPO  # noqa: F401 - imported by tests
 
-pytest_plugins = ["tests.fixtures.databases", "tests.fixtures.app", "tests.fixtures.browser"]
+pytest_plugins = ["tests.fixtures.databases", "tests.fixtures.app", "tests.fixtures.browser", "tests.fixtures.loopback", "tests.fixtures.jobs"]

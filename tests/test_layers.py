@@ -8,11 +8,11 @@ The layers, lowest first (see ARCHITECTURE.md):
     engines    extraction, matching, claimreview, retrieval, ingest   (pure Python)
     data       models, database, migrate, backup                      (SQLAlchemy, no Flask)
     services   services                                               (no Flask)
-    entry      web, api, cli, db, config, claimtrack/__init__ (create_app)
+    entry      http, web, api, cli, db, config, claimtrack/__init__ (create_app)
 
-Where today's code breaks a rule of the target shape, the import is listed in an
-exception table below; a listed import that is gone fails the test too, so the tables
-only shrink.
+Among the entry points, web/ (pages) and api/ (JSON) share only http/ (extensions,
+sessions, access rules) and never import each other; no blueprint imports its own
+parent package, and no two of their modules import each other.
 """
 from __future__ import annotations
 
@@ -27,13 +27,13 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "claimtrack"
 
-ENGINES = ("extraction", "matching", "claimreview", "retrieval", "ingest")
+ENGINES = ("extraction", "matching", "claimreview", "retrieval", "ingest", "fetch")
 LAYERS = {
-    "base": {"errors", "resources", "ratings", "charts"},
+    "base": {"errors", "resources", "ratings", "charts", "amounts"},
     "engines": set(ENGINES),
     "data": {"models", "database", "migrate", "backup"},
     "services": {"services"},
-    "entry": {"web", "api", "cli", "db", "config", "__init__"},
+    "entry": {"http", "web", "api", "cli", "db", "config", "__init__", "jobs", "fetch_client"},
 }
 # The layers each layer may import (its own included).
 MAY_IMPORT = {
@@ -55,31 +55,15 @@ FORBIDDEN_PACKAGES = {
 }
 # Among the entry points: the importer's component must not import these components.
 ENTRY_RULES = {
+    "http": {"web", "api", "cli"},
     "web": {"api", "cli"},
     "cli": {"web", "api"},
     "api": {"web", "cli"},
     "db": {"web", "api", "cli", "config"},
     "config": {"web", "api", "cli", "db"},
 }
-# api/ still takes access rules, csrf and a filter from web/ (they belong in a shared
-# HTTP package). (importing module, imported module)
-KNOWN_API_TO_WEB = {
-    ("claimtrack.api", "claimtrack.web"),
-    ("claimtrack.api", "claimtrack.web.access"),
-    ("claimtrack.api.articles", "claimtrack.web.access"),
-    ("claimtrack.api.claims", "claimtrack.web.access"),
-    ("claimtrack.api.directory", "claimtrack.web.access"),
-    ("claimtrack.api.errors", "claimtrack.web.access"),
-    ("claimtrack.api.feed", "claimtrack.web.access"),
-    ("claimtrack.api.related", "claimtrack.web.access"),
-    ("claimtrack.api.related", "claimtrack.web.filters"),
-    ("claimtrack.api.review", "claimtrack.web.access"),
-}
-# Blueprints that import the extensions back from their parent package.
-KNOWN_PARENT_IMPORTS = {
-    "claimtrack.web.access", "claimtrack.web.articles", "claimtrack.web.claimants", "claimtrack.web.claims",
-    "claimtrack.web.panel", "claimtrack.web.related", "claimtrack.web.rendering", "claimtrack.web.settings",
-}
+# Packages whose modules must not import the package they sit in (its __init__).
+NO_PARENT_IMPORTS = ("web", "api", "http")
 
 
 def module_name(path: Path) -> str:
@@ -159,7 +143,7 @@ def layer_violations(graph: dict[str, set[str]]) -> list[str]:
                 continue
             if layer_of(dest) not in MAY_IMPORT[layer]:
                 problems.append(f"{importer} ({layer}) imports {target} ({layer_of(dest)}), a layer above")
-            elif dest in ENTRY_RULES.get(source, ()) and (importer, target) not in KNOWN_API_TO_WEB:
+            elif dest in ENTRY_RULES.get(source, ()):
                 problems.append(f"{importer} imports {target}: {source}/ must not import {dest}/")
     return problems
 
@@ -174,19 +158,52 @@ def test_no_import_runs_upwards():
     assert layer_violations(import_graph()) == []
 
 
-def test_known_api_to_web_imports_are_still_there():
-    """The exception table only shrinks: once an import is gone, remove it from the table."""
-    graph = import_graph()
-    stale = {(a, b) for a, b in KNOWN_API_TO_WEB if b not in graph.get(a, set())}
-    assert stale == set(), "these api -> web imports are gone; remove them from KNOWN_API_TO_WEB"
+def parent_imports(graph: dict[str, set[str]]) -> list[str]:
+    problems = []
+    for importer, targets in graph.items():
+        parts = importer.split(".")
+        if len(parts) == 3 and parts[1] in NO_PARENT_IMPORTS and ".".join(parts[:2]) in targets:
+            problems.append(f"{importer} imports its parent package {'.'.join(parts[:2])}")
+    return problems
 
 
-def test_no_new_blueprint_imports_its_parent_package():
-    graph = import_graph()
-    importers = {m for m, targets in graph.items()
-                 if m.startswith("claimtrack.web.") and "claimtrack.web" in targets}
-    assert importers - KNOWN_PARENT_IMPORTS == set(), "import from the module that defines it, not from web/"
-    assert KNOWN_PARENT_IMPORTS - importers == set(), "these no longer import web/: remove them from the table"
+def mutual_imports(graph: dict[str, set[str]]) -> list[str]:
+    """Pairs of entry modules that import each other (a cycle only a late import hides)."""
+    entry = {m for m in graph if component(m) in NO_PARENT_IMPORTS}
+    return sorted(f"{a} <-> {b}" for a in entry for b in graph[a] if b in entry and a < b and a in graph.get(b, ()))
+
+
+def test_no_blueprint_imports_its_parent_package():
+    assert parent_imports(import_graph()) == [], "import from the module that defines it, not from the package"
+
+
+def test_no_two_entry_modules_import_each_other():
+    assert mutual_imports(import_graph()) == []
+
+
+def test_the_role_ladder_is_declared_once():
+    """The roles in order appear as a literal in exactly one module (models.accounts)."""
+    ladder = ("viewer", "reviewer", "editor", "admin")
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Tuple | ast.List) and all(isinstance(e, ast.Constant) for e in node.elts) \
+                    and tuple(e.value for e in node.elts) == ladder:
+                found.append(module_name(path))
+    assert found == ["claimtrack.models.accounts"]
+
+
+def test_the_entry_checks_see_a_broken_rule():
+    graph = {"claimtrack.api.claims": {"claimtrack.web.access"},
+             "claimtrack.web.claims": {"claimtrack.web", "claimtrack.web.auth"},
+             "claimtrack.web.auth": {"claimtrack.web.claims"},
+             "claimtrack.http.access": {"claimtrack.web.auth"}}
+    assert layer_violations(graph) == [
+        "claimtrack.api.claims imports claimtrack.web.access: api/ must not import web/",
+        "claimtrack.http.access imports claimtrack.web.auth: http/ must not import web/",
+    ]
+    assert parent_imports(graph) == ["claimtrack.web.claims imports its parent package claimtrack.web"]
+    assert mutual_imports(graph) == ["claimtrack.web.auth <-> claimtrack.web.claims"]
 
 
 def test_the_checker_sees_an_upward_import():

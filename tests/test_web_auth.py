@@ -1,7 +1,8 @@
 """Logging in and out, and who may see what."""
 import pytest
 
-from claimtrack.web.access import ROLE_ORDER, access_level, role_at_least
+from claimtrack.http.access import access_level, role_at_least
+from claimtrack.models import ROLES
 from claimtrack.web.auth import safe_next
 
 from .helpers import login, make_user
@@ -88,7 +89,7 @@ def test_role_order():
     assert role_at_least("admin", "editor") and role_at_least("editor", "reviewer")
     assert not role_at_least("viewer", "reviewer") and not role_at_least(None, "viewer")
     assert role_at_least(None, "public")
-    assert ROLE_ORDER == ("viewer", "reviewer", "editor", "admin")
+    assert ROLES == ("viewer", "reviewer", "editor", "admin")
 
 
 def test_errors_are_plain_pages_without_internals(app, engine, caplog):

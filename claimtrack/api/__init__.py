@@ -1,7 +1,7 @@
 """The JSON API under /api/v1: bearer tokens, JSON errors, the OpenAPI description.
 
-Views use the web layer's deny-by-default `@allow` rules; token authentication plugs
-into the same check (see `web.access`). No cookie is read or written on API paths, so a
+Views use the same deny-by-default `@allow` rules as the pages; token authentication
+plugs into the same check (see `http.access` and `http.sessions`). No cookie is read or written on API paths, so a
 browser's session cannot be used cross-site, and CSRF protection does not apply.
 """
 from __future__ import annotations
@@ -12,8 +12,10 @@ from sqlalchemy.exc import OperationalError
 
 from ..db import engine_for, session_scope
 from ..services.accounts import tokens
-from ..web.access import API_PREFIX, PUBLIC, allow, is_api_request
-from . import articles, claims, directory, errors, feed, limits, openapi, related, review  # noqa: F401 - views
+from ..http.access import PUBLIC, allow
+from ..http.sessions import API_PREFIX, is_api_request
+from . import articles, claims, directory, errors, feed, limits, monitoring, openapi, related, review  # noqa: F401 - views
+from ..http.extensions import csrf
 from .blueprint import bp
 
 
@@ -58,8 +60,6 @@ errors.register(bp)
 
 
 def init_api(app: Flask) -> None:
-    from ..web import csrf
-
     csrf.exempt(bp)
     app.register_blueprint(bp)
     errors.route_errors_as_json(app)

@@ -5,10 +5,10 @@ from flask import current_app, jsonify
 
 from ..db import get_session
 from ..services.articles import upload as article_upload, view as article_view
-from ..web.access import allow
+from ..http.access import allow, current_actor
 from . import queries, render
 from .blueprint import ID, bp
-from .parsing import actor, json_body, page, query
+from .parsing import json_body, page, query
 from .schemas import ArticleIn, ArticleQuery
 
 
@@ -43,7 +43,7 @@ def import_article():
                                       published=data.published or "")
     db = get_session()
     max_chars = int(current_app.config["MAX_BODY_CHARS"])
-    outcome = article_upload.import_from_form(db, actor(), form, max_body_chars=max_chars)
+    outcome = article_upload.import_from_form(db, current_actor(), form, max_body_chars=max_chars)
     db.commit()
     if outcome.duplicate:
         return jsonify(duplicate=True, id=outcome.article_id, title=outcome.title), 200

@@ -7,10 +7,10 @@ from ..db import get_session
 from ..errors import ValidationError
 from ..services.review import claims as claim_service
 from ..services.review import verdicts as verdict_service
-from ..web.access import allow
+from ..http.access import allow, current_actor
 from . import queries, render
 from .blueprint import ID, bp
-from .parsing import actor, json_body, page, query
+from .parsing import json_body, page, query
 from .schemas import ClaimPatch, ClaimQuery
 
 
@@ -46,7 +46,7 @@ def edit_claim(claim_id: int):
     if ("start" in given) != ("end" in given):
         raise ValidationError("Give both start and end to move the span.",
                               fields={"start" if "end" in given else "end": "required with the other"})
-    db, who = get_session(), actor()
+    db, who = get_session(), current_actor()
     claim = claim_service.get_claim(db, claim_id)
     version = data.version
     if given & {"text", "start", "end"}:

@@ -9,7 +9,7 @@ from ..models import Claimant
 from ..services.claimants import directory as claimant_directory
 from ..services.archive import factchecks
 from ..services.review import verdicts as verdict_service
-from ..web.access import allow
+from ..http.access import allow
 from . import queries, render
 from .blueprint import ID, bp
 from .parsing import page, query

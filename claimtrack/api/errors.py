@@ -18,7 +18,7 @@ from werkzeug.exceptions import HTTPException
 
 from ..db import get_session
 from ..errors import Conflict, DomainError, NotFound, PermissionDenied, StaleVersion, ValidationError
-from ..web.access import is_api_request
+from ..http.sessions import is_api_request
 
 _DOMAIN_STATUS = ((NotFound, 404), (PermissionDenied, 403), (Conflict, 409), (ValidationError, 422))
 _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",

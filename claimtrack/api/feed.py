@@ -5,7 +5,7 @@ from flask import current_app, jsonify, request, url_for
 
 from ..db import get_session
 from ..services.publishing import feed as publishing
-from ..web.access import allow
+from ..http.access import allow
 from .blueprint import bp
 from .parsing import query
 from .schemas import Query

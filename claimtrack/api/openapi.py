@@ -105,6 +105,25 @@ def _paths() -> dict[str, dict]:
                                             {200: out.RelatedList})}
     paths["/links/{link_id}"] = {"post": _op("Decide a link", "reviewer", "/links/{link_id}", {200: out.Link},
                                              body=inp.LinkDecision, errors=(409,))}
+    src = "/sources/{source_id}"
+    paths["/sources"] = {
+        "get": _op("List sources", "viewer", "/sources", {200: out.FeedSourceList}),
+        "post": _op("Watch a source", "admin", "/sources", {201: out.FeedSource}, body=inp.FeedSourceIn),
+    }
+    paths[src] = {"get": _op("Get a source", "viewer", src, {200: out.FeedSource}),
+                  "patch": _op("Edit a source", "admin", src, {200: out.FeedSource}, body=inp.FeedSourcePatch)}
+    paths[src + "/poll"] = {"post": _op("Poll a source now", "admin", src + "/poll", {202: out.Job})}
+    paths["/fetch"] = {"post": _op("Fetch an article by its address", "reviewer", "/fetch", {202: out.Job},
+                                   body=inp.FetchIn)}
+    paths["/reindex"] = {"post": _op("Re-index the matching index", "admin", "/reindex", {202: out.Job})}
+    paths["/jobs/{job_id}"] = {"get": _op("Get a job", "viewer", "/jobs/{job_id}", {200: out.Job})}
+    paths["/alerts"] = {"get": _op("List repeats and conflicts", "viewer", "/alerts", {200: out.AlertList},
+                                   query=inp.AlertQuery)}
+    for action, summary in (("acknowledge", "Acknowledge an alert"), ("review", "Review an alert")):
+        path = "/alerts/{alert_id}/" + action
+        paths[path] = {"post": _op(summary, "reviewer", path, {200: out.Alert}, errors=(409,))}
+    paths["/digest"] = {"get": _op("Get the daily digest", "viewer", "/digest", {200: out.Digest},
+                                   query=inp.DigestQuery)}
     paths["/openapi.json"] = {"get": {"summary": "This description", "operationId": "openapi", "security": [],
                                       "responses": {"200": {"description": "OK", **_json({"type": "object"})}}}}
     return paths
@@ -115,10 +134,12 @@ class _Fingerprint(BaseModel):
 
 
 def _components() -> dict[str, Any]:
-    inputs = [inp.ArticleIn, inp.ClaimPatch, inp.SourceIn, inp.VerdictIn, inp.PublishIn, inp.LinkDecision]
+    inputs = [inp.ArticleIn, inp.ClaimPatch, inp.SourceIn, inp.VerdictIn, inp.PublishIn, inp.LinkDecision,
+              inp.FeedSourceIn, inp.FeedSourcePatch, inp.FetchIn]
     outputs = [out.Error, out.ArticlePage, out.ArticleDetail, out.ImportedArticle, out.DuplicateArticle,
                out.ClaimPage, out.ClaimDetail, out.SourceLink, out.VerdictResult, out.ClaimantPage,
-               out.ClaimantDetail, out.RatingScale, out.MatchList, out.ClaimReviewPage, out.RelatedList, out.Link]
+               out.ClaimantDetail, out.RatingScale, out.MatchList, out.ClaimReviewPage, out.RelatedList, out.Link,
+               out.FeedSource, out.FeedSourceList, out.Job, out.Alert, out.AlertList, out.Digest]
     _, defs = models_json_schema([(m, "validation") for m in inputs] + [(m, "serialization") for m in outputs],
                                  ref_template=REF)
     return defs.get("$defs", {})

@@ -1,16 +1,13 @@
-"""Reading requests: the JSON body, the query string, the acting user; and the `next`
-link of a page."""
+"""Reading requests: the JSON body and the query string; and the `next` link of a page."""
 from __future__ import annotations
 
 import json
 from typing import Any, TypeVar
 
 from flask import request, url_for
-from flask_login import current_user
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
 
-from ..services.accounts.actors import Actor
 from .errors import ApiError, pydantic_fields
 
 M = TypeVar("M", bound=BaseModel)
@@ -43,10 +40,6 @@ def validated(model: type[M], data: dict, where: str) -> M:
     except PydanticError as exc:
         fields = pydantic_fields(exc)
         raise ApiError(422, "validation", f"{where} has invalid fields: {', '.join(fields)}.", fields) from None
-
-
-def actor() -> Actor:
-    return Actor.of(current_user)
 
 
 def page(items: list[dict], limit: int, last_id: int | None) -> dict:

@@ -8,10 +8,10 @@ from ..db import get_session
 from ..services.archive import factchecks
 from ..services.linking import related
 from ..services.review.claims import get_claim
-from ..web.access import allow
-from ..web.filters import web_url
+from ..http.access import allow, current_actor
+from ..http.urls import web_url
 from .blueprint import ID, bp
-from .parsing import actor, json_body
+from .parsing import json_body
 from .render import claim_summary
 from .schemas import LinkDecision
 
@@ -39,7 +39,7 @@ def related_claims(claim_id: int):
 def decide_link(link_id: int):
     data = json_body(LinkDecision)
     db = get_session()
-    link = related.decide_link(db, actor(), link_id, data.state)
+    link = related.decide_link(db, current_actor(), link_id, data.state)
     db.commit()
     return jsonify({"id": link.id, "claim_a_id": link.claim_a_id, "claim_b_id": link.claim_b_id,
                     "relation": link.relation, "numeric": link.numeric, "state": link.state,

@@ -258,3 +258,97 @@ class Link(Out):
 class ClaimReviewPage(Out):
     items: list[dict[str, Any]]
     next: str | None
+
+
+class PollCounts(Out):
+    new: int
+    changed: int
+    unchanged: int
+    failed: int
+
+
+class FeedSource(Out):
+    id: int
+    name: str
+    url: str
+    outlet: str | None
+    kind: Literal["rss", "atom", "jsonfeed", "sitemap", "sitemapindex"] | None
+    interval_minutes: int
+    enabled: bool
+    last_polled_at: datetime | None
+    next_poll_at: datetime | None
+    last_status: Literal["ok", "not_modified", "failed"] | None
+    last_error: str | None
+    last_counts: PollCounts
+
+
+class FeedSourceList(Out):
+    items: list[FeedSource]
+
+
+class Job(Out):
+    id: int
+    kind: str
+    key: str
+    state: Literal["queued", "running", "done", "failed"]
+    done: int
+    total: int | None
+    percent: int | None
+    message: str | None
+    error: str | None
+    attempts: int
+    result: dict[str, Any] | None
+    created_at: datetime | None
+    started_at: datetime | None
+    finished_at: datetime | None
+
+
+class AlertClaim(Out):
+    id: int
+    text: str
+    article_id: int | None = None
+    outlet: str | None = None
+
+
+class AlertVerdict(Out):
+    id: int
+    rating: str
+    summary: str
+
+
+class Alert(Out):
+    id: int
+    kind: Literal["repeat", "conflict"]
+    state: Literal["open", "acknowledged", "reviewed"]
+    score: float
+    created_at: datetime
+    claim: AlertClaim
+    checked_claim: AlertClaim
+    verdict: AlertVerdict
+
+
+class AlertList(Out):
+    items: list[Alert]
+
+
+class DigestItem(Out):
+    claim_id: int
+    text: str
+    checkworthiness: float
+    article_id: int
+    article_title: str
+    outlet: str | None
+    alert: Literal["repeat", "conflict"] | None
+    checked_claim_id: int | None
+
+
+class DigestOutlet(Out):
+    outlet: str
+    claims: list[DigestItem]
+
+
+class Digest(Out):
+    day: str
+    top: int
+    overall: list[DigestItem]
+    outlets: list[DigestOutlet]

@@ -8,12 +8,12 @@ from ..errors import Conflict, IllegalTransition, NotFound, StaleVersion, Valida
 from ..services.review import claims as claim_service
 from ..services.review import sources as source_service
 from ..services.review import verdicts as verdict_service
-from ..web.access import allow
+from ..http.access import allow, current_actor
 from . import queries, render
 from .blueprint import ID, bp
 from .claims import claim_json
 from .errors import error_response
-from .parsing import actor, json_body
+from .parsing import json_body
 from .schemas import PublishIn, SourceIn, VerdictIn
 
 
@@ -22,7 +22,7 @@ from .schemas import PublishIn, SourceIn, VerdictIn
 def add_source(claim_id: int):
     data = json_body(SourceIn)
     db = get_session()
-    link = source_service.add_source(db, actor(), claim_id, source_service.SourceInput(
+    link = source_service.add_source(db, current_actor(), claim_id, source_service.SourceInput(
         url=data.url, title=data.title, publisher=data.publisher, stance=data.stance, excerpt=data.excerpt))
     db.commit()
     return jsonify(render.source_link(*queries.source_link(db, claim_id, link.id))), 201
@@ -39,7 +39,7 @@ def remove_source(claim_id: int, link_id: int):
     if found is None:
         raise NotFound("That source is not linked to this claim.")
     seen = request.args.get("fingerprint") or source_service.fingerprint(*found)
-    source_service.remove_source(db, actor(), claim_id, link_id, seen=seen)
+    source_service.remove_source(db, current_actor(), claim_id, link_id, seen=seen)
     db.commit()
     return "", 204
 
@@ -54,7 +54,7 @@ def save_verdict(claim_id: int):
     seen = verdict_service.open_verdict(db, claim_id)
     seen_id = data.verdict_id if data.verdict_id is not None else (seen.id if seen is not None else None)
     action = verdict_service.submit if data.submit else verdict_service.save_draft
-    row = action(db, actor(), claim_id, verdict_service.VerdictInput(data.rating, data.summary, data.rationale),
+    row = action(db, current_actor(), claim_id, verdict_service.VerdictInput(data.rating, data.summary, data.rationale),
                  verdict_id=seen_id, version=data.version, config=current_app.config)
     db.commit()
     created = seen is None or row.id != seen.id
@@ -74,7 +74,7 @@ def publish(claim_id: int):
     verdict_id = data.verdict_id if data.verdict_id is not None else (current.id if current else None)
     version = data.version if data.version is not None else (current.version if current else None)
     try:
-        row = verdict_service.approve(db, actor(), claim_id, verdict_id=verdict_id, version=version,
+        row = verdict_service.approve(db, current_actor(), claim_id, verdict_id=verdict_id, version=version,
                                       config=current_app.config)
     except (StaleVersion, IllegalTransition):
         raise

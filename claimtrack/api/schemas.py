@@ -126,3 +126,40 @@ class MatchQuery(BaseModel):
 
     q: bounded(2000)
     limit: Annotated[int, Field(ge=1, le=100)] = 10
+
+
+Interval = Annotated[int, Field(ge=1, le=7 * 24 * 60, description="Minutes between polls.")]
+
+
+class FeedSourceIn(Body):
+    url: bounded(2000) = Field(description="Feed (RSS, Atom, JSON Feed) or news sitemap address, http or https.")
+    name: bounded(200) | None = None
+    outlet: bounded(200) | None = None
+    interval_minutes: Interval = 15
+    enabled: bool = True
+
+
+class FeedSourcePatch(Body):
+    """Only the fields given change."""
+
+    url: bounded(2000) | None = None
+    name: bounded(200) | None = None
+    outlet: bounded(200) | None = None
+    interval_minutes: Interval | None = None
+    enabled: bool | None = None
+
+
+class FetchIn(Body):
+    url: bounded(2000) = Field(description="Address of the article page, http or https.")
+
+
+class AlertQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    state: Literal["open", "acknowledged", "reviewed", "all"] = "open"
+    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 50
+
+
+class DigestQuery(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    day: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD (UTC); today when absent.")] | None = None
+    top: Annotated[int, Field(ge=1, le=200)] = 15

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..amounts import describe_amount
 from ..db import session_scope
 from ..ingest import read_bytes
 from ..ingest.prepare import prepare
@@ -128,7 +129,8 @@ def _print_text(doc: dict) -> None:
                    f"{' — ' + claim['cue'] if claim['cue'] else ''}{repeat}")
         click.echo(f"     {claim['text']}")
         for q in claim["quantities"]:
-            approx = "~" if q["approx"] else ""
+            approx = "~" if q["approx"] and q["low"] == q["high"] else ""
             change = f" ({q['change']})" if q["change"] else ""
-            click.echo(f"       · {q['text']}: {approx}{q['value']:g} {q['unit'] or ''}{change}")
+            amount = describe_amount(q["value"], q["low"], q["high"], q["unit"])
+            click.echo(f"       · {q['text']}: {approx}{amount}{change}")
 

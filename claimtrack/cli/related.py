@@ -28,20 +28,25 @@ match_settings.add_config_source(_app_config)
               help="Search the index afresh and show claims scoring at least this (0 to 1).")
 @click.option("--reindex", is_flag=True,
               help="Index claims missing from the matching index or edited since, and suggest links for them.")
+@click.option("--full", is_flag=True,
+              help="With --reindex: index every claim afresh and re-score every suggestion "
+                   "(after the matching rules changed).")
 @FORMAT_OPTION
 @pass_ctx
 def related_cmd(ctx: AppContext, claim_id: int | None, show_all: bool, limit: int,
-                min_score: float | None, reindex: bool, fmt: str) -> None:
+                min_score: float | None, reindex: bool, full: bool, fmt: str) -> None:
     """Claims from other coverage related to CLAIM_ID, best first.
 
     Without --min-score the stored links are shown (suggested on import, or confirmed
     by a reviewer). Dismissed links never appear.
     """
+    if full and not reindex:
+        raise CliError("--full goes with --reindex")
     if sum((claim_id is not None, show_all, reindex)) != 1:
         raise CliError("give one of CLAIM_ID, --all or --reindex")
     settings = match_settings.from_config(ctx.config)
     if reindex:
-        _reindex(ctx, settings, fmt)
+        _reindex(ctx, settings, fmt, full=full)
     elif show_all:
         _all_links(ctx, fmt)
     else:
@@ -90,11 +95,15 @@ def _all_links(ctx: AppContext, fmt: str) -> None:
     click.echo(f"{len(links)} links", err=True)
 
 
-def _reindex(ctx: AppContext, settings: match_settings.MatchSettings, fmt: str) -> None:
-    claims = 0
+def _reindex(ctx: AppContext, settings: match_settings.MatchSettings, fmt: str, *, full: bool) -> None:
+    claims, last = 0, 0
     while True:  # one transaction per batch, so a long run never holds the lock for long
         with session_scope(ctx.engine) as session:
-            done = related_service.reindex(session, settings)
+            if full:
+                ids = related_service.reindex_all(session, settings, after=last)
+                done, last = len(ids), (ids[-1] if ids else last)
+            else:
+                done = related_service.reindex(session, settings)
         if not done:
             break
         claims += done

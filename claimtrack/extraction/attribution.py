@@ -412,9 +412,9 @@ def remember_mentions(text: str, memory: Memory) -> None:
         title, name = split_title(m.group(0))
         if title and " " in name:
             _add_person(found, m.start(), m.group(0), None)
-    m = _SUBJECT_NAME_RE.match(text)
-    if m:
-        _add_person(found, m.start("name"), m.group("name"), None)
+    subject = _SUBJECT_NAME_RE.match(text)
+    if subject:
+        _add_person(found, subject.start("name"), subject.group("name"), None)
     found.sort(key=lambda x: x[0])
     memory.sentence_people = []
     for _pos, name, title in found:

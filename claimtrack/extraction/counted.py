@@ -23,10 +23,18 @@ UNIT_STOP = frozenset(
     he she we i you a an per each every times ago later earlier years' year's today tonight
     now yesterday tomorrow last next this apiece annually daily weekly monthly yearly
     alone upon just also still only even already never ever really again not now then soon
-    once here there""".split()
+    once out here there elsewhere anywhere everywhere somewhere nowhere together apart away ahead
+    if unless whether because although though while so yet nor""".split()
 )
 # Nouns ending in -ed (other -ed words after a figure are participles: "performed").
 _ED_NOUNS = frozenset("hundred bed beds shed seed seeds speed speeds need needs breed feed deed reed".split())
+# Spaces, hyphens and opening quotes may stand between a figure and its noun ('two "choice targets"').
+_BETWEEN_WORDS = frozenset(" \t-“\"‘")
+_CLOSING_QUOTES = frozenset("”\"’'")
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety""".split()
+)
 _UNIT_MAP = {"%": "percent", "percent": "percent", "cent": "percent"}
 _MAX_UNIT_WINDOW = 4
 _TEMPERATURE_RE = re.compile(r"\s+(?:Celsius|centigrade|C\b|Fahrenheit|F\b)", re.IGNORECASE)
@@ -38,7 +46,7 @@ def is_plural(word: str) -> bool:
 
 
 def _participle(low: str) -> bool:
-    return low.endswith("ed") and len(low) > 4 and low not in _ED_NOUNS
+    return low.endswith("ed") and len(low) > 3 and low not in _ED_NOUNS
 
 
 def find_unit(text: str, pos: int) -> tuple[str, int, str] | None:
@@ -52,7 +60,7 @@ def find_unit(text: str, pos: int) -> tuple[str, int, str] | None:
     n = len(text)
     run: list[re.Match] = []
     for _ in range(_MAX_UNIT_WINDOW + 1):
-        while i < n and text[i] in " \t-":
+        while i < n and text[i] in _BETWEEN_WORDS:
             i += 1
         if text.startswith("%", i):
             return ("percent", i + 1, "%") if not run else _head(run, text)
@@ -61,8 +69,10 @@ def find_unit(text: str, pos: int) -> tuple[str, int, str] | None:
             break
         word = m.group(0).rstrip(".'’-")
         low = word.lower()
-        if low in UNIT_STOP:
-            break
+        if low in UNIT_STOP or low in _NUMBER_WORDS or low.endswith(("n't", "n’t")):
+            break  # a number word starts a figure of its own ("four of the five participants")
+        if run and (low in UNIT_SKIP or (low.endswith("ly") and len(low) > 4)):
+            break  # "one possible interpretation of", "one drug routinely used": the run ended at the noun
         if word[:1].isupper() and not run and is_plural(word) and low.endswith("s") \
                 and not low.endswith(("ss", "us")) and not _capital_follows(text, m.end()):
             return singular(low), m.start() + len(word), word  # "11 Europeans", "3 Democrats"
@@ -77,13 +87,21 @@ def find_unit(text: str, pos: int) -> tuple[str, int, str] | None:
         run.append(m)
         if is_plural(word) and low not in ("series", "species"):
             break
-        if low.endswith("ing") and len(run) > 1:
-            run.pop()
+        if low.endswith("ing") and len(run) > 1 and not _plural_follows(text, m.start() + len(word)):
+            run.pop()  # "bases hosting": a participle; "public housing tenants": a compound
             break
         i = m.start() + len(word)
+        while text[i:i + 1] in _CLOSING_QUOTES and text[i + 1:i + 2] == " ":
+            i += 1  # 'six “supplier” companies': the quoted word qualifies the noun after it
         if text[i:i + 1] not in (" ", "-") or len(run) >= 3:
             break
     return _head(run, text) if run else None
+
+
+def _plural_follows(text: str, pos: int) -> bool:
+    m = WORD_RE.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+    return m is not None and m.group(0)[:1].islower() and m.group(0).lower() not in UNIT_STOP \
+        and is_plural(m.group(0).rstrip(".'’-"))
 
 
 def _capital_follows(text: str, pos: int) -> bool:

@@ -1,9 +1,9 @@
 """Figures that are not plain counts, and digit runs that are never quantities.
 
-* fractions ("two-thirds of voters", "nearly half"): read as a percentage, so that they
+* fractions and ratios ("two-thirds of voters", "nearly half", "one in five"): read as a percentage, so that they
   compare with "65 percent"; written fractions are rounded, so an unhedged one allows
   +-5% like "about";
-* multiples ("roughly twice", "doubled", "three times faster"): unit "times";
+* multiples ("roughly twice", "doubled", "three times faster", "tenfold"): unit "times";
 * votes and scores ("voted 7-2", "a 10-2 verdict", "won 3-1"): one quantity, the
   majority as value and the minority as ``versus``;
 * phone numbers, street numbers and fixed compounds ("zero-hours", "one-off", "3-D"):
@@ -33,6 +33,15 @@ _FRACTION_RE = re.compile(
     r"(?=(?P<tail>\s+(?:of|the|their|its|his|her|our|all|that|those|these)\b|\s*[,.;:)!?]|\s*$))",
     re.IGNORECASE,
 )
+# "one in five", "3 in 10 voters": a share, read as a percentage like a fraction.
+_RATIO_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
+_RATIO_RE = re.compile(
+    r"\b(?P<rn>one|two|three|four|five|six|seven|eight|nine|(?<![\d.,])[0-9]{1,3})\s+in\s+(?:every\s+)?"
+    r"(?P<rd>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]{1,4}(?![\d.,]))\b"
+    r"(?!\s*(?:a\.m|p\.m|am\b|pm\b|[-–]|years?\b|days?\b|weeks?\b|months?\b|hours?\b|minutes?\b|innings\b))",
+    re.IGNORECASE,
+)
 _MULTIPLE_VERBS = {
     "doubled": 2, "doubling": 2, "doubles": 2, "tripled": 3, "tripling": 3, "triples": 3,
     "trebled": 3, "quadrupled": 4, "quadrupling": 4, "quintupled": 5,
@@ -41,12 +50,18 @@ _MULTIPLE_RE = re.compile(
     r"\b(?:(?P<verb>doubled|doubling|doubles|tripled|tripling|triples|trebled|quadrupled|"
     r"quadrupling|quintupled)"
     r"|(?P<twice>twice|double|triple)(?=\s+(?:as|the|that|what|its|their|his|her|our|a)\b|\s+\w+er\b)"
+    r"|(?P<x>(?P<xn>(?<![\w.])[0-9]+(?:\.[0-9]+)?)[xX](?![\w.]|\.[0-9]))"
+    r"|(?P<fold>(?P<fn>[0-9]+(?:\.[0-9]+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)"
+    r"[\s-]?fold)"
     r"|(?P<times>(?P<n>[0-9]+(?:\.[0-9]+)?(?:,[0-9]{3})*|two|three|four|five|six|seven|eight|nine|ten|"
     r"twenty|fifty|hundred)\s+times)"
     r"(?!\s+(?:a|an|per|each|every|in|this|last|so|since|during|before|over|out|already|"
     r"before|the\s+(?:number|amount|size|rate|level))\b))\b",
     re.IGNORECASE,
 )
+_GROWTH_RE = re.compile(r"\b(?:increas|rise|rose|risen|grew|grow|jump|climb|soar|surg|expand|"
+                        r"fell|fall|drop|declin|shrank|shrunk|decreas)\w*", re.IGNORECASE)
+_FALL = ("fell", "fall", "drop", "declin", "shrank", "shrunk", "decreas")
 _WORD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100}
 _VOTE_WORDS = r"vote|votes|verdict|decision|ruling|majority|margin|split|tally"
@@ -61,6 +76,10 @@ _VOTE_RE = re.compile(
 _PHONE_RE = re.compile(
     r"(?<![0-9])(?:\+?[0-9]{1,3}[-. ])?(?:\([0-9]{3}\)\s?|[0-9]{3}[-. ])[0-9]{3}[-. ][0-9]{4}(?![0-9])"
 )
+# Numbers with a leading zero and digit groups ("0845 46 47", "020 7946 0018").
+_ZERO_PHONE_RE = re.compile(r"(?<![\d.,])0[0-9]{2,4}(?:[ -][0-9]{2,4}){1,3}(?!\d|[.,]\d)")
+# "at 201 E. Main", "1200 N. Lake Shore": a street number before a compass abbreviation.
+_COMPASS_STREET_RE = re.compile(r"\b[0-9]{1,5}\s+[NSEW]\.(?=\s|$)")
 _STREET_RE = re.compile(
     r"\b[0-9]{1,5}[A-Za-z]?(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|"
     r"Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Highway|Parkway|Square)\b\.?"
@@ -83,6 +102,8 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
         return []
     spans = [m.span() for m in _PHONE_RE.finditer(text)]
     spans += [m.span() for m in _STREET_RE.finditer(text)]
+    spans += [m.span() for m in _ZERO_PHONE_RE.finditer(text)]
+    spans += [m.span() for m in _COMPASS_STREET_RE.finditer(text)]
     spans += [m.span() for m in _FIXED_RE.finditer(text)]
     return sorted(spans)
 
@@ -122,6 +143,21 @@ def find_fractions(text: str, base: int) -> list[ExtractedQuantity]:
     return out
 
 
+def find_ratios(text: str, base: int) -> list[ExtractedQuantity]:
+    out = []
+    for m in _RATIO_RE.finditer(text):
+        n, d = (_RATIO_WORDS.get(g.lower()) or int(g) for g in (m.group("rn"), m.group("rd")))
+        if not 0 < n < d or 1000 <= d <= 2199:
+            continue  # "3 in 2019": a year, not a share
+        value = round(100 * n / d, 4)
+        start, low, high, approx, _ = _hedged(text, m.start(), value, value, value, exact_ok=False)
+        out.append(ExtractedQuantity(
+            text=text[start:m.end()], start=base + start, end=base + m.end(), value=value, low=low, high=high,
+            approx=approx, change=None, unit="percent", kind="percent", of=of_phrase(text, m.end()),
+        ))
+    return out
+
+
 def find_multiples(text: str, base: int) -> list[ExtractedQuantity]:
     out = []
     for m in _MULTIPLE_RE.finditer(text):
@@ -129,6 +165,16 @@ def find_multiples(text: str, base: int) -> list[ExtractedQuantity]:
         if m.group("verb"):
             value = float(_MULTIPLE_VERBS[m.group("verb").lower()])
             role, change = "change", "increase"
+        elif m.group("x"):
+            value = float(m.group("xn"))  # "2X points", "10x faster"
+        elif m.group("fold"):
+            n = m.group("fn").lower()
+            value = float(_WORD_VALUES[n]) if n in _WORD_VALUES else float(n)
+            # "increased tenfold", "a fourfold rise": the multiple is a change.
+            near = text[max(0, m.start() - 25):m.start()] + " " + text[m.end():m.end() + 12]
+            grown = _GROWTH_RE.search(near)
+            if grown:
+                role, change = "change", ("decrease" if grown.group(0).lower().startswith(_FALL) else "increase")
         elif m.group("twice"):
             value = {"twice": 2.0, "double": 2.0, "triple": 3.0}[m.group("twice").lower()]
         else:

@@ -31,7 +31,8 @@ HEDGES = {
     "at least": (1.0, 2.0), "no fewer than": (1.0, 2.0), "no less than": (1.0, 2.0),
     "a minimum of": (1.0, 2.0), "or more": (1.0, 2.0),
     # "up to X" and its kin: anything from zero to X.
-    "up to": (0.0, 1.0), "as many as": (0.0, 1.0), "at most": (0.0, 1.0),
+    "up to": (0.0, 1.0), "as many as": (0.0, 1.0), "as much as": (0.0, 1.0), "as high as": (0.0, 1.0),
+    "at most": (0.0, 1.0),
     "no more than": (0.0, 1.0), "a maximum of": (0.0, 1.0),
     "fewer than": (0.0, 1.0), "less than": (0.0, 1.0), "under": (0.0, 1.0),
     "below": (0.0, 1.0), "a little under": (0.9, 1.0), "slightly less than": (0.9, 1.0),
@@ -39,12 +40,12 @@ HEDGES = {
 }
 
 HEDGE_BEFORE_RE = re.compile(
-    r"(?:^|(?<=[\s(—–-]))(?P<h>about|roughly|some|around|approximately|an\s+estimated|estimated|"
+    r"(?:^|(?<=[\s(—–\-“\"‘]))(?P<h>about|roughly|some|around|approximately|an\s+estimated|estimated|"
     r"circa|approx\.|nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|a\s+little\s+over|"
     r"a\s+little\s+more\s+than|a\s+little\s+under|slightly\s+(?:more|less|fewer)\s+than|well\s+over|"
     r"well\s+under|above|more\s+than|over|"
     r"upwards\s+of|in\s+excess\s+of|just\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|"
-    r"a\s+minimum\s+of|up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|"
+    r"a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|"
     r"fewer\s+than|less\s+than|under|below|~)\s*$",
     re.IGNORECASE,
 )

@@ -150,7 +150,7 @@ def author_note(line: str, byline: str | None) -> bool:
     if not byline or len(line) > 400:
         return False
     m = NAME_VERB_RE.match(line)
-    return bool(m) and shares_name(m.group("name"), byline) and len(m.group("name").split()) >= 2
+    return m is not None and shares_name(m.group("name"), byline) and len(m.group("name").split()) >= 2
 
 
 def match_byline(line: str) -> str | None:

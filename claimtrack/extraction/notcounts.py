@@ -15,6 +15,12 @@ _MONTH_BEFORE_RE = re.compile(
     r"\b(?:" + _MONTHS + r")\.?\s*(?:[0-9]{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|and|through|until|or)\s*)?$",
     re.IGNORECASE,
 )
+# "between 12 and 8 p.m.", "from 9 to 5pm": the first figure is a clock time as well.
+_TIME_RANGE_AFTER_RE = re.compile(
+    r"\s*(?:and|to|-|–|until|till)\s*[0-9]{1,2}(?:[:.][0-9]{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+_DIAL_BEFORE_RE = re.compile(
+    r"\b(?i:call|calls|calling|ring|dial|dialled|dialed|text|phone)\s+(?:[A-Z]{2,5}\s+)?(?i:on\s+)?$")
+_GREEK_RE = re.compile(r"(?:alpha|beta|gamma|delta|epsilon|kappa|lambda|omega)\b", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")\b", re.IGNORECASE)
 _TIME_AFTER_RE = re.compile(
     r"(?::[0-9]|\.?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|et\b|o'clock))", re.IGNORECASE
@@ -60,11 +66,15 @@ def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
         return True  # "X-1", "COVID-19", "F-35"
     if prev == "-" and s >= 5 and text[s - 5:s - 1].isdigit():
         return True  # "2019-20"
+    if prev == "+" and re.match(r" [A-Z]", text[e:e + 2]):
+        return True  # "+972 Magazine": a name
     if prev in "#/" or nxt == "/" or (nxt == "-" and text[e + 1:e + 2].isdigit() and len(num) == 4):
         return True  # "#1", "9/11", "2019-20"
+    if nxt == "-" and _GREEK_RE.match(text, e + 1):
+        return True  # "17-beta oestradiol", "5-alpha": part of a chemical name
     if nxt.isalpha() and not m.group("scale") and not glued:
         return True  # "1st", "1990s", "10am", "5G"
-    if _TIME_AFTER_RE.match(text, e):
+    if _TIME_AFTER_RE.match(text, e) or (bare and _TIME_RANGE_AFTER_RE.match(text, e)):
         return True
     if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, e):
         return True
@@ -81,7 +91,14 @@ def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
         after = text[e:e + 2]
         if found is None or (after[:1] == " " and after[1:2].isupper()):
             return True
-    if bare and len(num) == 4 and num.isdigit() and 1000 <= int(num) <= 2199:
+    if bare and _DIAL_BEFORE_RE.search(before) and find_unit(text, e) is None:
+        return True  # "call 911", "ring 999", "text 85258": a number to dial
+    if bare and len(num) > 1 and num[0] == "0" and num[1] != ".":
+        return True  # "0845": a code or a phone number, never a count
+    year_like = bare and len(num) == 4 and num.isdigit() and 1000 <= int(num) <= 2199
+    if year_like and last[:1].isupper() and last.lower() not in _FUNCTION_WORDS:
+        return True  # "Mexico 2020 quartet", "Vision 2030": a name or a year, not a count
+    if year_like:
         # A year unless a plural noun follows ("2000 troops") outside a date context.
         found = find_unit(text, e)
         if found is None or _YEAR_CONTEXT_RE.search(before) or _YEAR_PAIR_RE.search(before) \

@@ -32,6 +32,27 @@ VAGUE = {
     "hundreds of millions": (2e8, 2e8, 9.99999999e8),
     "billions": (2e9, 2e9, 9.999999999e9),
 }
+_VAGUE_BASE = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3,
+               "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+_VAGUE_TIMES = {"tens": 10.0, "hundreds": 100.0}
+
+
+def vague_magnitude(phrase: str) -> tuple[float, float, float] | None:
+    """(value, low, high) of a vague plural ("hundreds of billions"), or None.
+
+    Phrases outside the table follow its rule: at least two of the named size, and
+    below the next order of magnitude ("tens of billions": 2e10 up to just under 1e11).
+    """
+    key = " ".join(phrase.lower().split())
+    if key in VAGUE:
+        return VAGUE[key]
+    times, _, base = key.rpartition(" of ")
+    size = _VAGUE_BASE.get(base)
+    if size is None or (times and times not in _VAGUE_TIMES):
+        return None
+    size *= _VAGUE_TIMES.get(times, 1.0)
+    low = 2 * size
+    return (low, low, 10 * size - 1)
 
 _WORD_SPLIT_RE = re.compile(r"[\s-]+")
 
@@ -85,7 +106,7 @@ _IRREGULAR = {
     "buses": "bus", "viruses": "virus", "statuses": "status", "campuses": "campus",
     "bonuses": "bonus", "census": "census", "kms": "kilometre", "km": "kilometre",
     "kg": "kilogram", "kgs": "kilogram", "lbs": "pound", "lb": "pound",
-    "mph": "mph", "sq": "square", "ft": "foot", "hrs": "hour", "mins": "minute",
+    "mph": "mile per hour", "sq": "square", "ft": "foot", "hrs": "hour", "mins": "minute",
     "kilometres": "kilometre", "kilometre": "kilometre", "metres": "metre",
     "metre": "metre", "meters": "metre", "meter": "metre", "kilometers": "kilometre",
     "kilometer": "kilometre", "troop": "troop", "dollars": "dollar", "euros": "euro",

@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 
 from .counted import UNIT_STOP, WORD_RE, find_rate, find_unit
-from .figures import blocked_spans, find_fractions, find_multiples, find_votes, of_phrase
+from .figures import blocked_spans, find_fractions, find_multiples, find_ratios, find_votes, of_phrase
 from .hedges import HEDGES, SYMMETRIC, hedge_before
 from .model import ExtractedQuantity
 from .notcounts import not_a_count
-from .numbers import SCALES, UNITS_WORDS, VAGUE, parse_digits, parse_number_words, singular
-from .units import CURRENCY_RE, CURRENCY_SYMBOLS, GLUED_ONLY, GLUED_RE, GLUED_UNITS, UNIT_WORDS, unit_kind
+from .numbers import SCALES, UNITS_WORDS, parse_digits, parse_number_words, singular, vague_magnitude
+from .units import (
+    CURRENCY_RE, CURRENCY_SYMBOLS, GLUED_ONLY, GLUED_RE, GLUED_UNITS, SPACED_INCH_RE, UNIT_WORDS, unit_kind,
+)
 
 __all__ = ["HEDGES", "asked_unit", "find_quantities", "lendable_unit"]
 
@@ -37,15 +39,20 @@ _WORDS_PART = (
     r"(?:\s+and\s+a\s+half(?:\s+(?:thousand|million|billion))?)?"
 )
 
+# "Thousands have been displaced": a vague plural standing alone as the subject.
+_VAGUE_VERBS = (r"have|had|were|are|died|fled|marched|gathered|protested|remain|remained|lined|joined|"
+                r"signed|took|turned|left|came")
+_VAGUE_VERB_RE = re.compile(r"\s+(?:" + _VAGUE_VERBS + r")\b", re.IGNORECASE)
+
 # One master pattern; alternatives in priority order, leftmost match wins.
 _QUANTITY_RE = re.compile(
     r"(?:(?<![A-Za-z])" + CURRENCY_RE + r")?"
     r"(?:(?P<num>(?<![\w.,])[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|(?<![\w.,])[0-9]+(?:\.[0-9]+)?)"
     r"(?:(?:\s|-)?(?P<scale>(?:thousand|million|billion|trillion)\b|(?:bn|mn|mln|tn|k|m|b)(?![\w]))|"
     r"(?P<pct>\s?%|\s(?:percent|per\s+cent)\b))?"
-    r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions))"
-    r"(?P<upon>\s+upon\s+(?:dozens|hundreds|thousands|millions|billions))?"
-    r"(?=\s+(?:of|more|fewer|additional|extra)\b)"
+    r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions))"
+    r"(?P<upon>\s+upon\s+(?:dozens|hundreds|thousands|millions|billions|trillions))?"
+    r"(?=\s+(?:of|more|fewer|additional|extra|" + _VAGUE_VERBS + r")\b)"
     r"|(?P<half>\bhalf\s+an?\s+(?:million|billion)\b)"
     r"|(?P<one_unit>\ban?\s+(?=(?:hour|day|week|month|year|decade|century|minute)\b))"
     r"|(?P<words>\b(?:(?:an?)\s+(?=(?:" + _SCALE_WORD_ALT + r")\b))?" + _WORDS_PART + r"\b))",
@@ -81,10 +88,12 @@ _ORDINAL_NOUN_RE = re.compile(
     r"\b(?:days?|weeks?|games?|rounds?|stages?|phases?|levels?|grades?|chapters?|pages?|episodes?|"
     r"seasons?|holes?|laps?|legs?)\s+$", re.IGNORECASE)
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
-_OF_NUMBER_RE = re.compile(r"\s+of\s+(?:the|its|their|these|those|his|her|our)\s+$", re.IGNORECASE)
+# "four of the 12 boxes", "42 out of 42 cases": the first figure counts what the second does.
+_OF_NUMBER_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|his|her|our)\s+)?$",
+                           re.IGNORECASE)
 _SPECIAL_HINT_RE = re.compile(
-    r"half|third|quarter|fourth|fifth|tenth|doubl|tripl|trebl|quadrupl|quintupl|twice|times|"
-    r"[0-9]\s?[-–][0-9]",
+    r"half|third|quarter|fourth|fifth|tenth|doubl|tripl|trebl|quadrupl|quintupl|twice|times|fold|"
+    r"[0-9]\s?[-–][0-9]|[0-9][xX]\b|\sin\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9])",
     re.IGNORECASE,
 )
 _CHANGE_VERB_RE = re.compile(
@@ -101,6 +110,9 @@ _DECREASE_WORDS = frozenset(
 # Units a bare number can borrow from an earlier one ("3,000 more volunteers ... to
 # 6,000 or so"); measures of time and money are too generic to lend theirs.
 _NOT_LENT = frozenset("percent dollar pound euro yen day week month year hour minute second time times vote point".split())
+_MAJORITY_RE = re.compile(r"\b(?:majority|margin)\s+of\s+$", re.IGNORECASE)
+_EVERY_RE = re.compile(r"\bevery\s+$", re.IGNORECASE)
+_SPEED_TIMES = frozenset(("hour", "minute", "second"))
 _HOW_MANY_RE = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 
 
@@ -121,7 +133,8 @@ def find_quantities(text: str, base: int = 0) -> list[ExtractedQuantity]:
     """All quantities in ``text``; offsets are shifted by ``base`` (the claim's start)."""
     special: list[ExtractedQuantity] = []
     if _SPECIAL_HINT_RE.search(text):
-        special = find_votes(text, base) + find_multiples(text, base) + find_fractions(text, base)
+        special = find_votes(text, base) + find_multiples(text, base) + find_fractions(text, base) \
+            + find_ratios(text, base)
     skip = blocked_spans(text) + sorted((q.start - base, q.end - base) for q in special)
     out: list[ExtractedQuantity] = []
     pos = 0
@@ -178,6 +191,8 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
             g = GLUED_RE.match(text, end)
             if g and not (g.group("sp") and g.group("u") in GLUED_ONLY):
                 glued = g
+            elif g and g.group("u") == "in" and SPACED_INCH_RE.match(text, end):
+                glued = g
         if not_a_count(text, m, before, glued=glued is not None):
             return None
         value = parse_digits(m.group("num"))
@@ -218,7 +233,9 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
                 if bm:
                     start -= len(before) - bm.start()
     elif m.group("vague"):
-        vague = VAGUE[re.sub(r"\s+", " ", m.group("vague").lower())]
+        vague = vague_magnitude(m.group("vague"))
+        if vague is None:
+            return None
         value = vague[0]
     elif m.group("half"):
         value = 0.5 * SCALES[m.group("half").split()[-1].lower()]
@@ -230,13 +247,14 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
         words, end = _trim_and(m.group("words"), start)
         if _not_a_word_number(text, start, end, before):
             return None
-        value = _parse_words(words)
-        if value is None:
+        parsed = _parse_words(words)
+        if parsed is None:
             return None
+        value = parsed
         wr = _WORD_RANGE_RE.match(text, end)
-        hi = _parse_words(wr.group("w2")) if wr else None
-        if hi is not None and hi > value:
-            vague = ((value + hi) / 2, value, hi)
+        word_hi = _parse_words(wr.group("w2")) if wr else None
+        if wr and word_hi is not None and word_hi > value:
+            vague = ((value + word_hi) / 2, value, word_hi)
             value, end = vague[0], wr.end()
     age = _AGE_AFTER_RE.match(text, end)
     if age or (_AGE_BEFORE_RE.search(before) and value < 130 and not unit):
@@ -250,6 +268,12 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
         start -= len(before) - neg.start()
     hedge = None
     found = hedge_before(text[max(0, start - 40):start])
+    every = _EVERY_RE.search(text, max(0, start - 7), start)
+    if found is None and every:
+        # "roughly every 3.4 months": the hedge is on the figure, past "every".
+        found = hedge_before(text[max(0, every.start() - 40):every.start()])
+        if found:
+            start = every.start()
     if found and not (words and found[0] == "some"):
         hedge = found[0]
         start -= min(start, 40) - found[1]
@@ -266,6 +290,8 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
         word = after.group("chg").strip().lower()
         change = "decrease" if word in ("fewer", "less") else "increase"
         end = after.end("chg")
+    if unit is None and _MAJORITY_RE.search(text, max(0, start - 20), start):
+        unit, kind = "vote", "vote"  # "by a majority of 107": votes
     unit_end = end
     hyphen = _HYPHEN_UNIT_RE.match(text, end) if unit is None else None
     if hyphen and hyphen.group(1).lower() not in UNIT_STOP:
@@ -273,7 +299,7 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
         # the hyphenated word, not the noun after it.
         word = hyphen.group(1).lower()
         unit, unit_end = UNIT_WORDS.get(word) or singular(word), hyphen.end()
-    elif unit is None:
+    elif unit is None and not (m.group("vague") and _VAGUE_VERB_RE.match(text, end)):
         found_unit = find_unit(text, end)
         if found_unit:
             unit, unit_end = found_unit[0], found_unit[1]
@@ -286,6 +312,9 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
         if rate and unit != "percent":
             per, of, end = rate
             kind = "rate"
+            if per == 1.0 and of in _SPEED_TIMES and unit_kind(unit) == "measure":
+                # "30 miles per hour" is the same measure as "30 mph".
+                unit, kind, per, of = f"{unit} per {of}", "measure", None, None
     if unit == "percent":
         of = of_phrase(text, end)
     if hedge is not None:
@@ -321,6 +350,10 @@ def _change_before(text: str, start: int) -> str | None:
     return None
 
 
+_ONE_OF_A_KIND = frozenset(
+    "possible potential likely such key main major big important obvious simple common final particular "
+    "clear notable striking".split()
+)
 _ABOVE = ("more than", "over", "at least", "or more", "plus", "above", "upwards of", "in excess of",
           "no fewer than", "no less than", "a minimum of")
 _AND_SPLIT_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
@@ -374,6 +407,8 @@ def _not_a_word_number(text: str, start: int, end: int, before: str) -> bool:
         return True  # a name: "the Four Paths Police"
     if word.lower() == "one" and nxt is not None:
         after = text[nxt.end():nxt.end() + 1]
+        if nxt.group(0).lower() in _ONE_OF_A_KIND:
+            return True  # "one possible interpretation", "one key reason": a certain one, not a count
         if nxt.group(0).lower().endswith("ing") and nxt.group(0).lower() not in ("building", "thing"):
             return True  # "one involving his ...": a pronoun
         if initial and after in (",", ":"):

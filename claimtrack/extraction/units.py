@@ -46,6 +46,8 @@ GLUED_UNITS = {
 GLUED_ONLY = frozenset({"m", "in", "mi", "ft", "lb", "°"})
 _GLUED_ALT = "|".join(sorted((re.escape(k) for k in GLUED_UNITS), key=len, reverse=True))
 GLUED_RE = re.compile(r"(?P<sp>\s?)(?P<u>" + _GLUED_ALT + r")(?![A-Za-z0-9])")
+# "a 4.7 in (diagonal) display": "in" after a space is inches when no word follows it.
+SPACED_INCH_RE = re.compile(r"\sin(?=\s?[(\[,;/])")
 
 # Unit words after a figure, normalised ("metres" -> "metre", "degrees Celsius").
 UNIT_WORDS = {
@@ -66,8 +68,8 @@ MEASURES = frozenset(
     milligram ton tonne litre millilitre gallon barrel celsius fahrenheit degree
     terabyte gigabyte megabyte kilobyte byte terabit gigabit megabit bit hertz gigahertz
     megahertz watt kilowatt megawatt gigawatt kilowatt-hour megawatt-hour gigawatt-hour
-    terawatt-hour calorie second minute hour day week month year decade century
-    mph""".split()
+    terawatt-hour calorie second minute hour day week month year decade century ounce pint quart
+    teaspoon tablespoon""".split()
 )
 
 

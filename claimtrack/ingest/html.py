@@ -6,6 +6,7 @@ the page's markup survives, so imported HTML can never be rendered as HTML later
 from __future__ import annotations
 
 import trafilatura
+from trafilatura.settings import Document
 
 from ..errors import InputError
 from .model import ArticleInput
@@ -16,12 +17,13 @@ def article_from_html(html: str, where: str) -> ArticleInput:
         html, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, favor_precision=True,
     )
-    if doc is None or not (doc.text or "").strip():
+    # bare_extraction answers a dict only when asked to (as_dict=True), never here.
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
         raise InputError(where, "no article text found in the HTML")
     title = (doc.title or "").strip()
     if not title:
         raise InputError(where, "missing title (no <title>, og:title or <h1> in the HTML)")
-    lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
+    lines = [line.strip() for line in (doc.text or "").splitlines() if line.strip()]
     # trafilatura repeats the headline as the first line of the text.
     if lines and lines[0] == title:
         lines = lines[1:]

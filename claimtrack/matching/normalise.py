@@ -90,6 +90,8 @@ def _raw_tokens(text: str) -> list[tuple[str, str, bool]]:
             initial = bool(_SENTENCE_END_RE.search(text, prev_end, start)) and (
                 prev_surface.lower() not in vocab.TITLE_ABBREVIATIONS)
         kind = m.lastgroup
+        if kind is None:  # cannot happen: every alternative of the token pattern is named
+            continue
         surface = m.group(kind)
         if kind == "word":
             word = surface.replace("’", "'")

@@ -84,9 +84,9 @@ def fold_numbers(raw: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]
                         and raw[j + 1][1].lower() in _NUMBER_WORDS)):
                 j += 1
             words = ["one" if w[1].lower() == "a" else w[1].lower() for w in raw[i:j]]
-            value = _parse_number_run(words)
-            if value is not None:
-                out.append(("num", canonical_number(value), initial))
+            run_value = _parse_number_run(words)
+            if run_value is not None:
+                out.append(("num", canonical_number(run_value), initial))
                 i = j
                 continue
         if kind != "suffix":

@@ -7,6 +7,7 @@ from .claims import CLAIM_KINDS, CLAIM_STATUSES, CLAIMANT_KINDS, Claim, Claimant
 from .factchecks import FactCheck, is_search_object
 from .links import LINK_RELATIONS, LINK_STATES, NUMERIC_VERDICTS, ClaimLink
 from .matching import MatchArticle, MatchClaim, MatchKey, MatchPosting, MatchStat
+from .monitoring import ALERT_KINDS, ALERT_STATES, JOB_STATES, SOURCE_KINDS, ArticleChange, ClaimAlert, FeedEntry, FeedSource, Job
 from .review import STANCES, VERDICT_STATES, ClaimSource, Source, Verdict
 from .security import LoginAttempt, WebSession
 from sqlmodel import SQLModel
@@ -20,4 +21,6 @@ __all__ = [
     "ClaimSource", "FactCheck", "LoginAttempt", "MatchArticle", "MatchClaim", "MatchKey", "MatchPosting",
     "MatchStat", "Outlet", "Quantity", "Source", "User", "Verdict", "WebSession",
     "UTCDateTime", "is_search_object", "metadata", "utcnow",
+    "ALERT_KINDS", "ALERT_STATES", "JOB_STATES", "SOURCE_KINDS", "ArticleChange", "ClaimAlert", "FeedEntry",
+    "FeedSource", "Job",
 ]

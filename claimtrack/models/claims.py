@@ -25,7 +25,7 @@ class Claimant(SQLModel, table=True):
     same_as: str | None = Field(default=None, max_length=1000)
     # Set when this record was merged into another; merged claimants keep their aliases
     # on the survivor and point here so old links still resolve.
-    merged_into_id: int | None = Field(default=None, foreign_key="claimants.id")
+    merged_into_id: int | None = Field(default=None, foreign_key="claimants.id", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_column=ts_column())
 
 
@@ -65,7 +65,7 @@ class Claim(SQLModel, table=True):
     checkworthiness: float = Field(default=0.0)
     status: str = Field(default="unreviewed", max_length=20)
     assignee_id: int | None = Field(default=None, foreign_key="users.id", index=True)
-    repeat_of_id: int | None = Field(default=None, foreign_key="claims.id")
+    repeat_of_id: int | None = Field(default=None, foreign_key="claims.id", index=True)
     dismissed_reason: str | None = Field(default=None, max_length=1000)
     # Optimistic locking: every write bumps it; a write quoting an older value is refused.
     version: int = Field(default=1)

@@ -37,7 +37,7 @@ class ClaimSource(SQLModel, table=True):
     stance: str = Field(default="context", max_length=16)
     excerpt: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
     # Set when the link was copied from a confirmed same-claim link.
-    reused_from_claim_id: int | None = Field(default=None, foreign_key="claims.id")
+    reused_from_claim_id: int | None = Field(default=None, foreign_key="claims.id", index=True)
     created_by_id: int | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = Field(default_factory=utcnow, sa_column=ts_column())
 
@@ -62,7 +62,7 @@ class Verdict(SQLModel, table=True):
     return_comment: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
     correction_note: str | None = Field(default=None, sa_column=sa.Column(sa.Text, nullable=True))
     corrects_id: int | None = Field(default=None, foreign_key="verdicts.id")
-    reused_from_claim_id: int | None = Field(default=None, foreign_key="claims.id")
+    reused_from_claim_id: int | None = Field(default=None, foreign_key="claims.id", index=True)
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow, sa_column=ts_column())
     updated_at: datetime = Field(default_factory=utcnow, sa_column=ts_column())

@@ -202,8 +202,9 @@ def _from_object(where: str, obj: Any) -> ArchiveRow | RowError:
     kind = obj.get("@type")
     if kind is not None and "ClaimReview" not in (kind if isinstance(kind, list) else [kind]):
         return RowError(where, f"expected a ClaimReview, found @type {kind!r}")
-    rating = obj.get("reviewRating") if isinstance(obj.get("reviewRating"), dict) else {}
-    item = obj.get("itemReviewed") if isinstance(obj.get("itemReviewed"), dict) else {}
+    raw_rating, raw_item = obj.get("reviewRating"), obj.get("itemReviewed")
+    rating = raw_rating if isinstance(raw_rating, dict) else {}
+    item = raw_item if isinstance(raw_item, dict) else {}
     return _row(where, {
         "external_id": obj.get("@id") or obj.get("identifier"),
         "claim_text": obj.get("claimReviewed") or item.get("text") or item.get("name"),

@@ -7,10 +7,10 @@ from ..db import get_session
 from ..errors import ValidationError
 from ..services.articles.upload import ArticleForm, import_from_form
 from ..services.articles.view import list_articles
-from . import htmx
-from .access import allow
+from ..http.extensions import htmx
+from ..http.access import allow, current_actor
 from .forms import BLANK, FormState, page_arg, submitted, text
-from .panel import actor, page_context
+from .panel import page_context
 from .rendering import render
 
 bp = Blueprint("articles", __name__)
@@ -38,7 +38,7 @@ def show(article_id: int):
 @allow("reviewer")
 def import_form():
     if request.method == "GET":
-        return render("articles/import.html", "import_form", form=BLANK)
+        return render("articles/import.html", "import_form", form=BLANK, fetch_form=BLANK)
     upload = request.files.get("file")
     has_file = upload is not None and bool(upload.filename)
     form = ArticleForm(title=text("title", 2000), body=text("body", 10_000_000), url=text("url", 3000),
@@ -46,12 +46,12 @@ def import_form():
                        filename=upload.filename if has_file else "", data=upload.read() if has_file else None)
     db = get_session()
     try:
-        outcome = import_from_form(db, actor(), form, max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
+        outcome = import_from_form(db, current_actor(), form, max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
         db.commit()
     except ValidationError as exc:
         db.rollback()
         state = FormState("import", submitted(), dict(exc.fields), exc.message)
-        return render("articles/import.html", "import_form", status=422, form=state)
+        return render("articles/import.html", "import_form", status=422, form=state, fetch_form=BLANK)
     if outcome.duplicate:
         flash(f"This article was imported before; here is the stored copy ({outcome.claims} claims).", "info")
     else:

@@ -4,37 +4,18 @@ from __future__ import annotations
 from math import ceil
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
-from flask_login import UserMixin, current_user, login_user, logout_user
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from ..db import get_session
-from ..models import User, utcnow
-from ..services.accounts import login_guard, sessions as web_sessions
-from .access import PUBLIC, allow
+from ..http.access import PUBLIC, allow
+from ..http.sessions import begin_session, end_session
+from ..models import utcnow
+from ..services.accounts import login_guard
 
 bp = Blueprint("auth", __name__)
-# Where the cookie keeps the key of the server-side session record (services.accounts.sessions).
-SESSION_KEY = "session_key"
 # One message for every refused log-in: it must not tell which accounts exist.
 LOGIN_REFUSED = "Unknown username or wrong password. A deactivated account cannot log in either."
-
-
-class SessionUser(UserMixin):
-    """The signed-in user as Flask-Login sees it; wraps the database row."""
-
-    def __init__(self, user: User) -> None:
-        self.row = user
-        self.id = user.id
-        self.username = user.username
-        self.role = user.role
-        self.label = user.label
-
-    def get_id(self) -> str:
-        return str(self.id)
-
-    @property
-    def is_active(self) -> bool:
-        return self.row.is_active
 
 
 def safe_next(target: str | None) -> str | None:
@@ -47,23 +28,6 @@ def safe_next(target: str | None) -> str | None:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return None
     return target
-
-
-def begin_session(db, user: User) -> None:  # noqa: ANN001 - sqlmodel.Session
-    """Log `user` in with a new session: a new cookie and a new server-side record, so
-    an identifier planted before log-in (session fixation) is worth nothing after it."""
-    session.clear()
-    key = web_sessions.start(db, user, max_age=current_app.permanent_session_lifetime)
-    db.commit()
-    session[SESSION_KEY] = key
-    login_user(SessionUser(user))
-
-
-def end_session(db) -> None:  # noqa: ANN001 - sqlmodel.Session
-    web_sessions.end(db, session.get(SESSION_KEY))
-    db.commit()
-    logout_user()
-    session.clear()
 
 
 @bp.route("/login", methods=["GET", "POST"])

@@ -10,10 +10,9 @@ from ..services.claimants import directory
 from ..services.claimants.admin import get_claimant, merge_claimants
 from ..services.search import check_query
 from ..services.review.verdicts import scale_for
-from . import htmx
-from .access import allow
+from ..http.extensions import htmx
+from ..http.access import allow, current_actor
 from .forms import BLANK, FormState, integer, page_arg, submitted
-from .panel import actor
 from .rendering import render
 
 bp = Blueprint("claimants", __name__)
@@ -55,7 +54,7 @@ def merge(claimant_id: int):
     try:
         duplicate = integer("duplicate", label="Duplicate")
         name = get_claimant(db, duplicate).name
-        merge_claimants(db, actor(), claimant_id, duplicate)
+        merge_claimants(db, current_actor(), claimant_id, duplicate)
         db.commit()
     except ValidationError as exc:
         db.rollback()

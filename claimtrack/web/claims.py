@@ -7,10 +7,10 @@ from flask import Blueprint, redirect, request, url_for
 from ..db import get_session
 from ..errors import ValidationError
 from ..services.review import claims
-from . import htmx
-from .access import allow
+from ..http.extensions import htmx
+from ..http.access import allow, current_actor
 from .forms import FormState, in_range, integer, submitted, text
-from .panel import actor, page_context, panel_response, run
+from .panel import page_context, panel_response, run
 from .rendering import render
 
 bp = Blueprint("claims", __name__)
@@ -27,7 +27,7 @@ def show(claim_id: int):
 def create(article_id: int):
     db = get_session()
     try:
-        claim = claims.create_claim(db, actor(), article_id, start=integer("start", label="Start"),
+        claim = claims.create_claim(db, current_actor(), article_id, start=integer("start", label="Start"),
                                     end=integer("end", label="End"), text=text("text") or None,
                                     selected=request.form.get("selected") or None)
         db.commit()

@@ -6,8 +6,10 @@ from datetime import datetime
 from flask import Flask
 from flask_login import current_user
 
+from ..amounts import describe_amount
 from ..services.review.workflow import STATUS_LABELS
-from .access import role_at_least
+from ..http.access import role_at_least
+from ..http.urls import web_url
 
 
 def init_app(app: Flask) -> None:
@@ -17,6 +19,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["percent"] = lambda x: f"{round(float(x) * 100)}%"
     app.jinja_env.filters["isodatetime"] = lambda v: v.isoformat() if v else ""
     app.jinja_env.filters["web_url"] = web_url
+    app.jinja_env.filters["amount"] = lambda q: describe_amount(q.value, q.low, q.high, q.unit)
     app.jinja_env.globals["can"] = can
     app.jinja_env.globals["status_labels"] = STATUS_LABELS
 
@@ -34,11 +37,3 @@ def format_date(value: datetime | None) -> str:
 def format_datetime(value: datetime | None) -> str:
     return value.strftime("%-d %b %Y %H:%M UTC") if value else ""
 
-
-def web_url(value: str | None) -> str | None:
-    """The URL if it is http(s), else None: stored links from imports are never trusted
-    to be safe to put in an href (no javascript: or data: links)."""
-    if not value:
-        return None
-    text = value.strip()
-    return text if text.lower().startswith(("http://", "https://")) else None

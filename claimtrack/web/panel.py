@@ -14,15 +14,15 @@ from typing import Any
 from collections.abc import Callable
 
 from flask import current_app, redirect, url_for
-from flask_login import current_user
 from sqlmodel import Session
 
 from ..db import get_session
 from ..errors import Conflict, StaleVersion, ValidationError
+from ..http.access import current_actor
 from ..services.accounts.actors import Actor
 from ..services.articles.view import load_article
 from ..services.review.panel import ClaimPanel, load_panel
-from . import htmx
+from ..http.extensions import htmx
 from .forms import BLANK, ConflictInfo, FormState, submitted
 from .highlight import paragraphs
 from .rendering import render
@@ -35,10 +35,6 @@ FIELD_LABELS = {
     "rationale": "Rationale", "url": "Address", "title": "Title", "publisher": "Publisher",
     "stance": "Stance", "excerpt": "Excerpt", "note": "Correction note", "comment": "Comment",
 }
-
-
-def actor() -> Actor:
-    return Actor.of(current_user.row)
 
 
 def _current_values(panel: ClaimPanel, form: str) -> dict[str, Any]:
@@ -108,7 +104,7 @@ def run(claim_id: int, form: str, action: Callable[[Session, Actor], Any], *,
     db = get_session()
     mine = submitted()
     try:
-        result = action(db, actor())
+        result = action(db, current_actor())
         db.commit()
     except StaleVersion as exc:
         db.rollback()

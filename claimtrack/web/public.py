@@ -12,7 +12,7 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 from ..claimreview import embeddable_json
 from ..db import get_session
 from ..services.publishing import pages as public_pages, feed as publishing
-from .access import PUBLIC, allow
+from ..http.access import PUBLIC, allow
 from .converters import MAX_ID
 from .forms import arg_int, page_arg
 from .rendering import render

@@ -10,7 +10,7 @@ from ..errors import ValidationError
 from ..services.archive import factchecks
 from ..services.review import queue
 from ..services.search import check_query
-from .access import allow
+from ..http.access import allow
 from .forms import arg_date, arg_int, page_arg
 from .rendering import render
 

@@ -10,10 +10,9 @@ from ..services.archive import factchecks
 from ..services.linking import related
 from ..services.review import verdicts
 from ..services.review.claims import get_claim
-from . import htmx
-from .access import allow
+from ..http.extensions import htmx
+from ..http.access import allow, current_actor
 from .forms import text
-from .panel import actor
 from .rendering import render
 from .textdiff import word_diff
 
@@ -45,7 +44,7 @@ def panel(claim_id: int):
 def decide(claim_id: int, link_id: int):
     db = get_session()
     try:
-        related.decide_link(db, actor(), link_id, text("state", 20))
+        related.decide_link(db, current_actor(), link_id, text("state", 20))
         db.commit()
     except (ValidationError, Conflict) as exc:
         db.rollback()

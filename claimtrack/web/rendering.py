@@ -6,7 +6,7 @@ from typing import Any
 from flask import Response, make_response, render_template
 from jinja2_fragments.flask import render_block
 
-from . import htmx
+from ..http.extensions import htmx
 
 
 def wants_fragment() -> bool:

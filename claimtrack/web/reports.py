@@ -13,7 +13,7 @@ from ..db import get_session
 from ..errors import NotFound, ValidationError
 from ..services.reports import catalogue
 from ..services.reports.shape import Report, filter_options
-from .access import allow
+from ..http.access import allow
 from .rendering import render
 
 bp = Blueprint("reports", __name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, request
 
 from ..services.review import sources, verdicts
-from .access import allow
+from ..http.access import allow
 from .forms import integer, text
 from .panel import run
 

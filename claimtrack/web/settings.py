@@ -13,9 +13,9 @@ from ..errors import ValidationError
 from ..services.accounts import settings as account_settings, login_guard
 from ..services.accounts.passwords import MAX_LENGTH, MIN_LENGTH
 from ..services.accounts.tokens import MAX_NAME
-from . import htmx
-from .access import allow
-from .auth import begin_session
+from ..http.extensions import htmx
+from ..http.access import allow
+from ..http.sessions import begin_session
 from .forms import BLANK, FormState, text
 from .rendering import render
 

@@ -112,6 +112,7 @@ def test_lone_surrogates_do_not_crash():
     ex.body.encode("utf-8")
 
 
+@pytest.mark.slow  # five 2 MB bodies; `make test` runs them, `make check` leaves them out
 @pytest.mark.parametrize(
     "unit",
     [

@@ -104,3 +104,16 @@ def test_security_headers(as_role):
     response = as_role("viewer").get("/")
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_claim_panel_shows_amounts_in_words(as_role, engine):
+    from ..helpers import import_text
+    from ..services.conftest import claim_id_containing
+
+    text = ("Harbour budget grows\n\nBy Ana Ruiz\n\n"
+            "The port authority said it would spend about $50 million on the new quay.\n")
+    outcome = import_text(engine, text)
+    claim = claim_id_containing(engine, outcome.article_id, "$50 million")
+    page = as_role("viewer").get(f"/claims/{claim}").get_data(as_text=True)
+    assert "47.5–52.5 million dollars" in page
+    assert "e+0" not in page

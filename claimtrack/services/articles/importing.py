@@ -8,7 +8,8 @@ from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from ...ingest.match_data import QUANTITY_TEXT_CHARS, match_data, quantity_records
+from ...extraction import ExtractedClaim, ExtractedQuantity
+from ...ingest.match_data import match_data, quantity_records
 from ...ingest.prepare import PreparedArticle
 from ...matching import ClaimRecord
 from ...models import Article, Claim, Outlet, Quantity, utcnow
@@ -101,9 +102,7 @@ def _insert_claims(session: Session, article_id: int, claims: list, speakers: li
     if not claims:
         return []
     now = utcnow()
-    rows = [{"article_id": article_id, "start_offset": c.start, "end_offset": c.end, "text": c.text,
-             "quote": c.quote, "kind": c.kind, "cue": c.cue, "claimant_id": who.id if who else None,
-             "speaker_title": c.speaker_title, "checkworthiness": round(float(c.checkworthiness), 4),
+    rows = [{"article_id": article_id, **claim_fields(c, who.id if who else None, None),
              "status": "unreviewed", "version": 1, "created_at": now, "updated_at": now}
             for c, who in zip(claims, speakers, strict=True)]
     inserted = session.execute(sa.insert(_CLAIMS).returning(_CLAIMS.c.id, sort_by_parameter_order=True), rows)
@@ -113,13 +112,27 @@ def _insert_claims(session: Session, article_id: int, claims: list, speakers: li
     if repeats:
         session.execute(sa.update(_CLAIMS).where(_CLAIMS.c.id == sa.bindparam("cid"))
                         .values(repeat_of_id=sa.bindparam("of")), repeats)
-    quantities = [{"claim_id": claim_id, "start_offset": q.start, "end_offset": q.end,
-                   "text": q.text[:QUANTITY_TEXT_CHARS], "value": q.value, "low": q.low, "high": q.high,
-                   "approx": q.approx, "unit": q.unit, "change": q.change}
+    quantities = [{"claim_id": claim_id, **quantity_fields(q)}
                   for claim_id, c in zip(ids, claims, strict=True) for q in c.quantities]
     if quantities:
         session.execute(sa.insert(Quantity.__table__), quantities)
     return ids
+
+
+def claim_fields(extracted: ExtractedClaim, claimant_id: int | None, repeat_of_id: int | None) -> dict:
+    """The columns of a claim row as the extractor reads it (import and re-extraction)."""
+    return {
+        "start_offset": extracted.start, "end_offset": extracted.end, "text": extracted.text,
+        "quote": extracted.quote, "kind": extracted.kind, "cue": extracted.cue, "claimant_id": claimant_id,
+        "speaker_title": extracted.speaker_title,
+        "checkworthiness": round(float(extracted.checkworthiness), 4), "repeat_of_id": repeat_of_id,
+    }
+
+
+def quantity_fields(q: ExtractedQuantity) -> dict:
+    """The columns of a quantity row, but its claim (import and re-extraction)."""
+    return {"start_offset": q.start, "end_offset": q.end, "text": q.text[:300], "value": q.value, "low": q.low,
+            "high": q.high, "approx": q.approx, "unit": q.unit, "change": q.change}
 
 
 def _outlet_id(session: Session, name: str | None) -> int | None:

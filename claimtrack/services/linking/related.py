@@ -153,6 +153,18 @@ def reindex(session: Session, settings: MatchSettings | None = None, *, batch: i
     return len(ids)
 
 
+def reindex_all(session: Session, settings: MatchSettings | None = None, *, after: int = 0,
+                batch: int = 500) -> list[int]:
+    """Index the next batch of claims (ids above ``after``) afresh and re-score their
+    suggestions, whether or not they changed: after the matching rules changed, this
+    brings every stored suggestion up to them (decided links stay as they are).
+    Returns the claim ids done; call again from the last one until it returns []."""
+    ids = list(session.exec(select(Claim.id).where(Claim.id > after).order_by(Claim.id).limit(batch)).all())
+    if ids:
+        refresh_claims(session, ids, settings)
+    return ids
+
+
 def _suggest(session: Session, claim_ids: list[int], settings: MatchSettings, *,
              fresh: bool = False) -> list[tuple[int, int]]:
     """Score the claims against the index and store the best pairs as suggestions;

@@ -103,3 +103,43 @@ def test_bad_threshold_in_the_configuration_is_one_line(imported, capsys, monkey
 def test_bad_options_are_refused_by_the_parser(imported, capsys):
     code, _, err = run_cli(["related", str(imported), "--min-score", "1.5"], capsys)
     assert code == 2 and "--min-score" in err
+
+
+def _disagreeing_links(engine) -> int:  # noqa: ANN001
+    """Suggested links whose stored reading differs from the default rules' today."""
+    from claimtrack.matching import score_pair
+    from claimtrack.services.linking import index as match_index
+    from claimtrack.services.linking import settings as match_settings
+
+    settings = match_settings.from_config({})
+    with session_scope(engine) as s:
+        links = s.exec(select(ClaimLink).where(ClaimLink.state == "suggested")).all()
+        records = match_index.load_records(s, {i for link in links for i in (link.claim_a_id, link.claim_b_id)})
+        wrong = 0
+        for link in links:
+            match = score_pair(records[link.claim_a_id], records[link.claim_b_id], settings.scoring)
+            if match is None or (match.score, match.relation, match.numeric, list(match.reasons)) != \
+                    (link.score, link.relation, link.numeric, list(link.reasons)):
+                wrong += 1
+        return wrong
+
+
+def test_full_reindex_brings_suggestions_up_to_changed_rules(cli_env, engine, capsys, monkeypatch):
+    # Imported under other rules (a stricter bar for "same"), then the rules change back.
+    monkeypatch.setenv("CLAIMTRACK_MATCH_SAME_THRESHOLD", "0.97")
+    code, _, err = run_cli(["import", str(ARTICLES / "iraq-withdrawal-nbc.txt"),
+                            str(ARTICLES / "iraq-delegation-wire.txt"), "--workers", "1"], capsys)
+    assert code == 0, err
+    monkeypatch.delenv("CLAIMTRACK_MATCH_SAME_THRESHOLD")
+    assert _disagreeing_links(engine) > 0
+    code, out, _ = run_cli(["related", "--reindex", "--format", "json"], capsys)
+    assert json.loads(out) == {"claims_indexed": 0}  # nothing edited: the plain re-index has no work
+    assert _disagreeing_links(engine) > 0
+    code, out, err = run_cli(["related", "--reindex", "--full", "--format", "json"], capsys)
+    assert code == 0, err
+    with session_scope(engine) as s:
+        total = len(s.exec(select(Claim.id)).all())
+    assert json.loads(out) == {"claims_indexed": total}
+    assert _disagreeing_links(engine) == 0
+    code, _, err = run_cli(["related", "--full"], capsys)
+    assert code == 1 and "--full goes with --reindex" in err

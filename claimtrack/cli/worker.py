@@ -1,0 +1,27 @@
+"""`claimtrack worker`: the job consumer (polling, fetches, imports started in the browser)."""
+from __future__ import annotations
+
+import logging
+
+import click
+
+from ..jobs.queue import job_queue
+from .base import AppContext, main_group, pass_ctx
+
+
+@main_group.command("worker")
+@click.option("--workers", default=None, type=click.IntRange(1, 64),
+              help="Worker threads (default: the JOBS_WORKERS setting).")
+@pass_ctx
+def worker_cmd(ctx: AppContext, workers: int | None) -> None:
+    """Run the job consumer until stopped (Ctrl+C): background jobs, and every minute the
+    polls of the sources that are due. Run several, on one machine or many, with Redis."""
+    app = ctx.app
+    queue = job_queue(app)
+    count = workers or int(app.config["JOBS_WORKERS"])
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    where = app.config.get("JOBS_REDIS_URL") and "Redis" or "SQLite"
+    click.echo(f"claimtrack worker: {count} threads, queue on {where} (Ctrl+C to stop)", err=True)
+    consumer = queue.huey.create_consumer(workers=count, worker_type="thread", periodic=True,
+                                          check_worker_health=True)
+    consumer.run()
