@@ -85,3 +85,34 @@ def test_killing_the_importer_stops_its_workers(cli_env, tmp_path):
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert left == [], "worker processes outlived the killed importer"
+
+
+def test_a_large_feed_is_read_line_by_line_with_the_same_articles(tmp_path, monkeypatch):
+    from claimtrack.ingest import readers
+
+    feed = _feed(tmp_path / "feed.jsonl", 5)
+    whole = [(i.where, i.article.title, i.article.body) for i in iter_items([feed])]
+    monkeypatch.setattr(readers, "STREAM_JSONL_BYTES", 0)
+    real_read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read whole") if self == feed
+                        else real_read_bytes(self))
+    streamed = [(i.where, i.article.title, i.article.body) for i in iter_items([feed])]
+    assert streamed == whole
+
+
+def test_a_bad_line_of_a_streamed_feed_is_reported_and_the_rest_read(tmp_path, monkeypatch):
+    from claimtrack.ingest import readers
+
+    monkeypatch.setattr(readers, "STREAM_JSONL_BYTES", 0)
+    feed = tmp_path / "feed.jsonl"
+    good = json.dumps({"title": "Pier opens", "body": "The new pier opened on Monday, the mayor said."})
+    feed.write_bytes(b"\xef\xbb\xbf" + good.encode() + b"\n{\"title\": \"Caf\xe9\"}\n\n{not json\n"
+                     + good.replace("Pier", "Quay").encode() + b"\r\n")
+    items = list(iter_items([feed]))
+    assert [i.error.message if i.error else i.article.title for i in items] == [
+        "Pier opens",
+        f"{feed}:2: not valid UTF-8 (byte offset 14 of the line)",
+        f"{feed}:4: malformed JSON at column 2: Expecting property name enclosed in double quotes",
+        "Quay opens",
+    ]
+    assert [i.where for i in items] == [f"{feed}:1", f"{feed}:2", f"{feed}:4", f"{feed}:5"]

@@ -94,3 +94,30 @@ def test_workers_report_a_port_in_use(cli_env):
     assert done.returncode == 1
     assert f"error: cannot listen on 127.0.0.1:{port}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("cores", "expected"), [(1, 1), (2, 2), (3, 3), (16, 4)])
+def test_serve_defaults_to_one_process_per_core_up_to_four(monkeypatch, cores, expected):
+    from claimtrack.cli import server
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(cores)), raising=False)
+    assert server.default_workers() == expected
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads the process tree from /proc")
+@pytest.mark.skipif(len(getattr(os, "sched_getaffinity", lambda _pid: ())(0)) < 2, reason="needs two cores")
+def test_serve_without_workers_flag_forks_per_core(cli_env):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "claimtrack.cli", "serve", "--port", str(port), "--threads", "2"],
+                            env={**os.environ, **cli_env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        expected = min(4, len(os.sched_getaffinity(0)))
+        deadline = time.monotonic() + 60  # start-up wait, not a measurement
+        while time.monotonic() < deadline and len(children(proc.pid)) < expected and proc.poll() is None:
+            time.sleep(0.1)
+        assert len(children(proc.pid)) == expected
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert f"with {expected} process" in err

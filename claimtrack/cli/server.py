@@ -12,16 +12,31 @@ from ..db import dispose_engines
 from .base import AppContext, CliError, main_group, pass_ctx
 
 
+# More processes than this mostly add memory: the database is the limit by then.
+MAX_DEFAULT_WORKERS = 4
+
+
+def default_workers() -> int:
+    """One server process per core the process may use, up to ``MAX_DEFAULT_WORKERS``;
+    one where processes cannot be forked."""
+    if not hasattr(os, "fork"):
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(MAX_DEFAULT_WORKERS, cores))
+
+
 @main_group.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
               help="Worker threads per process.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 32),
-              help="Server processes sharing the port (POSIX only); one runs Python on one core at a time.")
+@click.option("--workers", default=None, type=click.IntRange(1, 32),
+              help="Server processes sharing the port (POSIX only); one runs Python on one core at a time. "
+                   f"Default: one per core, at most {MAX_DEFAULT_WORKERS} (one where fork() is missing).")
 @pass_ctx
-def serve(ctx: AppContext, host: str, port: int, threads: int, workers: int) -> None:
+def serve(ctx: AppContext, host: str, port: int, threads: int, workers: int | None) -> None:
     """Serve the web application with a production WSGI server (waitress)."""
+    workers = workers or default_workers()
     if workers > 1 and not hasattr(os, "fork"):
         raise CliError("--workers above 1 needs a system with fork(); run one process per port instead.")
     app = ctx.app  # configuration errors surface here, once, before any worker starts

@@ -11,6 +11,7 @@ from datetime import datetime, time, UTC
 
 from .. import extraction
 from ..errors import InputError
+from .match_data import MatchData, match_data
 from .model import ArticleInput
 
 _SPACE_RE = re.compile(r"\s+")
@@ -24,6 +25,7 @@ class PreparedArticle:
     byline: str | None
     published_at: datetime | None
     content_hash: str
+    match: MatchData | None = None  # absent only when built by hand; then computed on store
 
 
 def prepare(article: ArticleInput, *, max_body_chars: int) -> PreparedArticle:
@@ -47,6 +49,7 @@ def prepare(article: ArticleInput, *, max_body_chars: int) -> PreparedArticle:
         source=article, result=result, title=title[:1000],
         byline=article.byline or result.byline, published_at=published,
         content_hash=content_hash(title, result.body),
+        match=match_data(title[:1000], result.body, result.claims),
     )
 
 

@@ -14,12 +14,18 @@ from .model import ArticleInput, IngestItem
 from .walk import SUPPORTED_SUFFIXES
 
 TEXT_FIELDS = ("title", "body", "url", "outlet", "byline", "published")
+# A JSON Lines feed above this size is read line by line: a whole archive in memory
+# (and its lines split once more) would grow the importer with the size of the feed.
+STREAM_JSONL_BYTES = 8 << 20
 
 
 def read_path(path: Path, meta: dict[str, Any] | None = None) -> Iterator[IngestItem]:
     where = str(path)
     if not path.exists():
         yield _fail(where, "no such file or folder")
+        return
+    if path.suffix.lower() == ".jsonl" and _size(path) > STREAM_JSONL_BYTES and not (meta or {}).get("url"):
+        yield from _stream_jsonl(path, where)
         return
     try:
         data = path.read_bytes()
@@ -165,6 +171,55 @@ def _read_jsonl(text: str, where: str) -> Iterator[IngestItem]:
             yield _fail(item_where, f"malformed JSON at column {exc.colno}: {exc.msg}")
             continue
         yield _from_record(record, item_where)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _stream_jsonl(path: Path, where: str) -> Iterator[IngestItem]:
+    """A large UTF-8 JSON Lines file one line at a time; a line that is not valid
+    UTF-8 or JSON is reported with its number and the others are read on."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+            binary = sniff_binary(head)
+            if binary:
+                yield _fail(where, f"looks like {binary} (a binary file), not a text article")
+                return
+            if head.startswith(tuple(bom for bom, codec in _BOMS if codec != "utf-8-sig")):
+                # UTF-16/32 feeds are rare: read whole, as smaller files are.
+                fh.seek(0)
+                data = fh.read()
+                yield from read_bytes(data, where=where, suffix=".jsonl")
+                return
+            fh.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
+            for lineno, raw in enumerate(fh, start=1):
+                yield from _stream_line(raw, f"{where}:{lineno}")
+    except OSError as exc:
+        yield _fail(where, f"cannot read file ({exc.strerror or exc})")
+
+
+def _stream_line(raw: bytes, where: str) -> Iterator[IngestItem]:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        yield _fail(where, f"not valid UTF-8 (byte offset {exc.start} of the line)")
+        return
+    if not line.strip():
+        return
+    if "\x00" in line:
+        yield _fail(where, "looks like a binary file (NUL characters), not text")
+        return
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        yield _fail(where, f"malformed JSON at column {exc.colno}: {exc.msg}")
+        return
+    yield _from_record(record, where)
 
 
 def _from_record(record: Any, where: str) -> IngestItem:

@@ -48,6 +48,7 @@ from claimtrack.matching import vocabulary as vocab
 from claimtrack.matching.normalise import (
     ENTITY_IDS,
     UNIT_GROUP_IDS,
+    Memo,
     content_term_set,
     content_terms,
     entities,
@@ -113,8 +114,40 @@ def minhash_keys(terms: Iterable[str]) -> list[str]:
     return keys
 
 
+# A claim's key groups are asked for several times per import (frequencies, blocking,
+# query); the bulk import computes them in its worker processes and primes this memo.
+_GROUPS = Memo(1 << 14)
+
+
 def _candidates(rec: ClaimRecord, *, query: bool) -> dict[str, list[str]]:
     """All keys of a claim grouped by kind, each group in preference order."""
+    groups = _GROUPS.get((rec, query))
+    if groups is None:
+        groups = _with_speaker(_speakerless(rec, query=query), rec.speaker)
+        _GROUPS.put((rec, query), groups)
+    return groups
+
+
+def speakerless_groups(rec: ClaimRecord) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The key groups (blocking, query) of a claim except its speaker's: what can be
+    computed before the speaker is resolved to a stored claimant."""
+    return _speakerless(rec, query=False), _speakerless(rec, query=True)
+
+
+def prime_groups(rec: ClaimRecord, groups: tuple[dict[str, list[str]], dict[str, list[str]]]) -> None:
+    """Remember ``speakerless_groups`` computed elsewhere for ``rec`` (whose speaker is
+    now the canonical one), so its keys are never computed again in this process."""
+    for query, found in zip((False, True), groups, strict=True):
+        _GROUPS.put((rec, query), _with_speaker(found, rec.speaker))
+
+
+def _with_speaker(groups: dict[str, list[str]], speaker: str | None) -> dict[str, list[str]]:
+    key = speaker_key(speaker)
+    keys = [f"s:{key}"] if key and len(key) + 2 <= MAX_KEY_LENGTH else []
+    return {**groups, "s": keys}
+
+
+def _speakerless(rec: ClaimRecord, *, query: bool) -> dict[str, list[str]]:
     claim_entities = entities(rec.text)
     curated = sorted(e for e in claim_entities if e in ENTITY_IDS)
     names = sorted(e for e in claim_entities if e not in ENTITY_IDS)
@@ -132,7 +165,6 @@ def _candidates(rec: ClaimRecord, *, query: bool) -> dict[str, list[str]]:
         if query or not where:  # "in the country": the story says which
             where += [e for e in story_entities if e not in where][: 6 if query else 2]
         counted += [f"u:{unit}:{e}" for e in where]
-    speaker = speaker_key(rec.speaker)
     stemmed_entities = claim_entities | {stem(e) for e in names}
     terms = sorted(
         (t for t in content_terms(rec.text)
@@ -143,7 +175,7 @@ def _candidates(rec: ClaimRecord, *, query: bool) -> dict[str, list[str]]:
     groups = {
         "n": list(dict.fromkeys(numbers)),
         "u": list(dict.fromkeys(counted)),
-        "s": [f"s:{speaker}"] if speaker else [],
+        "s": [],
         "e": [f"e:{e}" for e in curated + names],
         "t": [f"t:{t}" for t in terms],
         "m": minhash_keys(content_term_set(rec.text)),

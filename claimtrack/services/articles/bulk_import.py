@@ -1,30 +1,38 @@
-"""Importing many files: extraction runs in worker processes, storage in this one.
+"""Importing many files: extraction and link scoring run in worker processes, storage
+in this one.
 
-Extraction is pure CPU work and parallelises across cores; each article is then stored
-in its own transaction so one failure never loses the others, and a re-run completes
-an interrupted batch without duplicates. The input is streamed: only a bounded window
-of articles is in flight, so memory stays flat whatever the size of the feed.
+Extraction (with everything matching needs that does not depend on the database) and
+the scoring of candidate links are pure CPU work and parallelise across cores; the
+database work stays in this process. Each article is stored in its own short
+transaction, so one failure never loses the others and a re-run completes an
+interrupted batch without duplicates; its links follow in a second short one (see
+``fresh_index``). The input is streamed: only a bounded window of articles is in
+flight, so memory stays flat whatever the size of the feed.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import threading
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from ...database import session_scope
 from ...errors import DomainError, InputError
 from ...ingest import IngestItem, read_path, walk
 from ...ingest.prepare import PreparedArticle, prepare
 from ..accounts.actors import Actor
+from ..linking import fresh_index
+from ..linking import settings as settings_module
 from .importing import import_article
 
 # Below this many articles a worker pool costs more to start than it saves.
@@ -65,35 +73,112 @@ def collect(paths: Iterable[str | Path]) -> list[IngestItem]:
 def import_items(engine: Engine, actor: Actor, items: Iterable[IngestItem], *, max_body_chars: int,
                  workers: int | None = None, on_done: Callable[[ImportReport], None] | None = None,
                  ) -> Iterator[ImportReport]:
-    for item, prepared in _prepared(items, max_body_chars, workers):
-        report = _store(engine, actor, item, prepared)
-        if on_done:
-            on_done(report)
-        yield report
+    """Import ``items`` in order, yielding one report per item as its links are stored.
 
-
-def _prepared(items: Iterable[IngestItem], max_body_chars: int, workers: int | None,
-              ) -> Iterator[tuple[IngestItem, PreparedArticle | str]]:
+    Each article goes through a short write (article, claims, index entries), a read of
+    its claims' candidates and the scoring of those (in a worker process when there is
+    a pool), then a short write of its links (see ``fresh_index``)."""
+    fresh_index.finish_pending(engine)
     workers = workers or os.cpu_count() or 1
     job = _PrepareJob(max_body_chars)
     stream = iter(items)
     head = [item for _, item in zip(range(POOL_THRESHOLD), stream, strict=False)]
     if workers <= 1 or len(head) < POOL_THRESHOLD:
-        yield from ((item, job(item)) for item in head)
-        yield from ((item, job(item)) for item in stream)
+        run = _Run(engine, actor, _inline, window=1)
+        yield from _reported(run.feed(itertools.chain(head, stream), job), on_done)
         return
-    window = workers * WINDOW_PER_WORKER
-    pending: deque = deque()
-    upcoming = _chain(head, stream)
     # spawn: worker processes must not inherit the parent's open database connections.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
-        for item in upcoming:
+        run = _Run(engine, actor, pool.submit, window=workers * WINDOW_PER_WORKER)
+        yield from _reported(run.feed(_chain(head, stream), job), on_done)
+
+
+def extracted(items: Iterable[IngestItem], *, max_body_chars: int, workers: int | None = None,
+              ) -> Iterator[tuple[IngestItem, PreparedArticle | str]]:
+    """The items extracted (prepared article or error message), in order, through the
+    same bounded pool an import uses, storing nothing: an import's ceiling."""
+    workers = workers or os.cpu_count() or 1
+    job = _PrepareJob(max_body_chars)
+    if workers <= 1:
+        yield from ((item, job(item)) for item in items)
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
+        pending: deque = deque()
+        for item in items:
             pending.append((item, pool.submit(job, item)))
-            if len(pending) >= window:
+            if len(pending) >= workers * WINDOW_PER_WORKER:
                 yield _result(*pending.popleft())
         while pending:
             yield _result(*pending.popleft())
+
+
+def _reported(reports: Iterator[ImportReport], on_done: Callable[[ImportReport], None] | None,
+              ) -> Iterator[ImportReport]:
+    for report in reports:
+        if on_done:
+            on_done(report)
+        yield report
+
+
+def _inline(fn: Callable, *args: object) -> Future:
+    future: Future = Future()
+    try:
+        future.set_result(fn(*args))
+    except Exception as exc:  # noqa: BLE001 - delivered through the future, as a pool would
+        future.set_exception(exc)
+    return future
+
+
+class _Run:
+    """One import's pipeline, in input order: articles being extracted, then stored
+    articles being scored. At most ``window`` of them are in flight in all, so memory is
+    bounded whatever the size of the feed."""
+
+    def __init__(self, engine: Engine, actor: Actor, submit: Callable[..., Future], *, window: int) -> None:
+        self.engine, self.actor, self.submit, self.window = engine, actor, submit, window
+        self.settings = settings_module.current()
+        self.extracting: deque = deque()  # (item, future of the prepared article)
+        self.scoring: deque = deque()  # (report, indexed, job, future of the link rows)
+
+    def feed(self, items: Iterable[IngestItem], job: _PrepareJob) -> Iterator[ImportReport]:
+        for item in items:
+            self.extracting.append((item, self.submit(job, item)))
+            while len(self.extracting) + len(self.scoring) >= self.window:
+                yield from self._advance()
+        while self.extracting or self.scoring:
+            yield from self._advance()
+
+    def _advance(self) -> Iterator[ImportReport]:
+        """Store the oldest article's links if they are scored (or nothing else can move),
+        else store the next extracted article."""
+        if self.scoring and (not self.extracting or self.scoring[0][3] is None or self.scoring[0][3].done()):
+            report, indexed, job, future = self.scoring.popleft()
+            if indexed is not None:
+                with session_scope(self.engine) as session:
+                    fresh_index.store_links(session, indexed.article_id, _scored(job, future))
+            yield report
+            return
+        report, indexed = _store(self.engine, self.actor, *_result(*self.extracting.popleft()))
+        job = future = None
+        if indexed is not None:
+            # A read: it holds no lock, so reviewers' saves never wait for it.
+            with Session(self.engine) as session:
+                job = fresh_index.plan(session, indexed, self.settings)
+            if job is not None:
+                future = (_inline(fresh_index.score, job) if self.submit is _inline
+                          else self.submit(fresh_index.score_packed, fresh_index.pack(job)))
+        self.scoring.append((report, indexed, job, future))
+
+
+def _scored(job: fresh_index.ScoringJob | None, future: Future | None) -> list[dict]:
+    if job is None:
+        return []
+    try:
+        return future.result()
+    except BrokenProcessPool:  # the worker died: the links are still owed
+        return fresh_index.score(job)
 
 
 def _chain(head: list[IngestItem], rest: Iterator[IngestItem]) -> Iterator[IngestItem]:
@@ -137,13 +222,14 @@ class _PrepareJob:
             return f"{item.where}: extraction failed ({type(exc).__name__}: {exc})"
 
 
-def _store(engine: Engine, actor: Actor, item: IngestItem, prepared: PreparedArticle | str) -> ImportReport:
+def _store(engine: Engine, actor: Actor, item: IngestItem, prepared: PreparedArticle | str,
+           ) -> tuple[ImportReport, fresh_index.Indexed | None]:
     if isinstance(prepared, str):
-        return ImportReport(item.where, error=prepared)
+        return ImportReport(item.where, error=prepared), None
     try:
         with session_scope(engine) as session:
-            outcome = import_article(session, actor, prepared)
+            outcome = import_article(session, actor, prepared, links_later=True)
     except DomainError as exc:
-        return ImportReport(item.where, error=f"{item.where}: {exc.message}")
+        return ImportReport(item.where, error=f"{item.where}: {exc.message}"), None
     return ImportReport(item.where, article_id=outcome.article_id, title=outcome.title,
-                        claims=outcome.claims, duplicate=outcome.duplicate)
+                        claims=outcome.claims, duplicate=outcome.duplicate), outcome.indexed

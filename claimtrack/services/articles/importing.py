@@ -3,17 +3,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from ...extraction import ExtractedClaim, ExtractedQuantity
+from ...ingest.match_data import match_data, quantity_records
 from ...ingest.prepare import PreparedArticle
-from ...models import Article, Claim, Outlet, Quantity
+from ...matching import ClaimRecord
+from ...models import Article, Claim, Outlet, Quantity, utcnow
 from .. import audit
-from ..linking import related
 from ..accounts.actors import Actor
 from ..claimants.resolver import ClaimantResolver
+from ..linking import fresh_index
+
+
+_CLAIMS = Claim.__table__
 
 
 @dataclass(slots=True)
@@ -22,6 +28,8 @@ class ImportOutcome:
     title: str
     claims: int
     duplicate: bool
+    # With ``links_later``: the indexed claims whose links the caller finds and stores.
+    indexed: fresh_index.Indexed | None = None
 
 
 def find_duplicate(session: Session, prepared: PreparedArticle) -> Article | None:
@@ -31,22 +39,26 @@ def find_duplicate(session: Session, prepared: PreparedArticle) -> Article | Non
     return session.exec(select(Article).where(or_(*conditions))).first()
 
 
-def import_article(session: Session, actor: Actor, prepared: PreparedArticle) -> ImportOutcome:
+def import_article(session: Session, actor: Actor, prepared: PreparedArticle, *,
+                   links_later: bool = False) -> ImportOutcome:
     """Store one prepared article with everything extracted from it, or report the copy
-    already stored. The caller owns the transaction: commit on return, roll back on error."""
+    already stored. The caller owns the transaction: commit on return, roll back on error.
+    ``links_later``: the links are not suggested here; the article is marked pending
+    and the outcome carries what ``fresh_index.plan`` needs (a bulk import's path)."""
     existing = find_duplicate(session, prepared)
     if existing is not None:
         return _duplicate(session, existing)
     try:
         with session.begin_nested():
-            article = _store(session, actor, prepared)
+            article, indexed = _store(session, actor, prepared, later=links_later)
     except IntegrityError:
         # Another process stored the same article between our check and our insert.
         existing = find_duplicate(session, prepared)
         if existing is None:
             raise
         return _duplicate(session, existing)
-    return ImportOutcome(article.id, article.title, len(prepared.result.claims), duplicate=False)
+    return ImportOutcome(article.id, article.title, len(prepared.result.claims), duplicate=False,
+                         indexed=indexed)
 
 
 def _duplicate(session: Session, article: Article) -> ImportOutcome:
@@ -54,7 +66,8 @@ def _duplicate(session: Session, article: Article) -> ImportOutcome:
     return ImportOutcome(article.id, article.title, len(count), duplicate=True)
 
 
-def _store(session: Session, actor: Actor, prepared: PreparedArticle) -> Article:
+def _store(session: Session, actor: Actor, prepared: PreparedArticle, *,
+           later: bool) -> tuple[Article, fresh_index.Indexed | None]:
     src, result = prepared.source, prepared.result
     article = Article(
         url=src.url, title=prepared.title, dek=result.dek, byline=(prepared.byline or None),
@@ -66,22 +79,44 @@ def _store(session: Session, actor: Actor, prepared: PreparedArticle) -> Article
     session.flush()
     speakers = ClaimantResolver(session, article_id=article.id).resolve_many(
         [(c.speaker, c.speaker_title, c.speaker_kind) for c in result.claims])
-    stored: list[Claim] = []
-    for extracted, claimant in zip(result.claims, speakers, strict=True):
-        repeat_of = stored[extracted.repeat_of].id if extracted.repeat_of is not None else None
-        claim = Claim(article_id=article.id, **claim_fields(extracted, claimant.id if claimant else None, repeat_of))
-        session.add(claim)
-        session.flush()
-        stored.append(claim)
-        for q in extracted.quantities:
-            session.add(Quantity(claim_id=claim.id, **quantity_fields(q)))
-    session.flush()
+    ids = _insert_claims(session, article.id, result.claims, speakers)
+    data = prepared.match or match_data(article.title, article.body, result.claims)
+    records = [ClaimRecord(claim_id, article.id, extracted.text, claimant.name if claimant else None,
+                           quantity_records(extracted), article.published_at, data.terms)
+               for claim_id, extracted, claimant in zip(ids, result.claims, speakers, strict=True)]
     # The new claims join the matching index and get their link suggestions in this
     # same transaction: a stored article is always matchable.
-    related.index_article(session, article, [c.id for c in stored], fresh=True)
+    indexed = fresh_index.index_new_claims(session, article.id, records,
+                                           [c.repeat_of is not None for c in result.claims], data,
+                                           pending=later)
+    if not later:
+        fresh_index.suggest(session, indexed)
     audit.record(session, actor, "article.import", "article", article.id,
-                 after={"title": article.title, "claims": len(stored), "source": src.where})
-    return article
+                 after={"title": article.title, "claims": len(ids), "source": src.where})
+    return article, (indexed if later else None)
+
+
+def _insert_claims(session: Session, article_id: int, claims: list, speakers: list) -> list[int]:
+    """Insert the claims and their quantities in a few statements; returns the claim ids
+    in extraction order."""
+    if not claims:
+        return []
+    now = utcnow()
+    rows = [{"article_id": article_id, **claim_fields(c, who.id if who else None, None),
+             "status": "unreviewed", "version": 1, "created_at": now, "updated_at": now}
+            for c, who in zip(claims, speakers, strict=True)]
+    inserted = session.execute(sa.insert(_CLAIMS).returning(_CLAIMS.c.id, sort_by_parameter_order=True), rows)
+    ids = [row[0] for row in inserted]
+    # A repeat points at an earlier claim of the same article, known only now.
+    repeats = [{"cid": ids[i], "of": ids[c.repeat_of]} for i, c in enumerate(claims) if c.repeat_of is not None]
+    if repeats:
+        session.execute(sa.update(_CLAIMS).where(_CLAIMS.c.id == sa.bindparam("cid"))
+                        .values(repeat_of_id=sa.bindparam("of")), repeats)
+    quantities = [{"claim_id": claim_id, **quantity_fields(q)}
+                  for claim_id, c in zip(ids, claims, strict=True) for q in c.quantities]
+    if quantities:
+        session.execute(sa.insert(Quantity.__table__), quantities)
+    return ids
 
 
 def claim_fields(extracted: ExtractedClaim, claimant_id: int | None, repeat_of_id: int | None) -> dict:

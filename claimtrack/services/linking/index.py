@@ -120,9 +120,12 @@ def _read(session: Session, name: str, ids: list) -> list:
     return _rows(session, _statements(session.get_bind().dialect.name)[name], {"ids": ids})
 
 
-def load_records(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimRecord]:
+def load_records(session: Session, claim_ids: Iterable[int], *,
+                 features_out: dict[int, str] | None = None) -> dict[int, ClaimRecord]:
     """What the scorer needs about each claim: text, canonical speaker (the claimant, or
-    the one it was merged into), quantities, the article's date and story context."""
+    the one it was merged into), quantities, the article's date and story context.
+    With ``features_out``, the stored features are handed back there undecoded (for the
+    process that will score) instead of being primed in this one."""
     ids = sorted(set(claim_ids))
     rows, quantities, contexts = [], defaultdict(list), {}
     for chunk in _chunks(ids):
@@ -136,7 +139,9 @@ def load_records(session: Session, claim_ids: Iterable[int]) -> dict[int, ClaimR
     for claim_id, article_id, text, speaker, published, features, current in rows:
         record = ClaimRecord(claim_id, article_id, text, speaker, tuple(quantities.get(claim_id, ())),
                              published, contexts.get(article_id, frozenset()))
-        if current:  # features of an edited claim describe its old text
+        if current and features_out is not None:
+            features_out[claim_id] = features
+        elif current:  # features of an edited claim describe its old text
             import_features(record, features)
         records[claim_id] = record
     return records
