@@ -30,7 +30,7 @@ def count(engine, model) -> int:  # noqa: ANN001
 
 
 def test_import_fixtures_then_again_reports_duplicates_only(cli_env, engine, capsys):
-    code, out, err = run_cli(["import", str(FIXTURES), "--format", "json", "--workers", "2"], capsys)
+    code, out, err = run_cli(["import", str(FIXTURES / "articles"), "--format", "json", "--workers", "2"], capsys)
     assert code == 0, err
     first = json.loads(out)
     expected_paths = {str(p) for p in ARTICLE_FILES if p.suffix != ".jsonl"}
@@ -42,7 +42,7 @@ def test_import_fixtures_then_again_reports_duplicates_only(cli_env, engine, cap
     articles, claims = count(engine, Article), count(engine, Claim)
     assert articles == len(first)
 
-    code, out, err = run_cli(["import", str(FIXTURES), "--format", "json"], capsys)
+    code, out, err = run_cli(["import", str(FIXTURES / "articles"), "--format", "json"], capsys)
     assert code == 0, err
     second = json.loads(out)
     assert all(r["duplicate"] and r["error"] is None for r in second)

@@ -5,10 +5,12 @@ extraction, so a bulk import does it in its worker processes, off the storing pa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from ..extraction.model import ExtractedClaim
 from ..matching import ClaimRecord, QuantityRecord, story_terms
 from ..matching.features import export_features
+from ..matching.model import Change
 from ..matching.keys import speakerless_groups
 
 QUANTITY_TEXT_CHARS = 300  # quantities.text
@@ -28,8 +30,11 @@ class MatchData:
 
 def quantity_records(claim: ExtractedClaim) -> tuple[QuantityRecord, ...]:
     """The claim's quantities exactly as they read back once stored."""
-    return tuple(QuantityRecord(q.text[:QUANTITY_TEXT_CHARS], q.value, q.low, q.high, bool(q.approx), q.change,
-                                q.unit) for q in claim.quantities)
+    # Mirrors Quantity.fields_of (models), which this engine may not import.
+    return tuple(QuantityRecord(q.text[:QUANTITY_TEXT_CHARS], q.value, q.low, q.high, bool(q.approx),
+                                cast("Change | None", q.change),
+                                q.unit[:100] if q.unit else None, q.kind, q.role, q.of[:200] if q.of else None,
+                                q.per, q.from_value, q.versus) for q in claim.quantities)
 
 
 def match_data(title: str, body: str, claims: list[ExtractedClaim]) -> MatchData:

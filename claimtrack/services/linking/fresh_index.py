@@ -39,7 +39,7 @@ from ...matching.features import import_features
 from ...matching.keys import prime_groups
 from ...matching.normalise import word_count
 from ...models import ClaimLink, MatchArticle, utcnow
-from . import index
+from . import furniture, index
 from . import settings as settings_module
 from .settings import MatchSettings
 
@@ -83,8 +83,13 @@ def index_new_claims(session: Session, article_id: int, records: list[ClaimRecor
                     [{"article_id": article_id, "story_terms": sorted(data.terms)}])
     for record, claim in zip(records, data.claims, strict=True):
         prime_groups(record, claim.groups)
+    # Page furniture, as index.index_claims decides it: a sentence the outlet prints in
+    # article after article is indexed without postings, and earlier copies follow.
+    keyed = furniture.keys_of(session, [r.claim_id for r in records])
+    fixtures = furniture.copies(session, keyed)
+    promoted = furniture.linkable_among(session, set(fixtures) - set(keyed))
     linkable = [r for r, repeat in zip(records, repeats, strict=True)
-                if not repeat and word_count(r.text) >= settings.min_words]
+                if not repeat and word_count(r.text) >= settings.min_words and r.claim_id not in fixtures]
     total = index.indexed_total(session)
     wanted_keys = {k for r in linkable for k in candidate_keys(r)}
     rows = index.key_rows(session, wanted_keys)
@@ -102,8 +107,12 @@ def index_new_claims(session: Session, article_id: int, records: list[ClaimRecor
     session.execute(sa.insert(index._ENTRIES), [
         {"claim_id": r.claim_id, "claim_version": 1, "linkable": r.claim_id in chosen,
          "key_ids": sorted(key_ids[k] for k in chosen.get(r.claim_id, ())),
-         "features": claim.features if r.claim_id in chosen else None, "indexed_at": now}
+         "features": claim.features if r.claim_id in chosen else None,
+         "text_key": keyed[r.claim_id][0] if r.claim_id in keyed else None, "indexed_at": now}
         for r, claim in zip(records, data.claims, strict=True)])
+    if promoted:
+        furniture.forget_suggestions(session, promoted)
+        index.index_claims(session, promoted, settings)
     index._add_stat(session, index.LINKABLE_CLAIMS, len(linkable))
     if pending and linkable:
         session.execute(sa.insert(_STATS).values(name=f"{PENDING}{article_id}", value=len(linkable)))
