@@ -130,6 +130,7 @@ def show(secret: str):
     response = render("auth/set_password.html", status=422 if form.failed else 200, user=user, form=form,
                       min_password=MIN_LENGTH, max_password=MAX_LENGTH)
     # The secret is in the address: keep it out of caches and other sites' Referer headers.
+    # ("no-referrer" would make the browser send "Origin: null", which the Origin check refuses.)
     response.headers["Cache-Control"] = "no-store"
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"
     return response

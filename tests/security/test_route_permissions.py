@@ -154,6 +154,7 @@ ROUTES = [
     ("POST", "/api/v1/alerts/<alert_id>/acknowledge", None, "reviewer"),
     ("POST", "/api/v1/alerts/<alert_id>/review", None, "reviewer"),
     ("GET", "/api/v1/digest", None, "viewer"),
+    ("POST", "/api/v1/claims/<claim_id>/verdicts/reuse", {"link_id": 1}, "reviewer"),
     ("POST", "/api/v1/claims/<claim_id>/sources", {"url": "https://example.org/c"}, "reviewer"),
     ("DELETE", "/api/v1/claims/<claim_id>/sources/<link_id>", None, "reviewer"),
     ("POST", "/api/v1/claims/<claim_id>/verdicts", {"rating": "false", "version": None}, "reviewer"),

@@ -96,7 +96,7 @@ def test_one_time_link_sets_the_password_once(as_role, app, engine):  # noqa: AN
     browser = app.test_client()
     page = browser.get(path)
     assert page.status_code == 200 and "Choose your password" in page.get_data(as_text=True)
-    assert page.headers["Referrer-Policy"] == "no-referrer" and page.headers["Cache-Control"] == "no-store"
+    assert page.headers["Referrer-Policy"] == "same-origin" and page.headers["Cache-Control"] == "no-store"
     mismatch = browser.post(path, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD + "x"})
     assert mismatch.status_code == 422 and "The two passwords differ." in mismatch.get_data(as_text=True)
     done = browser.post(path, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})

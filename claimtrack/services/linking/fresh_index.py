@@ -104,12 +104,14 @@ def index_new_claims(session: Session, article_id: int, records: list[ClaimRecor
         session.execute(sa.insert(index._POSTINGS), postings)
         index._add_df(session, added)
     now = utcnow()
-    session.execute(sa.insert(index._ENTRIES), [
+    entries = [
         {"claim_id": r.claim_id, "claim_version": 1, "linkable": r.claim_id in chosen,
          "key_ids": sorted(key_ids[k] for k in chosen.get(r.claim_id, ())),
          "features": claim.features if r.claim_id in chosen else None,
          "text_key": keyed[r.claim_id][0] if r.claim_id in keyed else None, "indexed_at": now}
-        for r, claim in zip(records, data.claims, strict=True)])
+        for r, claim in zip(records, data.claims, strict=True)]
+    if entries:  # an article may yield no claims at all
+        session.execute(sa.insert(index._ENTRIES), entries)
     if promoted:
         furniture.forget_suggestions(session, promoted)
         index.index_claims(session, promoted, settings)
