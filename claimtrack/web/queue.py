@@ -10,7 +10,8 @@ from ..errors import ValidationError
 from ..models import CLAIM_STATUSES
 from ..services.archive import factchecks
 from ..services.accounts.roles import at_least
-from ..services.review import bulk, desk, queue
+from ..http.instance import desk_config
+from ..services.review import bulk, desk, queue, verdicts
 from ..services.search import check_query
 from ..http.access import allow, current_actor
 from .forms import arg_date, arg_int, integer, in_range, page_arg, text
@@ -57,6 +58,11 @@ def _home(db) -> dict:  # noqa: ANN001 - Session
     return {"published": desk.recently_published(db), "conflicts": desk.conflicts(db)}
 
 
+def _rating_label(key: str) -> str:
+    found = verdicts.scale_for(desk_config()).get(key)
+    return found.label if found else key
+
+
 def _queue(status: int = 200, **extra):  # noqa: ANN003, ANN202 - Flask response
     db = get_session()
     home = {} if wants_fragment() else _home(db)
@@ -67,7 +73,7 @@ def _queue(status: int = 200, **extra):  # noqa: ANN003, ANN202 - Flask response
                   mine=mine, ranked=ranked, statuses=CLAIM_STATUSES, outlets=queue.outlets(db),
                   claimants=queue.claimants_with_claims(db), reviewers=queue.reviewers(db), sorts=queue.SORTS,
                   assignee_arg=request.args.get("assignee", "").strip(), bulk_statuses=BULK_STATUSES,
-                  presets=DISMISS_PRESETS, home=home, **extra)
+                  presets=DISMISS_PRESETS, home=home, rating_label=_rating_label, **extra)
 
 
 @bp.route("/")
