@@ -11,7 +11,7 @@ from ..services.accounts.roles import at_least
 from ..services.notifications import inbox
 from ..services.review import desk
 from ..http.access import allow
-from .rendering import render
+from .rendering import render, wants_fragment
 
 bp = Blueprint("notifications", __name__)
 
@@ -21,7 +21,8 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def nav_counts() -> dict:
-        if not current_user or not current_user.is_authenticated:
+        # The counts live in the page header, which an htmx fragment does not carry.
+        if not current_user or not current_user.is_authenticated or wants_fragment():
             return {}
         db = get_session()
         counts = desk.counts(db, current_user.id, at_least(current_user.role, "editor"))

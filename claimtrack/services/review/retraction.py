@@ -16,7 +16,7 @@ from . import workflow
 from ..accounts.actors import Actor
 from .claims import get_claim
 from ..accounts.roles import at_least, require
-from .verdicts import MAX_NOTE, open_verdict, published_verdict
+from .verdicts import MAX_NOTE, live_published, open_verdict
 from .versions import bump, stale
 
 
@@ -53,13 +53,8 @@ def retract(session: Session, actor: Actor, claim_id: int, *, verdict_id: int | 
     means a new review of the claim."""
     require(actor, "editor", "retract fact-checks")
     claim = get_claim(session, claim_id)
-    row = published_verdict(session, claim.id)
-    if row is None:
-        raise Conflict("This claim has no published fact-check to retract.")
-    if row.retracted_at is not None:
-        raise Conflict("This fact-check is already retracted.")
-    if row.id != verdict_id or row.version != version:
-        raise stale(session, "The published verdict", row, "claim", claim.id, "verdict.")
+    row = live_published(session, claim, verdict_id, version, missing="no published fact-check to retract",
+                         retracted="it cannot be retracted again")
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("A retraction needs a reason for readers.",

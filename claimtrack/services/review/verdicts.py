@@ -268,18 +268,27 @@ def return_verdict(session: Session, actor: Actor, claim_id: int, *, verdict_id:
     return row
 
 
+def live_published(session: Session, claim: Claim, verdict_id: int | None, version: int | None, *,
+                   missing: str, retracted: str) -> Verdict:
+    """The claim's published, unretracted verdict, as the form saw it (id and version),
+    for the changes made to a published fact-check (correct, retract)."""
+    row = published_verdict(session, claim.id)
+    if row is None:
+        raise Conflict(f"This claim has {missing}.")
+    if row.retracted_at is not None:
+        raise Conflict(f"This fact-check is retracted; {retracted}.")
+    if row.id != verdict_id or row.version != version:
+        raise stale(session, "The published verdict", row, "claim", claim.id, "verdict.")
+    return row
+
+
 def correct(session: Session, actor: Actor, claim_id: int, data: VerdictInput, *, verdict_id: int | None,
             version: int | None, note: str | None, config: Mapping[str, Any]) -> Verdict:
     """Publish a corrected verdict. The published one is superseded and kept."""
     require(actor, "editor", "correct published verdicts")
     claim = get_claim(session, claim_id)
-    old = published_verdict(session, claim.id)
-    if old is None:
-        raise Conflict("This claim has no published verdict to correct.")
-    if old.retracted_at is not None:
-        raise Conflict("This fact-check is retracted; a retracted fact-check is not corrected.")
-    if old.id != verdict_id or old.version != version:
-        raise stale(session, "The published verdict", old, "claim", claim.id, "verdict.")
+    old = live_published(session, claim, verdict_id, version, missing="no published verdict to correct",
+                         retracted="a retracted fact-check is not corrected")
     note = (note or "").strip()
     data = _checked(data, scale_for(config))
     errors = {}
