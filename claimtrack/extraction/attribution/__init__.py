@@ -1,0 +1,204 @@
+"""Attribution: who a sentence says is speaking, by which cue, and how.
+
+Cues (cues.py) are searched outside quotations. The speaker is found in one of these
+places, tried in this order:
+0. a colon label ('Harlan Pierce, Daily Ledger: "..."');
+1. the subject before a cue ("Gen. Mark Milley has also denied ...", "Council member
+   Raj Patel warned ..."), or the clause's subject for ", saying ..." / "... and said";
+2. "according to X" (after 1: "X told Y, according to the statement" is X's claim);
+3. a tail ('"...," he said.' / '..., said Gen. Mark Milley, a senior fellow at ...');
+4. an interposed aside ("The plan, the researchers note, will cost more").
+
+Work is bounded per sentence (cues examined, characters looked back), so cue-dense
+text costs time linear in its length; ``WORK`` counts what was examined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..cues import BARE_FORMS as _BARE_FORMS
+from ..cues import CUE_FORMS, SPEECH_FORMS, TAIL_CUES, cue_positions
+from ..mentions import remember_mentions
+from ..sentences import quote_spans
+from ..speakers import (
+    DOCUMENT, ORGANIZATION, PERSON, Memory, Speaker, classify, clean_phrase, clean_speaker, note_gender,
+    remember_speaker,
+)
+from .patterns import (
+    _ACCORDING_RE, _COMMA_OR_AND_RE, _COORDINATED_RE, _DETERMINER_BEFORE_RE, _INFINITIVE_RE, _INTERPOSED_RE,
+    _LAST_WORD_RE, _NEXT_CAPITAL_RE, _PASSIVE_BEFORE_RE, _PLURAL_BEFORE_RE, INTERPOSED_WINDOW, MAX_CUES,
+    SUBJECT_WINDOW, TAIL_WINDOW,
+)
+from .places import _colon_speaker, _final_sourcing, _next_to_quote, _tail
+from .subjects import _clause_subject, _has_cue, _leading_subject, _looks_named, _trim_subject
+
+
+class WorkCounter:
+    """Candidate cue positions and characters examined by the speaker search."""
+
+    def __init__(self) -> None:
+        self.cues = 0
+        self.chars = 0
+
+    def reset(self) -> None:
+        self.cues = self.chars = 0
+
+
+WORK = WorkCounter()
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: Speaker | None
+    cue: str | None
+    quote: str | None  # longest direct quotation in the sentence (without marks)
+    quote_share: float  # fraction of the sentence inside quotation marks
+
+
+def mask_quotes(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Replace quotations (marks included) by underscores; same length as ``text``."""
+    spans = quote_spans(text)
+    if not spans:
+        return text, spans
+    parts = []
+    last = 0
+    for s, e in spans:
+        parts.append(text[last:s])
+        parts.append("_" * (e - s + 1))
+        last = e + 1
+    parts.append(text[last:])
+    return "".join(parts), spans
+
+
+def attribute(text: str, memory: Memory, masked: str | None = None) -> Attribution:
+    """Find the speaker of one sentence and update the article memory.
+
+    ``masked`` is the sentence with its quoted parts already masked, when the caller
+    knows quotations that open or close outside the sentence (one running over
+    several sentences).
+    """
+    if masked is None or len(masked) != len(text):
+        masked, _spans = mask_quotes(text)
+    if "(" in masked or "-" in masked:
+        # "Sen. Chris Murphy (D-Conn.) said": the party label is not part of the phrase.
+        masked = _PARTY_RE.sub(lambda m: " " * len(m.group(0)), masked)
+    quote = _longest_quote(text, masked)
+    share = masked.count("_") / max(1, len(text))
+    remember_mentions(text, memory)
+    speaker, cue = _find_speaker(masked, memory)
+    if speaker is not None and not clean_speaker(speaker):
+        speaker, cue = None, None
+    memory.sentence_people = []
+    if speaker is not None:
+        remember_speaker(speaker, memory)
+        note_gender(speaker, masked, memory)
+    return Attribution(speaker, cue, quote, share)
+
+
+_MASK_RUN_RE = re.compile(r"_{2,}")
+_PARTY_RE = re.compile(
+    r"\s?\((?:[RDI]|Dem|Rep|Ind)(?:[-–][A-Z][\w.]{0,12})?\.?\)|,\s[RDI][-–][A-Z][\w.]{0,12},(?=\s)|"
+    r"\s?\([A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,4}\.)?\)"
+)
+
+
+def _longest_quote(text: str, masked: str) -> str | None:
+    best = None
+    for m in _MASK_RUN_RE.finditer(masked):
+        inner = text[m.start():m.end()].strip().strip("\"“”'").strip()
+        if inner and (best is None or len(inner) > len(best)):
+            best = inner
+    return best
+
+
+# Where a second attribution starts inside one sentence: "X said A, while Y said B."
+_SECOND_RE = re.compile(r"(?:,\s+(?:while|whereas|but|and)|;)\s+(?=[A-Z])")
+
+
+def second_attribution(text: str) -> tuple[int, int] | None:
+    """(end of the first clause, start of the second) in ``text``, or None.
+
+    Both sides need a speaker-and-cue of their own: "Tran said the work starts in March,
+    while Patel said it would slip to June."
+    """
+    masked, _spans = mask_quotes(text)
+    for m in _SECOND_RE.finditer(masked):
+        left, right = masked[: m.start()], masked[m.end():]
+        if not _has_cue(left) or len(left.split()) < 4 or len(right.split()) < 4:
+            continue
+        head = right[:SUBJECT_WINDOW]
+        for s, _e, _cue in cue_positions(head):
+            found = _leading_subject(head[:s])
+            if found and not head[:s].strip().endswith(",") and _looks_named(found[0]):
+                return m.start() + (1 if masked[m.start()] in ",;" else 0), m.end()
+            break
+    return None
+
+
+def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | None]:
+    sp = _colon_speaker(masked, memory)
+    if sp is not None:
+        return sp, ":"
+    if "_" in masked:
+        found = _next_to_quote(masked, memory)
+        if found is not None:
+            return found
+    examined = 0
+    for s, e, cue in cue_positions(masked):
+        if cue == "according to":
+            continue
+        examined += 1
+        WORK.cues += 1
+        if examined > MAX_CUES:
+            break  # cue-dense text: a subject this far in is not the sentence's speaker
+        if cue in _BARE_FORMS and _NEXT_CAPITAL_RE.match(masked, e) and not _PLURAL_BEFORE_RE.search(
+                masked, max(0, s - 30), s):
+            continue  # "Rider advocate Tom Lindqvist": a noun before a name, not a verb ("polls show Trump")
+        if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s):
+            continue  # "Cruz's charges", "the findings": a noun
+        last = _LAST_WORD_RE.search(masked, max(0, s - 24), s)
+        if last is not None and last.group(1) in CUE_FORMS:
+            continue  # "said said": a cue right after a cue has no subject between them
+        pre = masked[max(0, s - SUBJECT_WINDOW): s]
+        WORK.chars += len(pre)
+        if _PASSIVE_BEFORE_RE.search(pre[-32:]) or _INFINITIVE_RE.search(pre[-16:]):
+            continue  # "was reported", "wants to maintain": not the subject's own cue
+        if cue.endswith("ing") or _COORDINATED_RE.search(pre[-40:]):
+            # ", saying ..." / "... and said ...": the cue shares the clause's subject.
+            if _COMMA_OR_AND_RE.search(pre[-40:]):
+                sp = _clause_subject(masked[:min(s, SUBJECT_WINDOW)], memory)
+                if sp:
+                    return sp, cue
+            if cue.endswith("ing"):
+                continue
+        lead = _leading_subject(pre)
+        if lead:
+            sp = classify(lead[0], memory)
+            if sp and clean_speaker(sp):
+                if lead[1] and sp.kind == PERSON:
+                    sp.title = lead[1]
+                final = _final_sourcing(masked, memory) if cue not in SPEECH_FORMS else None
+                return final or (sp, cue)
+    tail = masked[-TAIL_WINDOW:]
+    m = _ACCORDING_RE.search(masked)
+    if m:
+        subj = _trim_subject(m.group("subj"))
+        sp = classify(subj, memory)
+        if sp is None and clean_phrase(subj):
+            # Whatever follows "according to" is a source: a body if named, else a document.
+            name = clean_phrase(subj)
+            sp = Speaker(name, None, ORGANIZATION if name[:1].isupper() else DOCUMENT)
+        if sp and clean_speaker(sp):
+            return sp, "according to"
+    found_tail = _tail(tail, memory)
+    if found_tail is not None:
+        return found_tail
+    for m in _INTERPOSED_RE.finditer(masked[:INTERPOSED_WINDOW]):
+        if m.group("cue") not in TAIL_CUES:
+            continue
+        sp = classify(_trim_subject(m.group("subj")), memory)
+        if sp and clean_speaker(sp):
+            return sp, m.group("cue")
+    return None, None

@@ -1,0 +1,157 @@
+"""Reading a subject phrase: the noun phrase before a cue, after an inverted cue, or
+opening the clause, stepping over asides, auxiliaries and appositives."""
+
+from __future__ import annotations
+
+
+from ..cues import BARE_FORMS, CUE_FORMS, WORD_RE
+from ..speakers import PERSON, QUANTITY_SUBJECT_RE, Memory, Speaker, better_title, classify, clean_phrase, clean_speaker
+from .patterns import (
+    _ARTICLE_RE, _AUX_TAIL_RE, _CLAUSE_SUBJECT_RE, _CLAUSE_WORD_RE, _DESCRIPTION_RE, _FINITE_VERB_RE,
+    _LEADING_ADVERBIAL_RE, _MAX_SUBJECT_WORDS, _NAME_HEAD_RE, _NOUN_AFTER_RE, _PART_SPLIT_RE, _PP_AFTER_RE,
+    _RELATIVE_RE, _SUBORDINATOR_RE, _WITH_RE,
+)
+
+_BARE_FORMS = BARE_FORMS
+
+
+def _clause_subject(head: str, memory: Memory) -> Speaker | None:
+    """The subject that opens the sentence ("Trump returned ..., telling ...")."""
+    m = _CLAUSE_SUBJECT_RE.match(head)
+    if not m:
+        return None
+    subj = _LEADING_ADVERBIAL_RE.sub("", m.group("subj")).strip()
+    if not subj or _CLAUSE_WORD_RE.search(subj.lower()) and subj.lower() not in ("it",):
+        return None
+    if " " not in subj and subj[:1].isupper() and memory.by_surname(subj) is None \
+            and memory.entry(subj) is None and _NOUN_AFTER_RE.match(head, m.end("subj")):
+        return None  # "Natural selection endowed ... and reasoned": a capitalised adjective
+    sp = classify(subj, memory)
+    return sp if sp and clean_speaker(sp) else None
+
+
+def _has_cue(phrase: str) -> bool:
+    # Base forms are nouns as often as verbs ("Rider advocate Tom Lindqvist").
+    # "-ing" forms are adjectives there ("the commanding general").
+    return any(w.group(0) in CUE_FORMS and w.group(0) not in _BARE_FORMS and not w.group(0).endswith("ing")
+               for w in WORD_RE.finditer(phrase))
+
+
+def _strip_aux(phrase: str) -> str:
+    """``phrase`` without the auxiliaries and adverbs that end it; only its last
+    characters are searched, so the cost does not grow with the phrase."""
+    if len(phrase) <= _AUX_REACH:
+        return _AUX_TAIL_RE.sub("", " " + phrase)
+    cut = phrase.find(" ", len(phrase) - _AUX_REACH)  # start the window on a word boundary
+    if cut < 0:
+        return phrase
+    return phrase[:cut] + _AUX_TAIL_RE.sub("", phrase[cut:])
+
+
+_AUX_REACH = 120
+
+
+def _trim_subject(subj: str) -> str:
+    subj = _strip_aux(subj).strip(" ,")
+    return _LEADING_ADVERBIAL_RE.sub("", subj).strip(" ,")
+
+
+def _leading_subject(pre: str) -> tuple[str, str | None] | None:
+    """(speaker phrase, appositive title) before a cue, or None if it is not a subject.
+
+    The subject is the comma-separated part nearest the cue, stepping back over
+    parentheticals: appositive descriptions ("the chairman of ..."), participle
+    phrases ("bearing the name of ..."), relative clauses and ages.
+    """
+    pre = _strip_aux(pre).rstrip()
+    # Only a comma before the cue closes a parenthetical ("Milley, the chairman, said");
+    # "The plan, the researchers note" has its subject right before the cue.
+    aside = pre.endswith((",", "—", "–", " -"))
+    pre = pre.strip(" ,")
+    quoted_end = "_" in pre[-3:]
+    if not pre or quoted_end and not aside:
+        return None
+    parts = [p.strip() for p in _PART_SPLIT_RE.split(pre) if p.strip()]
+    if quoted_end and (len(parts) < 2 or not _is_parenthetical(parts[-1])):
+        return None  # a quotation right before the cue, unless inside an aside ("citing '...',")
+    k = len(parts) - 1
+    while k >= 0:
+        part = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
+        if k > 0 and (not part or aside and _is_parenthetical(part)):
+            k -= 1  # "Experts, however, said" / "Milley, the chairman, said"
+            continue
+        break
+    if k < 0:
+        return None
+    subject = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
+    subject = _WITH_RE.sub("", subject)
+    subject = _SUBORDINATOR_RE.sub("", subject)
+    rel = _RELATIVE_RE.search(subject)
+    if rel and _DESCRIPTION_RE.match(subject):
+        subject = subject[: rel.start()]  # "A woman who has accused ... said": "A woman"
+    if not subject or len(subject.split()) > _MAX_SUBJECT_WORDS:
+        return None
+    low = subject.lower()
+    if (_CLAUSE_WORD_RE.search(low) and low not in ("it", "this")) or _has_cue(subject):
+        return None
+    if _FINITE_VERB_RE.search(subject) and not QUANTITY_SUBJECT_RE.match(subject):
+        return None  # "The storm dumped 8 inches ..." is a clause, not a speaker
+    title = None
+    if _looks_named(subject):
+        if k + 1 < len(parts) and _starts_description(parts[k + 1]):
+            title = clean_phrase(parts[k + 1])  # "Mark Milley, the chairman of ..."
+        elif k > 0 and _starts_description(parts[k - 1]) and not _CLAUSE_WORD_RE.search(parts[k - 1]):
+            title = clean_phrase(parts[k - 1])  # "The chairman of ..., Gen. Mark Milley,"
+    return subject, title or None
+
+
+def _is_parenthetical(part: str) -> bool:
+    if _ARTICLE_RE.match(part):
+        part = _RELATIVE_RE.split(part, 1)[0]  # "a Republican who has refused to ..."
+    first = part.split(" ", 1)[0].lower() if part else ""
+    participle = first.endswith(("ing", "ed")) and part[:1].islower() and first not in _NOT_DESCRIPTION
+    if _CLAUSE_WORD_RE.search(part.lower()) and first not in ("who", "which", "whose") and not participle:
+        return False
+    return (
+        _starts_description(part)
+        or first in ("who", "which", "whose", "aged", "republican", "democrat", "independent")
+        or first.isdigit()
+        or (first.endswith(("ing", "ed")) and part[:1].islower())
+    )
+
+
+def _starts_description(part: str) -> bool:
+    """An appositive description: "the chairman of ...", "chairman of ...", "a spokesman"."""
+    if _DESCRIPTION_RE.match(part):
+        return True
+    first = part.split(" ", 1)[0]
+    return first[:1].islower() and first.lower() not in _NOT_DESCRIPTION
+
+
+_NOT_DESCRIPTION = frozenset(
+    "his her their its he she they it we i with as and but or while when whose who".split()
+)
+
+
+def _looks_named(part: str) -> bool:
+    toks = part.split()
+    return 1 <= len(toks) <= 6 and all(t[:1].isupper() for t in toks)
+
+
+def _inverted(subj: str, memory: Memory) -> Speaker | None:
+    """'..., said Gen. Mark Milley, chairman of the Joint Chiefs.'"""
+    bits = [b.strip() for b in subj.split(",") if b.strip()]
+    if not bits or len(bits[0].split()) > 8:
+        return None
+    if bits[0][:1].isupper():
+        # '..., said Gates described the role ...' is a clause; the name is its capitals.
+        m = _NAME_HEAD_RE.match(bits[0])
+        if m is None or len(m.group(0)) < len(bits[0]) and not _PP_AFTER_RE.match(bits[0], m.end()):
+            if m is None:
+                return None
+            bits[0] = m.group(0)
+    sp = classify(bits[0], memory)
+    if sp and len(bits) > 1 and sp.kind == PERSON and _starts_description(bits[1]):
+        if better_title(clean_phrase(bits[1]), sp.title):
+            sp.title = clean_phrase(bits[1]) or sp.title
+    return sp
