@@ -37,6 +37,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "benchmarks" / "polnear"
+DEFAULT_PAGES = REPO.parent / "shared" / "benchmarks" / "news-pages" / "pages"
 
 from rapidfuzz import fuzz  # noqa: E402
 
@@ -276,6 +277,46 @@ def naive_claims(text: str) -> list[NaiveClaim]:
     return out
 
 
+# ---- the outlet's own statements on real pages ----
+# A sentence with no quotation, colon or reporting word is the outlet speaking for itself:
+# it must stay without a speaker. The word list is this checker's own, broader than the
+# engine's on purpose (a sentence it misses as attributed is not counted at all).
+_REPORTING = re.compile(
+    r"\b(?:sa(?:y|ys|id|ying)|t(?:ell|ells|old)|according|announc\w*|add(?:s|ed)|"
+    r"argu\w*|warn\w*|claim\w*|insist\w*|deni\w*|deny\w*|stat(?:e|es|ed|ing|ement)|report\w*|"
+    r"writ\w*|wrote|tweet\w*|post\w*|note[sd]?|not(?:ing)|explain\w*|believ\w*|think\w*|thought|"
+    r"suggest\w*|estimat\w*|predict\w*|found|find\w*|show\w*|accus\w*|urg\w*|call\w*|"
+    r"confirm\w*|reveal\w*|ask\w*|describ\w*|prais\w*|criticiz\w*|blam\w*|hope\w*|want\w*|"
+    r"expect\w*|plan\w*|promis\w*|vow\w*|pledg\w*|recall\w*|admit\w*|acknowledg\w*|"
+    r"conclud\w*|agree\w*|disagree\w*|recommend\w*|propos\w*|question\w*|respond\w*|repl\w*|"
+    r"interview\w*|spokes\w*|told|feel\w*|felt|know\w*|knew|declar\w*|disclos\w*|point\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def own_statements(pages: Path, extract) -> tuple[int, int, list]:
+    """(own statements, of them without a speaker, examples given a speaker)."""
+    from claimtrack.ingest import read_bytes
+
+    total = unattributed = 0
+    examples = []
+    for page in sorted(pages.glob("*.htm*")):
+        items = list(read_bytes(page.read_bytes(), where=page.name, suffix=".html"))
+        for item in items:
+            if getattr(item, "article", None) is None:
+                continue
+            for c in extract(item.article.body):
+                t = c.text
+                if any(ch in t for ch in "\"“”:") or _REPORTING.search(t) or len(t.split()) < 5:
+                    continue
+                total += 1
+                if not c.speaker:
+                    unattributed += 1
+                elif len(examples) < 40:
+                    examples.append((page.name, c.speaker, t[:140]))
+    return total, unattributed, examples
+
+
 # ---- scoring ----
 @dataclass
 class Tally:
@@ -392,6 +433,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--code", type=Path, default=REPO, help="folder holding the claimtrack package to measure")
     ap.add_argument("--show", type=int, default=0, help="print N misses and the garbage examples")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES,
+                    help="saved real web pages for the own-statement check")
     args = ap.parse_args(argv)
     if not (args.data / args.split / "text").is_dir():
         print(f"SKIP: PolNeAR data not found at {args.data / args.split} "
@@ -421,7 +464,17 @@ def main(argv: list[str] | None = None) -> int:
         score_doc(name, golds, nclaims, naive)
     print(f"PolNeAR {args.split}: {len(docs)} articles; engine from {args.code.resolve()}")
     print_table({"claimtrack": engine, "naive": naive})
+    own_examples = []
+    if args.pages.is_dir():
+        total, left, own_examples = own_statements(args.pages, extract_claims)
+        print(f"news pages: the outlet's own statements left without a speaker {_ratio(left, total)} "
+              f"({left}/{total}; sentences with no quotation, colon or reporting word)")
+    else:
+        print(f"SKIP own-statement check: no pages at {args.pages}")
     if args.show:
+        print("-- own statements given a speaker")
+        for ex in own_examples:
+            print("  ", ex)
         print("-- garbage speakers")
         for ex in engine.garbage_examples:
             print("  ", ex)

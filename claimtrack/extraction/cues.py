@@ -38,7 +38,7 @@ SPEECH = """say tell add state explain reply respond continue remark quip speak 
 shout whisper testify answer""".split()
 WRITING = "write tweet post blog text email".split()
 # Claims, reports, findings, stance and cognition, evaluation.
-PREDICATES_ALL = """announce deny warn stress claim insist confirm argue note acknowledge admit
+PREDICATES_ALL = """ask announce deny warn stress claim insist confirm argue note acknowledge admit
 assert declare report reveal disclose estimate predict forecast suggest maintain contend
 allege accuse urge describe vow pledge promise concede repeat reiterate counter conclude
 find show believe emphasize emphasise threaten project caution complain boast recall
@@ -109,6 +109,21 @@ SPEECH_FORMS = _forms(SPEECH + WRITING)
 # follows, as in "Rider advocate Tom Lindqvist".
 BARE_FORMS = frozenset(PREDICATES) - frozenset(SPEECH + WRITING)
 CUE_FORMS = (SPEECH_FORMS | _forms(PREDICATES)) - _NOT_CUES
+# Speech verbs that assert content; "continued", "spoke" also report an event.
+ASSERTING = SPEECH_FORMS - _forms(["continue", "speak"])
+# Uninflected verbs: after a singular noun they are nouns ("the so-called idle state").
+BASE_FORMS = frozenset(SPEECH + WRITING + PREDICATES_ALL)
+# Speech bases that are nouns unless a plural or a pronoun is their subject.
+NOUNISH_BASES = frozenset("remark state reply answer email text post blog tweet quip shout whisper respond".split())
+# "-ing" forms that make a finite cue after "is/are/was" ("is telling reporters").
+PROGRESSIVE_CUES = frozenset(
+    """saying telling writing tweeting posting claiming arguing insisting warning urging demanding
+    promising vowing pledging declaring accusing criticizing criticising blaming denying
+    questioning predicting suggesting asking announcing explaining stressing touting boasting
+    complaining threatening alleging charging calling""".split()
+)
+# Cues whose object is a listener, so "..., told Reuters" never names the speaker.
+LISTENER_CUES = frozenset("tell tells told telling".split())
 # Cues that also follow their speaker at the end ('"...," said Wu.', '..., Wu wrote.').
 TAIL_CUES = SPEECH_FORMS | frozenset(
     """noted argued insisted warned stressed recalled conceded acknowledged declared

@@ -39,7 +39,8 @@ ORG_WORDS = frozenset(
     fund team club league network times post journal news press agency reuters
     tribunal assembly legislature regime military motors airlines airways holdings
     industries technologies systems pharmaceuticals partners capital media bank inc.
-    corp. co. ltd. group ministry department office""".split()
+    corp. co. ltd. group ministry department office international society trust caucus
+    initiative project academy church watch institution laboratory firm studios""".split()
 )
 # Canonical names for countries and bodies usually written in short form.
 ALIASES = {

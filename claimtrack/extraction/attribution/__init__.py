@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..cues import BARE_FORMS as _BARE_FORMS
-from ..cues import CUE_FORMS, SPEECH_FORMS, TAIL_CUES, cue_positions
+from ..cues import ASSERTING, CUE_FORMS, LISTENER_CUES, NOUNISH_BASES, PROGRESSIVE_CUES, SPEECH_FORMS, TAIL_CUES, cue_positions
 from ..mentions import remember_mentions
 from ..sentences import quote_spans
 from ..speakers import (
@@ -32,7 +32,7 @@ from .patterns import (
     SUBJECT_WINDOW, TAIL_WINDOW,
 )
 from .places import _colon_speaker, _final_sourcing, _next_to_quote, _tail
-from .subjects import _clause_subject, _has_cue, _leading_subject, _looks_named, _trim_subject
+from .subjects import _clause_subject, _has_cue, _inverted, _leading_subject, _looks_named, _trim_subject, speaker_for
 
 
 class WorkCounter:
@@ -145,6 +145,14 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
         found = _next_to_quote(masked, memory)
         if found is not None:
             return found
+    found = _before_cue(masked, memory)
+    if found is not None:
+        return found
+    return _after_content(masked, 0, memory) or (None, None)
+
+
+def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
+    """The subject of the first cue that has one ("Council member Raj Patel warned")."""
     examined = 0
     for s, e, cue in cue_positions(masked):
         if cue == "according to":
@@ -163,9 +171,18 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
             continue  # "said said": a cue right after a cue has no subject between them
         pre = masked[max(0, s - SUBJECT_WINDOW): s]
         WORK.chars += len(pre)
-        if _PASSIVE_BEFORE_RE.search(pre[-32:]) or _INFINITIVE_RE.search(pre[-16:]):
+        if cue in NOUNISH_BASES and not _PLURAL_BEFORE_RE.search(masked, max(0, s - 30), s):
+            continue  # "an off-the-cuff remark", "their email": nouns
+        progressive = cue.split()[0] in PROGRESSIVE_CUES and _PROGRESSIVE_RE.search(pre[-40:]) is not None
+        if not progressive and (_PASSIVE_BEFORE_RE.search(pre[-32:]) or _INFINITIVE_RE.search(pre[-16:])):
             continue  # "was reported", "wants to maintain": not the subject's own cue
-        if cue.endswith("ing") or _COORDINATED_RE.search(pre[-40:]):
+        if cue in TAIL_CUES and cue not in LISTENER_CUES and pre.rstrip().endswith(","):
+            m = _INVERTED_NAME_RE.match(masked, e)
+            if m is not None:  # "And Trump, said Sunshine, who ..., doesn't forgive"
+                sp = _inverted(m.group("name"), memory)
+                if sp is not None and clean_speaker(sp):
+                    return sp, cue
+        if not progressive and (cue.endswith("ing") or _COORDINATED_RE.search(pre[-40:])):
             # ", saying ..." / "... and said ...": the cue shares the clause's subject.
             if _COMMA_OR_AND_RE.search(pre[-40:]):
                 sp = _clause_subject(masked[:min(s, SUBJECT_WINDOW)], memory)
@@ -173,17 +190,31 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
                     return sp, cue
             if cue.endswith("ing"):
                 continue
-        lead = _leading_subject(pre)
+        lead = _leading_subject(pre, cue in ASSERTING)
         if lead:
-            sp = classify(lead[0], memory)
-            if sp and clean_speaker(sp):
+            sp = speaker_for(lead[0], cue, memory)
+            if sp is not None:
                 if lead[1] and sp.kind == PERSON:
                     sp.title = lead[1]
-                final = _final_sourcing(masked, memory) if cue not in SPEECH_FORMS else None
-                return final or (sp, cue)
-    tail = masked[-TAIL_WINDOW:]
-    m = _ACCORDING_RE.search(masked)
-    if m:
+                # "Cruz lacks support ..., said Larry Sabato": a weak predicate's subject
+                # yields to sourcing at the sentence's end.
+                later = _after_content(masked, e, memory, final=True) if cue not in SPEECH_FORMS else None
+                return later or (sp, cue)
+    return None
+
+
+def _after_content(masked: str, start: int, memory: Memory, final: bool = False) -> tuple[Speaker, str] | None:
+    """A source named after the content: "according to X", a tail (", said Wu."), an aside.
+
+    With ``final`` only sourcing that closes the sentence counts ("..., according to the
+    report." / "..., Sabato said."), not an "according to" opening an inner clause.
+    """
+    if final:
+        found = _final_sourcing(masked, memory)
+        if found is not None:
+            return found
+    m = _ACCORDING_RE.search(masked, start)
+    if m and (not final or _FINAL_ACCORDING_RE.match(masked, m.end())):
         subj = _trim_subject(m.group("subj"))
         sp = classify(subj, memory)
         if sp is None and clean_phrase(subj):
@@ -192,13 +223,25 @@ def _find_speaker(masked: str, memory: Memory) -> tuple[Speaker | None, str | No
             sp = Speaker(name, None, ORGANIZATION if name[:1].isupper() else DOCUMENT)
         if sp and clean_speaker(sp):
             return sp, "according to"
-    found_tail = _tail(tail, memory)
+    tail_start = max(start, len(masked) - TAIL_WINDOW)
+    found_tail = _tail(masked[tail_start:], memory)
     if found_tail is not None:
-        return found_tail
+        if not final or found_tail[1] in SPEECH_FORMS:
+            return found_tail
+    if final:
+        return None
     for m in _INTERPOSED_RE.finditer(masked[:INTERPOSED_WINDOW]):
         if m.group("cue") not in TAIL_CUES:
             continue
-        sp = classify(_trim_subject(m.group("subj")), memory)
-        if sp and clean_speaker(sp):
+        sp = speaker_for(_trim_subject(m.group("subj")), m.group("cue"), memory)
+        if sp is not None:
             return sp, m.group("cue")
-    return None, None
+    return None
+
+
+# "is telling reporters", "has been calling for": a progressive is a finite cue.
+_PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|am|[’']s|[’']re)\s+(?:(?:also|now|still|not|\w+ly)\s+)?$")
+_INVERTED_NAME_RE = re.compile(
+    r"\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*(?:,\s+[^,_;]{2,80})?)(?=,|\.?$|;)"
+)
+_FINAL_ACCORDING_RE = re.compile(r"[^_;:]{0,120}?[.!?]?\s*$")

@@ -18,7 +18,7 @@ INTERPOSED_WINDOW = 400
 # Auxiliaries and adverbs between a subject and its cue ("have been quick to stress").
 _AUX_TAIL_RE = re.compile(
     r"(?:\s+(?:has|have|had|is|was|were|are|also|further|later|previously|repeatedly|"
-    r"publicly|privately|again|already|then|quickly|recently|once|would|will|did|does|do|"
+    r"publicly|privately|again|already|then|quickly|recently|once|would|will|did|does|do|rather|"
     r"not|never|reportedly|separately|earlier|always|often|been|being|quick|to|too|first|"
     r"last|long|even|both|all|each|(?:on\s+|earlier\s+|late\s+)?\w+day(?:\s+(?:night|morning|evening|afternoon))?|"
     r"this\s+week|last\s+week|in\s+an?\s+(?:statement|interview|email|speech)|in\s+the\s+past|"
@@ -44,7 +44,8 @@ _INFINITIVE_RE = re.compile(
     r"tried|trying|going|intends?|aims?|needs?|has|have|had|together|unable|able|order)\s+to\s*$|"
     r"^\s*[A-Z][a-z]+\s+to\s*$"
 )
-_DETERMINER_BEFORE_RE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|these))\s+$",
+_DETERMINER_BEFORE_RE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|these|most|recent|latest|"
+                                   r"own|brief|written|official))\s+$",
                                    re.IGNORECASE)
 _LAST_WORD_RE = re.compile(r"([a-z]+)\s+$")
 _PLURAL_BEFORE_RE = re.compile(r"\b[A-Za-z][a-z]{2,}[^s's]s\s+$|\b(?:they|we|you|I)\s+$")
@@ -83,7 +84,17 @@ _CLAUSE_SUBJECT_RE = re.compile(
 )
 # A lower-case word that is not a verb form after a lone capital: "Natural selection".
 _NOUN_AFTER_RE = re.compile(r"\s+[a-z]+(?:tion|sion|ment|ness|ity|ism|ance|ence)\b")
-_SUBORDINATOR_RE = re.compile(r"^(?:[Aa]s|[Bb]oth|[Tt]hen)\s+(?=[A-Z])")
+_OPENER_RE = re.compile(r"^(?:[Aa]s|[Bb]oth|[Tt]hen)\s+(?=[A-Z])")
+_SUBORDINATOR_RE = re.compile(
+    r"^(?:[Aa]s|[Bb]oth|[Tt]hen|[Ww]hile|[Ww]hen|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce|[Uu]ntil|"
+    r"[Ww]hereas|[Aa]fter|[Bb]efore|[Ee]ven\s+though|[Ee]ven\s+as|[Ii]f)\s+(?=[A-Z]|(?:the|a|an)\s)"
+)
+# The subject of a clause opened inside the part: "... came up after Mr. Trump had said",
+# "a campaign in which Donald Trump has said".
+_INNER_CLAUSE_RE = re.compile(
+    r"^.*\b(?:after|when|while|as|because|since|although|though|before|until|once|where|which|whom|"
+    r"that|whereas|if|and|but)\s+(?=[A-Z]|(?:the|a|an)\s+[a-z])"
+)
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?P<subj>[^,;_.]{2,120}(?:\.[A-Z][^,;_.]*)*)")
 _MAX_SUBJECT_WORDS = 16
 _DESCRIPTION_RE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+[a-z]")

@@ -4,19 +4,21 @@ closing quotation, sentence-final sourcing and tails (", said Wu." / ", Wu said.
 from __future__ import annotations
 
 
-from ..cues import TAIL_CUES, WORD_RE
+from ..cues import LISTENER_CUES, NOUNISH_BASES, TAIL_CUES, WORD_RE
 from ..speakers import ORGANIZATION, PERSON, Memory, Speaker, classify, clean_speaker
 from .patterns import (
-    _AFTER_QUOTE_RE, _COLON_HEAD_RE, _COLON_RE, _FINAL_SOURCING_RE, _NOT_COLON_NAMES, _PASSIVE_BEFORE_RE,
+    _AFTER_QUOTE_RE, _COLON_HEAD_RE, _DETERMINER_BEFORE_RE, _PLURAL_BEFORE_RE, _COLON_RE, _FINAL_SOURCING_RE, _NOT_COLON_NAMES, _PASSIVE_BEFORE_RE,
     _TAIL_SEP_RE, TAIL_WINDOW,
 )
-from .subjects import _inverted, _looks_named, _trim_subject
+from .subjects import _inverted, _looks_named, _trim_subject, speaker_for
 
 
 def _next_to_quote(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
     """'"...," said Harvey, who ...' and '"...," Harvey said, adding ...': the speaker
     right after a closing quotation, however long the sentence runs on."""
     for m in _AFTER_QUOTE_RE.finditer(masked):
+        if m.group("icue") in LISTENER_CUES:
+            continue  # '"...," told Reuters': the listener, not the speaker
         if m.group("icue"):
             sp = _inverted(m.group("isubj"), memory)
             cue = m.group("icue")
@@ -25,7 +27,7 @@ def _next_to_quote(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             if appos and _looks_named(appos) and 2 <= len(appos.split()) <= 4:
                 sp = classify(appos, memory)  # 'his wife, Gabriela Lazar, wrote'
             else:
-                sp = classify(_trim_subject(m.group("subj")), memory)
+                sp = speaker_for(_trim_subject(m.group("subj")), m.group("cue"), memory)
             cue = m.group("cue")
         if sp is not None and clean_speaker(sp):
             return sp, cue
@@ -37,7 +39,7 @@ def _final_sourcing(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
     m = _FINAL_SOURCING_RE.search(masked[-TAIL_WINDOW:])
     if m is None:
         return None
-    sp = classify(_trim_subject(m.group("subj")), memory)
+    sp = speaker_for(_trim_subject(m.group("subj")), m.group("cue").split()[0], memory)
     return (sp, m.group("cue")) if sp is not None and clean_speaker(sp) else None
 
 
@@ -73,7 +75,7 @@ def _tail(tail: str, memory: Memory) -> tuple[Speaker, str] | None:
         if not words:
             continue
         first = words[0].group(0)
-        if first in TAIL_CUES:
+        if first in TAIL_CUES and first not in LISTENER_CUES:
             sp = _inverted(seg[words[0].end():].strip(" .!"), memory)
             if sp and clean_speaker(sp):
                 return sp, first
@@ -81,11 +83,13 @@ def _tail(tail: str, memory: Memory) -> tuple[Speaker, str] | None:
         for w in words[1:10]:
             cue = w.group(0)
             if cue in TAIL_CUES:
-                if len(seg) - w.end() > 60:
+                if len(seg) - w.end() > 60 or _DETERMINER_BEFORE_RE.search(seg, max(0, w.start() - 12), w.start()):
+                    break  # "paste in their email": a noun
+                if cue in NOUNISH_BASES and not _PLURAL_BEFORE_RE.search(seg, max(0, w.start() - 30), w.start()):
                     break
                 if _PASSIVE_BEFORE_RE.search(seg[max(0, w.start() - 32): w.start()]):
                     break  # "the staff were asked to leave": passive, nobody speaks
-                sp = classify(_trim_subject(seg[: w.start()]), memory)
+                sp = speaker_for(_trim_subject(seg[: w.start()]), cue, memory)
                 if sp and clean_speaker(sp):
                     return sp, cue
                 break

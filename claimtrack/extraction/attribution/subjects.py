@@ -3,13 +3,15 @@ opening the clause, stepping over asides, auxiliaries and appositives."""
 
 from __future__ import annotations
 
+import re
 
-from ..cues import BARE_FORMS, CUE_FORMS, WORD_RE
-from ..speakers import PERSON, QUANTITY_SUBJECT_RE, Memory, Speaker, better_title, classify, clean_phrase, clean_speaker
+
+from ..cues import BARE_FORMS, BASE_FORMS, CUE_FORMS, SPEECH_FORMS, TAIL_CUES, WORD_RE
+from ..speakers import GROUP, PERSON, QUANTITY_SUBJECT_RE, Memory, Speaker, better_title, classify, clean_phrase, clean_speaker
 from .patterns import (
     _ARTICLE_RE, _AUX_TAIL_RE, _CLAUSE_SUBJECT_RE, _CLAUSE_WORD_RE, _DESCRIPTION_RE, _FINITE_VERB_RE,
     _LEADING_ADVERBIAL_RE, _MAX_SUBJECT_WORDS, _NAME_HEAD_RE, _NOUN_AFTER_RE, _PART_SPLIT_RE, _PP_AFTER_RE,
-    _RELATIVE_RE, _SUBORDINATOR_RE, _WITH_RE,
+    _INNER_CLAUSE_RE, _OPENER_RE, _RELATIVE_RE, _SUBORDINATOR_RE, _WITH_RE,
 )
 
 _BARE_FORMS = BARE_FORMS
@@ -56,7 +58,7 @@ def _trim_subject(subj: str) -> str:
     return _LEADING_ADVERBIAL_RE.sub("", subj).strip(" ,")
 
 
-def _leading_subject(pre: str) -> tuple[str, str | None] | None:
+def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None] | None:
     """(speaker phrase, appositive title) before a cue, or None if it is not a subject.
 
     The subject is the comma-separated part nearest the cue, stepping back over
@@ -85,14 +87,22 @@ def _leading_subject(pre: str) -> tuple[str, str | None] | None:
         return None
     subject = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
     subject = _WITH_RE.sub("", subject)
-    subject = _SUBORDINATOR_RE.sub("", subject)
+    # "While Ramos said ...": a speech verb's subject stays a speaker inside a
+    # subordinate clause; "When Dion decided ..." is the outlet narrating.
+    subject = (_SUBORDINATOR_RE if asserting else _OPENER_RE).sub("", subject)
     rel = _RELATIVE_RE.search(subject)
     if rel and _DESCRIPTION_RE.match(subject):
         subject = subject[: rel.start()]  # "A woman who has accused ... said": "A woman"
     if not subject or len(subject.split()) > _MAX_SUBJECT_WORDS:
         return None
     low = subject.lower()
-    if (_CLAUSE_WORD_RE.search(low) and low not in ("it", "this")) or _has_cue(subject):
+    if _CLAUSE_WORD_RE.search(low) and low not in ("it", "this"):
+        inner = _INNER_CLAUSE_RE.match(subject) if asserting else None
+        rest = subject[inner.end():] if inner else ""
+        if not rest or _CLAUSE_WORD_RE.search(rest.lower()) or len(rest.split()) > 8:
+            return None
+        subject, low = rest, rest.lower()
+    if _has_cue(subject):
         return None
     if _FINITE_VERB_RE.search(subject) and not QUANTITY_SUBJECT_RE.match(subject):
         return None  # "The storm dumped 8 inches ..." is a clause, not a speaker
@@ -155,3 +165,25 @@ def _inverted(subj: str, memory: Memory) -> Speaker | None:
         if better_title(clean_phrase(bits[1]), sp.title):
             sp.title = clean_phrase(bits[1]) or sp.title
     return sp
+
+
+# A described subject of a speech verb whose noun no lexicon lists ("the moderator said",
+# "One California delegate told ..."): after a speech verb it can only be a speaker.
+_DESCRIBED_RE = re.compile(
+    r"^(?:the|a|an|one|another|other|some|several|many|two|three|four|five)\s+"
+    r"(?:[\w'’-]+\s+){0,4}[a-z][a-z-]{2,}$",
+    re.IGNORECASE,
+)
+_NOT_HEAD_RE = re.compile(r"(?:ly|day|week|month|year|time|night|morning|evening|afternoon)$")
+_STRONG_CUES = SPEECH_FORMS | TAIL_CUES
+
+
+def speaker_for(phrase: str, cue: str, memory: Memory) -> Speaker | None:
+    """The clean speaker a subject phrase names, or a description when the cue is a
+    speech verb and the phrase a determiner-led noun phrase."""
+    sp = classify(phrase, memory)
+    if sp is None and cue in _STRONG_CUES and cue not in BASE_FORMS and _DESCRIBED_RE.match(phrase) \
+            and not _NOT_HEAD_RE.search(phrase):
+        name = clean_phrase(phrase)
+        sp = Speaker(name, None, GROUP) if name else None
+    return sp if sp is not None and clean_speaker(sp) else None
