@@ -9,7 +9,8 @@ For every gold attribution whose Content has at least 5 words:
 - named speaker right: the gold Source is a name (has a capitalised word that is not a
   determiner or pronoun) and the best claim's speaker contains one of those words;
 - described speaker right: the gold Source is a description ("a campaign aide",
-  "officials", "the report") and the best claim's speaker contains its head noun;
+  "officials", "the report") and the best claim's speaker contains its head noun (or,
+  when the engine resolved the role to the person holding it, the speaker's title does);
 - cue right: the best claim's cue and the gold Cue share a word;
 - no speaker: covered, but the best claim has no speaker at all.
 Figures are broken down by cue type (speech verb, other predicate, according to, colon)
@@ -222,9 +223,13 @@ def _words(text: str) -> set[str]:
     return {re.sub(r"['’]s?$", "", w.strip(".,")).lower() for w in _WORD.findall(text)}
 
 
-def speaker_right(g: Gold, speaker: str | None, cls: str) -> bool:
+def speaker_right(g: Gold, speaker: str | None, cls: str, title: str | None = None) -> bool:
+    """``title`` counts for a description only: "the president said" resolved to the
+    named president carries the role as the speaker's title."""
     if not speaker:
         return False
+    if cls == "described" and title:
+        speaker = f"{speaker} {title}"
     words = _words(speaker)
     if cls == "named":
         return any(w in words for w in capitalised(g.source or ""))
@@ -376,7 +381,7 @@ def score_doc(name: str, golds: list[Gold], claims: list, result: Result) -> Non
             t.covered = 1
             t.no_speaker = int(not claim.speaker)
         if cls in ("named", "described"):
-            ok = claim is not None and speaker_right(g, claim.speaker, cls)
+            ok = claim is not None and speaker_right(g, claim.speaker, cls, getattr(claim, "speaker_title", None))
             if cls == "named":
                 t.named, t.named_ok = 1, int(ok)
             else:

@@ -38,7 +38,8 @@ SPEECH = """say tell add state explain reply respond continue remark quip speak 
 shout whisper testify answer""".split()
 WRITING = "write tweet post blog text email".split()
 # Claims, reports, findings, stance and cognition, evaluation.
-PREDICATES_ALL = """ask announce deny warn stress claim insist confirm argue note acknowledge admit
+PREDICATES_ALL = """ask comment chastise laud liken compare promote castigate berate assail
+contradict mock document announce deny warn stress claim insist confirm argue note acknowledge admit
 assert declare report reveal disclose estimate predict forecast suggest maintain contend
 allege accuse urge describe vow pledge promise concede repeat reiterate counter conclude
 find show believe emphasize emphasise threaten project caution complain boast recall
@@ -67,7 +68,7 @@ rule decide resolve determine judge hold find conclude declare order sentence
 acknowledge recognize recognise admit confess concede grant allow accept
 """.split()
 # Intentions and protests the outlet reports as facts ("Iraq wants ...", "crowds protested").
-_NOT_SPEECH = frozenset("want wish hope plan expect seek aim intend mean protest allow accept grant".split())
+_NOT_SPEECH = frozenset("wish mean protest allow accept grant seek aim intend".split())
 PREDICATES = [w for w in PREDICATES_ALL if w not in _NOT_SPEECH]
 # Forms that are nouns or adjectives far more often than cue verbs.
 _NOT_CUES = frozenset(
@@ -109,8 +110,8 @@ SPEECH_FORMS = _forms(SPEECH + WRITING)
 # follows, as in "Rider advocate Tom Lindqvist".
 BARE_FORMS = frozenset(PREDICATES) - frozenset(SPEECH + WRITING)
 CUE_FORMS = (SPEECH_FORMS | _forms(PREDICATES)) - _NOT_CUES
-# Speech verbs that assert content; "continued", "spoke" also report an event.
-ASSERTING = SPEECH_FORMS - _forms(["continue", "speak"])
+# Verbs of finding: their subject is evidence ("Recent polling shows ...").
+FINDING_FORMS = _forms("show find suggest indicate reveal conclude estimate project predict confirm".split())
 # Uninflected verbs: after a singular noun they are nouns ("the so-called idle state").
 BASE_FORMS = frozenset(SPEECH + WRITING + PREDICATES_ALL)
 # Speech bases that are nouns unless a plural or a pronoun is their subject.
@@ -120,7 +121,9 @@ PROGRESSIVE_CUES = frozenset(
     """saying telling writing tweeting posting claiming arguing insisting warning urging demanding
     promising vowing pledging declaring accusing criticizing criticising blaming denying
     questioning predicting suggesting asking announcing explaining stressing touting boasting
-    complaining threatening alleging charging calling""".split()
+    complaining threatening alleging charging calling promoting attacking slamming blasting pressing
+    lobbying pleading defending praising mocking comparing describing dismissing rejecting
+    refusing offering hoping planning expecting""".split()
 )
 # Cues whose object is a listener, so "..., told Reuters" never names the speaker.
 LISTENER_CUES = frozenset("tell tells told telling".split())
@@ -132,6 +135,8 @@ TAIL_CUES = SPEECH_FORMS | frozenset(
     concluded concludes predicted predicts estimated estimates reported reports
     announced says said tweeted posted""".split()
 )
+# Speech verbs that assert content; "continued", "spoke" also report an event.
+ASSERTING = (SPEECH_FORMS | TAIL_CUES) - _forms(["continue", "speak"])
 # Words that turn a following "to"-phrase into a cue: "declined to comment".
 _MULTI = (
     r"pointed\s+out|points\s+out|made\s+(?:it\s+)?clear|makes\s+(?:it\s+)?clear|"
@@ -141,7 +146,10 @@ _MULTI = (
     r"is\s+expected\s+to|are\s+expected\s+to|expressed\s+(?:concern|doubt|hope|confidence)|"
     r"(?:talk|spok|spoke|speak|rail|lash|laid|lay|spell|weigh|vot|push|fir|hit|took|take|mad|make)"
     r"(?:s|ed|e|ing)?\s+(?:about|against|out|in|back|aim\s+at|for|the\s+(?:case|point|argument))|"
-    r"(?:made|makes|making)\s+no\s+secret|(?:declined|refused|declines|refuses)\s+to\s+(?:\w+)"
+    r"(?:made|makes|making)\s+no\s+secret|(?:go|goes|went|gone|going)\s+after|"
+    r"(?:is|are|was|were|been|remains?|remained)\s+(?:\w+ly\s+)?(?:afraid|worried|concerned|confident|convinced|skeptical|"
+    r"sceptical|optimistic|pessimistic|hopeful|adamant|eager|critical\s+of|opposed\s+to|"
+    r"unconvinced|unsure|uncertain)|(?:declined|refused|declines|refuses)\s+to\s+(?:\w+)"
 )
 MULTI_RE = re.compile(rf"\b(?:{_MULTI})\b")
 WORD_RE = re.compile(r"[A-Za-z][a-z’'-]*")

@@ -20,7 +20,8 @@ DOC_WORDS = frozenset(
     """letter memo memorandum report statement study document filing lawsuit complaint
     survey poll analysis assessment review email e-mail note cable decree order ruling
     bill resolution agreement indictment affidavit transcript audit data figures records
-    paper draft plan proposal budget release communique communiqué post tweet video
+    paper draft plan proposal film documentary book article ad advertisement editorial
+    column memoir research budget release communique communiqué post tweet video
     footage census estimate estimates projections forecast website announcement
     letters memos reports statements studies documents tally count calculations
     filings polls surveys investigation probe inquiry""".split()
@@ -269,8 +270,8 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         return None
     if text.lower() in ("statement", "announcement", "release", "communique") and raw[:4].lower() == "the ":
         issuer = memory.last_issuer()
-        if issuer is not None:
-            return _speaker(issuer)
+        if issuer is not None:  # a document stays a document: "Security Council statement"
+            return Speaker(f"{issuer.name} {text.lower()}", None, DOCUMENT)
     alias = DISPLAY_ALIASES.get(text.lower()) or DISPLAY_ALIASES.get(raw.lower())
     if alias:
         return Speaker(alias, None, ORGANIZATION)

@@ -40,7 +40,8 @@ ORG_WORDS = frozenset(
     tribunal assembly legislature regime military motors airlines airways holdings
     industries technologies systems pharmaceuticals partners capital media bank inc.
     corp. co. ltd. group ministry department office international society trust caucus
-    initiative project academy church watch institution laboratory firm studios""".split()
+    initiative project academy church watch institution laboratory firm studios newspaper
+    magazine broadcaster outlet tabloid""".split()
 )
 # Canonical names for countries and bodies usually written in short form.
 ALIASES = {

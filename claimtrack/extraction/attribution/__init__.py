@@ -171,9 +171,13 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             continue  # "said said": a cue right after a cue has no subject between them
         pre = masked[max(0, s - SUBJECT_WINDOW): s]
         WORK.chars += len(pre)
+        if pre_to(masked, s) or cue.startswith("continu") and masked.startswith(" to ", e):
+            continue  # "to comment", "was to promote", "continues to shout": not a cue of its own
+        if cue in _SAME_PAST and _QUANTIFIER_BEFORE_RE.search(masked, max(0, s - 12), s):
+            continue  # "Several cast members": a noun after a quantifier
         if cue in NOUNISH_BASES and not _PLURAL_BEFORE_RE.search(masked, max(0, s - 30), s):
             continue  # "an off-the-cuff remark", "their email": nouns
-        progressive = cue.split()[0] in PROGRESSIVE_CUES and _PROGRESSIVE_RE.search(pre[-40:]) is not None
+        progressive = cue.split()[0].endswith("ing") and (" " in cue or cue in PROGRESSIVE_CUES) and _PROGRESSIVE_RE.search(pre[-40:]) is not None
         if not progressive and (_PASSIVE_BEFORE_RE.search(pre[-32:]) or _INFINITIVE_RE.search(pre[-16:])):
             continue  # "was reported", "wants to maintain": not the subject's own cue
         if cue in TAIL_CUES and cue not in LISTENER_CUES and pre.rstrip().endswith(","):
@@ -237,6 +241,21 @@ def _after_content(masked: str, start: int, memory: Memory, final: bool = False)
         if sp is not None:
             return sp, m.group("cue")
     return None
+
+
+_SAME_PAST = frozenset("cast put set hit bet read".split())
+_QUANTIFIER_BEFORE_RE = re.compile(r"\b(?:several|many|some|few|all|both|each|most|other|\d+)\s+$", re.IGNORECASE)
+
+
+def pre_to(masked: str, s: int) -> bool:
+    """"Her task was to promote", "used the show to comment": an infinitive of purpose."""
+    return _PURPOSE_TO_RE.search(masked, max(0, s - 40), s) is not None
+
+
+_PURPOSE_TO_RE = re.compile(
+    r"(?:\b(?:was|is|are|were|be|used|use|uses|using|chance|opportunity|attempt|effort|time|way|how|"
+    r"what|where|whether|ready|order|platform|stage|moment)|[A-Z][\w’'-]*)\s+to\s+$"
+)
 
 
 # "is telling reporters", "has been calling for": a progressive is a finite cue.

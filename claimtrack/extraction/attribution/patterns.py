@@ -45,7 +45,7 @@ _INFINITIVE_RE = re.compile(
     r"^\s*[A-Z][a-z]+\s+to\s*$"
 )
 _DETERMINER_BEFORE_RE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|these|most|recent|latest|"
-                                   r"own|brief|written|official))\s+$",
+                                   r"own|brief|written|official|more|less|very|highly))\s+$",
                                    re.IGNORECASE)
 _LAST_WORD_RE = re.compile(r"([a-z]+)\s+$")
 _PLURAL_BEFORE_RE = re.compile(r"\b[A-Za-z][a-z]{2,}[^s's]s\s+$|\b(?:they|we|you|I)\s+$")
@@ -73,7 +73,8 @@ _AFTER_QUOTE_RE = re.compile(
     rf"(?P<cue>{_TAIL_CUE_ALT})\b)"
 )
 _FINAL_SOURCING_RE = re.compile(
-    r",\s+(?P<subj>[^,_;]{2,80}?)\s+(?P<cue>said|say|says|told\s+\w+|reported|wrote)"
+    r",\s+(?P<subj>[^,_;]{2,80}?)\s+(?P<cue>said|say|says|told\s+\w+|reported|wrote|announced|added|noted|confirmed|"
+    r"explained|stressed|tweeted|argued|warned|insisted)"
     r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+\w+)?(?:\.?$|,\s+(?:adding|saying|noting|citing|explaining)\b)"
 )
 # The subject opening a sentence, after an optional introductory phrase.

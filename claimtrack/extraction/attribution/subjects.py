@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 
-from ..cues import BARE_FORMS, BASE_FORMS, CUE_FORMS, SPEECH_FORMS, TAIL_CUES, WORD_RE
-from ..speakers import GROUP, PERSON, QUANTITY_SUBJECT_RE, Memory, Speaker, better_title, classify, clean_phrase, clean_speaker
+from ..cues import BARE_FORMS, BASE_FORMS, CUE_FORMS, FINDING_FORMS, SPEECH_FORMS, TAIL_CUES, WORD_RE
+from ..speakers import DOCUMENT, GROUP, PERSON, QUANTITY_SUBJECT_RE, Memory, Speaker, better_title, classify, clean_phrase, clean_speaker
 from .patterns import (
     _ARTICLE_RE, _AUX_TAIL_RE, _CLAUSE_SUBJECT_RE, _CLAUSE_WORD_RE, _DESCRIPTION_RE, _FINITE_VERB_RE,
     _LEADING_ADVERBIAL_RE, _MAX_SUBJECT_WORDS, _NAME_HEAD_RE, _NOUN_AFTER_RE, _PART_SPLIT_RE, _PP_AFTER_RE,
@@ -176,6 +176,8 @@ _DESCRIBED_RE = re.compile(
 )
 _NOT_HEAD_RE = re.compile(r"(?:ly|day|week|month|year|time|night|morning|evening|afternoon)$")
 _STRONG_CUES = SPEECH_FORMS | TAIL_CUES
+_EVIDENCE_RE = re.compile(r"^(?:(?:the|a|an|this|that|these|new|recent|exit|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,7}[a-z][a-z-]{3,}$",
+                          re.IGNORECASE)
 
 
 def speaker_for(phrase: str, cue: str, memory: Memory) -> Speaker | None:
@@ -186,4 +188,7 @@ def speaker_for(phrase: str, cue: str, memory: Memory) -> Speaker | None:
             and not _NOT_HEAD_RE.search(phrase):
         name = clean_phrase(phrase)
         sp = Speaker(name, None, GROUP) if name else None
+    elif sp is None and cue in FINDING_FORMS and cue not in BASE_FORMS and _EVIDENCE_RE.match(phrase):
+        name = clean_phrase(phrase)  # "Recent polling shows", "a projection from X shows"
+        sp = Speaker(name, None, DOCUMENT) if name else None
     return sp if sp is not None and clean_speaker(sp) else None
