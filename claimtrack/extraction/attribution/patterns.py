@@ -62,7 +62,11 @@ _COLON_HEAD_RE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-
 _NOT_COLON_NAMES = frozenset(
     """update updated note editor correction watch video photos photo breaking exclusive
     opinion analysis related read source sources q a live poll graphic chart map
-    warning disclosure transcript full this that here what why how when where""".split()
+    warning disclosure transcript full this that here what why how when where image images
+    credit credits caption gallery podcast interview review editorial sponsored advertisement
+    topics tags share summary background context question answer step tip tips price cost
+    contact email phone address website location date time day week listen subscribe
+    spoiler trailer recap explainer feature features""".split()
 )
 _TAIL_CUE_ALT = "|".join(sorted((re.escape(c) for c in TAIL_CUES), key=len, reverse=True))
 _AFTER_QUOTE_RE = re.compile(

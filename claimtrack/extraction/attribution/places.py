@@ -51,15 +51,24 @@ def _colon_speaker(masked: str, memory: Memory) -> Speaker | None:
         m = _COLON_HEAD_RE.match(masked)
         if not m or m.group("name").split()[0].lower() in _NOT_COLON_NAMES:
             return None
-        sp = classify(m.group("name"), memory)
+        name = m.group("name")
+        label = name.isupper() and len(name) >= 3 and " " not in name  # a transcript's "WALLACE:"
+        sp = classify(name.title() if label else name, memory)
         if sp is None or not sp.name:
             return None
-        known = " " in sp.name or memory.entry(sp.name) is not None
+        # A lone surname needs the article to know it, a transcript label, or a headline
+        # after it ("Pence: Flowers Won't Be at Debate").
+        known = " " in sp.name or memory.entry(sp.name) is not None or label or _headline_after(masked, m.end("name"))
         return sp if known and sp.kind in (PERSON, ORGANIZATION) and clean_speaker(sp) else None
     sp = classify(m.group("name"), memory)
     if sp is None or sp.kind not in (PERSON, ORGANIZATION) or not clean_speaker(sp):
         return None
     return sp
+
+
+def _headline_after(masked: str, at: int) -> bool:
+    words = masked[at:at + 80].lstrip(" :").split()[:6]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 4
 
 
 def _tail(tail: str, memory: Memory) -> tuple[Speaker, str] | None:
