@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 
-from ..cues import BARE_FORMS, BASE_FORMS, CUE_FORMS, FINDING_FORMS, SPEECH_FORMS, TAIL_CUES, WORD_RE
+from ..cues import ASSERTING, BARE_FORMS, BASE_FORMS, CUE_FORMS, FINDING_FORMS, WORD_RE
 from ..speakers import DOCUMENT, GROUP, PERSON, QUANTITY_SUBJECT_RE, Memory, Speaker, better_title, classify, clean_phrase, clean_speaker
 from .patterns import (
     _ARTICLE_RE, _AUX_TAIL_RE, _CLAUSE_SUBJECT_RE, _CLAUSE_WORD_RE, _DESCRIPTION_RE, _FINITE_VERB_RE,
@@ -104,6 +104,8 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
         subject, low = rest, rest.lower()
     if _has_cue(subject):
         return None
+    if _VERB_THEN_ARTICLE_RE.search(subject):
+        return None  # "things stand the Government": a clause with its verb inside
     if _FINITE_VERB_RE.search(subject) and not QUANTITY_SUBJECT_RE.match(subject):
         return None  # "The storm dumped 8 inches ..." is a clause, not a speaker
     title = None
@@ -175,7 +177,11 @@ _DESCRIBED_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_HEAD_RE = re.compile(r"(?:ly|day|week|month|year|time|night|morning|evening|afternoon)$")
-_STRONG_CUES = SPEECH_FORMS | TAIL_CUES
+_STRONG_CUES = ASSERTING
+_VERB_THEN_ARTICLE_RE = re.compile(
+    r"(?<=\s)(?!(?:of|in|at|for|from|with|on|by|to|and|or|but|nor|as|than|about|over|under|into|across|"
+    r"near|after|before|behind|between|among|against|like|via|per|is|was|are|were)\b)[a-z]+\s+(?:the|an?)\s"
+)
 _EVIDENCE_RE = re.compile(r"^(?:(?:the|a|an|this|that|these|new|recent|exit|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,7}[a-z][a-z-]{3,}$",
                           re.IGNORECASE)
 
