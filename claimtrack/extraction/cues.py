@@ -75,7 +75,7 @@ _NOT_CUES = frozenset(
     """calls call points point figure figures counts count rates rate ranks rank lists list
     backs back names name frames frame paints paint terms term airs air issues issue
     means mean sets set puts put leads lead leading texts text posts post hits hit
-    details detail reports report releases release plans plan wants want hopes hope
+    details detail reports report releases release plans plan
     fears fear doubts doubt wishes wish orders order requests request demands demand
     surveys survey judges judge counsel blogs blog emails email quotes quote
     petitions petition protests protest applauds laughs grants question questions
