@@ -360,13 +360,19 @@ _BAD_FIRST = frozenset(
     january february march april june july august september october november december""".split()
 )
 _BAD_LAST = frozenset("by or and of to for with from here there the a an in on at as".split())
-_BARE_WORDS = frozenset("the a an mr mrs ms dr sen rep gen he she they it we i you one".split())
+_BARE_WORDS = frozenset("the a an mr mrs ms dr sen rep gen he she they it we i you one his him her their them".split())
+# A verb opening a phrase makes it a clause ("joined the court's ...", "Did Donald Trump").
+_VERB_FIRST = frozenset("did does do is are was were would could should says said made used maybe".split())
+_VERB_OPENING_RE = re.compile(r"^[a-z]+(?:ed|ed\s+(?:to|for|the|a|an|it|and|with|by|in|on)\b)\s")
 _CLAUSE_INSIDE = frozenset(
     """is was were are has have had will would could can should did does do been being
     said says told that which when because if whether ago yesterday tonight earlier
     later he she they we i you don't doesn't didn't won't can't isn't aren't wasn't
     weren't""".split()
 )
+
+
+_STOPS_AFTER_VERB = frozenset("to for the a an it and with by in on his her their its".split())
 
 
 def clean_speaker(sp: Speaker) -> bool:
@@ -380,7 +386,9 @@ def clean_speaker(sp: Speaker) -> bool:
         return False
     if len(toks) == 1 and (toks[0] in _BARE_WORDS or toks[0] in _BAD_FIRST):
         return False
-    if toks[0] in _BAD_FIRST:
+    if toks[0] in _BAD_FIRST or toks[0] in _VERB_FIRST:
+        return False
+    if len(toks) > 1 and name[:1].islower() and _VERB_OPENING_RE.match(name) and toks[1] in _STOPS_AFTER_VERB:
         return False
     # "X's office" is built from a remembered name, so "'s" inside is fine.
     if len(toks) > 1 and toks[-1] in _BAD_LAST:
