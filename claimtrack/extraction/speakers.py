@@ -52,7 +52,7 @@ _PREP_SPLIT_RE = re.compile(
     r"\s+(?:of|from|in|at|for|with|by|on|to|within|inside|across|familiar|close|knowledgeable|"
     r"briefed|involved|aware|who|that|whose)\s+"
 )
-_NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’-]*\.?|[A-Z]\.|al-\w+|bin|ibn|de|van|von|da|del|der|la|le)$")
+_NAME_TOKEN_RE = re.compile(r"^(?:[A-Z][\w'’-]*\.?|(?:[A-Z]\.)+|al-\w+|bin|ibn|de|van|von|da|del|der|la|le)$")
 _WORD_RE = re.compile(r"[\w'’.-]+")
 _DOC_CUT_RE = re.compile(r",|\s(?:obtained|released|published|conducted|broadcast|posted|that|which|who)\s")
 _MAKER_RE = re.compile(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
@@ -64,6 +64,7 @@ QUANTITY_SUBJECT_RE = re.compile(
     r"half|most|many|some|a\s+majority|a\s+third|a\s+quarter|two-thirds|three-quarters|a\s+plurality)\b",
     re.IGNORECASE,
 )
+_ACRONYM_RE = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z]{2,6}s?)$")
 _POSSESSIVE_PRONOUN_RE = re.compile(r"^(his|her|their|its)\s+([a-z][a-z ]{2,40})$", re.IGNORECASE)
 
 PRONOUNS = {"he": PERSON, "she": PERSON, "they": GROUP, "it": ORGANIZATION}
@@ -309,6 +310,8 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         return Speaker(text, None, ORGANIZATION)
     if len(tokens) == 1 and (tokens[0].lower() in PLURAL_SPEAKERS or tokens[0].endswith(("ists", "ians"))):
         return Speaker(text, None, GROUP)  # sentence-initial "Critics", "Officials"
+    if len(tokens) == 1 and _ACRONYM_RE.match(tokens[0]):
+        return Speaker(tokens[0], None, ORGANIZATION)  # "F.B.I.", "NATO": a body, not a person
     if is_name(tokens):
         if len(tokens) == 1:
             key = tokens[0].strip(".").lower()

@@ -154,3 +154,45 @@ def test_transcript_label_in_capitals():
 
 def test_page_label_is_not_a_speaker():
     assert one("Credit: Photographs By The Harbour Trust Archive Team.")[0] is None
+
+
+# ---- "according to" sources, acronyms, asides ----
+def test_according_to_an_honorific_and_surname():
+    assert one("The talks were ''the best in years,'' according to Mr. Osei.")[:2] == ("Osei", "person")
+
+
+def test_according_to_stops_at_a_dash_aside():
+    text = "The levy would raise $40 million a year, according to the Civic Budget Office - a tenth of the gap."
+    assert one(text)[0] == "Civic Budget Office"
+
+
+def test_according_to_drops_a_relative_clause():
+    text = "The depot will close in May, according to a council official who was not allowed to speak publicly."
+    assert one(text)[:2] == ("council official", "group")
+
+
+def test_dotted_acronym_is_an_organisation():
+    text = "The checks came back clear, and the F.B.I. has said it holds no further records."
+    assert one(text)[:2] == ("F.B.I.", "organization")
+
+
+def test_relative_whom_clause_is_skipped():
+    text = ("Dara Quinn, a former aide whom the mayor dismissed last year, said on radio that the "
+            "contract was signed in a hurry.")
+    assert one(text)[0] == "Dara Quinn"
+
+
+def test_even_before_a_name():
+    assert one("Even Lorna Vey, who backed the plan, said on Friday that it had gone too far.")[0] == "Lorna Vey"
+
+
+def test_asked_a_question_is_attributed_but_a_request_is_not():
+    assert one("Councillor Ben Aziz asked whether the ferry subsidy would survive the cuts.")[0] == "Ben Aziz"
+    assert one("The island has asked the ministry to send engineers by March.")[0] is None
+
+
+def test_speech_verb_wins_over_the_document_around_it():
+    text = ("The port wants to keep its night shift, Mayor Lin Oduya told the minister, according to "
+            "the statement.\n\nShe also said the cranes were twenty years old.")
+    claims = extract_claims(text)
+    assert [c.speaker for c in claims] == ["Lin Oduya", "Lin Oduya"]

@@ -27,7 +27,7 @@ from ..speakers import (
     remember_speaker,
 )
 from .patterns import (
-    _ACCORDING_RE, _COMMA_OR_AND_RE, _COORDINATED_RE, _DETERMINER_BEFORE_RE, _INFINITIVE_RE, _INTERPOSED_RE,
+    _ACCORDING_RE, _SOURCE_END_RE, _COMMA_OR_AND_RE, _COORDINATED_RE, _DETERMINER_BEFORE_RE, _INFINITIVE_RE, _INTERPOSED_RE,
     _LAST_WORD_RE, _NEXT_CAPITAL_RE, _PASSIVE_BEFORE_RE, _PLURAL_BEFORE_RE, INTERPOSED_WINDOW, MAX_CUES,
     SUBJECT_WINDOW, TAIL_WINDOW,
 )
@@ -173,6 +173,8 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
         WORK.chars += len(pre)
         if pre_to(masked, s) or cue.startswith("continu") and masked.startswith(" to ", e):
             continue  # "to comment", "was to promote", "continues to shout": not a cue of its own
+        if cue.startswith("ask") and not _ASKED_QUESTION_RE.match(masked, e):
+            continue  # "asked Washington to send delegates" is a request the outlet reports
         if cue in _SAME_PAST and _QUANTIFIER_BEFORE_RE.search(masked, max(0, s - 12), s):
             continue  # "Several cast members": a noun after a quantifier
         if cue in NOUNISH_BASES and not _PLURAL_BEFORE_RE.search(masked, max(0, s - 30), s):
@@ -213,13 +215,16 @@ def _after_content(masked: str, start: int, memory: Memory, final: bool = False)
     With ``final`` only sourcing that closes the sentence counts ("..., according to the
     report." / "..., Sabato said."), not an "according to" opening an inner clause.
     """
+    tail_start = max(start, len(masked) - TAIL_WINDOW)
     if final:
-        found = _final_sourcing(masked, memory)
-        if found is not None:
+        # "Iraq wants ..., Abdul Mahdi told Pompeo, according to the statement": the
+        # nearest speech verb first, the document around it after.
+        found = _final_sourcing(masked, memory) or _tail(masked[tail_start:], memory)
+        if found is not None and found[1].split()[0] in SPEECH_FORMS:
             return found
     m = _ACCORDING_RE.search(masked, start)
     if m and (not final or _FINAL_ACCORDING_RE.match(masked, m.end())):
-        subj = _trim_subject(m.group("subj"))
+        subj = _trim_subject(_SOURCE_END_RE.split(m.group("subj"), 1)[0])
         sp = classify(subj, memory)
         if sp is None and clean_phrase(subj):
             # Whatever follows "according to" is a source: a body if named, else a document.
@@ -227,13 +232,11 @@ def _after_content(masked: str, start: int, memory: Memory, final: bool = False)
             sp = Speaker(name, None, ORGANIZATION if name[:1].isupper() else DOCUMENT)
         if sp and clean_speaker(sp):
             return sp, "according to"
-    tail_start = max(start, len(masked) - TAIL_WINDOW)
-    found_tail = _tail(masked[tail_start:], memory)
-    if found_tail is not None:
-        if not final or found_tail[1] in SPEECH_FORMS:
-            return found_tail
     if final:
         return None
+    found_tail = _tail(masked[tail_start:], memory)
+    if found_tail is not None:
+        return found_tail
     for m in _INTERPOSED_RE.finditer(masked[:INTERPOSED_WINDOW]):
         if m.group("cue") not in TAIL_CUES:
             continue
@@ -243,6 +246,9 @@ def _after_content(masked: str, start: int, memory: Memory, final: bool = False)
     return None
 
 
+_ASKED_QUESTION_RE = re.compile(
+    r"(?:\s+[\w’'.-]+){0,4}?\s+(?:whether|if|why|how|what|when|where|who|which|about)\b|[\s,:]*_"
+)
 _SAME_PAST = frozenset("cast put set hit bet read".split())
 _QUANTIFIER_BEFORE_RE = re.compile(r"\b(?:several|many|some|few|all|both|each|most|other|\d+)\s+$", re.IGNORECASE)
 

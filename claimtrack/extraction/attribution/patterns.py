@@ -26,7 +26,7 @@ _AUX_TAIL_RE = re.compile(
 )
 _LEADING_ADVERBIAL_RE = re.compile(
     r"^(?:and|but|so|yet|still|also|however|meanwhile|moreover|furthermore|instead|"
-    r"separately|earlier|later|now|then|today|yesterday|in\s+addition)\b[\s,]*",
+    r"separately|earlier|later|now|then|today|yesterday|even|in\s+addition)\b[\s,]*",
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE_RE = re.compile(
@@ -45,7 +45,7 @@ _INFINITIVE_RE = re.compile(
     r"^\s*[A-Z][a-z]+\s+to\s*$"
 )
 _DETERMINER_BEFORE_RE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|these|most|recent|latest|"
-                                   r"own|brief|written|official|more|less|very|highly))\s+$",
+                                   r"own|more|less|very|highly))\s+$",
                                    re.IGNORECASE)
 _LAST_WORD_RE = re.compile(r"([a-z]+)\s+$")
 _PLURAL_BEFORE_RE = re.compile(r"\b[A-Za-z][a-z]{2,}[^s's]s\s+$|\b(?:they|we|you|I)\s+$")
@@ -100,7 +100,11 @@ _INNER_CLAUSE_RE = re.compile(
     r"^.*\b(?:after|when|while|as|because|since|although|though|before|until|once|where|which|whom|"
     r"that|whereas|if|and|but)\s+(?=[A-Z]|(?:the|a|an)\s+[a-z])"
 )
-_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?P<subj>[^,;_.]{2,120}(?:\.[A-Z][^,;_.]*)*)")
+_ACCORDING_RE = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<subj>[^,;_.—–]{2,120}(?:\.\s?[A-Z][^,;_.—–]*)*)"
+)
+# Where an "according to" source ends: a dash aside or a relative clause about it.
+_SOURCE_END_RE = re.compile(r"\s+-\s|\s+(?:who|whom|that|which|whose)\s")
 _MAX_SUBJECT_WORDS = 16
 _DESCRIPTION_RE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+[a-z]")
 # A lower-case "-ed" word right after a noun reads as a finite verb; after a
@@ -113,5 +117,5 @@ _NAME_HEAD_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*")
 _PP_AFTER_RE = re.compile(r"\s+(?:of|from|at|for|with)\s+(?:the\s+)?[A-Z]")
 _PART_SPLIT_RE = re.compile(r"[,;:—–]|\s-\s|_+")
 _ARTICLE_RE = re.compile(r"^(?:the|an?)\s", re.IGNORECASE)
-_RELATIVE_RE = re.compile(r"\s+(?:who|whose|which|that)\s")
+_RELATIVE_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 _WITH_RE = re.compile(r"^(?:with|as)\s+", re.IGNORECASE)
