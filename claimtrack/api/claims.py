@@ -8,6 +8,7 @@ from ..errors import ValidationError
 from ..services.review import claims as claim_service
 from ..services.review import verdicts as verdict_service
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from . import queries, render
 from .blueprint import ID, bp
 from .parsing import json_body, page, query
@@ -47,29 +48,29 @@ def edit_claim(claim_id: int):
     if ("start" in given) != ("end" in given):
         raise ValidationError("Give both start and end to move the span.",
                               fields={"start" if "end" in given else "end": "required with the other"})
-    db, who = get_session(), current_actor()
-    claim = claim_service.get_claim(db, claim_id)
-    version = data.version
-    if given & {"text", "start", "end"}:
-        start = data.start if data.start is not None else claim.start_offset
-        end = data.end if data.end is not None else claim.end_offset
-        text = data.text if data.text is not None else (claim.text if "start" not in given else None)
-        version = claim_service.edit_text(db, who, claim_id, version=version, text=text, start=start,
-                                          end=end).version
-    if given & {"claimant", "claimant_title"}:
-        name = data.claimant if "claimant" in given else claimant_name(claim)
-        version = claim_service.set_speaker(db, who, claim_id, version=version, name=name,
-                                            title=data.claimant_title).version
-    if "assignee" in given:
-        version = claim_service.assign(db, who, claim_id, version=version, assignee_id=data.assignee).version
-    if data.status == "dismissed":
-        version = claim_service.dismiss(db, who, claim_id, version=version, reason=data.dismissed_reason).version
-    elif data.status is not None:
-        version = claim_service.set_status(db, who, claim_id, version=version, status=data.status).version
-    if version == data.version:
-        # Nothing changed: still refuse a stale version, as any write would.
-        claim_service.check_version(db, claim, version)
-    db.commit()
+    who = current_actor()
+    with writing() as db:
+        claim = claim_service.get_claim(db, claim_id)
+        version = data.version
+        if given & {"text", "start", "end"}:
+            start = data.start if data.start is not None else claim.start_offset
+            end = data.end if data.end is not None else claim.end_offset
+            text = data.text if data.text is not None else (claim.text if "start" not in given else None)
+            version = claim_service.edit_text(db, who, claim_id, version=version, text=text, start=start,
+                                              end=end).version
+        if given & {"claimant", "claimant_title"}:
+            name = data.claimant if "claimant" in given else claimant_name(claim)
+            version = claim_service.set_speaker(db, who, claim_id, version=version, name=name,
+                                                title=data.claimant_title).version
+        if "assignee" in given:
+            version = claim_service.assign(db, who, claim_id, version=version, assignee_id=data.assignee).version
+        if data.status == "dismissed":
+            version = claim_service.dismiss(db, who, claim_id, version=version, reason=data.dismissed_reason).version
+        elif data.status is not None:
+            version = claim_service.set_status(db, who, claim_id, version=version, status=data.status).version
+        if version == data.version:
+            # Nothing changed: still refuse a stale version, as any write would.
+            claim_service.check_version(db, claim, version)
     return jsonify(claim_json(claim_id))
 
 

@@ -10,6 +10,7 @@ from ..services.linking import related
 from ..services.review import verdicts
 from ..services.review.claims import get_claim
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from ..http.urls import web_url
 from .blueprint import ID, bp
 from .parsing import json_body
@@ -45,9 +46,8 @@ def related_claims(claim_id: int):
 
 def decide_link(link_id: int):
     data = json_body(LinkDecision)
-    db = get_session()
-    link = related.decide_link(db, current_actor(), link_id, data.state)
-    db.commit()
+    with writing() as db:
+        link = related.decide_link(db, current_actor(), link_id, data.state)
     return jsonify({"id": link.id, "claim_a_id": link.claim_a_id, "claim_b_id": link.claim_b_id,
                     "relation": link.relation, "numeric": link.numeric, "state": link.state,
                     "score": float(link.score)})

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, url_for
 
-from ..db import get_session
 from ..errors import ValidationError
 from ..services.review import claims
 from ..http.extensions import htmx
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from .forms import FormState, in_range, integer, submitted, text
 from .panel import page_context, panel_response, run
 from .rendering import render
@@ -25,14 +25,12 @@ def show(claim_id: int):
 @bp.route("/articles/<int:article_id>/claims", methods=["POST"])
 @allow("reviewer")
 def create(article_id: int):
-    db = get_session()
     try:
-        claim = claims.create_claim(db, current_actor(), article_id, start=integer("start", label="Start"),
-                                    end=integer("end", label="End"), text=text("text") or None,
-                                    selected=text("selected") or None)
-        db.commit()
+        with writing() as db:
+            claim = claims.create_claim(db, current_actor(), article_id, start=integer("start", label="Start"),
+                                        end=integer("end", label="End"), text=text("text") or None,
+                                        selected=text("selected") or None)
     except ValidationError as exc:
-        db.rollback()
         state = FormState("add", submitted(), dict(exc.fields), exc.message)
         context = page_context(None, article_id, add_form=state)
         if htmx:

@@ -14,6 +14,7 @@ from ..http.instance import desk_config
 from ..services.review import bulk, desk, queue, verdicts
 from ..services.search import check_query
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from .forms import arg_date, arg_int, integer, in_range, page_arg, text
 from .rendering import render, wants_fragment
 
@@ -108,17 +109,15 @@ def _bulk_assignee(who) -> int | None:  # noqa: ANN001 - Actor
 @bp.route("/queue/bulk", methods=["POST"])
 @allow("reviewer")
 def bulk_action():
-    db = get_session()
     who = current_actor()
     action = (request.form.get("action") or "").strip()
     try:
-        result = bulk.apply(db, who, action, _selected(),
-                            assignee_id=_bulk_assignee(who) if action == "assign" else None,
-                            status=text("status", 40) if action == "status" else None,
-                            reason=text("reason", 2000) if action == "dismiss" else None)
-        db.commit()
+        with writing() as db:
+            result = bulk.apply(db, who, action, _selected(),
+                                assignee_id=_bulk_assignee(who) if action == "assign" else None,
+                                status=text("status", 40) if action == "status" else None,
+                                reason=text("reason", 2000) if action == "dismiss" else None)
     except ValidationError as exc:
-        db.rollback()
         return _queue(422, bulk_error=exc.message)
     return _queue(bulk_result=result)
 
@@ -126,12 +125,10 @@ def bulk_action():
 @bp.route("/queue/bulk/<int:event_id>/undo", methods=["POST"])
 @allow("reviewer")
 def bulk_undo(event_id: int):
-    db = get_session()
     try:
-        result = bulk.undo(db, current_actor(), event_id)
-        db.commit()
+        with writing() as db:
+            result = bulk.undo(db, current_actor(), event_id)
     except ValidationError as exc:
-        db.rollback()
         return _queue(422, bulk_error=exc.message)
     return _queue(bulk_result=result)
 
