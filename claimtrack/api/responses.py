@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, PlainSerializer, WithJsonSchema
 
 from ..models import CLAIMANT_KINDS
+from ..services.archive import factchecks
 
 
 # Times go out as `datetime.isoformat()` writes them ("+00:00", not pydantic's "Z"), the
@@ -207,15 +208,8 @@ class RatingScale(Out):
     labels: list[RatingLabel]
 
 
-class MatchResult(Out):
-    kind: str
-    id: int
-    external_id: str | None
-    text: str
-    score: float
-    rating: str | None
-    url: str | None
-    reasons: list[str]
+# One "has this been checked?" result, declared once where the archive search builds it.
+MatchResult = factchecks.MatchResult
 
 
 class MatchList(Out):
