@@ -19,7 +19,7 @@ from .render import claim_summary, dump
 from .schemas import LinkDecision
 
 
-def related_item(item, reusable: bool = False) -> dict:  # noqa: ANN001 - services.linking.related.RelatedClaim
+def related_item(item, reusable: bool = False) -> dict:
     return dump(out.RelatedClaim(
         link_id=item.link_id, claim=claim_summary(item.claim, None),
         article=out.ArticleRef(id=item.article.id, title=item.article.title, url=item.article.url,

@@ -57,7 +57,7 @@ def create_user():
     how = text("how", 10)
     password = text("password", MAX_LENGTH + 1) if how == "password" else ""
 
-    def act(db, who):  # noqa: ANN001, ANN202
+    def act(db, who):
         if how == "password" and not password:
             raise ValidationError("Type an initial password, or choose a one-time link.",
                                   fields={"password": MISSING_PASSWORD})

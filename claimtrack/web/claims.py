@@ -62,7 +62,7 @@ def speaker(claim_id: int):
         title=text("speaker_title", 400)))
 
 
-def _assignee(who) -> int | None:  # noqa: ANN001 - Actor
+def _assignee(who) -> int | None:
     raw = text("assignee", 40).strip()
     if raw == "me":
         return who.user_id
@@ -115,7 +115,7 @@ def _other() -> tuple[int, int | None]:
 @bp.route("/claims/<int:claim_id>/merge", methods=["POST"])
 @allow("reviewer")
 def merge(claim_id: int):
-    def action(db, who):  # noqa: ANN001, ANN202
+    def action(db, who):
         other_id, other_version = _other()
         return claims.merge(db, who, claim_id, other_id, version=integer("version"), other_version=other_version)
     return run(claim_id, "merge", action)

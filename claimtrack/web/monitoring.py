@@ -31,7 +31,7 @@ def _form() -> SourceForm:
                       interval=text("interval", 20) or "15", enabled=request.form.get("enabled") == "on")
 
 
-def _go(target: str):  # noqa: ANN202
+def _go(target: str):
     if request.headers.get("HX-Request") == "true":
         response = make_response("", 200)
         response.headers["HX-Redirect"] = target
@@ -145,7 +145,7 @@ def alerts_review(alert_id: int):
     return _go(url_for("claims.show", claim_id=alert.claim_id))
 
 
-def _digest():  # noqa: ANN202
+def _digest():
     return daily_digest(get_session(), parse_day(request.args.get("day")), parse_top(request.args.get("top")))
 
 

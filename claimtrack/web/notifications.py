@@ -30,7 +30,7 @@ def init_app(app: Flask) -> None:
         return {"nav_unread": inbox.unread_count(db, current_user.id), "nav_counts": counts}
 
 
-def _page(status: int = 200, **extra):  # noqa: ANN003, ANN202 - Flask response
+def _page(status: int = 200, **extra):
     db = get_session()
     unread_only = request.args.get("unread") == "1"
     return render("notifications/index.html", "notification_list", status=status,

@@ -48,7 +48,7 @@ def _args(filters: queue.QueueFilters) -> dict:
     return {k: v for k, v in args.items() if v}
 
 
-def _home(db) -> dict:  # noqa: ANN001 - Session
+def _home(db) -> dict:
     """The role's own lists, shown above the queue: what waits for this person first."""
     role = current_user.role
     if at_least(role, "editor"):
@@ -64,7 +64,7 @@ def _rating_label(key: str) -> str:
     return found.label if found else key
 
 
-def _queue(status: int = 200, **extra):  # noqa: ANN003, ANN202 - Flask response
+def _queue(status: int = 200, **extra):
     db = get_session()
     home = {} if wants_fragment() else _home(db)
     filters = _filters()
@@ -93,7 +93,7 @@ def _selected() -> list[int]:
     return ids
 
 
-def _bulk_assignee(who) -> int | None:  # noqa: ANN001 - Actor
+def _bulk_assignee(who) -> int | None:
     raw = (request.form.get("assignee") or "").strip()
     if raw == "me":
         return who.user_id

@@ -12,7 +12,7 @@ from claimtrack.services.review.verdicts import VerdictInput
 GOOD = VerdictInput("mostly-true", "Close: the Pentagon says about 5,200.", "Official figures.")
 
 
-def _submit(session, people, claim_id, config):  # noqa: ANN001, ANN202
+def _submit(session, people, claim_id, config):
     sources.add_source(session, people.reviewer, claim_id, SourceInput("https://www.defense.gov/t", "Troops", "DoD",
                                                                        "refutes"))
     row = verdicts.save_draft(session, people.reviewer, claim_id, GOOD, verdict_id=None, version=None, config=config)
@@ -20,7 +20,7 @@ def _submit(session, people, claim_id, config):  # noqa: ANN001, ANN202
                            config=config)
 
 
-def _kinds(session, user_id):  # noqa: ANN001, ANN202
+def _kinds(session, user_id):
     return [item.kind for item in inbox.inbox(session, user_id)]
 
 

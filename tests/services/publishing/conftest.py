@@ -31,7 +31,7 @@ from claimtrack.services.review.sources import SourceInput
 from claimtrack.services.review.verdicts import VerdictInput
 
 from ...helpers import import_text, make_user
-from ...jsonld import SCHEMA, expand, one  # noqa: F401 - re-exported for the tests here
+from ...jsonld import SCHEMA, expand, one  # re-exported for the tests here
 
 CONFIG = {"PUBLIC_BASE_URL": "https://factcheck.example.org", "PUBLISHER_NAME": "Example Fact Check",
           "PUBLISHER_URL": "https://factcheck.example.org", "RATING_SCALE_PATH": None}
@@ -72,17 +72,17 @@ def assert_valid_claimreview(doc: dict) -> dict:
 
 
 class Clock:
-    def __init__(self, monkeypatch) -> None:  # noqa: ANN001
+    def __init__(self, monkeypatch) -> None:
         self.now = utc(2026, 1, 6)
         monkeypatch.setattr(verdicts, "utcnow", lambda: self.now)
 
 
-def _claim(session, article_id: int, starts: str) -> Claim:  # noqa: ANN001
+def _claim(session, article_id: int, starts: str) -> Claim:
     return session.exec(select(Claim).where(Claim.article_id == article_id, Claim.text.startswith(starts))).one()
 
 
 @pytest.fixture
-def newsroom(engine, monkeypatch):  # noqa: ANN001, ANN201
+def newsroom(engine, monkeypatch):
     clock = Clock(monkeypatch)
     rita = Actor(make_user(engine, "rita", "reviewer"), "rita", "reviewer")
     rob = Actor(make_user(engine, "rob", "reviewer"), "rob", "reviewer")
@@ -105,11 +105,11 @@ def newsroom(engine, monkeypatch):  # noqa: ANN001, ANN201
         s.add(ClaimLink(claim_a_id=lo, claim_b_id=hi, score=0.9, relation="same", numeric="conflict",
                         reasons=["4 percent vs 5 percent"], state="confirmed"))
 
-    def speaker(s, key: str, name: str, title: str | None = None) -> None:  # noqa: ANN001
+    def speaker(s, key: str, name: str, title: str | None = None) -> None:
         claim = s.get(Claim, ids[key])
         claim_service.set_speaker(s, rita, claim.id, version=claim.version, name=name, title=title)
 
-    def publish(s, key, who, rating, summary, rationale="", url="https://stats.example/report"):  # noqa: ANN001, ANN202
+    def publish(s, key, who, rating, summary, rationale="", url="https://stats.example/report"):
         sources.add_source(s, who, ids[key], SourceInput(url, "Official statistics", "Stats Office", "refutes",
                                                          "The rate was 5 percent."))
         row = verdicts.save_draft(s, who, ids[key], VerdictInput(rating, summary, rationale), verdict_id=None,

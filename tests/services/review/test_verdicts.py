@@ -14,7 +14,7 @@ GOOD = VerdictInput("mostly-true", "Close: the Pentagon says about 5,200.", "Off
 SOURCE = SourceInput("https://www.defense.gov/troops", "Troop levels", "DoD", "refutes")
 
 
-def _submitted(session, people, claim_id, config):  # noqa: ANN001, ANN202
+def _submitted(session, people, claim_id, config):
     sources.add_source(session, people.reviewer, claim_id, SOURCE)
     row = verdicts.save_draft(session, people.reviewer, claim_id, GOOD, verdict_id=None, version=None, config=config)
     return verdicts.submit(session, people.reviewer, claim_id, GOOD, verdict_id=row.id, version=row.version, config=config)
