@@ -8,6 +8,7 @@ from ..errors import Conflict, IllegalTransition, NotFound, StaleVersion, Valida
 from ..services.review import claims as claim_service
 from ..services.review import sources as source_service
 from ..services.review import verdicts as verdict_service
+from ..services.publishing import publish as publishing
 from ..http.access import allow, current_actor
 from ..http.writes import writing
 from . import queries, render
@@ -92,7 +93,7 @@ def publish(claim_id: int):
     version = data.version if data.version is not None else (current.version if current else None)
     try:
         with writing():
-            row = verdict_service.approve(db, current_actor(), claim_id, verdict_id=verdict_id, version=version,
+            row = publishing.publish(db, current_actor(), claim_id, verdict_id=verdict_id, version=version,
                                           config=desk_config())
     except (StaleVersion, IllegalTransition):
         raise

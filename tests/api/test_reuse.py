@@ -8,6 +8,7 @@ from sqlmodel import select
 from claimtrack.db import session_scope
 from claimtrack.models import Claim, ClaimLink
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.accounts.actors import Actor
 from tests.conftest import FIXTURES
 from tests.helpers import import_file
@@ -35,7 +36,7 @@ def _publish(engine, users, claim_id: int) -> None:
         data = verdicts.VerdictInput("true", "The count matches the Pentagon's figure.", "")
         row = verdicts.save_draft(s, reviewer, claim_id, data, verdict_id=None, version=None, config=config)
         row = verdicts.submit(s, reviewer, claim_id, data, verdict_id=row.id, version=row.version, config=config)
-        verdicts.approve(s, Actor(users["editor"], "editor", "editor"), claim_id, verdict_id=row.id,
+        publishing.publish(s, Actor(users["editor"], "editor", "editor"), claim_id, verdict_id=row.id,
                          version=row.version, config=config)
 
 

@@ -16,6 +16,7 @@ from claimtrack.db import session_scope
 from claimtrack.models import Article, Claim
 from claimtrack.services.review import claims as claim_service
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.review.sources import SourceInput
 from claimtrack.services.review.verdicts import VerdictInput
@@ -197,7 +198,7 @@ def claim(engine):
             verdicts.submit(s, rita, claim_id, VerdictInput("false", "Wrong.", ""), verdict_id=None, version=None,
                             config=config)
         row = verdicts.open_verdict(s, ids[2])
-        verdicts.approve(s, eddie, ids[2], verdict_id=row.id, version=row.version, config=config)
+        publishing.publish(s, eddie, ids[2], verdict_id=row.id, version=row.version, config=config)
     return SimpleNamespace(draft=ids[0], submitted=ids[1], published=ids[2])
 
 

@@ -18,6 +18,7 @@ from claimtrack.models import ApiToken, AuditEvent, Claim, LoginAttempt, Source
 from claimtrack.services.accounts import tokens
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.http.access import allow
 
 from ..conftest import backend
@@ -56,7 +57,7 @@ def _panel_forms(engine, room) -> list[tuple[str, str, dict, str]]:
         submitted = verdicts.submit(s, rita, second.id, data, verdict_id=None, version=None, config=CONFIG)
         sources.add_source(s, rita, third.id, sources.SourceInput("https://stats.example.org/c", "Figures"))
         row = verdicts.submit(s, rita, third.id, data, verdict_id=None, version=None, config=CONFIG)
-        published = verdicts.approve(s, eddie, third.id, verdict_id=row.id, version=row.version, config=CONFIG)
+        published = publishing.publish(s, eddie, third.id, verdict_id=row.id, version=row.version, config=CONFIG)
     c1, c2, c3 = (f"/claims/{c.id}" for c in (first, second, third))
     span = {"version": first.version, "start": first.start_offset, "end": first.end_offset}
     source = {"url": "https://stats.example.org/b", "title": "Figures", "publisher": "Stats", "stance": "supports",

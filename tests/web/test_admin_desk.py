@@ -11,6 +11,7 @@ from claimtrack import create_app
 from claimtrack.db import session_scope
 from claimtrack.models import AuditEvent, FactCheck
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.accounts.actors import Actor
 
 from ..helpers import login
@@ -39,7 +40,7 @@ def _published(engine, claim_id: int, users: dict, rating: str = "false") -> Non
         sources.add_source(s, reviewer, claim_id, SOURCE)
         data = verdicts.VerdictInput(rating, "Not what the records say.", "")
         row = verdicts.submit(s, reviewer, claim_id, data, verdict_id=None, version=None, config=config)
-        verdicts.approve(s, editor, claim_id, verdict_id=row.id, version=row.version, config=config)
+        publishing.publish(s, editor, claim_id, verdict_id=row.id, version=row.version, config=config)
 
 
 # ---- publisher settings ------------------------------------------------------------

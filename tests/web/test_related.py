@@ -10,6 +10,7 @@ from claimtrack.db import session_scope
 from claimtrack.models import ClaimLink
 from claimtrack.services.linking import related
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.accounts.actors import Actor
 
 from ..conftest import FIXTURES
@@ -82,7 +83,7 @@ def _publish_verdict_of(engine, users, link_id: int, other: int) -> None:
         data = verdicts.VerdictInput("true", "The Pentagon confirmed the deployment.", "")
         row = verdicts.save_draft(s, rita, other, data, verdict_id=None, version=None, config=config)
         row = verdicts.submit(s, rita, other, data, verdict_id=row.id, version=row.version, config=config)
-        verdicts.approve(s, Actor(users["editor"], "editor", "editor"), other, verdict_id=row.id,
+        publishing.publish(s, Actor(users["editor"], "editor", "editor"), other, verdict_id=row.id,
                          version=row.version, config=config)
 
 

@@ -26,6 +26,7 @@ from claimtrack.db import session_scope
 from claimtrack.models import Claim, ClaimLink
 from claimtrack.services.review import claims as claim_service
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.review.sources import SourceInput
 from claimtrack.services.review.verdicts import VerdictInput
@@ -74,7 +75,8 @@ def assert_valid_claimreview(doc: dict) -> dict:
 class Clock:
     def __init__(self, monkeypatch) -> None:
         self.now = utc(2026, 1, 6)
-        monkeypatch.setattr(verdicts, "utcnow", lambda: self.now)
+        for module in (verdicts, publishing):  # drafting and correcting; publishing
+            monkeypatch.setattr(module, "utcnow", lambda: self.now)
 
 
 def _claim(session, article_id: int, starts: str) -> Claim:
@@ -116,7 +118,7 @@ def newsroom(engine, monkeypatch):
                                   version=None, config=CONFIG)
         row = verdicts.submit(s, who, ids[key], VerdictInput(rating, summary, rationale), verdict_id=row.id,
                               version=row.version, config=CONFIG)
-        return verdicts.approve(s, eddie, ids[key], verdict_id=row.id, version=row.version, config=CONFIG)
+        return publishing.publish(s, eddie, ids[key], verdict_id=row.id, version=row.version, config=CONFIG)
 
     with session_scope(engine) as s:
         speaker(s, "a1", "Jane Mayor", "Mayor")
