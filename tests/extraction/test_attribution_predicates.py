@@ -196,3 +196,8 @@ def test_speech_verb_wins_over_the_document_around_it():
             "the statement.\n\nShe also said the cranes were twenty years old.")
     claims = extract_claims(text)
     assert [c.speaker for c in claims] == ["Lin Oduya", "Lin Oduya"]
+
+
+def test_plural_noun_after_a_quantifier_is_not_a_cue():
+    assert one("Some advocates for the harbour said the fee would push fishing boats away.")[0] == (
+        "Some advocates for the harbour")

@@ -175,8 +175,9 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             continue  # "to comment", "was to promote", "continues to shout": not a cue of its own
         if cue.startswith("ask") and not _ASKED_QUESTION_RE.match(masked, e):
             continue  # "asked Washington to send delegates" is a request the outlet reports
-        if cue in _SAME_PAST and _QUANTIFIER_BEFORE_RE.search(masked, max(0, s - 12), s):
-            continue  # "Several cast members": a noun after a quantifier
+        if (cue in _SAME_PAST or cue.endswith("s") and " " not in cue) and _QUANTIFIER_BEFORE_RE.search(
+                masked, max(0, s - 12), s):
+            continue  # "Several cast members", "Some advocates": a noun after a quantifier
         if cue in NOUNISH_BASES and not _PLURAL_BEFORE_RE.search(masked, max(0, s - 30), s):
             continue  # "an off-the-cuff remark", "their email": nouns
         progressive = cue.split()[0].endswith("ing") and (" " in cue or cue in PROGRESSIVE_CUES) and _PROGRESSIVE_RE.search(pre[-40:]) is not None

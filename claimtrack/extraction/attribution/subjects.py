@@ -34,9 +34,19 @@ def _clause_subject(head: str, memory: Memory) -> Speaker | None:
 
 def _has_cue(phrase: str) -> bool:
     # Base forms are nouns as often as verbs ("Rider advocate Tom Lindqvist").
-    # "-ing" forms are adjectives there ("the commanding general").
-    return any(w.group(0) in CUE_FORMS and w.group(0) not in _BARE_FORMS and not w.group(0).endswith("ing")
-               for w in WORD_RE.finditer(phrase))
+    # "-ing" forms are adjectives there ("the commanding general"), and an "-s" form
+    # after a quantifier is a plural noun ("Some advocates").
+    prev = ""
+    for w in WORD_RE.finditer(phrase):
+        word = w.group(0)
+        if word in CUE_FORMS and word not in _BARE_FORMS and not word.endswith("ing") and not (
+                word.endswith("s") and prev.lower() in _QUANTIFIER_WORDS):
+            return True
+        prev = word
+    return False
+
+
+_QUANTIFIER_WORDS = frozenset("some many several few all both most other the these those their our".split())
 
 
 def _strip_aux(phrase: str) -> str:
