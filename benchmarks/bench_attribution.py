@@ -1,7 +1,7 @@
 """Who said it: attribution quality on real political news (PolNeAR), beside a naive baseline.
 
     .venv/bin/python benchmarks/bench_attribution.py [--split dev|train] [--data DIR]
-        [--code DIR] [--show N]
+        [--code DIR] [--show N] [--pages DIR]
 
 For every gold attribution whose Content has at least 5 words:
 - covered: some extracted claim contains the content (rapidfuzz partial_ratio >= 80,
@@ -17,6 +17,10 @@ Figures are broken down by cue type (speech verb, other predicate, according to,
 and by where the Source sits (before, inside or after the Content). Garbage speakers are
 counted over every claim with a speaker, by a checker written here, apart from the
 engine: a speaker must be a noun phrase, never a clause fragment or a function word.
+
+It also reads the saved real web pages in ../shared/benchmarks/news-pages (--pages DIR)
+and prints the share of the outlet's own statements (sentences with no quotation, colon
+or reporting word, by this checker's own word list) that are left without a speaker.
 
 The same table is printed for a naive baseline computed in the same run: a sentence
 splitter, a "said" regex and a last-name rule for "he"/"she".
