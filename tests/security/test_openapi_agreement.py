@@ -18,7 +18,7 @@ import pytest
 
 from claimtrack import create_app
 
-from ..api.conftest import api, article_id, claim, new_token, users  # noqa: F401 - fixtures
+from ..clients import new_token
 from ..conftest import FIXTURES
 from ..fixtures.browser import LiveServer
 from ..helpers import import_file, make_user

@@ -13,7 +13,6 @@ from claimtrack.db import session_scope
 from claimtrack.models import ApiToken, AuditEvent
 from tests.api.conftest import new_token
 from tests.helpers import PASSWORD, login
-from tests.web.conftest import as_role, users  # noqa: F401 - fixtures
 
 HX = {"HX-Request": "true"}
 NEW_PASSWORD = "plum orbit glacier 42"
