@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .nouns import COUNTRIES, FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS, QUANTIFIERS
 from .numbers import singular
+from .cleanspeakers import _BAD_FIRST, clean_speaker  # noqa: F401  (re-exported for callers)
 from .titles import DISPLAY_ALIASES, HONORIFICS, ORG_WORDS, ROLE_WORDS, split_title
 
 PERSON, ORGANIZATION, GROUP, DOCUMENT = "person", "organization", "group", "document"
@@ -349,54 +350,6 @@ def _described_name(tokens: list[str]) -> tuple[str, str] | None:
     if name[-1].lower() in ORG_WORDS or not is_name(name):
         return None
     return " ".join(desc), " ".join(name)
-
-
-# Words that cannot start or make up a clean speaker.
-_BAD_FIRST = frozenset(
-    """as when while if because after before since although though both moments this that
-    these those but and or so yet then now here there where how why what which who whom
-    whose also even only just meanwhile however earlier later today yesterday in on at
-    for with by from of to than like until unless once not no every whether despite
-    during instead perhaps still already it its amid among amongst asked following given
-    including unlike compared currently recently additionally finally ultimately unable
-    able monday tuesday wednesday thursday friday saturday sunday
-    january february march april june july august september october november december""".split()
-)
-_BAD_LAST = frozenset("by or and of to for with from here there the a an in on at as".split())
-_BARE_WORDS = frozenset("the a an mr mrs ms dr sen rep gen he she they it we i you one his him her their them".split())
-# A verb opening a phrase makes it a clause ("joined the court's ...", "Did Donald Trump").
-_VERB_FIRST = frozenset("did does do is are was were would could should says said made used maybe".split())
-_VERB_OPENING_RE = re.compile(r"^[a-z]+(?:ed|ed\s+(?:to|for|the|a|an|it|and|with|by|in|on)\b)\s")
-_CLAUSE_INSIDE = frozenset(
-    """is was were are has have had will would could can should did does do been being
-    said says told that which when because if whether ago yesterday tonight earlier
-    later he she they we i you don't doesn't didn't won't can't isn't aren't wasn't
-    weren't""".split()
-)
-
-
-_STOPS_AFTER_VERB = frozenset("to for the a an it and with by in on his her their its".split())
-
-
-def clean_speaker(sp: Speaker) -> bool:
-    """A speaker must be a noun phrase: no function word, clause fragment or quotation."""
-    name = sp.name or ""
-    if not name.strip() or any(ch in name for ch in "\"“”_") or len(name) > 90:
-        return False
-    toks = [t.strip(".,;:").lower().replace("’", "'") for t in name.split()]
-    toks = [t for t in toks if t]
-    if not toks or len(toks) > 12:
-        return False
-    if len(toks) == 1 and (toks[0] in _BARE_WORDS or toks[0] in _BAD_FIRST):
-        return False
-    if toks[0] in _BAD_FIRST or toks[0] in _VERB_FIRST:
-        return False
-    if len(toks) > 1 and name[:1].islower() and _VERB_OPENING_RE.match(name) and toks[1] in _STOPS_AFTER_VERB:
-        return False
-    # "X's office" is built from a remembered name, so "'s" inside is fine.
-    if len(toks) > 1 and toks[-1] in _BAD_LAST:
-        return False  # "concerns and feedback here or by": a phrase cut off mid-way
-    return not any(t in _CLAUSE_INSIDE for t in toks[1:])
 
 
 def note_gender(sp: Speaker, outside_quotes: str, memory: Memory) -> None:
