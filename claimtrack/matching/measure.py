@@ -57,7 +57,9 @@ _CHANGE_BEFORE_RE = re.compile(
     r"|decrease|decreases|slipped|slip|slips|gained|gain|gains|jumped|jump|jumps|climbed|climb"
     r"|climbs|surged|surge|soared|plunged|plunge|tumbled|shrank|shrunk|lost|loses|lose|shed|sheds"
     r"|added|adds|cut|cuts|boost|boosted|bump|bumped|dip|dipped|swing|swung|shift|shifted)"
-    r"( by| nearly| almost| about| some| roughly| more than| a further| another)?\s*\W*$",
+    r"( by| nearly| almost| about| some| roughly| more than| a further| another)?\s*\W*$"
+    # the noun of the same change: "a loss of $916 million" is "lost $916 million"
+    r"|\b(?:loss|losses|gain|gains|increase|decrease|drop|decline|rise|fall|jump|growth|swing)\s+of\s*\W*$",
     re.IGNORECASE)
 _CHANGE_AFTER_RE = re.compile(
     r"^\W*(\w+ ){0,3}(increase|decrease|rise|drop|fall|decline|gain|jump|growth|loss|swing|shift"

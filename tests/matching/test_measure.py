@@ -120,3 +120,99 @@ def test_the_numeric_verdict_never_changes_the_relation():
     assert (ma.numeric, md.numeric) == ("consistent", "conflict")
     assert ma.relation == md.relation == "same"
     assert "(compared dollars" in md.reasons[0]
+
+
+# --- rules read on cross-outlet coverage -------------------------------------------------
+
+APRIL = datetime(2026, 4, 20)
+MAY = datetime(2026, 5, 28)
+
+
+def test_counts_told_weeks_apart_with_no_common_date_never_conflict():
+    a = claim("With 96 delegates at stake, the senator is sure of at least 50.",
+              qty("96 delegates", 96, unit="delegate"), published=APRIL)
+    b = claim("In the primary race, the senator won roughly 30 more delegates, out of 180 at stake.",
+              qty("180", 180, unit="delegate"), published=MAY)
+    result = compare(a, b)
+    assert result.verdict == "different" and "days apart" in result.note
+
+
+def test_a_month_named_on_both_sides_keeps_the_conflict_across_weeks():
+    a = claim("Her campaign says it raised more than $31 million in February for the race.",
+              usd("more than $31 million", 31e6), published=datetime(2026, 3, 20))
+    b = claim("On Sunday her campaign said it had raised $25 million in February alone for the race.",
+              usd("$25 million", 25e6), published=datetime(2026, 3, 1))
+    assert compare(a, b).verdict == "conflict"
+
+
+def test_one_shared_word_does_not_make_two_rates_one_measure():
+    a = claim("He would tax partnership income at a low 12 percent rate.", pct("12 percent", 12))
+    b = claim("For school leavers between 17 and 20, the jobless rate is 29 percent.", pct("29 percent", 29))
+    assert compare(a, b).verdict != "conflict"
+
+
+def test_counts_of_states_with_different_outcomes_are_not_a_conflict():
+    a = claim("More people voted for the mayor than for the governor in two states on Tuesday.",
+              qty("two states", 2, unit="state"))
+    b = claim("The governor is claiming momentum after three early states wins on Tuesday.",
+              qty("three early states", 3, unit="state"))
+    assert compare(a, b).verdict != "conflict"
+
+
+def test_equal_shares_of_different_things_are_not_consistent():
+    a = claim("The former governor sits at just 12% in the new poll.", pct("12%", 12))
+    b = claim("The mayor said burglaries have gone down 12 percent since spring.", pct("12 percent", 12))
+    assert compare(a, b).verdict != "consistent"
+
+
+def test_one_as_everyday_wording_is_not_agreement():
+    a = claim("At one point, a voter asked the senator for a photo.", qty("one point", 1, unit="point"))
+    b = claim("The ad, he said at one point, was unfair.", qty("one point", 1, unit="point"))
+    assert compare(a, b) is None or compare(a, b).verdict != "consistent"
+
+
+def test_an_open_bound_far_above_a_figure_says_nothing_about_it():
+    a = claim("Households earning less than $200,000 would get a credit.", usd("less than $200,000", 2e5))
+    b = claim("The weekly benefit would be $200.", usd("$200", 200))
+    a = dataclasses.replace(a, quantities=(dataclasses.replace(a.quantities[0], low=0.0, approx=True),))
+    assert compare(a, b).verdict != "consistent"
+
+
+def test_equal_distinctive_thresholds_agree_with_or_without_a_modal():
+    a = claim("It takes 1,991 delegates to win the party's nomination.", qty("1,991 delegates", 1991, unit="delegate"),
+              published=APRIL)
+    b = claim("Either candidate would need 1,991 delegates to secure the nomination.",
+              qty("1,991 delegates", 1991, unit="delegate"), published=MAY)
+    assert compare(a, b).verdict == "consistent"
+
+
+def test_the_equal_figure_is_the_counterpart():
+    a = claim("The senator needs 54 delegates to reach the 1,991 needed to win.",
+              qty("54 delegates", 54, unit="delegate"), qty("1,991", 1991, unit="delegate"))
+    b = claim("Either candidate would need 1,991 delegates to secure the nomination.",
+              qty("1,991 delegates", 1991, unit="delegate"))
+    result = compare(a, b)
+    assert result.verdict == "consistent" and result.a.value == 1991
+
+
+def test_durations_agree_in_the_same_words_and_never_conflict():
+    a = claim("She may not have paid federal income taxes for nearly two decades.",
+              qty("nearly two decades", 2, unit="decade", approx=True, low=1.8))
+    b = claim("Loopholes let her avoid paying federal income taxes for nearly two decades, he said.",
+              qty("nearly two decades", 2, unit="decade", approx=True, low=1.8))
+    c = claim("Officials said she had not filed federal returns for over a decade.",
+              qty("over a decade", 1, unit="decade", approx=True, high=1.5))
+    assert compare(a, b).verdict == "consistent"
+    assert compare(a, c) is None or compare(a, c).verdict != "conflict"
+
+
+def test_a_loss_of_and_lost_are_the_same_measure():
+    a = claim("Filings show the firm lost $412 million in 1997.", usd("$412 million", 412e6))
+    b = claim("The paper wrote that the firm had claimed a loss of $412 million in 1997.", usd("$412 million", 412e6))
+    assert compare(a, b).verdict == "consistent"
+
+
+def test_a_kind_of_race_is_not_a_count_that_agrees():
+    a = claim("It signals a protracted, three-way fight for the nomination.", qty("three-way", 3, unit="way"))
+    b = claim("The governors are in a three-way race for second.", qty("three-way", 3, unit="way"))
+    assert compare(a, b) is None or compare(a, b).verdict != "consistent"
