@@ -53,7 +53,8 @@ _QUANTITY_RE = re.compile(
     r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions))"
     r"(?P<upon>\s+upon\s+(?:dozens|hundreds|thousands|millions|billions|trillions))?"
     r"(?=\s+(?:of|more|fewer|additional|extra|" + _VAGUE_VERBS + r")\b)"
-    r"|(?P<half>\bhalf\s+an?\s+(?:million|billion)\b)"
+    r"|(?P<half>\b(?:half\s+an?|(?P<part>(?:a|one)\s+(?:quarter|third)|three[\s-]quarters|two[\s-]thirds)"
+    r"\s+of\s+an?)\s+(?:million|billion|trillion)\b)"
     r"|(?P<one_unit>\ban?\s+(?=(?:hour|day|week|month|year|decade|century|minute)\b))"
     r"|(?P<words>\b(?:(?:an?)\s+(?=(?:" + _SCALE_WORD_ALT + r")\b))?" + _WORDS_PART + r"\b))",
     re.IGNORECASE,
@@ -93,7 +94,7 @@ _OF_NUMBER_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|
                            re.IGNORECASE)
 _SPECIAL_HINT_RE = re.compile(
     r"half|third|quarter|fourth|fifth|tenth|doubl|tripl|trebl|quadrupl|quintupl|twice|times|fold|"
-    r"[0-9]\s?[-–][0-9]|[0-9][xX]\b|\sin\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9])",
+    r"[0-9]\s?[-–][0-9]|[0-9][xX]\b|[\s-]in[\s-]+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9])",
     re.IGNORECASE,
 )
 _CHANGE_VERB_RE = re.compile(
@@ -238,7 +239,9 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
             return None
         value = vague[0]
     elif m.group("half"):
-        value = 0.5 * SCALES[m.group("half").split()[-1].lower()]
+        # "half a billion", "a quarter of a trillion dollars"
+        part = re.sub(r"[\s-]+", " ", (m.group("part") or "half").lower())
+        value = _PARTS_OF_A_SCALE[part] * SCALES[m.group("half").split()[-1].lower()]
     elif m.group("one_unit"):
         if hedge_before(before) is None:
             return None  # "a year" alone is a period, not a stated amount
@@ -350,10 +353,16 @@ def _change_before(text: str, start: int) -> str | None:
     return None
 
 
+_PARTS_OF_A_SCALE = {"half": 0.5, "a quarter": 0.25, "one quarter": 0.25, "a third": 1 / 3, "one third": 1 / 3,
+                     "three quarters": 0.75, "two thirds": 2 / 3}
 _ONE_OF_A_KIND = frozenset(
     "possible potential likely such key main major big important obvious simple common final particular "
     "clear notable striking".split()
 )
+# After "one" and a past participle, a preposition or article shows a pronoun ("one
+# disguised as", "one backed by the") rather than a count ("one armed guard").
+_PRONOUN_ED_NEXT_RE = re.compile(r"\s+(?:as|by|behind|in|on|at|with|from|to|for|into|under|over|the|a|an|his|her|its|"
+                                 r"their)\b", re.IGNORECASE)
 _ABOVE = ("more than", "over", "at least", "or more", "plus", "above", "upwards of", "in excess of",
           "no fewer than", "no less than", "a minimum of")
 _AND_SPLIT_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
@@ -411,6 +420,8 @@ def _not_a_word_number(text: str, start: int, end: int, before: str) -> bool:
             return True  # "one possible interpretation", "one key reason": a certain one, not a count
         if nxt.group(0).lower().endswith("ing") and nxt.group(0).lower() not in ("building", "thing"):
             return True  # "one involving his ...": a pronoun
+        if nxt.group(0).lower().endswith("ed") and _PRONOUN_ED_NEXT_RE.match(text, nxt.end()):
+            return True  # "albeit one camouflaged behind a critique": a pronoun
         if initial and after in (",", ":"):
             return True  # "One drawback: ...", "One company, X, sells": a certain one
     return False

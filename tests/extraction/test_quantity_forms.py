@@ -191,3 +191,33 @@ def test_kinds():
     assert one("It cost £5m.").kind == "money"
     assert one("The runway is 300 metres long.").kind == "measure"
     assert one("They hired 300 more workers.").role == "change"
+
+
+@pytest.mark.parametrize("text", [
+    "It reads as a verdict on the party, albeit one camouflaged behind a history of the town.",
+    "At one point, a listener asked the mayor for a photo.",
+    "The council spoke with one voice on the levy.",
+    "At one time the mill employed the whole valley.",
+])
+def test_one_as_a_pronoun_or_idiom_is_not_a_count(text):
+    assert find_quantities(text) == []
+
+
+def test_one_before_a_participle_that_qualifies_a_noun_still_counts():
+    q = one("One elected official backed by the party spoke.")
+    assert (q.value, q.unit) == (1, "official")
+
+
+@pytest.mark.parametrize("text, value, low, high, unit", [
+    ("Graduates owe nearly a quarter of a trillion dollars to private colleges.", 2.5e11, 2.25e11, 2.5e11, "dollar"),
+    ("The fund is worth half a billion dollars.", 5e8, 5e8, 5e8, "dollar"),
+    ("The club spent three-quarters of a million pounds on the roof.", 7.5e5, 7.5e5, 7.5e5, "pound"),
+])
+def test_a_fraction_of_a_scale_is_an_amount_not_a_share(text, value, low, high, unit):
+    assert read(one(text)) == (value, low, high, unit)
+
+
+def test_hyphenated_odds_are_shares():
+    qs = find_quantities("Forecasters give a one-in-four to two-in-five chance of a flood.")
+    assert [(q.text, round(q.value, 2), q.unit) for q in qs] == [
+        ("one-in-four", 25.0, "percent"), ("two-in-five", 40.0, "percent")]
