@@ -99,6 +99,10 @@ def _clause_text(text: str, q: QuantityRecord) -> str:
 
 
 _MODES = {"actual": "a present count", "prospective": "a plan or possibility", "past": "a past count"}
+_MODE_REASONS = frozenset(f"{x} vs {y}" for x in _MODES.values() for y in _MODES.values() if x != y)
+# "won eight of the past nine contests": the nine is a window the writer chose.
+_WINDOW_RE = re.compile(r"\bof\s+(?:the|its|his|her|their)\s+(?:past|last|previous|latest)\s+$", re.IGNORECASE)
+_AGO_RE = re.compile(r"\s+(?:ago|earlier|before|later)\b", re.IGNORECASE)
 
 
 def _names(values: frozenset[str]) -> str:
@@ -168,6 +172,9 @@ SAME_NEWS_DAYS = 7
 # Equal figures at least this large are distinctive enough to agree on their own
 # ("1,237 delegates"); smaller ones ("two states", "one point") need corresponding words.
 DISTINCTIVE_VALUE = 100
+# Vague magnitudes ("millions of Americans", "dozens of staff") agree only in
+# corresponding words.
+_VAGUE_RE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b", re.IGNORECASE)
 # Overlapping figures further apart than this agree only by an open bound.
 MAX_AGREEMENT_RATIO = 10.0
 # Below this a count is everyday wording ("one person", "two contests").
@@ -229,6 +236,11 @@ def compare(a_claim: ClaimRecord, b_claim: ClaimRecord) -> NumericVerdict | None
     same = [p for p in chosen if not p.apart]
     conflicts = [p for p in same if p.gap > 0 and _conflict_grade(p, a_claim, b_claim)]
     consistent = [p for p in same if p.gap == 0 and _agreement_shown(p, a_claim, b_claim)]
+    if consistent and not conflicts and consistent[0].unit == "percent" \
+            and any(p.gap > 0 and p.unit == "percent" for p in same) and not any(_established(p) for p in consistent):
+        # "leads 49 percent to 41 percent" against "41 percent favourable, 56 percent
+        # unfavourable": one figure meets, its neighbour does not; another poll or result.
+        return _verdict("different", consistent[0], a_claim, "one figure agrees and the next does not")
     if conflicts:
         return _verdict("conflict", conflicts[0], a_claim)
     if consistent:
@@ -254,8 +266,10 @@ def _pair(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord,
     ia, ib = interval(qa), interval(qb)
     align = _alignment(a_claim, qa, b_claim, qb)
     if unit in TIME_GROUPS:
-        if align < MIN_DURATION_ALIGNMENT or qa.value != qb.value or set_apart(a_claim, qa, b_claim, qb):
-            return None
+        if align < MIN_DURATION_ALIGNMENT or qa.value != qb.value or set_apart(a_claim, qa, b_claim, qb) \
+                or _AGO_RE.match(a_claim.text, max(0, locate(a_claim.text, qa)[1])) \
+                or _AGO_RE.match(b_claim.text, max(0, locate(b_claim.text, qb)[1])):
+            return None  # "eight years ago" names a time, it measures nothing
         return _Pair(qa, qb, unit, [], ["durations are compared only for agreement"], align, 0.0, ia, ib)
     if unit is None:
         if align < MIN_UNITLESS_ALIGNMENT or qa.value != qb.value:
@@ -264,6 +278,14 @@ def _pair(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord,
     apart = set_apart(a_claim, qa, b_claim, qb)
     ma, mb = _measure(a_claim, qa), _measure(b_claim, qb)
     open_ = unsettled(ma, mb)
+    if apart and qa.value == qb.value and align >= MIN_CONFLICT_ALIGNMENT \
+            and all(reason in _MODE_REASONS for reason in apart):
+        # "the 11 million people here illegally" and "deporting 11 million people": the
+        # same figure in corresponding words, one told under a modal; agreement, not proof.
+        open_, apart = open_ + apart, []
+    if _WINDOW_RE.search(a_claim.text, 0, max(0, locate(a_claim.text, qa)[0])) \
+            or _WINDOW_RE.search(b_claim.text, 0, max(0, locate(b_claim.text, qb)[0])):
+        open_.append("a window of recent events, chosen by the writer")
     days = _days_apart(a_claim, b_claim)
     if days is not None and days > SAME_NEWS_DAYS and not (_timed_set(ma) & _timed_set(mb)):
         open_.append(f"told {days} days apart with no common date")
@@ -292,6 +314,20 @@ def _agreement_shown(p: _Pair, a_claim: ClaimRecord, b_claim: ClaimRecord) -> bo
         return p.align >= MIN_UNITLESS_ALIGNMENT
     if p.unit in TIME_GROUPS:
         return True
+    ma, mb = _measure(a_claim, p.qa), _measure(b_claim, p.qb)
+    share = ma.kind in ("percent", "vote", "score") or p.unit == "percent"
+    if share and ma.pollsters & mb.pollsters:
+        return True  # one named poll on both sides
+    if share:
+        # Equal shares are everyday ("41 percent", "a third"): they need the words, or a
+        # date, around both to correspond as a conflict would.
+        if bool(_timed_set(ma)) != bool(_timed_set(mb)):
+            return False  # "53 percent in 2012" is not a share of today's electorate
+        shared = _clause_terms(a_claim.text, p.qa) & _clause_terms(b_claim.text, p.qb)
+        return p.align >= MIN_CONFLICT_ALIGNMENT and \
+            len(shared) + bool(_timed_set(ma) & _timed_set(mb)) >= MIN_SHARED_TERMS
+    if _VAGUE_RE.search(p.qa.text) or _VAGUE_RE.search(p.qb.text):
+        return p.align >= MIN_CONFLICT_ALIGNMENT  # "millions of Americans" is everyday wording
     low, high = sorted((abs(p.qa.value), abs(p.qb.value)))
     if high > MAX_AGREEMENT_RATIO * max(low, 1e-12):
         return False  # "less than $300,000" holds "$300" without saying anything about it
@@ -299,7 +335,7 @@ def _agreement_shown(p: _Pair, a_claim: ClaimRecord, b_claim: ClaimRecord) -> bo
         return True
     if _COMPOUND_RE.match(p.qa.text) or _COMPOUND_RE.match(p.qb.text):
         return False  # "a three-way race", "a three-way fight": kinds of things, not counts
-    if _measure(a_claim, p.qa).kind in ("percent", "vote", "score") or p.unit == "percent":
+    if share:
         return False
     if p.qa.value == p.qb.value and abs(p.qa.value) >= DISTINCTIVE_VALUE:
         return True

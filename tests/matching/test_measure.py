@@ -216,3 +216,60 @@ def test_a_kind_of_race_is_not_a_count_that_agrees():
     a = claim("It signals a protracted, three-way fight for the nomination.", qty("three-way", 3, unit="way"))
     b = claim("The governors are in a three-way race for second.", qty("three-way", 3, unit="way"))
     assert compare(a, b) is None or compare(a, b).verdict != "consistent"
+
+
+def test_a_poll_named_after_released_by_or_conducted_by_is_one_poll():
+    a = claim("The poll, released on Tuesday night by the Harbor Policy Institute, showed Whitfield ahead, "
+              "52 percent to 40 percent.", pct("52 percent", 52), pct("40 percent", 40))
+    b = claim("The survey, conducted by the Harbor Policy Institute, finds Whitfield with 52 percent to "
+              "40 percent among likely voters.", pct("52 percent", 52), pct("40 percent", 40))
+    assert read_measure(a.text, a.quantities[0], alone=False, clause_alone=False).pollsters >= {"harbor"}
+    assert compare(a, b).verdict == "consistent"
+
+
+def test_one_share_agreeing_beside_one_that_does_not_is_another_poll():
+    a = claim("Among members alone, Whitfield leads Reyes 51 percent to 43 percent.", pct("51 percent", 51),
+              pct("43 percent", 43))
+    b = claim("Whitfield is underwater at 43 percent favourable and 55 percent unfavourable.",
+              pct("43 percent", 43), pct("55 percent", 55))
+    assert compare(a, b).verdict == "different"
+
+
+def test_the_window_of_a_winning_streak_is_not_a_conflict():
+    a = claim("The senator has won eight of the past nine contests, aides said.", qty("nine contests", 9, unit="contest"))
+    b = claim("With the win, the senator has won six of the past seven contests, aides said.",
+              qty("seven contests", 7, unit="contest"))
+    assert compare(a, b).verdict != "conflict"
+
+
+def test_years_ago_name_a_time_and_are_not_compared():
+    a = claim("Her age draws less comment than it did eight years ago, she said.", qty("eight years", 8, unit="year"))
+    b = claim("Eight years ago, she said, the race was over by March.", qty("Eight years", 8, unit="year"))
+    assert compare(a, b) is None
+
+
+def test_thats_down_is_a_change():
+    m = read_measure("But that's down 13 points from her first-quarter average.",
+                     qty("13 points", 13, unit="point"))
+    assert m.aspect == "change"
+
+
+def test_a_total_of_is_a_plain_count_not_a_running_total():
+    m = read_measure("The office withheld a total of seven email chains.", qty("seven email chains", 7, unit="chain"))
+    assert m.aspect == "level"
+
+
+def test_an_opening_phrase_dates_the_only_figure():
+    m = read_measure("In the 2012 election, the governor won only 27 percent of that vote.", pct("27 percent", 27))
+    assert "year:2012" in m.times
+    n = read_measure("There are 5,000 troops in the region, where forces returned in 2014.",
+                     qty("5,000 troops", 5000))
+    assert "year:2014" not in n.times
+
+
+def test_vague_magnitudes_agree_only_in_corresponding_words():
+    a = claim("The bill expanded health insurance for millions of Americans.",
+              qty("millions of Americans", 2e6, unit="american", approx=True, high=9999999))
+    b = claim("On a purely political level, it means the senator speaks for millions of Americans.",
+              qty("millions of Americans", 2e6, unit="american", approx=True, high=9999999))
+    assert compare(a, b).verdict != "consistent"
