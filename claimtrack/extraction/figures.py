@@ -90,7 +90,7 @@ _FIXED_RE = re.compile(
     r"\b(?:zero[\s-]hours?|zero[\s-]sum|zero[\s-]tolerance|zero[\s-]emissions?|one[\s-]off|"
     r"one[\s-]time|one[\s-]way|one[\s-]on[\s-]one|one[\s-]of[\s-](?:a[\s-])?kind|one[\s-]stop|"
     r"one[\s-]sided|one[\s-]size|one[\s-]party|two[\s-]way|two[\s-]faced|two[\s-]party|"
-    r"three[\s-]pointers?|[23][\s-]?D|4x4|24/7|9/11|24-7|one\s+another|one\s+day|one\s+side|"
+    r"three[\s-]pointers?|zero[\s-]net|net[\s-]zero|[23][\s-]?D|4x4|24/7|9/11|24-7|one\s+another|one\s+day|one\s+side|"
     r"one\s+hand|no\s+one|every\s+one|any\s+one|the\s+one|this\s+one|that\s+one|which\s+one|"
     # idioms: "at one point he said", "spoke with one voice"
     r"at\s+one\s+(?:point|time|stage|moment)|(?:with|in)\s+one\s+voice|one\s+by\s+one)\b",

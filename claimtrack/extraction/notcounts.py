@@ -51,7 +51,17 @@ _FUNCTION_WORDS = frozenset(
 )
 # Lower-case words that still name the number after them ("day 4 of the trial").
 _LOWER_NAMES = frozenset("day week game round stage phase level grade chapter page episode season".split())
-_AGE_BEFORE_RE = re.compile(r"[A-Z][a-z'’-]+,\s$")
+# A full name before the comma ("Chad Hull, 37,"), not an opening word ("However, 12").
+_NAME_AGE_RE = re.compile(r"\b[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){1,3},\s$")
+
+
+def appositive_age(text: str, m: re.Match, before: str) -> bool:
+    """"Tom Jones, 64, of Marietta": a bare number set off after a name is an age."""
+    e = m.end("num")
+    nxt = text[e] if e < len(text) else " "
+    bare = not (m.group("cur") or m.group("pct") or m.group("scale"))
+    return bare and nxt in ",.);" and bool(_NAME_AGE_RE.search(before)) and "." not in m.group("num") \
+        and float(m.group("num").replace(",", "")) < 120
 
 
 def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
@@ -78,8 +88,6 @@ def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
         return True
     if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, e):
         return True
-    if nxt in ",.)" and _AGE_BEFORE_RE.search(before) and bare and float(num.replace(",", "")) < 120:
-        return True  # "Tom Jones, 64, of Marietta": an appositive age, not a count
     prev_word = WORD_RE.findall(before[-25:])
     last = prev_word[-1].rstrip(".") if prev_word and before.endswith(" ") else ""
     if last and last.lower() in _NAME_PREFIXES and (last[:1].isupper() or last.lower() in _LOWER_NAMES):

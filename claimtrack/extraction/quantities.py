@@ -17,7 +17,7 @@ from .counted import UNIT_STOP, WORD_RE, find_rate, find_unit
 from .figures import blocked_spans, find_fractions, find_multiples, find_ratios, find_votes, of_phrase
 from .hedges import HEDGES, SYMMETRIC, hedge_before
 from .model import ExtractedQuantity
-from .notcounts import not_a_count
+from .notcounts import appositive_age, not_a_count
 from .numbers import SCALES, UNITS_WORDS, parse_digits, parse_number_words, singular, vague_magnitude
 from .units import (
     CURRENCY_RE, CURRENCY_SYMBOLS, GLUED_ONLY, GLUED_RE, GLUED_UNITS, SPACED_INCH_RE, UNIT_WORDS, unit_kind,
@@ -79,6 +79,8 @@ _RANGE_RE = re.compile(
 )
 _BETWEEN_RE = re.compile(r"\bbetween\s+\$?$", re.IGNORECASE)
 _FROM_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.IGNORECASE)
+# "prices range from $699 to $1,562": a stated interval, not a change.
+_RANGE_FROM_RE = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|anywhere)\s+from\s+\$?$", re.IGNORECASE)
 _FROM_TO_GAP_RE = re.compile(r"\s+to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?$",
                              re.IGNORECASE)
 _HYPHEN_UNIT_RE = re.compile(r"-([a-z]+)\b(?!-)")
@@ -166,6 +168,7 @@ def _link_pairs(text: str, qs: list[ExtractedQuantity], base: int) -> None:
     for a, b in zip(qs, qs[1:], strict=False):
         gap = text[a.end - base:b.start - base]
         if _FROM_TO_GAP_RE.fullmatch(gap) and _FROM_RE.search(text, 0, a.start - base) \
+                and not _RANGE_FROM_RE.search(text, 0, a.start - base) \
                 and a.kind == b.kind and a.kind not in ("vote", "score", "age"):
             a.role = "start"
             b.from_value = a.value
@@ -218,7 +221,7 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
             unit = "percent"
         rng = _RANGE_RE.match(text, end)
         if rng and (rng.group("sep").strip() != "and" or _BETWEEN_RE.search(before)) \
-                and not _FROM_RE.search(before) and glued is None:
+                and (not _FROM_RE.search(before) or _RANGE_FROM_RE.search(before)) and glued is None:
             # "5,000-6,000 troops", "between 5 and 6 percent": a stated interval.
             hi = parse_digits(rng.group("num2")) * SCALES.get((rng.group("scale2") or "").lower(), 1.0)
             lo = value
@@ -260,6 +263,8 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
             vague = ((value + word_hi) / 2, value, word_hi)
             value, end = vague[0], wr.end()
     age = _AGE_AFTER_RE.match(text, end)
+    if m.group("num") and not unit and appositive_age(text, m, before):
+        return _age(text, start, end, value, base)
     if age or (_AGE_BEFORE_RE.search(before) and value < 130 and not unit):
         if age:
             end = age.end()
@@ -340,6 +345,12 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
     )
 
 
+def _age(text: str, start: int, end: int, value: float, base: int) -> ExtractedQuantity:
+    return ExtractedQuantity(text=text[start:end], start=base + start, end=base + end, value=float(value),
+                             low=float(value), high=float(value), approx=False, change=None, unit="year",
+                             kind="age", role="level")
+
+
 def _change_before(text: str, start: int) -> str | None:
     cm = _CHANGE_BEFORE_RE.search(text[max(0, start - 30):start])
     if cm:
@@ -363,6 +374,7 @@ _ONE_OF_A_KIND = frozenset(
 # disguised as", "one backed by the") rather than a count ("one armed guard").
 _PRONOUN_ED_NEXT_RE = re.compile(r"\s+(?:as|by|behind|in|on|at|with|from|to|for|into|under|over|the|a|an|his|her|its|"
                                  r"their)\b", re.IGNORECASE)
+_THE_OTHER_RE = re.compile(r"[^.;]{0,60}\b(?:and|while|but|,)\s+the\s+other\b", re.IGNORECASE)
 _ABOVE = ("more than", "over", "at least", "or more", "plus", "above", "upwards of", "in excess of",
           "no fewer than", "no less than", "a minimum of")
 _AND_SPLIT_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
@@ -424,6 +436,8 @@ def _not_a_word_number(text: str, start: int, end: int, before: str) -> bool:
             return True  # "albeit one camouflaged behind a critique": a pronoun
         if initial and after in (",", ":"):
             return True  # "One drawback: ...", "One company, X, sells": a certain one
+        if _THE_OTHER_RE.match(text, end):
+            return True  # "One costs $599 and the other $649": one of two, not a count
     return False
 
 

@@ -17,7 +17,8 @@ estimated; any approximate figure not listed below
 nearly, almost, close to, just shy of,                 [0.9X, X]
 just / a little / slightly under, below, less than
 just / a little / slightly over, above, more than      [X, 1.1X]
-more than, over, above, upwards of, in excess of       [X, 1.5X]
+more than, greater than, over, above                   [X, 1.5X]
+upwards of, in excess of                               [X, 1.5X]
 at least, no fewer than, no less than, a minimum of    [X, 2X]
 up to, as many as, as much as, no more than, at most   [0, X]
 fewer than, less than, under, below                    [0, X]
@@ -66,7 +67,7 @@ HEDGE_TOLERANCES: tuple[tuple[re.Pattern[str], _Bounds], ...] = tuple(
         (r"no more than|up to|as many as|as much as|at most|a maximum of",
          lambda x: (0.0, x)),
         (r"fewer than|less than|under|below", lambda x: (0.0, x)),
-        (r"more than|upwards of|in excess of|over|above", lambda x: (x, 1.5 * x)),
+        (r"more than|greater than|upwards of|in excess of|over|above", lambda x: (x, 1.5 * x)),
         (r"about|around|roughly|approximately|some|or so|estimated",
          lambda x: (x - abs(x) * DEFAULT_RELATIVE_TOLERANCE, x + abs(x) * DEFAULT_RELATIVE_TOLERANCE)),
     )

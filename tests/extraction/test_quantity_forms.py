@@ -221,3 +221,38 @@ def test_hyphenated_odds_are_shares():
     qs = find_quantities("Forecasters give a one-in-four to two-in-five chance of a flood.")
     assert [(q.text, round(q.value, 2), q.unit) for q in qs] == [
         ("one-in-four", 25.0, "percent"), ("two-in-five", 40.0, "percent")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Police said Dana Whitcombe, 41, of Millbrook, was charged.", 41),
+    ("The victims are: Rosa Delgado, 29, and a man whose name was withheld.", 29),
+])
+def test_an_age_after_a_full_name_is_an_age(text, value):
+    q = one(text)
+    assert (q.value, q.unit, q.kind) == (value, "year", "age")
+
+
+def test_an_opening_word_before_a_comma_is_not_a_name():
+    assert [q.kind for q in find_quantities("However, 12, not 13, turned up.")] == ["count", "count"]
+
+
+def test_range_from_to_is_a_range_not_a_change():
+    q = one("Their tablets range from $249 to $1,180, depending on the seller.")
+    assert (q.value, q.low, q.high, q.unit, q.role) == (714.5, 249, 1180, "dollar", "level")
+
+
+def test_greater_than_and_a_spaced_currency_take_their_hedge():
+    assert read(one("A warming greater than 2.5°C is now likely.")) == (2.5, 2.5, 3.75, "celsius")
+    assert read(one("The island earned just over US $2.1 billion from tourism.")) == (2.1e9, 2.1e9, 3.15e9, "dollar")
+
+
+@pytest.mark.parametrize("text", [
+    "The plan reaches net zero by 2050.",
+    "Each nation must reach zero net emissions by 2045.",
+])
+def test_net_zero_is_a_target_name_not_a_count(text):
+    assert find_quantities(text) == []
+
+
+def test_one_of_two_is_not_a_count():
+    assert [q.text for q in find_quantities("One costs $310 and the other costs $365.")] == ["$310", "$365"]
