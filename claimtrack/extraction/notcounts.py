@@ -51,8 +51,12 @@ _FUNCTION_WORDS = frozenset(
 )
 # Lower-case words that still name the number after them ("day 4 of the trial").
 _LOWER_NAMES = frozenset("day week game round stage phase level grade chapter page episode season".split())
-# A full name before the comma ("Chad Hull, 37,"), not an opening word ("However, 12").
-_NAME_AGE_RE = re.compile(r"\b[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){1,3},\s$")
+# A full name before the comma ("Chad Hull, 37,"), or a name inside the sentence ("his
+# brother Khaleel, 22,"), not an opening word ("However, 12").
+_NAME_AGE_RE = re.compile(r"(?:\b[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){1,3}|(?<=[a-z] )[A-Z][a-z'’-]+),\s$")
+
+
+_SERIES_AFTER_RE = re.compile(r"\s+series\b", re.IGNORECASE)
 
 
 def appositive_age(text: str, m: re.Match, before: str) -> bool:
@@ -97,8 +101,8 @@ def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
         # "iPhone 8", "Rocket Pass 4", "iOS 13": a number after a name that counts nothing.
         found = find_unit(text, e)
         after = text[e:e + 2]
-        if found is None or (after[:1] == " " and after[1:2].isupper()):
-            return True
+        if found is None or (after[:1] == " " and after[1:2].isupper()) or _SERIES_AFTER_RE.match(text, e):
+            return True  # ... or a model line: "the RTX 3000 series"
     if bare and _DIAL_BEFORE_RE.search(before) and find_unit(text, e) is None:
         return True  # "call 911", "ring 999", "text 85258": a number to dial
     if bare and len(num) > 1 and num[0] == "0" and num[1] != ".":

@@ -256,3 +256,12 @@ def test_net_zero_is_a_target_name_not_a_count(text):
 
 def test_one_of_two_is_not_a_count():
     assert [q.text for q in find_quantities("One costs $310 and the other costs $365.")] == ["$310", "$365"]
+
+
+def test_an_age_after_a_single_name_inside_the_sentence():
+    q = one("Her older brother Marcus, 24, set up the appeal.")
+    assert (q.value, q.unit, q.kind) == (24, "year", "age")
+
+
+def test_a_model_series_after_a_name_is_not_a_count():
+    assert find_quantities("The GTX 4000 series cards sold out within minutes.") == []
