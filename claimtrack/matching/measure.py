@@ -192,7 +192,7 @@ def _read(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
     if clause_alone:
         # After the figure only a share names whom it is for ("41 percent for Reyes");
         # a count's following names are its owners and places (``quantity_context``).
-        following = _names(after[:30]) if kind in ("percent", "vote", "score") else set()
+        following = _names(_WORD_WINDOW_RE.findall(after)[0]) if kind in ("percent", "vote", "score") else set()
         subjects = frozenset(_names(before[-60:]) | following) - pollsters
         if not subjects and _PRONOUN_RE.search(before[-60:]):
             subjects = frozenset({"?"})  # "he raised": someone the clause does not name
@@ -248,12 +248,15 @@ def _names(text: str, *, drop_opener: bool = False) -> set[str]:
         if drop_opener and m.start() == 0 and " " not in m.group(1).strip():
             continue
         for word in re.split(r"[ /-]", m.group(1)):
-            w = word.strip(".'").lower()
+            w = _POSSESSIVE_RE.sub("", word).strip(".'’").lower()  # "Carolina's" names Carolina
             if w and w not in _NOT_NAMES and not w.isdigit():
                 out.add(w)
     return out
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+# Thirty characters, to the end of the word they cut ("in South Carol|ina").
+_WORD_WINDOW_RE = re.compile(r"^.{0,30}\w*", re.DOTALL)
 _NAME_BEFORE_POLL_RE = re.compile(r"([A-Z][\w&'.-]*(?:[ /-][A-Z][\w&'.-]*)*)\s*$")
 
 

@@ -273,3 +273,10 @@ def test_vague_magnitudes_agree_only_in_corresponding_words():
     b = claim("On a purely political level, it means the senator speaks for millions of Americans.",
               qty("millions of Americans", 2e6, unit="american", approx=True, high=9999999))
     assert compare(a, b).verdict != "consistent"
+
+
+def test_a_possessive_or_a_cut_word_does_not_make_another_subject():
+    a = read_measure("Those voters make up more than half the electorate in North Dakota's primary.",
+                     pct("more than half", 50))
+    assert "dakota" in a.subjects | {w for p in a.places for w in p.split()} and "dak" not in a.subjects
+    assert not any(s.endswith(("'s", "’s")) for s in a.subjects)
