@@ -265,3 +265,11 @@ def test_an_age_after_a_single_name_inside_the_sentence():
 
 def test_a_model_series_after_a_name_is_not_a_count():
     assert find_quantities("The GTX 4000 series cards sold out within minutes.") == []
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("One armed guard stood at the gate.", "guard"),
+    ("Three survey ships took part in the search.", "ship"),
+])
+def test_a_past_tense_verb_ends_the_counted_noun(text, unit):
+    assert one(text).unit == unit
