@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from claimtrack.matching import vocabulary as vocab
 from claimtrack.matching.intervals import DEFAULT_RELATIVE_TOLERANCE, HEDGE_TOLERANCES, _gap, interval
 from claimtrack.numberwords import NUMBER_WORDS, SCALE_WORDS
-from claimtrack.matching.measure import Measure, differences, read_measure, unsettled
+from claimtrack.matching.measure import MONTHS, Measure, differences, read_measure, unsettled
 from claimtrack.matching.normalise import content_term_set, entity_display, stem, unit_group
 from claimtrack.matching.quantity_context import clause_span, locate, quantity_context
 from claimtrack.matching.model import ClaimRecord, NumericVerdict, QuantityRecord, Verdict
@@ -388,7 +388,9 @@ def _conflict_grade(p: _Pair, a_claim: ClaimRecord, b_claim: ClaimRecord) -> boo
     race" names a kind of race, it counts nothing)."""
     if not (_established(p) and _one_order(p)) or _COMPOUND_RE.match(p.qa.text) or _COMPOUND_RE.match(p.qb.text):
         return False
-    shared = _clause_terms(a_claim.text, p.qa) & _clause_terms(b_claim.text, p.qb)
+    # Days and months are weighed as times (``measure``), not as corresponding words:
+    # "swept five states last Tuesday" and "won two states Tuesday night" count apart.
+    shared = (_clause_terms(a_claim.text, p.qa) & _clause_terms(b_claim.text, p.qb)) - _TIME_TERMS
     # One poll or one place named on both sides stands for a second shared word ("the
     # Tribune poll", "troops in Iraq").
     polled = bool(_measure(a_claim, p.qa).pollsters & _measure(b_claim, p.qb).pollsters)
@@ -397,6 +399,10 @@ def _conflict_grade(p: _Pair, a_claim: ClaimRecord, b_claim: ClaimRecord) -> boo
     return len(shared) + polled + placed >= MIN_SHARED_TERMS
 
 
+_TIME_TERMS = frozenset(
+    w for name in (*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "today", "yesterday", "night", "morning", "week", "month", "year")
+    for w in (name, stem(name)))
 _COMPOUND_RE = re.compile(r"^[\w.,]+-[a-z]+$", re.IGNORECASE)
 
 

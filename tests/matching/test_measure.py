@@ -280,3 +280,11 @@ def test_a_possessive_or_a_cut_word_does_not_make_another_subject():
                      pct("more than half", 50))
     assert "dakota" in a.subjects | {w for p in a.places for w in p.split()} and "dak" not in a.subjects
     assert not any(s.endswith(("'s", "’s")) for s in a.subjects)
+
+
+def test_a_shared_weekday_is_a_time_not_a_corresponding_word():
+    a = claim("It is a win for the senator, who was swept by the governor in five states last Tuesday.",
+              qty("five states", 5, unit="state"))
+    b = claim("More people voted for the mayor than for the governor in two states Tuesday night.",
+              qty("two states", 2, unit="state"))
+    assert compare(a, b).verdict != "conflict"
