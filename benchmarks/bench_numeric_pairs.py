@@ -108,19 +108,20 @@ def links(claims: list[tuple[str, ClaimRecord, list[str]]], candidates: int = 10
     df = Counter(k for rec in records for k in candidate_keys(rec))
     postings = defaultdict(list)
     for rec in records:
-        for key in blocking_keys(rec, df, len(records)):
+        for key in sorted(blocking_keys(rec, df, len(records))):
             postings[key].append(rec)
     found = {}
     for rec in records:
         if not rec.quantities:
             continue
         shared = Counter()
-        for key in candidate_keys(rec):
+        keys = sorted(candidate_keys(rec))  # a fixed order: ties among candidates break the same way each run
+        for key in keys:
             if df[key] <= 200:
                 for other in postings.get(key, ()):
                     if other.article_id != rec.article_id and outlet[other.claim_id] != outlet[rec.claim_id]:
                         shared[other.claim_id] += 1
-        by_id = {r.claim_id: r for key in candidate_keys(rec) for r in postings.get(key, ())}
+        by_id = {r.claim_id: r for key in keys for r in postings.get(key, ())}
         pool = [by_id[i] for i, _ in shared.most_common(candidates)]
         for other, match in rank(rec, pool, limit=5):
             pair = tuple(sorted((rec.claim_id, other.claim_id)))

@@ -2,6 +2,15 @@
 quantulum3 on the same sentences in the same run as the reference.
 
     .venv/bin/python benchmarks/bench_quantities.py [--repeat 200] [--show-misses]
+        [--expect NEWS_EXPECTATIONS.tsv]
+
+With ``--expect`` the real pages of ../shared/benchmarks/news-pages are read as an import
+reads them (HTML to text, claims extracted) and scored against expectations kept outside
+the repository (they are judgements about the pages' text): one line per figure,
+``page<TAB>context<TAB>span<TAB>value<TAB>low<TAB>high<TAB>unit``, where ``context`` is
+a piece of the claim that holds the span, ``value`` is ``N`` for a span that is no
+quantity and ``unit`` is ``-`` for none; lines starting with ``#`` are comments. Pages
+split into "dev" and "train" by a hash of their file name.
 
 The set is our own hand-written sentences for every form the reader handles
 (benchmarks/quantity_set.py) plus the quantities of the gold fixtures
@@ -13,6 +22,7 @@ skipped with a message.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import sys
@@ -25,7 +35,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from claimtrack.extraction import extract_text  # noqa: E402
+from claimtrack.extraction import extract_claims, extract_text  # noqa: E402
 from claimtrack.extraction.quantities import find_quantities  # noqa: E402
 from quantity_set import SENTENCES  # noqa: E402
 
@@ -96,6 +106,48 @@ def fixture_cases() -> list[Case]:
                                   source="fixtures"))
                 _in_article(text, sentence)
     return cases
+
+
+NEWS_PAGES = REPO.parent / "shared" / "benchmarks" / "news-pages" / "pages"
+
+
+def news_split(page: str) -> str:
+    # a stable split, not a security use
+    return "dev" if int(hashlib.sha1(page.encode(), usedforsecurity=False).hexdigest(), 16) % 2 else "train"
+
+
+def news_cases(expect: Path) -> tuple[dict[str, list[Case]], dict[str, list[Reading]]]:
+    """Cases from the expectations file, by split, and our readings of each claim holding one."""
+    from claimtrack.ingest.html import article_from_html
+
+    claims: dict[str, list] = {}
+    readings: dict[str, list[Reading]] = {}
+    groups: dict[str, list[Case]] = {"dev": [], "train": []}
+    for number, line in enumerate(expect.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 7:
+            raise SystemExit(f"{expect}:{number}: expected 7 tab-separated fields, got {len(parts)}")
+        page, context, span, value, low, high, unit = parts[:7]
+        if page not in claims:
+            html = (NEWS_PAGES / page).read_text(encoding="utf-8", errors="replace")
+            claims[page] = extract_claims(article_from_html(html, page).body)
+        claim = next((c for c in claims[page] if context in c.text), None)
+        sentence = claim.text if claim is not None else context
+        if claim is not None:
+            readings[sentence] = [Reading(q.start - claim.start, q.end - claim.start, q.value, q.low, q.high, q.unit)
+                                  for q in claim.quantities]
+        readings.setdefault(sentence, [])
+        if sentence.find(span) < 0:
+            sentence = context  # the claim was cut elsewhere: the span is read as missed
+        if value == "N":
+            case = Case(sentence, span, None, None, None, None, source=page)
+        else:
+            case = Case(sentence, span, float(value), float(low), float(high), None if unit == "-" else unit,
+                        source=page)
+        groups[news_split(page)].append(case)
+    return groups, readings
 
 
 def ours(sentence: str) -> list[Reading]:
@@ -189,6 +241,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeat", type=int, default=200, help="Passes over the set for the throughput of our reader.")
     ap.add_argument("--show-misses", action="store_true", help="List the cases our reader gets wrong.")
+    ap.add_argument("--expect", type=Path, default=None, help="Expectations for the news pages (see the docstring).")
     args = ap.parse_args()
     groups = {"hand-written": hand_written(), "fixtures": fixture_cases()}
     groups["all"] = groups["hand-written"] + groups["fixtures"]
@@ -215,6 +268,8 @@ def main() -> None:
               f"{_cell(tally['unit']):>17} {_cell(tally['all']):>17}")
     print("claimtrack* reads each fixture sentence inside its article, where a bare number borrows the unit"
           " of an earlier sentence; the other rows read the sentence alone.")
+    if args.expect:
+        news(args.expect, args.show_misses)
     sentences = sorted({c.sentence for c in groups["all"]})
     print("\nthroughput on the same sentences")
     for name, read in readers.items():
@@ -226,6 +281,25 @@ def main() -> None:
         for case, over in misses:
             got = [(case.sentence[r.start:r.end], r.value, r.low, r.high, r.unit) for r in over]
             print(f"  {case.span!r} expected {(case.value, case.low, case.high, case.unit)} got {got}")
+
+
+def news(expect: Path, show: bool) -> None:
+    if not NEWS_PAGES.is_dir():
+        print(f"\nnews pages not found at {NEWS_PAGES}: skipped (they are read from ../shared/benchmarks).")
+        return
+    groups, readings = news_cases(expect)
+    print("\nreal news pages, our own expectations (claims as an import extracts them)")
+    for split in ("dev", "train"):
+        cases = groups[split]
+        figures = [c for c in cases if c.value is not None]
+        tally, missed = score(figures, lambda sentence: readings.get(sentence, []))
+        junk, wrong = score([c for c in cases if c.value is None], lambda sentence: readings.get(sentence, []))
+        print(f"  {split:<6} {len(figures):>3} figures: value {_cell(tally['value'])}, interval {_cell(tally['interval'])}, "
+              f"unit {_cell(tally['unit'])}, all three {_cell(tally['all'])}; "
+              f"spans that are no quantity left alone {_cell(junk['all'])}")
+        for case, over in (missed + wrong) if show else ():
+            got = [(case.sentence[r.start:r.end], r.value, r.low, r.high, r.unit) for r in over]
+            print(f"    {case.source}: {case.span!r} expected {(case.value, case.low, case.high, case.unit)} got {got}")
 
 
 if __name__ == "__main__":

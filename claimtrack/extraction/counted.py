@@ -24,7 +24,9 @@ UNIT_STOP = frozenset(
     now yesterday tomorrow last next this apiece annually daily weekly monthly yearly
     alone upon just also still only even already never ever really again not now then soon
     once out here there elsewhere anywhere everywhere somewhere nowhere together apart away ahead
-    if unless whether because although though while so yet nor""".split()
+    if unless whether because although though while so yet nor
+    took stood came went gave got ran saw grew sat kept began became brought bought sold paid
+    met found sent struck did drew flew""".split()  # past tenses end the noun ("probe took")
 )
 # Nouns ending in -ed (other -ed words after a figure are participles: "performed").
 _ED_NOUNS = frozenset("hundred bed beds shed seed seeds speed speeds need needs breed feed deed reed".split())

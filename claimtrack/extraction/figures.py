@@ -33,11 +33,12 @@ _FRACTION_RE = re.compile(
     r"(?=(?P<tail>\s+(?:of|the|their|its|his|her|our|all|that|those|these)\b|\s*[,.;:)!?]|\s*$))",
     re.IGNORECASE,
 )
-# "one in five", "3 in 10 voters": a share, read as a percentage like a fraction.
+_OF_A_SCALE_RE = re.compile(r"\s+of\s+an?\s+(?:million|billion|trillion)\b", re.IGNORECASE)
+# "one in five", "3 in 10 voters", "a two-in-three chance": a share, read as a percentage like a fraction.
 _RATIO_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
 _RATIO_RE = re.compile(
-    r"\b(?P<rn>one|two|three|four|five|six|seven|eight|nine|(?<![\d.,])[0-9]{1,3})\s+in\s+(?:every\s+)?"
+    r"\b(?P<rn>one|two|three|four|five|six|seven|eight|nine|(?<![\d.,])[0-9]{1,3})(?:\s+in\s+|-in-)(?:every\s+)?"
     r"(?P<rd>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]{1,4}(?![\d.,]))\b"
     r"(?!\s*(?:a\.m|p\.m|am\b|pm\b|[-–]|years?\b|days?\b|weeks?\b|months?\b|hours?\b|minutes?\b|innings\b))",
     re.IGNORECASE,
@@ -89,8 +90,10 @@ _FIXED_RE = re.compile(
     r"\b(?:zero[\s-]hours?|zero[\s-]sum|zero[\s-]tolerance|zero[\s-]emissions?|one[\s-]off|"
     r"one[\s-]time|one[\s-]way|one[\s-]on[\s-]one|one[\s-]of[\s-](?:a[\s-])?kind|one[\s-]stop|"
     r"one[\s-]sided|one[\s-]size|one[\s-]party|two[\s-]way|two[\s-]faced|two[\s-]party|"
-    r"three[\s-]pointers?|[23][\s-]?D|4x4|24/7|9/11|24-7|one\s+another|one\s+day|one\s+side|"
-    r"one\s+hand|no\s+one|every\s+one|any\s+one|the\s+one|this\s+one|that\s+one|which\s+one)\b",
+    r"three[\s-]pointers?|zero[\s-]net|net[\s-]zero|[23][\s-]?D|4x4|24/7|9/11|24-7|one\s+another|one\s+day|one\s+side|"
+    r"one\s+hand|no\s+one|every\s+one|any\s+one|the\s+one|this\s+one|that\s+one|which\s+one|"
+    # idioms: "at one point he said", "spoke with one voice"
+    r"at\s+one\s+(?:point|time|stage|moment)|(?:with|in)\s+one\s+voice|one\s+by\s+one)\b",
     re.IGNORECASE,
 )
 
@@ -124,6 +127,8 @@ def _hedged(text: str, start: int, value: float, base_low: float, base_high: flo
 def find_fractions(text: str, base: int) -> list[ExtractedQuantity]:
     out = []
     for m in _FRACTION_RE.finditer(text):
+        if _OF_A_SCALE_RE.match(text, m.end()):
+            continue  # "a quarter of a trillion dollars" is an amount (see quantities)
         if m.group("half"):
             frac = 0.5
             prev = text[max(0, m.start() - 12):m.start()].lower()

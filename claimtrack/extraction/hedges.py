@@ -26,7 +26,7 @@ HEDGES = {
     "more than": (1.0, 1.5), "over": (1.0, 1.5), "upwards of": (1.0, 1.5),
     "in excess of": (1.0, 1.5), "just over": (1.0, 1.5), "plus": (1.0, 1.5),
     "a little over": (1.0, 1.5), "a little more than": (1.0, 1.5), "well over": (1.0, 1.5),
-    "slightly more than": (1.0, 1.5), "above": (1.0, 1.5),
+    "slightly more than": (1.0, 1.5), "above": (1.0, 1.5), "greater than": (1.0, 1.5),
     # "at least X": X or anything up to double.
     "at least": (1.0, 2.0), "no fewer than": (1.0, 2.0), "no less than": (1.0, 2.0),
     "a minimum of": (1.0, 2.0), "or more": (1.0, 2.0),
@@ -43,7 +43,7 @@ HEDGE_BEFORE_RE = re.compile(
     r"(?:^|(?<=[\s(—–\-“\"‘]))(?P<h>about|roughly|some|around|approximately|an\s+estimated|estimated|"
     r"circa|approx\.|nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|a\s+little\s+over|"
     r"a\s+little\s+more\s+than|a\s+little\s+under|slightly\s+(?:more|less|fewer)\s+than|well\s+over|"
-    r"well\s+under|above|more\s+than|over|"
+    r"well\s+under|above|more\s+than|greater\s+than|over|"
     r"upwards\s+of|in\s+excess\s+of|just\s+over|at\s+least|no\s+fewer\s+than|no\s+less\s+than|"
     r"a\s+minimum\s+of|up\s+to|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|"
     r"fewer\s+than|less\s+than|under|below|~)\s*$",

@@ -51,7 +51,21 @@ _FUNCTION_WORDS = frozenset(
 )
 # Lower-case words that still name the number after them ("day 4 of the trial").
 _LOWER_NAMES = frozenset("day week game round stage phase level grade chapter page episode season".split())
-_AGE_BEFORE_RE = re.compile(r"[A-Z][a-z'’-]+,\s$")
+# A full name before the comma ("Chad Hull, 37,"), or a name inside the sentence ("his
+# brother Khaleel, 22,"), not an opening word ("However, 12").
+_NAME_AGE_RE = re.compile(r"(?:\b[A-Z][a-z'’.-]+(?:\s+[A-Z][a-z'’.-]+){1,3}|(?<=[a-z] )[A-Z][a-z'’-]+),\s$")
+
+
+_SERIES_AFTER_RE = re.compile(r"\s+series\b", re.IGNORECASE)
+
+
+def appositive_age(text: str, m: re.Match, before: str) -> bool:
+    """"Tom Jones, 64, of Marietta": a bare number set off after a name is an age."""
+    e = m.end("num")
+    nxt = text[e] if e < len(text) else " "
+    bare = not (m.group("cur") or m.group("pct") or m.group("scale"))
+    return bare and nxt in ",.);" and bool(_NAME_AGE_RE.search(before)) and "." not in m.group("num") \
+        and float(m.group("num").replace(",", "")) < 120
 
 
 def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
@@ -78,8 +92,6 @@ def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
         return True
     if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text, e):
         return True
-    if nxt in ",.)" and _AGE_BEFORE_RE.search(before) and bare and float(num.replace(",", "")) < 120:
-        return True  # "Tom Jones, 64, of Marietta": an appositive age, not a count
     prev_word = WORD_RE.findall(before[-25:])
     last = prev_word[-1].rstrip(".") if prev_word and before.endswith(" ") else ""
     if last and last.lower() in _NAME_PREFIXES and (last[:1].isupper() or last.lower() in _LOWER_NAMES):
@@ -89,8 +101,8 @@ def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
         # "iPhone 8", "Rocket Pass 4", "iOS 13": a number after a name that counts nothing.
         found = find_unit(text, e)
         after = text[e:e + 2]
-        if found is None or (after[:1] == " " and after[1:2].isupper()):
-            return True
+        if found is None or (after[:1] == " " and after[1:2].isupper()) or _SERIES_AFTER_RE.match(text, e):
+            return True  # ... or a model line: "the RTX 3000 series"
     if bare and _DIAL_BEFORE_RE.search(before) and find_unit(text, e) is None:
         return True  # "call 911", "ring 999", "text 85258": a number to dial
     if bare and len(num) > 1 and num[0] == "0" and num[1] != ".":

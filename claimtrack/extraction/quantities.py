@@ -17,7 +17,7 @@ from .counted import UNIT_STOP, WORD_RE, find_rate, find_unit
 from .figures import blocked_spans, find_fractions, find_multiples, find_ratios, find_votes, of_phrase
 from .hedges import HEDGES, SYMMETRIC, hedge_before
 from .model import ExtractedQuantity
-from .notcounts import not_a_count
+from .notcounts import appositive_age, not_a_count
 from .numbers import SCALES, UNITS_WORDS, parse_digits, parse_number_words, singular, vague_magnitude
 from .units import (
     CURRENCY_RE, CURRENCY_SYMBOLS, GLUED_ONLY, GLUED_RE, GLUED_UNITS, SPACED_INCH_RE, UNIT_WORDS, unit_kind,
@@ -53,7 +53,8 @@ _QUANTITY_RE = re.compile(
     r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+)?(?:dozens|scores|hundreds|thousands|millions|billions|trillions))"
     r"(?P<upon>\s+upon\s+(?:dozens|hundreds|thousands|millions|billions|trillions))?"
     r"(?=\s+(?:of|more|fewer|additional|extra|" + _VAGUE_VERBS + r")\b)"
-    r"|(?P<half>\bhalf\s+an?\s+(?:million|billion)\b)"
+    r"|(?P<half>\b(?:half\s+an?|(?P<part>(?:a|one)\s+(?:quarter|third)|three[\s-]quarters|two[\s-]thirds)"
+    r"\s+of\s+an?)\s+(?:million|billion|trillion)\b)"
     r"|(?P<one_unit>\ban?\s+(?=(?:hour|day|week|month|year|decade|century|minute)\b))"
     r"|(?P<words>\b(?:(?:an?)\s+(?=(?:" + _SCALE_WORD_ALT + r")\b))?" + _WORDS_PART + r"\b))",
     re.IGNORECASE,
@@ -78,6 +79,8 @@ _RANGE_RE = re.compile(
 )
 _BETWEEN_RE = re.compile(r"\bbetween\s+\$?$", re.IGNORECASE)
 _FROM_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.IGNORECASE)
+# "prices range from $699 to $1,562": a stated interval, not a change.
+_RANGE_FROM_RE = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|anywhere)\s+from\s+\$?$", re.IGNORECASE)
 _FROM_TO_GAP_RE = re.compile(r"\s+to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?$",
                              re.IGNORECASE)
 _HYPHEN_UNIT_RE = re.compile(r"-([a-z]+)\b(?!-)")
@@ -93,7 +96,7 @@ _OF_NUMBER_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|
                            re.IGNORECASE)
 _SPECIAL_HINT_RE = re.compile(
     r"half|third|quarter|fourth|fifth|tenth|doubl|tripl|trebl|quadrupl|quintupl|twice|times|fold|"
-    r"[0-9]\s?[-–][0-9]|[0-9][xX]\b|\sin\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9])",
+    r"[0-9]\s?[-–][0-9]|[0-9][xX]\b|[\s-]in[\s-]+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9])",
     re.IGNORECASE,
 )
 _CHANGE_VERB_RE = re.compile(
@@ -165,6 +168,7 @@ def _link_pairs(text: str, qs: list[ExtractedQuantity], base: int) -> None:
     for a, b in zip(qs, qs[1:], strict=False):
         gap = text[a.end - base:b.start - base]
         if _FROM_TO_GAP_RE.fullmatch(gap) and _FROM_RE.search(text, 0, a.start - base) \
+                and not _RANGE_FROM_RE.search(text, 0, a.start - base) \
                 and a.kind == b.kind and a.kind not in ("vote", "score", "age"):
             a.role = "start"
             b.from_value = a.value
@@ -217,7 +221,7 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
             unit = "percent"
         rng = _RANGE_RE.match(text, end)
         if rng and (rng.group("sep").strip() != "and" or _BETWEEN_RE.search(before)) \
-                and not _FROM_RE.search(before) and glued is None:
+                and (not _FROM_RE.search(before) or _RANGE_FROM_RE.search(before)) and glued is None:
             # "5,000-6,000 troops", "between 5 and 6 percent": a stated interval.
             hi = parse_digits(rng.group("num2")) * SCALES.get((rng.group("scale2") or "").lower(), 1.0)
             lo = value
@@ -238,7 +242,9 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
             return None
         value = vague[0]
     elif m.group("half"):
-        value = 0.5 * SCALES[m.group("half").split()[-1].lower()]
+        # "half a billion", "a quarter of a trillion dollars"
+        part = re.sub(r"[\s-]+", " ", (m.group("part") or "half").lower())
+        value = _PARTS_OF_A_SCALE[part] * SCALES[m.group("half").split()[-1].lower()]
     elif m.group("one_unit"):
         if hedge_before(before) is None:
             return None  # "a year" alone is a period, not a stated amount
@@ -257,6 +263,8 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
             vague = ((value + word_hi) / 2, value, word_hi)
             value, end = vague[0], wr.end()
     age = _AGE_AFTER_RE.match(text, end)
+    if m.group("num") and not unit and appositive_age(text, m, before):
+        return _age(text, start, end, value, base)
     if age or (_AGE_BEFORE_RE.search(before) and value < 130 and not unit):
         if age:
             end = age.end()
@@ -337,6 +345,12 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
     )
 
 
+def _age(text: str, start: int, end: int, value: float, base: int) -> ExtractedQuantity:
+    return ExtractedQuantity(text=text[start:end], start=base + start, end=base + end, value=float(value),
+                             low=float(value), high=float(value), approx=False, change=None, unit="year",
+                             kind="age", role="level")
+
+
 def _change_before(text: str, start: int) -> str | None:
     cm = _CHANGE_BEFORE_RE.search(text[max(0, start - 30):start])
     if cm:
@@ -350,10 +364,17 @@ def _change_before(text: str, start: int) -> str | None:
     return None
 
 
+_PARTS_OF_A_SCALE = {"half": 0.5, "a quarter": 0.25, "one quarter": 0.25, "a third": 1 / 3, "one third": 1 / 3,
+                     "three quarters": 0.75, "two thirds": 2 / 3}
 _ONE_OF_A_KIND = frozenset(
     "possible potential likely such key main major big important obvious simple common final particular "
     "clear notable striking".split()
 )
+# After "one" and a past participle, a preposition or article shows a pronoun ("one
+# disguised as", "one backed by the") rather than a count ("one armed guard").
+_PRONOUN_ED_NEXT_RE = re.compile(r"\s+(?:as|by|behind|in|on|at|with|from|to|for|into|under|over|the|a|an|his|her|its|"
+                                 r"their)\b", re.IGNORECASE)
+_THE_OTHER_RE = re.compile(r"[^.;]{0,60}\b(?:and|while|but|,)\s+the\s+other\b", re.IGNORECASE)
 _ABOVE = ("more than", "over", "at least", "or more", "plus", "above", "upwards of", "in excess of",
           "no fewer than", "no less than", "a minimum of")
 _AND_SPLIT_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
@@ -411,8 +432,12 @@ def _not_a_word_number(text: str, start: int, end: int, before: str) -> bool:
             return True  # "one possible interpretation", "one key reason": a certain one, not a count
         if nxt.group(0).lower().endswith("ing") and nxt.group(0).lower() not in ("building", "thing"):
             return True  # "one involving his ...": a pronoun
+        if nxt.group(0).lower().endswith("ed") and _PRONOUN_ED_NEXT_RE.match(text, nxt.end()):
+            return True  # "albeit one camouflaged behind a critique": a pronoun
         if initial and after in (",", ":"):
             return True  # "One drawback: ...", "One company, X, sells": a certain one
+        if _THE_OTHER_RE.match(text, end):
+            return True  # "One costs $599 and the other $649": one of two, not a count
     return False
 
 

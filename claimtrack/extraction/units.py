@@ -22,7 +22,7 @@ CURRENCY_SYMBOLS = {
     "rmb": "yuan",
 }
 CURRENCY_RE = (
-    r"(?P<cur>(?:US|AU|CA|NZ|HK|EC|TT|Bds|A|C|S|J|R)\$|\$|£|€|¥|₹|₦|₱|"
+    r"(?P<cur>(?:US|AU|CA|NZ|HK|EC|TT|Bds|A|C|S|J|R)\$|(?:US|AU|CA|NZ|HK)\s\$|\$|£|€|¥|₹|₦|₱|"
     r"(?:Rs\.?|INR|USD|EUR|GBP|CAD|AUD|JPY|CNY|RMB)\s?(?=[0-9]))"
 )
 

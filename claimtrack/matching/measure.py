@@ -33,6 +33,8 @@ _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d|2100)\b")
 # "this week" in the next Monday's may be the same week, so they are resolved first.
 _RELATIVE_RE = re.compile(r"\b(last|this|past|previous|next|coming) (week|month|year)\b"
                           r"|\b(yesterday)\b", re.IGNORECASE)
+_FRAME_RE = re.compile(r"\s*(?:in|during|by|for|since|after|before)\b[^,;:]{0,40}\b(?:19|20)\d\d\b[^,;:]{0,30},",
+                       re.IGNORECASE)
 _QUARTER_RE = re.compile(r"\b(first|second|third|fourth) (quarter|half)\b", re.IGNORECASE)
 _PER_PERIOD_RE = re.compile(r"\b(?:a|per|each) (day|week|month|year)\b"
                             r"|\b(daily|weekly|monthly|annually|yearly)\b", re.IGNORECASE)
@@ -40,7 +42,7 @@ _ADVERB_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annual
                    "yearly": "year"}
 _SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 _CUMULATIVE_RE = re.compile(
-    r"\b(so far|to date|in all|in total|all told|altogether|overall|cumulative|cumulatively|total"
+    r"\b(so far|to date|in all|in total|all told|altogether|overall|cumulative|cumulatively|(?<!\ba )total(?! of)"
     r"|since (its |the )?\w+|ever|all-time|lifetime)\b", re.IGNORECASE)
 # A margin, told right at the number: "leads by six points", "a lead of 7", "six points
 # ahead", "a seven-point lead"; not the shares of "Whitfield leads Reyes 48 percent to 41".
@@ -57,14 +59,16 @@ _CHANGE_BEFORE_RE = re.compile(
     r"|decrease|decreases|slipped|slip|slips|gained|gain|gains|jumped|jump|jumps|climbed|climb"
     r"|climbs|surged|surge|soared|plunged|plunge|tumbled|shrank|shrunk|lost|loses|lose|shed|sheds"
     r"|added|adds|cut|cuts|boost|boosted|bump|bumped|dip|dipped|swing|swung|shift|shifted)"
-    r"( by| nearly| almost| about| some| roughly| more than| a further| another)?\s*\W*$",
+    r"( by| nearly| almost| about| some| roughly| more than| a further| another)?\s*\W*$"
+    # the noun of the same change: "a loss of $916 million" is "lost $916 million"
+    r"|\b(?:loss|losses|gain|gains|increase|decrease|drop|decline|rise|fall|jump|growth|swing)\s+of\s*\W*$",
     re.IGNORECASE)
 _CHANGE_AFTER_RE = re.compile(
     r"^\W*(\w+ ){0,3}(increase|decrease|rise|drop|fall|decline|gain|jump|growth|loss|swing|shift"
     r"|more than (a|the) year|higher|lower|up from|down from|over the previous|from a year)\b",
     re.IGNORECASE)
 # "up 5 percent", "is down 2 points"; not the particle of "signed up 12,000".
-_UP_DOWN_RE = re.compile(r"(?:^|[^\w\s]|\b(?:is|was|are|were|be|been|now|still|or|and))\s*(?:up|down)"
+_UP_DOWN_RE = re.compile(r"(?:^|[^\w\s]|\b(?:is|was|are|were|be|been|now|still|or|and)|['’]s)\s*(?:up|down)"
                          r"(?: by)?\s*\W*$", re.IGNORECASE)
 _LOCATIVE_NAME_RE = re.compile(r"\b(?:in|across|throughout|within|for)\s+(?:the\s+)?"
                                r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
@@ -175,7 +179,11 @@ def _read(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
     times = _times(clause, published)
     if not times and alone:
         times = _times(text, published)
-    times |= {f"year:{y}" for y in _YEAR_RE.findall(clause) if y not in q.text}
+    # An opening phrase frames the claim's only figure of its unit: "In the 2012
+    # election, Romney won 27 percent" (not "5,000 troops in Iraq, where forces returned
+    # in 2014").
+    framed = clause + (text[:c_start] if alone and _FRAME_RE.match(text) else "")
+    times |= {f"year:{y}" for y in _YEAR_RE.findall(framed) if y not in q.text}
     # A claim names its poll once: "In the Tribune poll, Whitfield has 48 percent and ..."
     poll_text = clause if _POLL_RE.search(clause) else text
     poll = bool(_POLL_RE.search(poll_text))
@@ -184,7 +192,7 @@ def _read(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
     if clause_alone:
         # After the figure only a share names whom it is for ("41 percent for Reyes");
         # a count's following names are its owners and places (``quantity_context``).
-        following = _names(after[:30]) if kind in ("percent", "vote", "score") else set()
+        following = _names(_WORD_WINDOW_RE.findall(after)[0]) if kind in ("percent", "vote", "score") else set()
         subjects = frozenset(_names(before[-60:]) | following) - pollsters
         if not subjects and _PRONOUN_RE.search(before[-60:]):
             subjects = frozenset({"?"})  # "he raised": someone the clause does not name
@@ -240,12 +248,15 @@ def _names(text: str, *, drop_opener: bool = False) -> set[str]:
         if drop_opener and m.start() == 0 and " " not in m.group(1).strip():
             continue
         for word in re.split(r"[ /-]", m.group(1)):
-            w = word.strip(".'").lower()
+            w = _POSSESSIVE_RE.sub("", word).strip(".'’").lower()  # "Carolina's" names Carolina
             if w and w not in _NOT_NAMES and not w.isdigit():
                 out.add(w)
     return out
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+# Thirty characters, to the end of the word they cut ("in South Carol|ina").
+_WORD_WINDOW_RE = re.compile(r"^.{0,30}\w*", re.DOTALL)
 _NAME_BEFORE_POLL_RE = re.compile(r"([A-Z][\w&'.-]*(?:[ /-][A-Z][\w&'.-]*)*)\s*$")
 
 
@@ -257,8 +268,9 @@ def _pollsters(text: str) -> frozenset[str]:
         before = _NAME_BEFORE_POLL_RE.search(text[max(0, m.start() - 45):m.start()])
         if before:
             names |= _names(before.group(1))
-        tail = text[m.end():m.end() + 45]
-        by = re.match(r"\s*(?:\w+\s){0,2}?(?:by|from|of)\s+(?:the\s+)?([A-Z][^,.;]*)", tail)
+        # "a survey by Harbor Research", "the poll, released on Wednesday by the Harbor Institute"
+        tail = text[m.end():m.end() + 70]
+        by = re.match(r"[\s,]*(?:[\w,]+\s){0,4}?(?:by|from|of)\s+(?:the\s+)?([A-Z][^,.;]*)", tail)
         if by:
             names |= _names(by.group(1))
     return frozenset(names)

@@ -1,99 +1,30 @@
-"""Numeric agreement between claims.
-
-Every quantity is read as an interval [low, high]. For an approximate quantity whose
-text carries a hedge word listed below, this table decides the interval, whatever
-bounds the extractor supplied: one documented tolerance per hedge keeps verdicts
-predictable ("a little over 5,000" must not stretch to 7,500 and meet "6,000 or so").
-Bounds from the extractor are used for everything else (ranges such as "5,000 to
-6,000", hedges the table does not know); an approximate quantity with neither gets
-the default tolerance of ±5%:
-
-=====================================================  =========================
-hedge words in the quantity's text                     interval for value X
-=====================================================  =========================
-none (approx false: an exact figure)                   [X, X]
-about, around, roughly, approximately, some, or so,    [0.95X, 1.05X]
-estimated; any approximate figure not listed below
-nearly, almost, close to, just shy of,                 [0.9X, X]
-just / a little / slightly under, below, less than
-just / a little / slightly over, above, more than      [X, 1.1X]
-more than, over, above, upwards of, in excess of       [X, 1.5X]
-at least, no fewer than, no less than, a minimum of    [X, 2X]
-up to, as many as, as much as, no more than, at most   [0, X]
-fewer than, less than, under, below                    [0, X]
-dozens                                                 [24, 99]
-hundreds                                               [200, 999]
-thousands                                              [2,000, 9,999]
-tens of thousands                                      [20,000, 99,999]
-hundreds of thousands                                  [200,000, 999,999]
-millions                                               [2,000,000, 9,999,999]
-=====================================================  =========================
+"""Numeric agreement between claims: which figures of two claims correspond, whether
+they are the same measure, and whether their intervals (:mod:`intervals`, where each
+hedge's interval is documented) overlap ("consistent") or not ("conflict").
 
 Intervals are closed: "more than 3,000" and "3,000" count as consistent, because a
 reviewer gains nothing from a conflict that is only a matter of strict inequality.
-Two intervals that overlap are *consistent*; disjoint intervals are a *conflict*.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from claimtrack.matching import vocabulary as vocab
-from claimtrack.matching.measure import Measure, differences, read_measure, unsettled
-from claimtrack.matching.normalise import content_term_set, entity_display, unit_group
+from claimtrack.matching.intervals import DEFAULT_RELATIVE_TOLERANCE, HEDGE_TOLERANCES, _gap, interval
+from claimtrack.numberwords import NUMBER_WORDS, SCALE_WORDS
+from claimtrack.matching.measure import MONTHS, Measure, differences, read_measure, unsettled
+from claimtrack.matching.normalise import content_term_set, entity_display, stem, unit_group
 from claimtrack.matching.quantity_context import clause_span, locate, quantity_context
 from claimtrack.matching.model import ClaimRecord, NumericVerdict, QuantityRecord, Verdict
 
-DEFAULT_RELATIVE_TOLERANCE = 0.05
 TIME_UNITS = vocab.TIME_UNITS
-
-_Bounds = Callable[[float], tuple[float, float]]
-
-
-def _vague(low: float, high: float) -> _Bounds:
-    return lambda x: (low, high)
-
-
-# Checked in order: longer phrases before the shorter ones they contain.
-HEDGE_TOLERANCES: tuple[tuple[re.Pattern[str], _Bounds], ...] = tuple(
-    (re.compile(rf"\b(?:{pattern})\b"), bounds) for pattern, bounds in (
-        (r"hundreds of thousands", _vague(200_000, 999_999)),
-        (r"tens of thousands", _vague(20_000, 99_999)),
-        (r"dozens", _vague(24, 99)),
-        (r"hundreds", _vague(200, 999)),
-        (r"thousands", _vague(2_000, 9_999)),
-        (r"millions", _vague(2_000_000, 9_999_999)),
-        (r"(?:just|a little|slightly) (?:under|below|less than|fewer than)|just shy of"
-         r"|nearly|almost|close to", lambda x: (0.9 * x, x)),
-        (r"(?:just|a little|slightly) (?:over|above|more than)", lambda x: (x, 1.1 * x)),
-        (r"no fewer than|no less than|at least|a minimum of", lambda x: (x, 2 * x)),
-        (r"no more than|up to|as many as|as much as|at most|a maximum of",
-         lambda x: (0.0, x)),
-        (r"fewer than|less than|under|below", lambda x: (0.0, x)),
-        (r"more than|upwards of|in excess of|over|above", lambda x: (x, 1.5 * x)),
-        (r"about|around|roughly|approximately|some|or so|estimated",
-         lambda x: (x - abs(x) * DEFAULT_RELATIVE_TOLERANCE, x + abs(x) * DEFAULT_RELATIVE_TOLERANCE)),
-    )
-)
-
-
-def interval(q: QuantityRecord) -> tuple[float, float]:
-    """The closed interval of values the quantity allows."""
-    low, high = (q.low, q.high) if q.low <= q.high else (q.high, q.low)
-    if not q.approx:
-        return low, high
-    text = q.text.lower()
-    for pattern, bounds in HEDGE_TOLERANCES:
-        if pattern.search(text):
-            a, b = bounds(q.value)
-            return (a, b) if a <= b else (b, a)
-    if low != high:
-        return low, high
-    spread = abs(q.value) * DEFAULT_RELATIVE_TOLERANCE
-    return q.value - spread, q.value + spread
+# The unit groups of durations ("decade" groups as its stem "decad").
+TIME_GROUPS = frozenset(g for g in (unit_group(u) for u in TIME_UNITS) if g) | TIME_UNITS
+__all__ = ["DEFAULT_RELATIVE_TOLERANCE", "HEDGE_TOLERANCES", "TIME_GROUPS", "TIME_UNITS", "compare", "interval",
+           "same_counted_thing", "set_apart"]
 
 
 def same_counted_thing(a_claim: ClaimRecord, qa: QuantityRecord,
@@ -102,7 +33,7 @@ def same_counted_thing(a_claim: ClaimRecord, qa: QuantityRecord,
     the same unit group (never a duration: "five days after" counts from different
     events) and nothing in :func:`set_apart` telling them apart."""
     unit = unit_group(qa.unit)
-    if unit is None or unit != unit_group(qb.unit) or unit in TIME_UNITS:
+    if unit is None or unit != unit_group(qb.unit) or unit in TIME_GROUPS:
         return False
     return not set_apart(a_claim, qa, b_claim, qb)
 
@@ -127,7 +58,7 @@ def set_apart(a_claim: ClaimRecord, qa: QuantityRecord,
     out = []
     if ca.change != cb.change:
         out.append(f"{ca.change or 'a total'} vs {cb.change or 'a total'}")
-    elif ca.change is None and ca.mode != cb.mode:
+    elif ca.change is None and ca.mode != cb.mode and not _thresholds(a_claim, qa, b_claim, qb, ca.mode, cb.mode):
         out.append(f"{_MODES[ca.mode]} vs {_MODES[cb.mode]}")
     if ca.owners and cb.owners and ca.owners.isdisjoint(cb.owners):
         out.append(f"{_names(ca.owners)} vs {_names(cb.owners)}")
@@ -146,7 +77,32 @@ def set_apart(a_claim: ClaimRecord, qa: QuantityRecord,
     return out
 
 
+# "It takes 2,383 delegates to win" and "would need 2,383 delegates": a threshold, told
+# with a modal or without; not a plan against a present count.
+_THRESHOLD_RE = re.compile(r"\b(?:needs?|needed|takes|required|requires|to win|to clinch|to secure|magic number)\b",
+                           re.IGNORECASE)
+
+
+def _thresholds(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord, qb: QuantityRecord,
+                mode_a: str, mode_b: str) -> bool:
+    if {mode_a, mode_b} != {"actual", "prospective"}:
+        return False
+    return all(_THRESHOLD_RE.search(_clause_text(c.text, q)) for c, q in ((a_claim, qa), (b_claim, qb)))
+
+
+def _clause_text(text: str, q: QuantityRecord) -> str:
+    start, end = locate(text, q)
+    if start < 0:
+        return text
+    c_start, c_end = clause_span(text, start, end)
+    return text[c_start:c_end]
+
+
 _MODES = {"actual": "a present count", "prospective": "a plan or possibility", "past": "a past count"}
+_MODE_REASONS = frozenset(f"{x} vs {y}" for x in _MODES.values() for y in _MODES.values() if x != y)
+# "won eight of the past nine contests": the nine is a window the writer chose.
+_WINDOW_RE = re.compile(r"\bof\s+(?:the|its|his|her|their)\s+(?:past|last|previous|latest)\s+$", re.IGNORECASE)
+_AGO_RE = re.compile(r"\s+(?:ago|earlier|before|later)\b", re.IGNORECASE)
 
 
 def _names(values: frozenset[str]) -> str:
@@ -198,13 +154,6 @@ def _finite(q: QuantityRecord) -> bool:
     return all(math.isfinite(v) for v in (q.value, q.low, q.high))
 
 
-def _gap(ia: tuple[float, float], ib: tuple[float, float]) -> float:
-    """Relative distance between two intervals; 0 when they overlap."""
-    distance = max(ia[0], ib[0]) - min(ia[1], ib[1])
-    scale = max(abs(ia[0]), abs(ia[1]), abs(ib[0]), abs(ib[1]), 1e-12)
-    return max(0.0, distance / scale - 1e-9)
-
-
 # Figures this many times apart are another measure, not a discrepancy ("$9 million
 # last month" and "$140 million"): a conflict needs values of one order.
 MAX_CONFLICT_RATIO = 3.0
@@ -214,7 +163,25 @@ MIN_CONFLICT_ALIGNMENT = 0.3
 # Words (besides the unit and numbers) the clauses of two conflicting figures share at
 # least: on real coverage a single shared word ("rate", "delegates") joins unrelated
 # figures.
-MIN_SHARED_TERMS = 1
+MIN_SHARED_TERMS = 2
+# Coverage of one event appears within days; figures told further apart than this, with
+# no date named on both sides, may be the same measure at two times (a delegate count
+# in March and in April), so they are never a conflict, and agreement needs corresponding
+# words.
+SAME_NEWS_DAYS = 7
+# Equal figures at least this large are distinctive enough to agree on their own
+# ("1,237 delegates"); smaller ones ("two states", "one point") need corresponding words.
+DISTINCTIVE_VALUE = 100
+# Vague magnitudes ("millions of Americans", "dozens of staff") agree only in
+# corresponding words.
+_VAGUE_RE = re.compile(r"\b(?:dozens|scores|hundreds|thousands|millions|billions|trillions)\b", re.IGNORECASE)
+# Overlapping figures further apart than this agree only by an open bound.
+MAX_AGREEMENT_RATIO = 10.0
+# Below this a count is everyday wording ("one person", "two contests").
+SMALL_COUNT = 3
+# Durations agree only inside nearly the same words ("for nearly two decades"), and
+# never conflict: "over a decade" and "nearly two decades" count from different events.
+MIN_DURATION_ALIGNMENT = 0.5
 # Unitless figures ("voted 7-2", "a 10-2 verdict") are compared only inside nearly the
 # same words, and only for agreement.
 MIN_UNITLESS_ALIGNMENT = 0.6
@@ -233,7 +200,10 @@ class _Pair:
     ib: tuple[float, float]
 
     def rank(self) -> tuple:
-        return (bool(self.apart), -self.align, self.gap, abs(self.qa.value - self.qb.value))
+        # An equal figure is the counterpart before a merely nearby one ("needs 67
+        # delegates to reach the 2,383 needed" against "would need 2,383 delegates").
+        return (bool(self.apart), self.qa.value != self.qb.value, -self.align, self.gap,
+                abs(self.qa.value - self.qb.value))
 
 
 def compare(a_claim: ClaimRecord, b_claim: ClaimRecord) -> NumericVerdict | None:
@@ -265,7 +235,12 @@ def compare(a_claim: ClaimRecord, b_claim: ClaimRecord) -> NumericVerdict | None
             used_b.add(id(pair.qb))
     same = [p for p in chosen if not p.apart]
     conflicts = [p for p in same if p.gap > 0 and _conflict_grade(p, a_claim, b_claim)]
-    consistent = [p for p in same if p.gap == 0 and (p.unit or p.align >= MIN_UNITLESS_ALIGNMENT)]
+    consistent = [p for p in same if p.gap == 0 and _agreement_shown(p, a_claim, b_claim)]
+    if consistent and not conflicts and consistent[0].unit == "percent" \
+            and any(p.gap > 0 and p.unit == "percent" for p in same) and not any(_established(p) for p in consistent):
+        # "leads 49 percent to 41 percent" against "41 percent favourable, 56 percent
+        # unfavourable": one figure meets, its neighbour does not; another poll or result.
+        return _verdict("different", consistent[0], a_claim, "one figure agrees and the next does not")
     if conflicts:
         return _verdict("conflict", conflicts[0], a_claim)
     if consistent:
@@ -286,17 +261,86 @@ def compare(a_claim: ClaimRecord, b_claim: ClaimRecord) -> NumericVerdict | None
 def _pair(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord,
           qb: QuantityRecord) -> _Pair | None:
     unit = unit_group(qa.unit)
-    if unit != unit_group(qb.unit) or unit in TIME_UNITS:
+    if unit != unit_group(qb.unit):
         return None
     ia, ib = interval(qa), interval(qb)
     align = _alignment(a_claim, qa, b_claim, qb)
+    if unit in TIME_GROUPS:
+        if align < MIN_DURATION_ALIGNMENT or qa.value != qb.value or set_apart(a_claim, qa, b_claim, qb) \
+                or _AGO_RE.match(a_claim.text, max(0, locate(a_claim.text, qa)[1])) \
+                or _AGO_RE.match(b_claim.text, max(0, locate(b_claim.text, qb)[1])):
+            return None  # "eight years ago" names a time, it measures nothing
+        return _Pair(qa, qb, unit, [], ["durations are compared only for agreement"], align, 0.0, ia, ib)
     if unit is None:
         if align < MIN_UNITLESS_ALIGNMENT or qa.value != qb.value:
             return None
         return _Pair(qa, qb, "", [], [], align, 0.0, ia, ib)
     apart = set_apart(a_claim, qa, b_claim, qb)
-    return _Pair(qa, qb, unit, apart, unsettled(_measure(a_claim, qa), _measure(b_claim, qb)),
-                 align, _gap(ia, ib), ia, ib)
+    ma, mb = _measure(a_claim, qa), _measure(b_claim, qb)
+    open_ = unsettled(ma, mb)
+    if apart and qa.value == qb.value and align >= MIN_CONFLICT_ALIGNMENT \
+            and all(reason in _MODE_REASONS for reason in apart):
+        # "the 11 million people here illegally" and "deporting 11 million people": the
+        # same figure in corresponding words, one told under a modal; agreement, not proof.
+        open_, apart = open_ + apart, []
+    if _WINDOW_RE.search(a_claim.text, 0, max(0, locate(a_claim.text, qa)[0])) \
+            or _WINDOW_RE.search(b_claim.text, 0, max(0, locate(b_claim.text, qb)[0])):
+        open_.append("a window of recent events, chosen by the writer")
+    days = _days_apart(a_claim, b_claim)
+    if days is not None and days > SAME_NEWS_DAYS and not (_timed_set(ma) & _timed_set(mb)):
+        open_.append(f"told {days} days apart with no common date")
+    return _Pair(qa, qb, unit, apart, open_, align, _gap(ia, ib), ia, ib)
+
+
+def _days_apart(a_claim: ClaimRecord, b_claim: ClaimRecord) -> int | None:
+    if a_claim.published is None or b_claim.published is None:
+        return None
+    try:
+        return abs((a_claim.published - b_claim.published).days)
+    except TypeError:  # one date with a time zone, one without
+        return abs((a_claim.published.date() - b_claim.published.date()).days)
+
+
+def _timed_set(m: Measure) -> frozenset[str]:
+    return frozenset(t for t in m.times if not t.startswith("per:"))
+
+
+def _agreement_shown(p: _Pair, a_claim: ClaimRecord, b_claim: ClaimRecord) -> bool:
+    """Overlapping figures of one measure agree when something beyond the overlap says
+    they are one figure: corresponding words, or for counts an equal distinctive value,
+    or a count of one story (told within days). A share ("10 percent", "four in 10")
+    needs corresponding words: equal shares of different things are everyday."""
+    if not p.unit:
+        return p.align >= MIN_UNITLESS_ALIGNMENT
+    if p.unit in TIME_GROUPS:
+        return True
+    ma, mb = _measure(a_claim, p.qa), _measure(b_claim, p.qb)
+    share = ma.kind in ("percent", "vote", "score") or p.unit == "percent"
+    if share and ma.pollsters & mb.pollsters:
+        return True  # one named poll on both sides
+    if share:
+        # Equal shares are everyday ("41 percent", "a third"): they need the words, or a
+        # date, around both to correspond as a conflict would.
+        if bool(_timed_set(ma)) != bool(_timed_set(mb)):
+            return False  # "53 percent in 2012" is not a share of today's electorate
+        shared = _clause_terms(a_claim.text, p.qa) & _clause_terms(b_claim.text, p.qb)
+        return p.align >= MIN_CONFLICT_ALIGNMENT and \
+            len(shared) + bool(_timed_set(ma) & _timed_set(mb)) >= MIN_SHARED_TERMS
+    if _VAGUE_RE.search(p.qa.text) or _VAGUE_RE.search(p.qb.text):
+        return p.align >= MIN_CONFLICT_ALIGNMENT  # "millions of Americans" is everyday wording
+    low, high = sorted((abs(p.qa.value), abs(p.qb.value)))
+    if high > MAX_AGREEMENT_RATIO * max(low, 1e-12):
+        return False  # "less than $300,000" holds "$300" without saying anything about it
+    if p.align >= MIN_CONFLICT_ALIGNMENT:
+        return True
+    if _COMPOUND_RE.match(p.qa.text) or _COMPOUND_RE.match(p.qb.text):
+        return False  # "a three-way race", "a three-way fight": kinds of things, not counts
+    if share:
+        return False
+    if p.qa.value == p.qb.value and abs(p.qa.value) >= DISTINCTIVE_VALUE:
+        return True
+    days = _days_apart(a_claim, b_claim)
+    return min(abs(p.qa.value), abs(p.qb.value)) >= SMALL_COUNT and (days is None or days <= SAME_NEWS_DAYS)
 
 
 def _alignment(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord,
@@ -316,7 +360,17 @@ def _clause_terms(text: str, q: QuantityRecord) -> frozenset[str]:
         c_start, c_end = clause_span(text, start, end)
         text = text[c_start:c_end]
     unit = unit_group(q.unit)
-    return frozenset(t for t in content_term_set(text) if not t[:1].isdigit() and t != unit)
+    return frozenset(t for t in content_term_set(text) if not t[:1].isdigit() and t != unit
+                     and t not in _NUMBER_TERMS)
+
+
+# Words of the figures themselves ("a third", "tens of millions"): their match says the
+# numbers are alike, not that the words around them correspond.
+_NUMBER_TERMS = frozenset(
+    stem(w) for w in (*NUMBER_WORDS, *SCALE_WORDS, "tens", "hundreds", "thousands", "millions", "billions",
+                      "trillions", "dozen", "dozens", "half", "third", "thirds", "quarter", "quarters",
+                      "fifth", "fifths", "tenth", "tenths", "percent", "per", "cent", "point", "points")
+) | frozenset((*NUMBER_WORDS, *SCALE_WORDS))
 
 
 def _established(p: _Pair) -> bool:
@@ -334,10 +388,21 @@ def _conflict_grade(p: _Pair, a_claim: ClaimRecord, b_claim: ClaimRecord) -> boo
     race" names a kind of race, it counts nothing)."""
     if not (_established(p) and _one_order(p)) or _COMPOUND_RE.match(p.qa.text) or _COMPOUND_RE.match(p.qb.text):
         return False
-    shared = _clause_terms(a_claim.text, p.qa) & _clause_terms(b_claim.text, p.qb)
-    return len(shared) >= MIN_SHARED_TERMS
+    # Days and months are weighed as times (``measure``), not as corresponding words:
+    # "swept five states last Tuesday" and "won two states Tuesday night" count apart.
+    shared = (_clause_terms(a_claim.text, p.qa) & _clause_terms(b_claim.text, p.qb)) - _TIME_TERMS
+    # One poll or one place named on both sides stands for a second shared word ("the
+    # Tribune poll", "troops in Iraq").
+    polled = bool(_measure(a_claim, p.qa).pollsters & _measure(b_claim, p.qb).pollsters)
+    pa, pb = quantity_context(a_claim.text, p.qa).places, quantity_context(b_claim.text, p.qb).places
+    placed = bool(pa and pb and _places_meet(pa, pb))
+    return len(shared) + polled + placed >= MIN_SHARED_TERMS
 
 
+_TIME_TERMS = frozenset(
+    w for name in (*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                   "today", "yesterday", "night", "morning", "week", "month", "year")
+    for w in (name, stem(name)))
 _COMPOUND_RE = re.compile(r"^[\w.,]+-[a-z]+$", re.IGNORECASE)
 
 
@@ -375,7 +440,7 @@ def shared_unit(a_claim: ClaimRecord, b_claim: ClaimRecord) -> str | None:
     """A unit group (not time) counted in both claims, compared or not."""
     units_a = {unit_group(q.unit) for q in a_claim.quantities}
     units_b = {unit_group(q.unit) for q in b_claim.quantities}
-    common = sorted(u for u in units_a & units_b if u and u not in TIME_UNITS)
+    common = sorted(u for u in units_a & units_b if u and u not in TIME_GROUPS)
     return common[0] if common else None
 
 

@@ -175,4 +175,6 @@ def test_parse_number_words_and_singular():
 def test_change_verb_before_by_and_ages_after_names():
     q = one("Germany will reduce its military presence in Iraq by about 2,000 troops.")
     assert (q.change, q.value, q.approx) == ("decrease", 2000, True)
-    assert find_quantities("said Tom Jones, 64, of Marietta") == []
+    # an appositive age is an age, not a count of anything
+    assert [(q.value, q.unit, q.kind) for q in find_quantities("said Tom Jones, 64, of Marietta")] == [
+        (64, "year", "age")]

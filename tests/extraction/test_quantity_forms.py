@@ -191,3 +191,85 @@ def test_kinds():
     assert one("It cost £5m.").kind == "money"
     assert one("The runway is 300 metres long.").kind == "measure"
     assert one("They hired 300 more workers.").role == "change"
+
+
+@pytest.mark.parametrize("text", [
+    "It reads as a verdict on the party, albeit one camouflaged behind a history of the town.",
+    "At one point, a listener asked the mayor for a photo.",
+    "The council spoke with one voice on the levy.",
+    "At one time the mill employed the whole valley.",
+])
+def test_one_as_a_pronoun_or_idiom_is_not_a_count(text):
+    assert find_quantities(text) == []
+
+
+def test_one_before_a_participle_that_qualifies_a_noun_still_counts():
+    q = one("One elected official backed by the party spoke.")
+    assert (q.value, q.unit) == (1, "official")
+
+
+@pytest.mark.parametrize("text, value, low, high, unit", [
+    ("Graduates owe nearly a quarter of a trillion dollars to private colleges.", 2.5e11, 2.25e11, 2.5e11, "dollar"),
+    ("The fund is worth half a billion dollars.", 5e8, 5e8, 5e8, "dollar"),
+    ("The club spent three-quarters of a million pounds on the roof.", 7.5e5, 7.5e5, 7.5e5, "pound"),
+])
+def test_a_fraction_of_a_scale_is_an_amount_not_a_share(text, value, low, high, unit):
+    assert read(one(text)) == (value, low, high, unit)
+
+
+def test_hyphenated_odds_are_shares():
+    qs = find_quantities("Forecasters give a one-in-four to two-in-five chance of a flood.")
+    assert [(q.text, round(q.value, 2), q.unit) for q in qs] == [
+        ("one-in-four", 25.0, "percent"), ("two-in-five", 40.0, "percent")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Police said Dana Whitcombe, 41, of Millbrook, was charged.", 41),
+    ("The victims are: Rosa Delgado, 29, and a man whose name was withheld.", 29),
+])
+def test_an_age_after_a_full_name_is_an_age(text, value):
+    q = one(text)
+    assert (q.value, q.unit, q.kind) == (value, "year", "age")
+
+
+def test_an_opening_word_before_a_comma_is_not_a_name():
+    assert [q.kind for q in find_quantities("However, 12, not 13, turned up.")] == ["count", "count"]
+
+
+def test_range_from_to_is_a_range_not_a_change():
+    q = one("Their tablets range from $249 to $1,180, depending on the seller.")
+    assert (q.value, q.low, q.high, q.unit, q.role) == (714.5, 249, 1180, "dollar", "level")
+
+
+def test_greater_than_and_a_spaced_currency_take_their_hedge():
+    assert read(one("A warming greater than 2.5°C is now likely.")) == (2.5, 2.5, 3.75, "celsius")
+    assert read(one("The island earned just over US $2.1 billion from tourism.")) == (2.1e9, 2.1e9, 3.15e9, "dollar")
+
+
+@pytest.mark.parametrize("text", [
+    "The plan reaches net zero by 2050.",
+    "Each nation must reach zero net emissions by 2045.",
+])
+def test_net_zero_is_a_target_name_not_a_count(text):
+    assert find_quantities(text) == []
+
+
+def test_one_of_two_is_not_a_count():
+    assert [q.text for q in find_quantities("One costs $310 and the other costs $365.")] == ["$310", "$365"]
+
+
+def test_an_age_after_a_single_name_inside_the_sentence():
+    q = one("Her older brother Marcus, 24, set up the appeal.")
+    assert (q.value, q.unit, q.kind) == (24, "year", "age")
+
+
+def test_a_model_series_after_a_name_is_not_a_count():
+    assert find_quantities("The GTX 4000 series cards sold out within minutes.") == []
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("One armed guard stood at the gate.", "guard"),
+    ("Three survey ships took part in the search.", "ship"),
+])
+def test_a_past_tense_verb_ends_the_counted_noun(text, unit):
+    assert one(text).unit == unit
