@@ -125,7 +125,8 @@ def test_the_minute_tick_polls_due_sources_once(engine, farm, job_queue):
     assert job_queue.tick()["polls"] == polls  # still queued: the same job
     drain(job_queue)
     job = _job(engine, polls[0])
-    assert job.state == "done" and job.result["new"] == 1 and job.result["source_id"] == due
+    assert job.kind == "poll_due" and job.state == "done" and job.result["new"] == 1
+    assert [r["source_id"] for r in job.result["sources"]] == [due] and job.done == job.total == 1
     with session_scope(engine) as s:
         assert s.get(FeedSource, due).next_poll_at > utcnow()
         assert s.get(FeedSource, off).last_status is None

@@ -23,6 +23,7 @@ from ...ingest.feeds import FeedItem, ParsedFeed, parse_feed
 from ...models import FeedEntry, FeedSource, utcnow
 from ..accounts.actors import Actor
 from .articles import Hints, fetch_article, store_article
+from .pipeline import Inline
 from .sources import get_source, next_poll
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
@@ -65,7 +66,10 @@ class _Snapshot:
 
 
 def poll_source(engine: Engine, actor: Actor, client: FetchClient, source_id: int, *, max_body_chars: int,
-                progress: Progress | None = None) -> PollReport:
+                progress: Progress | None = None, pipeline: Inline | None = None) -> PollReport:
+    """Poll one source now. ``pipeline`` says where pages are read and links scored
+    (default: in this thread; ``fleet.poll_many`` passes a pool shared by many polls)."""
+    pipeline = pipeline or Inline()
     with Session(engine) as session:
         src = get_source(session, source_id)
         snap = _Snapshot(src.id, src.name, src.url, src.outlet, src.etag, src.last_modified)
@@ -87,7 +91,7 @@ def poll_source(engine: Engine, actor: Actor, client: FetchClient, source_id: in
     items = _unique(feed.items, snap.url)
     total = len(items)
     for done, (url, item) in enumerate(items, start=1):
-        _poll_item(engine, actor, client, snap, url, item, known, report, max_body_chars)
+        _poll_item(engine, actor, client, snap, url, item, known, report, max_body_chars, pipeline)
         if progress:
             progress(done, total)
     if report.failed and not (report.new or report.changed or report.unchanged):
@@ -133,7 +137,7 @@ def _known_entries(engine: Engine, source_id: int) -> dict[str, tuple[str | None
 
 
 def _poll_item(engine: Engine, actor: Actor, client: FetchClient, snap: _Snapshot, url: str | None,
-               item: FeedItem, known: dict, report: PollReport, max_body_chars: int) -> None:
+               item: FeedItem, known: dict, report: PollReport, max_body_chars: int, pipeline: Inline) -> None:
     if url is None:
         report.count("failed", None, error=f"the entry {item.title or '(untitled)'!r} has no link")
         return
@@ -144,15 +148,17 @@ def _poll_item(engine: Engine, actor: Actor, client: FetchClient, snap: _Snapsho
         return
     hints = Hints(outlet=snap.outlet or item.outlet, published=item.published, title=item.title)
     try:
-        fetched = fetch_article(client, url, max_body_chars=max_body_chars, hints=hints)
+        fetched = fetch_article(client, url, max_body_chars=max_body_chars, hints=hints,
+                                prepare_page=pipeline.prepare)
     except (FetchError, InputError) as exc:
         reason = exc.reason
         _save_entry(engine, snap.id, url, item.stamp, "failed", None, reason)
         report.count("failed", url, error=reason)
         return
     with session_scope(engine) as session:
-        stored = store_article(session, actor, fetched)
+        stored = store_article(session, actor, fetched, links_later=pipeline.links_later)
         _upsert_entry(session, snap.id, url, item.stamp, stored.status, stored.article_id, None)
+    pipeline.link_article(engine, stored.indexed)
     report.count(stored.status, url, stored.article_id)
 
 
