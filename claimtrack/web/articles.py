@@ -12,6 +12,7 @@ from ..services.monitoring.jobs import recent_jobs
 from ..services.articles.view import list_articles
 from ..http.extensions import htmx
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from .forms import BLANK, FormState, page_arg, storable, submitted, text
 from .panel import page_context
 from .rendering import render
@@ -57,20 +58,18 @@ def _posted_article() -> ArticleForm:
 def import_form():
     if request.method == "GET":
         return render("articles/import.html", "import_form", form=BLANK, fetch_form=BLANK, jobs=_my_jobs())
-    db = get_session()
     form = _posted_article()
     try:
         batch = batch_params(current_actor(), form.filename, form.data) if form.filename and form.data else None
         if batch is not None:
             # Several articles: imported by a job whose page shows the progress and a
             # result per item (and survives a reload).
-            job_id = job_queue(current_app).submit(current_actor(), "import", *batch, session=db)
+            job_id = job_queue(current_app).submit(current_actor(), "import", *batch, session=get_session())
             return _go(url_for("sources.job", job_id=job_id))
-        outcome = import_from_form(db, current_actor(), form,
-                                   max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
-        db.commit()
+        with writing() as db:
+            outcome = import_from_form(db, current_actor(), form,
+                                       max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
     except ValidationError as exc:
-        db.rollback()
         state = FormState("import", submitted(), dict(exc.fields), exc.message)
         return render("articles/import.html", "import_form", status=422, form=state, fetch_form=BLANK,
                       jobs=_my_jobs())
@@ -78,7 +77,7 @@ def import_form():
         flash(f"This article was imported before; here is the stored copy ({outcome.claims} claims).", "info")
     else:
         flash(f"Imported “{outcome.title}” with {outcome.claims} claims.", "info")
-        missing = missing_details(db, outcome.article_id)
+        missing = missing_details(get_session(), outcome.article_id)
         if missing:
             flash(f"No {' and no '.join(missing)} was given or found in the text: its claims are listed "
                   "without them, and reports by outlet or date leave it out.", "warning")
