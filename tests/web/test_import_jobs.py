@@ -143,3 +143,16 @@ def test_reextract_runs_as_a_job_for_editors(as_role, engine, job_queue, article
     assert _job(engine, everything).result["articles"] == 1
     assert "Re-extract all" in client.get("/articles").get_data(as_text=True)
     assert "Re-extract all" not in as_role("reviewer").get("/articles").get_data(as_text=True)
+
+
+def test_the_page_of_a_poll_of_due_sources_lists_each_source(as_role, engine, job_queue, farm):
+    from claimtrack.services.monitoring.sources import SourceForm, add_source
+    from claimtrack.services.accounts.actors import Actor
+
+    with session_scope(engine) as s:
+        sid = add_source(s, Actor.system("test"), SourceForm(url=farm.url("/missing"), name="Gone feed")).id
+    (job_id,) = job_queue.tick()["polls"]
+    drain(job_queue)
+    page = as_role("viewer").get(f"/jobs/{job_id}").get_data(as_text=True)
+    assert "poll the sources that are due" in page and "1 sources" in page
+    assert f'href="/sources/{sid}"' in page and "Gone feed" in page and "failed" in page
