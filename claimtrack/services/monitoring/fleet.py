@@ -14,8 +14,10 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from urllib.parse import urlsplit
 
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
+from ...database import error_summary
 from ...fetch import FetchClient
 from ...models import FeedSource
 from ..accounts.actors import Actor
@@ -65,8 +67,12 @@ def poll_many(engine: Engine, actor: Actor, client: FetchClient, source_ids: Ite
     def run_group(group: list[int], pipeline: Inline) -> None:
         for sid in group:
             entry = (lambda d, t, sid=sid: on_entry(sid, d, t)) if on_entry else None
-            report = poll_source(engine, actor, client, sid, max_body_chars=max_body_chars, pipeline=pipeline,
-                                 progress=entry)
+            try:
+                report = poll_source(engine, actor, client, sid, max_body_chars=max_body_chars,
+                                     pipeline=pipeline, progress=entry)
+            except OperationalError as exc:  # the database stayed locked: this source waits for next time
+                report = PollReport(sid, f"source {sid}", status="failed",
+                                    error=f"the database was busy ({error_summary(exc) or 'locked'})")
             with lock:
                 reports[sid] = report
                 done = len(reports)

@@ -9,8 +9,12 @@ in a second short transaction, as a bulk import does (see ``linking.fresh_index`
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -30,6 +34,10 @@ class Inline:
     """Everything in the calling thread: links and alerts in the article's transaction."""
 
     links_later = False
+
+    def writing(self, engine: Engine) -> AbstractContextManager[Session]:
+        """A write transaction of the poll (see ``session_scope``)."""
+        return session_scope(engine)
 
     def prepare(self, page: Page, max_body_chars: int) -> PreparedArticle:
         return prepare_page_here(page, max_body_chars)
@@ -54,9 +62,17 @@ class Pooled(Inline):
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or os.cpu_count() or 1
+        # Polls of many hosts write from many threads; the database takes one writer at
+        # a time anyway, so they queue here rather than on its busy timeout.
+        self._write_lock = threading.Lock()
         # spawn: a worker must not inherit this process's database connections or threads.
         self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
         self.settings = settings_module.current()
+
+    @contextlib.contextmanager
+    def writing(self, engine: Engine) -> Iterator[Session]:
+        with self._write_lock, session_scope(engine) as session:
+            yield session
 
     def prepare(self, page: Page, max_body_chars: int) -> PreparedArticle:
         try:
@@ -78,7 +94,7 @@ class Pooled(Inline):
                 rows = self.pool.submit(fresh_index.score_packed, fresh_index.pack(job)).result()
             except BrokenProcessPool:
                 rows = fresh_index.score(job)
-        with session_scope(engine) as session:
+        with self.writing(engine) as session:
             fresh_index.store_links(session, indexed.article_id, rows)
             alerts.scan_article(session, indexed.article_id)
 
