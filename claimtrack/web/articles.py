@@ -58,8 +58,8 @@ def _posted_article() -> ArticleForm:
 def import_form():
     if request.method == "GET":
         return render("articles/import.html", "import_form", form=BLANK, fetch_form=BLANK, jobs=_my_jobs())
-    form = _posted_article()
     try:
+        form = _posted_article()
         batch = batch_params(current_actor(), form.filename, form.data) if form.filename and form.data else None
         if batch is not None:
             # Several articles: imported by a job whose page shows the progress and a
