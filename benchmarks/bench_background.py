@@ -102,7 +102,12 @@ def main() -> None:
             worker = subprocess.Popen(["nice", "-n", str(args.worker_nice)] + CLI + ["worker", "--workers", "1"],
                                       env=env, stdout=log, stderr=log)
             try:
-                time.sleep(3)  # the worker starts and its extraction processes spin up
+                # Measure once the import is under way (the worker and its extraction
+                # processes have started and the first articles are stored).
+                deadline = time.monotonic() + 300
+                while (job_state(client, job_id).get("done") or 0) < 1 and time.monotonic() < deadline:
+                    time.sleep(1)
+                started = job_state(client, job_id).get("done")
                 busy = measure(client, ids, args.seconds)
                 state = job_state(client, job_id)
             finally:
@@ -110,11 +115,13 @@ def main() -> None:
                 worker.wait(timeout=30)
     q50, q95 = summary(quiet)
     b50, b95 = summary(busy)
-    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; worker nice {args.worker_nice}")
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; worker under `nice -n {args.worker_nice}`, "
+          f"plus its own CLAIMTRACK_JOBS_NICE ({env.get('CLAIMTRACK_JOBS_NICE', '10 by default')})")
     print(f"quiet:                 p50 {q50:7.1f} ms   p95 {q95:7.1f} ms   ({len(quiet)} requests)")
     print(f"import in background:  p50 {b50:7.1f} ms   p95 {b95:7.1f} ms   ({len(busy)} requests)  "
           f"p95 ratio {b95 / q95:.2f} (target <= 1.10)")
-    print(f"the import job meanwhile: {state.get('state')}, {state.get('done')} of {state.get('total')} articles")
+    print(f"the import job meanwhile: {state.get('state')}, from {started} to {state.get('done')} of "
+          f"{state.get('total')} articles")
 
 
 if __name__ == "__main__":
