@@ -1,13 +1,20 @@
 """Feed monitoring end to end against a farm of feeds and article pages on loopback.
 
-    .venv/bin/python benchmarks/bench_monitoring.py [--feeds 300] [--entries 20] [--db-url URL]
+    .venv/bin/python benchmarks/bench_monitoring.py [--feeds 300] [--entries 20] [--hosts 30]
+        [--host-delay 0.1] [--compare-feeds 40] [--db-url URL]
 
-A local server on 127.0.0.2 (the only address the fetch client is allowed to reach)
-serves N RSS feeds of M entries, each entry its own article page, written from
-sentence templates here. Figures, side by side with a naive reference in the same run:
+Local servers on 127.0.0.2, 127.0.0.3, ... (one per host; only those addresses are
+allow-listed for the fetch client) serve N RSS feeds of M entries spread over the
+hosts, each entry its own article page, written from sentence templates here. Every
+request to a host waits its turn and the host delay, as in production. Figures, side by
+side with a reference in the same run:
 
-- first poll of every feed (fetch, extract, store, match): seconds, articles per hour
-  and per day, p95 seconds from an article's fetch to its claims being in the queue;
+- first poll of every feed in parallel (`fleet.poll_many`: many hosts at once, one
+  request at a time per host, pages read and links scored in one process per core):
+  seconds, articles per hour and per day, p95 seconds from an article's fetch to its
+  claims being in the queue;
+- serial against parallel on the first `--compare-feeds` feeds, each on a fresh
+  database (the serial loop is what `sources poll --all` did before);
 - second poll with nothing changed: the share answered 304 and articles fetched again,
   for claimtrack (conditional GET, known entries skipped) and for a naive poller that
   refetches every feed and every article unconditionally;
@@ -37,10 +44,12 @@ from claimtrack.database import make_engine, session_scope  # noqa: E402
 from claimtrack.fetch import FetchClient, FetchSettings, parse_networks  # noqa: E402
 from claimtrack.models import Article, Claim  # noqa: E402
 from claimtrack.services.accounts.actors import Actor  # noqa: E402
+from claimtrack.services.monitoring.fleet import poll_many  # noqa: E402
 from claimtrack.services.monitoring.polling import poll_source  # noqa: E402
 from claimtrack.services.monitoring.sources import SourceForm, add_source  # noqa: E402
 
-HOST = "127.0.0.2"
+ACTOR = Actor.system("bench")
+
 PEOPLE = ["Mara Ellison", "Tomas Brandt", "Ines Moreau", "Kofi Mensah", "Lena Novak", "Ravi Patel"]
 TOPICS = ["ferry fares", "school places", "clinic waiting times", "bus journeys", "housing starts", "water bills"]
 VERBS = ["risen", "fallen", "grown", "dropped"]
@@ -65,8 +74,9 @@ def article(feed: int, entry: int) -> bytes:
 
 
 class Farm:
-    def __init__(self, feeds: int, entries: int) -> None:
+    def __init__(self, feeds: int, entries: int, hosts: int) -> None:
         self.feeds, self.entries = feeds, entries
+        self.hosts = [f"127.0.0.{2 + i}" for i in range(hosts)]
         self.hits = {"feed": 0, "feed_304": 0, "article": 0}
         self.fetched_at: dict[str, float] = {}
         lock = threading.Lock()
@@ -107,16 +117,19 @@ class Farm:
             def log_message(self, *args) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer((HOST, 0), Handler)
-        self.server.daemon_threads = True
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.ports = {}
+        for host in self.hosts:
+            server = ThreadingHTTPServer((host, 0), Handler)
+            server.daemon_threads = True
+            self.ports[host] = server.server_address[1]
+            threading.Thread(target=server.serve_forever, daemon=True).start()
 
-    def url(self, path: str) -> str:
-        return f"http://{HOST}:{self.port}{path}"
+    def url(self, path: str, feed: int) -> str:
+        host = self.hosts[feed % len(self.hosts)]
+        return f"http://{host}:{self.ports[host]}{path}"
 
     def rss(self, n: int) -> bytes:
-        items = "".join(f"<item><title>Report {e}</title><link>{self.url(f'/a/{n}/{e}')}</link>"
+        items = "".join(f"<item><title>Report {e}</title><link>{self.url(f'/a/{n}/{e}', n)}</link>"
                         f"<pubDate>Tue, 01 Dec 2026 08:{e % 60:02d}:00 GMT</pubDate></item>" for e in range(self.entries))
         return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>District feed {n}</title>{items}'
                 f"</channel></rss>").encode()
@@ -128,74 +141,109 @@ def naive_poll(client: FetchClient, farm: Farm) -> int:
 
     fetched = 0
     for n in range(farm.feeds):
-        feed = parse_feed(client.fetch(farm.url(f"/feed/{n}")).body, "feed")
+        feed = parse_feed(client.fetch(farm.url(f"/feed/{n}", n)).body, "feed")
         for item in feed.items:
             client.fetch(item.url)
             fetched += 1
     return fetched
 
 
+def fresh_db(tmp: str, name: str, db_url: str | None):  # noqa: ANN201
+    url = db_url if db_url and name == "main" else f"sqlite:///{tmp}/{name}.db"
+    migrate.upgrade(url)
+    return url, make_engine(url)
+
+
+def add_sources(engine, farm: Farm, feeds: int) -> list[int]:  # noqa: ANN001
+    with session_scope(engine) as s:
+        return [add_source(s, ACTOR, SourceForm(url=farm.url(f"/feed/{n}", n), name=f"feed {n}")).id
+                for n in range(feeds)]
+
+
+def poll_serial(engine, client: FetchClient, ids: list[int], committed: dict | None = None) -> tuple[float, list]:  # noqa: ANN001
+    started = time.monotonic()
+    reports = []
+    for n, sid in enumerate(ids):
+        # The progress callback runs once an entry's article is committed with its
+        # claims (the entries come in feed order): that is "in the queue".
+        def seen(done: int, total: int, n: int = n) -> None:
+            if committed is not None:
+                committed.setdefault(f"/a/{n}/{done - 1}", time.time())
+        reports.append(poll_source(engine, ACTOR, client, sid, max_body_chars=2_000_000, progress=seen))
+    return time.monotonic() - started, reports
+
+
+def poll_parallel(engine, client: FetchClient, ids: list[int], committed: dict | None = None) -> tuple[float, list]:  # noqa: ANN001
+    started = time.monotonic()
+    index = {sid: n for n, sid in enumerate(ids)}
+
+    def seen(sid: int, done: int, total: int) -> None:
+        if committed is not None:
+            committed.setdefault(f"/a/{index[sid]}/{done - 1}", time.time())
+    reports = poll_many(engine, ACTOR, client, ids, max_body_chars=2_000_000, on_entry=seen)
+    return time.monotonic() - started, reports
+
+
+def count(engine, table) -> int:  # noqa: ANN001
+    with Session(engine) as s:
+        return s.exec(select(func.count()).select_from(table)).one()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--feeds", type=int, default=300)
     parser.add_argument("--entries", type=int, default=20)
+    parser.add_argument("--hosts", type=int, default=30, help="Loopback hosts serving the feeds (at most 200).")
+    parser.add_argument("--host-delay", type=float, default=0.1, help="Seconds between two requests to one host.")
+    parser.add_argument("--compare-feeds", type=int, default=40,
+                        help="Feeds polled serially and in parallel on fresh databases (0: skip).")
     parser.add_argument("--db-url", default=None, help="An empty database URL (default: SQLite in a temp folder).")
     args = parser.parse_args()
     tmp = tempfile.mkdtemp(prefix="ct-bench-monitor-")
-    url = args.db_url or f"sqlite:///{tmp}/bench.db"
-    migrate.upgrade(url)
-    engine = make_engine(url)
-    farm = Farm(args.feeds, args.entries)
-    settings = FetchSettings(allow_networks=parse_networks(f"{HOST}/32"), host_delay=0.0, obey_robots=False,
-                             user_agent="claimtrack/bench")
+    farm = Farm(args.feeds, args.entries, max(1, min(args.hosts, 200)))
+    settings = FetchSettings(allow_networks=parse_networks([f"{h}/32" for h in farm.hosts]),
+                             host_delay=args.host_delay, obey_robots=False, user_agent="claimtrack/bench")
+    print(f"farm: {args.feeds} feeds x {args.entries} entries = {args.feeds * args.entries} articles on "
+          f"{len(farm.hosts)} loopback hosts ({farm.hosts[0]}..{farm.hosts[-1]}), host delay {args.host_delay:g} s")
+
+    if args.compare_feeds:
+        n = min(args.compare_feeds, args.feeds)
+        _, serial_engine = fresh_db(tmp, "serial", None)
+        serial_s, _ = poll_serial(serial_engine, FetchClient(settings), add_sources(serial_engine, farm, n))
+        _, par_engine = fresh_db(tmp, "parallel", None)
+        par_s, _ = poll_parallel(par_engine, FetchClient(settings), add_sources(par_engine, farm, n))
+        print(f"serial vs parallel, first poll of {n} feeds ({n * args.entries} articles): serial {serial_s:7.1f} s, "
+              f"parallel {par_s:7.1f} s ({serial_s / par_s:.1f}x)")
+
+    url, engine = fresh_db(tmp, "main", args.db_url)
     client = FetchClient(settings)
-    actor = Actor.system("bench")
-    with session_scope(engine) as s:
-        ids = [add_source(s, actor, SourceForm(url=farm.url(f"/feed/{n}"), name=f"feed {n}")).id
-               for n in range(args.feeds)]
-
+    ids = add_sources(engine, farm, args.feeds)
     committed: dict[str, float] = {}
-
-    def poll_all() -> tuple[float, list]:
-        started = time.monotonic()
-        reports = []
-        for n, sid in enumerate(ids):
-            # The progress callback runs once an entry's article is committed with its
-            # claims (the entries come in feed order): that is "in the queue".
-            def seen(done: int, total: int, n: int = n) -> None:
-                committed.setdefault(f"/a/{n}/{done - 1}", time.time())
-            reports.append(poll_source(engine, actor, client, sid, max_body_chars=2_000_000, progress=seen))
-        return time.monotonic() - started, reports
-
-    first_s, reports = poll_all()
-    with Session(engine) as s:
-        articles = s.exec(select(func.count()).select_from(Article)).one()
-        claims = s.exec(select(func.count()).select_from(Claim)).one()
+    before = dict(farm.hits)
+    first_s, reports = poll_parallel(engine, client, ids, committed)
+    articles, claims = count(engine, Article), count(engine, Claim)
     # From the server's answer to the article's commit with its claims and links.
     lat = [committed[path] - at for path, at in farm.fetched_at.items() if path in committed]
     hits_first = dict(farm.hits)
-    second_s, reports2 = poll_all()
+    second_s, _ = poll_parallel(engine, client, ids)
     second_304 = farm.hits["feed_304"] - hits_first["feed_304"]
     refetched = farm.hits["article"] - hits_first["article"]
-    third_s, _ = poll_all()
-    with Session(engine) as s:
-        after3 = s.exec(select(func.count()).select_from(Article)).one()
+    third_s, _ = poll_parallel(engine, client, ids)
+    after3 = count(engine, Article)
     naive_started = time.monotonic()
     naive_fetched = naive_poll(client, farm)
     naive_s = time.monotonic() - naive_started
 
-    total = args.feeds * args.entries
     per_hour = articles / first_s * 3600 if first_s else 0
     p95 = statistics.quantiles(lat, n=20)[-1] if len(lat) >= 20 else (max(lat) if lat else 0.0)
-    print(f"farm: {args.feeds} feeds x {args.entries} entries = {total} articles on {HOST} (database {url.split(':')[0]})")
-    print(f"first poll:  {first_s:8.1f} s   {articles} articles, {claims} claims stored, "
-          f"{per_hour:,.0f} articles/hour ({per_hour * 24:,.0f}/day); failed entries "
-          f"{sum(r.failed for r in reports)}")
+    print(f"first poll (parallel): {first_s:8.1f} s   {articles} articles, {claims} claims stored "
+          f"(database {url.split(':')[0]}), {per_hour:,.0f} articles/hour ({per_hour * 24:,.0f}/day); "
+          f"failed entries {sum(r.failed for r in reports)}; feeds fetched {hits_first['feed'] - before['feed']}")
     print(f"fetch to queue p95: {p95:.2f} s (server answer to commit of the article, claims and links)")
     print(f"second poll: {second_s:8.2f} s   feeds answered 304: {second_304}/{args.feeds} "
           f"({100 * second_304 / args.feeds:.0f}%), articles fetched again: {refetched}")
-    print(f"naive second poll (unconditional, every article): {naive_s:8.2f} s, feeds answered 304: 0/{args.feeds} "
-          f"(0%), articles fetched again: {naive_fetched}")
+    print(f"naive second poll (unconditional, every article):     {naive_s:8.2f} s, feeds answered 304: "
+          f"0/{args.feeds} (0%), articles fetched again: {naive_fetched}")
     print(f"third poll:  {third_s:8.2f} s   duplicates stored after three polls: {after3 - articles}")
 
 

@@ -1,8 +1,6 @@
 """`claimtrack fetch` (one article by its address) and `claimtrack sources ...`."""
 from __future__ import annotations
 
-import sys
-
 import click
 
 from ..db import session_scope
@@ -11,10 +9,12 @@ from ..fetch import FetchClient, FetchError, FetchSettings
 from ..services.accounts import users as user_service
 from ..services.accounts.actors import Actor
 from ..services.monitoring.articles import import_url
+from ..services.monitoring.fleet import poll_many
 from ..services.monitoring.polling import poll_source
 from ..services.monitoring.sources import (
     DEFAULT_INTERVAL, SourceForm, add_source, get_source, list_sources, source_dict,
 )
+from .progress import terminal_progress
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
 
 
@@ -132,14 +132,19 @@ def sources_poll(ctx: AppContext, source_id: int | None, poll_all: bool, fmt: st
     with session_scope(ctx.engine) as session:
         ids = [s.id for s in list_sources(session) if s.enabled] if poll_all else [get_source(session, source_id).id]
     client = fetch_client(ctx)
-    reports = []
-    for sid in ids:
-        report = poll_source(ctx.engine, Actor.system("cli"), client, sid,
-                             max_body_chars=int(ctx.config["MAX_BODY_CHARS"]), progress=_progress(fmt))
-        reports.append(report)
-        if fmt == "text":
-            line = (f"source {sid} {report.name}: {report.status}  new {report.new}, changed {report.changed}, "
-                    f"unchanged {report.unchanged}, failed {report.failed}")
+    limit = int(ctx.config["MAX_BODY_CHARS"])
+    if not poll_all:
+        reports = [poll_source(ctx.engine, Actor.system("cli"), client, ids[0], max_body_chars=limit,
+                               progress=_progress())]
+    else:
+        # Many hosts at once, one request at a time per host; pages read in one process per core.
+        bar = _progress(label="sources")
+        reports = poll_many(ctx.engine, Actor.system("cli"), client, ids, max_body_chars=limit,
+                            progress=(lambda done, total, _r: bar(done, total)) if bar else None)
+    if fmt == "text":
+        for report in reports:
+            line = (f"source {report.source_id} {report.name}: {report.status}  new {report.new}, "
+                    f"changed {report.changed}, unchanged {report.unchanged}, failed {report.failed}")
             click.echo(line + (f"  error: {report.error}" if report.error else ""))
     if fmt == "json":
         emit_json([r.to_dict() for r in reports])
@@ -147,16 +152,6 @@ def sources_poll(ctx: AppContext, source_id: int | None, poll_all: bool, fmt: st
         raise SystemExit(1)
 
 
-def _progress(fmt: str):
-    """A progress line on a terminal's stderr; nothing when piped."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
-        sys.stderr.write(f"\r  [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        if done >= total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-    return show
+def _progress(label: str = "entries"):  # noqa: ANN202
+    """A progress bar on a terminal's stderr; None when stderr is piped or a file."""
+    return terminal_progress(label)

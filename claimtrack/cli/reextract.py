@@ -6,6 +6,7 @@ from sqlmodel import Session
 from ..database import session_scope, writer
 from ..services.accounts.actors import Actor
 from ..services.articles import reextract as reextract_service
+from .progress import terminal_progress
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
 
 
@@ -30,7 +31,8 @@ def reextract_cmd(ctx: AppContext, article_id: int | None, outlet: str | None, d
     with session_scope(ctx.engine) as session:
         ids = reextract_service.article_ids(session, article_id=article_id, outlet=outlet)
     changes = []
-    for one in ids:
+    bar = terminal_progress("re-extracting")
+    for done, one in enumerate(ids, start=1):
         if dry_run:
             with Session(writer(ctx.engine), expire_on_commit=False) as session:
                 try:
@@ -40,6 +42,8 @@ def reextract_cmd(ctx: AppContext, article_id: int | None, outlet: str | None, d
         else:
             with session_scope(ctx.engine) as session:
                 changes.append(reextract_service.reextract_article(session, actor, one))
+        if bar:
+            bar(done, len(ids))
     changed = [c for c in changes if c.changed]
     if fmt == "json":
         emit_json({"dry_run": dry_run, "articles": len(changes), "changed": len(changed),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 import click
 
@@ -19,9 +20,12 @@ def worker_cmd(ctx: AppContext, workers: int | None) -> None:
     app = ctx.app
     queue = job_queue(app)
     count = workers or int(app.config["JOBS_WORKERS"])
+    nice = max(0, min(19, int(app.config["JOBS_NICE"])))
+    if nice and hasattr(os, "nice"):
+        os.nice(nice)  # its extraction processes inherit it
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     where = app.config.get("JOBS_REDIS_URL") and "Redis" or "SQLite"
-    click.echo(f"claimtrack worker: {count} threads, queue on {where} (Ctrl+C to stop)", err=True)
+    click.echo(f"claimtrack worker: {count} threads, queue on {where}, nice {nice} (Ctrl+C to stop)", err=True)
     consumer = queue.huey.create_consumer(workers=count, worker_type="thread", periodic=True,
                                           check_worker_health=True)
     consumer.run()

@@ -20,6 +20,8 @@ from ..services.accounts.actors import Actor
 from ..services.linking import settings as linking_settings
 from ..services.linking.related import reindex
 from ..services.monitoring.articles import import_url
+from ..services.monitoring import batches
+from ..services.monitoring.fleet import poll_many
 from ..services.monitoring.polling import poll_source
 
 Progress = Callable[[int, int | None, str | None], None]
@@ -75,6 +77,38 @@ def run_poll(app: Any, engine: Any, params: dict, user_id: int | None, progress:
     return result, message
 
 
+def run_poll_due(app: Any, engine: Any, params: dict, user_id: int | None, progress: Progress) -> tuple[dict, str]:
+    """The sources that were due, many hosts at once (see ``fleet.poll_many``). A retry
+    after a crash polls them again: known entries are skipped, stored articles found."""
+    actor = _actor(engine, user_id, "poller")
+    ids = [int(i) for i in params.get("source_ids", [])]
+    progress(0, len(ids), f"0 of {len(ids)} sources")
+    reports = poll_many(engine, actor, fetch_client(app), ids, max_body_chars=int(app.config["MAX_BODY_CHARS"]),
+                        workers=params.get("workers"),
+                        progress=lambda done, total, _r: progress(done, total, f"{done} of {total} sources"))
+    summary = [{k: v for k, v in r.to_dict().items() if k != "entries"} for r in reports]
+    totals = {k: sum(r[k] for r in summary) for k in ("new", "changed", "unchanged", "failed")}
+    failed = sum(1 for r in summary if r["status"] == "failed")
+    message = (f"{len(summary)} sources polled ({failed} failed): new {totals['new']}, changed {totals['changed']}, "
+               f"unchanged {totals['unchanged']}, failed entries {totals['failed']}")
+    return {"sources": summary, **totals}, message
+
+
+def run_import(app: Any, engine: Any, params: dict, user_id: int | None, progress: Progress) -> tuple[dict, str]:
+    actor = _actor(engine, user_id, "jobs")
+    if "data" not in params:
+        raise Permanent("the uploaded file is no longer kept; upload it again")
+    return batches.run_upload(engine, actor, params, max_body_chars=int(app.config["MAX_BODY_CHARS"]),
+                              progress=progress, workers=params.get("workers"))
+
+
+def run_reextract(app: Any, engine: Any, params: dict, user_id: int | None, progress: Progress) -> tuple[dict, str]:
+    try:
+        return batches.run_reextract(engine, _actor(engine, user_id, "jobs"), params, progress=progress)
+    except DomainError as exc:
+        raise Permanent(exc.message) from None
+
+
 def run_reindex(app: Any, engine: Any, params: dict, user_id: int | None, progress: Progress) -> tuple[dict, str]:
     """Bring the matching index up to date, a batch per transaction: a retry after a
     crash starts from the claims still stale, so nothing is indexed twice."""
@@ -91,4 +125,5 @@ def run_reindex(app: Any, engine: Any, params: dict, user_id: int | None, progre
 
 
 HANDLERS: dict[str, Callable[..., tuple[dict, str]]] = {"fetch": run_fetch, "poll": run_poll,
-                                                         "reindex": run_reindex}
+                                                         "poll_due": run_poll_due, "reindex": run_reindex,
+                                                         "import": run_import, "reextract": run_reextract}

@@ -8,6 +8,7 @@ due and puts back jobs whose worker was lost.
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from datetime import timedelta
 from pathlib import Path
@@ -24,6 +25,7 @@ from ..services.monitoring.sources import due_source_ids
 from .handlers import HANDLERS, Permanent
 
 log = logging.getLogger("claimtrack.jobs")
+PROGRESS_SECONDS = 0.5
 
 
 def build_huey(config: Any, instance_path: str, *, immediate: bool = False) -> Huey:
@@ -96,7 +98,14 @@ class JobQueue:
             return  # finished already: a repeated delivery does nothing
         handler = HANDLERS.get(started.kind)
 
+        last = [0.0]
+
         def progress(done: int, total: int | None, message: str | None) -> None:
+            # At most a write every PROGRESS_SECONDS (pages poll every second), and always the last.
+            now = time.monotonic()
+            if now - last[0] < PROGRESS_SECONDS and not (total is not None and done >= total):
+                return
+            last[0] = now
             job_service.progress(self.engine, job_id, done, total, message)
 
         try:
@@ -116,7 +125,7 @@ class JobQueue:
         job_service.finish(self.engine, job_id, result, message)
 
     def tick(self) -> dict:
-        """Queue polls of the sources that are due; put back jobs lost with their worker."""
+        """Queue a poll of the sources that are due; put back jobs lost with their worker."""
         requeued = []
         with Session(self.engine) as session:
             lost = job_service.stale(session, self.stale_after)
@@ -126,7 +135,9 @@ class JobQueue:
                 requeued.append(job_id)
         with Session(self.engine) as session:
             due = due_source_ids(session)
-        polls = [self.submit(Actor.system("poller"), "poll", f"source:{sid}", {"source_id": sid}) for sid in due]
+        # One job for all of them, so hosts are polled side by side on every core; while
+        # it runs, the next tick finds it active and adds nothing.
+        polls = [self.submit(Actor.system("poller"), "poll_due", "due", {"source_ids": due})] if due else []
         return {"polls": polls, "requeued": requeued}
 
 

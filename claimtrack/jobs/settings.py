@@ -13,6 +13,9 @@ DEFAULTS: dict[str, Any] = {
     # Retries of a failed job, and seconds between them.
     "JOBS_RETRIES": 2,
     "JOBS_RETRY_DELAY": 10,
+    # Niceness `claimtrack worker` gives itself (0-19): background work yields the CPU to
+    # the web server's requests, so pages stay as fast while a big import runs.
+    "JOBS_NICE": 10,
     # Seconds without progress after which a running job counts as lost with its worker.
     "JOBS_STALE_SECONDS": 600,
 }

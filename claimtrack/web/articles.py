@@ -5,7 +5,10 @@ from flask import Blueprint, current_app, flash, make_response, redirect, reques
 
 from ..db import get_session
 from ..errors import ValidationError
+from ..jobs.queue import job_queue
 from ..services.articles.upload import ArticleForm, import_from_form
+from ..services.monitoring.batches import batch_params, missing_details
+from ..services.monitoring.jobs import recent_jobs
 from ..services.articles.view import list_articles
 from ..http.extensions import htmx
 from ..http.access import allow, current_actor
@@ -35,6 +38,12 @@ def show(article_id: int):
     return render("articles/show.html", block, **page_context(None, article_id))
 
 
+def _my_jobs() -> list:
+    """The person's recent imports and fetches, so a reload of this page finds them."""
+    me = current_actor()
+    return [j for j in recent_jobs(get_session(), 10, user_id=me.user_id) if j.kind in ("import", "fetch")][:5]
+
+
 def _posted_article() -> ArticleForm:
     upload = request.files.get("file")
     has_file = upload is not None and bool(upload.filename)
@@ -48,19 +57,34 @@ def _posted_article() -> ArticleForm:
 @allow("reviewer")
 def import_form():
     if request.method == "GET":
-        return render("articles/import.html", "import_form", form=BLANK, fetch_form=BLANK)
+        return render("articles/import.html", "import_form", form=BLANK, fetch_form=BLANK, jobs=_my_jobs())
     try:
+        form = _posted_article()
+        batch = batch_params(current_actor(), form.filename, form.data) if form.filename and form.data else None
+        if batch is not None:
+            # Several articles: imported by a job whose page shows the progress and a
+            # result per item (and survives a reload).
+            job_id = job_queue(current_app).submit(current_actor(), "import", *batch, session=get_session())
+            return _go(url_for("sources.job", job_id=job_id))
         with writing() as db:
-            outcome = import_from_form(db, current_actor(), _posted_article(),
+            outcome = import_from_form(db, current_actor(), form,
                                        max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
     except ValidationError as exc:
         state = FormState("import", submitted(), dict(exc.fields), exc.message)
-        return render("articles/import.html", "import_form", status=422, form=state, fetch_form=BLANK)
+        return render("articles/import.html", "import_form", status=422, form=state, fetch_form=BLANK,
+                      jobs=_my_jobs())
     if outcome.duplicate:
         flash(f"This article was imported before; here is the stored copy ({outcome.claims} claims).", "info")
     else:
         flash(f"Imported “{outcome.title}” with {outcome.claims} claims.", "info")
-    target = url_for("articles.show", article_id=outcome.article_id)
+        missing = missing_details(get_session(), outcome.article_id)
+        if missing:
+            flash(f"No {' and no '.join(missing)} was given or found in the text: its claims are listed "
+                  "without them, and reports by outlet or date leave it out.", "warning")
+    return _go(url_for("articles.show", article_id=outcome.article_id))
+
+
+def _go(target: str):  # noqa: ANN202
     if htmx:
         response = make_response("", 200)
         response.headers["HX-Redirect"] = target

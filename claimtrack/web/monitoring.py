@@ -13,6 +13,7 @@ from ..jobs.queue import job_queue
 from ..services.monitoring import alerts as alert_service
 from ..services.monitoring import jobs as job_service
 from ..services.monitoring.digest import daily_digest, parse_day, parse_top
+from ..services.monitoring.batches import reextract_params
 from ..services.monitoring.by_address import check_address
 from ..services.monitoring.sources import (
     SourceForm, add_source, get_source, list_sources, set_enabled, update_source,
@@ -107,6 +108,17 @@ def fetch_url():
         state = FormState("fetch", submitted(), dict(exc.fields), exc.message)
         return render("articles/import.html", "fetch_form", status=422, form=BLANK, fetch_form=state)
     job_id = job_queue(current_app).submit(me, "fetch", address, {"url": address}, session=get_session())
+    return _go(url_for("sources.job", job_id=job_id))
+
+
+@bp.route("/articles/reextract", methods=["POST"])
+@allow("editor")
+def reextract():
+    """Re-extract one article (``article_id``) or every article, as a job."""
+    raw = text("article_id", 20)
+    article_id = int(raw) if raw.isdigit() else None
+    key, params = reextract_params(get_session(), current_actor(), article_id)
+    job_id = job_queue(current_app).submit(current_actor(), "reextract", key, params, session=get_session())
     return _go(url_for("sources.job", job_id=job_id))
 
 

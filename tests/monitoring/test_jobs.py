@@ -125,7 +125,8 @@ def test_the_minute_tick_polls_due_sources_once(engine, farm, job_queue):
     assert job_queue.tick()["polls"] == polls  # still queued: the same job
     drain(job_queue)
     job = _job(engine, polls[0])
-    assert job.state == "done" and job.result["new"] == 1 and job.result["source_id"] == due
+    assert job.kind == "poll_due" and job.state == "done" and job.result["new"] == 1
+    assert [r["source_id"] for r in job.result["sources"]] == [due] and job.done == job.total == 1
     with session_scope(engine) as s:
         assert s.get(FeedSource, due).next_poll_at > utcnow()
         assert s.get(FeedSource, off).last_status is None
@@ -147,3 +148,32 @@ def test_a_reindex_job_indexes_stale_claims_once(engine, job_queue):
     again = job_queue.submit(ACTOR, "reindex", "matching", {})
     drain(job_queue)
     assert _job(engine, again).result["indexed"] == 0
+
+
+def test_a_poll_of_due_sources_lost_mid_way_repeats_nothing(engine, farm, job_queue):
+    for slug in ("ferry", "schools", "clinic"):
+        farm.serve(f"/news/{slug}", article_html(slug))
+    links = [(farm.url(f"/news/{slug}"), "") for slug in ("ferry", "schools", "clinic")]
+    with session_scope(engine) as s:
+        ids = [add_source(s, ACTOR, SourceForm(url=farm.url(f"/feed/{n}"))).id for n in range(3)]
+    for n in range(3):
+        farm.serve(f"/feed/{n}", rss(links[: n + 1]), "application/rss+xml")
+    (job_id,) = job_queue.tick()["polls"]
+    drain(job_queue)
+    first = _job(engine, job_id)
+    assert first.state == "done" and first.result["new"] == 3 and first.done == first.total == 3
+    assert sorted(r["source_id"] for r in first.result["sources"]) == ids
+    # The worker dies after the work and before the result is recorded: the job is
+    # found stale, queued again and run again.
+    with session_scope(engine) as s:
+        job = s.get(Job, job_id)
+        job.state, job.heartbeat_at, job.result = "running", utcnow() - timedelta(hours=1), None
+        s.add(job)
+        for source in s.exec(select(FeedSource)):
+            source.next_poll_at, source.etag = utcnow(), None
+            s.add(source)
+    assert job_queue.tick()["requeued"] == [job_id]
+    drain(job_queue)
+    again = _job(engine, job_id)
+    assert again.state == "done" and again.result["new"] == 0 and again.result["failed"] == 0
+    assert len(_articles(engine)) == 3

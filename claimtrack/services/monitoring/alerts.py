@@ -33,22 +33,29 @@ def scan_claims(session: Session, claim_ids: Iterable[int]) -> list[ClaimAlert]:
     ids = set(claim_ids)
     if not ids:
         return []
+    # Only links that can raise an alert, and the published verdicts in one read.
     links = session.exec(select(ClaimLink).where(
-        ClaimLink.state != "dismissed",
+        ClaimLink.state != "dismissed", or_(ClaimLink.relation == "same", ClaimLink.numeric == "conflict"),
         or_(ClaimLink.claim_a_id.in_(ids), ClaimLink.claim_b_id.in_(ids)))).all()
-    raised = []
+    pairs = []
     for link in links:
         kind = alert_kind(link)
         if kind is None:
             continue
         for new_id, old_id in ((link.claim_a_id, link.claim_b_id), (link.claim_b_id, link.claim_a_id)):
-            if new_id not in ids or old_id in ids:
-                continue
-            verdict = session.exec(select(Verdict).where(Verdict.claim_id == old_id, Verdict.state == "published")
-                                   .order_by(Verdict.id.desc())).first()
-            if verdict is None:
-                continue
-            alert = _raise(session, new_id, old_id, verdict.id, kind, link.score)
+            if new_id in ids and old_id not in ids:
+                pairs.append((new_id, old_id, kind, link.score))
+    if not pairs:
+        return []
+    published: dict[int, int] = {}
+    for claim_id, verdict_id in session.exec(
+            select(Verdict.claim_id, Verdict.id).where(Verdict.claim_id.in_({p[1] for p in pairs}),
+                                                      Verdict.state == "published").order_by(Verdict.id)):
+        published[claim_id] = verdict_id  # the latest wins
+    raised = []
+    for new_id, old_id, kind, score in pairs:
+        if old_id in published:
+            alert = _raise(session, new_id, old_id, published[old_id], kind, score)
             if alert is not None:
                 raised.append(alert)
     return raised

@@ -7,7 +7,9 @@ same text) and from a stored article whose text has since changed.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
@@ -50,6 +52,7 @@ class StoredArticle:
     article_id: int
     title: str
     claims: int
+    indexed: Any = None  # with links_later: the claims whose links are still to find
 
     def to_dict(self) -> dict:
         # The keys of `claimtrack import --format json`, plus what happened.
@@ -57,46 +60,71 @@ class StoredArticle:
                 "duplicate": self.status != "new", "error": None, "status": self.status}
 
 
-def fetch_article(client: FetchClient, url: str, *, max_body_chars: int, hints: Hints | None = None) -> FetchedArticle:
-    """Fetch and extract; raises FetchError or InputError naming the address."""
+@dataclass(slots=True)
+class Page:
+    """A fetched HTML page, before extraction (plain data: it may cross to a worker process)."""
+
+    url: str
+    answered_url: str
+    html: str
+    hints: Hints
+
+
+PagePreparer = Callable[[Page, int], PreparedArticle]
+
+
+def fetch_article(client: FetchClient, url: str, *, max_body_chars: int, hints: Hints | None = None,
+                  prepare_page: PagePreparer | None = None) -> FetchedArticle:
+    """Fetch and extract; raises FetchError or InputError naming the address.
+    ``prepare_page`` runs the CPU part (:func:`prepare_page_here`), perhaps in a worker process."""
     result = client.fetch(url, accept=ACCEPT_HTML)
     kind = result.content_type
     text = result.text()
     if kind not in HTML_TYPES and not (not kind and looks_like_html(text)):
         raise InputError(url, f"not an HTML page (the server says {kind or 'nothing about its type'}); "
                               "only web pages are imported by address")
-    article = article_from_html(text, where=url)
-    # The page's canonical address when it gives one, else the one that answered.
-    article.url = (article.url or result.url)[:2000]
-    if hints:
-        article.outlet = article.outlet or hints.outlet
-        article.published = article.published or hints.published
-    article.source_format = "html"
-    try:
-        prepared = prepare(article, max_body_chars=max_body_chars)
-    except InputError as exc:
-        if "'published'" not in exc.reason or not hints or article.published != hints.published:
-            raise
-        # A feed's date in a form the importer does not read is dropped, not fatal.
-        article.published = None
-        prepared = prepare(article, max_body_chars=max_body_chars)
+    page = Page(url=url, answered_url=result.url, html=text, hints=hints or Hints())
+    prepared = (prepare_page or prepare_page_here)(page, max_body_chars)
     return FetchedArticle(url=url, prepared=prepared)
 
 
-def store_article(session: Session, actor: Actor, fetched: FetchedArticle) -> StoredArticle:
-    """Store a fetched article once. The caller owns the transaction."""
+def prepare_page_here(page: Page, max_body_chars: int) -> PreparedArticle:
+    """Read the page's text (trafilatura) and extract its claims."""
+    hints = page.hints
+    article = article_from_html(page.html, where=page.url)
+    # The page's canonical address when it gives one, else the one that answered.
+    article.url = (article.url or page.answered_url)[:2000]
+    article.outlet = article.outlet or hints.outlet
+    article.published = article.published or hints.published
+    article.source_format = "html"
+    try:
+        return prepare(article, max_body_chars=max_body_chars)
+    except InputError as exc:
+        if "'published'" not in exc.reason or not hints.published or article.published != hints.published:
+            raise
+        # A feed's date in a form the importer does not read is dropped, not fatal.
+        article.published = None
+        return prepare(article, max_body_chars=max_body_chars)
+
+
+def store_article(session: Session, actor: Actor, fetched: FetchedArticle, *,
+                  links_later: bool = False) -> StoredArticle:
+    """Store a fetched article once. The caller owns the transaction.
+
+    ``links_later``: its links are not suggested here (nor its alerts raised); the
+    result's ``indexed`` is what :func:`pipeline.link_article` needs to do both."""
     prepared = fetched.prepared
     urls = {u for u in (prepared.source.url, fetched.url) if u}
     by_url = session.exec(select(Article).where(or_(*[Article.url == u for u in urls]))).first()
     if by_url is not None and by_url.content_hash != prepared.content_hash:
         _record_change(session, actor, by_url, prepared)
         return _stored(session, fetched.url, "changed", by_url)
-    outcome = import_article(session, actor, prepared)
-    if not outcome.duplicate:
+    outcome = import_article(session, actor, prepared, links_later=links_later)
+    if not outcome.duplicate and not links_later:
         # New coverage: does it bring back a claim that has a published verdict?
         alerts.scan_article(session, outcome.article_id)
     return StoredArticle(fetched.url, "unchanged" if outcome.duplicate else "new", outcome.article_id,
-                         outcome.title, outcome.claims)
+                         outcome.title, outcome.claims, indexed=outcome.indexed)
 
 
 def import_url(session: Session, actor: Actor, client: FetchClient, url: str, *, max_body_chars: int,
@@ -125,4 +153,4 @@ def _stored(session: Session, url: str, status: str, article: Article) -> Stored
     return StoredArticle(url, status, article.id, article.title, claims)
 
 
-__all__ = ["FetchError", "FetchedArticle", "Hints", "StoredArticle", "fetch_article", "import_url", "store_article"]
+__all__ = ["FetchError", "FetchedArticle", "Hints", "Page", "prepare_page_here", "StoredArticle", "fetch_article", "import_url", "store_article"]

@@ -70,6 +70,7 @@ def finish(engine: Engine, job_id: int, result: dict, message: str) -> None:
         if job is None:
             return
         job.state, job.result, job.message, job.error = "done", result, message[:500], None
+        _drop_upload(job)
         if job.total is not None:
             job.done = job.total
         job.finished_at = utcnow()
@@ -85,10 +86,17 @@ def fail(engine: Engine, job_id: int, error: str, *, final: bool) -> None:
         job.error = error[:4000]
         if final:
             job.state, job.finished_at = "failed", utcnow()
+            _drop_upload(job)
             job.message = f"failed after {job.attempts} attempt{'s' if job.attempts != 1 else ''}"
         else:
             job.state, job.message = "queued", f"attempt {job.attempts} failed; will retry"
         session.add(job)
+
+
+def _drop_upload(job: Job) -> None:
+    """An uploaded file travels in its job's row until the job is over, no longer."""
+    if job.params and "data" in job.params:
+        job.params = {k: v for k, v in job.params.items() if k != "data"}
 
 
 def stale(session: Session, older_than: timedelta, now: datetime | None = None) -> list[int]:
@@ -107,6 +115,7 @@ def requeue(engine: Engine, job_id: int, *, max_attempts: int) -> bool:
         if job.attempts >= max_attempts:
             job.state, job.finished_at = "failed", utcnow()
             job.error = f"the worker stopped during each of {job.attempts} attempts"
+            _drop_upload(job)
             job.message = "failed"
             session.add(job)
             return False

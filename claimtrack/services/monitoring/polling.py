@@ -13,16 +13,17 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, select
 
-from ...database import session_scope
+from ...database import error_summary
 from ...errors import InputError
 from ...fetch import FetchClient, FetchError
 from ...ingest.feeds import FeedItem, ParsedFeed, parse_feed
 from ...models import FeedEntry, FeedSource, utcnow
 from ..accounts.actors import Actor
 from .articles import Hints, fetch_article, store_article
+from .pipeline import Inline
 from .sources import get_source, next_poll
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
@@ -65,7 +66,10 @@ class _Snapshot:
 
 
 def poll_source(engine: Engine, actor: Actor, client: FetchClient, source_id: int, *, max_body_chars: int,
-                progress: Progress | None = None) -> PollReport:
+                progress: Progress | None = None, pipeline: Inline | None = None) -> PollReport:
+    """Poll one source now. ``pipeline`` says where pages are read and links scored
+    (default: in this thread; ``fleet.poll_many`` passes a pool shared by many polls)."""
+    pipeline = pipeline or Inline()
     with Session(engine) as session:
         src = get_source(session, source_id)
         snap = _Snapshot(src.id, src.name, src.url, src.outlet, src.etag, src.last_modified)
@@ -73,28 +77,28 @@ def poll_source(engine: Engine, actor: Actor, client: FetchClient, source_id: in
     try:
         answer = client.fetch(snap.url, etag=snap.etag, last_modified=snap.last_modified, accept=FEED_ACCEPT)
     except FetchError as exc:
-        return _finish(engine, report, error=exc.reason, retry_after=exc.retry_after)
+        return _finish(pipeline, engine, report, error=exc.reason, retry_after=exc.retry_after)
     if answer.not_modified:
         report.status = "not_modified"
-        return _finish(engine, report)
+        return _finish(pipeline, engine, report)
     try:
         feed = _read(client, answer.body, snap.url)
     except (InputError, FetchError) as exc:
-        return _finish(engine, report, error=exc.reason)
+        return _finish(pipeline, engine, report, error=exc.reason)
     if not feed.items:
-        return _finish(engine, report, error="the feed lists no entries", kind=feed.kind)
+        return _finish(pipeline, engine, report, error="the feed lists no entries", kind=feed.kind)
     known = _known_entries(engine, snap.id)
     items = _unique(feed.items, snap.url)
     total = len(items)
     for done, (url, item) in enumerate(items, start=1):
-        _poll_item(engine, actor, client, snap, url, item, known, report, max_body_chars)
+        _poll_item(engine, actor, client, snap, url, item, known, report, max_body_chars, pipeline)
         if progress:
             progress(done, total)
     if report.failed and not (report.new or report.changed or report.unchanged):
         first = next(e["error"] for e in report.entries if e["status"] == "failed")
-        return _finish(engine, report, error=f"every entry failed ({report.failed}); the first: {first}",
+        return _finish(pipeline, engine, report, error=f"every entry failed ({report.failed}); the first: {first}",
                        kind=feed.kind, validators=(answer.etag, answer.last_modified))
-    return _finish(engine, report, kind=feed.kind, validators=(answer.etag, answer.last_modified))
+    return _finish(pipeline, engine, report, kind=feed.kind, validators=(answer.etag, answer.last_modified))
 
 
 def _read(client: FetchClient, body: bytes, url: str) -> ParsedFeed:
@@ -133,7 +137,7 @@ def _known_entries(engine: Engine, source_id: int) -> dict[str, tuple[str | None
 
 
 def _poll_item(engine: Engine, actor: Actor, client: FetchClient, snap: _Snapshot, url: str | None,
-               item: FeedItem, known: dict, report: PollReport, max_body_chars: int) -> None:
+               item: FeedItem, known: dict, report: PollReport, max_body_chars: int, pipeline: Inline) -> None:
     if url is None:
         report.count("failed", None, error=f"the entry {item.title or '(untitled)'!r} has no link")
         return
@@ -144,21 +148,28 @@ def _poll_item(engine: Engine, actor: Actor, client: FetchClient, snap: _Snapsho
         return
     hints = Hints(outlet=snap.outlet or item.outlet, published=item.published, title=item.title)
     try:
-        fetched = fetch_article(client, url, max_body_chars=max_body_chars, hints=hints)
+        fetched = fetch_article(client, url, max_body_chars=max_body_chars, hints=hints,
+                                prepare_page=pipeline.prepare)
     except (FetchError, InputError) as exc:
         reason = exc.reason
-        _save_entry(engine, snap.id, url, item.stamp, "failed", None, reason)
+        _save_entry(pipeline, engine, snap.id, url, item.stamp, "failed", None, reason)
         report.count("failed", url, error=reason)
         return
-    with session_scope(engine) as session:
-        stored = store_article(session, actor, fetched)
-        _upsert_entry(session, snap.id, url, item.stamp, stored.status, stored.article_id, None)
+    try:
+        with pipeline.writing(engine) as session:
+            stored = store_article(session, actor, fetched, links_later=pipeline.links_later)
+            _upsert_entry(session, snap.id, url, item.stamp, stored.status, stored.article_id, None)
+    except OperationalError as exc:  # the database stayed locked by another process
+        reason = f"the database was busy ({error_summary(exc) or 'locked'}); tried again at the next poll"
+        report.count("failed", url, error=reason)
+        return
+    pipeline.link_article(engine, stored.indexed)
     report.count(stored.status, url, stored.article_id)
 
 
-def _save_entry(engine: Engine, source_id: int, url: str, stamp: str | None, status: str,
+def _save_entry(pipeline: Inline, engine: Engine, source_id: int, url: str, stamp: str | None, status: str,
                 article_id: int | None, error: str | None) -> None:
-    with session_scope(engine) as session:
+    with pipeline.writing(engine) as session:
         _upsert_entry(session, source_id, url, stamp, status, article_id, error)
 
 
@@ -183,12 +194,12 @@ def _upsert_entry(session: Session, source_id: int, url: str, stamp: str | None,
         apply(session.exec(query).one())
 
 
-def _finish(engine: Engine, report: PollReport, *, error: str | None = None, retry_after: float | None = None,
+def _finish(pipeline: Inline, engine: Engine, report: PollReport, *, error: str | None = None, retry_after: float | None = None,
             kind: str | None = None, validators: tuple[str | None, str | None] | None = None) -> PollReport:
     if error:
         report.status, report.error = "failed", error[:2000]
     now = utcnow()
-    with session_scope(engine) as session:
+    with pipeline.writing(engine) as session:
         source = session.get(FeedSource, report.source_id)
         if source is None:  # removed while it was being polled
             return report

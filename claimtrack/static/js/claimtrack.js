@@ -267,6 +267,43 @@
     }
   }, true);
 
+  // --- The import form: a pasted article without outlet or date asks once ------------
+  // The first submit of pasted text with no outlet or no date shows what is missing and
+  // stops; submitting again imports it as it is (the server warns again afterwards).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form || form.id !== "import-form") {
+      return;
+    }
+    var body = form.querySelector("#import-body");
+    var file = form.querySelector("#import-file");
+    var box = form.querySelector("#import-missing");
+    if (!body || !box || !body.value.trim() || (file && file.files && file.files.length)) {
+      return;
+    }
+    var missing = [];
+    if (!form.querySelector("#import-outlet").value.trim()) {
+      missing.push("outlet");
+    }
+    if (!form.querySelector("#import-published").value.trim()) {
+      missing.push("publication date");
+    }
+    var asked = box.getAttribute("data-asked") === missing.join(",");
+    if (!missing.length || asked) {
+      return;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    box.setAttribute("data-asked", missing.join(","));
+    box.textContent = "No " + missing.join(" and no ") + " given. Add " + (missing.length > 1 ? "them" : "it") +
+      " under Details if the text does not say, or press Import again to import without.";
+    box.hidden = false;
+    var first = form.querySelector(missing[0] === "outlet" ? "#import-outlet" : "#import-published");
+    if (first) {
+      first.focus();
+    }
+  }, true);
+
   document.addEventListener("DOMContentLoaded", function () {
     markSelected(false);
   });

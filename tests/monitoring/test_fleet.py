@@ -1,0 +1,109 @@
+"""Polling many sources at once: hosts side by side, never two requests at once to one
+host, and the same articles, links and alerts as polling them one by one."""
+from __future__ import annotations
+
+import threading
+import time
+
+from sqlmodel import select
+
+from claimtrack.database import session_scope
+from claimtrack.fetch import FetchClient
+from claimtrack.models import Article, ClaimAlert, ClaimLink, FeedEntry
+from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.monitoring.fleet import host_groups, poll_many
+from claimtrack.services.monitoring.sources import SourceForm, add_source
+from tests.fixtures.loopback import HOST, loopback_settings, table_resolver
+
+from .pages import article_html, rss
+from .test_alerts import REPEAT, _page, published  # noqa: F401 - the fixture
+
+ACTOR = Actor.system("test")
+NAMES = ["north.test", "south.test", "east.test"]
+
+
+def _client(delay: float = 0.0) -> FetchClient:
+    # Three host names, one loopback address: three hosts as far as politeness goes.
+    return FetchClient(loopback_settings(host_delay=delay, obey_robots=False),
+                       resolver=table_resolver({name: [HOST] for name in NAMES}))
+
+
+def _url(farm, name, path):
+    return farm.url(path).replace(HOST, name)
+
+
+def _add(engine, url):
+    with session_scope(engine) as s:
+        return add_source(s, ACTOR, SourceForm(url=url)).id
+
+
+class Watch:
+    """Counts requests in flight, per host and in all."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.active: dict[str, int] = {}
+        self.most: dict[str, int] = {}
+        self.total = self.most_total = 0
+
+    def route(self, body: bytes, content_type: str):  # noqa: ANN201
+        def answer(handler):  # noqa: ANN001, ANN202
+            host = handler.headers.get("Host", "").split(":")[0]
+            with self.lock:
+                self.active[host] = self.active.get(host, 0) + 1
+                self.most[host] = max(self.most.get(host, 0), self.active[host])
+                self.total += 1
+                self.most_total = max(self.most_total, self.total)
+            time.sleep(0.15)
+            with self.lock:
+                self.active[host] -= 1
+                self.total -= 1
+            return 200, {"Content-Type": content_type}, body
+        return answer
+
+
+def test_hosts_run_side_by_side_one_request_at_a_time_each(engine, farm):
+    watch = Watch()
+    slugs = ["ferry", "schools", "clinic"]
+    for slug in slugs:
+        farm.routes[f"/news/{slug}"] = watch.route(article_html(slug).encode(), "text/html; charset=utf-8")
+    ids = []
+    for name in NAMES:
+        for n in range(2):
+            links = [(_url(farm, name, f"/news/{slug}"), "") for slug in slugs]
+            farm.routes[f"/feed/{n}"] = watch.route(rss(links).encode(), "application/rss+xml")
+            ids.append(_add(engine, _url(farm, name, f"/feed/{n}")))
+    assert [len(g) for g in host_groups(engine, ids)] == [2, 2, 2]
+    seen = []
+    reports = poll_many(engine, ACTOR, _client(), ids, max_body_chars=2_000_000, workers=1,
+                        progress=lambda done, total, report: seen.append((done, total)))
+    assert [r.source_id for r in reports] == ids
+    assert [r.status for r in reports] == ["ok"] * 6
+    assert seen[-1] == (6, 6) and len(seen) == 6
+    assert set(watch.most) == set(NAMES) and max(watch.most.values()) == 1
+    assert watch.most_total > 1  # several hosts were asked at the same time
+    with session_scope(engine) as s:
+        # Each host serves the three stories under its own address; same text, so one
+        # copy each: three articles, and an entry row per source and story.
+        assert len(s.exec(select(Article)).all()) == 3
+        assert len(s.exec(select(FeedEntry)).all()) == 18
+
+
+def test_worker_processes_store_links_and_alerts_like_a_single_poll(engine, farm, fetch_client, published):  # noqa: F811
+    farm.serve("/island", _page(*REPEAT, "Island Echo"))
+    farm.serve("/schools", article_html("schools"))
+    farm.serve("/feed/a", rss([(farm.url("/island"), "")]), "application/rss+xml")
+    farm.serve("/feed/b", rss([(farm.url("/schools"), "")]), "application/rss+xml")
+    farm.serve("/feed/c", rss([(farm.url("/island"), ""), (farm.url("/schools"), "")]), "application/rss+xml")
+    ids = [_add(engine, farm.url(f"/feed/{x}")) for x in "abc"]
+    reports = poll_many(engine, ACTOR, fetch_client, ids, max_body_chars=2_000_000, workers=2)
+    assert sum(r.new for r in reports) == 2 and sum(r.failed for r in reports) == 0
+    with session_scope(engine) as s:
+        (alert,) = s.exec(select(ClaimAlert)).all()
+        assert alert.kind == "repeat" and alert.checked_claim_id == published["claim"]
+        assert s.exec(select(ClaimLink).where(ClaimLink.claim_b_id == alert.claim_id)).first() is not None
+    # A second round changes nothing.
+    again = poll_many(engine, ACTOR, fetch_client, ids, max_body_chars=2_000_000, workers=2)
+    assert sum(r.new for r in again) == 0
+    with session_scope(engine) as s:
+        assert len(s.exec(select(ClaimAlert)).all()) == 1 and len(s.exec(select(Article)).all()) == 3
