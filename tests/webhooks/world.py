@@ -7,6 +7,7 @@ from sqlmodel import select
 from claimtrack.database import session_scope
 from claimtrack.models import Claim
 from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.publishing.publish import publish as publish_verdict
 from claimtrack.services.review import sources, verdicts
 from claimtrack.services.review.sources import SourceInput
 from claimtrack.services.review.verdicts import VerdictInput
@@ -43,5 +44,5 @@ def publish(engine, claim_id: int) -> int:  # noqa: ANN001
         row = verdicts.save_draft(s, reviewer, claim_id, GOOD, verdict_id=None, version=None, config=CONFIG)
         row = verdicts.submit(s, reviewer, claim_id, GOOD, verdict_id=row.id, version=row.version, config=CONFIG)
     with session_scope(engine) as s:
-        row = verdicts.approve(s, editor, claim_id, verdict_id=row.id, version=row.version, config=CONFIG)
+        row = publish_verdict(s, editor, claim_id, verdict_id=row.id, version=row.version, config=CONFIG)
         return row.id
