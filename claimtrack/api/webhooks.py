@@ -5,6 +5,7 @@ from flask import current_app, jsonify
 
 from ..db import get_session
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from ..jobs.webhooks import url_policy
 from ..services.webhooks import subscriptions as subs
 from ..services.webhooks.settings import WebhookSettings
@@ -23,11 +24,10 @@ def webhooks_list():
 @allow("admin")
 def webhooks_add():
     data = json_body(WebhookIn)
-    db = get_session()
-    sub = subs.add_subscription(db, current_actor(), subs.SubscriptionForm(
-        url=data.url, events=list(data.events), description=data.description, active=data.active),
-        url_policy(current_app))
-    db.commit()
+    with writing() as db:
+        sub = subs.add_subscription(db, current_actor(), subs.SubscriptionForm(
+            url=data.url, events=list(data.events), description=data.description, active=data.active),
+            url_policy(current_app))
     return jsonify(subs.subscription_dict(sub, with_secret=True)), 201
 
 
@@ -41,25 +41,23 @@ def webhooks_show(sub_id: int):
 @allow("admin")
 def webhooks_edit(sub_id: int):
     data = json_body(WebhookPatch)
-    db = get_session()
-    now = subs.get_subscription(db, sub_id)
-    form = subs.SubscriptionForm(
-        url=data.url if data.url is not None else now.url,
-        events=list(data.events) if data.events is not None else list(now.events),
-        description=data.description if data.description is not None else now.description,
-        active=data.active if data.active is not None else now.active)
-    sub = subs.update_subscription(db, current_actor(), sub_id, form, url_policy(current_app))
-    db.commit()
+    with writing() as db:
+        now = subs.get_subscription(db, sub_id)
+        form = subs.SubscriptionForm(
+            url=data.url if data.url is not None else now.url,
+            events=list(data.events) if data.events is not None else list(now.events),
+            description=data.description if data.description is not None else now.description,
+            active=data.active if data.active is not None else now.active)
+        sub = subs.update_subscription(db, current_actor(), sub_id, form, url_policy(current_app))
     return jsonify(subs.subscription_dict(sub))
 
 
 @bp.post(f"/webhooks/<{ID}:sub_id>/rotate")
 @allow("admin")
 def webhooks_rotate(sub_id: int):
-    db = get_session()
     hours = WebhookSettings.from_config(current_app.config).overlap_hours
-    sub = subs.rotate_secret(db, current_actor(), sub_id, overlap_hours=hours)
-    db.commit()
+    with writing() as db:
+        sub = subs.rotate_secret(db, current_actor(), sub_id, overlap_hours=hours)
     return jsonify(subs.subscription_dict(sub, with_secret=True))
 
 
@@ -76,7 +74,6 @@ def webhooks_deliveries(sub_id: int):
 @bp.post(f"/webhook-deliveries/<{ID}:delivery_id>/redeliver")
 @allow("admin")
 def webhooks_redeliver(delivery_id: int):
-    db = get_session()
-    row = subs.redeliver(db, current_actor(), delivery_id)
-    db.commit()
+    with writing() as db:
+        row = subs.redeliver(db, current_actor(), delivery_id)
     return jsonify(subs.delivery_dict(row, subs.attempts_for(db, [row.id])[row.id])), 202

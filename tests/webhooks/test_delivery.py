@@ -11,7 +11,7 @@ from sqlmodel import select
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from claimtrack.database import session_scope
-from claimtrack.models import WebhookAttempt, WebhookDelivery, WebhookSubscription, utcnow
+from claimtrack.models import Verdict, WebhookAttempt, WebhookDelivery, WebhookSubscription, utcnow
 from claimtrack.services.webhooks import events, subscriptions
 from claimtrack.services.webhooks.settings import RETRY_SCHEDULE, WebhookSettings
 from tests.fixtures.jobs import drain
@@ -170,3 +170,24 @@ def test_payloads_are_small_and_versioned(engine, receiver):
     [row] = _deliveries(engine)
     assert set(row.payload) == {"type", "version", "timestamp", "data"}
     assert row.payload["type"] == "coverage.conflict" and len(json.dumps(row.payload)) < 1000
+
+
+def test_corrections_and_retractions_are_events_too(engine, receiver):
+    from claimtrack.services.review import retraction, verdicts
+
+    from .world import CONFIG, GOOD
+
+    subscribe(engine, receiver.url(), ["factcheck.corrected", "factcheck.retracted", "verdict.submitted"])
+    claim_id = a_claim(engine)
+    first = publish(engine, claim_id)
+    with session_scope(engine) as s:
+        version = s.get(Verdict, first).version
+        fixed = verdicts.correct(s, ADMIN, claim_id, GOOD, verdict_id=first, version=version, note="Port log updated.",
+                                 config=CONFIG)
+        fixed_id, fixed_version = fixed.id, fixed.version
+    with session_scope(engine) as s:
+        retraction.retract(s, ADMIN, claim_id, verdict_id=fixed_id, version=fixed_version, reason="Wrong port.")
+    rows = _deliveries(engine)
+    assert [r.event_type for r in rows] == ["verdict.submitted", "factcheck.corrected", "factcheck.retracted"]
+    assert rows[1].payload["data"]["corrects_verdict_id"] == first
+    assert rows[2].payload["data"]["verdict_id"] == fixed_id
