@@ -26,6 +26,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .resources import static_dir, templates_dir
     from .api import init_api
     from .http import init_http
+    from .jobs.queue import init_jobs
     from .web import init_web, security
     from .web.publishing_routes import init_publishing
 
@@ -45,4 +46,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_web(app)
     init_api(app)
     init_publishing(app)
+    init_jobs(app)
     return app

@@ -17,6 +17,7 @@ from flask import Flask
 from .fetch.settings import DEFAULTS as FETCH_DEFAULTS
 from .jobs.settings import DEFAULTS as JOBS_DEFAULTS
 from .services.linking.settings import DEFAULTS as MATCH_DEFAULTS
+from .services.webhooks.settings import DEFAULTS as WEBHOOK_DEFAULTS
 
 ENV_PREFIX = "CLAIMTRACK"
 INSTANCE_CONFIG_FILE = "claimtrack.toml"
@@ -73,6 +74,8 @@ DEFAULTS: dict[str, Any] = {
     **FETCH_DEFAULTS,
     # The job queue (see README "Background jobs").
     **JOBS_DEFAULTS,
+    # Webhook deliveries (see README "Webhooks").
+    **WEBHOOK_DEFAULTS,
 }
 
 

@@ -10,6 +10,7 @@ from pydantic.json_schema import models_json_schema
 from .. import __version__
 from . import responses as out
 from . import schemas as inp
+from . import webhook_schemas as wh
 from .blueprint import PREFIX
 
 REF = "#/components/schemas/{model}"
@@ -133,6 +134,21 @@ def _paths() -> dict[str, dict]:
         paths[path] = {"post": _op(summary, "reviewer", path, {200: out.Alert}, errors=(409,))}
     paths["/digest"] = {"get": _op("Get the daily digest", "viewer", "/digest", {200: out.Digest},
                                    query=inp.DigestQuery)}
+    hook = "/webhooks/{sub_id}"
+    paths["/webhooks"] = {
+        "get": _op("List webhook subscriptions", "admin", "/webhooks", {200: wh.WebhookList}),
+        "post": _op("Add a webhook subscription", "admin", "/webhooks", {201: wh.WebhookWithSecret}, body=wh.WebhookIn,
+                    rule="the address is internal (not allow-listed) or does not resolve"),
+    }
+    paths[hook] = {"get": _op("Get a webhook subscription", "admin", hook, {200: wh.Webhook}),
+                   "patch": _op("Edit a webhook subscription", "admin", hook, {200: wh.Webhook}, body=wh.WebhookPatch,
+                                rule="the address is internal (not allow-listed) or does not resolve")}
+    paths[hook + "/rotate"] = {"post": _op("Rotate a webhook secret", "admin", hook + "/rotate",
+                                           {200: wh.WebhookWithSecret})}
+    paths[hook + "/deliveries"] = {"get": _op("List a webhook's deliveries", "admin", hook + "/deliveries",
+                                              {200: wh.DeliveryList}, query=wh.DeliveryQuery)}
+    redo = "/webhook-deliveries/{delivery_id}/redeliver"
+    paths[redo] = {"post": _op("Redeliver a webhook delivery", "admin", redo, {202: wh.Delivery}, errors=(409,))}
     paths["/openapi.json"] = {"get": {"summary": "This description", "operationId": "openapi", "security": [],
                                       "responses": {"200": {"description": "OK", **_json({"type": "object"})}}}}
     return paths
@@ -144,14 +160,44 @@ class _Fingerprint(BaseModel):
 
 def _components() -> dict[str, Any]:
     inputs = [inp.ArticleIn, inp.ClaimPatch, inp.SourceIn, inp.VerdictIn, inp.ReuseIn, inp.PublishIn,
-              inp.LinkDecision, inp.FeedSourceIn, inp.FeedSourcePatch, inp.FetchIn]
+              inp.LinkDecision, inp.FeedSourceIn, inp.FeedSourcePatch, inp.FetchIn, wh.WebhookIn, wh.WebhookPatch]
     outputs = [out.Error, out.ArticlePage, out.ArticleDetail, out.ImportedArticle, out.DuplicateArticle,
                out.ClaimPage, out.ClaimDetail, out.SourceLink, out.VerdictResult, out.ClaimantPage,
                out.ClaimantDetail, out.RatingScale, out.MatchList, out.ClaimReviewPage, out.RelatedList, out.Link,
-               out.FeedSource, out.FeedSourceList, out.Job, out.Alert, out.AlertList, out.Digest]
+               out.FeedSource, out.FeedSourceList, out.Job, out.Alert, out.AlertList, out.Digest,
+               wh.Webhook, wh.WebhookWithSecret, wh.WebhookList, wh.Delivery, wh.DeliveryList,
+               *dict.fromkeys(wh.EVENT_DATA.values())]
     _, defs = models_json_schema([(m, "validation") for m in inputs] + [(m, "serialization") for m in outputs],
                                  ref_template=REF)
     return defs.get("$defs", {})
+
+
+WEBHOOK_HEADERS = {
+    "webhook-id": "The message id (`msg_…`): the same on every retry and redelivery; drop repeats by it.",
+    "webhook-timestamp": "Seconds since the epoch when this attempt was signed.",
+    "webhook-signature": "`v1,` + base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed with "
+                         "the secret's bytes (base64 after `whsec_`); space-separated, one per live secret "
+                         "while a rotation overlaps.",
+}
+
+
+def _webhooks() -> dict[str, Any]:
+    """Standard Webhooks 1.0 deliveries: one POST per event to each subscribed URL."""
+    from ..services.webhooks.events import EVENT_LABELS
+
+    params = [{"name": name, "in": "header", "required": True, "description": text, "schema": {"type": "string"}}
+              for name, text in WEBHOOK_HEADERS.items()]
+    out_hooks = {}
+    for event, model in wh.EVENT_DATA.items():
+        out_hooks[event] = {"post": {
+            "summary": EVENT_LABELS[event], "operationId": "webhook_" + event.replace(".", "_"),
+            "description": "Answer 2xx within WEBHOOKS_TIMEOUT seconds. Anything else (3xx included) is retried "
+                           "on the schedule WEBHOOKS_RETRY_SCHEDULE.",
+            "parameters": params,
+            "requestBody": {"required": True, **_json(wh.event_payload_schema(event, _ref(model)))},
+            "responses": {"2XX": {"description": "Received"}},
+        }}
+    return out_hooks
 
 
 def build() -> dict[str, Any]:
@@ -163,6 +209,7 @@ def build() -> dict[str, Any]:
         "servers": [{"url": PREFIX}],
         "security": [{"bearerAuth": []}],
         "paths": _paths(),
+        "webhooks": _webhooks(),
         "components": {"schemas": _components(),
                        "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
     }

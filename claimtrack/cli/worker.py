@@ -26,6 +26,8 @@ def worker_cmd(ctx: AppContext, workers: int | None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     where = app.config.get("JOBS_REDIS_URL") and "Redis" or "SQLite"
     click.echo(f"claimtrack worker: {count} threads, queue on {where}, nice {nice} (Ctrl+C to stop)", err=True)
+    # An idle worker looks for work at least twice a second (Huey's default backs off to
+    # 10 s), so a webhook's first attempt follows its event within about a second.
     consumer = queue.huey.create_consumer(workers=count, worker_type="thread", periodic=True,
-                                          check_worker_health=True)
+                                          check_worker_health=True, initial_delay=0.05, max_delay=0.5)
     consumer.run()

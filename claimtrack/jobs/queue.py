@@ -23,6 +23,7 @@ from ..services.accounts.actors import Actor
 from ..services.monitoring import jobs as job_service
 from ..services.monitoring.sources import due_source_ids
 from .handlers import HANDLERS, Permanent
+from .webhooks import WebhookTasks
 
 log = logging.getLogger("claimtrack.jobs")
 PROGRESS_SECONDS = 0.5
@@ -68,6 +69,7 @@ class JobQueue:
 
         self.run_job = run_job
         self.every_minute = every_minute
+        self.webhooks = WebhookTasks(self.app, huey, lambda: self.engine)
 
     # -- submitting ----------------------------------------------------------------------
 
@@ -138,7 +140,7 @@ class JobQueue:
         # One job for all of them, so hosts are polled side by side on every core; while
         # it runs, the next tick finds it active and adds nothing.
         polls = [self.submit(Actor.system("poller"), "poll_due", "due", {"source_ids": due})] if due else []
-        return {"polls": polls, "requeued": requeued}
+        return {"polls": polls, "requeued": requeued, "webhooks": self.webhooks.tick()}
 
 
 def job_queue(app: Any) -> JobQueue:
@@ -147,3 +149,13 @@ def job_queue(app: Any) -> JobQueue:
         queue = JobQueue(app)
         app.extensions["claimtrack.jobs"] = queue
     return queue
+
+
+def init_jobs(app: Any) -> None:
+    """Webhook deliveries emitted by this app's transactions go to its queue (built on
+    first use, so an app that never emits one never opens the queue)."""
+    from ..services.webhooks import outbox
+    from sqlalchemy.engine import make_url
+
+    key = make_url(app.config["DATABASE_URL"]).render_as_string(hide_password=False)
+    outbox.register(key, lambda ids: job_queue(app).webhooks.dispatch(ids))

@@ -12,6 +12,7 @@ from .notifications import NOTIFICATION_KINDS, Notification, NotificationMute
 from .review import STANCES, VERDICT_STATES, ClaimSource, Source, Verdict
 from .security import LoginAttempt, WebSession
 from .settings import InstanceSetting
+from .webhooks import DELIVERY_STATES, WEBHOOK_EVENTS, WebhookAttempt, WebhookDelivery, WebhookSubscription
 from sqlmodel import SQLModel
 
 metadata = SQLModel.metadata
@@ -26,4 +27,5 @@ __all__ = [
     "UTCDateTime", "is_search_object", "metadata", "utcnow",
     "ALERT_KINDS", "ALERT_STATES", "JOB_STATES", "SOURCE_KINDS", "ArticleChange", "ClaimAlert", "FeedEntry",
     "FeedSource", "Job",
+    "DELIVERY_STATES", "WEBHOOK_EVENTS", "WebhookAttempt", "WebhookDelivery", "WebhookSubscription",
 ]

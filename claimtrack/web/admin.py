@@ -22,7 +22,7 @@ from .forms import FormState, submitted
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 ADMIN_PAGES = (("admin.users", "Users"), ("admin.publisher", "Publisher"), ("admin.ratings", "Rating scale"),
-               ("admin.archive", "Fact-check archive"))
+               ("admin.archive", "Fact-check archive"), ("admin.webhooks", "Webhooks"))
 
 
 def link_lifetime() -> timedelta:

@@ -130,6 +130,13 @@ ROUTES = [
     ("POST", "/admin/ratings", {"count": "0"}, "admin"),
     ("GET", "/admin/archive", None, "admin"),
     ("POST", "/admin/archive", {"publisher": "x"}, "admin"),
+    ("GET", "/admin/webhooks", None, "admin"),
+    ("POST", "/admin/webhooks", {"url": "http://10.0.0.1/hook", "events": "article.imported"}, "admin"),
+    ("GET", "/admin/webhooks/<sub_id>", None, "admin"),
+    ("POST", "/admin/webhooks/<sub_id>", {"url": "ftp://x/", "events": "article.imported"}, "admin"),
+    ("POST", "/admin/webhooks/<sub_id>/deactivate", None, "admin"),
+    ("POST", "/admin/webhooks/<sub_id>/rotate", None, "admin"),
+    ("POST", "/admin/webhooks/deliveries/<delivery_id>/redeliver", None, "admin"),
     # A one-time set-password link (this one does not exist: 404 for everybody)
     ("GET", "/set-password/<secret>", None, PUBLIC),
     ("POST", "/set-password/<secret>", {"password": "x", "confirm": "x"}, PUBLIC),
@@ -167,6 +174,13 @@ ROUTES = [
     ("GET", "/api/v1/rating-scale", None, "viewer"),
     ("GET", "/api/v1/claimreview", None, "viewer"),
     ("GET", "/api/v1/match?q=troops", None, "viewer"),
+    ("GET", "/api/v1/webhooks", None, "admin"),
+    ("POST", "/api/v1/webhooks", {"url": "http://10.0.0.1/hook", "events": ["article.imported"]}, "admin"),
+    ("GET", "/api/v1/webhooks/<sub_id>", None, "admin"),
+    ("PATCH", "/api/v1/webhooks/<sub_id>", {"description": "desk"}, "admin"),
+    ("POST", "/api/v1/webhooks/<sub_id>/rotate", None, "admin"),
+    ("GET", "/api/v1/webhooks/<sub_id>/deliveries", None, "admin"),
+    ("POST", "/api/v1/webhook-deliveries/<delivery_id>/redeliver", None, "admin"),
 ]
 
 # Methods Flask answers by itself for every rule.
@@ -219,7 +233,7 @@ def world(app, engine):
                        .order_by(Claim.id)).first()
         link = add_source(s, Actor.system("test"), claim.id, SourceInput(url="https://example.org/source"))
         values = {"article_id": article_id, "claim_id": claim.id, "claimant_id": claim.claimant_id,
-                  "link_id": link.id, "source_id": 1, "job_id": 1, "alert_id": 1, "event_id": 1, "notification_id": 1, "name": "overview", "filename": "css/claimtrack.css",
+                  "link_id": link.id, "source_id": 1, "job_id": 1, "alert_id": 1, "event_id": 1, "notification_id": 1, "sub_id": 1, "delivery_id": 1, "name": "overview", "filename": "css/claimtrack.css",
                   "user_id": users["viewer"], "secret": "no-such-link"}
     return SimpleNamespace(users=users, api_tokens=api_tokens, settings_tokens=settings_tokens, values=values)
 

@@ -17,6 +17,7 @@ from .. import audit
 from ..accounts.actors import Actor
 from ..claimants.resolver import ClaimantResolver
 from ..linking import fresh_index
+from ..webhooks import events as webhooks
 
 
 _CLAIMS = Claim.__table__
@@ -93,6 +94,7 @@ def _store(session: Session, actor: Actor, prepared: PreparedArticle, *,
         fresh_index.suggest(session, indexed)
     audit.record(session, actor, "article.import", "article", article.id,
                  after={"title": article.title, "claims": len(ids), "source": src.where})
+    webhooks.article_imported(session, article.id, len(ids))
     return article, (indexed if later else None)
 
 

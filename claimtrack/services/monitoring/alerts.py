@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from ...errors import Conflict, NotFound
 from ...models import Article, Claim, ClaimAlert, ClaimLink, Outlet, Verdict, utcnow
 from .. import audit
+from ..webhooks import events as webhooks
 from ..accounts.actors import Actor
 from ..accounts.roles import require
 from ..linking.related import decide_link
@@ -77,6 +78,7 @@ def _raise(session: Session, claim_id: int, checked_id: int, verdict_id: int, ki
             session.add(alert)
     except IntegrityError:
         return None  # raised by a concurrent import of the same coverage
+    webhooks.coverage(session, kind, alert.id, claim_id, checked_id, verdict_id)
     return alert
 
 

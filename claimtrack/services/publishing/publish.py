@@ -23,6 +23,7 @@ from ..review.verdicts import (
     awaiting_approval, check_claim_reviewed, move_claim, proposed_claim_reviewed, publish_problems, verdict_view,
 )
 from ..review.versions import bump
+from ..webhooks import events as webhooks
 
 
 def publish(session: Session, actor: Actor, claim_id: int, *, verdict_id: int | None, version: int | None,
@@ -46,4 +47,5 @@ def publish(session: Session, actor: Actor, claim_id: int, *, verdict_id: int | 
     audit.record(session, actor, "verdict.publish", "claim", claim.id, before=before, after=verdict_view(row))
     inbox.notify(session, row.reviewer_id, "published", actor=actor, claim_id=claim.id,
                  message=f"{actor.name} approved and published your verdict on claim #{claim.id}.")
+    webhooks.factcheck(session, "factcheck.published", claim.id, row.id, rating=row.rating)
     return row

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from ...errors import Conflict, PermissionDenied, ValidationError
 from ...models import Verdict, utcnow
 from .. import audit
+from ..webhooks import events as webhooks
 from . import workflow
 from ..accounts.actors import Actor
 from .claims import get_claim
@@ -68,4 +69,5 @@ def retract(session: Session, actor: Actor, claim_id: int, *, verdict_id: int | 
     claim.updated_at = row.retracted_at
     audit.record(session, actor, "verdict.retract", "claim", claim.id, before={"verdict_id": row.id},
                  after={"verdict_id": row.id, "reason": reason})
+    webhooks.factcheck(session, "factcheck.retracted", claim.id, row.id)
     return row

@@ -32,6 +32,7 @@ from ..accounts.actors import Actor
 from .claims import get_claim, start_review
 from ..accounts.roles import require
 from ..notifications import inbox
+from ..webhooks import events as webhooks
 from .sources import SourceInput, add_source, sources_for
 from .versions import bump, stale
 
@@ -210,6 +211,7 @@ def submit(session: Session, actor: Actor, claim_id: int, data: VerdictInput, *,
     bump(row)
     move_claim(session, actor, claim, "awaiting_approval")
     audit.record(session, actor, "verdict.submit", "claim", claim.id, before=before, after=verdict_view(row))
+    webhooks.verdict_submitted(session, claim.id, row.id)
     return row
 
 
@@ -294,6 +296,7 @@ def correct(session: Session, actor: Actor, claim_id: int, data: VerdictInput, *
                  after={**verdict_view(row), "correction_note": note, "corrects_id": old.id})
     inbox.notify(session, old.reviewer_id, "corrected", actor=actor, claim_id=claim.id,
                  message=f"{actor.name} published a correction to your verdict on claim #{claim.id}: {note}")
+    webhooks.factcheck(session, "factcheck.corrected", claim.id, row.id, rating=row.rating, corrects_verdict_id=old.id)
     return row
 
 
