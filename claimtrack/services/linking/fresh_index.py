@@ -142,8 +142,8 @@ def plan(session: Session, indexed: Indexed, settings: MatchSettings, *, prime: 
     scoring in this process; else they travel with the job)."""
     if not indexed.linkable or not indexed.total:
         return None
-    wanted = {r.claim_id: index._candidate_ids(session, r, settings, {r.claim_id}, indexed.total, indexed.rows)
-              for r in indexed.linkable}
+    # One statement for all the new claims' candidates, not one per claim.
+    wanted = index.candidate_ids_many(session, indexed.linkable, settings, set(), indexed.total, indexed.rows)
     job = ScoringJob(indexed.article_id, indexed.linkable, wanted, {}, config=settings.scoring,
                      limit=settings.suggestions)
     ids = {i for found in wanted.values() for i in found}
