@@ -17,6 +17,7 @@ from .. import audit
 from ..accounts.actors import Actor
 from ..claimants.resolver import ClaimantResolver
 from ..linking import fresh_index
+from ..linking import index as match_index
 
 
 _CLAIMS = Claim.__table__
@@ -69,6 +70,9 @@ def _duplicate(session: Session, article: Article) -> ImportOutcome:
 def _store(session: Session, actor: Actor, prepared: PreparedArticle, *,
            later: bool) -> tuple[Article, fresh_index.Indexed | None]:
     src, result = prepared.source, prepared.result
+    # The index writer lock before any claim gets its id: ids then grow in commit order,
+    # which a lookup made later than its plan relies on (``candidates``).
+    match_index.lock(session)
     article = Article(
         url=src.url, title=prepared.title, dek=result.dek, byline=(prepared.byline or None),
         dateline=result.dateline, outlet_id=_outlet_id(session, src.outlet),

@@ -29,21 +29,11 @@ BAND_WEIGHT = 0.5
 WEIGHT_SCALE = 10_000  # key weights in units of 1e-4
 _POSTINGS = MatchPosting.__table__.name
 # Claims of the query's own article are never candidates (a subquery, not a round trip).
-_OUTSIDE = "claim_id NOT IN (SELECT id FROM claims WHERE article_id = :article) AND claim_id NOT IN :exclude"
-
-
-@functools.cache
-def best_sharers(keys: int) -> sa.TextClause:
-    """Claims holding any of ``keys`` keys (``:k0``…), ranked by the summed weights
-    (``:w0``…) of the keys they hold. Written once per number of keys: building the
-    expression anew for every lookup cost as much as running it."""
-    held = ", ".join(f":k{i}" for i in range(keys))
-    weights = " ".join(f"WHEN :k{i} THEN :w{i}" for i in range(keys))
-    # Only placeholders are formatted into the text; every value is a bound parameter.
-    sql = (f"SELECT claim_id FROM {_POSTINGS} WHERE key_id IN ({held}) AND {_OUTSIDE} "  # noqa: S608 # nosec B608
-           f"GROUP BY claim_id ORDER BY SUM(CASE key_id {weights} ELSE 0 END) DESC, claim_id DESC "
-           "LIMIT :limit")
-    return sa.text(sql).bindparams(sa.bindparam("exclude", expanding=True))
+# ``:upto``: only claims stored by then (a lookup made later than its plan sees the index
+# as it was when planned; ids grow in commit order under the index writer lock).
+_OUTSIDE = ("claim_id <= :upto AND claim_id NOT IN (SELECT id FROM claims WHERE article_id = :article) "
+            "AND claim_id NOT IN :exclude")
+NO_BOUND = 2**62
 
 
 @functools.cache
@@ -79,15 +69,17 @@ def df_ceiling_ratio(total: int, settings: MatchSettings) -> float:
 
 
 def candidate_ids_many(session: Session, records: list[ClaimRecord], settings: MatchSettings,
-                       exclude: set[int], total: int, rows: dict[str, tuple[int, int]]) -> dict[int, list[int]]:
+                       exclude: set[int], total: int, rows: dict[str, tuple[int, int]], *,
+                       upto: int = NO_BOUND) -> dict[int, list[int]]:
     """:func:`candidate_ids` of several claims (with ``exclude`` and the key ``rows`` they
-    share), one statement per article and per few hundred keys instead of one per claim."""
+    share), one statement per article and per few hundred keys instead of one per claim;
+    only claims with ids up to ``upto`` are candidates."""
     found: dict[int, list[int]] = {r.claim_id: [] for r in records}
     batches: dict[int, list[tuple[int, list[tuple[int, int]]]]] = defaultdict(list)
     for record in records:
         keys = _weighted_keys(record, settings, total, rows)
         if keys is None:  # even the rarest key is common: take its newest holders
-            params = {"article": record.article_id, "exclude": sorted(exclude | {record.claim_id}),
+            params = {"article": record.article_id, "exclude": sorted(exclude | {record.claim_id}), "upto": upto,
                       "limit": settings.candidates, "k0": _rarest(record, settings, total, rows)}
             found[record.claim_id] = [row[0] for row in _rows(session, newest_holders(), params)]
         elif keys:
@@ -97,7 +89,7 @@ def candidate_ids_many(session: Session, records: list[ClaimRecord], settings: M
         # returns only the best: the posting rows never travel to Python.
         ids = sorted(exclude | {claim_id for claim_id, _ in queries})
         for chunk in _query_chunks(queries):
-            params: dict = {"article": article_id, "exclude": ids, "limit": settings.candidates}
+            params: dict = {"article": article_id, "exclude": ids, "limit": settings.candidates, "upto": upto}
             n = 0
             for claim_id, keys in chunk:
                 for key_id, weight in keys:
