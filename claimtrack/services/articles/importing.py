@@ -84,7 +84,7 @@ def _store(session: Session, actor: Actor, prepared: PreparedArticle, *,
     speakers = ClaimantResolver(session, article_id=article.id).resolve_many(
         [(c.speaker, c.speaker_title, c.speaker_kind) for c in result.claims])
     ids = _insert_claims(session, article.id, result.claims, speakers)
-    data = prepared.match or match_data(article.title, article.body, result.claims)
+    data = prepared.match or match_data(article.title, article.body, result.claims, article.published_at)
     records = [ClaimRecord(claim_id, article.id, extracted.text, claimant.name if claimant else None,
                            quantity_records(extracted), article.published_at, data.terms)
                for claim_id, extracted, claimant in zip(ids, result.claims, speakers, strict=True)]
