@@ -13,8 +13,10 @@ it so that no write transaction holds the database while claims are scored:
 
 1. store the article, its claims and their index entries, and a ``links_pending:<id>``
    row in ``match_stats``; commit (a short write);
-2. read the candidates of every new claim (:func:`plan`, a read: it waits for no one);
-3. score them (:func:`score`: pure, so it runs in a worker process);
+2. read the candidates of every new claim, in one statement, and their records
+   (:func:`plan`, :func:`load_candidates`: reads that wait for no one, made by a worker
+   process, bounded to the claims stored by step 1, so a later read sees the same);
+3. score them (:func:`score`: pure, in the same worker process);
 4. store the suggested links and drop the pending row (:func:`store_links`, a short write).
 
 Step 2 starts after step 1 committed, so of two imports of one story running side by
