@@ -45,9 +45,11 @@ def newest_holders() -> sa.TextClause:
 
 @functools.cache
 def best_sharers_many(rows: int) -> sa.TextClause:
-    """:func:`best_sharers` for several queries of one article in one statement: ``rows``
-    (query, key, weight) triples (``:q0, :k0, :w0``…), the best ``:limit`` claims of each
-    query, as (query, claim id) rows in rank order."""
+    """The claims holding the keys of one or several queries of one article, ranked per
+    query by the summed weights of the keys they share with it: ``rows`` (query, key,
+    weight) triples (``:q0, :k0, :w0``…) in, the best ``:limit`` claims of each query out,
+    as (query, claim id) rows in rank order. Written once per number of rows: building
+    the expression anew for every lookup cost as much as running it."""
     values = ", ".join(f"(:q{i}, :k{i}, :w{i})" for i in range(rows))
     # Only placeholders are formatted into the text; every value is a bound parameter.
     sql = (f"WITH wanted(qid, key_id, w) AS (VALUES {values}) "  # noqa: S608 # nosec B608
@@ -71,8 +73,8 @@ def df_ceiling_ratio(total: int, settings: MatchSettings) -> float:
 def candidate_ids_many(session: Session, records: list[ClaimRecord], settings: MatchSettings,
                        exclude: set[int], total: int, rows: dict[str, tuple[int, int]], *,
                        upto: int = NO_BOUND) -> dict[int, list[int]]:
-    """:func:`candidate_ids` of several claims (with ``exclude`` and the key ``rows`` they
-    share), one statement per article and per few hundred keys instead of one per claim;
+    """The candidates of several claims (with ``exclude`` and the key ``rows`` they
+    share), best ``settings.candidates`` first, one statement per article and per few hundred keys instead of one per claim;
     only claims with ids up to ``upto`` are candidates."""
     found: dict[int, list[int]] = {r.claim_id: [] for r in records}
     batches: dict[int, list[tuple[int, list[tuple[int, int]]]]] = defaultdict(list)
