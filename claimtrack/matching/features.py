@@ -14,15 +14,14 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from claimtrack.matching.normalise import decode_tokens, encode_tokens, has_tokens, prime_tokens
+from claimtrack.matching.normalise import Memo, decode_tokens, encode_tokens, prime_tokens
 from claimtrack.matching.quantity_context import (
     decode_context,
     encode_context,
-    has_context,
     prime_context,
     quantity_context,
 )
-from claimtrack.matching.measure import Measure, has_measure, prime_measure
+from claimtrack.matching.measure import Measure, prime_measure
 from claimtrack.matching.model import ClaimRecord
 from claimtrack.matching.numeric import _measure, measure_flags
 
@@ -30,6 +29,7 @@ from claimtrack.matching.numeric import _measure, measure_flags
 # changes their output.
 FEATURES_VERSION = 2
 # A measure is stored field by field; another set of fields reads as another version.
+_PRIMED = Memo()  # (stored features, date) lately primed
 _MEASURE_FIELDS = tuple((f.name, str(f.type).startswith("frozenset")) for f in dataclasses.fields(Measure))
 
 
@@ -40,6 +40,10 @@ def export_features(rec: ClaimRecord) -> str:
     measures = [[*measure_flags(rec, q), _encode_measure(_measure(rec, q))] for q in rec.quantities]
     return json.dumps([FEATURES_VERSION, encode_tokens(rec.text), contexts, measures],
                       separators=(",", ":"), ensure_ascii=False)
+
+
+def clear_primed() -> None:
+    _PRIMED.clear()
 
 
 def _encode_measure(m: Measure) -> list:
@@ -63,9 +67,9 @@ def import_features(rec: ClaimRecord, stored: str | None) -> bool:
         if version != FEATURES_VERSION or not len(contexts) == len(measures) == len(rec.quantities):
             return False
         # A claim seen lately (a story's claims are candidates of each other) is in
-        # memory: decoding its features again would cost most of loading it.
-        if has_tokens(rec.text) and all(has_context(rec.text, q) and has_measure(rec.text, q, m[0], m[1], rec.published)
-                                        for q, m in zip(rec.quantities, measures, strict=True)):
+        # memory: decoding its features again would cost most of loading it. (Should
+        # some of it have been evicted since, the scorer recomputes that part.)
+        if (stored, rec.published) in _PRIMED:
             return True
         toks = decode_tokens(encoded)
         decoded = [decode_context(ctx) for ctx in contexts]
@@ -77,4 +81,5 @@ def import_features(rec: ClaimRecord, stored: str | None) -> bool:
     for q, ctx, (alone, clause_alone, measure) in zip(rec.quantities, decoded, read, strict=True):
         prime_context(rec.text, q, ctx)
         prime_measure(rec.text, q, alone, clause_alone, rec.published, measure)
+    _PRIMED.put((stored, rec.published), True)
     return True

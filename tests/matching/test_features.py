@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from claimtrack.matching.features import FEATURES_VERSION, export_features, import_features
+from claimtrack.matching.features import FEATURES_VERSION, clear_primed, export_features, import_features
 from claimtrack.matching.measure import clear_measures
 from claimtrack.matching.normalise import clear_caches, tagged_tokens
 from claimtrack.matching.quantity_context import clear_contexts, quantity_context
@@ -24,6 +24,7 @@ def _cold() -> None:
     clear_caches()
     clear_contexts()
     clear_measures()
+    clear_primed()
 
 
 def _scores() -> list:
