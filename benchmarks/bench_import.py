@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/bench_import.py [--articles 300] [--prefill 20000]
         [--workers 1,2] [--db-url postgresql+psycopg://user@host:port/postgres] [--full] [--rss]
+        [--rss-sizes 10000,100000] [--before /path/to/a/checkout/of/the/previous/code]
 
 Articles come from the matching corpus generator (benchmarks/matching_corpus.py), written
 as one JSON Lines file, and are imported through ``bulk_import.import_items`` (what
@@ -37,7 +38,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
+# A child run with --before imports the code of another checkout (the previous approach).
+CODE = Path(os.environ.get("CLAIMTRACK_BENCH_CODE") or REPO)
+sys.path[:0] = [str(CODE), str(REPO / "benchmarks")]
 
 import sqlalchemy as sa  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
@@ -197,8 +200,8 @@ def child(mode: str, url: str, feed: str, workers: int) -> None:
                       "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
-def run_child(mode: str, url: str, feed: Path, workers: int) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+def run_child(mode: str, url: str, feed: Path, workers: int, code: Path | None = None) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(code or REPO), "CLAIMTRACK_BENCH_CODE": str(code or REPO)}
     out = subprocess.run([sys.executable, __file__, "--child", mode, url, str(feed), str(workers)],  # nosec B603
                          capture_output=True, text=True, env=env, check=False)
     if out.returncode != 0:
@@ -254,14 +257,14 @@ def p95_ms(values: list[float]) -> float:
     return 1000 * ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
-def import_with_reviewer(url: str, feed: Path, workers: int) -> tuple[dict, list[float]]:
+def import_with_reviewer(url: str, feed: Path, workers: int, code: Path | None = None) -> tuple[dict, list[float]]:
     seed_article(url)
     reviewer = Reviewer(url)
     done, result = threading.Event(), {}
 
     def run() -> None:
         try:
-            result.update(run_child("import", url, feed, workers))
+            result.update(run_child("import", url, feed, workers, code))
         finally:
             done.set()
 
@@ -294,6 +297,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "claimtrack-bench-import")
     parser.add_argument("--full", action="store_true", help="2,000 and 20,000 articles, 100,000 claims, --rss")
     parser.add_argument("--rss", action="store_true", help="peak RSS for 10,000 vs 100,000 articles")
+    parser.add_argument("--rss-sizes", default="10000,100000", help="the two feed sizes of --rss")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="a checkout of the previous code: its imports are run and printed alongside")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -321,14 +327,18 @@ def main(argv: list[str] | None = None) -> None:
             run = run_child("extract", "", feeds["empty"], n)
             rows.append((f"extraction only, {size:,} articles", n, *rate(run, nbytes["empty"]), None))
         for target, feed in feeds.items():
-            for n in workers:
-                url = (fresh_database("empty", args.db_url, args.workdir) if target == "empty"
-                       else copy_database(base, "run", args.db_url, args.workdir))
-                run, saves = import_with_reviewer(url, feed, n)
-                saves_during += saves
-                rows.append((f"import into {target} db, {size:,} articles", n, *rate(run, nbytes[target]),
-                             p95_ms(saves)))
-                drop_database(url)
+            for code, tag in ((args.before, " (before)"), (None, "")):
+                if tag and code is None:
+                    continue
+                for n in workers:
+                    url = (fresh_database("empty", args.db_url, args.workdir) if target == "empty"
+                           else copy_database(base, "run", args.db_url, args.workdir))
+                    run, saves = import_with_reviewer(url, feed, n, code)
+                    if not tag:
+                        saves_during += saves
+                    rows.append((f"import into {target} db, {size:,} articles{tag}", n,
+                                 *rate(run, nbytes[target]), p95_ms(saves)))
+                    drop_database(url)
 
     idle_url = copy_database(base, "idle", args.db_url, args.workdir) if base else \
         fresh_database("idle", args.db_url, args.workdir)
@@ -350,7 +360,7 @@ def main(argv: list[str] | None = None) -> None:
         by_workers = {r[1]: r[3] for r in rows if r[0] == label}
         if len(by_workers) > 1:
             ratio = by_workers[max(by_workers)] / by_workers[min(by_workers)]
-            if label.startswith("import"):
+            if label.startswith("import") and not label.endswith("(before)"):
                 scalings.append(ratio)
             print(f"  {label:<44}{ratio:>6.2f}x")
     print(f"\nverdict save p95: {p95_ms(saves_idle):.0f} ms with no import ({len(saves_idle)} saves), "
@@ -359,17 +369,18 @@ def main(argv: list[str] | None = None) -> None:
     rss = None
     if args.rss:
         rss = {}
-        for size in (10_000, 100_000):
+        small, large = (int(n) for n in args.rss_sizes.split(","))
+        for size in (small, large):
             feed = args.workdir / f"feed-rss-{size}.jsonl"
             write_feed(feed, size, stories=None, seed=13)
             url = fresh_database(f"rss{size}", args.db_url, args.workdir)
             rss[size] = run_child("import", url, feed, max(workers))["rss_mb"]
             drop_database(url)
             feed.unlink()
-        print(f"peak RSS of the importing process: {rss[10_000]:.0f} MB for 10,000 articles, "
-              f"{rss[100_000]:.0f} MB for 100,000 ({rss[100_000] / rss[10_000]:.2f}x)")
+        print(f"peak RSS of the importing process: {rss[small]:.0f} MB for {small:,} articles, "
+              f"{rss[large]:.0f} MB for {large:,} ({rss[large] / rss[small]:.2f}x)")
 
-    best = max(r[2] for r in rows if r[0].startswith("import"))
+    best = max(r[2] for r in rows if r[0].startswith("import") and not r[0].endswith("(before)"))
     print("\ntargets:")
     print(f"  end to end >= {TARGET_KBS:.0f} KB/s: best {best:.1f} KB/s "
           f"{'met' if best >= TARGET_KBS else 'NOT met'}")
@@ -380,7 +391,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  save p95 during import <= {TARGET_SAVE_P95_MS:.0f} ms: {during:.0f} ms "
           f"{'met' if during <= TARGET_SAVE_P95_MS else 'NOT met'}")
     if rss:
-        ratio = rss[100_000] / rss[10_000]
+        ratio = rss[large] / rss[small]
         print(f"  parent RSS flat (<= {TARGET_RSS_RATIO:.2f}x): {ratio:.2f}x "
               f"{'met' if ratio <= TARGET_RSS_RATIO else 'NOT met'}")
     if base:

@@ -57,7 +57,7 @@ from claimtrack.matching.features import export_features  # noqa: E402
 from claimtrack.matching.normalise import normalised_text  # noqa: E402
 from claimtrack.matching.scoring import score_pair  # noqa: E402
 from claimtrack.models import Article, Claim, Claimant, Quantity  # noqa: E402
-from claimtrack.services.linking import index as match_index, related  # noqa: E402
+from claimtrack.services.linking import candidates, index as match_index, related  # noqa: E402
 from claimtrack.services.linking.settings import MatchSettings  # noqa: E402
 from matching_corpus import Corpus  # noqa: E402
 from matching_load import corpus_rows, index_rows, load_postgresql, load_sqlite  # noqa: E402
@@ -426,13 +426,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/claimtrack-bench"))
     ap.add_argument("--no-incremental", dest="incremental", action="store_false",
                     help="skip adding 1,000 claims through the service")
-    ap.add_argument("--posting-budget", type=int, default=match_index.POSTING_BUDGET,
-                    help="postings read per lookup (match_index.POSTING_BUDGET)")
+    ap.add_argument("--posting-budget", type=int, default=candidates.POSTING_BUDGET,
+                    help="postings read per lookup (candidates.POSTING_BUDGET)")
     ap.add_argument("--candidates", type=int, default=MatchSettings().candidates,
                     help="candidates scored per lookup (MATCH_CANDIDATES)")
     args = ap.parse_args(argv)
     SETTINGS = MatchSettings(candidates=args.candidates)
-    match_index.POSTING_BUDGET = args.posting_budget
+    candidates.POSTING_BUDGET = args.posting_budget
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     args.workdir.mkdir(parents=True, exist_ok=True)
     print(f"load average at start: {os.getloadavg()[0]:.2f}", flush=True)

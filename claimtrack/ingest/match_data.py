@@ -5,6 +5,7 @@ extraction, so a bulk import does it in its worker processes, off the storing pa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import cast
 
 from ..extraction.model import ExtractedClaim
@@ -37,10 +38,11 @@ def quantity_records(claim: ExtractedClaim) -> tuple[QuantityRecord, ...]:
                                 q.per, q.from_value, q.versus) for q in claim.quantities)
 
 
-def match_data(title: str, body: str, claims: list[ExtractedClaim]) -> MatchData:
+def match_data(title: str, body: str, claims: list[ExtractedClaim], published: datetime | None = None) -> MatchData:
+    """``published``: the article's date, which relative times in its claims count from."""
     terms = frozenset(story_terms(title or "", body or ""))
     out = []
     for claim in claims:
-        record = ClaimRecord(0, 0, claim.text, None, quantity_records(claim), None, terms)
+        record = ClaimRecord(0, 0, claim.text, None, quantity_records(claim), published, terms)
         out.append(ClaimMatchData(export_features(record), speakerless_groups(record)))
     return MatchData(terms, out)

@@ -49,7 +49,7 @@ def prepare(article: ArticleInput, *, max_body_chars: int) -> PreparedArticle:
         source=article, result=result, title=title[:1000],
         byline=article.byline or result.byline, published_at=published,
         content_hash=content_hash(title, result.body),
-        match=match_data(title[:1000], result.body, result.claims),
+        match=match_data(title[:1000], result.body, result.claims, published),
     )
 
 

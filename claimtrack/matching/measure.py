@@ -154,6 +154,17 @@ def clear_measures() -> None:
     _MEASURES.clear()
 
 
+def prime_measure(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
+                  published: datetime | None, measure: Measure) -> None:
+    """Remember a measure read before (stored with the claim's features)."""
+    _MEASURES.put((text, q, alone, clause_alone, published), measure)
+
+
+def has_measure(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
+                published: datetime | None) -> bool:
+    return _MEASURES.get((text, q, alone, clause_alone, published)) is not None
+
+
 def _read(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
           published: datetime | None) -> Measure:
     unit = unit_group(q.unit)

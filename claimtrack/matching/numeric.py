@@ -109,7 +109,8 @@ def _names(values: frozenset[str]) -> str:
     return "/".join(sorted(entity_display(v) for v in values))
 
 
-def _measure(claim: ClaimRecord, q: QuantityRecord) -> Measure:
+def measure_flags(claim: ClaimRecord, q: QuantityRecord) -> tuple[bool, bool]:
+    """``alone`` and ``clause_alone`` of :func:`read_measure` for ``q`` in ``claim``."""
     unit = unit_group(q.unit)
     same_unit = [other for other in claim.quantities if other is not q and unit_group(other.unit) == unit]
     clause_alone = True
@@ -118,8 +119,12 @@ def _measure(claim: ClaimRecord, q: QuantityRecord) -> Measure:
         span = clause_span(claim.text, start, end) if start >= 0 else None
         clause_alone = span is not None and not any(
             span[0] <= locate(claim.text, other)[0] < span[1] for other in same_unit)
-    return read_measure(claim.text, q, alone=not same_unit, clause_alone=clause_alone,
-                        published=claim.published)
+    return not same_unit, clause_alone
+
+
+def _measure(claim: ClaimRecord, q: QuantityRecord) -> Measure:
+    alone, clause_alone = measure_flags(claim, q)
+    return read_measure(claim.text, q, alone=alone, clause_alone=clause_alone, published=claim.published)
 
 
 def describe(claim: ClaimRecord, q: QuantityRecord) -> str:

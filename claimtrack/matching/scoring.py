@@ -229,6 +229,18 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, cfg: MatchConfig = DEFAULT_CONFIG
     if min(1.0, best_case) * factor < floor:
         return None
 
+    shared = entities(a.text) & entities(b.text)
+    # An entity that is the subject of both stories ("Iraq" in Iraq coverage) says
+    # less about two claims than one that is not.
+    weight = sum(cfg.story_entity_weight if stem(e) in story_common else 1.0 for e in shared)
+    entity_credit = min(1.0, weight / 2)
+    fixed = cfg.w_entities * entity_credit + cfg.w_speaker * same_speaker + cfg.w_story * story
+    overlap = term_overlap(a.text, b.text, story_common, cfg.story_term_weight)
+    # Comparing the numbers costs more than the rest together: skip it when even full
+    # numeric credit and a perfect fuzzy score cannot reach the floor.
+    if min(1.0, max(0.0, cfg.w_text * _blend(1.0, overlap, cfg) + fixed + cfg.w_numeric)) * factor + 1e-9 < floor:
+        return None
+
     verdict = compare(a, b)
     numeric, lookalike, trap, unit = 0.0, 0.0, None, None
     if verdict is not None:
@@ -238,15 +250,8 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, cfg: MatchConfig = DEFAULT_CONFIG
     elif unit := shared_unit(a, b):
         numeric = cfg.different_set_credit
 
-    shared = entities(a.text) & entities(b.text)
-    # An entity that is the subject of both stories ("Iraq" in Iraq coverage) says
-    # less about two claims than one that is not.
-    weight = sum(cfg.story_entity_weight if stem(e) in story_common else 1.0 for e in shared)
-    entity_credit = min(1.0, weight / 2)
-
     rest = (cfg.w_entities * entity_credit + cfg.w_speaker * same_speaker
             + cfg.w_numeric * numeric + cfg.w_story * story - cfg.lookalike_penalty * lookalike)
-    overlap = term_overlap(a.text, b.text, story_common, cfg.story_term_weight)
     # Most candidates fail even with a perfect fuzzy score: skip the rapidfuzz calls.
     if min(1.0, max(0.0, cfg.w_text * _blend(1.0, overlap, cfg) + rest)) * factor < floor:
         return None

@@ -8,18 +8,23 @@ import json
 
 import pytest
 
-from claimtrack.matching.features import FEATURES_VERSION, export_features, import_features
+from claimtrack.matching.features import FEATURES_VERSION, clear_primed, export_features, import_features
+from claimtrack.matching.measure import clear_measures
 from claimtrack.matching.normalise import clear_caches, tagged_tokens
 from claimtrack.matching.quantity_context import clear_contexts, quantity_context
 from claimtrack.matching.scoring import MatchConfig, score_pair
 from tests.matching.test_scoring import ALL
 
 RAW = MatchConfig(min_score=0.0)
+# Well-formed stored measures, so each broken case below is broken in one place only.
+_MEASURES = json.loads(export_features(next(c for c in ALL if c.quantities)))[3] * 4
 
 
 def _cold() -> None:
     clear_caches()
     clear_contexts()
+    clear_measures()
+    clear_primed()
 
 
 def _scores() -> list:
@@ -41,8 +46,8 @@ def test_scores_from_stored_features_equal_scores_from_text():
 
 def test_features_are_compact_json_with_a_version():
     claim = ALL[-1]
-    version, encoded, contexts = json.loads(export_features(claim))
-    assert version == FEATURES_VERSION and len(contexts) == len(claim.quantities)
+    version, encoded, contexts, measures = json.loads(export_features(claim))
+    assert version == FEATURES_VERSION and len(contexts) == len(measures) == len(claim.quantities)
     assert " " not in "".join(encoded.split(" "))
 
 
@@ -51,9 +56,11 @@ def test_features_are_compact_json_with_a_version():
     lambda n: "",
     lambda n: "not json",
     lambda n: "[1, 2]",
-    lambda n: json.dumps([FEATURES_VERSION + 1, "wtroops", [None] * n]),  # another version
-    lambda n: json.dumps([FEATURES_VERSION, "?bad", [None] * n]),  # unknown token kind
-    lambda n: json.dumps([FEATURES_VERSION, "wsome", [[1, 2]] * n]),  # malformed contexts
+    lambda n: json.dumps([FEATURES_VERSION + 1, "wtroops", [None] * n, [None] * n]),  # another version
+    lambda n: json.dumps([FEATURES_VERSION - 1, "wtroops", [None] * n]),  # the version before measures
+    lambda n: json.dumps([FEATURES_VERSION, "?bad", [None] * n, _MEASURES[:n]]),  # unknown token kind
+    lambda n: json.dumps([FEATURES_VERSION, "wsome", [[1, 2]] * n, _MEASURES[:n]]),  # malformed contexts
+    lambda n: json.dumps([FEATURES_VERSION, "wsome", [None] * n, [[True, True, ["percent"]]] * n]),  # short measure
 ])
 def test_foreign_or_broken_features_are_ignored(make):
     claim = next(c for c in ALL if c.quantities)
@@ -69,3 +76,14 @@ def test_features_of_other_quantities_are_ignored():
     stored = export_features(claim)
     fewer = dataclasses.replace(claim, quantities=())
     assert import_features(fewer, stored) is False
+
+
+def test_stored_features_carry_what_each_quantity_measures():
+    from claimtrack.matching.measure import has_measure
+    from claimtrack.matching.numeric import measure_flags
+
+    claim = next(c for c in ALL if c.quantities)
+    stored = export_features(claim)
+    _cold()
+    assert import_features(claim, stored)
+    assert all(has_measure(claim.text, q, *measure_flags(claim, q), claim.published) for q in claim.quantities)

@@ -138,6 +138,9 @@ class _Run:
 
     def __init__(self, engine: Engine, actor: Actor, submit: Callable[..., Future], *, window: int) -> None:
         self.engine, self.actor, self.submit, self.window = engine, actor, submit, window
+        # The workers read the candidates themselves, unless the database lives only here.
+        memory = engine.dialect.name == "sqlite" and engine.url.database in (None, "", ":memory:")
+        self.url = None if memory else engine.url.render_as_string(hide_password=False)
         self.settings = settings_module.current()
         self.extracting: deque = deque()  # (item, future of the prepared article)
         self.scoring: deque = deque()  # (report, indexed, job, future of the link rows)
@@ -156,28 +159,37 @@ class _Run:
         if self.scoring and (not self.extracting or self.scoring[0][3] is None or self.scoring[0][3].done()):
             report, indexed, job, future = self.scoring.popleft()
             if indexed is not None:
+                rows = _scored(self.engine, job, future)  # before the write begins: it may wait
                 with session_scope(self.engine) as session:
-                    fresh_index.store_links(session, indexed.article_id, _scored(job, future))
+                    fresh_index.store_links(session, indexed.article_id, rows)
             yield report
             return
         report, indexed = _store(self.engine, self.actor, *_result(*self.extracting.popleft()))
         job = future = None
         if indexed is not None:
-            # A read: it holds no lock, so reviewers' saves never wait for it.
-            with Session(self.engine) as session:
-                job = fresh_index.plan(session, indexed, self.settings)
+            inline = self.submit is _inline or self.url is None
+            # A read: it holds no lock, so reviewers' saves never wait for it. With a pool
+            # a worker makes it (as the index stood when this article was stored) and scores.
+            if inline:
+                with Session(self.engine) as session:
+                    job = fresh_index.plan(session, indexed, self.settings)
+            else:
+                job = fresh_index.plan(None, indexed, self.settings, load=False)
             if job is not None:
                 future = (_inline(fresh_index.score, job) if self.submit is _inline
-                          else self.submit(fresh_index.score_packed, fresh_index.pack(job)))
+                          else self.submit(fresh_index.score_packed, fresh_index.pack(job), self.url))
         self.scoring.append((report, indexed, job, future))
 
 
-def _scored(job: fresh_index.ScoringJob | None, future: Future | None) -> list[dict]:
+def _scored(engine: Engine, job: fresh_index.ScoringJob | None, future: Future | None) -> list[dict]:
     if job is None:
         return []
     try:
         return future.result()
-    except BrokenProcessPool:  # the worker died: the links are still owed
+    except Exception:  # noqa: BLE001 - the worker died or could not read: the links are still owed
+        if not job.loaded:
+            with Session(engine) as session:
+                fresh_index.load_candidates(session, job)
         return fresh_index.score(job)
 
 

@@ -17,6 +17,7 @@ from .. import audit
 from ..accounts.actors import Actor
 from ..claimants.resolver import ClaimantResolver
 from ..linking import fresh_index
+from ..linking import index as match_index
 from ..webhooks import events as webhooks
 
 
@@ -70,6 +71,9 @@ def _duplicate(session: Session, article: Article) -> ImportOutcome:
 def _store(session: Session, actor: Actor, prepared: PreparedArticle, *,
            later: bool) -> tuple[Article, fresh_index.Indexed | None]:
     src, result = prepared.source, prepared.result
+    # The index writer lock before any claim gets its id: ids then grow in commit order,
+    # which a lookup made later than its plan relies on (``candidates``).
+    match_index.lock(session)
     article = Article(
         url=src.url, title=prepared.title, dek=result.dek, byline=(prepared.byline or None),
         dateline=result.dateline, outlet_id=_outlet_id(session, src.outlet),
@@ -81,7 +85,7 @@ def _store(session: Session, actor: Actor, prepared: PreparedArticle, *,
     speakers = ClaimantResolver(session, article_id=article.id).resolve_many(
         [(c.speaker, c.speaker_title, c.speaker_kind) for c in result.claims])
     ids = _insert_claims(session, article.id, result.claims, speakers)
-    data = prepared.match or match_data(article.title, article.body, result.claims)
+    data = prepared.match or match_data(article.title, article.body, result.claims, article.published_at)
     records = [ClaimRecord(claim_id, article.id, extracted.text, claimant.name if claimant else None,
                            quantity_records(extracted), article.published_at, data.terms)
                for claim_id, extracted, claimant in zip(ids, result.claims, speakers, strict=True)]

@@ -13,8 +13,10 @@ it so that no write transaction holds the database while claims are scored:
 
 1. store the article, its claims and their index entries, and a ``links_pending:<id>``
    row in ``match_stats``; commit (a short write);
-2. read the candidates of every new claim (:func:`plan`, a read: it waits for no one);
-3. score them (:func:`score`: pure, so it runs in a worker process);
+2. read the candidates of every new claim, in one statement, and their records
+   (:func:`plan`, :func:`load_candidates`: reads that wait for no one, made by a worker
+   process, bounded to the claims stored by step 1, so a later read sees the same);
+3. score them (:func:`score`: pure, in the same worker process);
 4. store the suggested links and drop the pending row (:func:`store_links`, a short write).
 
 Step 2 starts after step 1 committed, so of two imports of one story running side by
@@ -32,7 +34,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from ...database import session_scope
+from ...database import make_engine, session_scope
 from ...ingest.match_data import MatchData
 from ...matching import ClaimRecord, Match, MatchConfig, QuantityRecord, blocking_keys, candidate_keys, rank
 from ...matching.features import import_features
@@ -41,6 +43,7 @@ from ...matching.normalise import word_count
 from ...models import ClaimLink, MatchArticle, utcnow
 from . import furniture, index
 from . import settings as settings_module
+from .candidates import NO_BOUND
 from .settings import MatchSettings
 
 PENDING = "links_pending:"  # match_stats name prefix: an article whose links are not stored yet
@@ -57,6 +60,7 @@ class Indexed:
     features: dict[int, str]
     total: int  # linkable claims in the index, these included
     rows: dict[str, tuple[int, int]]  # key -> (id, df) for the keys the claims may query
+    upto: int = NO_BOUND  # the highest claim id stored when these were indexed
 
 
 @dataclass(slots=True)
@@ -65,11 +69,12 @@ class ScoringJob:
 
     article_id: int
     records: list[ClaimRecord]
-    candidates: dict[int, list[int]]  # new claim id -> candidate ids, best first
+    candidates: dict[int, list[int]] | None  # new claim id -> candidate ids, best first (None: not read yet)
     loaded: dict[int, ClaimRecord]
     features: dict[int, str] = field(default_factory=dict)  # claim id -> stored features
     config: MatchConfig | None = None
     limit: int = 10
+    lookup: tuple | None = None  # with no candidates yet: (settings, total, key rows, upto) to read them
 
 
 def index_new_claims(session: Session, article_id: int, records: list[ClaimRecord], repeats: list[bool],
@@ -124,7 +129,8 @@ def index_new_claims(session: Session, article_id: int, records: list[ClaimRecor
     current.update({key: (key_ids[key], added[key_ids[key]]) for key in wanted_keys
                     if key not in current and key in key_ids})
     features = {r.claim_id: claim.features for r, claim in zip(records, data.claims, strict=True)}
-    return Indexed(article_id, linkable, {i: features[i] for i in chosen}, total, current)
+    return Indexed(article_id, linkable, {i: features[i] for i in chosen}, total, current,
+                   max((r.claim_id for r in records), default=NO_BOUND))
 
 
 def suggest(session: Session, indexed: Indexed, settings: MatchSettings | None = None) -> list[tuple[int, int]]:
@@ -137,23 +143,44 @@ def suggest(session: Session, indexed: Indexed, settings: MatchSettings | None =
     return [(r["claim_a_id"], r["claim_b_id"]) for r in rows]
 
 
-def plan(session: Session, indexed: Indexed, settings: MatchSettings, *, prime: bool = False) -> ScoringJob | None:
+def plan(session: Session | None, indexed: Indexed, settings: MatchSettings, *, prime: bool = False,
+         load: bool = True) -> ScoringJob | None:
     """Read the candidates of the new claims (``prime``: decode their features here, for
-    scoring in this process; else they travel with the job)."""
+    scoring in this process; else they travel with the job). Without ``load`` nothing is
+    read: the process that scores reads the candidates (:func:`load_candidates`), as the
+    index stood when these claims were stored."""
     if not indexed.linkable or not indexed.total:
         return None
-    wanted = {r.claim_id: index._candidate_ids(session, r, settings, {r.claim_id}, indexed.total, indexed.rows)
-              for r in indexed.linkable}
-    job = ScoringJob(indexed.article_id, indexed.linkable, wanted, {}, config=settings.scoring,
-                     limit=settings.suggestions)
-    ids = {i for found in wanted.values() for i in found}
+    job = ScoringJob(indexed.article_id, indexed.linkable, None, {}, features=dict(indexed.features),
+                     config=settings.scoring, limit=settings.suggestions,
+                     lookup=(settings, indexed.total, indexed.rows, indexed.upto))
+    if not load:
+        return job
+    _lookup(session, job)
     if prime:
-        job.loaded = index.load_records(session, ids)
+        job.loaded = index.load_records(session, {i for found in job.candidates.values() for i in found})
         for record in indexed.linkable:
-            import_features(record, indexed.features.get(record.claim_id))
-    else:
-        job.loaded = index.load_records(session, ids, features_out=job.features)
-        job.features.update(indexed.features)
+            import_features(record, job.features.pop(record.claim_id, None))
+    elif load:
+        load_candidates(session, job)
+    return job
+
+
+def _lookup(session: Session, job: ScoringJob) -> None:
+    # One statement for all the new claims' candidates, not one per claim.
+    settings, total, rows, upto = job.lookup
+    job.candidates = index.candidate_ids_many(session, job.records, settings, set(), total, rows, upto=upto)
+
+
+def load_candidates(session: Session, job: ScoringJob) -> ScoringJob:
+    """Read a planned job's candidates and their records, stored features undecoded (a
+    read of the index as it stood at the plan, so it may run in any process, later)."""
+    if job.candidates is None:
+        _lookup(session, job)
+    stored: dict[int, str] = {}
+    job.loaded = index.load_records(session, {i for found in job.candidates.values() for i in found},
+                                    features_out=stored)
+    job.features = stored | job.features  # the new claims' own features win
     return job
 
 
@@ -186,20 +213,26 @@ def pack(job: ScoringJob) -> tuple:
                 tuple(tuple(getattr(q, f) for f in _QUANTITY_FIELDS) for q in r.quantities))
 
     return (job.article_id, [flat(r) for r in job.records], job.candidates,
-            {i: flat(r) for i, r in job.loaded.items()}, job.features, job.config, job.limit)
+            {i: flat(r) for i, r in job.loaded.items()}, job.features, job.config, job.limit, job.lookup)
 
 
-def score_packed(packed: tuple) -> list[dict]:
-    """:func:`score` of a :func:`pack`-ed job (what a worker process runs)."""
-    article_id, records, candidates, loaded, features, config, limit = packed
+def score_packed(packed: tuple, url: str | None = None) -> list[dict]:
+    """:func:`score` of a :func:`pack`-ed job (what a worker process runs). With the
+    database ``url``, the candidates are loaded here first: a read the importing process
+    then never makes, nor pickles the records of."""
+    article_id, records, candidates, loaded, features, config, limit, lookup = packed
 
     def record(flat: tuple) -> ClaimRecord:
         values, quantities = flat
         return ClaimRecord(**dict(zip(_CLAIM_FIELDS, values, strict=True)),
                            quantities=tuple(QuantityRecord(*q) for q in quantities))
 
-    return score(ScoringJob(article_id, [record(r) for r in records], candidates,
-                            {i: record(r) for i, r in loaded.items()}, features, config, limit))
+    job = ScoringJob(article_id, [record(r) for r in records], candidates,
+                     {i: record(r) for i, r in loaded.items()}, features, config, limit, lookup)
+    if url is not None:
+        with Session(make_engine(url)) as session:
+            load_candidates(session, job)
+    return score(job)
 
 
 def store_links(session: Session, article_id: int, rows: list[dict]) -> None:

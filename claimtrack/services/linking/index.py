@@ -22,7 +22,6 @@ the frequency rows.
 from __future__ import annotations
 
 import functools
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -37,7 +36,6 @@ from ...matching import (
     QuantityRecord,
     blocking_keys,
     candidate_keys,
-    query_keys,
     rank,
     story_terms,
 )
@@ -56,17 +54,10 @@ from ...models import (
     utcnow,
 )
 from . import furniture
+from .candidates import MIN_KEYS, candidate_ids_many, df_ceiling_ratio  # noqa: F401 - used from here too
 from .settings import MatchSettings
 
 LINKABLE_CLAIMS = "linkable_claims"  # match_stats row: claims holding postings
-POSTING_BUDGET = 6000  # posting rows read per lookup, rarest keys first
-MIN_KEYS = 3  # a claim always keeps its rarest keys, however common
-# Below this many holders a key is never too common to store: on a small corpus a 5%
-# cut-off would drop the very terms that tie one story's claims together.
-MIN_DF_CEILING = 1000
-# A shared near-duplicate band is weaker evidence than a shared rare word: a band of two
-# common words also joins look-alikes from other stories. Six shared bands still win.
-BAND_WEIGHT = 0.5
 ADVISORY_LOCK_ID = 0x636C6D61  # "clma": the matching index writer lock on PostgreSQL
 _CHUNK = 500  # values per IN list
 
@@ -152,14 +143,6 @@ def indexed_total(session: Session) -> int:
     return int(found[0][0]) if found else 0
 
 
-def df_ceiling_ratio(total: int, settings: MatchSettings) -> float:
-    """The share of claims above which a key is too common, suited to the corpus size:
-    ``max_df_ratio`` of a large corpus, never fewer than ``MIN_DF_CEILING`` claims."""
-    if total <= 0:
-        return 1.0
-    return min(1.0, max(settings.max_df_ratio, MIN_DF_CEILING / total))
-
-
 def key_rows(session: Session, keys: Iterable[str]) -> dict[str, tuple[int, int]]:
     """key → (id, df) for the keys that exist."""
     found = {}
@@ -180,56 +163,7 @@ def candidate_ids(session: Session, record: ClaimRecord, settings: MatchSettings
 
 def _candidate_ids(session: Session, record: ClaimRecord, settings: MatchSettings, exclude: set[int],
                    total: int, rows: dict[str, tuple[int, int]]) -> list[int]:
-    if total == 0:
-        return []
-    df = {key: row[1] for key, row in rows.items()}
-    chosen = query_keys(record, df, total, max_df_ratio=df_ceiling_ratio(total, settings),
-                        min_keys=MIN_KEYS)
-    present = sorted((df[k], k) for k in chosen if df.get(k))
-    if not present:
-        return []
-    selected, budget = [], POSTING_BUDGET
-    for frequency, key in present:
-        if selected and frequency > budget:
-            break
-        selected.append(key)
-        budget -= frequency
-    # Claims of the record's own article are never candidates (a subquery, not a round trip).
-    params = {"article": record.article_id, "exclude": sorted(exclude), "limit": settings.candidates}
-    if budget < 0:  # even the rarest key is common: take its newest holders
-        params["k0"] = rows[selected[0]][0]
-        return [row[0] for row in _rows(session, _newest_holders(), params)]
-    # The database adds up the rarity (idf) of the keys each claim shares with the query
-    # and returns only the best: the posting rows never travel to Python.
-    for i, key in enumerate(selected):
-        params[f"k{i}"] = rows[key][0]
-        params[f"w{i}"] = round(math.log(1.0 + total / max(1, df[key]))
-                                * (BAND_WEIGHT if key.startswith("m:") else 1.0), 4)
-    return [row[0] for row in _rows(session, _best_sharers(len(selected)), params)]
-
-
-_OUTSIDE = "claim_id NOT IN (SELECT id FROM claims WHERE article_id = :article) AND claim_id NOT IN :exclude"
-
-
-@functools.cache
-def _best_sharers(keys: int) -> sa.TextClause:
-    """Claims holding any of ``keys`` keys (``:k0``…), ranked by the summed weights
-    (``:w0``…) of the keys they hold. Written once per number of keys: building the
-    expression anew for every lookup cost as much as running it."""
-    held = ", ".join(f":k{i}" for i in range(keys))
-    weights = " ".join(f"WHEN :k{i} THEN :w{i}" for i in range(keys))
-    # Only placeholders are formatted into the text; every value is a bound parameter.
-    sql = (f"SELECT claim_id FROM {_POSTINGS.name} WHERE key_id IN ({held}) AND {_OUTSIDE} "  # noqa: S608 # nosec B608
-           f"GROUP BY claim_id ORDER BY SUM(CASE key_id {weights} ELSE 0.0 END) DESC, claim_id DESC "
-           "LIMIT :limit")
-    return sa.text(sql).bindparams(sa.bindparam("exclude", expanding=True))
-
-
-@functools.cache
-def _newest_holders() -> sa.TextClause:
-    sql = (f"SELECT claim_id FROM {_POSTINGS.name} WHERE key_id = :k0 AND {_OUTSIDE} "  # noqa: S608 # nosec B608
-           "ORDER BY claim_id DESC LIMIT :limit")
-    return sa.text(sql).bindparams(sa.bindparam("exclude", expanding=True))
+    return candidate_ids_many(session, [record], settings, exclude, total, rows)[record.claim_id]
 
 
 def find_related(session: Session, record: ClaimRecord, settings: MatchSettings, *,
@@ -249,9 +183,7 @@ def find_related_many(session: Session, records: Iterable[ClaimRecord], settings
     if not records or not total:
         return {}
     rows = key_rows(session, {k for r in records for k in candidate_keys(r)})
-    wanted = {r.claim_id: _candidate_ids(session, r, settings, set(exclude or ()) | {r.claim_id},
-                                         total, rows)
-              for r in records}
+    wanted = candidate_ids_many(session, records, settings, set(exclude or ()), total, rows)
     loaded = load_records(session, {i for ids in wanted.values() for i in ids})
     return {r.claim_id: rank(r, [loaded[i] for i in wanted[r.claim_id] if i in loaded],
                              settings.scoring, limit)
