@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Any
 
 from claimtrack.matching.normalise import Memo, decode_tokens, encode_tokens, prime_tokens
 from claimtrack.matching.quantity_context import (
@@ -53,8 +54,9 @@ def _encode_measure(m: Measure) -> list:
 def _decode_measure(values: list) -> Measure:
     if len(values) != len(_MEASURE_FIELDS):
         raise ValueError("measure of another shape")
-    return Measure(**{name: frozenset(v) if is_set else v
-                      for (name, is_set), v in zip(_MEASURE_FIELDS, values, strict=True)})
+    fields: dict[str, Any] = {name: frozenset(v) if is_set else v
+                              for (name, is_set), v in zip(_MEASURE_FIELDS, values, strict=True)}
+    return Measure(**fields)
 
 
 def import_features(rec: ClaimRecord, stored: str | None) -> bool:

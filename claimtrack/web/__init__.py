@@ -6,7 +6,7 @@ from flask import Flask
 
 
 def init_web(app: Flask) -> None:
-    from . import (admin_desk, admin_users, admin_webhooks, articles, auth, claimants, claims, converters, errors, filters, monitoring,
+    from . import (admin_desk, admin_users, admin_webhooks, articles, auth, claimants, claims, converters, errors, filters, monitoring,  # noqa: F401 (admin_webhooks: routes on admin.bp)
                    notifications, queue, related, review, settings)
 
     converters.init_app(app)
