@@ -24,6 +24,7 @@ from . import settings as settings_module
 from ..accounts.actors import Actor
 from .settings import MatchSettings
 from ..accounts.roles import require
+from ..notifications import coverage
 
 DECISIONS = ("confirmed", "dismissed")
 MAX_REPEAT_CHAIN = 5
@@ -197,6 +198,7 @@ def _suggest(session: Session, claim_ids: list[int], settings: MatchSettings, *,
     if new_rows:
         # One statement for all new suggestions: an import suggests hundreds at a time.
         session.execute(sa.insert(ClaimLink.__table__), new_rows)
+        coverage.notify_new_links(session, new_rows)
     session.flush()
     return [pair for pair in sorted(found) if pair not in existing or existing[pair].state == "suggested"]
 
