@@ -8,7 +8,7 @@ from flask_login import current_user
 from ..db import get_session
 from ..errors import ValidationError
 from ..models import CLAIM_STATUSES
-from ..services.archive import factchecks
+from ..services.archive import checked as checked_box
 from ..services.accounts.roles import at_least
 from ..http.instance import desk_config
 from ..services.review import bulk, desk, queue, verdicts
@@ -144,7 +144,7 @@ def checked():
     results, error = [], None
     if text_:
         try:
-            results = factchecks.match_text(get_session(), text_, limit=10)
+            results = checked_box.checked_before(get_session(), text_, limit=10)
         except ValidationError as exc:
             error = exc.message
     return render("queue/checked.html", "checked_results", text=text_, results=results, error=error)
