@@ -12,6 +12,7 @@ from ..services.archive import checked as checked_box
 from ..services.accounts.roles import at_least
 from ..http.instance import desk_config
 from ..services.review import bulk, desk, queue, verdicts
+from ..services.review.workflow import DISMISS_PRESETS
 from ..services.search import check_query
 from ..http.access import allow, current_actor
 from .forms import arg_date, arg_int, integer, in_range, page_arg, text
@@ -19,7 +20,6 @@ from .rendering import render, wants_fragment
 
 bp = Blueprint("queue", __name__)
 MINE_PAGE_SIZE = 25
-DISMISS_PRESETS = ("Opinion, not a factual claim", "Not checkable", "Duplicate of another claim", "Out of scope")
 BULK_STATUSES = ("in_review", "unreviewed")
 
 
