@@ -160,12 +160,14 @@
       return;
     }
     if (verb !== "get") {
-      var panel = target && target.closest ? target.closest(".claim-panel") || target : null;
+      // After an outerHTML swap the event's target is the element that was replaced;
+      // look in the one now in the page.
+      var live = target && target.isConnected ? target : document.querySelector("#claim-panel .claim-panel");
+      var panel = live && live.closest ? live.closest(".claim-panel") || live : null;
       var problem = panel && panel.querySelector && panel.querySelector(".conflict, .form-error, [aria-invalid]");
       // The first problem, or else the success notice, takes focus where the person
       // acted; the page keeps its place (only the nearest scroll to show it).
-      var scope = target && target.isConnected ? target : document;
-      var shown = problem || scope.querySelector(".form-done");
+      var shown = problem || (panel || document).querySelector(".form-done");
       if (shown) {
         if (!shown.hasAttribute("tabindex") && !shown.matches("input, select, textarea")) {
           shown.setAttribute("tabindex", "-1");
