@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, UTC
 
 from sqlalchemy import and_, case, exists, func, or_
+from rapidfuzz.utils import default_process
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from ...models import CLAIM_STATUSES, Article, Claim, Claimant, ClaimantAlias, ClaimLink, Outlet, User
 from ..accounts.roles import at_least
 from ..search import like_pattern
+from . import spelling
 
 OPEN_STATUSES = ("unreviewed", "in_review", "awaiting_approval")
 MAX_TERMS = 8
@@ -36,6 +38,8 @@ class QueueFilters:
     assignee_id: int | None = None
     unassigned: bool = False
     sort: str = "worthiness"
+    # Filled by `with_spelling`: per search term, speakers and outlets spelled like it.
+    near: dict | None = None
 
     def active(self) -> bool:
         return bool(self.q.strip() or self.status or self.outlet_id or self.claimant_id or self.date_from
@@ -94,8 +98,15 @@ def filter_conditions(filters: QueueFilters) -> list:
     for term in filters.q.split()[:MAX_TERMS]:
         pattern = like_pattern(term)
         alias_hit = select(ClaimantAlias.claimant_id).where(ClaimantAlias.alias.ilike(pattern, escape="\\"))
-        conds.append(or_(Claim.text.ilike(pattern, escape="\\"), Article.title.ilike(pattern, escape="\\"),
-                         Claimant.name.ilike(pattern, escape="\\"), Claim.claimant_id.in_(alias_hit)))
+        either = [Claim.text.ilike(pattern, escape="\\"), Article.title.ilike(pattern, escape="\\"),
+                  Claimant.name.ilike(pattern, escape="\\"), Claim.claimant_id.in_(alias_hit)]
+        near = (filters.near or {}).get(default_process(term))
+        if near is not None:
+            if near.claimant_ids:
+                either.append(Claim.claimant_id.in_(sorted(near.claimant_ids)))
+            if near.outlet_ids:
+                either.append(Article.outlet_id.in_(sorted(near.outlet_ids)))
+        conds.append(or_(*either))
     return conds
 
 
@@ -119,8 +130,16 @@ def _page(session: Session, conds: list, order: list, page: int, size: int) -> Q
     return QueuePage(items, page, len(rows) > size, total)
 
 
+def with_spelling(session: Session, filters: QueueFilters) -> QueueFilters:
+    """The filters with the speakers and outlets spelled like each search term (once)."""
+    if filters.near is None:
+        filters.near = spelling.near_names(session, filters.q.split()[:MAX_TERMS]) if filters.q.strip() else {}
+    return filters
+
+
 def assigned_to(session: Session, user_id: int, filters: QueueFilters, *, page: int = 1, size: int = 20) -> QueuePage:
     """Claims assigned to a user; open work only, unless a status is chosen."""
+    filters = with_spelling(session, filters)
     conds = filter_conditions(filters) + [Claim.assignee_id == user_id]
     if filters.status not in CLAIM_STATUSES:
         conds.append(Claim.status.in_(OPEN_STATUSES))
@@ -129,6 +148,7 @@ def assigned_to(session: Session, user_id: int, filters: QueueFilters, *, page: 
 
 def ranked(session: Session, filters: QueueFilters, *, page: int = 1, size: int = 50) -> QueuePage:
     """Unreviewed claims (or those of the chosen status), most check-worthy first."""
+    filters = with_spelling(session, filters)
     conds = filter_conditions(filters)
     if filters.status not in CLAIM_STATUSES:
         conds.append(Claim.status == "unreviewed")
