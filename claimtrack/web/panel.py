@@ -79,6 +79,7 @@ def _conflict(panel: ClaimPanel, form: str, exc: StaleVersion, mine: dict[str, s
 def page_context(panel: ClaimPanel | None, article_id: int, **extra: Any) -> dict[str, Any]:
     view = load_article(get_session(), article_id)
     return {"article": view.article, "outlet": view.outlet, "claims": view.claims, "speakers": view.speakers,
+            "coverage": view.coverage,
             "paragraphs": paragraphs(view.article.body, view.claims), "panel": panel,
             "selected_id": panel.claim.id if panel else None, "add_form": BLANK, "form": _form_lookup({}),
             **extra}
