@@ -10,6 +10,7 @@ from ..amounts import describe_amount
 from ..services.review.workflow import DISMISS_PRESETS, STATUS_LABELS, merged_into
 from ..http.access import role_at_least
 from ..http.urls import web_url
+from .reasons import plain_reason
 
 
 def init_app(app: Flask) -> None:
@@ -27,6 +28,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["no_speaker"] = NO_SPEAKER
     app.jinja_env.filters["merged_into"] = merged_into
     app.jinja_env.filters["claim_status"] = claim_status
+    app.jinja_env.filters["plain_reason"] = plain_reason
 
 
 def can(level: str) -> bool:

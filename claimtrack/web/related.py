@@ -19,7 +19,7 @@ from .textdiff import word_diff
 bp = Blueprint("related", __name__)
 
 
-def _panel(claim_id: int, *, status: int = 200, message: str | None = None):
+def _panel(claim_id: int, *, status: int = 200, message: str | None = None, decided: dict | None = None):
     db = get_session()
     claim = get_claim(db, claim_id)
     items = related.related_for_claim(db, claim_id, limit=10)
@@ -31,7 +31,7 @@ def _panel(claim_id: int, *, status: int = 200, message: str | None = None):
     return render("claims/related.html", "related", status=status, claim=claim, rows=rows,
                   furniture_note=related.furniture_note(db, claim_id),
                   prior_checks=factchecks.factchecks_for_claim(db, claim_id),
-                  open_verdict=verdicts.open_verdict(db, claim_id), message=message)
+                  open_verdict=verdicts.open_verdict(db, claim_id), message=message, decided=decided)
 
 
 @bp.route("/claims/<int:claim_id>/related")
@@ -45,13 +45,29 @@ def panel(claim_id: int):
 def decide(claim_id: int, link_id: int):
     db = get_session()
     try:
-        related.decide_link(db, current_actor(), link_id, text("state", 20), claim_id=claim_id)
+        link = related.decide_link(db, current_actor(), link_id, text("state", 20), claim_id=claim_id)
         db.commit()
     except (ValidationError, Conflict) as exc:
         db.rollback()
         return _panel(claim_id, status=422 if isinstance(exc, ValidationError) else 409, message=exc.message)
+    other = link.claim_b_id if link.claim_a_id == claim_id else link.claim_a_id
+    said = "Confirmed as related" if link.state == "confirmed" else "Dismissed: it will not be suggested again"
     if htmx:
-        response = _panel(claim_id)
+        response = _panel(claim_id, decided={"link_id": link.id, "text": f"{said} (claim #{other})."})
+        response.headers["HX-Trigger"] = "claims-changed"
+        return response
+    return redirect(url_for("claims.show", claim_id=claim_id), code=303)
+
+
+@bp.route("/claims/<int:claim_id>/related/<int:link_id>/undo", methods=["POST"])
+@allow("reviewer")
+def undo(claim_id: int, link_id: int):
+    """Put a just-confirmed or just-dismissed link back among the suggestions."""
+    db = get_session()
+    related.undo_decision(db, current_actor(), link_id, claim_id=claim_id)
+    db.commit()
+    if htmx:
+        response = _panel(claim_id, decided={"link_id": None, "text": "Undone: back among the suggestions."})
         response.headers["HX-Trigger"] = "claims-changed"
         return response
     return redirect(url_for("claims.show", claim_id=claim_id), code=303)

@@ -390,3 +390,22 @@ def decide_link(session: Session, actor: Actor, link_id: int, state: str, *,
                  after={**audit.snapshot(link, _LINK_FIELDS), "claim_a_id": link.claim_a_id,
                         "claim_b_id": link.claim_b_id, "relation": link.relation})
     return link
+
+
+def undo_decision(session: Session, actor: Actor, link_id: int, *, claim_id: int | None = None) -> ClaimLink:
+    """Put a confirmed or dismissed link back to a suggestion (the "Undo" after deciding),
+    audited like the decision itself."""
+    require(actor, "reviewer", "confirm or dismiss related claims")
+    link = session.get(ClaimLink, link_id)
+    if link is None or (claim_id is not None and not {link.claim_a_id, link.claim_b_id} & _shown_as(session, claim_id)):
+        raise NotFound(f"There is no claim link #{link_id}" + (f" on claim #{claim_id}." if claim_id else "."))
+    if link.state == "suggested":
+        return link
+    before = audit.snapshot(link, _LINK_FIELDS)
+    link.state, link.decided_by_id, link.decided_at = "suggested", None, None
+    session.add(link)
+    session.flush()
+    audit.record(session, actor, "claim_link.undo", "claim_link", link.id, before=before,
+                 after={**audit.snapshot(link, _LINK_FIELDS), "claim_a_id": link.claim_a_id,
+                        "claim_b_id": link.claim_b_id})
+    return link
