@@ -74,7 +74,7 @@ def test_no_page_scrolls_sideways_at_390px(app_config, engine, shoot, browser):
     people: dict[str, Session] = {}
     wide, errors = [], []
     try:
-        for endpoint, path, who in _pages(app, ids):
+        for _endpoint, path, who in _pages(app, ids):
             if who not in people:
                 people[who] = Session(browser, server.url, PHONE)
                 if who != "nobody":

@@ -48,7 +48,7 @@ def test_merge_leaves_merged_into_not_dismissed(as_role, engine, troops):
     assert f"Merged into #{troops}</span>" in other and f"Merged into <a href=\"/claims/{troops}\">" in other
     assert "Dismissed:" not in other
     # ... and the dismissed claim offers no Add source
-    assert "Add a source" not in other and 'action="/claims/%d/sources"' % rest.id not in other
+    assert "Add a source" not in other and f'action="/claims/{rest.id}/sources"' not in other
     article_page = client.get(f"/articles/{_claim(engine, troops).article_id}").get_data(as_text=True)
     assert f"Merged into #{troops}" in article_page
 
