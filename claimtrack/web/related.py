@@ -12,6 +12,7 @@ from ..services.review import verdicts
 from ..services.review.claims import get_claim
 from ..http.extensions import htmx
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from .forms import text
 from .rendering import render
 from .textdiff import word_diff
@@ -43,17 +44,16 @@ def panel(claim_id: int):
 @bp.route("/claims/<int:claim_id>/related/<int:link_id>", methods=["POST"])
 @allow("reviewer")
 def decide(claim_id: int, link_id: int):
-    db = get_session()
     try:
-        link = related.decide_link(db, current_actor(), link_id, text("state", 20), claim_id=claim_id)
-        db.commit()
+        with writing() as db:
+            link = related.decide_link(db, current_actor(), link_id, text("state", 20), claim_id=claim_id)
+            pair, state, decided_id = (link.claim_a_id, link.claim_b_id), link.state, link.id
     except (ValidationError, Conflict) as exc:
-        db.rollback()
         return _panel(claim_id, status=422 if isinstance(exc, ValidationError) else 409, message=exc.message)
-    other = link.claim_b_id if link.claim_a_id == claim_id else link.claim_a_id
-    said = "Confirmed as related" if link.state == "confirmed" else "Dismissed: it will not be suggested again"
+    other = pair[1] if pair[0] == claim_id else pair[0]
+    said = "Confirmed as related" if state == "confirmed" else "Dismissed: it will not be suggested again"
     if htmx:
-        response = _panel(claim_id, decided={"link_id": link.id, "text": f"{said} (claim #{other})."})
+        response = _panel(claim_id, decided={"link_id": decided_id, "text": f"{said} (claim #{other})."})
         response.headers["HX-Trigger"] = "claims-changed"
         return response
     return redirect(url_for("claims.show", claim_id=claim_id), code=303)
@@ -63,9 +63,8 @@ def decide(claim_id: int, link_id: int):
 @allow("reviewer")
 def undo(claim_id: int, link_id: int):
     """Put a just-confirmed or just-dismissed link back among the suggestions."""
-    db = get_session()
-    related.undo_decision(db, current_actor(), link_id, claim_id=claim_id)
-    db.commit()
+    with writing() as db:
+        related.undo_decision(db, current_actor(), link_id, claim_id=claim_id)
     if htmx:
         response = _panel(claim_id, decided={"link_id": None, "text": "Undone: back among the suggestions."})
         response.headers["HX-Trigger"] = "claims-changed"
