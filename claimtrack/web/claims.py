@@ -6,6 +6,7 @@ from flask import Blueprint, redirect, url_for
 
 from ..errors import ValidationError
 from ..services.review import claims
+from ..services.review.workflow import DISMISS_PRESETS, STATUS_LABELS
 from ..http.extensions import htmx
 from ..http.access import allow, current_actor
 from ..http.writes import writing
@@ -51,7 +52,7 @@ def create(article_id: int):
 def edit_text(claim_id: int):
     return run(claim_id, "text", lambda db, who: claims.edit_text(
         db, who, claim_id, version=integer("version"), text=text("text"),
-        start=integer("start", label="Start"), end=integer("end", label="End")))
+        start=integer("start", label="Start"), end=integer("end", label="End")), done="Text saved.")
 
 
 @bp.route("/claims/<int:claim_id>/speaker", methods=["POST"])
@@ -59,7 +60,7 @@ def edit_text(claim_id: int):
 def speaker(claim_id: int):
     return run(claim_id, "speaker", lambda db, who: claims.set_speaker(
         db, who, claim_id, version=integer("version"), name=text("speaker", 400),
-        title=text("speaker_title", 400)))
+        title=text("speaker_title", 400)), done="Speaker saved.")
 
 
 def _assignee(who) -> int | None:
@@ -73,21 +74,31 @@ def _assignee(who) -> int | None:
 @allow("reviewer")
 def assign(claim_id: int):
     return run(claim_id, "assign", lambda db, who: claims.assign(
-        db, who, claim_id, version=integer("version"), assignee_id=_assignee(who)))
+        db, who, claim_id, version=integer("version"), assignee_id=_assignee(who)), done="Assignment saved.")
 
 
 @bp.route("/claims/<int:claim_id>/status", methods=["POST"])
 @allow("reviewer")
 def status(claim_id: int):
     return run(claim_id, "status", lambda db, who: claims.set_status(
-        db, who, claim_id, version=integer("version"), status=text("status", 40)))
+        db, who, claim_id, version=integer("version"), status=text("status", 40)),
+               done=lambda c: f"Status: {STATUS_LABELS.get(c.status, c.status)}.")
 
 
 @bp.route("/claims/<int:claim_id>/dismiss", methods=["POST"])
 @allow("reviewer")
 def dismiss(claim_id: int):
     return run(claim_id, "dismiss", lambda db, who: claims.dismiss(
-        db, who, claim_id, version=integer("version"), reason=text("reason", 2000)))
+        db, who, claim_id, version=integer("version"), reason=_dismiss_reason()), done="Dismissed.")
+
+
+def _dismiss_reason() -> str:
+    """A preset reason, a typed one, or the preset with the typed words after it."""
+    preset = text("preset", 200).strip()
+    if preset and preset not in DISMISS_PRESETS:
+        raise ValidationError("Choose one of the reasons offered, or type your own.", fields={"reason": "unknown preset"})
+    typed = text("reason", 2000).strip()
+    return f"{preset}: {typed}" if preset and typed else preset or typed
 
 
 def _split_at() -> int:
@@ -99,7 +110,9 @@ def _split_at() -> int:
 @allow("reviewer")
 def split(claim_id: int):
     return run(claim_id, "split", lambda db, who: claims.split(
-        db, who, claim_id, version=integer("version"), at=_split_at()))
+        db, who, claim_id, version=integer("version"), at=_split_at()),
+               done=lambda pair: f"Split: the rest became claim #{pair[1].id}. Reword this part below if it "
+                                 "no longer reads as a whole claim.")
 
 
 def _other() -> tuple[int, int | None]:
@@ -118,4 +131,5 @@ def merge(claim_id: int):
     def action(db, who):
         other_id, other_version = _other()
         return claims.merge(db, who, claim_id, other_id, version=integer("version"), other_version=other_version)
-    return run(claim_id, "merge", action)
+    return run(claim_id, "merge", action,
+               done=lambda c: f"Merged: this claim now covers both; the other is kept as merged into #{c.id}.")

@@ -7,9 +7,10 @@ from flask import Flask
 from flask_login import current_user
 
 from ..amounts import describe_amount
-from ..services.review.workflow import STATUS_LABELS
+from ..services.review.workflow import DISMISS_PRESETS, STATUS_LABELS, merged_into
 from ..http.access import role_at_least
 from ..http.urls import web_url
+from .reasons import plain_reason
 
 
 def init_app(app: Flask) -> None:
@@ -23,6 +24,11 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["amount"] = lambda q: describe_amount(q.value, q.low, q.high, q.unit)
     app.jinja_env.globals["can"] = can
     app.jinja_env.globals["status_labels"] = STATUS_LABELS
+    app.jinja_env.globals["dismiss_presets"] = DISMISS_PRESETS
+    app.jinja_env.globals["no_speaker"] = NO_SPEAKER
+    app.jinja_env.filters["merged_into"] = merged_into
+    app.jinja_env.filters["claim_status"] = claim_status
+    app.jinja_env.filters["plain_reason"] = plain_reason
 
 
 def can(level: str) -> bool:
@@ -48,3 +54,13 @@ def format_date(value: datetime | None) -> str:
 def format_datetime(value: datetime | None) -> str:
     return value.strftime("%-d %b %Y %H:%M UTC") if value else ""
 
+
+
+# One label wherever a claim has no speaker (the queue, the panel, related coverage, reports).
+NO_SPEAKER = "No speaker: the outlet's own statement"
+
+
+def claim_status(claim) -> str:  # noqa: ANN001 - a Claim or a row with status and dismissed_reason
+    """A claim's status in words; a merged claim says where it went, not "Dismissed"."""
+    into = merged_into(getattr(claim, "dismissed_reason", None)) if claim.status == "dismissed" else None
+    return f"Merged into #{into}" if into else STATUS_LABELS.get(claim.status, claim.status)

@@ -44,6 +44,25 @@ class FormState:
 BLANK = FormState()
 
 
+# Which part of the claim panel a form lives in: the success notice is shown there, so
+# the person reads what happened where they acted.
+FORM_GROUPS = {"speaker": "edit", "text": "edit", "split": "edit", "merge": "edit",
+               "assign": "workflow", "status": "workflow", "dismiss": "workflow"}
+
+
+@dataclass(slots=True)
+class Done:
+    """A success notice after a write from the panel (announced, and given focus)."""
+    form: str
+    message: str
+
+    @property
+    def group(self) -> str:
+        if self.form.startswith("source-"):
+            return "sources"
+        return FORM_GROUPS.get(self.form, "verdict")
+
+
 NUL = "\x00"
 NUL_MESSAGE = "must not contain NUL characters"
 

@@ -24,7 +24,7 @@ from ..services.accounts.actors import Actor
 from ..services.articles.view import load_article
 from ..services.review.panel import ClaimPanel, load_panel
 from ..http.extensions import htmx
-from .forms import BLANK, ConflictInfo, FormState, submitted
+from .forms import BLANK, ConflictInfo, Done, FormState, submitted
 from .highlight import paragraphs
 from .rendering import render
 from ..http.instance import desk_config
@@ -80,17 +80,18 @@ def _conflict(panel: ClaimPanel, form: str, exc: StaleVersion, mine: dict[str, s
 def page_context(panel: ClaimPanel | None, article_id: int, **extra: Any) -> dict[str, Any]:
     view = load_article(get_session(), article_id)
     return {"article": view.article, "outlet": view.outlet, "claims": view.claims, "speakers": view.speakers,
+            "coverage": view.coverage,
             "paragraphs": paragraphs(view.article.body, view.claims), "panel": panel,
             "selected_id": panel.claim.id if panel else None, "add_form": BLANK, "form": _form_lookup({}),
             **extra}
 
 
 def panel_response(claim_id: int, *, status: int = 200, forms: dict[str, FormState] | None = None,
-                   changed: bool = False, panel: ClaimPanel | None = None):
+                   changed: bool = False, panel: ClaimPanel | None = None, done: Done | None = None):
     panel = panel or load_panel(get_session(), claim_id, desk_config())
     form = _form_lookup(forms or {})
     if htmx and not htmx.history_restore_request:
-        response = render("claims/_panel.html", status=status, panel=panel, form=form)
+        response = render("claims/_panel.html", status=status, panel=panel, form=form, done=done)
         if changed:
             response.headers["HX-Trigger"] = CLAIMS_CHANGED
         return response
@@ -102,9 +103,10 @@ def _form_lookup(forms: dict[str, FormState]) -> Callable[[str], FormState]:
 
 
 def run(claim_id: int, form: str, action: Callable[[Session, Actor], Any], *,
-        show: Callable[[Any], int] | None = None):
+        show: Callable[[Any], int] | None = None, done: str | Callable[[Any], str] = "Saved."):
     """Run one write from the panel and answer it. `show` picks the claim to show after
-    success from the action's result (the same claim by default)."""
+    success from the action's result (the same claim by default); `done` is the notice
+    shown where the person acted (a sentence, or one made from the result)."""
     mine = submitted()
     try:
         with writing() as db:
@@ -119,7 +121,8 @@ def run(claim_id: int, form: str, action: Callable[[Session, Actor], Any], *,
         return panel_response(claim_id, status=409, forms={form: FormState(form, mine, {}, exc.message)})
     target = show(result) if show else claim_id
     if htmx:
-        response = panel_response(target, changed=True)
+        message = done(result) if callable(done) else done
+        response = panel_response(target, changed=True, done=Done(form, message))
         if target != claim_id:
             response.headers["HX-Push-Url"] = url_for("claims.show", claim_id=target)
         return response

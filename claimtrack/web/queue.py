@@ -8,10 +8,11 @@ from flask_login import current_user
 from ..db import get_session
 from ..errors import ValidationError
 from ..models import CLAIM_STATUSES
-from ..services.archive import factchecks
+from ..services.archive import checked as checked_box
 from ..services.accounts.roles import at_least
 from ..http.instance import desk_config
 from ..services.review import bulk, desk, queue, verdicts
+from ..services.review.workflow import DISMISS_PRESETS
 from ..services.search import check_query
 from ..http.access import allow, current_actor
 from ..http.writes import writing
@@ -20,7 +21,6 @@ from .rendering import render, wants_fragment
 
 bp = Blueprint("queue", __name__)
 MINE_PAGE_SIZE = 25
-DISMISS_PRESETS = ("Opinion, not a factual claim", "Not checkable", "Duplicate of another claim", "Out of scope")
 BULK_STATUSES = ("in_review", "unreviewed")
 
 
@@ -141,7 +141,7 @@ def checked():
     results, error = [], None
     if text_:
         try:
-            results = factchecks.match_text(get_session(), text_, limit=10)
+            results = checked_box.checked_before(get_session(), text_, limit=10)
         except ValidationError as exc:
             error = exc.message
     return render("queue/checked.html", "checked_results", text=text_, results=results, error=error)

@@ -20,7 +20,7 @@ from .textdiff import word_diff
 bp = Blueprint("related", __name__)
 
 
-def _panel(claim_id: int, *, status: int = 200, message: str | None = None):
+def _panel(claim_id: int, *, status: int = 200, message: str | None = None, decided: dict | None = None):
     db = get_session()
     claim = get_claim(db, claim_id)
     items = related.related_for_claim(db, claim_id, limit=10)
@@ -32,7 +32,7 @@ def _panel(claim_id: int, *, status: int = 200, message: str | None = None):
     return render("claims/related.html", "related", status=status, claim=claim, rows=rows,
                   furniture_note=related.furniture_note(db, claim_id),
                   prior_checks=factchecks.factchecks_for_claim(db, claim_id),
-                  open_verdict=verdicts.open_verdict(db, claim_id), message=message)
+                  open_verdict=verdicts.open_verdict(db, claim_id), message=message, decided=decided)
 
 
 @bp.route("/claims/<int:claim_id>/related")
@@ -46,11 +46,27 @@ def panel(claim_id: int):
 def decide(claim_id: int, link_id: int):
     try:
         with writing() as db:
-            related.decide_link(db, current_actor(), link_id, text("state", 20), claim_id=claim_id)
+            link = related.decide_link(db, current_actor(), link_id, text("state", 20), claim_id=claim_id)
+            pair, state, decided_id = (link.claim_a_id, link.claim_b_id), link.state, link.id
     except (ValidationError, Conflict) as exc:
         return _panel(claim_id, status=422 if isinstance(exc, ValidationError) else 409, message=exc.message)
+    other = pair[1] if pair[0] == claim_id else pair[0]
+    said = "Confirmed as related" if state == "confirmed" else "Dismissed: it will not be suggested again"
     if htmx:
-        response = _panel(claim_id)
+        response = _panel(claim_id, decided={"link_id": decided_id, "text": f"{said} (claim #{other})."})
+        response.headers["HX-Trigger"] = "claims-changed"
+        return response
+    return redirect(url_for("claims.show", claim_id=claim_id), code=303)
+
+
+@bp.route("/claims/<int:claim_id>/related/<int:link_id>/undo", methods=["POST"])
+@allow("reviewer")
+def undo(claim_id: int, link_id: int):
+    """Put a just-confirmed or just-dismissed link back among the suggestions."""
+    with writing() as db:
+        related.undo_decision(db, current_actor(), link_id, claim_id=claim_id)
+    if htmx:
+        response = _panel(claim_id, decided={"link_id": None, "text": "Undone: back among the suggestions."})
         response.headers["HX-Trigger"] = "claims-changed"
         return response
     return redirect(url_for("claims.show", claim_id=claim_id), code=303)

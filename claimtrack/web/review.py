@@ -41,43 +41,50 @@ def _seen() -> dict:
 @bp.route("/claims/<int:claim_id>/sources", methods=["POST"])
 @allow("reviewer")
 def add_source(claim_id: int):
-    return run(claim_id, "source-new", lambda db, who: sources.add_source(db, who, claim_id, _source_input()))
+    return run(claim_id, "source-new", lambda db, who: sources.add_source(db, who, claim_id, _source_input()),
+               done="Source added.")
 
 
 @bp.route("/claims/<int:claim_id>/sources/<int:link_id>", methods=["POST"])
 @allow("reviewer")
 def edit_source(claim_id: int, link_id: int):
     return run(claim_id, f"source-{link_id}", lambda db, who: sources.edit_source(
-        db, who, claim_id, link_id, _source_input(), seen=text("fingerprint", 200) or None))
+        db, who, claim_id, link_id, _source_input(), seen=text("fingerprint", 200) or None), done="Source saved.")
 
 
 @bp.route("/claims/<int:claim_id>/sources/<int:link_id>/remove", methods=["POST"])
 @allow("reviewer")
 def remove_source(claim_id: int, link_id: int):
     return run(claim_id, f"source-{link_id}", lambda db, who: sources.remove_source(
-        db, who, claim_id, link_id, seen=text("fingerprint", 200) or None))
+        db, who, claim_id, link_id, seen=text("fingerprint", 200) or None), done="Source removed.")
 
 
 @bp.route("/claims/<int:claim_id>/verdict", methods=["POST"])
 @allow("reviewer")
 def save_verdict(claim_id: int):
-    action = verdicts.submit if text("action", 20) == "submit" else verdicts.save_draft
+    submitting = text("action", 20) == "submit"
+    action = verdicts.submit if submitting else verdicts.save_draft
+    seen = _seen()
+    done = ("Submitted for approval: an editor will publish it or return it to you." if submitting
+            else "Draft saved; it replaces the version saved before." if seen["version"] else "Draft saved.")
     return run(claim_id, "verdict", lambda db, who: action(
-        db, who, claim_id, _verdict_input(), config=desk_config(), **_seen()))
+        db, who, claim_id, _verdict_input(), config=desk_config(), **seen), done=done)
 
 
 @bp.route("/claims/<int:claim_id>/verdict/reuse", methods=["POST"])
 @allow("reviewer")
 def reuse_verdict(claim_id: int):
     return run(claim_id, "reuse", lambda db, who: verdicts.reuse(
-        db, who, claim_id, integer("link_id", label="Link"), config=desk_config(), **_seen()))
+        db, who, claim_id, integer("link_id", label="Link"), config=desk_config(), **_seen()),
+               done="The linked claim's verdict is copied into a draft here: check it and submit.")
 
 
 @bp.route("/claims/<int:claim_id>/verdict/approve", methods=["POST"])
 @allow("editor")
 def approve(claim_id: int):
     return run(claim_id, "approve", lambda db, who: publishing.publish(
-        db, who, claim_id, config=desk_config(), claim_reviewed=_reviewed(), **_seen()))
+        db, who, claim_id, config=desk_config(), claim_reviewed=_reviewed(), **_seen()),
+               done="Published: the fact-check is public and in the ClaimReview feed.")
 
 
 @bp.route("/claims/<int:claim_id>/verdict/preview", methods=["POST"])
@@ -99,25 +106,29 @@ def preview(claim_id: int):
 @bp.route("/claims/<int:claim_id>/verdict/withdraw", methods=["POST"])
 @allow("reviewer")
 def withdraw(claim_id: int):
-    return run(claim_id, "withdraw", lambda db, who: retraction.withdraw(db, who, claim_id, **_seen()))
+    return run(claim_id, "withdraw", lambda db, who: retraction.withdraw(db, who, claim_id, **_seen()),
+               done="Withdrawn: the verdict is a draft again.")
 
 
 @bp.route("/claims/<int:claim_id>/verdict/retract", methods=["POST"])
 @allow("editor")
 def retract(claim_id: int):
     return run(claim_id, "retract", lambda db, who: retraction.retract(
-        db, who, claim_id, reason=text("reason", 10_000), **_seen()))
+        db, who, claim_id, reason=text("reason", 10_000), **_seen()),
+               done="Retracted: the public page carries the notice and the feed drops it.")
 
 
 @bp.route("/claims/<int:claim_id>/verdict/return", methods=["POST"])
 @allow("editor")
 def return_verdict(claim_id: int):
     return run(claim_id, "return", lambda db, who: verdicts.return_verdict(
-        db, who, claim_id, comment=text("comment", 10_000), **_seen()))
+        db, who, claim_id, comment=text("comment", 10_000), **_seen()),
+               done="Returned to the reviewer with your comment.")
 
 
 @bp.route("/claims/<int:claim_id>/verdict/correct", methods=["POST"])
 @allow("editor")
 def correct(claim_id: int):
     return run(claim_id, "correct", lambda db, who: verdicts.correct(
-        db, who, claim_id, _verdict_input(), note=text("note", 10_000), config=desk_config(), **_seen()))
+        db, who, claim_id, _verdict_input(), note=text("note", 10_000), config=desk_config(), **_seen()),
+               done="Correction published: the fact-check shows the new verdict and your note.")

@@ -86,6 +86,7 @@ ROUTES = [
     # Workspace: related claims (registered when the matching service is installed)
     ("GET", "/claims/<claim_id>/related", None, "viewer"),
     ("POST", "/claims/<claim_id>/related/<link_id>", {"state": "confirmed"}, "reviewer"),
+    ("POST", "/claims/<claim_id>/related/<link_id>/undo", {}, "reviewer"),
     # Monitoring: sources, jobs, alerts, the digest. Addresses are on loopback, which the
     # fetch guard refuses, so no row opens a connection anywhere.
     ("GET", "/sources", None, "viewer"),

@@ -80,3 +80,26 @@ def test_one_length_limit_for_the_box_the_api_and_the_service(client, engine):
     assert api.status_code == 422
     with session_scope(engine) as s, pytest.raises(ValidationError, match="too long"):
         match_text(s, over)
+
+
+def test_a_text_nothing_is_close_to_gets_nothing_close_enough(client, engine):
+    seed(engine)
+    make_user(engine, "vic", "viewer")
+    login(client, "vic")
+    page = client.get("/checked", query_string={"text": "The moon is made of cheese"},
+                      headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "Nothing close enough" in page and "checked-list" not in page
+
+
+def test_each_hit_shows_its_verdict_and_status_with_reasons_in_plain_words(client, engine):
+    seed(engine)
+    make_user(engine, "rita", "reviewer")
+    login(client, "rita")
+    page = client.get("/checked", query_string={"text": "Iraqi parliament voted to expel the American troops"},
+                      headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "Verdict: <strong class=\"rating\">True</strong>" in page and "by Example Checks" in page
+    assert "Status: Unreviewed" in page and "none published yet" in page
+    assert "uses the same words: " in page and "voted" in page
+    # no search machinery in the reasons
+    assert "full-text rank" not in page and "shared terms" not in page and "score 0." not in page
+    assert "expel" in page and " vot," not in page

@@ -46,7 +46,8 @@ def test_lazy_panel_lists_related_claims_with_difference_badge_and_reasons(app, 
     body = part.get_data(as_text=True)
     assert part.status_code == 200 and "<html" not in body and "HX-Request" in part.headers["Vary"]
     assert 'class="badge numeric-conflict"' in body and 'class="badge">same claim' in body
-    assert "numbers conflict: some 5,200 American troops vs 6,000 or so American troops" in body
+    assert "the numbers disagree: some 5,200 American troops vs 6,000 or so American troops" in body
+    assert "shared entities" not in body and "text similarity" not in body and "wording " in body
     assert f'href="/claims/{other}"' in body and '<mark class="changed">' in body
     # The words both claims share stay unmarked; the wire's own wording is marked.
     assert '<mark class="changed">Currently, some 5,200 </mark>American troops <mark class="changed">' in body
@@ -71,6 +72,24 @@ def test_confirm_and_dismiss(app, engine, linked, troops):
     assert "Marked a related claim as confirmed" in history
     plain = client.post(f"/claims/{troops}/related/{link_id}", data={"state": "dismissed"})
     assert plain.status_code == 303
+
+
+def test_a_decision_can_be_undone(app, engine, linked, troops):
+    link_id, other = linked
+    client = _client(app, "reviewer")
+    body = client.post(f"/claims/{troops}/related/{link_id}", headers=HX,
+                       data={"state": "dismissed"}).get_data(as_text=True)
+    assert f"Dismissed: it will not be suggested again (claim #{other})." in body
+    assert f'hx-post="/claims/{troops}/related/{link_id}/undo"' in body and 'role="status"' in body
+    assert _client(app, "viewer").post(f"/claims/{troops}/related/{link_id}/undo", headers=HX).status_code == 403
+    undone = client.post(f"/claims/{troops}/related/{link_id}/undo", headers=HX)
+    assert undone.status_code == 200 and "Undone: back among the suggestions." in undone.get_data(as_text=True)
+    assert f'href="/claims/{other}"' in undone.get_data(as_text=True)
+    with session_scope(engine) as s:
+        link = s.get(ClaimLink, link_id)
+        assert (link.state, link.decided_by_id) == ("suggested", None)
+    assert client.post(f"/claims/{troops}/related/{link_id}/undo").status_code == 303
+    assert client.post(f"/claims/{troops}/related/999999/undo", headers=HX).status_code == 404
 
 
 def _publish_verdict_of(engine, users, link_id: int, other: int) -> None:

@@ -1,13 +1,13 @@
 """Reading articles: the list with claim counts, and one article with its claims."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from ...errors import NotFound
-from ...models import Article, Claim, Claimant, Outlet
+from ...models import Article, Claim, Claimant, ClaimLink, Outlet
 
 
 @dataclass(slots=True)
@@ -16,6 +16,8 @@ class ArticleView:
     outlet: Outlet | None
     claims: list[Claim]
     speakers: dict[int, Claimant | None]
+    # claim id -> "conflict" (numbers disagree with other coverage) or "related"
+    coverage: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -35,7 +37,25 @@ def load_article(session: Session, article_id: int) -> ArticleView:
         select(Claim, Claimant).outerjoin(Claimant, Claimant.id == Claim.claimant_id)
         .where(Claim.article_id == article_id).order_by(Claim.start_offset, Claim.id)
     ).all()
-    return ArticleView(article, outlet, [claim for claim, _ in rows], {claim.id: who for claim, who in rows})
+    claims = [claim for claim, _ in rows]
+    return ArticleView(article, outlet, claims, {claim.id: who for claim, who in rows},
+                       coverage(session, [c.id for c in claims]))
+
+
+def coverage(session: Session, claim_ids: list[int]) -> dict[int, str]:
+    """Which of these claims have related coverage or a numeric conflict (links nobody
+    dismissed), so the article page can mark them."""
+    out: dict[int, str] = {}
+    for start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[start:start + 500]
+        links = session.exec(select(ClaimLink.claim_a_id, ClaimLink.claim_b_id, ClaimLink.numeric).where(
+            ClaimLink.state != "dismissed", or_(ClaimLink.claim_a_id.in_(chunk), ClaimLink.claim_b_id.in_(chunk)))).all()
+        mine = set(chunk)
+        for a, b, numeric in links:
+            for side in (a, b):
+                if side in mine and out.get(side) != "conflict":
+                    out[side] = "conflict" if numeric == "conflict" else "related"
+    return out
 
 
 def list_articles(session: Session, *, page: int = 1, size: int = 50) -> ArticlePage:

@@ -45,6 +45,7 @@ from . import furniture, index
 from . import settings as settings_module
 from .candidates import NO_BOUND
 from .settings import MatchSettings
+from ..notifications import coverage
 
 PENDING = "links_pending:"  # match_stats name prefix: an article whose links are not stored yet
 _LINKS = ClaimLink.__table__
@@ -266,3 +267,4 @@ def _insert_links(session: Session, rows: list[dict], *, ignore_existing: bool =
         module = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
         statement = module.insert(_LINKS).on_conflict_do_nothing(index_elements=["claim_a_id", "claim_b_id"])
     session.execute(statement, rows)
+    coverage.notify_new_links(session, rows)

@@ -24,6 +24,7 @@ from . import settings as settings_module
 from ..accounts.actors import Actor
 from .settings import MatchSettings
 from ..accounts.roles import require
+from ..notifications import coverage
 
 DECISIONS = ("confirmed", "dismissed")
 MAX_REPEAT_CHAIN = 5
@@ -197,6 +198,7 @@ def _suggest(session: Session, claim_ids: list[int], settings: MatchSettings, *,
     if new_rows:
         # One statement for all new suggestions: an import suggests hundreds at a time.
         session.execute(sa.insert(ClaimLink.__table__), new_rows)
+        coverage.notify_new_links(session, new_rows)
     session.flush()
     return [pair for pair in sorted(found) if pair not in existing or existing[pair].state == "suggested"]
 
@@ -387,4 +389,23 @@ def decide_link(session: Session, actor: Actor, link_id: int, state: str, *,
                  "claim_link", link.id, before=before,
                  after={**audit.snapshot(link, _LINK_FIELDS), "claim_a_id": link.claim_a_id,
                         "claim_b_id": link.claim_b_id, "relation": link.relation})
+    return link
+
+
+def undo_decision(session: Session, actor: Actor, link_id: int, *, claim_id: int | None = None) -> ClaimLink:
+    """Put a confirmed or dismissed link back to a suggestion (the "Undo" after deciding),
+    audited like the decision itself."""
+    require(actor, "reviewer", "confirm or dismiss related claims")
+    link = session.get(ClaimLink, link_id)
+    if link is None or (claim_id is not None and not {link.claim_a_id, link.claim_b_id} & _shown_as(session, claim_id)):
+        raise NotFound(f"There is no claim link #{link_id}" + (f" on claim #{claim_id}." if claim_id else "."))
+    if link.state == "suggested":
+        return link
+    before = audit.snapshot(link, _LINK_FIELDS)
+    link.state, link.decided_by_id, link.decided_at = "suggested", None, None
+    session.add(link)
+    session.flush()
+    audit.record(session, actor, "claim_link.undo", "claim_link", link.id, before=before,
+                 after={**audit.snapshot(link, _LINK_FIELDS), "claim_a_id": link.claim_a_id,
+                        "claim_b_id": link.claim_b_id})
     return link

@@ -142,7 +142,10 @@ def filter_options(session: Session) -> dict[str, list[tuple[int, str]]]:
         "claimants": [tuple(r) for r in session.execute(
             sa.select(Claimant.id, Claimant.name).where(Claimant.merged_into_id.is_(None))
             .order_by(Claimant.name, Claimant.id)).all()],
-        "reviewers": [tuple(r) for r in session.execute(
-            sa.select(User.id, User.username).where(User.role.in_(("reviewer", "editor", "admin")))
-            .order_by(User.username)).all()],
+        # People by the name they go by ("Rita Reviewer (reviewer)"), as the rest of the app shows them.
+        "reviewers": sorted(((uid, f"{display} ({username})" if display and display != username else username)
+                             for uid, username, display in session.execute(
+                                 sa.select(User.id, User.username, User.display_name)
+                                 .where(User.role.in_(("reviewer", "editor", "admin")))).all()),
+                            key=lambda pair: pair[1].casefold()),
     }

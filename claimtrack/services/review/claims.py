@@ -377,7 +377,7 @@ def merge(session: Session, actor: Actor, claim_id: int, other_id: int, *, versi
             link.claim_id = claim.id
     other_before = audit.snapshot(other, ("status", "dismissed_reason"))
     workflow.move(other, "dismissed")
-    other.dismissed_reason = f"Merged into claim #{claim.id}"
+    other.dismissed_reason = f"{workflow.MERGED_PREFIX}{claim.id}"
     bump(other)
     audit.record(session, actor, "claim.merge", "claim", claim.id, before=before,
                  after={**audit.snapshot(claim, fields), "merged_claim_id": other.id})

@@ -29,7 +29,8 @@ def _summary(action: str, before: dict, after: dict) -> str:
     if action == "claim.edit":
         return "Edited the text or span"
     if action == "claim.speaker":
-        return f"Set the speaker to {after.get('speaker') or 'the outlet itself'}"
+        speaker = after.get("speaker")
+        return f"Set the speaker to {speaker}" if speaker else "Removed the speaker: the outlet's own statement"
     if action == "claim.assign":
         return f"Assigned to {after['assignee']}" if after.get("assignee") else "Unassigned"
     if action == "claim.status":

@@ -18,6 +18,9 @@ STATUS_LABELS = {
     "dismissed": "Dismissed",
 }
 
+# The usual reasons a claim is not worth checking, offered besides free text.
+DISMISS_PRESETS = ("Opinion, not a factual claim", "Not checkable", "Duplicate of another claim", "Out of scope")
+
 TRANSITIONS: dict[str, frozenset[str]] = {
     "unreviewed": frozenset({"in_review", "dismissed"}),
     "in_review": frozenset({"unreviewed", "awaiting_approval", "dismissed"}),
@@ -89,3 +92,14 @@ def check_editable(claim: Claim, what: str = "edited") -> None:
     else:
         reason = "it is dismissed; restore it first"
     raise IllegalTransition(f"This claim cannot be {what}: {reason}.")
+
+
+MERGED_PREFIX = "Merged into claim #"
+
+
+def merged_into(reason: str | None) -> int | None:
+    """The claim a merged claim was joined into, read from the reason merging wrote."""
+    if reason and reason.startswith(MERGED_PREFIX):
+        number = reason[len(MERGED_PREFIX):].split()[0] if reason[len(MERGED_PREFIX):] else ""
+        return int(number) if number.isdigit() else None
+    return None

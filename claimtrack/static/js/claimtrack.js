@@ -31,6 +31,16 @@
     box.replaceChildren(p);
   }
 
+  // A live region that stays in the page, so a message in a swapped fragment is read
+  // out even when the fragment's own role="status" element is brand new.
+  function announce(text) {
+    var box = document.getElementById("announce");
+    if (box) {
+      box.textContent = "";
+      window.setTimeout(function () { box.textContent = text.replace(/\s+/g, " ").trim(); }, 50);
+    }
+  }
+
   document.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
     notify(FAILURES[status] || "Something went wrong (error " + status + "). Reload the page and try again.");
@@ -150,14 +160,21 @@
       return;
     }
     if (verb !== "get") {
-      var panel = target && target.closest ? target.closest(".claim-panel") || target : null;
+      // After an outerHTML swap the event's target is the element that was replaced;
+      // look in the one now in the page.
+      var live = target && target.isConnected ? target : document.querySelector("#claim-panel .claim-panel");
+      var panel = live && live.closest ? live.closest(".claim-panel") || live : null;
       var problem = panel && panel.querySelector && panel.querySelector(".conflict, .form-error, [aria-invalid]");
-      if (problem) {
-        if (!problem.hasAttribute("tabindex") && !problem.matches("input, select, textarea")) {
-          problem.setAttribute("tabindex", "-1");
+      // The first problem, or else the success notice, takes focus where the person
+      // acted; the page keeps its place (only the nearest scroll to show it).
+      var shown = problem || (panel || document).querySelector(".form-done");
+      if (shown) {
+        if (!shown.hasAttribute("tabindex") && !shown.matches("input, select, textarea")) {
+          shown.setAttribute("tabindex", "-1");
         }
-        problem.focus({ preventScroll: true });
-        problem.scrollIntoView({ block: "nearest" });
+        shown.focus({ preventScroll: true });
+        shown.scrollIntoView({ block: "nearest" });
+        announce(shown.textContent);
       }
     }
     markSelected(false);
