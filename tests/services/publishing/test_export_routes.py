@@ -144,3 +144,9 @@ def test_cli_bad_filter_is_a_one_line_error_and_leaves_no_file(newsroom, cli_env
     assert not path.exists() and not (tmp_path / "claims.csv.part").exists()
     code, _, err = run(capsys, "export", "links", "--format", "datafeed")
     assert code == 2 and "datafeed" in err
+
+
+def test_the_queue_links_editors_to_the_export_of_its_filters(clients):
+    html = clients["editor"].get("/?status=published&q=teachers").get_data(as_text=True)
+    assert "/exports/download?dataset=claims&amp;format=csv&amp;q=teachers&amp;status=published" in html
+    assert "/exports/download" not in clients["reviewer"].get("/").get_data(as_text=True)
