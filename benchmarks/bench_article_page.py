@@ -68,7 +68,7 @@ def build(url: str) -> tuple[int, int]:
     return article_id, first
 
 
-def measure(client, url: str, n: int) -> list[float]:  # noqa: ANN001
+def measure(client, url: str, n: int) -> list[float]:
     client.get(url)  # warm the template cache
     times = []
     for _ in range(n):
@@ -105,7 +105,7 @@ def main() -> None:
         make_engine(url).dispose()
 
 
-def measure_fragment(client, url: str, n: int) -> list[float]:  # noqa: ANN001
+def measure_fragment(client, url: str, n: int) -> list[float]:
     headers = {"HX-Request": "true", "HX-Target": "article-body"}
     client.get(url, headers=headers)
     times = []

@@ -45,7 +45,7 @@ T0 = datetime(2025, 1, 1, tzinfo=UTC)
 CHUNK = 5000
 
 
-def grow(engine, start: int, stop: int) -> None:  # noqa: ANN001
+def grow(engine, start: int, stop: int) -> None:
     """Add published fact-checks numbered start+1..stop, in chunked executemany inserts."""
     with engine.begin() as conn:
         if start == 0:
@@ -74,7 +74,7 @@ def grow(engine, start: int, stop: int) -> None:  # noqa: ANN001
                  "reasons": [], "created_at": T0} for i in ids if i % 10 == 0])
 
 
-def measure(label: str, run, *, trace: bool = True) -> tuple[float, float]:  # noqa: ANN001
+def measure(label: str, run, *, trace: bool = True) -> tuple[float, float]:
     if trace:
         tracemalloc.start()
     started = time.perf_counter()
@@ -87,12 +87,12 @@ def measure(label: str, run, *, trace: bool = True) -> tuple[float, float]:  # n
     return elapsed, peak / 2**20
 
 
-def streaming(engine, out: Path) -> int:  # noqa: ANN001
+def streaming(engine, out: Path) -> int:
     with Session(engine) as session, out.open("w", encoding="utf-8") as fh:
         return write_array(publishing.iter_claimreviews(session, CONFIG), fh)
 
 
-def naive(engine, out: Path) -> int:  # noqa: ANN001
+def naive(engine, out: Path) -> int:
     with Session(engine) as session:
         docs = list(publishing.iter_claimreviews(session, CONFIG))
         with out.open("w", encoding="utf-8") as fh:

@@ -54,7 +54,7 @@ TARGET_SAVE_P95_MS = 200.0
 TARGET_RSS_RATIO = 1.10
 
 
-def service(name: str):  # noqa: ANN201 - a module
+def service(name: str):
     """A services module by its feature-package path, or by its old flat one (so the
     benchmark also runs on code from before the move, for before/after figures)."""
     old = {"accounts.actors": "actors", "articles.importing": "articles", "articles.bulk_import": "bulk_import",

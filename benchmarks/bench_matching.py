@@ -138,7 +138,7 @@ def fresh_database(size: int, db_url: str | None, workdir: Path) -> str:
     return url
 
 
-def database_sizes(engine) -> tuple[int, int]:  # noqa: ANN001
+def database_sizes(engine) -> tuple[int, int]:
     """(whole database, matching index tables) in bytes."""
     tables = ("match_keys", "match_postings", "match_claims", "match_articles", "match_stats")
     with engine.connect() as conn:
@@ -181,7 +181,7 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def measure_lookups(engine, queries: list[ClaimRecord]) -> tuple[list[float], list[float], list[int]]:  # noqa: ANN001
+def measure_lookups(engine, queries: list[ClaimRecord]) -> tuple[list[float], list[float], list[int]]:
     """Wall-clock and CPU milliseconds (this process) per lookup, and results found."""
     for rec in queries[:5]:  # warm the connection pool and the database cache
         with Session(engine) as session:
@@ -197,7 +197,7 @@ def measure_lookups(engine, queries: list[ClaimRecord]) -> tuple[list[float], li
     return latencies, cpu, found
 
 
-def measure_naive(engine, queries: list[tuple[ClaimRecord, int]], norms: list[str],  # noqa: ANN001
+def measure_naive(engine, queries: list[tuple[ClaimRecord, int]], norms: list[str],
                   story_of: list[int]) -> tuple[list[float], list[float], list[float], list[float]]:
     """Naive scan latencies, recall@10 against its top 10, the same recall counting
     only naive neighbours from the query's own story (the ones that are related), and
@@ -247,7 +247,7 @@ def stored_records(data: dict, n_articles: int) -> list[ClaimRecord]:
     return records
 
 
-def _same_scorer(query: ClaimRecord, choice: ClaimRecord, *, processor=None,  # noqa: ANN001
+def _same_scorer(query: ClaimRecord, choice: ClaimRecord, *, processor=None,
                  score_cutoff: float | None = None) -> float:
     match = score_pair(query, choice, SETTINGS.scoring)
     return match.score * 100 if match else 0.0
@@ -262,7 +262,7 @@ def _naive_same_scorer(index: int) -> tuple[float, list[float]]:
     return (time.perf_counter() - t0) * 1000, [round(score / 100, 4) for _, score, _ in found]
 
 
-def measure_naive_same_scorer(engine, queries: list[ClaimRecord], records: list[ClaimRecord],  # noqa: ANN001
+def measure_naive_same_scorer(engine, queries: list[ClaimRecord], records: list[ClaimRecord],
                               ) -> tuple[list[float], list[float]]:
     """Naive scans with the same scorer (two processes), and recall@10 of the index's
     results against them."""
@@ -284,7 +284,7 @@ def measure_naive_same_scorer(engine, queries: list[ClaimRecord], records: list[
     return latencies, recalls
 
 
-def measure_incremental(engine, corpus: Corpus, speakers: dict[str, int], outlet_id: int,  # noqa: ANN001
+def measure_incremental(engine, corpus: Corpus, speakers: dict[str, int], outlet_id: int,
                         seed: int, stories: int) -> tuple[float, float, int, int]:
     """Store 50 new articles of 20 claims as the importer does, then index and suggest
     through ``related.index_article``; (total seconds, matching seconds, claims, links)."""

@@ -75,7 +75,7 @@ class Farm:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 parts = self.path.strip("/").split("/")
                 if parts[0] == "feed":
                     n = int(parts[1])
@@ -104,7 +104,7 @@ class Farm:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, *args) -> None:  # noqa: ANN002
+            def log_message(self, *args) -> None:
                 pass
 
         self.server = ThreadingHTTPServer((HOST, 0), Handler)

@@ -108,7 +108,7 @@ _QUANTULUM_UNITS = {"percentage": "percent", "per cent": "percent", "percent": "
                     "mile per hour": "mile per hour", "gigabit": "gigabit", "indian rupee": "rupee"}
 
 
-def quantulum_reader():  # noqa: ANN201 - a function, or None when quantulum3 is absent
+def quantulum_reader():
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -137,7 +137,7 @@ def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-9)
 
 
-def score(cases: list[Case], read) -> tuple[dict[str, tuple[int, int]], list]:  # noqa: ANN001
+def score(cases: list[Case], read) -> tuple[dict[str, tuple[int, int]], list]:
     """Right/total for value, interval, unit and all three, per case."""
     tally = {"value": [0, 0], "interval": [0, 0], "unit": [0, 0], "all": [0, 0]}
     misses = []
@@ -170,7 +170,7 @@ def score(cases: list[Case], read) -> tuple[dict[str, tuple[int, int]], list]:  
     return {k: (v[0], v[1]) for k, v in tally.items()}, misses
 
 
-def throughput(sentences: list[str], read, repeat: int) -> tuple[float, float]:  # noqa: ANN001
+def throughput(sentences: list[str], read, repeat: int) -> tuple[float, float]:
     size = sum(len(s.encode("utf-8")) for s in sentences)
     start = time.perf_counter()
     for _ in range(repeat):

@@ -235,7 +235,7 @@ def fresh_instance(db_url: str | None, prefix: str, **settings: str) -> Iterator
 
 
 @contextlib.contextmanager
-def running_server(env: dict, threads: int, workers: int, log) -> Iterator[tuple[int, subprocess.Popen]]:  # noqa: ANN001
+def running_server(env: dict, threads: int, workers: int, log) -> Iterator[tuple[int, subprocess.Popen]]:
     """`claimtrack serve` on a free loopback port; yields the port and the process."""
     port = free_port()
     server = subprocess.Popen(CLI + ["serve", "--port", str(port), "--threads", str(threads),

@@ -49,7 +49,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_api import add_server_arguments, cpu_seconds, fresh_instance, percentile, run_cli, running_server  # noqa: E402
+from load_api import add_server_arguments, cpu_seconds, fresh_instance, percentile, run_cli, running_server
 
 PASSWORD = "reviewer load password 12345"
 LOCKED = "database is locked"

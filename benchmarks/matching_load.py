@@ -90,12 +90,12 @@ COLUMNS = {
 }
 
 
-def _postings(packed: list[int]):  # noqa: ANN202 - generator of pairs
+def _postings(packed: list[int]):
     mask = (1 << 32) - 1
     return ((p >> 32, p & mask) for p in packed)
 
 
-def load_sqlite(engine, tables: dict[str, list]) -> None:  # noqa: ANN001
+def load_sqlite(engine, tables: dict[str, list]) -> None:
     raw = engine.raw_connection()
     try:
         cur = raw.cursor()
@@ -130,7 +130,7 @@ _PG_POSTING_CONSTRAINTS = (
 )
 
 
-def load_postgresql(engine, tables: dict[str, list]) -> None:  # noqa: ANN001
+def load_postgresql(engine, tables: dict[str, list]) -> None:
     raw = engine.raw_connection()
     try:
         cur = raw.cursor()

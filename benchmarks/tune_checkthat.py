@@ -24,13 +24,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_checkthat import DEFAULT_DATA, REPO, import_archive, load_split, metrics, rank_with  # noqa: E402
+from bench_checkthat import DEFAULT_DATA, REPO, import_archive, load_split, metrics, rank_with
 
 sys.path.insert(0, str(REPO))
-from claimtrack import migrate  # noqa: E402
-from claimtrack.db import make_engine, session_scope  # noqa: E402
-from claimtrack.archive_search.rescore import FEATURES, RescoreConfig  # noqa: E402
-from claimtrack.services.archive import factchecks as service  # noqa: E402
+from claimtrack import migrate
+from claimtrack.db import make_engine, session_scope
+from claimtrack.archive_search.rescore import FEATURES, RescoreConfig
+from claimtrack.services.archive import factchecks as service
 
 TITLE_WEIGHTS = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
 GRID = (0.0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0)

@@ -61,7 +61,7 @@ def _build_engine(url: str, busy_timeout: int) -> Engine:
 
 def _configure_sqlite(engine: Engine, busy_timeout: int) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # noqa: ANN001 - DBAPI types
+    def _on_connect(dbapi_conn, _record):
         # Let SQLAlchemy issue BEGIN itself so "BEGIN IMMEDIATE" below is honoured.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -72,7 +72,7 @@ def _configure_sqlite(engine: Engine, busy_timeout: int) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # noqa: ANN001
+    def _on_begin(conn):
         # Writers take the lock up front: in WAL mode a deferred transaction that later
         # upgrades to a writer fails at once with "database is locked" instead of waiting
         # for busy_timeout. Readers stay deferred so they never queue behind writers.

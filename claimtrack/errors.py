@@ -57,5 +57,5 @@ class InputError(DomainError):
         self.where = where
         self.reason = message
 
-    def __reduce__(self):  # noqa: ANN204 - keeps the two-argument form across processes
+    def __reduce__(self):  # keeps the two-argument form across processes
         return (type(self), (self.where, self.reason))

@@ -54,7 +54,7 @@ def load_scale(path: str | None = None) -> RatingScale:
     return parse_scale(data, str(file))
 
 
-def scale_from(config) -> RatingScale:  # noqa: ANN001 - any mapping of settings
+def scale_from(config) -> RatingScale:
     """The scale in use: the one stored in the instance settings (placed in the
     configuration as `RATING_SCALE`), else the file at RATING_SCALE_PATH or the default."""
     scale = config.get("RATING_SCALE")

@@ -13,12 +13,12 @@ from claimtrack.services.accounts.users import create_user
 PASSWORD = "correct horse battery"
 
 
-def make_user(engine, username: str, role: str, password: str = PASSWORD) -> int:  # noqa: ANN001
+def make_user(engine, username: str, role: str, password: str = PASSWORD) -> int:
     with session_scope(engine) as s:
         return create_user(s, Actor.system("test"), username, password, role=role).id
 
 
-def import_text(engine, text: str, *, where: str = "test.txt", suffix: str = ".txt", **meta) -> ImportOutcome:  # noqa: ANN001, ANN003
+def import_text(engine, text: str, *, where: str = "test.txt", suffix: str = ".txt", **meta) -> ImportOutcome:
     (item,) = list(read_bytes(text.encode("utf-8"), where=where, suffix=suffix, meta=meta or None))
     assert item.error is None, item.error
     prepared = prepare(item.article, max_body_chars=2_000_000)
@@ -26,9 +26,9 @@ def import_text(engine, text: str, *, where: str = "test.txt", suffix: str = ".t
         return import_article(s, Actor.system("test"), prepared)
 
 
-def import_file(engine, path: Path, **meta) -> ImportOutcome:  # noqa: ANN001, ANN003
+def import_file(engine, path: Path, **meta) -> ImportOutcome:
     return import_text(engine, path.read_text(encoding="utf-8"), where=str(path), suffix=path.suffix, **meta)
 
 
-def login(client, username: str, password: str = PASSWORD):  # noqa: ANN001, ANN201
+def login(client, username: str, password: str = PASSWORD):
     return client.post("/login", data={"username": username, "password": password})

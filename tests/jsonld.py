@@ -11,7 +11,7 @@ SCHEMA = "http://schema.org/"
 CONTEXT = json.loads((Path(__file__).parent / "data" / "schemaorg-context.jsonld").read_text())
 
 
-def offline_loader(url, options=None):  # noqa: ANN001, ANN201
+def offline_loader(url, options=None):
     assert url.rstrip("/") in ("https://schema.org", "http://schema.org"), url
     return {"contextUrl": None, "documentUrl": url, "document": CONTEXT}
 

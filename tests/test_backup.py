@@ -16,7 +16,7 @@ from .conftest import EXAMPLE, backend
 from .helpers import import_file
 
 
-def run(args):  # noqa: ANN001, ANN201
+def run(args):
     return CliRunner().invoke(cli, args, catch_exceptions=False)
 
 

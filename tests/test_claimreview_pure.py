@@ -13,7 +13,7 @@ from .jsonld import SCHEMA, expand, one
 S = SCHEMA
 
 
-def review(**changes) -> Review:  # noqa: ANN003
+def review(**changes) -> Review:
     base = dict(
         url="https://factcheck.example.org/fact-checks/7",
         claim_reviewed="The removal of the 6,000 or so American troops in Iraq",

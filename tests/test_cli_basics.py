@@ -10,11 +10,11 @@ from claimtrack.models import AuditEvent, User
 from claimtrack.services.accounts.passwords import verify_password
 
 
-def run(args, input=None):  # noqa: A002
+def run(args, input=None):
     return CliRunner().invoke(cli, args, input=input, catch_exceptions=False)
 
 
-def _command_paths(group=cli, prefix=()):  # noqa: ANN001, ANN202
+def _command_paths(group=cli, prefix=()):
     """Every command and group, found by walking the CLI itself, so a new command is
     covered without editing this test."""
     yield list(prefix)
@@ -58,7 +58,7 @@ def test_users_create_prompts_for_password(cli_env, engine):
     assert [(u["username"], u["role"]) for u in listing] == [("omar", "reviewer")]
 
 
-def _main(args, capsys):  # noqa: ANN001, ANN202
+def _main(args, capsys):
     """Run the real entry point (with its error handling) and capture its output."""
     with pytest.raises(SystemExit) as exc:
         main(args)

@@ -14,11 +14,11 @@ from .api.conftest import new_token
 from .helpers import login, make_user
 
 
-def run(*args: str):  # noqa: ANN201
+def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def _events(engine, action: str) -> list[tuple]:  # noqa: ANN001
+def _events(engine, action: str) -> list[tuple]:
     with session_scope(engine) as s:
         return [(e.before, e.after) for e in s.exec(select(AuditEvent).where(AuditEvent.action == action))]
 

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 KILLS = 6
 
 
-def make_corpus(folder, copies: int = 4) -> dict[str, int]:  # noqa: ANN001
+def make_corpus(folder, copies: int = 4) -> dict[str, int]:
     """Distinct articles made from the .txt fixtures; returns path -> expected claims."""
     sources = sorted((FIXTURES / "articles").glob("*.txt"))
     expected = {}
@@ -40,7 +40,7 @@ def make_corpus(folder, copies: int = 4) -> dict[str, int]:  # noqa: ANN001
     return expected
 
 
-def stored(engine) -> dict[str, int]:  # noqa: ANN001
+def stored(engine) -> dict[str, int]:
     # A plain reader: a writer's transaction would queue behind the importer's writes.
     with Session(engine) as s:
         rows = s.exec(select(Article.source_name, func.count(Claim.id))

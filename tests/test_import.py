@@ -16,7 +16,7 @@ ARTICLE_FILES = sorted(p for p in (FIXTURES / "articles").iterdir()
                        if p.suffix in (".txt", ".html", ".json", ".jsonl") and p.name != "manifest.json")
 
 
-def run_cli(args, capsys):  # noqa: ANN001, ANN201
+def run_cli(args, capsys):
     with pytest.raises(SystemExit) as exc:
         main([*args])
         raise SystemExit(0)
@@ -24,7 +24,7 @@ def run_cli(args, capsys):  # noqa: ANN001, ANN201
     return exc.value.code or 0, out.out, out.err
 
 
-def count(engine, model) -> int:  # noqa: ANN001
+def count(engine, model) -> int:
     with session_scope(engine) as s:
         return s.exec(select(func.count()).select_from(model)).one()
 
@@ -162,7 +162,7 @@ def test_concurrent_imports_share_a_new_outlet_and_speaker(engine):
         barrier.wait()
         try:
             import_text(engine, text, where=f"t{n}.txt", outlet="Brand New Outlet")
-        except Exception as exc:  # noqa: BLE001 - collected for the assertion below
+        except Exception as exc:  # collected for the assertion below
             errors.append(exc)
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]

@@ -34,20 +34,20 @@ def _article(n: int) -> str:
     )
 
 
-def _item(n: int):  # noqa: ANN202
+def _item(n: int):
     (item,) = read_bytes(_article(n).encode(), where=f"ferry-{n}.txt", suffix=".txt",
                          meta={"outlet": OUTLETS[n]})
     return item
 
 
-def _linked_articles(engine) -> set[frozenset[int]]:  # noqa: ANN001
+def _linked_articles(engine) -> set[frozenset[int]]:
     with session_scope(engine) as s:
         article_of = dict(s.exec(select(Claim.id, Claim.article_id)).all())
         return {frozenset((article_of[link.claim_a_id], article_of[link.claim_b_id]))
                 for link in s.exec(select(ClaimLink)).all()}
 
 
-def _pending(engine) -> list[str]:  # noqa: ANN001
+def _pending(engine) -> list[str]:
     with session_scope(engine) as s:
         return list(s.exec(select(MatchStat.name).where(MatchStat.name.like(f"{PENDING}%"))).all())
 
@@ -77,7 +77,7 @@ def test_bulk_imports_of_one_story_side_by_side_link_to_each_other(engine):
             (report,) = import_items(engine, Actor.system("test"), [_item(n)], max_body_chars=100_000, workers=1)
             assert report.error is None, report.error
             articles[n] = report.article_id
-        except Exception as exc:  # noqa: BLE001 - collected for the assertion below
+        except Exception as exc:  # collected for the assertion below
             errors.append(exc)
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(len(OUTLETS))]

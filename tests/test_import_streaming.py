@@ -29,7 +29,7 @@ def test_a_100k_line_feed_is_read_only_a_window_ahead(engine, tmp_path):
     feed = _feed(tmp_path / "feed.jsonl", 100_000)
     pulled = 0
 
-    def counted():  # noqa: ANN202
+    def counted():
         nonlocal pulled
         for item in iter_items([feed]):
             pulled += 1

@@ -8,7 +8,7 @@ from claimtrack.ingest import read_bytes, read_path, walk
 from claimtrack.ingest.prepare import content_hash, parse_published, prepare
 
 
-def items(data: bytes, suffix: str, where: str = "f"):  # noqa: ANN201
+def items(data: bytes, suffix: str, where: str = "f"):
     return list(read_bytes(data, where=where + suffix, suffix=suffix))
 
 

@@ -193,6 +193,34 @@ def test_the_role_ladder_is_declared_once():
     assert found == ["claimtrack.models.accounts"]
 
 
+def transaction_calls(source: str, module: str) -> list[str]:
+    """`x.commit()` and `x.rollback()` calls in one module's source, as "module:line"."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in ("commit", "rollback"):
+            found.append(f"{module}:{node.lineno}")
+    return found
+
+
+# The error handlers end a failed request's transaction before they answer.
+TRANSACTION_PLUMBING = {"claimtrack.web.errors", "claimtrack.api.errors"}
+
+
+def test_routes_commit_only_through_the_write_helper():
+    """Pages and API handlers call a service inside `http.writes.writing()`; none commits
+    or rolls back by itself."""
+    found = [hit for folder in ("web", "api") for path in sorted((PACKAGE / folder).rglob("*.py"))
+             if module_name(path) not in TRANSACTION_PLUMBING
+             for hit in transaction_calls(path.read_text(encoding="utf-8"), module_name(path))]
+    assert found == [], "wrap the service call in `with writing() as db:` instead"
+
+
+def test_the_transaction_check_sees_a_commit():
+    source = "def view(db):\n    db.add(1)\n    db.commit()\n    get_session().rollback()\n"
+    assert transaction_calls(source, "claimtrack.web.probe") == ["claimtrack.web.probe:3", "claimtrack.web.probe:4"]
+
+
 def test_the_entry_checks_see_a_broken_rule():
     graph = {"claimtrack.api.claims": {"claimtrack.web.access"},
              "claimtrack.web.claims": {"claimtrack.web", "claimtrack.web.auth"},

@@ -8,7 +8,7 @@ from claimtrack.db import make_engine
 from .conftest import backend
 
 
-def _include_name(name, type_, parent_names) -> bool:  # noqa: ANN001 - the full-text tables are not models
+def _include_name(name, type_, parent_names) -> bool:
     return not (type_ == "table" and models.is_search_object(name))
 
 

@@ -7,7 +7,7 @@ from claimtrack.web.security import UnsafeConfiguration
 from .helpers import login, make_user
 
 
-def assert_hardened(response):  # noqa: ANN001
+def assert_hardened(response):
     csp = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp
     assert "frame-ancestors 'none'" in csp

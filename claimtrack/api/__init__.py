@@ -22,12 +22,12 @@ from .blueprint import bp
 class CookielessApiSessions(SecureCookieSessionInterface):
     """Sessions as usual, except on API paths: an empty session that is never saved."""
 
-    def open_session(self, app, request):  # noqa: ANN001, ANN201
+    def open_session(self, app, request):
         if request.path.startswith(API_PREFIX):
             return self.session_class()
         return super().open_session(app, request)
 
-    def save_session(self, app, session, response):  # noqa: ANN001, ANN201
+    def save_session(self, app, session, response):
         if is_api_request():
             return None
         return super().save_session(app, session, response)

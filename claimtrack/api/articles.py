@@ -6,6 +6,7 @@ from flask import current_app, jsonify
 from ..db import get_session
 from ..services.articles import upload as article_upload, view as article_view
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from . import queries, render
 from .blueprint import ID, bp
 from .parsing import json_body, page, query
@@ -41,10 +42,9 @@ def import_article():
     form = article_upload.ArticleForm(title=data.title, body=data.body, url=data.url or "",
                                       outlet=data.outlet or "", byline=data.byline or "",
                                       published=data.published or "")
-    db = get_session()
     max_chars = int(current_app.config["MAX_BODY_CHARS"])
-    outcome = article_upload.import_from_form(db, current_actor(), form, max_body_chars=max_chars)
-    db.commit()
+    with writing() as db:
+        outcome = article_upload.import_from_form(db, current_actor(), form, max_body_chars=max_chars)
     if outcome.duplicate:
         return jsonify(duplicate=True, id=outcome.article_id, title=outcome.title), 200
     return jsonify(duplicate=False, **_detail(outcome.article_id)), 201

@@ -39,7 +39,7 @@ class WindowLimiter:
             del self._windows[key]
 
 
-def check_rate_limit():  # noqa: ANN201 - None or a response
+def check_rate_limit():
     token = g.get("api_token")
     limit = int(current_app.config["API_RATE_LIMIT"])
     if token is None or limit <= 0:

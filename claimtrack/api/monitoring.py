@@ -13,6 +13,7 @@ from ..services.monitoring.sources import (
     SourceForm, add_source, get_source, list_sources, source_dict, update_source,
 )
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from .blueprint import ID, bp
 from .parsing import json_body, query
 from .schemas import AlertQuery, DigestQuery, FeedSourceIn, FeedSourcePatch, FetchIn
@@ -28,10 +29,10 @@ def sources_list():
 @allow("admin")
 def sources_add():
     data = json_body(FeedSourceIn)
-    db = get_session()
-    source = add_source(db, current_actor(), SourceForm(url=data.url, name=data.name or "", outlet=data.outlet or "",
-                                                interval=data.interval_minutes, enabled=data.enabled))
-    db.commit()
+    with writing() as db:
+        source = add_source(db, current_actor(), SourceForm(url=data.url, name=data.name or "",
+                                                            outlet=data.outlet or "",
+                                                            interval=data.interval_minutes, enabled=data.enabled))
     return jsonify(source_dict(source)), 201
 
 
@@ -45,17 +46,16 @@ def sources_show(source_id: int):
 @allow("admin")
 def sources_edit(source_id: int):
     data = json_body(FeedSourcePatch)
-    db = get_session()
-    current = get_source(db, source_id)
-    form = SourceForm(
-        url=data.url if data.url is not None else current.url,
-        name=data.name if data.name is not None else current.name,
-        outlet=data.outlet if data.outlet is not None else (current.outlet or ""),
-        interval=data.interval_minutes if data.interval_minutes is not None else current.interval_minutes,
-        enabled=data.enabled if data.enabled is not None else current.enabled,
-    )
-    source = update_source(db, current_actor(), source_id, form)
-    db.commit()
+    with writing() as db:
+        current = get_source(db, source_id)
+        form = SourceForm(
+            url=data.url if data.url is not None else current.url,
+            name=data.name if data.name is not None else current.name,
+            outlet=data.outlet if data.outlet is not None else (current.outlet or ""),
+            interval=data.interval_minutes if data.interval_minutes is not None else current.interval_minutes,
+            enabled=data.enabled if data.enabled is not None else current.enabled,
+        )
+        source = update_source(db, current_actor(), source_id, form)
     return jsonify(source_dict(source))
 
 
@@ -110,9 +110,8 @@ def _alert_doc(alert_id: int) -> dict:
 @bp.post(f"/alerts/<{ID}:alert_id>/acknowledge")
 @allow("reviewer")
 def alerts_acknowledge(alert_id: int):
-    db = get_session()
-    alert_service.acknowledge(db, current_actor(), alert_id)
-    db.commit()
+    with writing() as db:
+        alert_service.acknowledge(db, current_actor(), alert_id)
     return jsonify(_alert_doc(alert_id))
 
 
@@ -121,9 +120,8 @@ def alerts_acknowledge(alert_id: int):
 def alerts_review(alert_id: int):
     """Take the alert into review; for a repeat the same-claim link is confirmed, so the
     published verdict is offered for reuse on the new claim."""
-    db = get_session()
-    alert_service.start_review(db, current_actor(), alert_id)
-    db.commit()
+    with writing() as db:
+        alert_service.start_review(db, current_actor(), alert_id)
     return jsonify(_alert_doc(alert_id))
 
 

@@ -10,25 +10,29 @@ from ..services.linking import related
 from ..services.review import verdicts
 from ..services.review.claims import get_claim
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from ..http.urls import web_url
 from .blueprint import ID, bp
 from .parsing import json_body
-from .render import claim_summary
+from . import responses as out
+from .render import claim_summary, dump
 from .schemas import LinkDecision
 
-def related_item(item, reusable: bool = False) -> dict:  # noqa: ANN001 - services.linking.related.RelatedClaim
-    return {"link_id": item.link_id, "claim": claim_summary(item.claim, None),
-            "article": {"id": item.article.id, "title": item.article.title, "url": item.article.url,
-                        "outlet": item.outlet_name},
-            "speaker": item.speaker, "score": float(item.score), "relation": item.relation,
-            "numeric": item.numeric, "state": item.state, "reasons": list(item.reasons),
-            "verdict_reusable": reusable}
+
+def related_item(item, reusable: bool = False) -> dict:
+    return dump(out.RelatedClaim(
+        link_id=item.link_id, claim=claim_summary(item.claim, None),
+        article=out.ArticleRef(id=item.article.id, title=item.article.title, url=item.article.url,
+                               outlet=item.outlet_name),
+        speaker=item.speaker, score=float(item.score), relation=item.relation, numeric=item.numeric,
+        state=item.state, reasons=list(item.reasons), verdict_reusable=reusable))
 
 
 def prior_check(check: factchecks.PriorCheck) -> dict:
-    return {"id": check.id, "external_id": check.external_id, "text": check.text, "title": check.title or None,
-            "rating": check.rating, "publisher": check.publisher, "url": web_url(check.url),
-            "score": check.score, "similarity": check.similarity, "reasons": list(check.reasons)}
+    return dump(out.PriorCheck(id=check.id, external_id=check.external_id, text=check.text,
+                               title=check.title or None, rating=check.rating, publisher=check.publisher,
+                               url=web_url(check.url), score=check.score, similarity=check.similarity,
+                               reasons=list(check.reasons)))
 
 
 def related_claims(claim_id: int):
@@ -45,12 +49,11 @@ def related_claims(claim_id: int):
 
 def decide_link(link_id: int):
     data = json_body(LinkDecision)
-    db = get_session()
-    link = related.decide_link(db, current_actor(), link_id, data.state)
-    db.commit()
-    return jsonify({"id": link.id, "claim_a_id": link.claim_a_id, "claim_b_id": link.claim_b_id,
-                    "relation": link.relation, "numeric": link.numeric, "state": link.state,
-                    "score": float(link.score)})
+    with writing() as db:
+        link = related.decide_link(db, current_actor(), link_id, data.state)
+    return jsonify(dump(out.Link(id=link.id, claim_a_id=link.claim_a_id, claim_b_id=link.claim_b_id,
+                                 relation=link.relation, numeric=link.numeric, state=link.state,
+                                 score=float(link.score))))
 
 
 def register() -> None:

@@ -1,13 +1,21 @@
-"""Response shapes, for the OpenAPI description (the views build plain dicts; the schema
-test checks that every response matches these)."""
+"""Response shapes, declared once: `render.py` builds its answers from these models and
+`openapi.py` describes them from the same models (the schema test checks every response
+against the description)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PlainSerializer, WithJsonSchema
 
 from ..models import CLAIMANT_KINDS
+from ..services.archive import factchecks
+
+
+# Times go out as `datetime.isoformat()` writes them ("+00:00", not pydantic's "Z"), the
+# form the API has always answered with.
+Stamp = Annotated[datetime, PlainSerializer(datetime.isoformat, return_type=str, when_used="json"),
+                  WithJsonSchema({"type": "string", "format": "date-time"})]
 
 
 class Out(BaseModel):
@@ -48,8 +56,8 @@ class ArticleSummary(Out):
     outlet: str | None
     byline: str | None
     dateline: str | None
-    published_at: datetime | None
-    imported_at: datetime
+    published_at: Stamp | None
+    imported_at: Stamp
     claims_count: int
 
 
@@ -67,7 +75,7 @@ class ClaimSummary(Out):
     status: str
     assignee_id: int | None
     version: int
-    updated_at: datetime
+    updated_at: Stamp
 
 
 class ArticleDetail(ArticleSummary):
@@ -109,7 +117,7 @@ class SourceLink(Out):
     excerpt: str | None
     fingerprint: str
     reused_from_claim_id: int | None
-    created_at: datetime
+    created_at: Stamp
 
 
 class Verdict(Out):
@@ -126,10 +134,10 @@ class Verdict(Out):
     return_comment: str | None
     correction_note: str | None
     corrects_id: int | None
-    created_at: datetime
-    updated_at: datetime
-    submitted_at: datetime | None
-    published_at: datetime | None
+    created_at: Stamp
+    updated_at: Stamp
+    submitted_at: Stamp | None
+    published_at: Stamp | None
 
 
 class ClaimDetail(ClaimSummary):
@@ -200,15 +208,8 @@ class RatingScale(Out):
     labels: list[RatingLabel]
 
 
-class MatchResult(Out):
-    kind: str
-    id: int
-    external_id: str | None
-    text: str
-    score: float
-    rating: str | None
-    url: str | None
-    reasons: list[str]
+# One "has this been checked?" result, declared once where the archive search builds it.
+MatchResult = factchecks.MatchResult
 
 
 class MatchList(Out):
@@ -277,8 +278,8 @@ class FeedSource(Out):
     kind: Literal["rss", "atom", "jsonfeed", "sitemap", "sitemapindex"] | None
     interval_minutes: int
     enabled: bool
-    last_polled_at: datetime | None
-    next_poll_at: datetime | None
+    last_polled_at: Stamp | None
+    next_poll_at: Stamp | None
     last_status: Literal["ok", "not_modified", "failed"] | None
     last_error: str | None
     last_counts: PollCounts
@@ -300,9 +301,9 @@ class Job(Out):
     error: str | None
     attempts: int
     result: dict[str, Any] | None
-    created_at: datetime | None
-    started_at: datetime | None
-    finished_at: datetime | None
+    created_at: Stamp | None
+    started_at: Stamp | None
+    finished_at: Stamp | None
 
 
 class AlertClaim(Out):
@@ -323,7 +324,7 @@ class Alert(Out):
     kind: Literal["repeat", "conflict"]
     state: Literal["open", "acknowledged", "reviewed"]
     score: float
-    created_at: datetime
+    created_at: Stamp
     claim: AlertClaim
     checked_claim: AlertClaim
     verdict: AlertVerdict

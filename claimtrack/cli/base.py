@@ -29,7 +29,7 @@ class AppContext:
         return self._app
 
     @property
-    def engine(self):  # noqa: ANN201
+    def engine(self):
         return engine_for(self.app)
 
     @property

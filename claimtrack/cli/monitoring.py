@@ -147,7 +147,7 @@ def sources_poll(ctx: AppContext, source_id: int | None, poll_all: bool, fmt: st
         raise SystemExit(1)
 
 
-def _progress(fmt: str):  # noqa: ANN202
+def _progress(fmt: str):
     """A progress line on a terminal's stderr; nothing when piped."""
     if not sys.stderr.isatty():
         return None

@@ -8,7 +8,7 @@ from ..services.linking import related as related_service
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
 
 
-def _app_config():  # noqa: ANN202 - a mapping, or None outside a command
+def _app_config():
     """Commands that import articles match new claims with this app's thresholds."""
     ctx = click.get_current_context(silent=True)
     app_ctx = ctx.find_object(AppContext) if ctx is not None else None

@@ -49,7 +49,7 @@ def serve(ctx: AppContext, host: str, port: int, threads: int, workers: int | No
         _run_workers(app, listener, threads, workers)
 
 
-def _run_waitress(app, threads: int, **where: object) -> None:  # noqa: ANN001 - Flask
+def _run_waitress(app, threads: int, **where: object) -> None:
     from waitress import serve as waitress_serve
 
     # poll() rather than select(): no 1024-descriptor ceiling on open connections.
@@ -64,7 +64,7 @@ def _listen(host: str, port: int) -> socket.socket:
         raise CliError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
-def _run_workers(app, listener: socket.socket, threads: int, workers: int) -> None:  # noqa: ANN001 - Flask
+def _run_workers(app, listener: socket.socket, threads: int, workers: int) -> None:
     """Fork `workers` processes that accept on one listening socket; the kernel hands each
     new connection to one of them. Nothing they must share lives in process memory
     (sessions, the match index and log-in throttling are in the database) except the API

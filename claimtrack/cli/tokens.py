@@ -14,14 +14,14 @@ def tokens_group() -> None:
     """Manage API tokens (sent as `Authorization: Bearer TOKEN`)."""
 
 
-def _user(session, username: str):  # noqa: ANN001, ANN202 - Session, User
+def _user(session, username: str):
     user = user_service.find_user(session, username)
     if user is None:
         raise CliError(f"no user named {username!r}")
     return user
 
 
-def _row(token) -> dict:  # noqa: ANN001 - ApiToken
+def _row(token) -> dict:
     return {"id": token.id, "user_id": token.user_id, "name": token.name,
             "created_at": token.created_at.isoformat(),
             "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,

@@ -57,7 +57,7 @@ def list_users(ctx: AppContext, fmt: str) -> None:
         click.echo(f"{row['id']:>4}  {row['username']:<20} {row['role']:<9} {row['display_name']}{state}")
 
 
-def _show(user, fmt: str, done: str) -> None:  # noqa: ANN001 - models.User
+def _show(user, fmt: str, done: str) -> None:
     data = {"id": user.id, "username": user.username, "role": user.role, "active": user.is_active}
     if fmt == "json":
         emit_json(data)

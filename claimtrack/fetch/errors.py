@@ -18,7 +18,7 @@ class FetchError(Exception):
         self.status = status
         self.retry_after = retry_after
 
-    def __reduce__(self):  # noqa: ANN204 - keeps keyword arguments across processes and queues
+    def __reduce__(self):  # keeps keyword arguments across processes and queues
         return (_rebuild, (self.url, self.kind, self.reason, self.status, self.retry_after))
 
 

@@ -39,7 +39,7 @@ class SessionUser(UserMixin):
         return self.row.is_active
 
 
-def begin_session(db, user: User) -> None:  # noqa: ANN001 - sqlmodel.Session
+def begin_session(db, user: User) -> None:
     """Log `user` in with a new session: a new cookie and a new server-side record, so
     an identifier planted before log-in (session fixation) is worth nothing after it."""
     session.clear()
@@ -49,7 +49,7 @@ def begin_session(db, user: User) -> None:  # noqa: ANN001 - sqlmodel.Session
     login_user(SessionUser(user))
 
 
-def end_session(db) -> None:  # noqa: ANN001 - sqlmodel.Session
+def end_session(db) -> None:
     web_sessions.end(db, session.get(SESSION_KEY))
     db.commit()
     logout_user()
@@ -67,7 +67,7 @@ def _session_user(user_id: str) -> SessionUser | None:
     return SessionUser(user) if user is not None else None
 
 
-def _token_user(req) -> SessionUser | None:  # noqa: ANN001 - flask.Request
+def _token_user(req) -> SessionUser | None:
     """Flask-Login's request loader: the user behind a bearer token, for API paths only."""
     if not is_api_request():
         return None

@@ -110,7 +110,7 @@ def parse_json_feed(data: bytes, where: str) -> ParsedFeed:
 def parse_sitemap(data: bytes, where: str) -> ParsedFeed:
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = etree.fromstring(data, parser=parser)  # noqa: S320  # nosec B320 - entities and network are off
+        root = etree.fromstring(data, parser=parser)  # nosec B320 - entities and network are off
     except etree.XMLSyntaxError as exc:
         raise InputError(where, f"malformed sitemap XML: {exc}") from None
     tag = etree.QName(root).localname
@@ -138,7 +138,7 @@ def parse_sitemap(data: bytes, where: str) -> ParsedFeed:
     return ParsedFeed(kind="sitemap", items=items)
 
 
-def _text(node, name: str, ns: str = SITEMAP_NS) -> str | None:  # noqa: ANN001
+def _text(node, name: str, ns: str = SITEMAP_NS) -> str | None:
     child = node.find(f"{{{ns}}}{name}")
     if child is None:
         child = node.find(name)  # sitemaps written without the namespace

@@ -46,7 +46,7 @@ class JobQueue:
         self._register()
 
     @property
-    def engine(self):  # noqa: ANN201
+    def engine(self):
         if self._engine is None:
             self._engine = make_engine(self.app.config["DATABASE_URL"],
                                        busy_timeout=int(self.app.config["SQLITE_BUSY_TIMEOUT"]))
@@ -57,7 +57,7 @@ class JobQueue:
 
         @huey.task(retries=self.retries, retry_delay=int(self.app.config["JOBS_RETRY_DELAY"]), context=True,
                    name="run_job")
-        def run_job(job_id: int, task=None) -> None:  # noqa: ANN001
+        def run_job(job_id: int, task=None) -> None:
             self.run(job_id, final=(task is None or task.retries == 0))
 
         @huey.periodic_task(crontab(minute="*"), name="every_minute")

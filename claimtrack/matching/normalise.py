@@ -179,13 +179,13 @@ class Memo:
         self._data: OrderedDict = OrderedDict()
         self._limit = limit
 
-    def get(self, key):  # noqa: ANN001, ANN201 - any hashable key and value
+    def get(self, key):
         return self._data.get(key)
 
-    def __contains__(self, key) -> bool:  # noqa: ANN001
+    def __contains__(self, key) -> bool:
         return key in self._data
 
-    def put(self, key, value) -> None:  # noqa: ANN001
+    def put(self, key, value) -> None:
         if key not in self._data and len(self._data) >= self._limit:
             self._data.popitem(last=False)
         self._data[key] = value

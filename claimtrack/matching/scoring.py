@@ -267,7 +267,7 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, cfg: MatchConfig = DEFAULT_CONFIG
                  verdict.verdict if verdict else None, reasons, verdict)
 
 
-def _reasons(a: ClaimRecord, verdict: NumericVerdict | None, trap, unit: str | None,  # noqa: ANN001
+def _reasons(a: ClaimRecord, verdict: NumericVerdict | None, trap, unit: str | None,
              same_speaker: float, text: float, shared: frozenset[str], other_story: bool, common: int,
              contexts_known: bool, days: float | None) -> tuple[str, ...]:
     """The evidence in words, strongest kinds first (only built for pairs that link)."""

@@ -58,7 +58,7 @@ def check_in(column: str, values: tuple[str, ...], name: str) -> sa.CheckConstra
     return sa.CheckConstraint(f"{column} IN ({allowed})", name=name)
 
 
-def optimistic_lock(cls):  # noqa: ANN001, ANN201
+def optimistic_lock(cls):
     """Mapper arguments that make every UPDATE of a versioned row say
     `WHERE version = <the version read>`. The services bump `version` themselves and
     compare it with what the user saw; this closes the gap between that check and the

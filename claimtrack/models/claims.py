@@ -112,7 +112,7 @@ class Quantity(SQLModel, table=True):
     versus: float | None = None  # the minority of a vote or score
 
     @staticmethod
-    def fields_of(q) -> dict:  # noqa: ANN001 - an ExtractedQuantity
+    def fields_of(q) -> dict:
         """The columns of the stored row for an extracted quantity, but its claim (every
         store path uses this: import, upload, bulk import, re-extraction, hand-drawn claims)."""
         return {"start_offset": q.start, "end_offset": q.end, "text": q.text[:300], "value": q.value,
@@ -123,6 +123,6 @@ class Quantity(SQLModel, table=True):
                 "versus": q.versus}
 
     @classmethod
-    def from_extracted(cls, claim_id: int, q) -> Quantity:  # noqa: ANN001 - an ExtractedQuantity
+    def from_extracted(cls, claim_id: int, q) -> Quantity:
         """The stored row for an extracted quantity."""
         return cls(claim_id=claim_id, **cls.fields_of(q))

@@ -14,9 +14,9 @@ from collections.abc import Callable
 
 from flask import Blueprint, current_app, redirect, url_for
 
-from ..db import get_session
 from ..errors import Conflict, ValidationError
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from ..services.accounts.actors import Actor
 from .forms import FormState, submitted
 
@@ -32,16 +32,13 @@ def link_lifetime() -> timedelta:
 def attempt(form: str, action: Callable[[Any, Actor], Any]) -> tuple[Any, FormState | None, int]:
     """Run one admin write in its own transaction: (result, None, 200) on success, else
     (None, the form as typed with messages, 422 or 409)."""
-    db = get_session()
     mine = submitted()
     try:
-        result = action(db, current_actor())
-        db.commit()
+        with writing() as db:
+            result = action(db, current_actor())
     except ValidationError as exc:
-        db.rollback()
         return None, FormState(form, mine, dict(exc.fields), exc.message), 422
     except Conflict as exc:
-        db.rollback()
         return None, FormState(form, mine, {}, exc.message), 409
     return result, None, 200
 

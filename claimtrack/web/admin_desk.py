@@ -84,7 +84,7 @@ def save_ratings():
     return redirect(url_for("admin.ratings"), code=303)
 
 
-def _archive_page(block: str | None = None, *, status: int = 200, form: FormState = BLANK, result=None):  # noqa: ANN001
+def _archive_page(block: str | None = None, *, status: int = 200, form: FormState = BLANK, result=None):
     return render("admin/archive.html", block, status=status, pages=ADMIN_PAGES, form=form, result=result,
                   loaded=archive_upload.loaded_count(get_session()))
 
@@ -103,7 +103,7 @@ def upload_archive():
     data = upload.read() if upload else b""
     publisher = text("publisher", 300).strip()
 
-    def act(db, who):  # noqa: ANN001, ANN202
+    def act(db, who):
         if upload is None:
             raise ValidationError("Choose a file to upload.", fields={"file": "no file chosen"})
         return archive_upload.upload(db, who, name, data, publisher=publisher or None)

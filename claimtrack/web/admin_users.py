@@ -12,6 +12,7 @@ from ..services.accounts import password_links
 from ..services.accounts.passwords import MAX_LENGTH, MIN_LENGTH
 
 from ..http.access import PUBLIC, allow
+from ..http.writes import writing
 from .admin import ADMIN_PAGES, attempt, bp, link_lifetime
 from .forms import BLANK, FormState, text
 from .rendering import render, wants_fragment
@@ -56,7 +57,7 @@ def create_user():
     how = text("how", 10)
     password = text("password", MAX_LENGTH + 1) if how == "password" else ""
 
-    def act(db, who):  # noqa: ANN001, ANN202
+    def act(db, who):
         if how == "password" and not password:
             raise ValidationError("Type an initial password, or choose a one-time link.",
                                   fields={"password": MISSING_PASSWORD})
@@ -117,10 +118,9 @@ def show(secret: str):
     form = BLANK
     if request.method == "POST":
         try:
-            password_links.redeem(db, secret, text("password", MAX_LENGTH + 1), text("confirm", MAX_LENGTH + 1))
-            db.commit()
+            with writing():
+                password_links.redeem(db, secret, text("password", MAX_LENGTH + 1), text("confirm", MAX_LENGTH + 1))
         except ValidationError as exc:
-            db.rollback()
             form = FormState("set", {}, dict(exc.fields), exc.message)
         else:
             from flask import flash

@@ -9,6 +9,7 @@ from ..services.articles.upload import ArticleForm, import_from_form
 from ..services.articles.view import list_articles
 from ..http.extensions import htmx
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from .forms import BLANK, FormState, page_arg, storable, submitted, text
 from .panel import page_context
 from .rendering import render
@@ -48,13 +49,11 @@ def _posted_article() -> ArticleForm:
 def import_form():
     if request.method == "GET":
         return render("articles/import.html", "import_form", form=BLANK, fetch_form=BLANK)
-    db = get_session()
     try:
-        outcome = import_from_form(db, current_actor(), _posted_article(),
-                                   max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
-        db.commit()
+        with writing() as db:
+            outcome = import_from_form(db, current_actor(), _posted_article(),
+                                       max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
     except ValidationError as exc:
-        db.rollback()
         state = FormState("import", submitted(), dict(exc.fields), exc.message)
         return render("articles/import.html", "import_form", status=422, form=state, fetch_form=BLANK)
     if outcome.duplicate:

@@ -11,6 +11,7 @@ from ..db import get_session
 from ..errors import ValidationError
 from ..http.access import PUBLIC, allow
 from ..http.sessions import begin_session, end_session
+from ..http.writes import writing
 from ..models import utcnow
 from ..services.accounts import login_guard
 from .forms import submitted, text
@@ -48,10 +49,9 @@ def login():
             return render_template("auth/login.html", error=exc.message,
                                    username=submitted().get("username", "")[:64]), 422
         password = request.form.get("password", "")[:1024]
-        db = get_session()
-        result = login_guard.attempt_login(db, username, password, request.remote_addr or "unknown",
-                                           login_guard.Limits.from_config(current_app.config))
-        db.commit()
+        with writing() as db:
+            result = login_guard.attempt_login(db, username, password, request.remote_addr or "unknown",
+                                               login_guard.Limits.from_config(current_app.config))
         if result.locked:
             minutes = max(1, ceil((result.locked_until - utcnow()).total_seconds() / 60))
             error = f"Too many failed log-in attempts. Try again in {minutes} minute{'s' if minutes != 1 else ''}."

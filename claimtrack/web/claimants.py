@@ -12,6 +12,7 @@ from ..services.search import check_query
 from ..services.review.verdicts import scale_for
 from ..http.extensions import htmx
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from .forms import BLANK, FormState, integer, page_arg, submitted
 from .rendering import render
 from ..http.instance import desk_config
@@ -51,14 +52,12 @@ def show(claimant_id: int):
 @bp.route("/claimants/<int:claimant_id>/merge", methods=["POST"])
 @allow("editor")
 def merge(claimant_id: int):
-    db = get_session()
     try:
-        duplicate = integer("duplicate", label="Duplicate")
-        name = get_claimant(db, duplicate).name
-        merge_claimants(db, current_actor(), claimant_id, duplicate)
-        db.commit()
+        with writing() as db:
+            duplicate = integer("duplicate", label="Duplicate")
+            name = get_claimant(db, duplicate).name
+            merge_claimants(db, current_actor(), claimant_id, duplicate)
     except ValidationError as exc:
-        db.rollback()
         return _page(claimant_id, status=422, form=FormState("merge", submitted(), dict(exc.fields), exc.message))
     flash(f"Merged {name} into this claimant.", "info")
     target = url_for("claimants.show", claimant_id=claimant_id)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, url_for
 
-from ..db import get_session
 from ..errors import ValidationError
 from ..services.review import claims
 from ..http.extensions import htmx
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from .forms import FormState, in_range, integer, submitted, text
 from .panel import page_context, panel_response, run
 from .rendering import render
@@ -25,14 +25,12 @@ def show(claim_id: int):
 @bp.route("/articles/<int:article_id>/claims", methods=["POST"])
 @allow("reviewer")
 def create(article_id: int):
-    db = get_session()
     try:
-        claim = claims.create_claim(db, current_actor(), article_id, start=integer("start", label="Start"),
-                                    end=integer("end", label="End"), text=text("text") or None,
-                                    selected=text("selected") or None)
-        db.commit()
+        with writing() as db:
+            claim = claims.create_claim(db, current_actor(), article_id, start=integer("start", label="Start"),
+                                        end=integer("end", label="End"), text=text("text") or None,
+                                        selected=text("selected") or None)
     except ValidationError as exc:
-        db.rollback()
         state = FormState("add", submitted(), dict(exc.fields), exc.message)
         context = page_context(None, article_id, add_form=state)
         if htmx:
@@ -64,7 +62,7 @@ def speaker(claim_id: int):
         title=text("speaker_title", 400)))
 
 
-def _assignee(who) -> int | None:  # noqa: ANN001 - Actor
+def _assignee(who) -> int | None:
     raw = text("assignee", 40).strip()
     if raw == "me":
         return who.user_id
@@ -117,7 +115,7 @@ def _other() -> tuple[int, int | None]:
 @bp.route("/claims/<int:claim_id>/merge", methods=["POST"])
 @allow("reviewer")
 def merge(claim_id: int):
-    def action(db, who):  # noqa: ANN001, ANN202
+    def action(db, who):
         other_id, other_version = _other()
         return claims.merge(db, who, claim_id, other_id, version=integer("version"), other_version=other_version)
     return run(claim_id, "merge", action)

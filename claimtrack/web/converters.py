@@ -17,8 +17,8 @@ from ..models.base import MAX_ID
 class IdConverter(IntegerConverter):
     """`int`, bounded to MAX_ID unless a rule asks for other bounds."""
 
-    def __init__(self, map, fixed_digits: int = 0, min: int | None = None,  # noqa: A002, ANN001 - werkzeug's names
-                 max: int | None = MAX_ID, signed: bool = False) -> None:  # noqa: A002
+    def __init__(self, map, fixed_digits: int = 0, min: int | None = None,  # werkzeug's names
+                 max: int | None = MAX_ID, signed: bool = False) -> None:
         super().__init__(map, fixed_digits, min, max, signed)
 
     def to_python(self, value: str) -> Any:

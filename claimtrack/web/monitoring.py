@@ -19,6 +19,7 @@ from ..services.monitoring.sources import (
 )
 from ..services.accounts.roles import require
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from .forms import BLANK, FormState, submitted, text
 from .rendering import render, wants_fragment
 
@@ -30,7 +31,7 @@ def _form() -> SourceForm:
                       interval=text("interval", 20) or "15", enabled=request.form.get("enabled") == "on")
 
 
-def _go(target: str):  # noqa: ANN202
+def _go(target: str):
     if request.headers.get("HX-Request") == "true":
         response = make_response("", 200)
         response.headers["HX-Redirect"] = target
@@ -47,12 +48,10 @@ def index():
 @bp.route("/sources", methods=["POST"])
 @allow("admin")
 def add():
-    db = get_session()
     try:
-        source = add_source(db, current_actor(), _form())
-        db.commit()
+        with writing() as db:
+            source = add_source(db, current_actor(), _form())
     except ValidationError as exc:
-        db.rollback()
         state = FormState("source", submitted(), dict(exc.fields), exc.message)
         return render("sources/index.html", "source_form", status=422, sources=list_sources(db), form=state)
     return _go(url_for("sources.show", source_id=source.id))
@@ -68,12 +67,10 @@ def show(source_id: int):
 @bp.route("/sources/<int:source_id>", methods=["POST"])
 @allow("admin")
 def edit(source_id: int):
-    db = get_session()
     try:
-        source = update_source(db, current_actor(), source_id, _form())
-        db.commit()
+        with writing() as db:
+            source = update_source(db, current_actor(), source_id, _form())
     except ValidationError as exc:
-        db.rollback()
         state = FormState("source", submitted(), dict(exc.fields), exc.message)
         return render("sources/show.html", "source_form", status=422, source=get_source(db, source_id), form=state)
     return _go(url_for("sources.show", source_id=source.id))
@@ -82,9 +79,8 @@ def edit(source_id: int):
 @bp.route("/sources/<int:source_id>/enabled", methods=["POST"])
 @allow("admin")
 def toggle(source_id: int):
-    db = get_session()
-    source = set_enabled(db, current_actor(), source_id, request.form.get("enabled") == "on")
-    db.commit()
+    with writing() as db:
+        source = set_enabled(db, current_actor(), source_id, request.form.get("enabled") == "on")
     if wants_fragment():
         return render("sources/_row.html", source=source)
     return redirect(url_for("sources.index"), code=303)
@@ -134,9 +130,8 @@ def alerts_index():
 @bp.route("/alerts/<int:alert_id>/acknowledge", methods=["POST"])
 @allow("reviewer")
 def alerts_acknowledge(alert_id: int):
-    db = get_session()
-    alert = alert_service.acknowledge(db, current_actor(), alert_id)
-    db.commit()
+    with writing() as db:
+        alert = alert_service.acknowledge(db, current_actor(), alert_id)
     if wants_fragment():
         return render("alerts/_row.html", row=alert_service.alert_row(db, alert.id))
     return redirect(url_for("sources.alerts_index"), code=303)
@@ -145,13 +140,12 @@ def alerts_acknowledge(alert_id: int):
 @bp.route("/alerts/<int:alert_id>/review", methods=["POST"])
 @allow("reviewer")
 def alerts_review(alert_id: int):
-    db = get_session()
-    alert = alert_service.start_review(db, current_actor(), alert_id)
-    db.commit()
+    with writing():
+        alert = alert_service.start_review(get_session(), current_actor(), alert_id)
     return _go(url_for("claims.show", claim_id=alert.claim_id))
 
 
-def _digest():  # noqa: ANN202
+def _digest():
     return daily_digest(get_session(), parse_day(request.args.get("day")), parse_top(request.args.get("top")))
 
 

@@ -11,6 +11,7 @@ from ..services.accounts.roles import at_least
 from ..services.notifications import inbox
 from ..services.review import desk
 from ..http.access import allow
+from ..http.writes import writing
 from .rendering import render, wants_fragment
 
 bp = Blueprint("notifications", __name__)
@@ -29,7 +30,7 @@ def init_app(app: Flask) -> None:
         return {"nav_unread": inbox.unread_count(db, current_user.id), "nav_counts": counts}
 
 
-def _page(status: int = 200, **extra):  # noqa: ANN003, ANN202 - Flask response
+def _page(status: int = 200, **extra):
     db = get_session()
     unread_only = request.args.get("unread") == "1"
     return render("notifications/index.html", "notification_list", status=status,
@@ -46,18 +47,16 @@ def index():
 @bp.route("/notifications/read", methods=["POST"])
 @allow("viewer")
 def read_all():
-    db = get_session()
-    n = inbox.mark_read(db, current_user.id)
-    db.commit()
+    with writing() as db:
+        n = inbox.mark_read(db, current_user.id)
     return _page(notice=f"Marked {n} notification{'' if n == 1 else 's'} read.")
 
 
 @bp.route("/notifications/<int:notification_id>/read", methods=["POST"])
 @allow("viewer")
 def read_one(notification_id: int):
-    db = get_session()
-    inbox.mark_read(db, current_user.id, notification_id)
-    db.commit()
+    with writing() as db:
+        inbox.mark_read(db, current_user.id, notification_id)
     target = request.form.get("next", "")
     if target.startswith("/claims/") and "//" not in target:
         return redirect(target, code=303)
@@ -67,13 +66,11 @@ def read_one(notification_id: int):
 @bp.route("/notifications/preferences", methods=["POST"])
 @allow("viewer")
 def preferences():
-    db = get_session()
     wanted = {k for k in request.form.getlist("kind") if k}
     try:
-        inbox.set_preferences(db, current_user.id, wanted)
-        db.commit()
+        with writing() as db:
+            inbox.set_preferences(db, current_user.id, wanted)
     except ValidationError as exc:
-        db.rollback()
         return _page(422, notice=exc.message)
     if not request.headers.get("HX-Request"):
         return redirect(url_for("notifications.index"), code=303)

@@ -19,6 +19,7 @@ from sqlmodel import Session
 from ..db import get_session
 from ..errors import Conflict, StaleVersion, ValidationError
 from ..http.access import current_actor
+from ..http.writes import writing
 from ..services.accounts.actors import Actor
 from ..services.articles.view import load_article
 from ..services.review.panel import ClaimPanel, load_panel
@@ -104,21 +105,17 @@ def run(claim_id: int, form: str, action: Callable[[Session, Actor], Any], *,
         show: Callable[[Any], int] | None = None):
     """Run one write from the panel and answer it. `show` picks the claim to show after
     success from the action's result (the same claim by default)."""
-    db = get_session()
     mine = submitted()
     try:
-        result = action(db, current_actor())
-        db.commit()
+        with writing() as db:
+            result = action(db, current_actor())
     except StaleVersion as exc:
-        db.rollback()
-        panel = load_panel(db, claim_id, desk_config())
+        panel = load_panel(get_session(), claim_id, desk_config())
         state = FormState(form, mine, dict(exc.fields), exc.message, _conflict(panel, form, exc, mine))
         return panel_response(claim_id, status=409, forms={form: state}, panel=panel)
     except ValidationError as exc:
-        db.rollback()
         return panel_response(claim_id, status=422, forms={form: FormState(form, mine, dict(exc.fields), exc.message)})
     except Conflict as exc:
-        db.rollback()
         return panel_response(claim_id, status=409, forms={form: FormState(form, mine, {}, exc.message)})
     target = show(result) if show else claim_id
     if htmx:

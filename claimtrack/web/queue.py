@@ -14,6 +14,7 @@ from ..http.instance import desk_config
 from ..services.review import bulk, desk, queue, verdicts
 from ..services.search import check_query
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from .forms import arg_date, arg_int, integer, in_range, page_arg, text
 from .rendering import render, wants_fragment
 
@@ -47,7 +48,7 @@ def _args(filters: queue.QueueFilters) -> dict:
     return {k: v for k, v in args.items() if v}
 
 
-def _home(db) -> dict:  # noqa: ANN001 - Session
+def _home(db) -> dict:
     """The role's own lists, shown above the queue: what waits for this person first."""
     role = current_user.role
     if at_least(role, "editor"):
@@ -63,7 +64,7 @@ def _rating_label(key: str) -> str:
     return found.label if found else key
 
 
-def _queue(status: int = 200, **extra):  # noqa: ANN003, ANN202 - Flask response
+def _queue(status: int = 200, **extra):
     db = get_session()
     home = {} if wants_fragment() else _home(db)
     filters = _filters()
@@ -92,7 +93,7 @@ def _selected() -> list[int]:
     return ids
 
 
-def _bulk_assignee(who) -> int | None:  # noqa: ANN001 - Actor
+def _bulk_assignee(who) -> int | None:
     raw = (request.form.get("assignee") or "").strip()
     if raw == "me":
         return who.user_id
@@ -108,17 +109,15 @@ def _bulk_assignee(who) -> int | None:  # noqa: ANN001 - Actor
 @bp.route("/queue/bulk", methods=["POST"])
 @allow("reviewer")
 def bulk_action():
-    db = get_session()
     who = current_actor()
     action = (request.form.get("action") or "").strip()
     try:
-        result = bulk.apply(db, who, action, _selected(),
-                            assignee_id=_bulk_assignee(who) if action == "assign" else None,
-                            status=text("status", 40) if action == "status" else None,
-                            reason=text("reason", 2000) if action == "dismiss" else None)
-        db.commit()
+        with writing() as db:
+            result = bulk.apply(db, who, action, _selected(),
+                                assignee_id=_bulk_assignee(who) if action == "assign" else None,
+                                status=text("status", 40) if action == "status" else None,
+                                reason=text("reason", 2000) if action == "dismiss" else None)
     except ValidationError as exc:
-        db.rollback()
         return _queue(422, bulk_error=exc.message)
     return _queue(bulk_result=result)
 
@@ -126,12 +125,10 @@ def bulk_action():
 @bp.route("/queue/bulk/<int:event_id>/undo", methods=["POST"])
 @allow("reviewer")
 def bulk_undo(event_id: int):
-    db = get_session()
     try:
-        result = bulk.undo(db, current_actor(), event_id)
-        db.commit()
+        with writing() as db:
+            result = bulk.undo(db, current_actor(), event_id)
     except ValidationError as exc:
-        db.rollback()
         return _queue(422, bulk_error=exc.message)
     return _queue(bulk_result=result)
 

@@ -12,6 +12,7 @@ from ..services.review import verdicts
 from ..services.review.claims import get_claim
 from ..http.extensions import htmx
 from ..http.access import allow, current_actor
+from ..http.writes import writing
 from .forms import text
 from .rendering import render
 from .textdiff import word_diff
@@ -43,12 +44,10 @@ def panel(claim_id: int):
 @bp.route("/claims/<int:claim_id>/related/<int:link_id>", methods=["POST"])
 @allow("reviewer")
 def decide(claim_id: int, link_id: int):
-    db = get_session()
     try:
-        related.decide_link(db, current_actor(), link_id, text("state", 20), claim_id=claim_id)
-        db.commit()
+        with writing() as db:
+            related.decide_link(db, current_actor(), link_id, text("state", 20), claim_id=claim_id)
     except (ValidationError, Conflict) as exc:
-        db.rollback()
         return _panel(claim_id, status=422 if isinstance(exc, ValidationError) else 409, message=exc.message)
     if htmx:
         response = _panel(claim_id)

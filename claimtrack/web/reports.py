@@ -46,7 +46,7 @@ def article(article_id: int):
     return _respond(report, "reports/article.html")
 
 
-def _respond(report: Report, template: str, **context):  # noqa: ANN003, ANN202
+def _respond(report: Report, template: str, **context):
     fmt = request.args.get("format", "html")
     filename = f"claimtrack-{report.name}" + (f"-{report.filters['article']}" if report.name == "article" else "")
     if fmt == "json":

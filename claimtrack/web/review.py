@@ -9,6 +9,7 @@ from ..errors import Conflict, ValidationError
 from ..http.access import allow
 from ..services.publishing import preview as publishing_preview
 from ..services.review import retraction, sources, verdicts
+from ..services.publishing import publish as publishing
 from .forms import integer, text
 from .panel import run
 from .rendering import render
@@ -75,7 +76,7 @@ def reuse_verdict(claim_id: int):
 @bp.route("/claims/<int:claim_id>/verdict/approve", methods=["POST"])
 @allow("editor")
 def approve(claim_id: int):
-    return run(claim_id, "approve", lambda db, who: verdicts.approve(
+    return run(claim_id, "approve", lambda db, who: publishing.publish(
         db, who, claim_id, config=desk_config(), claim_reviewed=_reviewed(), **_seen()))
 
 

@@ -16,6 +16,7 @@ from ..services.accounts.tokens import MAX_NAME
 from ..http.extensions import htmx
 from ..http.access import allow
 from ..http.sessions import begin_session
+from ..http.writes import writing
 from .forms import BLANK, FormState, submitted, text
 from .rendering import render
 
@@ -41,12 +42,11 @@ def index():
 @bp.route("/settings/tokens", methods=["POST"])
 @allow("viewer")
 def create_token():
-    db = get_session()
     try:
-        row, plaintext = account_settings.create_token(db, current_user.id, text("name", MAX_NAME + 1, label="The name"))
-        db.commit()
+        with writing() as db:
+            row, plaintext = account_settings.create_token(db, current_user.id,
+                                                           text("name", MAX_NAME + 1, label="The name"))
     except ValidationError as exc:
-        db.rollback()
         typed = {"name": submitted().get("name", "")[:MAX_NAME + 1]}
         return _page("tokens", status=422, token_form=FormState("token", typed, dict(exc.fields), exc.message))
     # Rendered, not redirected: the value is shown this once and must not travel
@@ -57,9 +57,8 @@ def create_token():
 @bp.route("/settings/tokens/<int:token_id>/revoke", methods=["POST"])
 @allow("viewer")
 def revoke_token(token_id: int):
-    db = get_session()
-    row = account_settings.revoke_token(db, current_user.id, token_id)
-    db.commit()
+    with writing() as db:
+        row = account_settings.revoke_token(db, current_user.id, token_id)
     if htmx:
         return _page("tokens")
     flash(f"Token {row.name or row.id} is revoked.", "info")
@@ -69,17 +68,14 @@ def revoke_token(token_id: int):
 @bp.route("/settings/password", methods=["POST"])
 @allow("viewer")
 def change_password():
-    db = get_session()
     try:
-        values = [text(name, MAX_LENGTH + 1) for name in PASSWORD_FIELDS]
-        user = account_settings.change_password(db, current_user.id, *values,
-                                                address=request.remote_addr or "unknown",
-                                                limits=login_guard.Limits.from_config(current_app.config))
+        # A wrong current password is kept as a failed attempt: it counts towards the lock-out.
+        with writing(keep_on=(account_settings.WrongPassword,)) as db:
+            values = [text(name, MAX_LENGTH + 1) for name in PASSWORD_FIELDS]
+            user = account_settings.change_password(db, current_user.id, *values,
+                                                    address=request.remote_addr or "unknown",
+                                                    limits=login_guard.Limits.from_config(current_app.config))
     except ValidationError as exc:
-        if isinstance(exc, account_settings.WrongPassword):
-            db.commit()  # the failed attempt is kept: it counts towards the lock-out
-        else:
-            db.rollback()
         # Passwords are never echoed back into the page.
         return _page("password", status=422, password_form=FormState("password", {}, dict(exc.fields), exc.message))
     begin_session(db, user)  # commits; every other session of this user has ended

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 
-def test_claim_detail_has_everything(api, claim):  # noqa: ANN001
+def test_claim_detail_has_everything(api, claim):
     assert {"quantities", "sources", "current_verdict", "open_verdict", "verdicts", "version", "span_text"} <= set(claim)
     assert claim["article"]["title"]
     assert claim["version"] == 1 and claim["verdicts"] == [] and claim["current_verdict"] is None
 
 
-def test_filters(api, article_id, claim, users):  # noqa: ANN001
+def test_filters(api, article_id, claim, users):
     everything = api.get(f"/claims?article={article_id}&limit=200").get_json()["items"]
     assert everything and all(c["article_id"] == article_id for c in everything)
     assert api.get("/claims?article=999").get_json()["items"] == []
@@ -24,7 +24,7 @@ def test_filters(api, article_id, claim, users):  # noqa: ANN001
     assert api.get("/claims?has_conflict=true").get_json()["items"] == []
 
 
-def test_paging_is_stable(api, article_id):  # noqa: ANN001
+def test_paging_is_stable(api, article_id):
     ids, url = [], "/claims?limit=2"
     while url:
         page = api.get(url).get_json()
@@ -33,7 +33,7 @@ def test_paging_is_stable(api, article_id):  # noqa: ANN001
     assert ids == sorted(ids) and len(ids) == len(set(ids)) > 2
 
 
-def test_patch_text_speaker_assignee_status(api, claim, users):  # noqa: ANN001
+def test_patch_text_speaker_assignee_status(api, claim, users):
     response = api.patch(f"/claims/{claim['id']}", "reviewer", json={
         "version": claim["version"], "text": "A reworded claim.", "claimant": "Jane Roe",
         "claimant_title": "spokeswoman", "assignee": users["reviewer"], "status": "in_review"})
@@ -44,13 +44,13 @@ def test_patch_text_speaker_assignee_status(api, claim, users):  # noqa: ANN001
     assert data["version"] > claim["version"]
 
 
-def test_patch_span_takes_the_spans_text(api, claim):  # noqa: ANN001
+def test_patch_span_takes_the_spans_text(api, claim):
     start, end = claim["start"], claim["end"] - 5
     data = api.patch(f"/claims/{claim['id']}", json={"version": 1, "start": start, "end": end}).get_json()
     assert (data["start"], data["end"]) == (start, end) and data["span_text"] == data["text"]
 
 
-def test_stale_version_is_409_with_the_current_state(api, claim):  # noqa: ANN001
+def test_stale_version_is_409_with_the_current_state(api, claim):
     path = f"/claims/{claim['id']}"
     assert api.patch(path, "reviewer", json={"version": 1, "text": "First edit."}).status_code == 200
     response = api.patch(path, "editor", json={"version": 1, "text": "Second edit."})
@@ -61,20 +61,20 @@ def test_stale_version_is_409_with_the_current_state(api, claim):  # noqa: ANN00
     assert api.get(path).get_json()["text"] == "First edit."
 
 
-def test_a_failed_patch_changes_nothing(api, claim):  # noqa: ANN001
+def test_a_failed_patch_changes_nothing(api, claim):
     response = api.patch(f"/claims/{claim['id']}", json={"version": 1, "text": "Changed", "status": "published"})
     assert response.status_code == 409 and response.get_json()["error"]["code"] == "illegal_transition"
     assert api.get(f"/claims/{claim['id']}").get_json()["text"] == claim["text"]
 
 
-def test_dismiss_needs_a_reason(api, claim):  # noqa: ANN001
+def test_dismiss_needs_a_reason(api, claim):
     path = f"/claims/{claim['id']}"
     assert api.patch(path, json={"version": 1, "status": "dismissed"}).status_code == 422
     data = api.patch(path, json={"version": 1, "status": "dismissed", "dismissed_reason": "Opinion."}).get_json()
     assert data["status"] == "dismissed" and data["dismissed_reason"] == "Opinion."
 
 
-def test_patch_validation(api, claim):  # noqa: ANN001
+def test_patch_validation(api, claim):
     path = f"/claims/{claim['id']}"
     for body in ({"text": "x"}, {"version": "1"}, {"version": 1, "start": 3}, {"version": 1, "start": 0, "end": 10**7},
                  {"version": 1, "assignee": 999}, {"version": True}):

@@ -8,11 +8,11 @@ from click.testing import CliRunner
 from claimtrack.cli import cli, main
 
 
-def run(args):  # noqa: ANN001, ANN201
+def run(args):
     return CliRunner().invoke(cli, args, catch_exceptions=False)
 
 
-def test_create_list_revoke(cli_env, client, users):  # noqa: ANN001
+def test_create_list_revoke(cli_env, client, users):
     created = run(["tokens", "create", "reviewer", "--name", "cms", "--format", "json"])
     assert created.exit_code == 0, created.output
     data = json.loads(created.stdout)
@@ -34,7 +34,7 @@ def test_create_list_revoke(cli_env, client, users):  # noqa: ANN001
     assert json.loads(run(["tokens", "list", "reviewer", "--format", "json"]).stdout)[0]["revoked_at"]
 
 
-def test_unknown_user_or_token_fails_cleanly(cli_env, users, capsys):  # noqa: ANN001
+def test_unknown_user_or_token_fails_cleanly(cli_env, users, capsys):
     for args in (["tokens", "create", "nobody"], ["tokens", "revoke", "999"]):
         try:
             main(args)

@@ -5,7 +5,7 @@ from tests.conftest import FIXTURES
 from tests.helpers import import_file
 
 
-def test_claimants_list_and_detail(api, claim):  # noqa: ANN001
+def test_claimants_list_and_detail(api, claim):
     page = api.get("/claimants?limit=200", "viewer").get_json()
     assert page["items"] and page["next"] is None
     named = next(c for c in page["items"] if c["claims_count"])
@@ -17,13 +17,13 @@ def test_claimants_list_and_detail(api, claim):  # noqa: ANN001
     assert api.get("/claimants/99999").status_code == 404
 
 
-def test_rating_scale(api):  # noqa: ANN001
+def test_rating_scale(api):
     scale = api.get("/rating-scale", "viewer").get_json()
     assert scale["labels"] and {"key", "label", "value", "alternate_name"} == set(scale["labels"][0])
     assert "false" in [label["key"] for label in scale["labels"]]
 
 
-def test_match(api, claim):  # noqa: ANN001
+def test_match(api, claim):
     response = api.get("/match?q=" + "+".join(claim["text"].split()[:8]), "viewer")
     assert response.status_code == 200, response.get_data(as_text=True)
     items = response.get_json()["items"]
@@ -31,7 +31,7 @@ def test_match(api, claim):  # noqa: ANN001
     assert api.get("/match").status_code == 422
 
 
-def test_related_claims_and_deciding_a_link(api, engine, article_id):  # noqa: ANN001
+def test_related_claims_and_deciding_a_link(api, engine, article_id):
     import_file(engine, FIXTURES / "articles" / "iraq-withdrawal-courier.json")
     claims = api.get(f"/claims?article={article_id}&limit=200").get_json()["items"]
     with_links = [(c, api.get(f"/claims/{c['id']}/related", "viewer").get_json()["items"]) for c in claims]

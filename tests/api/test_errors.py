@@ -8,19 +8,19 @@ from claimtrack import create_app
 from .conftest import new_token
 
 
-def _code(response, status: int) -> str:  # noqa: ANN001
+def _code(response, status: int) -> str:
     assert response.status_code == status, response.get_data(as_text=True)
     assert response.mimetype == "application/json"
     return response.get_json()["error"]["code"]
 
 
 @pytest.mark.parametrize("body", [b"{", b"not json", b'{"title": "a",}', b"[" * 100_000])
-def test_malformed_json_is_400(api, body):  # noqa: ANN001
+def test_malformed_json_is_400(api, body):
     response = api.post("/articles", "reviewer", data=body, content_type="application/json")
     assert _code(response, 400) == "malformed_json"
 
 
-def test_non_utf8_body_is_400(api):  # noqa: ANN001
+def test_non_utf8_body_is_400(api):
     response = api.post("/articles", "reviewer", data=b'{"title": "\xff"}', content_type="application/json")
     assert _code(response, 400) == "malformed_json"
 
@@ -33,7 +33,7 @@ def test_non_utf8_body_is_400(api):  # noqa: ANN001
     ({"title": "x\u0000", "body": "y"}, "title"),
     ({"title": "x", "body": "\ud800"}, "body"),
 ])
-def test_wrong_shapes_are_422_naming_the_field(api, body, field):  # noqa: ANN001
+def test_wrong_shapes_are_422_naming_the_field(api, body, field):
     response = api.post("/articles", "reviewer", json=body)
     assert _code(response, 422) == "validation"
     assert field in response.get_json()["error"]["fields"]
@@ -41,11 +41,11 @@ def test_wrong_shapes_are_422_naming_the_field(api, body, field):  # noqa: ANN00
 
 @pytest.mark.parametrize("path", ["/nowhere", "/claims/abc", "/claims/99999999999999999999999999",
                                   "/claims/-1", "/claims/2147483647", "/articles/0"])
-def test_unknown_paths_and_ids_are_json_404(api, path):  # noqa: ANN001
+def test_unknown_paths_and_ids_are_json_404(api, path):
     assert _code(api.get(path), 404) == "not_found"
 
 
-def test_wrong_method_is_json_405(api):  # noqa: ANN001
+def test_wrong_method_is_json_405(api):
     response = api.call("PUT", "/claims")
     assert _code(response, 405) == "method_not_allowed"
     assert "GET" in response.headers["Allow"]
@@ -53,11 +53,11 @@ def test_wrong_method_is_json_405(api):  # noqa: ANN001
 
 @pytest.mark.parametrize("query", ["limit=0", "limit=201", "limit=99999999999999999999", "limit=x",
                                    "after=-5", "status=nope", "has_conflict=maybe", "article=0", "q=a%00b"])
-def test_bad_query_values_are_422(api, query):  # noqa: ANN001
+def test_bad_query_values_are_422(api, query):
     assert _code(api.get(f"/claims?{query}"), 422) == "validation"
 
 
-def test_too_large_is_413(app_config, engine, users):  # noqa: ANN001
+def test_too_large_is_413(app_config, engine, users):
     app = create_app({**app_config, "API_MAX_BODY_BYTES": 1000})
     _, token = new_token(engine, "reviewer")
     response = app.test_client().post("/api/v1/articles", json={"title": "x", "body": "y" * 2000},
@@ -65,7 +65,7 @@ def test_too_large_is_413(app_config, engine, users):  # noqa: ANN001
     assert _code(response, 413) == "too_large"
 
 
-def test_rate_limit_is_429_with_retry_after(app_config, engine, users):  # noqa: ANN001
+def test_rate_limit_is_429_with_retry_after(app_config, engine, users):
     app = create_app({**app_config, "API_RATE_LIMIT": 3, "API_RATE_WINDOW": 60})
     _, token = new_token(engine, "viewer")
     _, other = new_token(engine, "viewer")
@@ -80,10 +80,10 @@ def test_rate_limit_is_429_with_retry_after(app_config, engine, users):  # noqa:
     assert client.get("/api/v1/rating-scale", headers={"Authorization": f"Bearer {other}"}).status_code == 200
 
 
-def test_unexpected_errors_are_json_500(api, monkeypatch):  # noqa: ANN001
+def test_unexpected_errors_are_json_500(api, monkeypatch):
     from claimtrack.api import queries
 
-    def broken(*_args):  # noqa: ANN002, ANN202
+    def broken(*_args):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(queries, "claims", broken)

@@ -8,18 +8,19 @@ from sqlmodel import select
 from claimtrack.db import session_scope
 from claimtrack.models import Claim, ClaimLink
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.accounts.actors import Actor
 from tests.conftest import FIXTURES
 from tests.helpers import import_file
 
 
-def _claim_id(engine, article_id: int, fragment: str) -> int:  # noqa: ANN001
+def _claim_id(engine, article_id: int, fragment: str) -> int:
     with session_scope(engine) as s:
         return s.exec(select(Claim.id).where(Claim.article_id == article_id, Claim.text.contains(fragment),
                                              Claim.repeat_of_id.is_(None))).one()
 
 
-def _link(engine, a: int, b: int) -> ClaimLink:  # noqa: ANN001
+def _link(engine, a: int, b: int) -> ClaimLink:
     low, high = sorted((a, b))
     with session_scope(engine) as s:
         link = s.exec(select(ClaimLink).where(and_(ClaimLink.claim_a_id == low, ClaimLink.claim_b_id == high))).one()
@@ -27,7 +28,7 @@ def _link(engine, a: int, b: int) -> ClaimLink:  # noqa: ANN001
         return link
 
 
-def _publish(engine, users, claim_id: int) -> None:  # noqa: ANN001
+def _publish(engine, users, claim_id: int) -> None:
     config = {"PUBLIC_BASE_URL": "https://factcheck.example.org"}
     with session_scope(engine) as s:
         reviewer = Actor(users["reviewer"], "reviewer", "reviewer")
@@ -35,16 +36,16 @@ def _publish(engine, users, claim_id: int) -> None:  # noqa: ANN001
         data = verdicts.VerdictInput("true", "The count matches the Pentagon's figure.", "")
         row = verdicts.save_draft(s, reviewer, claim_id, data, verdict_id=None, version=None, config=config)
         row = verdicts.submit(s, reviewer, claim_id, data, verdict_id=row.id, version=row.version, config=config)
-        verdicts.approve(s, Actor(users["editor"], "editor", "editor"), claim_id, verdict_id=row.id,
+        publishing.publish(s, Actor(users["editor"], "editor", "editor"), claim_id, verdict_id=row.id,
                          version=row.version, config=config)
 
 
-def _item(api, claim_id: int, link_id: int) -> dict:  # noqa: ANN001
+def _item(api, claim_id: int, link_id: int) -> dict:
     items = api.get(f"/claims/{claim_id}/related", "viewer").get_json()["items"]
     return next(i for i in items if i["link_id"] == link_id)
 
 
-def test_reuse_across_agreeing_numbers_is_offered_and_done(api, engine, users, article_id):  # noqa: ANN001
+def test_reuse_across_agreeing_numbers_is_offered_and_done(api, engine, users, article_id):
     troops = _claim_id(engine, article_id, "the 6,000 or so American troops in Iraq")
     opinion = import_file(engine, FIXTURES / "articles" / "iraq-withdrawal-opinion.txt")
     other = _claim_id(engine, opinion.article_id, "roughly 6,000 service members")
@@ -64,7 +65,7 @@ def test_reuse_across_agreeing_numbers_is_offered_and_done(api, engine, users, a
     assert [src["reused_from_claim_id"] for src in body["claim"]["sources"]] == [other]
 
 
-def test_reuse_across_a_numeric_conflict_is_never_offered_nor_done(api, engine, users, article_id):  # noqa: ANN001
+def test_reuse_across_a_numeric_conflict_is_never_offered_nor_done(api, engine, users, article_id):
     troops = _claim_id(engine, article_id, "the 6,000 or so American troops in Iraq")
     wire = import_file(engine, FIXTURES / "articles" / "iraq-delegation-wire.txt")
     other = _claim_id(engine, wire.article_id, "some 5,200 American troops")

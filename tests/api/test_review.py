@@ -9,12 +9,12 @@ def _claim_path(claim: dict) -> str:
     return f"/claims/{claim['id']}"
 
 
-def _verdict(api, claim, role="reviewer", **fields):  # noqa: ANN001, ANN003, ANN201
+def _verdict(api, claim, role="reviewer", **fields):
     body = {"rating": "false", "summary": "It is not so.", "rationale": "Because.", "version": None, **fields}
     return api.post(_claim_path(claim) + "/verdicts", role, json=body)
 
 
-def test_add_and_remove_a_source(api, claim):  # noqa: ANN001
+def test_add_and_remove_a_source(api, claim):
     response = api.post(_claim_path(claim) + "/sources", "reviewer", json=SOURCE)
     assert response.status_code == 201, response.get_data(as_text=True)
     link = response.get_json()
@@ -29,12 +29,12 @@ def test_add_and_remove_a_source(api, claim):  # noqa: ANN001
     assert api.delete(_claim_path(claim) + f"/sources/{link['id']}", "reviewer").status_code == 404
 
 
-def test_source_validation(api, claim):  # noqa: ANN001
+def test_source_validation(api, claim):
     for body in ({"url": "javascript:alert(1)"}, {"url": "https://x.org", "stance": "maybe"}, {}):
         assert api.post(_claim_path(claim) + "/sources", json=body).status_code == 422
 
 
-def test_draft_then_update_then_submit(api, claim):  # noqa: ANN001
+def test_draft_then_update_then_submit(api, claim):
     created = _verdict(api, claim)
     assert created.status_code == 201, created.get_data(as_text=True)
     verdict = created.get_json()["verdict"]
@@ -53,19 +53,19 @@ def test_draft_then_update_then_submit(api, claim):  # noqa: ANN001
     assert submitted.get_json()["claim"]["status"] == "awaiting_approval"
 
 
-def test_stale_verdict_is_409(api, claim):  # noqa: ANN001
+def test_stale_verdict_is_409(api, claim):
     _verdict(api, claim)
     response = _verdict(api, claim, summary="Mine.", version=None)
     assert response.status_code == 409 and response.get_json()["error"]["code"] == "stale_version"
     assert response.get_json()["error"]["current"]["verdict"]["summary"] == "It is not so."
 
 
-def test_unknown_rating_is_422(api, claim):  # noqa: ANN001
+def test_unknown_rating_is_422(api, claim):
     response = _verdict(api, claim, rating="sort-of")
     assert response.status_code == 422 and "rating" in response.get_json()["error"]["fields"]
 
 
-def test_publish(api, claim):  # noqa: ANN001
+def test_publish(api, claim):
     path = _claim_path(claim) + "/publish"
     nothing = api.post(path, "editor")
     assert nothing.status_code == 409
@@ -80,7 +80,7 @@ def test_publish(api, claim):  # noqa: ANN001
     assert data["claim"]["current_verdict"]["id"] == data["verdict"]["id"]
 
 
-def test_publish_lists_what_is_missing(app_config, engine, users, claim):  # noqa: ANN001
+def test_publish_lists_what_is_missing(app_config, engine, users, claim):
     """No base URL configured anywhere: publishing still works, under the address the
     server was reached at. What a fact-check really lacks is still listed."""
     from claimtrack import create_app
@@ -116,7 +116,7 @@ def test_publish_lists_what_is_missing(app_config, engine, users, claim):  # noq
                         "Admin → Publisher settings, or set CLAIMTRACK_PUBLIC_BASE_URL."]
 
 
-def test_claimreview_feed(api, claim):  # noqa: ANN001
+def test_claimreview_feed(api, claim):
     assert api.get("/claimreview", "viewer").get_json() == {"items": [], "next": None}
     api.post(_claim_path(claim) + "/sources", json=SOURCE)
     _verdict(api, claim, submit=True)

@@ -17,7 +17,7 @@ EXAMPLES_PER_OPERATION = 25
 EXCLUDED = [schemathesis.checks.positive_data_acceptance]
 
 
-def _mostly_existing_ids(_context, path_parameters: dict | None) -> dict | None:  # noqa: ANN001
+def _mostly_existing_ids(_context, path_parameters: dict | None) -> dict | None:
     """Random ids almost never exist; fold even ones into the stored range so writes get
     past "not found" and reach the services."""
     if not path_parameters:
@@ -30,7 +30,7 @@ def _mostly_existing_ids(_context, path_parameters: dict | None) -> dict | None:
 # about data generation details we do not control; those must not fail the suite.
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 @pytest.mark.filterwarnings("ignore::hypothesis.errors.NonInteractiveExampleWarning")
-def test_api_matches_its_description(app, api, engine, article_id):  # noqa: ANN001
+def test_api_matches_its_description(app, api, engine, article_id):
     import_file(engine, FIXTURES / "articles" / "iraq-withdrawal-courier.json")
     for n in range(2, 31, 2):
         api.post(f"/claims/{n}/sources", json={"url": f"https://example.org/{n}"})
@@ -44,12 +44,12 @@ def test_api_matches_its_description(app, api, engine, article_id):  # noqa: ANN
         @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, derandomize=True,
                   suppress_health_check=list(HealthCheck))
         @given(case=operation.as_strategy())
-        def check(case):  # noqa: ANN001, ANN202
+        def check(case):
             case.call_and_validate(headers=headers, excluded_checks=EXCLUDED)
 
         try:
             check()
-        except BaseException as exc:  # noqa: BLE001 - collect every operation's failure, then report
+        except BaseException as exc:  # collect every operation's failure, then report
             if isinstance(exc, KeyboardInterrupt):
                 raise
             failures.append(f"{operation.label}: {exc}")

@@ -23,7 +23,7 @@ class Session:
         self.failed: list[str] = []
         self.page.on("response", lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
 
-    def _console(self, msg) -> None:  # noqa: ANN001 - ConsoleMessage
+    def _console(self, msg) -> None:
         # 409 and 422 answers are expected (a conflict, a refused form) and carry a page.
         if msg.type == "error" and not EXPECTED.search(msg.text):
             self.errors.append(f"{msg.text} at {msg.location}")
@@ -40,7 +40,7 @@ class Session:
         self.page.get_by_role("button", name="Log out").click()
         expect(self.page).to_have_url(re.compile(r"/login"))
 
-    def panel(self):  # noqa: ANN201 - Locator
+    def panel(self):
         return self.page.locator("#claim-panel .claim-panel")
 
     def close(self) -> None:

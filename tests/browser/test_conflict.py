@@ -18,13 +18,13 @@ from .pages import Session
 pytestmark = pytest.mark.browser
 
 
-def _claim_about_troops(engine, article_id: int) -> int:  # noqa: ANN001
+def _claim_about_troops(engine, article_id: int) -> int:
     with session_scope(engine) as s:
         return s.exec(select(Claim.id).where(Claim.article_id == article_id,
                                              Claim.text.contains("6,000 or so"))).one()
 
 
-def _open_text_editor(person: Session, claim_id: int):  # noqa: ANN202 - Locator
+def _open_text_editor(person: Session, claim_id: int):
     person.page.goto(f"/claims/{claim_id}")
     panel = person.panel()
     panel.get_by_text("Edit the text or span").click()

@@ -26,7 +26,7 @@ PASSWORD = "tidal gantry lantern 59"
 
 
 @pytest.fixture
-def fresh_demo(app_config, engine):  # noqa: ANN001, ANN201
+def fresh_demo(app_config, engine):
     """`claimtrack demo` on an empty database, served with no publishing settings at all."""
     load_demo(engine, max_body_chars=2_000_000, workers=1)
     config = {**app_config, "WTF_CSRF_ENABLED": True, "TESTING": False,
@@ -38,12 +38,12 @@ def fresh_demo(app_config, engine):  # noqa: ANN001, ANN201
     server.stop()
 
 
-def _no_sideways_scroll(page) -> None:  # noqa: ANN001
+def _no_sideways_scroll(page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"], f"{page.url} is {width}px wide"
 
 
-def _both_widths(browser, url: str, path: str, shoot, name: str, login: tuple[str, str] | None,  # noqa: ANN001
+def _both_widths(browser, url: str, path: str, shoot, name: str, login: tuple[str, str] | None,
                  status: int = 200) -> None:
     for size in (DESKTOP, PHONE):
         who = Session(browser, url, viewport=size)
@@ -58,7 +58,7 @@ def _both_widths(browser, url: str, path: str, shoot, name: str, login: tuple[st
         who.close()
 
 
-def test_fresh_demo_admin_to_published_edit(browser, fresh_demo, shoot):  # noqa: ANN001
+def test_fresh_demo_admin_to_published_edit(browser, fresh_demo, shoot):
     server, logins, claim_id = fresh_demo
     assert claim_id is not None
 

@@ -19,7 +19,7 @@ from .pages import Session
 pytestmark = pytest.mark.browser
 
 
-def _prepare(engine, app_config) -> tuple[int, int]:  # noqa: ANN001
+def _prepare(engine, app_config) -> tuple[int, int]:
     outcome = import_file(engine, REPO / "fixtures" / "articles" / "iraq-withdrawal-nbc.txt")
     import_file(engine, REPO / "fixtures" / "articles" / "iraq-pentagon-dispatch.txt")
     with session_scope(engine) as s:
@@ -34,7 +34,7 @@ def _prepare(engine, app_config) -> tuple[int, int]:  # noqa: ANN001
         return outcome.article_id, claim.id
 
 
-def _no_sideways_scroll(page) -> None:  # noqa: ANN001
+def _no_sideways_scroll(page) -> None:
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 1, f"{page.url} scrolls sideways by {overflow}px at {page.viewport_size['width']}px"
 

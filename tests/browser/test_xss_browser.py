@@ -22,7 +22,7 @@ def _payload_request(url: str) -> bool:
     return "xss" in parts.path.lower() or parts.path.endswith(("/x", "/logout")) or parts.scheme in ("javascript", "data")
 
 
-def test_stored_payloads_never_run(browser, live_server, app, engine, tmp_path, cli_env):  # noqa: ANN001
+def test_stored_payloads_never_run(browser, live_server, app, engine, tmp_path, cli_env):
     world = build(app, engine, tmp_path)
     who = Session(browser, live_server.url)
     page = who.page

@@ -13,7 +13,7 @@ from claimtrack.matching.numeric import compare
 from tests.matching.builders import claim, qty
 
 
-def pct(text: str, value: float, **kw) -> object:  # noqa: ANN003
+def pct(text: str, value: float, **kw) -> object:
     return qty(text, value, unit="percent", **kw)
 
 
@@ -21,7 +21,7 @@ def usd(text: str, value: float) -> object:
     return qty(text, value, unit="dollar")
 
 
-def found(a, b):  # noqa: ANN001, ANN201
+def found(a, b):
     result = compare(a, b)
     return (result.verdict, result.note) if result else None
 
@@ -55,7 +55,7 @@ def found(a, b):  # noqa: ANN001, ANN201
      claim("The app has signed up 40,000 riders since launch.", qty("40,000 riders", 40000, unit="rider")),
      "a level vs a running total"),
 ])
-def test_different_measures_are_never_a_conflict(a, b, why):  # noqa: ANN001
+def test_different_measures_are_never_a_conflict(a, b, why):
     verdict, note = found(a, b)
     assert verdict == "different" and why in note.split("; ")
     assert found(b, a)[0] == "different"

@@ -11,6 +11,7 @@ from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.monitoring import alerts
 from claimtrack.services.monitoring.articles import import_url
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.review.sources import SourceInput
 from tests.helpers import make_user
 
@@ -53,7 +54,7 @@ def published(engine, farm, fetch_client):
         entry = verdicts.VerdictInput("false", "Fares rose by 9 percent, not 18.", "The operator's tables.")
         row = verdicts.save_draft(s, rita, claim.id, entry, verdict_id=None, version=None, config=CONFIG)
         row = verdicts.submit(s, rita, claim.id, entry, verdict_id=row.id, version=row.version, config=CONFIG)
-        verdict = verdicts.approve(s, eddie, claim.id, verdict_id=row.id, version=row.version, config=CONFIG)
+        verdict = publishing.publish(s, eddie, claim.id, verdict_id=row.id, version=row.version, config=CONFIG)
         return {"claim": claim.id, "verdict": verdict.id, "rita": rita}
 
 

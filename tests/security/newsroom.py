@@ -16,7 +16,7 @@ from ..helpers import import_file, login, make_user
 ROLES = ("viewer", "reviewer", "editor", "admin")
 
 
-def claims_of(engine, article_id: int) -> list[Claim]:  # noqa: ANN001
+def claims_of(engine, article_id: int) -> list[Claim]:
     with session_scope(engine) as s:
         rows = list(s.exec(select(Claim).where(Claim.article_id == article_id).order_by(Claim.id)).all())
         for row in rows:
@@ -25,7 +25,7 @@ def claims_of(engine, article_id: int) -> list[Claim]:  # noqa: ANN001
 
 
 @pytest.fixture
-def newsroom(app, engine):  # noqa: ANN001, ANN201
+def newsroom(app, engine):
     users = {role: make_user(engine, role, role) for role in ROLES}
     article = import_file(engine, EXAMPLE)
     clients = {}

@@ -11,12 +11,12 @@ from tests.api.conftest import new_token
 from tests.helpers import PASSWORD, login, make_user
 
 
-def _deactivate(engine, username: str) -> None:  # noqa: ANN001
+def _deactivate(engine, username: str) -> None:
     with session_scope(engine) as s:
         find_user(s, username).is_active = False
 
 
-def _error(response) -> str:  # noqa: ANN001
+def _error(response) -> str:
     return re.search(r'<p class="form-error" role="alert">([^<]*)</p>', response.get_data(as_text=True)).group(1)
 
 

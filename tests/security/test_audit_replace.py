@@ -38,14 +38,14 @@ _POSTGRES = [
 STATEMENTS = _BOTH + (_SQLITE if backend() == "sqlite" else _POSTGRES)
 
 
-def _events(engine) -> list[tuple]:  # noqa: ANN001
+def _events(engine) -> list[tuple]:
     with session_scope(engine) as s:
         return [(e.id, e.actor, e.action, e.entity_type, e.entity_id, e.after)
                 for e in s.exec(select(AuditEvent).order_by(AuditEvent.id))]
 
 
 @pytest.mark.parametrize("sql", STATEMENTS, ids=[s.split(" (")[0][:40] for s in STATEMENTS])
-def test_an_existing_audit_event_cannot_be_replaced(engine, sql):  # noqa: ANN001
+def test_an_existing_audit_event_cannot_be_replaced(engine, sql):
     make_user(engine, "rita", "reviewer")
     before = _events(engine)
     assert len(before) == 1 and before[0][1:3] == ("test", "user.create")
@@ -54,7 +54,7 @@ def test_an_existing_audit_event_cannot_be_replaced(engine, sql):  # noqa: ANN00
     assert _events(engine) == before
 
 
-def test_new_events_are_still_appended(engine):  # noqa: ANN001
+def test_new_events_are_still_appended(engine):
     make_user(engine, "rita", "reviewer")
     make_user(engine, "eddie", "editor")
     assert [row[2] for row in _events(engine)] == ["user.create", "user.create"]

@@ -26,7 +26,7 @@ DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @pytest.fixture
-def hostile(engine, newsroom):  # noqa: ANN001, ANN201, F811
+def hostile(engine, newsroom):  # noqa: F811
     """Claim texts and speakers that a spreadsheet would run as formulas."""
     rita = Actor(newsroom.users["reviewer"], "reviewer", "reviewer")
     first, second, third = newsroom.claims[:3]
@@ -44,7 +44,7 @@ def _cells(text: str) -> list[str]:
     return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
 
 
-def _assert_neutralised(text: str, payloads) -> None:  # noqa: ANN001
+def _assert_neutralised(text: str, payloads) -> None:
     cells = _cells(text)
     for payload in payloads:
         assert "'" + payload in cells, payload
@@ -52,19 +52,19 @@ def _assert_neutralised(text: str, payloads) -> None:  # noqa: ANN001
     assert not [c for c in cells if c.startswith(DANGEROUS)]
 
 
-def test_article_report_download_neutralises_formulas(hostile):  # noqa: ANN001
+def test_article_report_download_neutralises_formulas(hostile):
     response = hostile.clients["viewer"].get(f"/reports/articles/{hostile.article}?format=csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     _assert_neutralised(response.get_data(as_text=True), (LINK, CMD, PLUS, MINUS))
 
 
-def test_claimants_report_download_neutralises_formulas(hostile):  # noqa: ANN001
+def test_claimants_report_download_neutralises_formulas(hostile):
     response = hostile.clients["viewer"].get("/reports/claimants?format=csv")
     assert response.status_code == 200
     _assert_neutralised(response.get_data(as_text=True), (CMD,))
 
 
-def test_cli_report_neutralises_formulas(hostile, cli_env, capsys):  # noqa: ANN001
+def test_cli_report_neutralises_formulas(hostile, cli_env, capsys):
     try:
         main(["report", "article", "--article", str(hostile.article), "--format", "csv"])
     except SystemExit as done:
@@ -72,7 +72,7 @@ def test_cli_report_neutralises_formulas(hostile, cli_env, capsys):  # noqa: ANN
     _assert_neutralised(capsys.readouterr().out, (LINK, CMD, PLUS, MINUS))
 
 
-def test_json_export_keeps_the_text_as_typed(hostile):  # noqa: ANN001
+def test_json_export_keeps_the_text_as_typed(hostile):
     rows = hostile.clients["viewer"].get(f"/reports/articles/{hostile.article}?format=json").get_json()["rows"]
     assert {r["claim"] for r in rows} >= {LINK, PLUS, MINUS} and CMD in {r["speaker"] for r in rows}
 

@@ -35,7 +35,7 @@ PCT_TEXT = "Fuel prices rose 40% since the tax_rate change, the minister said."
 
 
 @pytest.fixture
-def corpus(engine):  # noqa: ANN001, ANN201
+def corpus(engine):
     """The example article, one claim holding a literal % and _, two claimants whose
     names differ only at an underscore, and an article whose title holds a %."""
     for role in ("viewer", "reviewer", "editor"):
@@ -59,7 +59,7 @@ def corpus(engine):  # noqa: ANN001, ANN201
                            other_claims=others, article=article.article_id)
 
 
-def _haystacks(engine) -> dict[int, str]:  # noqa: ANN001
+def _haystacks(engine) -> dict[int, str]:
     """What the claim search looks in, per claim: text, article title, speaker and aliases."""
     with session_scope(engine) as s:
         out = {}
@@ -75,7 +75,7 @@ def _literal(hay: str, q: str) -> bool:
     return all(term.casefold() in hay for term in q.split()[:8])
 
 
-def _web(app, role: str = "viewer"):  # noqa: ANN001, ANN202
+def _web(app, role: str = "viewer"):
     c = app.test_client()
     assert login(c, role).status_code == 302
     return c
@@ -88,7 +88,7 @@ def _claim_ids(html: str) -> set[int]:
 
 
 @pytest.mark.parametrize("payload", INJECTIONS, ids=range(len(INJECTIONS)))
-def test_web_search_and_filters_never_fail(app, engine, corpus, payload):  # noqa: ANN001
+def test_web_search_and_filters_never_fail(app, engine, corpus, payload):
     c = _web(app)
     hays = _haystacks(engine)
     for name in ("q", "status", "outlet", "claimant", "from", "to", "conflict", "page", "mine"):
@@ -117,7 +117,7 @@ def test_web_search_and_filters_never_fail(app, engine, corpus, payload):  # noq
 
 
 @pytest.mark.parametrize("payload", INJECTIONS, ids=range(len(INJECTIONS)))
-def test_api_search_and_filters_never_fail(app, engine, corpus, payload):  # noqa: ANN001
+def test_api_search_and_filters_never_fail(app, engine, corpus, payload):
     token = new_token(engine, "viewer")[1]
     c = app.test_client()
     auth = {"Authorization": f"Bearer {token}"}
@@ -141,7 +141,7 @@ def test_api_search_and_filters_never_fail(app, engine, corpus, payload):  # noq
 
 
 @pytest.mark.parametrize("payload", WILDCARDS)
-def test_wildcards_match_literally(app, engine, corpus, payload):  # noqa: ANN001
+def test_wildcards_match_literally(app, engine, corpus, payload):
     token = new_token(engine, "viewer")[1]
     auth = {"Authorization": f"Bearer {token}"}
     c, web = app.test_client(), _web(app)
@@ -168,7 +168,7 @@ def test_wildcards_match_literally(app, engine, corpus, payload):  # noqa: ANN00
     assert ("Ann_Lee" in listed) == ("Ann_Lee" in suggested) == (payload == "_")
 
 
-def test_search_finds_quotes_and_operators_as_text(app, engine, corpus):  # noqa: ANN001
+def test_search_finds_quotes_and_operators_as_text(app, engine, corpus):
     """The search is not just failing closed: text with quotes and SQL in it is found."""
     token = new_token(engine, "reviewer")[1]
     auth = {"Authorization": f"Bearer {token}"}
@@ -186,7 +186,7 @@ def test_search_finds_quotes_and_operators_as_text(app, engine, corpus):  # noqa
 
 
 @pytest.mark.parametrize("payload", [p for p in INJECTIONS if "\x00" not in p])
-def test_cli_match_never_fails(cli_env, corpus, capsys, monkeypatch, payload):  # noqa: ANN001
+def test_cli_match_never_fails(cli_env, corpus, capsys, monkeypatch, payload):
     monkeypatch.setattr("sys.stdin", io.StringIO(payload))
     for argv in (["match", "--format", "json", "--", payload], ["match", "--format", "json", "--stdin"]):
         try:

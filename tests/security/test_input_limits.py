@@ -16,6 +16,7 @@ from claimtrack.db import session_scope
 from claimtrack.models import Article, Claim
 from claimtrack.services.review import claims as claim_service
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.review.sources import SourceInput
 from claimtrack.services.review.verdicts import VerdictInput
@@ -40,7 +41,7 @@ def _zip() -> bytes:
 
 
 @pytest.fixture
-def web(app, engine):  # noqa: ANN001, ANN201
+def web(app, engine):
     make_user(engine, "rita", "reviewer")
     make_user(engine, "eddie", "editor")
     c = app.test_client()
@@ -48,12 +49,12 @@ def web(app, engine):  # noqa: ANN001, ANN201
     return c
 
 
-def upload(client, data: bytes, name: str, **headers):  # noqa: ANN001, ANN003, ANN201
+def upload(client, data: bytes, name: str, **headers):
     return client.post("/articles/import", data={"file": (io.BytesIO(data), name)},
                        content_type="multipart/form-data", headers=headers)
 
 
-def _stored(engine) -> list[Article]:  # noqa: ANN001
+def _stored(engine) -> list[Article]:
     with session_scope(engine) as s:
         rows = list(s.exec(select(Article)).all())
         for row in rows:
@@ -65,7 +66,7 @@ def _stored(engine) -> list[Article]:  # noqa: ANN001
                                             (_zip(), "a zip archive"), (b"GIF89a\x01\x00", "a GIF image"),
                                             (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image")])
 @pytest.mark.parametrize("name", ["article.txt", "article.html", "article.json"])
-def test_binary_files_are_refused_whatever_their_name(web, engine, data, kind, name):  # noqa: ANN001
+def test_binary_files_are_refused_whatever_their_name(web, engine, data, kind, name):
     r = upload(web, data, name)
     assert r.status_code == 422
     text = visible_text(r.get_data(as_text=True))
@@ -75,7 +76,7 @@ def test_binary_files_are_refused_whatever_their_name(web, engine, data, kind, n
     assert _stored(engine) == []
 
 
-def test_a_web_page_saved_as_txt_is_read_as_html(web, engine):  # noqa: ANN001
+def test_a_web_page_saved_as_txt_is_read_as_html(web, engine):
     """A page saved from a browser and named .txt: its markup and scripts must not become
     article text (claims cut from `<div class=...>` help nobody), so it is read as HTML."""
     filler = ("Members of the public filled the hall on Tuesday evening to hear the arguments about the "
@@ -100,7 +101,7 @@ def test_a_web_page_saved_as_txt_is_read_as_html(web, engine):  # noqa: ANN001
     assert len(pasted) == 1 and "301 new teachers" in pasted[0].body and "<" not in pasted[0].body
 
 
-def test_prose_that_mentions_a_tag_stays_text(web, engine):  # noqa: ANN001
+def test_prose_that_mentions_a_tag_stays_text(web, engine):
     body = ARTICLE + "\nThe <html> tag, the minister said, starts every web page.\n"
     assert upload(web, body.encode("utf-8"), "a.txt").status_code == 303
     (article,) = _stored(engine)
@@ -117,13 +118,13 @@ def test_prose_that_mentions_a_tag_stays_text(web, engine):  # noqa: ANN001
     (b'{"title": "T", "body": "The mayor said 300.", "url": "javascript:alert(1)"}',
      "field 'url' must be an http:// or https:// address"),
 ])
-def test_json_that_is_not_an_article_is_refused_naming_the_problem(web, data, problem):  # noqa: ANN001
+def test_json_that_is_not_an_article_is_refused_naming_the_problem(web, data, problem):
     r = upload(web, data, "feed.json")
     assert r.status_code == 422
     assert problem in visible_text(r.get_data(as_text=True))
 
 
-def test_encodings_are_decoded_or_refused_clearly(web, engine):  # noqa: ANN001
+def test_encodings_are_decoded_or_refused_clearly(web, engine):
     text = "Café budget row\n\nThe mayor of Zürich said 300 “new” teachers were hired last year.\n"
     # UTF-16 and UTF-32 with a byte-order mark, and UTF-8 with one, are read correctly.
     for n, (codec, bom) in enumerate([("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
@@ -151,11 +152,11 @@ def test_encodings_are_decoded_or_refused_clearly(web, engine):  # noqa: ANN001
 
 
 @pytest.fixture
-def small_limits(app_config):  # noqa: ANN001
+def small_limits(app_config):
     return {**app_config, "MAX_CONTENT_LENGTH": 20_000, "API_MAX_BODY_BYTES": 10_000}
 
 
-def test_oversized_requests_get_413_as_page_fragment_and_json(small_limits, engine):  # noqa: ANN001
+def test_oversized_requests_get_413_as_page_fragment_and_json(small_limits, engine):
     app = create_app(small_limits)
     make_user(engine, "rita", "reviewer")
     c = app.test_client()
@@ -179,7 +180,7 @@ def test_oversized_requests_get_413_as_page_fragment_and_json(small_limits, engi
 
 
 @pytest.fixture
-def claim(engine):  # noqa: ANN001, ANN201
+def claim(engine):
     """Three claims: one under review with a draft verdict, one awaiting approval, one
     published (for the editor's return and correction)."""
     make_user(engine, "rita", "reviewer")
@@ -197,11 +198,11 @@ def claim(engine):  # noqa: ANN001, ANN201
             verdicts.submit(s, rita, claim_id, VerdictInput("false", "Wrong.", ""), verdict_id=None, version=None,
                             config=config)
         row = verdicts.open_verdict(s, ids[2])
-        verdicts.approve(s, eddie, ids[2], verdict_id=row.id, version=row.version, config=config)
+        publishing.publish(s, eddie, ids[2], verdict_id=row.id, version=row.version, config=config)
     return SimpleNamespace(draft=ids[0], submitted=ids[1], published=ids[2])
 
 
-def test_every_free_text_field_has_a_maximum_web(app, engine, claim):  # noqa: ANN001
+def test_every_free_text_field_has_a_maximum_web(app, engine, claim):
     open_id, published_id = claim.draft, claim.published
     c = app.test_client()
     login(c, "eddie")
@@ -248,7 +249,7 @@ def test_every_free_text_field_has_a_maximum_web(app, engine, claim):  # noqa: A
 
 
 @pytest.mark.parametrize(("path", "q"), [("/", "q"), ("/claimants", "q")])
-def test_search_boxes_refuse_over_long_text(app, engine, claim, path, q):  # noqa: ANN001
+def test_search_boxes_refuse_over_long_text(app, engine, claim, path, q):
     c = app.test_client()
     login(c, "rita")
     assert c.get(path, query_string={q: "troops " * 28}).status_code == 200
@@ -257,7 +258,7 @@ def test_search_boxes_refuse_over_long_text(app, engine, claim, path, q):  # noq
     assert "The search is too long (at most 200 characters)." in visible_text(r.get_data(as_text=True))
 
 
-def test_every_free_text_field_has_a_maximum_api(app, engine, claim):  # noqa: ANN001
+def test_every_free_text_field_has_a_maximum_api(app, engine, claim):
     open_id = claim.draft
     token = new_token(engine, "eddie")[1]
     c = app.test_client()
@@ -291,7 +292,7 @@ def test_every_free_text_field_has_a_maximum_api(app, engine, claim):  # noqa: A
     assert c.get(f"/api/v1/claims/{open_id}", headers=auth).get_json()["version"] == version
 
 
-def test_services_apply_the_same_maximum_as_the_forms(engine, claim):  # noqa: ANN001
+def test_services_apply_the_same_maximum_as_the_forms(engine, claim):
     """The limits live in the services, so the CLI and any other caller meet them too."""
     from claimtrack.errors import ValidationError
 
@@ -313,7 +314,7 @@ def test_services_apply_the_same_maximum_as_the_forms(engine, claim):  # noqa: A
             assert field in caught.value.fields
 
 
-def test_values_at_their_maximum_are_stored(app, engine, claim):  # noqa: ANN001
+def test_values_at_their_maximum_are_stored(app, engine, claim):
     """The limits are the real ones: a value exactly at each is accepted on every database
     (a 300-character speaker once overflowed the matching index on PostgreSQL)."""
     open_id = claim.draft

@@ -21,7 +21,7 @@ HX = {"HX-Request": "true"}
 
 
 @pytest.fixture
-def foreign_link(engine, newsroom):  # noqa: ANN001, ANN201, F811
+def foreign_link(engine, newsroom):  # noqa: F811
     """(link id, a claim of the example article the link does not touch)."""
     import_file(engine, FIXTURES / "articles" / "iraq-delegation-wire.txt")
     with session_scope(engine) as s:
@@ -34,19 +34,19 @@ def foreign_link(engine, newsroom):  # noqa: ANN001, ANN201, F811
         return link.id, link.state, other.id
 
 
-def _state(engine, link_id: int) -> str:  # noqa: ANN001
+def _state(engine, link_id: int) -> str:
     with session_scope(engine) as s:
         return s.get(ClaimLink, link_id).state
 
 
-def _link_events(engine) -> int:  # noqa: ANN001
+def _link_events(engine) -> int:
     with session_scope(engine) as s:
         return len(s.exec(select(AuditEvent).where(AuditEvent.entity_type == "claim_link")).all())
 
 
 @pytest.mark.parametrize("headers", [HX, {}], ids=["htmx", "plain"])
 @pytest.mark.parametrize("state", ["dismissed", "confirmed"])
-def test_deciding_a_link_of_other_claims_is_not_found(engine, newsroom, foreign_link, headers, state):  # noqa: ANN001, F811
+def test_deciding_a_link_of_other_claims_is_not_found(engine, newsroom, foreign_link, headers, state):  # noqa: F811
     link_id, before, other = foreign_link
     response = newsroom.clients["reviewer"].post(f"/claims/{other}/related/{link_id}", headers=headers,
                                                  data={"state": state})
@@ -55,7 +55,7 @@ def test_deciding_a_link_of_other_claims_is_not_found(engine, newsroom, foreign_
     assert _link_events(engine) == 0
 
 
-def test_deciding_the_link_from_one_of_its_own_claims_still_works(engine, newsroom, foreign_link):  # noqa: ANN001, F811
+def test_deciding_the_link_from_one_of_its_own_claims_still_works(engine, newsroom, foreign_link):  # noqa: F811
     link_id, _, _ = foreign_link
     with session_scope(engine) as s:
         own = s.get(ClaimLink, link_id).claim_a_id
@@ -65,7 +65,7 @@ def test_deciding_the_link_from_one_of_its_own_claims_still_works(engine, newsro
     assert _state(engine, link_id) == "dismissed"
 
 
-def test_the_service_refuses_a_link_that_does_not_join_the_claim(engine, newsroom, foreign_link):  # noqa: ANN001, F811
+def test_the_service_refuses_a_link_that_does_not_join_the_claim(engine, newsroom, foreign_link):  # noqa: F811
     link_id, before, other = foreign_link
     reviewer = Actor(newsroom.users["reviewer"], "reviewer", "reviewer")
     with pytest.raises(NotFound, match=f"on claim #{other}"), session_scope(engine) as s:
@@ -73,7 +73,7 @@ def test_the_service_refuses_a_link_that_does_not_join_the_claim(engine, newsroo
     assert _state(engine, link_id) == before
 
 
-def test_source_links_and_verdict_reuse_check_their_claim_too(engine, newsroom, foreign_link):  # noqa: ANN001, F811
+def test_source_links_and_verdict_reuse_check_their_claim_too(engine, newsroom, foreign_link):  # noqa: F811
     link_id, _, other = foreign_link
     first, second = newsroom.claims[0].id, newsroom.claims[1].id
     with session_scope(engine) as s:

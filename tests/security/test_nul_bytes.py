@@ -18,6 +18,7 @@ from claimtrack.models import ApiToken, AuditEvent, Claim, LoginAttempt, Source
 from claimtrack.services.accounts import tokens
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.http.access import allow
 
 from ..conftest import backend
@@ -30,19 +31,19 @@ MESSAGE = "must not contain NUL characters"
 CONFIG = {"PUBLIC_BASE_URL": "https://factcheck.example.org"}
 
 
-def _audit_count(engine) -> int:  # noqa: ANN001
+def _audit_count(engine) -> int:
     with session_scope(engine) as s:
         return s.exec(sa.select(sa.func.count()).select_from(AuditEvent)).one()[0]
 
 
-def _claim(engine, claim_id: int) -> Claim:  # noqa: ANN001
+def _claim(engine, claim_id: int) -> Claim:
     with session_scope(engine) as s:
         row = s.get(Claim, claim_id)
         s.expunge(row)
         return row
 
 
-def _panel_forms(engine, room) -> list[tuple[str, str, dict, str]]:  # noqa: ANN001
+def _panel_forms(engine, room) -> list[tuple[str, str, dict, str]]:
     """(role, path, data, field) for every text field of the claim panel's forms."""
     first, second, third = (_claim(engine, c.id) for c in room.claims[:3])
     rita = Actor(room.users["reviewer"], "reviewer", "reviewer")
@@ -56,7 +57,7 @@ def _panel_forms(engine, room) -> list[tuple[str, str, dict, str]]:  # noqa: ANN
         submitted = verdicts.submit(s, rita, second.id, data, verdict_id=None, version=None, config=CONFIG)
         sources.add_source(s, rita, third.id, sources.SourceInput("https://stats.example.org/c", "Figures"))
         row = verdicts.submit(s, rita, third.id, data, verdict_id=None, version=None, config=CONFIG)
-        published = verdicts.approve(s, eddie, third.id, verdict_id=row.id, version=row.version, config=CONFIG)
+        published = publishing.publish(s, eddie, third.id, verdict_id=row.id, version=row.version, config=CONFIG)
     c1, c2, c3 = (f"/claims/{c.id}" for c in (first, second, third))
     span = {"version": first.version, "start": first.start_offset, "end": first.end_offset}
     source = {"url": "https://stats.example.org/b", "title": "Figures", "publisher": "Stats", "stance": "supports",
@@ -87,7 +88,7 @@ def _panel_forms(engine, room) -> list[tuple[str, str, dict, str]]:  # noqa: ANN
 
 
 @pytest.mark.parametrize("headers", [HX, {}], ids=["htmx", "plain"])
-def test_every_panel_form_refuses_nul_with_a_field_error(engine, newsroom, headers):  # noqa: ANN001, F811
+def test_every_panel_form_refuses_nul_with_a_field_error(engine, newsroom, headers):  # noqa: F811
     cases = _panel_forms(engine, newsroom)
     before = _audit_count(engine)
     for role, path, data, field in cases:
@@ -100,7 +101,7 @@ def test_every_panel_form_refuses_nul_with_a_field_error(engine, newsroom, heade
 
 
 @pytest.mark.parametrize("field", ["title", "body", "url", "outlet", "byline", "published"])
-def test_import_form_refuses_nul(engine, newsroom, field):  # noqa: ANN001, F811
+def test_import_form_refuses_nul(engine, newsroom, field):  # noqa: F811
     data = {"title": "Council budget", "body": "The mayor said taxes rose 4 percent last year.",
             "url": "https://news.example.org/budget", "outlet": "Daily News", "byline": "A. Writer",
             "published": "2026-01-05"}
@@ -113,13 +114,13 @@ def test_import_form_refuses_nul(engine, newsroom, field):  # noqa: ANN001, F811
     assert _audit_count(engine) == before
 
 
-def test_uploaded_file_name_with_nul_is_refused(engine, newsroom):  # noqa: ANN001, F811
+def test_uploaded_file_name_with_nul_is_refused(engine, newsroom):  # noqa: F811
     data = {"file": (BytesIO(b"The mayor said taxes rose 4 percent last year."), "budget\x00.txt")}
     response = newsroom.clients["reviewer"].post("/articles/import", data=data, content_type="multipart/form-data")
     assert response.status_code == 422 and MESSAGE in response.get_data(as_text=True)
 
 
-def test_settings_forms_refuse_nul(engine, newsroom):  # noqa: ANN001, F811
+def test_settings_forms_refuse_nul(engine, newsroom):  # noqa: F811
     client = newsroom.clients["viewer"]
     before = _audit_count(engine)
     response = client.post("/settings/tokens", data={"name": BAD}, headers=HX)
@@ -134,12 +135,12 @@ def test_settings_forms_refuse_nul(engine, newsroom):  # noqa: ANN001, F811
     assert login(newsroom.anonymous, "viewer").status_code == 302  # the password is unchanged
 
 
-def _attempts(engine) -> int:  # noqa: ANN001
+def _attempts(engine) -> int:
     with session_scope(engine) as s:
         return len(s.exec(select(LoginAttempt)).all())
 
 
-def test_login_refuses_nul_anonymously_with_the_form(engine, newsroom):  # noqa: ANN001, F811
+def test_login_refuses_nul_anonymously_with_the_form(engine, newsroom):  # noqa: F811
     before = _attempts(engine)
     response = newsroom.anonymous.post("/login", data={"username": "viewer\x00", "password": PASSWORD})
     body = response.get_data(as_text=True)
@@ -149,7 +150,7 @@ def test_login_refuses_nul_anonymously_with_the_form(engine, newsroom):  # noqa:
     assert login(newsroom.anonymous, "viewer").status_code == 302
 
 
-def test_a_failed_statement_still_gets_an_error_page_and_logs_no_parameters(app, engine, caplog):  # noqa: ANN001
+def test_a_failed_statement_still_gets_an_error_page_and_logs_no_parameters(app, engine, caplog):
     """A write that fails in the database (here a token whose hash is taken) reaches the
     unexpected-error page: it must render (the layout reads the signed-in user from the
     failed session), and neither the page nor the log may show the statement's values."""
@@ -162,7 +163,7 @@ def test_a_failed_statement_still_gets_an_error_page_and_logs_no_parameters(app,
         taken = row.token_hash
 
     @allow("viewer")
-    def duplicate_token():  # noqa: ANN202
+    def duplicate_token():
         db = get_session()
         db.add(ApiToken(user_id=user.id, name="copy", token_hash=taken))
         db.flush()
@@ -181,7 +182,7 @@ def test_a_failed_statement_still_gets_an_error_page_and_logs_no_parameters(app,
     assert client.get("/articles").status_code == 200  # the session and the app carry on
 
 
-def test_database_errors_carry_no_parameters(engine):  # noqa: ANN001
+def test_database_errors_carry_no_parameters(engine):
     make_user(engine, "rita", "reviewer")
     with session_scope(engine) as s:
         from claimtrack.models import User

@@ -31,15 +31,15 @@ def _ids(headers: list[dict]) -> list[str]:
 
 
 @pytest.fixture
-def csrf_app(app_config):  # noqa: ANN001, ANN201
+def csrf_app(app_config):
     return create_app({**app_config, "WTF_CSRF_ENABLED": True})
 
 
-def _token(client, path: str = "/login") -> str:  # noqa: ANN001
+def _token(client, path: str = "/login") -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).get_data(as_text=True)).group(1)
 
 
-def _logged_in(app, username: str = "rita"):  # noqa: ANN001, ANN202
+def _logged_in(app, username: str = "rita"):
     client = app.test_client()
     response = client.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": _token(client)},
                            headers={"Origin": OURS})
@@ -47,13 +47,13 @@ def _logged_in(app, username: str = "rita"):  # noqa: ANN001, ANN202
     return client
 
 
-def _tokens(engine) -> int:  # noqa: ANN001
+def _tokens(engine) -> int:
     with session_scope(engine) as s:
         return s.exec(sa.select(sa.func.count()).select_from(ApiToken)).one()[0]
 
 
 @pytest.mark.parametrize("headers", FOREIGN, ids=_ids(FOREIGN))
-def test_a_foreign_origin_is_refused_despite_a_valid_csrf_token(csrf_app, engine, headers):  # noqa: ANN001
+def test_a_foreign_origin_is_refused_despite_a_valid_csrf_token(csrf_app, engine, headers):
     make_user(engine, "rita", "reviewer")
     client = _logged_in(csrf_app)
     response = client.post("/settings/tokens", data={"name": "laptop", "csrf_token": _token(client, "/settings")},
@@ -64,7 +64,7 @@ def test_a_foreign_origin_is_refused_despite_a_valid_csrf_token(csrf_app, engine
 
 
 @pytest.mark.parametrize("headers", OWN, ids=_ids(OWN))
-def test_our_own_origin_and_no_header_still_work(csrf_app, engine, headers):  # noqa: ANN001
+def test_our_own_origin_and_no_header_still_work(csrf_app, engine, headers):
     make_user(engine, "rita", "reviewer")
     client = _logged_in(csrf_app)
     response = client.post("/settings/tokens", data={"name": "laptop", "csrf_token": _token(client, "/settings")},
@@ -74,7 +74,7 @@ def test_our_own_origin_and_no_header_still_work(csrf_app, engine, headers):  # 
 
 
 @pytest.mark.parametrize("headers", FOREIGN[:2], ids=_ids(FOREIGN[:2]))
-def test_anonymous_login_from_another_site_is_refused(csrf_app, engine, headers):  # noqa: ANN001
+def test_anonymous_login_from_another_site_is_refused(csrf_app, engine, headers):
     make_user(engine, "rita", "reviewer")
     client = csrf_app.test_client()
     response = client.post("/login", data={"username": "rita", "password": PASSWORD, "csrf_token": _token(client)},
@@ -85,7 +85,7 @@ def test_anonymous_login_from_another_site_is_refused(csrf_app, engine, headers)
 
 
 @pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE"])
-def test_other_unsafe_methods_are_checked_too(csrf_app, engine, method):  # noqa: ANN001
+def test_other_unsafe_methods_are_checked_too(csrf_app, engine, method):
     make_user(engine, "rita", "reviewer")
     _, token = new_token(engine, "rita")
     response = csrf_app.test_client().open("/api/v1/claims/1", method=method,
@@ -94,7 +94,7 @@ def test_other_unsafe_methods_are_checked_too(csrf_app, engine, method):  # noqa
     assert response.is_json and "another site" in response.get_json()["error"]["message"]
 
 
-def test_api_clients_without_an_origin_keep_working(csrf_app, engine):  # noqa: ANN001
+def test_api_clients_without_an_origin_keep_working(csrf_app, engine):
     make_user(engine, "rita", "reviewer")
     _, token = new_token(engine, "rita")
     response = csrf_app.test_client().post("/api/v1/articles", headers={"Authorization": f"Bearer {token}"},
@@ -103,11 +103,11 @@ def test_api_clients_without_an_origin_keep_working(csrf_app, engine):  # noqa: 
     assert response.status_code == 201
 
 
-def test_reads_are_not_checked(csrf_app, engine):  # noqa: ANN001
+def test_reads_are_not_checked(csrf_app, engine):
     assert csrf_app.test_client().get("/login", headers={"Origin": "http://evil.example"}).status_code == 200
 
 
-def test_behind_a_proxy_the_public_origin_is_ours(app_config, engine):  # noqa: ANN001
+def test_behind_a_proxy_the_public_origin_is_ours(app_config, engine):
     app = create_app({**app_config, "WTF_CSRF_ENABLED": True,
                       "PUBLIC_ORIGIN": "https://factcheck.example.org, https://desk.example.org:8443"})
     make_user(engine, "rita", "reviewer")
@@ -119,7 +119,7 @@ def test_behind_a_proxy_the_public_origin_is_ours(app_config, engine):  # noqa: 
         assert response.status_code == status, origin
 
 
-def test_a_mistyped_public_origin_stops_start_up(app_config):  # noqa: ANN001
+def test_a_mistyped_public_origin_stops_start_up(app_config):
     with pytest.raises(ValueError, match="PUBLIC_ORIGIN: 'factcheck.example.org' is not an origin"):
         create_app({**app_config, "PUBLIC_ORIGIN": "factcheck.example.org"})
 

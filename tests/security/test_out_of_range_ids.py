@@ -23,7 +23,7 @@ def _int_rules() -> list[tuple[str, str]]:
                       "INSTANCE_PATH": tempfile.gettempdir()})
     found = []
     for rule in app.url_map.iter_rules():
-        converters = {type(c).__name__ for c in rule._converters.values()}  # noqa: SLF001
+        converters = {type(c).__name__ for c in rule._converters.values()}
         if not rule.arguments or any(name != "IdConverter" for name in converters):
             continue
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
@@ -44,7 +44,7 @@ def test_every_int_rule_is_collected():
 
 
 @pytest.fixture
-def admin(app, engine):  # noqa: ANN001, ANN201
+def admin(app, engine):
     make_user(engine, "admin", "admin")
     client = app.test_client()
     assert login(client, "admin").status_code == 302
@@ -53,7 +53,7 @@ def admin(app, engine):  # noqa: ANN001, ANN201
 
 @pytest.mark.parametrize(("rule", "method"), INT_RULES, ids=[f"{m} {r}" for r, m in INT_RULES])
 @pytest.mark.parametrize("number", TOO_BIG[:2])
-def test_out_of_range_path_id_is_not_found(admin, rule, method, number):  # noqa: ANN001
+def test_out_of_range_path_id_is_not_found(admin, rule, method, number):
     """An admin passes every access rule, so each view would run with the id."""
     path = re.sub(r"<int[^>]*>", number, rule)
     response = admin.open(path, method=method)
@@ -61,7 +61,7 @@ def test_out_of_range_path_id_is_not_found(admin, rule, method, number):  # noqa
 
 
 @pytest.mark.parametrize("number", TOO_BIG)
-def test_out_of_range_feed_cursor_is_refused(newsroom, number):  # noqa: ANN001, F811
+def test_out_of_range_feed_cursor_is_refused(newsroom, number):  # noqa: F811
     response = newsroom.anonymous.get(f"/claimreview.json?after={number}")
     assert response.status_code == 422
     assert "after" in response.get_json()["error"] and "out of range" in response.get_json()["error"]
@@ -70,14 +70,14 @@ def test_out_of_range_feed_cursor_is_refused(newsroom, number):  # noqa: ANN001,
 @pytest.mark.parametrize("number", TOO_BIG)
 @pytest.mark.parametrize("path", ["/?claimant={n}", "/?outlet={n}", "/articles?page={n}", "/fact-checks?claimant={n}",
                                   "/claimants?page={n}", "/reports/overview?outlet={n}"])
-def test_out_of_range_query_integer_is_refused(newsroom, path, number):  # noqa: ANN001, F811
+def test_out_of_range_query_integer_is_refused(newsroom, path, number):  # noqa: F811
     response = newsroom.clients["viewer"].get(path.format(n=number))
     assert response.status_code == 422, (path, response.status_code)
     assert "out of range" in response.get_data(as_text=True) or "numeric id" in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("other", ["99999999999999999999:1", "1:99999999999999999999", "2147483648"])
-def test_out_of_range_merge_partner_is_refused(newsroom, other):  # noqa: ANN001, F811
+def test_out_of_range_merge_partner_is_refused(newsroom, other):  # noqa: F811
     claim = newsroom.claims[0]
     response = newsroom.clients["reviewer"].post(f"/claims/{claim.id}/merge",
                                                  data={"version": claim.version, "other": other})
@@ -87,7 +87,7 @@ def test_out_of_range_merge_partner_is_refused(newsroom, other):  # noqa: ANN001
 
 @pytest.mark.parametrize("field", ["version", "assignee"])
 @pytest.mark.parametrize("number", TOO_BIG)
-def test_out_of_range_form_integer_is_refused(newsroom, field, number):  # noqa: ANN001, F811
+def test_out_of_range_form_integer_is_refused(newsroom, field, number):  # noqa: F811
     claim = newsroom.claims[0]
     data = {"version": claim.version, "assignee": newsroom.users["reviewer"], field: number}
     response = newsroom.clients["reviewer"].post(f"/claims/{claim.id}/assign", data=data)

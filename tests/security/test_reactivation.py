@@ -24,7 +24,7 @@ def _cli(*args: str) -> None:
     assert result.exit_code == 0, result.output
 
 
-def _live(app, engine, username: str):  # noqa: ANN001, ANN202
+def _live(app, engine, username: str):
     """A logged-in browser and a working token for a new reviewer."""
     user_id = make_user(engine, username, "reviewer")
     _, token = new_token(engine, username)
@@ -36,7 +36,7 @@ def _live(app, engine, username: str):  # noqa: ANN001, ANN202
     return user_id, browser, bearer
 
 
-def _assert_old_access_dead(app, browser, bearer) -> None:  # noqa: ANN001
+def _assert_old_access_dead(app, browser, bearer) -> None:
     page = browser.get("/articles")
     assert page.status_code == 302 and page.headers["Location"].startswith("/login")
     assert browser.post("/articles/import", data={"title": "T", "body": "The mayor said taxes rose."}
@@ -44,7 +44,7 @@ def _assert_old_access_dead(app, browser, bearer) -> None:  # noqa: ANN001
     assert app.test_client().get(API, headers=bearer).status_code == 401
 
 
-def test_cli_activate_does_not_revive_sessions_or_tokens(cli_env, app, engine):  # noqa: ANN001
+def test_cli_activate_does_not_revive_sessions_or_tokens(cli_env, app, engine):
     user_id, browser, bearer = _live(app, engine, "stolen")
     _cli("users", "deactivate", "stolen")
     _cli("users", "activate", "stolen")
@@ -59,7 +59,7 @@ def test_cli_activate_does_not_revive_sessions_or_tokens(cli_env, app, engine): 
     assert app.test_client().get(API, headers={"Authorization": f"Bearer {token}"}).status_code == 200
 
 
-def test_service_deactivation_ends_sessions_and_revokes_tokens(app, engine):  # noqa: ANN001
+def test_service_deactivation_ends_sessions_and_revokes_tokens(app, engine):
     user_id, browser, bearer = _live(app, engine, "lost")
     _, second = new_token(engine, "lost", name="second")
     with session_scope(engine) as s:
@@ -74,7 +74,7 @@ def test_service_deactivation_ends_sessions_and_revokes_tokens(app, engine):  # 
         assert event.after == {"active": False, "sessions_ended": 1, "tokens_revoked": 2}
 
 
-def test_deactivating_leaves_other_users_alone(app, engine):  # noqa: ANN001
+def test_deactivating_leaves_other_users_alone(app, engine):
     _, browser, bearer = _live(app, engine, "stays")
     make_user(engine, "goes", "reviewer")
     with session_scope(engine) as s:

@@ -187,13 +187,13 @@ def _plain(rule: str) -> str:
     return re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"<\1>", rule)
 
 
-def _rows(app) -> list[tuple]:  # noqa: ANN001
+def _rows(app) -> list[tuple]:
     related = "related.panel" in app.view_functions
     return [row for row in ROUTES if related or not re.fullmatch(r"/claims/<claim_id>/related(/<link_id>)?",
                                                                  row[1].split("?")[0])]
 
 
-def _rules(app) -> dict[tuple[str, str], str]:  # noqa: ANN001
+def _rules(app) -> dict[tuple[str, str], str]:
     """(method, plain route) -> endpoint, for every rule in the app."""
     return {(method, _plain(rule.rule)): rule.endpoint
             for rule in app.url_map.iter_rules() for method in rule.methods - AUTOMATIC}
@@ -214,7 +214,7 @@ def test_every_row_is_a_route_with_the_level_its_view_declares(app):
 
 
 @pytest.fixture
-def world(app, engine):  # noqa: ANN001, ANN201
+def world(app, engine):
     """A user, a bearer token and an own settings token per role; the example article
     with a claim, its claimant and a source linked to it."""
     users = {role: make_user(engine, role, role) for role in ROLES}
@@ -231,7 +231,7 @@ def world(app, engine):  # noqa: ANN001, ANN201
     return SimpleNamespace(users=users, api_tokens=api_tokens, settings_tokens=settings_tokens, values=values)
 
 
-def _client(app, role: str | None):  # noqa: ANN001, ANN202
+def _client(app, role: str | None):
     client = app.test_client()
     if role:
         assert login(client, role).status_code == 302
@@ -242,12 +242,12 @@ def _url(route: str, values: dict) -> str:
     return re.sub(r"<([^<>]+)>", lambda m: str(values[m.group(1)]), route)
 
 
-def _is_login_redirect(response) -> bool:  # noqa: ANN001
+def _is_login_redirect(response) -> bool:
     # What Flask-Login's "please log in" answer looks like: it carries the page to return to.
     return response.status_code == 302 and response.headers["Location"].startswith("/login?next=")
 
 
-def _verdict(row: tuple, role: str | None, response) -> str | None:  # noqa: ANN001
+def _verdict(row: tuple, role: str | None, response) -> str | None:
     """None when the response is what the table promises for this role, else why not."""
     method, route, _, least = row
     api = route.startswith("/api/")

@@ -13,35 +13,35 @@ from claimtrack.models import WebSession
 from tests.helpers import PASSWORD, login, make_user
 
 
-def _cookie(client) -> str | None:  # noqa: ANN001
+def _cookie(client) -> str | None:
     found = client.get_cookie("session")
     return found.value if found else None
 
 
-def _with_cookie(app, value: str):  # noqa: ANN001, ANN202
+def _with_cookie(app, value: str):
     """A different browser that presents a copy of `value` as its session cookie."""
     other = app.test_client()
     other.set_cookie("session", value)
     return other
 
 
-def _is_logged_in(client) -> bool:  # noqa: ANN001
+def _is_logged_in(client) -> bool:
     response = client.get("/articles")
     assert response.status_code in (200, 302), response.status_code
     return response.status_code == 200
 
 
-def _live_sessions(engine) -> int:  # noqa: ANN001
+def _live_sessions(engine) -> int:
     with session_scope(engine) as s:
         return s.exec(select(func.count(WebSession.id))).one()
 
 
 @pytest.fixture
-def rita(engine) -> int:  # noqa: ANN001
+def rita(engine) -> int:
     return make_user(engine, "rita", "reviewer")
 
 
-def _set_cookie_header(response) -> str:  # noqa: ANN001
+def _set_cookie_header(response) -> str:
     (header,) = [h for h in response.headers.getlist("Set-Cookie") if h.startswith("session=")]
     return header
 

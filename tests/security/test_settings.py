@@ -19,7 +19,7 @@ HX = {"HX-Request": "true"}
 NEW_PASSWORD = "plum orbit glacier 42"
 
 
-def _api_status(client, token: str) -> int:  # noqa: ANN001
+def _api_status(client, token: str) -> int:
     return client.get("/api/v1/articles", headers={"Authorization": f"Bearer {token}"}).status_code
 
 
@@ -27,12 +27,12 @@ def _token_value(page: str) -> str:
     return re.search(r'id="new-token-value" value="([^"]+)"', page).group(1)
 
 
-def _audit(engine, action: str) -> list[AuditEvent]:  # noqa: ANN001
+def _audit(engine, action: str) -> list[AuditEvent]:
     with session_scope(engine) as s:
         return list(s.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
-def _token(engine, token_id: int) -> ApiToken:  # noqa: ANN001
+def _token(engine, token_id: int) -> ApiToken:
     with session_scope(engine) as s:
         return s.get(ApiToken, token_id)
 
@@ -135,7 +135,7 @@ def test_nobody_revokes_another_users_token_by_changing_the_id(client, as_role, 
 
 
 @pytest.fixture
-def api_client_token(client, engine, users):  # noqa: ANN001, ANN201, F811
+def api_client_token(client, engine, users):  # noqa: F811
     return client, new_token(engine, "admin")[1]
 
 
@@ -147,7 +147,7 @@ def test_api_has_no_token_endpoints_to_probe(api_client_token):
         assert client.get(path, headers={"Authorization": f"Bearer {token}"}).status_code == 404
 
 
-def _change(client, current=PASSWORD, new=NEW_PASSWORD, confirm=None, headers=None):  # noqa: ANN001, ANN202
+def _change(client, current=PASSWORD, new=NEW_PASSWORD, confirm=None, headers=None):
     return client.post("/settings/password", headers=headers or {},
                        data={"current_password": current, "new_password": new,
                              "confirm_password": new if confirm is None else confirm})

@@ -28,7 +28,7 @@ FULL = x.PAYLOADS
 FIRST = (x.SCRIPT,)
 
 
-def safe(response, expect: tuple[str, ...] = ()) -> str:  # noqa: ANN001
+def safe(response, expect: tuple[str, ...] = ()) -> str:
     html = response.get_data(as_text=True)
     assert response.status_code < 500, html[:500]
     problems = x.live_markup(html)
@@ -38,7 +38,7 @@ def safe(response, expect: tuple[str, ...] = ()) -> str:  # noqa: ANN001
 
 
 @pytest.fixture
-def world(app, engine, tmp_path, cli_env):  # noqa: ANN001, ANN201
+def world(app, engine, tmp_path, cli_env):
     return build(app, engine, tmp_path)
 
 
@@ -89,7 +89,7 @@ def test_lists_queue_reports_and_claimants_stay_inert(world):
         safe(c.get(url, headers=HX), expect)
 
 
-def test_related_panels_show_other_coverage_inert(world, engine):  # noqa: ANN001
+def test_related_panels_show_other_coverage_inert(world, engine):
     with session_scope(engine) as s:
         ids = list(s.exec(select(Claim.id)).all())
     shown = 0
@@ -100,7 +100,7 @@ def test_related_panels_show_other_coverage_inert(world, engine):  # noqa: ANN00
     assert shown, "no related panel showed the hostile claims, so nothing was tested"
 
 
-def test_search_and_filter_fields_echo_input_inert(app, engine, claim_id):  # noqa: ANN001
+def test_search_and_filter_fields_echo_input_inert(app, engine, claim_id):
     make_user(engine, "eddie", "editor")
     c, anonymous = app.test_client(), app.test_client()
     login(c, "eddie")
@@ -129,7 +129,7 @@ def test_has_this_been_checked_shows_imported_fact_checks_inert(world):
                          headers=HX), (x.SCRIPT,))
 
 
-def test_public_pages_and_json_ld_keep_payloads_inert(world, capsys, monkeypatch):  # noqa: ANN001
+def test_public_pages_and_json_ld_keep_payloads_inert(world, capsys, monkeypatch):
     anonymous = world.eddie.application.test_client()
     claim_id = world.published[0]
     html = safe(anonymous.get(f"/fact-checks/{claim_id}"), FULL)
@@ -152,7 +152,7 @@ def test_public_pages_and_json_ld_keep_payloads_inert(world, capsys, monkeypatch
     assert doc["claimReviewed"] == json.loads(blocks[0])["claimReviewed"]
 
 
-def test_forms_refused_with_hostile_values_re_render_them_inert(world, engine):  # noqa: ANN001
+def test_forms_refused_with_hostile_values_re_render_them_inert(world, engine):
     """A 422 form shows what was typed back: the `</textarea>` and attribute breakouts."""
     c, claim_id = world.rita, world.claims["text"]
     version = _version(engine, claim_id)
@@ -176,25 +176,25 @@ def test_forms_refused_with_hostile_values_re_render_them_inert(world, engine): 
         safe(c.get("/reports/overview", query_string={"format": payload}))
 
 
-def _version(engine, claim_id: int) -> int:  # noqa: ANN001
+def _version(engine, claim_id: int) -> int:
     with session_scope(engine) as s:
         return s.get(Claim, claim_id).version
 
 
 @pytest.fixture
-def claim_id(engine, users) -> int:  # noqa: ANN001
+def claim_id(engine, users) -> int:
     article = import_file(engine, EXAMPLE)
     with session_scope(engine) as s:
         return s.exec(select(Claim.id).where(Claim.article_id == article.article_id).order_by(Claim.id)).first()
 
 
 @pytest.fixture
-def users(engine) -> None:  # noqa: ANN001
+def users(engine) -> None:
     make_user(engine, "rita", "reviewer")
 
 
 @pytest.mark.parametrize("url", x.BAD_URLS)
-def test_source_links_accept_http_and_https_only_web(app, engine, claim_id, url):  # noqa: ANN001
+def test_source_links_accept_http_and_https_only_web(app, engine, claim_id, url):
     c = app.test_client()
     login(c, "rita")
     r = c.post(f"/claims/{claim_id}/sources", headers=HX,
@@ -207,7 +207,7 @@ def test_source_links_accept_http_and_https_only_web(app, engine, claim_id, url)
 
 
 @pytest.mark.parametrize("url", x.BAD_URLS)
-def test_source_links_accept_http_and_https_only_api(app, engine, claim_id, url):  # noqa: ANN001
+def test_source_links_accept_http_and_https_only_api(app, engine, claim_id, url):
     from ..api.conftest import new_token
 
     token = new_token(engine, "rita")[1]
@@ -218,7 +218,7 @@ def test_source_links_accept_http_and_https_only_api(app, engine, claim_id, url)
 
 
 @pytest.mark.parametrize("url", x.BAD_URLS[:10])
-def test_article_addresses_accept_http_and_https_only(app, engine, users, url):  # noqa: ANN001
+def test_article_addresses_accept_http_and_https_only(app, engine, users, url):
     from ..api.conftest import new_token
 
     c = app.test_client()
@@ -231,7 +231,7 @@ def test_article_addresses_accept_http_and_https_only(app, engine, users, url): 
     assert r.status_code == 422 and "url" in r.get_json()["error"]["fields"]
 
 
-def test_imported_html_is_reduced_to_text(world, engine):  # noqa: ANN001
+def test_imported_html_is_reduced_to_text(world, engine):
     with session_scope(engine) as s:
         article = s.get(Article, world.articles["html"])
         texts = [article.title, article.body, article.byline or "", article.url or ""]
@@ -245,7 +245,7 @@ def test_imported_html_is_reduced_to_text(world, engine):  # noqa: ANN001
 
 
 def test_stored_article_links_that_are_not_web_addresses_never_become_links(app, engine, users, cli_env,
-                                                                              tmp_path, capsys):  # noqa: ANN001
+                                                                              tmp_path, capsys):
     # An import refuses them ...
     path = tmp_path / "a.json"
     path.write_text(json.dumps({"title": "T", "body": "The mayor said 300 teachers were hired last year.",

@@ -44,29 +44,29 @@ class World:
     eddie: object = None
 
 
-def _claims_of(engine, article_id: int) -> list[int]:  # noqa: ANN001
+def _claims_of(engine, article_id: int) -> list[int]:
     with session_scope(engine) as s:
         return list(s.exec(select(Claim.id).where(Claim.article_id == article_id).order_by(Claim.id)).all())
 
 
-def _claim(engine, claim_id: int) -> Claim:  # noqa: ANN001
+def _claim(engine, claim_id: int) -> Claim:
     with session_scope(engine) as s:
         claim = s.get(Claim, claim_id)
         s.expunge(claim)
         return claim
 
 
-def _open_verdict(engine, claim_id: int, published: bool = False) -> tuple[int, int]:  # noqa: ANN001
+def _open_verdict(engine, claim_id: int, published: bool = False) -> tuple[int, int]:
     with session_scope(engine) as s:
         row = (verdicts.published_verdict if published else verdicts.open_verdict)(s, claim_id)
         return row.id, row.version
 
 
-def _ok(response, what: str) -> None:  # noqa: ANN001
+def _ok(response, what: str) -> None:
     assert response.status_code in (200, 201, 303), (what, response.status_code, response.get_data(as_text=True)[:2000])
 
 
-def build(app, engine, tmp_path: Path) -> World:  # noqa: ANN001, C901 - one scenario, step by step
+def build(app, engine, tmp_path: Path) -> World:  # one scenario, step by step
     world = World()
     make_user(engine, "rita", "reviewer")
     make_user(engine, "eddie", "editor")

@@ -21,7 +21,7 @@ ROLES = {"viewer": "viewer", "reviewer": "reviewer", "reviewer2": "reviewer", "e
 
 
 @pytest.fixture
-def people(engine):  # noqa: ANN001, ANN201
+def people(engine):
     """An Actor per role (plus a second reviewer), named like `reviewer1`."""
     actors = {}
     for name, role in ROLES.items():
@@ -31,17 +31,17 @@ def people(engine):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def article(engine):  # noqa: ANN001, ANN201
+def article(engine):
     return import_file(engine, EXAMPLE)
 
 
-def claim_id_containing(engine, article_id: int, text: str) -> int:  # noqa: ANN001
+def claim_id_containing(engine, article_id: int, text: str) -> int:
     with session_scope(engine) as s:
         return s.exec(select(Claim.id).where(Claim.article_id == article_id, Claim.text.contains(text))).one()
 
 
 @pytest.fixture
-def troops(engine, article) -> int:  # noqa: ANN001
+def troops(engine, article) -> int:
     """The id of the claim about the 6,000 or so American troops."""
     return claim_id_containing(engine, article.article_id, "6,000 or so")
 

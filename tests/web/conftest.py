@@ -12,26 +12,26 @@ HX = {"HX-Request": "true"}
 
 
 @pytest.fixture
-def users(engine) -> dict[str, int]:  # noqa: ANN001
+def users(engine) -> dict[str, int]:
     return {role: make_user(engine, role, role) for role in ROLES}
 
 
 @pytest.fixture
-def article(engine):  # noqa: ANN001, ANN201
+def article(engine):
     return import_file(engine, EXAMPLE)
 
 
 @pytest.fixture
-def troops(engine, article) -> int:  # noqa: ANN001
+def troops(engine, article) -> int:
     return claim_id_containing(engine, article.article_id, "6,000 or so")
 
 
 @pytest.fixture
-def as_role(app, users):  # noqa: ANN001, ANN201
+def as_role(app, users):
     """as_role("editor") -> a test client logged in as that role; None -> anonymous."""
     clients = {}
 
-    def get(role: str | None):  # noqa: ANN202
+    def get(role: str | None):
         if role not in clients:
             client = app.test_client()
             if role:

@@ -11,6 +11,7 @@ from claimtrack import create_app
 from claimtrack.db import session_scope
 from claimtrack.models import AuditEvent, FactCheck
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.accounts.actors import Actor
 
 from ..helpers import login
@@ -20,18 +21,18 @@ UNPINNED = {"PUBLIC_BASE_URL": None, "PUBLISHER_NAME": None, "PUBLISHER_URL": No
 SOURCE = sources.SourceInput(url="https://stats.example.org/troops", title="Troop numbers")
 
 
-def _admin(app):  # noqa: ANN001, ANN202
+def _admin(app):
     client = app.test_client()
     assert login(client, "admin").status_code == 302
     return client
 
 
-def _actions(engine, action: str) -> list[AuditEvent]:  # noqa: ANN001
+def _actions(engine, action: str) -> list[AuditEvent]:
     with session_scope(engine) as s:
         return list(s.exec(select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)).all())
 
 
-def _published(engine, claim_id: int, users: dict, rating: str = "false") -> None:  # noqa: ANN001
+def _published(engine, claim_id: int, users: dict, rating: str = "false") -> None:
     reviewer = Actor(users["reviewer"], "reviewer", "reviewer")
     editor = Actor(users["editor"], "editor", "editor")
     config = {"PUBLIC_BASE_URL": "https://factcheck.example.org"}
@@ -39,7 +40,7 @@ def _published(engine, claim_id: int, users: dict, rating: str = "false") -> Non
         sources.add_source(s, reviewer, claim_id, SOURCE)
         data = verdicts.VerdictInput(rating, "Not what the records say.", "")
         row = verdicts.submit(s, reviewer, claim_id, data, verdict_id=None, version=None, config=config)
-        verdicts.approve(s, editor, claim_id, verdict_id=row.id, version=row.version, config=config)
+        publishing.publish(s, editor, claim_id, verdict_id=row.id, version=row.version, config=config)
 
 
 # ---- publisher settings ------------------------------------------------------------
@@ -54,7 +55,7 @@ def test_publisher_page_and_fragment(as_role):
     assert as_role("editor").get("/admin/publisher").status_code == 403
 
 
-def test_saved_settings_publish_and_the_environment_wins(app_config, engine, users, troops):  # noqa: ANN001
+def test_saved_settings_publish_and_the_environment_wins(app_config, engine, users, troops):
     app = create_app({**app_config, **UNPINNED, "PUBLISHER_NAME": "Pinned Desk"})
     admin = _admin(app)
     before = admin.get("/admin/publisher", headers=HX).get_data(as_text=True)
@@ -96,7 +97,7 @@ def _scale_form(page: str) -> dict[str, str]:
     return {k: html.unescape(v) for k, v in fields.items()}
 
 
-def test_rating_scale_edit_rename_reorder_and_add(as_role, engine, users, troops):  # noqa: ANN001
+def test_rating_scale_edit_rename_reorder_and_add(as_role, engine, users, troops):
     admin = as_role("admin")
     page = admin.get("/admin/ratings").get_data(as_text=True)
     form = _scale_form(page)
@@ -122,7 +123,7 @@ def test_rating_scale_edit_rename_reorder_and_add(as_role, engine, users, troops
     assert len(_actions(engine, "settings.rating_scale")) == 1
 
 
-def test_a_label_in_use_cannot_disappear(as_role, engine, users, troops):  # noqa: ANN001
+def test_a_label_in_use_cannot_disappear(as_role, engine, users, troops):
     _published(engine, troops, users, rating="false")
     admin = as_role("admin")
     form = _scale_form(admin.get("/admin/ratings").get_data(as_text=True))
@@ -143,7 +144,7 @@ def test_a_label_in_use_cannot_disappear(as_role, engine, users, troops):  # noq
         assert rating_scale.current(s, {}).get("true") is None
 
 
-def test_a_scale_file_wins_and_the_page_says_so(app_config, users, tmp_path):  # noqa: ANN001
+def test_a_scale_file_wins_and_the_page_says_so(app_config, users, tmp_path):
     from claimtrack.ratings import default_scale_path
 
     path = tmp_path / "scale.toml"
@@ -168,12 +169,12 @@ TSV = ("vclaim_id\tvclaim\ttitle\n"
        "v2\t\tNo claim here\n")
 
 
-def _upload(client, name: str, data: bytes, **headers):  # noqa: ANN001, ANN003, ANN202
+def _upload(client, name: str, data: bytes, **headers):
     return client.post("/admin/archive", data={"file": (io.BytesIO(data), name), "publisher": "Harbour Desk"},
                        content_type="multipart/form-data", headers=headers)
 
 
-def test_archive_page_counts_and_uploads(as_role, engine):  # noqa: ANN001
+def test_archive_page_counts_and_uploads(as_role, engine):
     admin = as_role("admin")
     page = admin.get("/admin/archive").get_data(as_text=True)
     assert "<strong>0</strong> published fact-checks loaded" in page

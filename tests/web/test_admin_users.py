@@ -20,12 +20,12 @@ from .conftest import HX
 NEW_PASSWORD = "harbour lantern ferry 77"
 
 
-def _events(engine, action: str) -> list[AuditEvent]:  # noqa: ANN001
+def _events(engine, action: str) -> list[AuditEvent]:
     with session_scope(engine) as s:
         return list(s.exec(select(AuditEvent).where(AuditEvent.action == action)).all())
 
 
-def _user(engine, username: str) -> User:  # noqa: ANN001
+def _user(engine, username: str) -> User:
     with session_scope(engine) as s:
         user = s.exec(select(User).where(User.username == username)).one()
         s.expunge(user)
@@ -65,7 +65,7 @@ def test_admin_sees_the_admin_link_others_do_not(as_role):
     assert 'href="/admin/users"' not in as_role("editor").get("/").get_data(as_text=True)
 
 
-def test_create_with_initial_password(as_role, app, engine):  # noqa: ANN001
+def test_create_with_initial_password(as_role, app, engine):
     response = as_role("admin").post("/admin/users", data={
         "username": "rosa", "display_name": "Rosa Ruiz", "role": "reviewer", "how": "password",
         "password": NEW_PASSWORD}, headers=HX)
@@ -89,7 +89,7 @@ def test_create_refusals_keep_what_was_typed_but_never_the_password(as_role):
     assert empty.status_code == 422 and "Type an initial password" in empty.get_data(as_text=True)
 
 
-def test_one_time_link_sets_the_password_once(as_role, app, engine):  # noqa: ANN001
+def test_one_time_link_sets_the_password_once(as_role, app, engine):
     created = as_role("admin").post("/admin/users", data={"username": "tomas", "role": "reviewer", "how": "link"})
     assert created.status_code == 201
     path = _link_in(created.get_data(as_text=True))
@@ -107,7 +107,7 @@ def test_one_time_link_sets_the_password_once(as_role, app, engine):  # noqa: AN
     assert [e.action for e in _events(engine, "user.password_set")] == ["user.password_set"]
 
 
-def test_an_expired_link_does_not_work(app, engine, users):  # noqa: ANN001
+def test_an_expired_link_does_not_work(app, engine, users):
     with session_scope(engine) as s:
         user = s.get(User, users["viewer"])
         secret = password_links.issue(s, Actor.system("test"), user, lifetime=timedelta(seconds=-1))
@@ -117,7 +117,7 @@ def test_an_expired_link_does_not_work(app, engine, users):  # noqa: ANN001
     assert login(app.test_client(), "viewer", NEW_PASSWORD).status_code == 401  # refused: the old password stands
 
 
-def test_change_role_and_keep_one_admin(as_role, engine, users):  # noqa: ANN001
+def test_change_role_and_keep_one_admin(as_role, engine, users):
     admin = as_role("admin")
     changed = admin.post(f"/admin/users/{users['viewer']}/role", data={"role": "editor"}, headers=HX)
     assert changed.status_code == 200 and "viewer is now editor." in changed.get_data(as_text=True)
@@ -130,7 +130,7 @@ def test_change_role_and_keep_one_admin(as_role, engine, users):  # noqa: ANN001
     assert lockout.status_code == 409 and _user(engine, "admin").is_active
 
 
-def test_deactivate_and_reactivate(as_role, app, engine, users):  # noqa: ANN001
+def test_deactivate_and_reactivate(as_role, app, engine, users):
     _row, token = new_token(engine, "reviewer", "script")
     reviewer = as_role("reviewer")
     assert reviewer.get("/").status_code == 200
@@ -152,7 +152,7 @@ def test_deactivate_and_reactivate(as_role, app, engine, users):  # noqa: ANN001
         assert s.exec(select(ApiToken).where(ApiToken.user_id == users["reviewer"])).first() is not None
 
 
-def test_reset_password_directly_or_by_link(as_role, app, engine, users):  # noqa: ANN001
+def test_reset_password_directly_or_by_link(as_role, app, engine, users):
     editor = as_role("editor")
     assert editor.get("/").status_code == 200
     admin = as_role("admin")

@@ -9,7 +9,7 @@ from ..conftest import EXAMPLE
 from ..helpers import import_file, login, make_user
 
 
-def seed(engine):  # noqa: ANN001, ANN201
+def seed(engine):
     import_file(engine, EXAMPLE, outlet="NBC News")
     rows = [ArchiveRow("t:1", "Video shows a shark swimming on a flooded highway after the hurricane.",
                        external_id="s1", rating="False", url="javascript:alert(1)"),

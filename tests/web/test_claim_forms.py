@@ -10,7 +10,7 @@ from ..helpers import login
 from .conftest import HX
 
 
-def _claim(engine, claim_id):  # noqa: ANN001, ANN202
+def _claim(engine, claim_id):
     with session_scope(engine) as s:
         return s.get(Claim, claim_id)
 

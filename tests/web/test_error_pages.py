@@ -32,7 +32,7 @@ def test_403_says_what_role_is_missing_and_who_can_help(as_role):
     assert "Your account settings</a> show your role (viewer)" in body
 
 
-def test_403_for_htmx_goes_to_the_notice_area(as_role, troops):  # noqa: ANN001
+def test_403_for_htmx_goes_to_the_notice_area(as_role, troops):
     # An htmx request gets the message in the page's notice area, not a page in a panel.
     response = as_role("viewer").post(f"/claims/{troops}/verdict", data={"rating": "false"},
                                       headers={"HX-Request": "true"})

@@ -4,7 +4,7 @@ import pytest
 from .conftest import HX
 
 
-def _pages(article, troops):  # noqa: ANN001, ANN202
+def _pages(article, troops):
     return [
         ("/", "queue-results"), ("/articles", "article-list"), (f"/articles/{article.article_id}", None),
         ("/articles/import", "import-form"), (f"/claims/{troops}", f"claim-{troops}"), ("/claimants", "claimant-list"),

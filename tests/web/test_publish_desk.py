@@ -24,17 +24,17 @@ EDITED = "U.S. forces entered Iraq and flew drones without Iraqi permission."
 SOURCE = sources.SourceInput(url="https://records.example.org/sofa", title="Status of forces agreement")
 
 
-def _client(app, role: str):  # noqa: ANN001, ANN202
+def _client(app, role: str):
     client = app.test_client()
     assert login(client, role).status_code == 302
     return client
 
 
-def _drones(engine, article) -> int:  # noqa: ANN001
+def _drones(engine, article) -> int:
     return claim_id_containing(engine, article.article_id, SENTENCE)
 
 
-def _submitted(engine, claim_id: int, users: dict) -> Verdict:  # noqa: ANN001
+def _submitted(engine, claim_id: int, users: dict) -> Verdict:
     reviewer = Actor(users["reviewer"], "reviewer", "reviewer")
     with session_scope(engine) as s:
         sources.add_source(s, reviewer, claim_id, SOURCE)
@@ -45,14 +45,14 @@ def _submitted(engine, claim_id: int, users: dict) -> Verdict:  # noqa: ANN001
         return row
 
 
-def _audit(engine, claim_id: int) -> list[str]:  # noqa: ANN001
+def _audit(engine, claim_id: int) -> list[str]:
     with session_scope(engine) as s:
         return [e.action for e in s.exec(select(AuditEvent).where(AuditEvent.entity_id == claim_id,
                                                                   AuditEvent.entity_type == "claim")
                                          .order_by(AuditEvent.id)).all()]
 
 
-def test_the_reviewer_form_proposes_the_claim_without_its_attribution(as_role, engine, article):  # noqa: ANN001
+def test_the_reviewer_form_proposes_the_claim_without_its_attribution(as_role, engine, article):
     claim_id = _drones(engine, article)
     page = html.unescape(as_role("reviewer").get(f"/claims/{claim_id}").get_data(as_text=True))
     assert re.search(r'name="claim_reviewed"[^>]*>' + re.escape(PROPOSED) + "</textarea>", page)
@@ -70,7 +70,7 @@ def test_the_reviewer_form_proposes_the_claim_without_its_attribution(as_role, e
     assert "the claim as reviewed cannot be empty" in empty.get_data(as_text=True)
 
 
-def test_editor_edits_previews_and_publishes_with_no_configuration(app_config, engine, users, article):  # noqa: ANN001
+def test_editor_edits_previews_and_publishes_with_no_configuration(app_config, engine, users, article):
     app = create_app({**app_config, "PUBLIC_BASE_URL": None, "PUBLISHER_NAME": None, "PUBLISHER_URL": None})
     claim_id = _drones(engine, article)
     row = _submitted(engine, claim_id, users)
@@ -107,7 +107,7 @@ def test_editor_edits_previews_and_publishes_with_no_configuration(app_config, e
         assert event.before["claim_reviewed"] == PROPOSED and event.after["claim_reviewed"] == EDITED
 
 
-def test_preview_refusals(as_role, engine, users, article):  # noqa: ANN001
+def test_preview_refusals(as_role, engine, users, article):
     claim_id = _drones(engine, article)
     nothing = as_role("editor").post(f"/claims/{claim_id}/verdict/preview", data={"claim_reviewed": "x"}, headers=HX)
     assert nothing.status_code == 409 and "no verdict awaiting approval to preview" in nothing.get_data(as_text=True)
@@ -116,7 +116,7 @@ def test_preview_refusals(as_role, engine, users, article):  # noqa: ANN001
     assert blank.status_code == 422 and "the claim as reviewed cannot be empty" in blank.get_data(as_text=True)
 
 
-def test_reviewer_withdraws_a_submission(as_role, engine, users, article):  # noqa: ANN001
+def test_reviewer_withdraws_a_submission(as_role, engine, users, article):
     claim_id = _drones(engine, article)
     row = _submitted(engine, claim_id, users)
     ref = {"verdict_id": str(row.id), "verdict_version": str(row.version)}
@@ -132,7 +132,7 @@ def test_reviewer_withdraws_a_submission(as_role, engine, users, article):  # no
     assert late.status_code == 409 and "no submitted verdict to withdraw" in late.get_data(as_text=True)
 
 
-def test_another_reviewer_cannot_withdraw(app, engine, users, article):  # noqa: ANN001
+def test_another_reviewer_cannot_withdraw(app, engine, users, article):
     from ..helpers import make_user
 
     make_user(engine, "other", "reviewer")
@@ -145,7 +145,7 @@ def test_another_reviewer_cannot_withdraw(app, engine, users, article):  # noqa:
     assert "Only the reviewer who submitted this verdict" in html.unescape(refused.get_data(as_text=True))
 
 
-def test_editor_retracts_a_published_fact_check(as_role, app, engine, users, article):  # noqa: ANN001
+def test_editor_retracts_a_published_fact_check(as_role, app, engine, users, article):
     claim_id = _drones(engine, article)
     row = _submitted(engine, claim_id, users)
     editor = as_role("editor")

@@ -9,7 +9,7 @@ from claimtrack.models import AuditEvent, Claim
 from .conftest import HX
 
 
-def _unreviewed_ids(engine, n):  # noqa: ANN001, ANN202
+def _unreviewed_ids(engine, n):
     with session_scope(engine) as s:
         return list(s.exec(select(Claim.id).where(Claim.status == "unreviewed")
                            .order_by(Claim.checkworthiness.desc(), Claim.id).limit(n)).all())
@@ -75,7 +75,7 @@ def test_sorting_keeps_the_choice_in_the_pager_and_heading(as_role, article):
     assert "Unreviewed claims, most check-worthy first" in as_role("viewer").get("/?sort=nonsense").get_data(as_text=True)
 
 
-def _submit_and_return(engine, troops, users):  # noqa: ANN001, ANN202
+def _submit_and_return(engine, troops, users):
     from claimtrack.services.accounts.actors import Actor
     from claimtrack.services.review import sources, verdicts
     from claimtrack.services.review.sources import SourceInput

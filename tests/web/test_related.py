@@ -10,6 +10,7 @@ from claimtrack.db import session_scope
 from claimtrack.models import ClaimLink
 from claimtrack.services.linking import related
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.accounts.actors import Actor
 
 from ..conftest import FIXTURES
@@ -19,7 +20,7 @@ from .conftest import HX
 
 
 @pytest.fixture
-def linked(engine, article, troops, users):  # noqa: ANN001, ANN201
+def linked(engine, article, troops, users):
     """(link id, other claim id): the suggested link from the troops claim to the wire's figure."""
     wire = import_file(engine, FIXTURES / "articles" / "iraq-delegation-wire.txt")
     other = claim_id_containing(engine, wire.article_id, "some 5,200 American troops")
@@ -30,7 +31,7 @@ def linked(engine, article, troops, users):  # noqa: ANN001, ANN201
         return link.id, other
 
 
-def _client(app, role):  # noqa: ANN001, ANN202
+def _client(app, role):
     client = app.test_client()
     assert login(client, role).status_code == 302
     return client
@@ -72,7 +73,7 @@ def test_confirm_and_dismiss(app, engine, linked, troops):
     assert plain.status_code == 303
 
 
-def _publish_verdict_of(engine, users, link_id: int, other: int) -> None:  # noqa: ANN001
+def _publish_verdict_of(engine, users, link_id: int, other: int) -> None:
     """Confirm the link and publish a verdict (with a source) on its other claim."""
     config = {"PUBLIC_BASE_URL": "https://factcheck.example.org"}
     with session_scope(engine) as s:
@@ -82,12 +83,12 @@ def _publish_verdict_of(engine, users, link_id: int, other: int) -> None:  # noq
         data = verdicts.VerdictInput("true", "The Pentagon confirmed the deployment.", "")
         row = verdicts.save_draft(s, rita, other, data, verdict_id=None, version=None, config=config)
         row = verdicts.submit(s, rita, other, data, verdict_id=row.id, version=row.version, config=config)
-        verdicts.approve(s, Actor(users["editor"], "editor", "editor"), other, verdict_id=row.id,
+        publishing.publish(s, Actor(users["editor"], "editor", "editor"), other, verdict_id=row.id,
                          version=row.version, config=config)
 
 
 @pytest.fixture
-def agreeing(engine, article, troops):  # noqa: ANN001, ANN201
+def agreeing(engine, article, troops):
     """(link id, other claim id): the suggested link from the troops claim to an opinion
     piece that gives the same figure in other words."""
     opinion = import_file(engine, FIXTURES / "articles" / "iraq-withdrawal-opinion.txt")
@@ -100,7 +101,7 @@ def agreeing(engine, article, troops):  # noqa: ANN001, ANN201
 
 
 def test_reuse_a_published_verdict_from_a_confirmed_same_claim_whose_numbers_agree(
-        app, engine, agreeing, troops, users):  # noqa: ANN001
+        app, engine, agreeing, troops, users):
     link_id, other = agreeing
     _publish_verdict_of(engine, users, link_id, other)
     client = _client(app, "reviewer")
@@ -114,7 +115,7 @@ def test_reuse_a_published_verdict_from_a_confirmed_same_claim_whose_numbers_agr
     assert f"reused from claim #{other}" in body and f"from claim #{other}" in body
 
 
-def test_reuse_is_never_offered_across_a_numeric_conflict(app, engine, linked, troops, users):  # noqa: ANN001
+def test_reuse_is_never_offered_across_a_numeric_conflict(app, engine, linked, troops, users):
     link_id, other = linked  # 6,000 or so vs some 5,200: the figures conflict
     _publish_verdict_of(engine, users, link_id, other)
     client = _client(app, "reviewer")

@@ -16,5 +16,5 @@ class Actor:
         return cls(user_id=None, name=name, role="admin")
 
     @classmethod
-    def of(cls, user) -> "Actor":  # noqa: ANN001 - models.User
+    def of(cls, user) -> "Actor":
         return cls(user_id=user.id, name=user.username, role=user.role)

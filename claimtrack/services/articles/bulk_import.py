@@ -126,7 +126,7 @@ def _inline(fn: Callable, *args: object) -> Future:
     future: Future = Future()
     try:
         future.set_result(fn(*args))
-    except Exception as exc:  # noqa: BLE001 - delivered through the future, as a pool would
+    except Exception as exc:  # delivered through the future, as a pool would
         future.set_exception(exc)
     return future
 
@@ -187,7 +187,7 @@ def _chain(head: list[IngestItem], rest: Iterator[IngestItem]) -> Iterator[Inges
     yield from rest
 
 
-def _result(item: IngestItem, future) -> tuple[IngestItem, PreparedArticle | str]:  # noqa: ANN001
+def _result(item: IngestItem, future) -> tuple[IngestItem, PreparedArticle | str]:
     try:
         return item, future.result()
     except BrokenProcessPool:

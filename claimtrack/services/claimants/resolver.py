@@ -66,7 +66,7 @@ class ClaimantResolver:
         self._cache[(kind, key)] = claimant
         return claimant
 
-    def _live(self, kind: str):  # noqa: ANN202 - a select of live claimants of one kind
+    def _live(self, kind: str):
         return (select(Claimant).join(ClaimantAlias, ClaimantAlias.claimant_id == Claimant.id)
                 .where(Claimant.kind == kind, Claimant.merged_into_id.is_(None)))
 

@@ -46,7 +46,7 @@ def load_demo(engine: Engine, *, max_body_chars: int, workers: int | None = None
     return logins, reports
 
 
-def demo_archive_path():  # noqa: ANN201 - pathlib.Path
+def demo_archive_path():
     return fixtures_dir() / "factchecks" / "demo_archive.json"
 
 

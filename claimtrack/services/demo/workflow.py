@@ -16,6 +16,7 @@ from ...database import session_scope
 from ...models import Article, AuditEvent, Claim
 from .. import audit
 from ..review import claims, sources, verdicts
+from ..publishing import publish as publishing
 from ..accounts.actors import Actor
 from ..accounts.users import find_user
 
@@ -60,7 +61,7 @@ def _publish(session: Session, rita: Actor, eddie: Actor, article_id: int, confi
                                  "The Department of Defense statement gives the same figure and timing.")
     row = verdicts.save_draft(session, rita, claim.id, data, verdict_id=None, version=None, config=config)
     row = verdicts.submit(session, rita, claim.id, data, verdict_id=row.id, version=row.version, config=config)
-    verdicts.approve(session, eddie, claim.id, verdict_id=row.id, version=row.version, config=config)
+    publishing.publish(session, eddie, claim.id, verdict_id=row.id, version=row.version, config=config)
 
 
 def _draft(session: Session, rita: Actor, article_id: int, config: Mapping[str, Any]) -> None:

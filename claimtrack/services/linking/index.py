@@ -381,7 +381,7 @@ def _add_stat(session: Session, name: str, delta: int) -> None:
         session.execute(sa.insert(_STATS).values(name=name, value=max(0, delta)))
 
 
-def _insert_ignoring_duplicates(session: Session, table: sa.Table, column: str):  # noqa: ANN202
+def _insert_ignoring_duplicates(session: Session, table: sa.Table, column: str):
     dialect = session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite
     return module.insert(table).on_conflict_do_nothing(index_elements=[column])

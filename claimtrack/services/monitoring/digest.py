@@ -93,7 +93,7 @@ def daily_digest(session: Session, day: date, top: int = DEFAULT_TOP) -> Digest:
         return DigestItem(claim.id, claim.text, claim.checkworthiness, article.id, article.title, outlet,
                           alert.kind if alert else None, alert.checked_claim_id if alert else None)
 
-    def ranked(query, alert_rows) -> list[DigestItem]:  # noqa: ANN001
+    def ranked(query, alert_rows) -> list[DigestItem]:
         first = sorted((item(*row) for row in alert_rows), key=lambda i: (-i.checkworthiness, i.claim_id))[:top]
         seen = {i.claim_id for i in first}
         rest = session.exec(query.order_by(Claim.checkworthiness.desc(), Claim.id).limit(top + len(seen))).all()

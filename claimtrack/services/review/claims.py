@@ -196,14 +196,14 @@ def set_speaker(session: Session, actor: Actor, claim_id: int, *, version: int |
     if after == before:
         return claim
     bump(claim)
-    before["speaker"] = _claimant_name(session, before["claimant_id"])
+    before["speaker"] = claimant_name(session, before["claimant_id"])
     after["speaker"] = name or None
     audit.record(session, actor, "claim.speaker", "claim", claim.id, before=before, after=after)
     _reindex(session, claim.id)
     return claim
 
 
-def _claimant_name(session: Session, claimant_id: int | None) -> str | None:
+def claimant_name(session: Session, claimant_id: int | None) -> str | None:
     claimant = session.get(Claimant, claimant_id) if claimant_id else None
     return claimant.name if claimant else None
 

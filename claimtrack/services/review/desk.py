@@ -29,7 +29,7 @@ class DeskList:
     total: int
 
 
-def _list(session: Session, state: str, *, who_column: str, order, where=(), limit: int) -> DeskList:  # noqa: ANN001
+def _list(session: Session, state: str, *, who_column: str, order, where=(), limit: int) -> DeskList:
     person = aliased(User)
     conds = [Verdict.state == state, *where]
     when = {"submitted": Verdict.submitted_at, "published": Verdict.published_at}.get(state, Verdict.updated_at)
@@ -50,11 +50,11 @@ def _when(v: Verdict) -> datetime | None:
     return {"submitted": v.submitted_at, "published": v.published_at}.get(v.state, v.updated_at)
 
 
-def _asc(column):  # noqa: ANN001, ANN202
+def _asc(column):
     return column.asc()
 
 
-def _desc(column):  # noqa: ANN001, ANN202
+def _desc(column):
     return column.desc()
 
 

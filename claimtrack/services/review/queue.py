@@ -60,7 +60,7 @@ class QueuePage:
     total: int
 
 
-def _conflict_exists():  # noqa: ANN202 - SQL expression
+def _conflict_exists():
     return exists().where(ClaimLink.numeric == "conflict", ClaimLink.state != "dismissed",
                           or_(ClaimLink.claim_a_id == Claim.id, ClaimLink.claim_b_id == Claim.id))
 

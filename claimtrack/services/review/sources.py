@@ -87,7 +87,7 @@ def sources_for(session: Session, claim_id: int) -> list[tuple[ClaimSource, Sour
     ).all())
 
 
-def _check_claim_open(actor: Actor, claim) -> None:  # noqa: ANN001 - models.Claim
+def _check_claim_open(actor: Actor, claim) -> None:
     if claim.status == "published" and not at_least(actor.role, "editor"):
         raise Conflict("The claim is published; only an editor can change its sources, as part of a correction.")
 

@@ -1,4 +1,5 @@
-"""Verdicts: drafting, submitting, approving and publishing, returning, correcting.
+"""Verdicts: drafting, submitting, returning, correcting (publishing is
+`services.publishing.publish`).
 
 A claim's verdicts are a history of rows. At most one row is *open* (draft, submitted
 or returned: the latest row, when it is in one of those states) and at most one is
@@ -141,7 +142,7 @@ def _check_seen(session: Session, claim: Claim, row: Verdict | None, verdict_id:
         raise stale(session, "The verdict", row, "claim", claim.id, "verdict.")
 
 
-def _view(row: Verdict) -> dict:
+def verdict_view(row: Verdict) -> dict:
     return audit.snapshot(row, _FIELDS)
 
 
@@ -155,7 +156,7 @@ def save_draft(session: Session, actor: Actor, claim_id: int, data: VerdictInput
         raise Conflict("The verdict is awaiting approval; an editor must return it before it can change.")
     workflow.check_editable(claim, "given a new draft verdict")
     data = _checked(data, scale_for(config))
-    before = _view(row) if row is not None else None
+    before = verdict_view(row) if row is not None else None
     if row is None or row.state == "returned":
         previous = row
         reviewed = data.claim_reviewed or (previous.claim_reviewed if previous else None) \
@@ -182,11 +183,11 @@ def save_draft(session: Session, actor: Actor, claim_id: int, data: VerdictInput
     if claim.status == "unreviewed":
         start_review(session, actor, claim)
     audit.record(session, actor, "verdict.draft", "claim", claim.id, before=before,
-                 after={**_view(row), "reused_from_claim_id": row.reused_from_claim_id})
+                 after={**verdict_view(row), "reused_from_claim_id": row.reused_from_claim_id})
     return row
 
 
-def _move_claim(session: Session, actor: Actor, claim: Claim, target: str) -> None:
+def move_claim(session: Session, actor: Actor, claim: Claim, target: str) -> None:
     before = claim.status
     workflow.move(claim, target)
     bump(claim)
@@ -202,45 +203,21 @@ def submit(session: Session, actor: Actor, claim_id: int, data: VerdictInput, *,
     problems = _content_problems(session, claim, row.rating, row.summary, scale_for(config))
     if problems:
         raise ValidationError("Not ready to submit: " + " ".join(problems.values()), fields=problems)
-    before = _view(row)
+    before = verdict_view(row)
     row.state = "submitted"
     row.submitted_at = utcnow()
     row.return_comment = None
     bump(row)
-    _move_claim(session, actor, claim, "awaiting_approval")
-    audit.record(session, actor, "verdict.submit", "claim", claim.id, before=before, after=_view(row))
+    move_claim(session, actor, claim, "awaiting_approval")
+    audit.record(session, actor, "verdict.submit", "claim", claim.id, before=before, after=verdict_view(row))
     return row
 
 
-def _submitted(session: Session, claim: Claim, verdict_id: int | None, version: int | None) -> Verdict:
+def awaiting_approval(session: Session, claim: Claim, verdict_id: int | None, version: int | None) -> Verdict:
     row = open_verdict(session, claim.id)
     _check_seen(session, claim, row, verdict_id, version)
     if row is None or row.state != "submitted":
         raise Conflict("There is no verdict awaiting approval on this claim.")
-    return row
-
-
-def approve(session: Session, actor: Actor, claim_id: int, *, verdict_id: int | None, version: int | None,
-            config: Mapping[str, Any], claim_reviewed: str | None = None) -> Verdict:
-    """Approve a submitted verdict and publish it, with the claim-as-reviewed text as the
-    editor last worded it (None keeps the reviewer's)."""
-    require(actor, "editor", "approve and publish verdicts")
-    claim = get_claim(session, claim_id)
-    row = _submitted(session, claim, verdict_id, version)
-    reviewed = check_claim_reviewed(claim_reviewed)
-    problems = publish_problems(session, claim, config, row)
-    if problems:
-        raise ValidationError("Cannot publish yet: " + " ".join(problems), fields={"publish": " ".join(problems)})
-    before = _view(row)
-    row.claim_reviewed = reviewed or row.claim_reviewed or proposed_claim_reviewed(session, claim)
-    row.state = "published"
-    row.approver_id = actor.user_id
-    row.published_at = utcnow()
-    bump(row)
-    _move_claim(session, actor, claim, "published")
-    audit.record(session, actor, "verdict.publish", "claim", claim.id, before=before, after=_view(row))
-    inbox.notify(session, row.reviewer_id, "published", actor=actor, claim_id=claim.id,
-                 message=f"{actor.name} approved and published your verdict on claim #{claim.id}.")
     return row
 
 
@@ -254,15 +231,15 @@ def return_verdict(session: Session, actor: Actor, claim_id: int, *, verdict_id:
         raise ValidationError("Tell the reviewer what to change.", fields={"comment": "a comment is required"})
     if len(comment) > MAX_NOTE:
         raise ValidationError("The comment is too long.", fields={"comment": f"at most {MAX_NOTE:,} characters"})
-    row = _submitted(session, claim, verdict_id, version)
-    before = _view(row)
+    row = awaiting_approval(session, claim, verdict_id, version)
+    before = verdict_view(row)
     row.state = "returned"
     row.return_comment = comment
     row.approver_id = actor.user_id
     bump(row)
-    _move_claim(session, actor, claim, "in_review")
+    move_claim(session, actor, claim, "in_review")
     audit.record(session, actor, "verdict.return", "claim", claim.id, before=before,
-                 after={**_view(row), "return_comment": comment})
+                 after={**verdict_view(row), "return_comment": comment})
     inbox.notify(session, row.reviewer_id, "returned", actor=actor, claim_id=claim.id,
                  message=f"{actor.name} returned your verdict on claim #{claim.id}: {comment}")
     return row
@@ -303,7 +280,7 @@ def correct(session: Session, actor: Actor, claim_id: int, data: VerdictInput, *
         raise ValidationError("Cannot publish the correction: " + " ".join(problems),
                               fields={"publish": " ".join(problems)})
     now = utcnow()
-    before = _view(old)
+    before = verdict_view(old)
     old.state = "superseded"
     bump(old)
     row = Verdict(claim_id=claim.id, rating=data.rating, summary=data.summary, rationale=data.rationale,
@@ -314,7 +291,7 @@ def correct(session: Session, actor: Actor, claim_id: int, data: VerdictInput, *
     session.flush()
     claim.updated_at = now
     audit.record(session, actor, "verdict.correct", "claim", claim.id, before=before,
-                 after={**_view(row), "correction_note": note, "corrects_id": old.id})
+                 after={**verdict_view(row), "correction_note": note, "corrects_id": old.id})
     inbox.notify(session, old.reviewer_id, "corrected", actor=actor, claim_id=claim.id,
                  message=f"{actor.name} published a correction to your verdict on claim #{claim.id}: {note}")
     return row

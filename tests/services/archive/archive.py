@@ -18,7 +18,7 @@ CHECKTHAT_TSV = (
 )
 
 
-def claimreview(n: int, claim: str, rating: str, url: str, **extra) -> dict:  # noqa: ANN003
+def claimreview(n: int, claim: str, rating: str, url: str, **extra) -> dict:
     doc = {
         "@context": "https://schema.org", "@type": "ClaimReview",
         "url": url, "claimReviewed": claim, "datePublished": "2026-11-01",

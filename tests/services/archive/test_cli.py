@@ -8,7 +8,7 @@ from claimtrack.cli import main
 from .archive import CHECKTHAT_TSV, claimreview
 
 
-def run(capsys, *argv: str, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:  # noqa: ANN001
+def run(capsys, *argv: str, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
     if stdin is not None:
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     try:
@@ -21,7 +21,7 @@ def run(capsys, *argv: str, stdin: str | None = None, monkeypatch=None) -> tuple
 
 
 @pytest.fixture
-def archive(tmp_path):  # noqa: ANN001, ANN201
+def archive(tmp_path):
     path = tmp_path / "verified_claims.docs.tsv"
     path.write_text(CHECKTHAT_TSV, encoding="utf-8")
     return path

@@ -21,7 +21,7 @@ UNRELATED = "Drinking hot water with lemon every morning cures cancer."
 
 
 @pytest.fixture
-def troops(engine) -> int:  # noqa: ANN001
+def troops(engine) -> int:
     article_id = import_file(engine, EXAMPLE, outlet="NBC News").article_id
     rows = [ArchiveRow("t:1", LOOSE, external_id="c2", title="Are 6,000 U.S. Troops Fighting in Iraq?",
                        rating="Mostly true", url="javascript:alert(1)"),
@@ -33,7 +33,7 @@ def troops(engine) -> int:  # noqa: ANN001
         return s.exec(select(Claim.id).where(Claim.article_id == article_id, Claim.text.contains("6,000 or so"))).one()
 
 
-def test_panel_fragment_lists_earlier_fact_checks_best_first(app, engine, troops):  # noqa: ANN001
+def test_panel_fragment_lists_earlier_fact_checks_best_first(app, engine, troops):
     if "related.panel" not in app.view_functions:
         pytest.skip("the matching service is not installed")
     make_user(engine, "vic", "viewer")
@@ -53,7 +53,7 @@ def test_panel_fragment_lists_earlier_fact_checks_best_first(app, engine, troops
     assert "<html" in page and "https://checks.example/inherent-resolve" in page
 
 
-def test_panel_says_so_when_nothing_was_checked_before(app, engine):  # noqa: ANN001
+def test_panel_says_so_when_nothing_was_checked_before(app, engine):
     if "related.panel" not in app.view_functions:
         pytest.skip("the matching service is not installed")
     article_id = import_file(engine, EXAMPLE).article_id
@@ -66,7 +66,7 @@ def test_panel_says_so_when_nothing_was_checked_before(app, engine):  # noqa: AN
     assert "No earlier fact-check in the archive looks like this claim." in body
 
 
-def test_api_related_includes_earlier_fact_checks(app, client, engine, troops):  # noqa: ANN001
+def test_api_related_includes_earlier_fact_checks(app, client, engine, troops):
     if "related.panel" not in app.view_functions:
         pytest.skip("the matching service is not installed")
     make_user(engine, "vic", "viewer")

@@ -15,13 +15,13 @@ from .archive import CHECKTHAT_TSV
 ACTOR = Actor.system("test")
 
 
-def load(engine, text: str, name: str = "archive.tsv", **kwargs) -> service.ImportSummary:  # noqa: ANN001, ANN003
+def load(engine, text: str, name: str = "archive.tsv", **kwargs) -> service.ImportSummary:
     rows = read_archive(text.encode("utf-8"), name, "." + name.rsplit(".", 1)[1])
     with session_scope(engine) as s:
         return service.import_factchecks(s, ACTOR, rows, source=name, **kwargs)
 
 
-def count(engine) -> int:  # noqa: ANN001
+def count(engine) -> int:
     with session_scope(engine) as s:
         return s.exec(select(func.count()).select_from(FactCheck)).one()
 

@@ -50,7 +50,7 @@ def older_extractor(body: str):
     return out
 
 
-def table_rows(session, model, where) -> list[dict]:  # noqa: ANN001
+def table_rows(session, model, where) -> list[dict]:
     """The rows, in the columns the database has: a previous release's database lacks the
     columns later revisions add, and every byte it stored must survive the upgrade."""
     table = model.__table__
@@ -59,7 +59,7 @@ def table_rows(session, model, where) -> list[dict]:  # noqa: ANN001
     return [dict(r._mapping) for r in session.execute(sa.select(*columns).where(where).order_by(table.c.id))]
 
 
-def snapshot(engine, claim_ids: list[int]) -> dict:  # noqa: ANN001
+def snapshot(engine, claim_ids: list[int]) -> dict:
     """Every stored byte of these claims and of what hangs on them."""
     with session_scope(engine) as s:
         return {
@@ -74,16 +74,16 @@ def snapshot(engine, claim_ids: list[int]) -> dict:  # noqa: ANN001
         }
 
 
-def everything(engine) -> dict:  # noqa: ANN001
+def everything(engine) -> dict:
     with session_scope(engine) as s:
         return {m.__tablename__: table_rows(s, m, sa.true()) for m in (Claim, Quantity, ClaimLink, AuditEvent)}
 
 
-def claim_with(session, text: str) -> Claim:  # noqa: ANN001
+def claim_with(session, text: str) -> Claim:
     return session.exec(select(Claim).where(Claim.text.contains(text))).one()
 
 
-def build_old_database(engine, monkeypatch) -> dict[str, int]:  # noqa: ANN001
+def build_old_database(engine, monkeypatch) -> dict[str, int]:
     """Three articles read by the older extractor, and reviewers' work on some claims,
     all through the services. Returns the touched claims by what was done to them."""
     monkeypatch.setattr(pipeline, "extract_claims", older_extractor)
@@ -119,7 +119,7 @@ def build_old_database(engine, monkeypatch) -> dict[str, int]:  # noqa: ANN001
 
 
 @pytest.fixture
-def old_database(empty_database_url, monkeypatch, instance_path):  # noqa: ANN001, ANN201
+def old_database(empty_database_url, monkeypatch, instance_path):
     """A database on the previous release's schema (revision 0004) holding reviewed work."""
     url = empty_database_url
     migrate.upgrade(url)
@@ -132,7 +132,7 @@ def old_database(empty_database_url, monkeypatch, instance_path):  # noqa: ANN00
     return engine, url, touched
 
 
-def expected_reading(engine, touched_ids: set[int]) -> dict[int, list[tuple]]:  # noqa: ANN001
+def expected_reading(engine, touched_ids: set[int]) -> dict[int, list[tuple]]:
     """Per article, what the current extractor finds outside the touched claims' spans."""
     out = {}
     with session_scope(engine) as s:
@@ -146,7 +146,7 @@ def expected_reading(engine, touched_ids: set[int]) -> dict[int, list[tuple]]:  
     return out
 
 
-def stored_reading(engine, touched_ids: set[int]) -> dict[int, list[tuple]]:  # noqa: ANN001
+def stored_reading(engine, touched_ids: set[int]) -> dict[int, list[tuple]]:
     out = {}
     with session_scope(engine) as s:
         for article in s.exec(select(Article)).all():

@@ -15,7 +15,7 @@ from claimtrack.services.articles.bulk_import import collect, import_items
 from ...conftest import FIXTURES, PG_URL
 
 
-def import_fixtures(engine) -> list:  # noqa: ANN001
+def import_fixtures(engine) -> list:
     reports = list(import_items(engine, Actor.system("test"), collect([FIXTURES / "articles"]),
                                 max_body_chars=2_000_000, workers=1))
     assert [r.error for r in reports if r.error] == []
@@ -23,7 +23,7 @@ def import_fixtures(engine) -> list:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def corpus_url(_db_factory, tmp_path_factory) -> Iterator[str]:  # noqa: ANN001
+def corpus_url(_db_factory, tmp_path_factory) -> Iterator[str]:
     """URL of a database with all fixture articles imported (read it, do not write)."""
     if PG_URL:
         name = _db_factory.create()
@@ -41,11 +41,11 @@ def corpus_url(_db_factory, tmp_path_factory) -> Iterator[str]:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def corpus_engine(corpus_url):  # noqa: ANN001, ANN201
+def corpus_engine(corpus_url):
     return make_engine(corpus_url)
 
 
-def import_fixture(engine, name: str):  # noqa: ANN001, ANN201
+def import_fixture(engine, name: str):
     """Import one fixture article with its manifest metadata (outlet, URL, date)."""
     from ...helpers import import_file
 

@@ -17,7 +17,7 @@ ARTICLES = FIXTURES / "articles"
 
 
 @pytest.fixture
-def imported(cli_env, engine):  # noqa: ANN001, ANN201
+def imported(cli_env, engine):
     for name in ("iraq-withdrawal-nbc.txt", "iraq-delegation-wire.txt", "norland-motors-release.txt"):
         import_fixture(engine, name)
     with session_scope(engine) as s:
@@ -105,7 +105,7 @@ def test_bad_options_are_refused_by_the_parser(imported, capsys):
     assert code == 2 and "--min-score" in err
 
 
-def _disagreeing_links(engine) -> int:  # noqa: ANN001
+def _disagreeing_links(engine) -> int:
     """Suggested links whose stored reading differs from the default rules' today."""
     from claimtrack.matching import score_pair
     from claimtrack.services.linking import index as match_index

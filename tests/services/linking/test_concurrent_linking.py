@@ -42,7 +42,7 @@ def test_simultaneous_imports_of_one_story_link_to_each_other(engine):
         try:
             outcome = import_text(engine, _article(n), where=f"story-{n}.txt", outlet=OUTLETS[n])
             articles[n] = outcome.article_id
-        except Exception as exc:  # noqa: BLE001 - collected for the assertion below
+        except Exception as exc:  # collected for the assertion below
             errors.append(exc)
 
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(len(OUTLETS))]

@@ -31,11 +31,11 @@ def _story(i: int, note: str = NOTE) -> str:
     return f"{title}\n\n{body}\n\n{note}"
 
 
-def _note_claims(session, fragment: str = "receives funding from the Coastal Trust") -> list[int]:  # noqa: ANN001
+def _note_claims(session, fragment: str = "receives funding from the Coastal Trust") -> list[int]:
     return sorted(session.exec(select(Claim.id).where(Claim.text.contains(fragment))).all())
 
 
-def _links_of(session, ids: list[int]) -> list[ClaimLink]:  # noqa: ANN001
+def _links_of(session, ids: list[int]) -> list[ClaimLink]:
     return [link for link in session.exec(select(ClaimLink)).all()
             if link.claim_a_id in ids or link.claim_b_id in ids]
 
@@ -47,7 +47,7 @@ def test_text_key_is_equal_for_verbatim_copies_only():
     assert not pure.is_furniture(2) and pure.is_furniture(3)
 
 
-def test_the_third_copy_makes_the_sentence_furniture_and_removes_its_suggestions(engine):  # noqa: ANN001
+def test_the_third_copy_makes_the_sentence_furniture_and_removes_its_suggestions(engine):
     for i in range(2):
         import_text(engine, _story(i), where=f"gazette-{i}.txt", outlet="Harbour Gazette")
     with session_scope(engine) as s:
@@ -72,7 +72,7 @@ def test_the_third_copy_makes_the_sentence_furniture_and_removes_its_suggestions
         assert s.get(MatchClaim, ferry.id).linkable and related.furniture_note(s, ferry.id) is None
 
 
-def test_a_fourth_copy_is_furniture_at_once_and_never_linked(engine):  # noqa: ANN001
+def test_a_fourth_copy_is_furniture_at_once_and_never_linked(engine):
     for i in range(3):
         import_text(engine, _story(i), where=f"gazette-{i}.txt", outlet="Harbour Gazette")
     import_text(engine, "Tide tables\n\nThe tide tables for the summer were printed on Friday.\n\n" + NOTE,
@@ -83,7 +83,7 @@ def test_a_fourth_copy_is_furniture_at_once_and_never_linked(engine):  # noqa: A
         assert "4 articles of Harbour Gazette" in related.furniture_note(s, four[-1])
 
 
-def test_copies_in_different_outlets_are_not_furniture(engine):  # noqa: ANN001
+def test_copies_in_different_outlets_are_not_furniture(engine):
     for i, outlet in enumerate(("Harbour Gazette", "Coast Courier", "Bay Herald")):
         import_text(engine, _story(i), where=f"story-{i}.txt", outlet=outlet)
     with session_scope(engine) as s:
@@ -93,7 +93,7 @@ def test_copies_in_different_outlets_are_not_furniture(engine):  # noqa: ANN001
         assert all(s.get(MatchClaim, i).linkable for i in copies)
 
 
-def test_the_panel_the_api_and_the_cli_explain_it(engine, app, cli_env, capsys):  # noqa: ANN001
+def test_the_panel_the_api_and_the_cli_explain_it(engine, app, cli_env, capsys):
     for i in range(3):
         import_text(engine, _story(i), where=f"gazette-{i}.txt", outlet="Harbour Gazette")
     with session_scope(engine) as s:

@@ -14,12 +14,12 @@ from .gold import OFF_TOPIC, article_key, evaluate
 GOLD = FIXTURES / "gold" / "links.json"
 
 
-def _claim(session, fragment: str) -> Claim:  # noqa: ANN001
+def _claim(session, fragment: str) -> Claim:
     (claim,) = session.exec(select(Claim).where(Claim.text.contains(fragment), Claim.repeat_of_id.is_(None))).all()
     return claim
 
 
-def _link(session, a: Claim, b: Claim) -> ClaimLink | None:  # noqa: ANN001
+def _link(session, a: Claim, b: Claim) -> ClaimLink | None:
     low, high = sorted((a.id, b.id))
     return session.exec(select(ClaimLink).where(ClaimLink.claim_a_id == low, ClaimLink.claim_b_id == high)).first()
 

@@ -24,7 +24,7 @@ PAIRS = json.loads(GOLD.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def measure_engine(_db_factory, tmp_path_factory):  # noqa: ANN001, ANN201
+def measure_engine(_db_factory, tmp_path_factory):
     if PG_URL:
         name = _db_factory.create()
         url = _db_factory.url_for(name)
@@ -42,7 +42,7 @@ def measure_engine(_db_factory, tmp_path_factory):  # noqa: ANN001, ANN201
         _db_factory.drop(name)
 
 
-def _claim(session, end: dict) -> Claim:  # noqa: ANN001
+def _claim(session, end: dict) -> Claim:
     article = next(a for a in session.exec(select(Article)).all() if article_key(a) == (end["article"], end["line"]))
     at = article.body.find(end["anchor"])
     assert at >= 0, end["anchor"]
@@ -51,7 +51,7 @@ def _claim(session, end: dict) -> Claim:  # noqa: ANN001
     return claim
 
 
-def _stored(session, gold: dict) -> tuple[ClaimLink | None, object]:  # noqa: ANN001
+def _stored(session, gold: dict) -> tuple[ClaimLink | None, object]:
     a, b = _claim(session, gold["a"]), _claim(session, gold["b"])
     low, high = sorted((a.id, b.id))
     link = session.exec(select(ClaimLink).where(ClaimLink.claim_a_id == low, ClaimLink.claim_b_id == high)).first()
@@ -65,7 +65,7 @@ def test_every_rule_has_a_trap_and_both_verdicts_have_pairs():
     assert {g["numeric"] for g in PAIRS if not g["trap"]} == {"consistent", "conflict"}
 
 
-def test_gold_numeric_verdicts_and_recall(measure_engine):  # noqa: ANN001
+def test_gold_numeric_verdicts_and_recall(measure_engine):
     with session_scope(measure_engine) as session:
         figures = evaluate(session, GOLD)
     print("\n" + figures.report())
@@ -76,7 +76,7 @@ def test_gold_numeric_verdicts_and_recall(measure_engine):  # noqa: ANN001
 
 
 @pytest.mark.parametrize("gold", [g for g in PAIRS if g["trap"]], ids=lambda g: g["note"][:40])
-def test_traps_are_never_a_conflict(measure_engine, gold):  # noqa: ANN001
+def test_traps_are_never_a_conflict(measure_engine, gold):
     with session_scope(measure_engine) as session:
         link, found = _stored(session, gold)
     assert link is None or link.numeric != "conflict", link.reasons
@@ -86,7 +86,7 @@ def test_traps_are_never_a_conflict(measure_engine, gold):  # noqa: ANN001
 
 
 @pytest.mark.parametrize("gold", [g for g in PAIRS if not g["trap"]], ids=lambda g: g["note"][:40])
-def test_pairs_of_one_measure_say_what_was_compared(measure_engine, gold):  # noqa: ANN001
+def test_pairs_of_one_measure_say_what_was_compared(measure_engine, gold):
     with session_scope(measure_engine) as session:
         link, found = _stored(session, gold)
     assert link is not None and found is not None

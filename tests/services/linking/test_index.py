@@ -21,7 +21,7 @@ ARTICLES = FIXTURES / "articles"
 SETTINGS = MatchSettings()
 
 
-def check_frequencies(session) -> None:  # noqa: ANN001
+def check_frequencies(session) -> None:
     """df of every key equals its postings; the claim total equals the linkable entries;
     every entry lists exactly the keys it holds."""
     postings = session.exec(select(MatchPosting)).all()
@@ -37,7 +37,7 @@ def check_frequencies(session) -> None:  # noqa: ANN001
         assert set(entry.key_ids) == by_claim.get(entry.claim_id, set())
 
 
-def links(session) -> set[tuple[int, int]]:  # noqa: ANN001
+def links(session) -> set[tuple[int, int]]:
     return {(link.claim_a_id, link.claim_b_id) for link in session.exec(select(ClaimLink)).all()}
 
 
@@ -179,7 +179,7 @@ def test_lookup_reads_only_what_the_keys_point_at(corpus_engine):
     show index searches only, never a scan of claims or postings."""
     statements: list[tuple[str, object]] = []
 
-    def capture(conn, cursor, statement, parameters, context, executemany):  # noqa: ANN001
+    def capture(conn, cursor, statement, parameters, context, executemany):
         statements.append((statement, parameters))
 
     with session_scope(corpus_engine) as s:

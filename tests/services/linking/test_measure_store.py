@@ -22,7 +22,7 @@ BODY = ("Harbour Survey\n\nThe harbour board said 64 percent of voters surveyed 
         "The clinic reported 31.2 cases per 100,000 residents in the district last winter.")
 
 
-def _quantities(engine, article_id: int) -> dict[str, Quantity]:  # noqa: ANN001
+def _quantities(engine, article_id: int) -> dict[str, Quantity]:
     with session_scope(engine) as s:
         ids = s.exec(select(Claim.id).where(Claim.article_id == article_id)).all()
         return {q.text: q for q in s.exec(select(Quantity).where(Quantity.claim_id.in_(ids))).all()}
@@ -49,7 +49,7 @@ def test_import_stores_the_measure_and_the_index_reads_it(engine):
     assert by_text["31.2 cases per 100,000 residents"].per == 100000.0
 
 
-def test_upload_stores_the_measure(engine, session):  # noqa: ANN001
+def test_upload_stores_the_measure(engine, session):
     reviewer = Actor(user_id=make_user(engine, "reviewer1", "reviewer"), name="reviewer1", role="reviewer")
     outcome = import_from_form(session, reviewer, ArticleForm(filename="survey.json", data=json.dumps(
         {"title": "Harbour Survey", "body": BODY.partition("\n\n")[2]}).encode()), max_body_chars=100_000)
@@ -57,7 +57,7 @@ def test_upload_stores_the_measure(engine, session):  # noqa: ANN001
     _check_fields(_quantities(engine, outcome.article_id))
 
 
-def test_bulk_import_stores_the_measure(engine, tmp_path):  # noqa: ANN001
+def test_bulk_import_stores_the_measure(engine, tmp_path):
     (tmp_path / "survey.txt").write_text(BODY, encoding="utf-8")
     (report,) = list(import_items(engine, Actor.system("test"), collect([tmp_path]),
                                   max_body_chars=100_000, workers=1))
@@ -65,7 +65,7 @@ def test_bulk_import_stores_the_measure(engine, tmp_path):  # noqa: ANN001
     _check_fields(_quantities(engine, report.article_id))
 
 
-def test_a_claim_drawn_by_hand_stores_the_measure(engine):  # noqa: ANN001
+def test_a_claim_drawn_by_hand_stores_the_measure(engine):
     outcome = import_text(engine, BODY)
     reviewer = Actor(user_id=make_user(engine, "reviewer1", "reviewer"), name="reviewer1", role="reviewer")
     with session_scope(engine) as s:

@@ -19,19 +19,19 @@ ARTICLES = FIXTURES / "articles"
 
 
 @pytest.fixture
-def two_articles(engine):  # noqa: ANN001, ANN201
+def two_articles(engine):
     import_fixture(engine, "iraq-withdrawal-nbc.txt")
     import_fixture(engine, "iraq-delegation-wire.txt")
     return engine
 
 
-def reviewer(engine, name: str = "rita", role: str = "reviewer") -> Actor:  # noqa: ANN001
+def reviewer(engine, name: str = "rita", role: str = "reviewer") -> Actor:
     user_id = make_user(engine, name, role)
     with session_scope(engine) as s:
         return Actor.of(s.get(User, user_id))
 
 
-def claim_with(session, fragment: str) -> Claim:  # noqa: ANN001
+def claim_with(session, fragment: str) -> Claim:
     return session.exec(select(Claim).where(Claim.text.contains(fragment), Claim.repeat_of_id.is_(None))).one()
 
 

@@ -6,13 +6,14 @@ from claimtrack.errors import NotFound, ValidationError
 from claimtrack.models import Claim
 from claimtrack.services.notifications import inbox
 from claimtrack.services.review import claims, desk, sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.review.sources import SourceInput
 from claimtrack.services.review.verdicts import VerdictInput
 
 GOOD = VerdictInput("mostly-true", "Close: the Pentagon says about 5,200.", "Official figures.")
 
 
-def _submit(session, people, claim_id, config):  # noqa: ANN001, ANN202
+def _submit(session, people, claim_id, config):
     sources.add_source(session, people.reviewer, claim_id, SourceInput("https://www.defense.gov/t", "Troops", "DoD",
                                                                        "refutes"))
     row = verdicts.save_draft(session, people.reviewer, claim_id, GOOD, verdict_id=None, version=None, config=config)
@@ -20,7 +21,7 @@ def _submit(session, people, claim_id, config):  # noqa: ANN001, ANN202
                            config=config)
 
 
-def _kinds(session, user_id):  # noqa: ANN001, ANN202
+def _kinds(session, user_id):
     return [item.kind for item in inbox.inbox(session, user_id)]
 
 
@@ -53,7 +54,7 @@ def test_a_returned_verdict_reaches_its_reviewer_with_the_comment_and_shows_on_t
 def test_publishing_tells_the_reviewer(session, people, troops, config):
     row = _submit(session, people, troops, config)
     config = {**config, "PUBLIC_BASE_URL": "https://checks.example.org"}
-    verdicts.approve(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
+    publishing.publish(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
     assert _kinds(session, people.reviewer.user_id) == ["published"]
     assert desk.recently_published(session).items[0].claim_id == troops
 

@@ -26,12 +26,13 @@ from claimtrack.db import session_scope
 from claimtrack.models import Claim, ClaimLink
 from claimtrack.services.review import claims as claim_service
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.review.sources import SourceInput
 from claimtrack.services.review.verdicts import VerdictInput
 
 from ...helpers import import_text, make_user
-from ...jsonld import SCHEMA, expand, one  # noqa: F401 - re-exported for the tests here
+from ...jsonld import SCHEMA, expand, one  # re-exported for the tests here
 
 CONFIG = {"PUBLIC_BASE_URL": "https://factcheck.example.org", "PUBLISHER_NAME": "Example Fact Check",
           "PUBLISHER_URL": "https://factcheck.example.org", "RATING_SCALE_PATH": None}
@@ -72,17 +73,18 @@ def assert_valid_claimreview(doc: dict) -> dict:
 
 
 class Clock:
-    def __init__(self, monkeypatch) -> None:  # noqa: ANN001
+    def __init__(self, monkeypatch) -> None:
         self.now = utc(2026, 1, 6)
-        monkeypatch.setattr(verdicts, "utcnow", lambda: self.now)
+        for module in (verdicts, publishing):  # drafting and correcting; publishing
+            monkeypatch.setattr(module, "utcnow", lambda: self.now)
 
 
-def _claim(session, article_id: int, starts: str) -> Claim:  # noqa: ANN001
+def _claim(session, article_id: int, starts: str) -> Claim:
     return session.exec(select(Claim).where(Claim.article_id == article_id, Claim.text.startswith(starts))).one()
 
 
 @pytest.fixture
-def newsroom(engine, monkeypatch):  # noqa: ANN001, ANN201
+def newsroom(engine, monkeypatch):
     clock = Clock(monkeypatch)
     rita = Actor(make_user(engine, "rita", "reviewer"), "rita", "reviewer")
     rob = Actor(make_user(engine, "rob", "reviewer"), "rob", "reviewer")
@@ -105,18 +107,18 @@ def newsroom(engine, monkeypatch):  # noqa: ANN001, ANN201
         s.add(ClaimLink(claim_a_id=lo, claim_b_id=hi, score=0.9, relation="same", numeric="conflict",
                         reasons=["4 percent vs 5 percent"], state="confirmed"))
 
-    def speaker(s, key: str, name: str, title: str | None = None) -> None:  # noqa: ANN001
+    def speaker(s, key: str, name: str, title: str | None = None) -> None:
         claim = s.get(Claim, ids[key])
         claim_service.set_speaker(s, rita, claim.id, version=claim.version, name=name, title=title)
 
-    def publish(s, key, who, rating, summary, rationale="", url="https://stats.example/report"):  # noqa: ANN001, ANN202
+    def publish(s, key, who, rating, summary, rationale="", url="https://stats.example/report"):
         sources.add_source(s, who, ids[key], SourceInput(url, "Official statistics", "Stats Office", "refutes",
                                                          "The rate was 5 percent."))
         row = verdicts.save_draft(s, who, ids[key], VerdictInput(rating, summary, rationale), verdict_id=None,
                                   version=None, config=CONFIG)
         row = verdicts.submit(s, who, ids[key], VerdictInput(rating, summary, rationale), verdict_id=row.id,
                               version=row.version, config=CONFIG)
-        return verdicts.approve(s, eddie, ids[key], verdict_id=row.id, version=row.version, config=CONFIG)
+        return publishing.publish(s, eddie, ids[key], verdict_id=row.id, version=row.version, config=CONFIG)
 
     with session_scope(engine) as s:
         speaker(s, "a1", "Jane Mayor", "Mayor")

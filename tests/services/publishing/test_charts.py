@@ -6,7 +6,7 @@ from claimtrack.charts import Bar, axis, bar_chart, column_chart
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def parse(svg) -> ElementTree.Element:  # noqa: ANN001
+def parse(svg) -> ElementTree.Element:
     return ElementTree.fromstring(str(svg))  # noqa: S314 - our own output, well-formed by construction
 
 

@@ -12,7 +12,7 @@ from .conftest import INJECTION, assert_valid_claimreview, one, SCHEMA
 BASE = "https://factcheck.example.org"
 
 
-def expected_a1(ids) -> dict:  # noqa: ANN001
+def expected_a1(ids) -> dict:
     """Worked out by hand from the newsroom fixture: the corrected verdict, the original
     publication date, and B's earlier article as the first appearance."""
     return {
@@ -122,7 +122,7 @@ def test_cli_export_writes_a_json_array(newsroom, cli_env, tmp_path, monkeypatch
         assert_valid_claimreview(doc)
 
 
-def _run(argv) -> int:  # noqa: ANN001
+def _run(argv) -> int:
     try:
         main(argv)
     except SystemExit as exc:

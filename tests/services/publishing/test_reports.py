@@ -17,12 +17,12 @@ from .conftest import INJECTION
 SCALE_KEYS = ("true", "mostly-true", "half-true", "mostly-false", "misleading", "false", "unverifiable")
 
 
-def rows(report, measure=None):  # noqa: ANN001, ANN201
+def rows(report, measure=None):
     data = report.to_json()["rows"]
     return [(r["key"], r["count"]) for r in data if r["measure"] == measure] if measure else data
 
 
-def overview(session, config, **args):  # noqa: ANN001, ANN003, ANN201
+def overview(session, config, **args):
     return reports.build(session, "overview", config, args)
 
 
@@ -155,7 +155,7 @@ def test_csv_has_stable_columns_and_flattened_lists(newsroom, session, config):
 
 
 @pytest.fixture
-def viewer(engine, client):  # noqa: ANN001, ANN201
+def viewer(engine, client):
     make_user(engine, "vera", "viewer")
     login(client, "vera")
     return client
@@ -208,7 +208,7 @@ def test_bad_report_input_is_a_clear_error(newsroom, viewer, query):
     assert "Something went wrong" not in response.get_data(as_text=True)
 
 
-def _cli(argv) -> int:  # noqa: ANN001
+def _cli(argv) -> int:
     try:
         main(argv)
     except SystemExit as exc:

@@ -10,13 +10,13 @@ from claimtrack.services.review import bulk, claims, queue
 from claimtrack.services.review.queue import QueueFilters
 
 
-def _unreviewed(session, n):  # noqa: ANN001, ANN202
+def _unreviewed(session, n):
     ids = [r.claim.id for r in queue.ranked(session, QueueFilters(), size=100).rows]
     assert len(ids) >= n
     return ids[:n]
 
 
-def _claim_events(session, claim_id, action):  # noqa: ANN001, ANN202
+def _claim_events(session, claim_id, action):
     return session.exec(select(AuditEvent).where(AuditEvent.entity_type == "claim", AuditEvent.entity_id == claim_id,
                                                  AuditEvent.action == action)).all()
 

@@ -9,7 +9,7 @@ from claimtrack.services.review import claims
 from ..conftest import claim_id_containing
 
 
-def _events(session, claim_id, action=None):  # noqa: ANN001, ANN202
+def _events(session, claim_id, action=None):
     query = select(AuditEvent).where(AuditEvent.entity_type == "claim", AuditEvent.entity_id == claim_id)
     if action:
         query = query.where(AuditEvent.action == action)

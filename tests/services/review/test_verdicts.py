@@ -5,6 +5,7 @@ from sqlmodel import select
 from claimtrack.errors import Conflict, PermissionDenied, StaleVersion, ValidationError
 from claimtrack.models import AuditEvent, Claim, ClaimLink, ClaimSource, Verdict
 from claimtrack.services.review import sources, verdicts
+from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.review.sources import SourceInput
 from claimtrack.services.review.verdicts import VerdictInput
 
@@ -14,7 +15,7 @@ GOOD = VerdictInput("mostly-true", "Close: the Pentagon says about 5,200.", "Off
 SOURCE = SourceInput("https://www.defense.gov/troops", "Troop levels", "DoD", "refutes")
 
 
-def _submitted(session, people, claim_id, config):  # noqa: ANN001, ANN202
+def _submitted(session, people, claim_id, config):
     sources.add_source(session, people.reviewer, claim_id, SOURCE)
     row = verdicts.save_draft(session, people.reviewer, claim_id, GOOD, verdict_id=None, version=None, config=config)
     return verdicts.submit(session, people.reviewer, claim_id, GOOD, verdict_id=row.id, version=row.version, config=config)
@@ -38,7 +39,7 @@ def test_the_whole_workflow(session, people, troops, config):
     row = _submitted(session, people, troops, config)
     claim = session.get(Claim, troops)
     assert (row.state, claim.status, claim.assignee_id) == ("submitted", "awaiting_approval", people.reviewer.user_id)
-    published = verdicts.approve(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
+    published = publishing.publish(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
     assert published.state == "published" and published.approver_id == people.editor.user_id
     assert published.published_at is not None and claim.status == "published"
     actions = session.exec(select(AuditEvent.action).where(AuditEvent.entity_id == troops)
@@ -61,7 +62,7 @@ def test_submitting_needs_rating_summary_and_a_source(session, people, troops, c
 def test_only_editors_approve_return_and_correct(session, people, troops, config):
     row = _submitted(session, people, troops, config)
     with pytest.raises(PermissionDenied):
-        verdicts.approve(session, people.reviewer, troops, verdict_id=row.id, version=row.version, config=config)
+        publishing.publish(session, people.reviewer, troops, verdict_id=row.id, version=row.version, config=config)
     with pytest.raises(PermissionDenied):
         verdicts.return_verdict(session, people.reviewer, troops, verdict_id=row.id, version=row.version, comment="x")
 
@@ -69,7 +70,7 @@ def test_only_editors_approve_return_and_correct(session, people, troops, config
 def test_publishing_refuses_without_a_public_address(session, people, troops, config):
     row = _submitted(session, people, troops, config)
     with pytest.raises(ValidationError, match="PUBLIC_BASE_URL"):
-        verdicts.approve(session, people.editor, troops, verdict_id=row.id, version=row.version, config={})
+        publishing.publish(session, people.editor, troops, verdict_id=row.id, version=row.version, config={})
 
 
 def test_return_with_comment_then_a_new_draft_keeps_the_returned_row(session, people, troops, config):
@@ -113,7 +114,7 @@ def test_ratings_must_be_on_the_scale(session, people, troops, config):
 
 def test_a_correction_supersedes_and_keeps_history(session, people, troops, config):
     row = _submitted(session, people, troops, config)
-    published = verdicts.approve(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
+    published = publishing.publish(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
     with pytest.raises(ValidationError):
         verdicts.correct(session, people.editor, troops, GOOD, verdict_id=published.id, version=published.version,
                          note="", config=config)
@@ -133,7 +134,7 @@ def test_a_correction_supersedes_and_keeps_history(session, people, troops, conf
 def test_reuse_from_a_confirmed_same_claim_link(session, engine, people, article, troops, config):
     other = claim_id_containing(engine, article.article_id, "The presence of U.S. troops in Iraq")
     row = _submitted(session, people, troops, config)
-    verdicts.approve(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
+    publishing.publish(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
     a, b = sorted((troops, other))
     link = ClaimLink(claim_a_id=a, claim_b_id=b, score=0.9, relation="same", state="suggested")
     session.add(link)
@@ -152,7 +153,7 @@ def test_no_reuse_across_a_conflict_or_a_different_measure(session, engine, peop
     presence = claim_id_containing(engine, article.article_id, "The presence of U.S. troops in Iraq")
     increment = claim_id_containing(engine, article.article_id, "3,000 more troops")
     row = _submitted(session, people, troops, config)
-    verdicts.approve(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
+    publishing.publish(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
     a, b = sorted((troops, presence))
     stored = ClaimLink(claim_a_id=a, claim_b_id=b, score=0.9, relation="same", state="confirmed", numeric="conflict")
     session.add(stored)
