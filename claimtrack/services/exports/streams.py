@@ -83,17 +83,8 @@ def _pieces(session: Session, dataset: str, fmt: str, filters: QueueFilters, con
         assert spec.rows is not None
         tuples = spec.rows(session, filters)
     if fmt == "csv":
-        return iter_csv(spec.columns, (tuple(_cell(v) for v in row) for row in tuples), chunk=PIECE)
+        return iter_csv(spec.columns, spec.cells(tuples), chunk=PIECE)
     return json_lines(spec.columns, tuples)
-
-
-def _cell(value: Any) -> Any:
-    value = plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return " | ".join(str(v) for v in value)
-    return value
 
 
 def json_lines(columns: tuple[str, ...] | Any, rows: Iterable[tuple]) -> Iterator[str]:

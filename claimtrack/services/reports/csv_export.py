@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_STARTS = frozenset(FORMULA_STARTS)
 CHUNK_CHARS = 64 * 1024
 
 
@@ -33,8 +34,10 @@ def iter_csv(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, chunk: in
     # row (with "\n" alone it went out bare).
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([safe_cell(c) for c in columns])
+    starts = _STARTS
     for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
+        # safe_cell, inlined: a function call per cell was a third of a large export's time.
+        writer.writerow([("'" + v) if v.__class__ is str and v[:1] in starts else v for v in row])
         if out.tell() >= chunk:
             yield out.getvalue()
             out.seek(0)
