@@ -108,14 +108,14 @@ def warm_up(server: Server, token: str) -> None:
     conn.close()
 
 
-def naive(url: str, fmt: str) -> dict:
+def run_naive(url: str, fmt: str) -> dict:
     out = subprocess.run([sys.executable, str(HERE.with_name("bench_export.py")), "--naive-child", url, fmt],
                          capture_output=True, text=True, check=True, env={**os.environ,
                                                                           "PYTHONPATH": str(HERE.parents[1])})
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run_http(sizes: list[int], grow, db_url: str | None) -> None:  # noqa: ANN001 - bench_export.grow
+def run_http(sizes: list[int], grow, db_url: str | None, *, naive: bool = True) -> None:  # noqa: ANN001 - bench_export.grow
     with tempfile.TemporaryDirectory() as tmp:
         url = db_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
         migrate.upgrade(url)
@@ -138,7 +138,7 @@ def run_http(sizes: list[int], grow, db_url: str | None) -> None:  # noqa: ANN00
                 for fmt in ("csv", "jsonl"):
                     got = fetch(server, token, fmt)
                     assert got["rows"] == size, got
-                    ref = naive(url, fmt)
+                    ref = run_naive(url, fmt) if naive else {"seconds": float("nan"), "peak_mib": float("nan")}
                     print(f"{size:>8} {fmt:>5} {got['mib']:>8.0f} {got['rows'] / got['seconds']:>8.0f} "
                           f"{got['ttfb']:>7.3f} {got['seconds']:>8.1f} {got['rows'] / max(got['cpu'], 1e-9):>10.0f} {got['before']:>14.0f} {got['peak']:>12.0f} "
                           f"{ref['seconds']:>8.1f} {ref['peak_mib']:>14.0f}", flush=True)
