@@ -79,9 +79,10 @@ def _pieces(session: Session, dataset: str, fmt: str, filters: QueueFilters, con
             return json_object_with_array(head, "dataFeedElement",
                                           (feeds.datafeed_item(row, settings, lang) for row in rows))
         tuples: Iterable[tuple] = (factcheck_row(row, settings) for row in rows)
-    else:
-        assert spec.rows is not None
+    elif spec.rows is not None:
         tuples = spec.rows(session, filters)
+    else:  # a dataset without rows of its own is fact-checks, handled above
+        raise ValidationError(f"The {dataset} export has no rows.")
     if fmt == "csv":
         return iter_csv(spec.columns, spec.cells(tuples), chunk=PIECE)
     return json_lines(spec.columns, tuples)
@@ -90,7 +91,7 @@ def _pieces(session: Session, dataset: str, fmt: str, filters: QueueFilters, con
 def json_lines(columns: tuple[str, ...] | Any, rows: Iterable[tuple]) -> Iterator[str]:
     dumps = json.JSONEncoder(ensure_ascii=False, default=plain).encode
     for row in rows:
-        yield dumps(dict(zip(columns, row)))
+        yield dumps(dict(zip(columns, row, strict=True)))
         yield "\n"
 
 

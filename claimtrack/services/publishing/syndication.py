@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, UTC
 from typing import Any
-from xml.etree import ElementTree as ET
+from xml.etree import ElementTree as ET  # nosec B405 - writes XML only, never parses any
 
 from ...ratings import RatingScale
 from .feed import Published, Settings
