@@ -3,10 +3,10 @@ downloads in the browser, written while the response is sent."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from flask import Response, request, stream_with_context
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
 from ..db import get_session
 from ..http.access import allow, current_actor
@@ -21,6 +21,17 @@ from .schemas import Id, bounded
 DATASET_NAMES = ("claims", "verdicts", "links", "factchecks")
 
 
+def _day(value: str) -> date:
+    if len(value) != 10:
+        raise ValueError("must be a date like 2026-01-31")
+    return date.fromisoformat(value)  # ValueError (a 422) for 2026-02-30
+
+
+# A calendar day written YYYY-MM-DD, and only that: pydantic's lax date would also take
+# "0" (a Unix time), which the description's `format: date` does not allow.
+Day = Annotated[str, AfterValidator(_day), WithJsonSchema({"type": "string", "format": "date"})]
+
+
 class ExportQuery(BaseModel):
     """The review queue's filters; every export streams with no row limit."""
 
@@ -32,8 +43,8 @@ class ExportQuery(BaseModel):
     outlet: Id | None = None
     claimant: Id | None = None
     assignee: Id | Literal["me", "none"] | None = Field(default=None, description="A user id, `me` or `none`.")
-    from_: date | None = Field(default=None, alias="from", description="Articles dated on or after this day.")
-    to: date | None = Field(default=None, description="Articles dated on or before this day.")
+    from_: Day | None = Field(default=None, alias="from", description="Articles dated on or after this day.")
+    to: Day | None = Field(default=None, description="Articles dated on or before this day.")
     has_conflict: bool = Field(default=False, description="Only claims with a numeric conflict.")
 
     def filters(self, user_id: int | None) -> QueueFilters:
