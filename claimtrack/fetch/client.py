@@ -217,9 +217,10 @@ class FetchClient:
                 # The host itself cannot be reached (or must not be): say so, cache nothing.
                 raise FetchError(url, exc.kind, exc.reason, status=exc.status, retry_after=exc.retry_after) from None
             if exc.kind == "http_status" and exc.status in (401, 403):
-                parser.disallow_all = True
+                # The flags RobotFileParser.read() sets itself; typeshed leaves them out.
+                parser.disallow_all = True  # type: ignore[attr-defined]
             elif exc.kind == "http_status" and exc.status is not None and 400 <= exc.status < 500:
-                parser.allow_all = True  # no robots.txt: everything may be fetched
+                parser.allow_all = True  # type: ignore[attr-defined]  # no robots.txt: everything may be fetched
             else:
                 # A robots.txt that errs (5xx, too big, redirect loop): fetch nothing from
                 # the site for now and ask again soon (RFC 9309).

@@ -55,7 +55,7 @@ def address_refusal(address: str | IPAddress, allow: Iterable[IPNetwork] = ()) -
 
 def system_resolver(host: str, port: int) -> list[str]:
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return list(dict.fromkeys(info[4][0] for info in infos))
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))  # the address of (address, port, ...)
 
 
 def split_url(url: str) -> tuple[str, str, int]:

@@ -18,7 +18,7 @@ import pytest
 
 from claimtrack import create_app
 
-from ..api.conftest import api, article_id, claim, new_token, users  # noqa: F401 - fixtures
+from ..clients import new_token
 from ..conftest import FIXTURES
 from ..fixtures.browser import LiveServer
 from ..helpers import import_file, make_user
@@ -69,14 +69,14 @@ def _prop(described: dict, model: str, name: str) -> dict:
 
 
 @pytest.mark.parametrize("q", ["", "   ", "\t\n"])
-def test_blank_match_text_is_refused_and_described_so(api, described, q):  # noqa: F811
+def test_blank_match_text_is_refused_and_described_so(api, described, q):
     (param,) = [p for p in described["paths"]["/match"]["get"]["parameters"] if p["name"] == "q"]
     assert param["required"] and not re.fullmatch(param["schema"]["pattern"], q)
     assert api.get(f"/match?q={q}").status_code == 422
     assert api.get("/match?q=troops in Iraq").status_code == 200
 
 
-def test_a_whole_float_version_is_an_integer(api, claim, engine):  # noqa: F811
+def test_a_whole_float_version_is_an_integer(api, claim, engine):
     response = api.patch(f"/claims/{claim['id']}", json={"version": float(claim["version"]), "status": "in_review"})
     assert response.status_code == 200, response.get_json()
     verdict = api.post(f"/claims/{claim['id']}/verdicts", json={"version": None, "rating": "false",
@@ -94,7 +94,7 @@ def test_a_whole_float_version_is_an_integer(api, claim, engine):  # noqa: F811
 @pytest.mark.parametrize(("published", "status"), [("5 January 2026", 422), ("2026-02-30", 422),
                                                    ("2026-01-05 10:00", 422), ("2026-01-05", 201),
                                                    ("2026-01-05T10:00:00Z", 201), ("2026-01-05t10:00:00+02:00", 201)])
-def test_published_is_an_rfc3339_date_as_described(api, described, published, status):  # noqa: F811
+def test_published_is_an_rfc3339_date_as_described(api, described, published, status):
     assert _prop(described, "ArticleIn", "published")["anyOf"] == [{"format": "date"}, {"format": "date-time"}]
     response = api.post("/articles", json={"title": f"Budget {published}", "published": published,
                                            "body": f"The mayor said taxes rose 4 percent last year ({published})."})
@@ -102,12 +102,12 @@ def test_published_is_an_rfc3339_date_as_described(api, described, published, st
 
 
 @pytest.mark.parametrize("url", ["", " ", "example.org/report", "ftp://example.org/x", "https://", "https://ex ample.org"])
-def test_a_source_address_the_description_refuses_is_refused(api, claim, described, url):  # noqa: F811
+def test_a_source_address_the_description_refuses_is_refused(api, claim, described, url):
     assert not re.fullmatch(_prop(described, "SourceIn", "url")["pattern"], url)
     assert api.post(f"/claims/{claim['id']}/sources", json={"url": url}).status_code == 422
 
 
-def test_an_out_of_range_claim_id_is_a_documented_404(api, described):  # noqa: F811
+def test_an_out_of_range_claim_id_is_a_documented_404(api, described):
     assert "404" in described["paths"]["/claims/{claim_id}"]["patch"]["responses"]
     for method in ("get", "patch"):
         assert api.call(method.upper(), "/claims/2147483648", json={"version": 1}).status_code == 404

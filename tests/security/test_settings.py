@@ -13,7 +13,6 @@ from claimtrack.db import session_scope
 from claimtrack.models import ApiToken, AuditEvent
 from tests.api.conftest import new_token
 from tests.helpers import PASSWORD, login
-from tests.web.conftest import as_role, users  # noqa: F401 - fixtures
 
 HX = {"HX-Request": "true"}
 NEW_PASSWORD = "plum orbit glacier 42"
@@ -37,12 +36,12 @@ def _token(engine, token_id: int) -> ApiToken:
         return s.get(ApiToken, token_id)
 
 
-def test_every_page_links_to_settings_for_logged_in_users(as_role):  # noqa: F811
+def test_every_page_links_to_settings_for_logged_in_users(as_role):
     assert 'href="/settings"' in as_role("viewer").get("/articles").get_data(as_text=True)
     assert 'href="/settings"' not in as_role(None).get("/login").get_data(as_text=True)
 
 
-def test_page_shows_own_account_and_only_own_tokens(as_role, engine):  # noqa: F811
+def test_page_shows_own_account_and_only_own_tokens(as_role, engine):
     new_token(engine, "viewer", "viewer laptop")
     revoked_id, _ = new_token(engine, "viewer", "old script")
     new_token(engine, "editor", "editor secret dashboard")
@@ -59,7 +58,7 @@ def test_page_shows_own_account_and_only_own_tokens(as_role, engine):  # noqa: F
     assert page.count(">live</span>") == 1 and "never" in page
 
 
-def test_created_token_is_shown_once_and_works(client, as_role, engine, users):  # noqa: F811
+def test_created_token_is_shown_once_and_works(client, as_role, engine, users):
     viewer = as_role("viewer")
     response = viewer.post("/settings/tokens", data={"name": "  fact desk sheet "})
     assert response.status_code == 201
@@ -73,7 +72,7 @@ def test_created_token_is_shown_once_and_works(client, as_role, engine, users): 
     assert event.user_id == users["viewer"] and event.after["name"] == "fact desk sheet"
 
 
-def test_unnamed_token_is_listed_and_audited_by_its_prefix(as_role, engine):  # noqa: F811
+def test_unnamed_token_is_listed_and_audited_by_its_prefix(as_role, engine):
     viewer = as_role("viewer")
     value = _token_value(viewer.post("/settings/tokens", data={"name": ""}).get_data(as_text=True))
     later = viewer.get("/settings").get_data(as_text=True)
@@ -83,7 +82,7 @@ def test_unnamed_token_is_listed_and_audited_by_its_prefix(as_role, engine):  # 
         assert event.after["name"] == f"{value[:6]}…"
 
 
-def test_create_token_fragment_is_the_tokens_section(as_role):  # noqa: F811
+def test_create_token_fragment_is_the_tokens_section(as_role):
     response = as_role("reviewer").post("/settings/tokens", data={"name": "ci"}, headers=HX)
     body = response.get_data(as_text=True)
     assert response.status_code == 201 and "HX-Request" in response.headers["Vary"]
@@ -91,7 +90,7 @@ def test_create_token_fragment_is_the_tokens_section(as_role):  # noqa: F811
     assert _token_value(body)
 
 
-def test_too_long_token_name_is_refused_naming_the_field(as_role, engine):  # noqa: F811
+def test_too_long_token_name_is_refused_naming_the_field(as_role, engine):
     for headers in ({}, HX):
         response = as_role("viewer").post("/settings/tokens", data={"name": "x" * 200}, headers=headers)
         body = response.get_data(as_text=True)
@@ -102,7 +101,7 @@ def test_too_long_token_name_is_refused_naming_the_field(as_role, engine):  # no
         assert s.exec(select(ApiToken)).all() == []
 
 
-def test_revoking_own_token_stops_it(client, as_role, engine, users):  # noqa: F811
+def test_revoking_own_token_stops_it(client, as_role, engine, users):
     token_id, value = new_token(engine, "reviewer", "to revoke")
     response = as_role("reviewer").post(f"/settings/tokens/{token_id}/revoke")
     assert response.status_code == 303 and response.headers["Location"] == "/settings"
@@ -112,7 +111,7 @@ def test_revoking_own_token_stops_it(client, as_role, engine, users):  # noqa: F
     assert event.user_id == users["reviewer"] and event.entity_id == token_id
 
 
-def test_revoke_fragment_is_the_tokens_section(as_role, engine):  # noqa: F811
+def test_revoke_fragment_is_the_tokens_section(as_role, engine):
     token_id, _ = new_token(engine, "viewer", "fragment")
     response = as_role("viewer").post(f"/settings/tokens/{token_id}/revoke", headers=HX)
     body = response.get_data(as_text=True)
@@ -121,7 +120,7 @@ def test_revoke_fragment_is_the_tokens_section(as_role, engine):  # noqa: F811
 
 
 @pytest.mark.parametrize("role", ["viewer", "editor", "admin"])
-def test_nobody_revokes_another_users_token_by_changing_the_id(client, as_role, engine, role):  # noqa: F811
+def test_nobody_revokes_another_users_token_by_changing_the_id(client, as_role, engine, role):
     token_id, value = new_token(engine, "reviewer", "reviewer's own")
     for headers in ({}, HX):
         response = as_role(role).post(f"/settings/tokens/{token_id}/revoke", headers=headers)
@@ -135,7 +134,7 @@ def test_nobody_revokes_another_users_token_by_changing_the_id(client, as_role, 
 
 
 @pytest.fixture
-def api_client_token(client, engine, users):  # noqa: F811
+def api_client_token(client, engine, users):
     return client, new_token(engine, "admin")[1]
 
 
@@ -163,7 +162,7 @@ def _change(client, current=PASSWORD, new=NEW_PASSWORD, confirm=None, headers=No
     (PASSWORD, PASSWORD, None, "new-password", "must differ from the current one"),
 ])
 @pytest.mark.parametrize("headers", [{}, HX], ids=["page", "htmx"])
-def test_password_errors_name_the_field_and_change_nothing(as_role, engine, current, new, confirm, field,  # noqa: F811
+def test_password_errors_name_the_field_and_change_nothing(as_role, engine, current, new, confirm, field,
                                                            message, headers):
     editor = as_role("editor")
     response = _change(editor, current, new, confirm, headers)
@@ -180,7 +179,7 @@ def test_password_errors_name_the_field_and_change_nothing(as_role, engine, curr
     assert login(editor.application.test_client(), "editor", PASSWORD).status_code == 302
 
 
-def test_password_change_keeps_this_browser_with_a_fresh_session_and_ends_others(app, as_role, engine, users):  # noqa: F811
+def test_password_change_keeps_this_browser_with_a_fresh_session_and_ends_others(app, as_role, engine, users):
     editor = as_role("editor")
     elsewhere = app.test_client()
     login(elsewhere, "editor")
@@ -200,7 +199,7 @@ def test_password_change_keeps_this_browser_with_a_fresh_session_and_ends_others
     assert event.user_id == users["editor"] and event.after == {"sessions_ended": 2}
 
 
-def test_password_change_by_htmx_swaps_the_section_and_keeps_the_session(as_role):  # noqa: F811
+def test_password_change_by_htmx_swaps_the_section_and_keeps_the_session(as_role):
     viewer = as_role("viewer")
     response = _change(viewer, headers=HX)
     body = response.get_data(as_text=True)
@@ -209,7 +208,7 @@ def test_password_change_by_htmx_swaps_the_section_and_keeps_the_session(as_role
     assert viewer.get("/settings").status_code == 200
 
 
-def test_settings_forms_need_the_csrf_token(app_config, engine, users):  # noqa: F811
+def test_settings_forms_need_the_csrf_token(app_config, engine, users):
     client = create_app({**app_config, "WTF_CSRF_ENABLED": True}).test_client()
     token = client.get("/login").get_data(as_text=True).split('name="csrf_token" value="')[1].split('"')[0]
     client.post("/login", data={"username": "viewer", "password": PASSWORD, "csrf_token": token})
@@ -220,7 +219,7 @@ def test_settings_forms_need_the_csrf_token(app_config, engine, users):  # noqa:
     assert client.post("/settings/tokens", data={"name": "x", "csrf_token": token}).status_code == 201
 
 
-def test_guessing_the_current_password_is_throttled_like_logging_in(app_config, engine, users):  # noqa: F811
+def test_guessing_the_current_password_is_throttled_like_logging_in(app_config, engine, users):
     app = create_app({**app_config, "LOGIN_MAX_FAILURES_PER_ACCOUNT": 3})
     client = app.test_client()
     login(client, "reviewer")
