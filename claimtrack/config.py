@@ -42,6 +42,8 @@ DEFAULTS: dict[str, Any] = {
     "PUBLISHER_URL": None,
     "PUBLISHER_LOGO_URL": None,
     "DEFAULT_LICENSE": None,
+    # The language of the published fact-checks (a BCP 47 tag), in the data feeds' inLanguage.
+    "PUBLICATION_LANGUAGE": "en",
     # Hours a one-time set-password link keeps working.
     "PASSWORD_LINK_HOURS": 72,  # nosec B105 - a number of hours, not a password
     "PAGE_SIZE": 50,

@@ -14,7 +14,7 @@ from ..db import engine_for, session_scope
 from ..services.accounts import tokens
 from ..http.access import PUBLIC, allow
 from ..http.sessions import API_PREFIX, is_api_request
-from . import articles, claims, directory, errors, feed, limits, monitoring, openapi, related, review, webhooks  # noqa: F401 - views
+from . import articles, claims, directory, errors, exports, feed, limits, monitoring, openapi, related, review, webhooks  # noqa: F401 - views
 from ..http.extensions import csrf
 from .blueprint import bp
 

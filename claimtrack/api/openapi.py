@@ -8,12 +8,17 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from .. import __version__
+from . import exports
 from . import responses as out
 from . import schemas as inp
 from . import webhook_schemas as wh
 from .blueprint import PREFIX
 
 REF = "#/components/schemas/{model}"
+_ROWS_CONTENT = {"text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}}
+EXPORT_CONTENT = {False: _ROWS_CONTENT,
+                  True: {**_ROWS_CONTENT, "application/ld+json": {"schema": {}},
+                         "application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}}
 ERROR_TEXT = {400: "Malformed JSON", 401: "Missing, wrong or revoked token", 403: "Role not allowed",
               404: "Not found", 409: "Stale version or illegal transition", 413: "Body too large",
               422: "Invalid input", 429: "Rate limit exceeded (see Retry-After)"}
@@ -149,6 +154,14 @@ def _paths() -> dict[str, dict]:
                                               {200: wh.DeliveryList}, query=wh.DeliveryQuery)}
     redo = "/webhook-deliveries/{delivery_id}/redeliver"
     paths[redo] = {"post": _op("Redeliver a webhook delivery", "admin", redo, {202: wh.Delivery}, errors=(409,))}
+    for dataset, what in (("claims", "claims"), ("verdicts", "verdicts"), ("links", "links"),
+                          ("factchecks", "published fact-checks")):
+        path = "/exports/" + dataset
+        model = exports.FactcheckExportQuery if dataset == "factchecks" else exports.ExportQuery
+        op = _op(f"Export {what}", "editor", path, {}, query=model)
+        op["responses"]["200"] = {"description": "The export, streamed (no row limit)",
+                                  "content": EXPORT_CONTENT[dataset == "factchecks"]}
+        paths[path] = {"get": op}
     paths["/openapi.json"] = {"get": {"summary": "This description", "operationId": "openapi", "security": [],
                                       "responses": {"200": {"description": "OK", **_json({"type": "object"})}}}}
     return paths

@@ -159,7 +159,8 @@ def _read_jsonl(text: str, where: str) -> Iterator[ArchiveRow | RowError]:
 
 
 def _flatten(doc: Any) -> Iterator[Any]:
-    """ClaimReview objects from an object, a list, a feed or a JSON-LD @graph."""
+    """ClaimReview objects from an object, a list, a feed (a schema.org DataFeed
+    included, as our own /feeds/claimreview.json writes it) or a JSON-LD @graph."""
     if isinstance(doc, list):
         for item in doc:
             yield from _flatten(item)
@@ -167,12 +168,15 @@ def _flatten(doc: Any) -> Iterator[Any]:
     if not isinstance(doc, dict):
         yield doc  # reported as a bad item
         return
-    for key in ("@graph", "itemListElement", "items", "claimReviews", "claims"):
+    for key in ("@graph", "dataFeedElement", "itemListElement", "items", "claimReviews", "claims"):
         if isinstance(doc.get(key), list):
             yield from _flatten(doc[key])
             return
-    if doc.get("@type") == "ListItem" and "item" in doc:
+    if doc.get("@type") in ("ListItem", "DataFeedItem") and "item" in doc:
         yield from _flatten(doc["item"])
+    elif isinstance(doc.get("claimReviewMarkups"), list):  # a Fact Check Tools write-API page
+        for markup in doc["claimReviewMarkups"]:
+            yield {"_markup": True, **markup, "_page": doc} if isinstance(markup, dict) else markup
     elif isinstance(doc.get("claimReview"), list):  # Google Fact Check Tools search result
         for review in doc["claimReview"]:
             yield {"_google": True, **review, "_claim": doc}
@@ -198,6 +202,15 @@ def _from_object(where: str, obj: Any) -> ArchiveRow | RowError:
             "claim_date": claim.get("claimDate"), "title": obj.get("title"),
             "rating": obj.get("textualRating"), "url": obj.get("url"),
             "publisher": _name(obj.get("publisher")), "review_date": obj.get("reviewDate"),
+        })
+    if obj.get("_markup"):
+        page, raw_rating = obj["_page"], obj.get("rating")
+        rating = raw_rating if isinstance(raw_rating, dict) else {}
+        return _row(where, {
+            "claim_text": obj.get("claimReviewed"), "claimant": _name(obj.get("claimAuthor")),
+            "claim_date": obj.get("claimDate"), "rating": rating.get("textualRating"),
+            "rating_value": rating.get("ratingValue"), "url": obj.get("url") or page.get("pageUrl"),
+            "publisher": _name(page.get("claimReviewAuthor")), "review_date": page.get("publishDate"),
         })
     kind = obj.get("@type")
     if kind is not None and "ClaimReview" not in (kind if isinstance(kind, list) else [kind]):

@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from ..errors import DomainError
 from .base import CliError, main_group
-from . import content, database, export, factchecks, monitoring, reextract, related, reports, server, tokens, users, webhooks, worker  # noqa: F401 - registers the commands
+from . import content, database, export, exports, factchecks, monitoring, reextract, related, reports, server, tokens, users, webhooks, worker  # noqa: F401 - registers the commands
 
 cli = main_group
 

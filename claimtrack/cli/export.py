@@ -19,7 +19,7 @@ from .base import AppContext, CliError, main_group, pass_ctx
 
 @main_group.group("export")
 def export_group() -> None:
-    """Write published fact-checks in exchange formats."""
+    """Write the desk's data and published fact-checks in exchange formats."""
 
 
 def _since(value: str | None) -> datetime | None:

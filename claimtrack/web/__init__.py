@@ -6,8 +6,8 @@ from flask import Flask
 
 
 def init_web(app: Flask) -> None:
-    from . import (admin_desk, admin_users, admin_webhooks, articles, auth, claimants, claims, converters, errors, filters, monitoring,  # noqa: F401 (admin_webhooks: routes on admin.bp)
-                   notifications, queue, related, review, settings)
+    from . import (admin_desk, admin_users, admin_webhooks, articles, auth, claimants, claims, converters, errors, exports,  # noqa: F401 (admin_webhooks: routes on admin.bp)
+                   filters, monitoring, notifications, queue, related, review, settings)
 
     converters.init_app(app)
     filters.init_app(app)
@@ -19,6 +19,7 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(review.bp)
     app.register_blueprint(claimants.bp)
     app.register_blueprint(settings.bp)
+    app.register_blueprint(exports.bp)
     # admin_desk, admin_users and admin_webhooks add their routes to admin.bp when imported above.
     app.register_blueprint(admin_desk.bp)
     app.register_blueprint(admin_users.public_bp)

@@ -6,7 +6,8 @@ from flask import Flask
 
 
 def init_publishing(app: Flask) -> None:
-    from . import public, reports
+    from . import feeds, public, reports
 
     app.register_blueprint(public.bp)
+    app.register_blueprint(feeds.bp)
     app.register_blueprint(reports.bp)

@@ -118,6 +118,13 @@ ROUTES = [
     ("GET", "/fact-checks/<claim_id>", None, PUBLIC),
     ("GET", "/claims/<claim_id>/claimreview.json", None, PUBLIC),
     ("GET", "/claimreview.json", None, PUBLIC),
+    # Open data feeds of published fact-checks
+    ("GET", "/feeds/claimreview.json", None, PUBLIC),
+    ("GET", "/feeds/fact-checks.json", None, PUBLIC),
+    ("GET", "/feeds/fact-checks.atom", None, PUBLIC),
+    # Exports: unpublished work included, so editors and up
+    ("GET", "/exports", None, "editor"),
+    ("GET", "/exports/download?dataset=claims&format=csv", None, "editor"),
     # Administration (the bodies are refused or change nothing, so every role meets the same world)
     ("GET", "/admin", None, "admin"),
     ("GET", "/admin/users", None, "admin"),
@@ -174,6 +181,7 @@ ROUTES = [
     ("GET", "/api/v1/claimants/<claimant_id>", None, "viewer"),
     ("GET", "/api/v1/rating-scale", None, "viewer"),
     ("GET", "/api/v1/claimreview", None, "viewer"),
+    ("GET", "/api/v1/exports/<dataset>?format=jsonl", None, "editor"),
     ("GET", "/api/v1/match?q=troops", None, "viewer"),
     ("GET", "/api/v1/webhooks", None, "admin"),
     ("POST", "/api/v1/webhooks", {"url": "http://10.0.0.1/hook", "events": ["article.imported"]}, "admin"),
@@ -234,7 +242,7 @@ def world(app, engine):
                        .order_by(Claim.id)).first()
         link = add_source(s, Actor.system("test"), claim.id, SourceInput(url="https://example.org/source"))
         values = {"article_id": article_id, "claim_id": claim.id, "claimant_id": claim.claimant_id,
-                  "link_id": link.id, "source_id": 1, "job_id": 1, "alert_id": 1, "event_id": 1, "notification_id": 1, "sub_id": 1, "delivery_id": 1, "name": "overview", "filename": "css/claimtrack.css",
+                  "link_id": link.id, "source_id": 1, "job_id": 1, "alert_id": 1, "event_id": 1, "notification_id": 1, "sub_id": 1, "delivery_id": 1, "dataset": "claims", "name": "overview", "filename": "css/claimtrack.css",
                   "user_id": users["viewer"], "secret": "no-such-link"}
     return SimpleNamespace(users=users, api_tokens=api_tokens, settings_tokens=settings_tokens, values=values)
 

@@ -2,8 +2,6 @@
 outlet, with claims that repeat or contradict a checked claim first."""
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -11,6 +9,7 @@ from sqlmodel import Session, select
 
 from ...errors import ValidationError
 from ...models import Article, Claim, ClaimAlert, Outlet
+from ..reports.csv_export import write_csv
 
 DEFAULT_TOP = 15
 MAX_TOP = 200
@@ -46,22 +45,12 @@ class Digest:
                             for name, items in self.outlets.items()]}
 
     def to_csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["list", "rank", "claim_id", "checkworthiness", "alert", "checked_claim_id", "outlet",
-                         "article_id", "article_title", "text"])
+        columns = ["list", "rank", "claim_id", "checkworthiness", "alert", "checked_claim_id", "outlet",
+                   "article_id", "article_title", "text"]
         lists = [("overall", self.overall)] + [(f"outlet: {name}", items) for name, items in self.outlets.items()]
-        for name, items in lists:
-            for rank, i in enumerate(items, start=1):
-                writer.writerow([name, rank, i.claim_id, f"{i.checkworthiness:.4f}", i.alert or "",
-                                 i.checked_claim_id or "", i.outlet or "", i.article_id,
-                                 _safe(i.article_title), _safe(i.text)])
-        return out.getvalue()
-
-
-def _safe(text: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+        return write_csv(columns, ([name, rank, i.claim_id, f"{i.checkworthiness:.4f}", i.alert or "",
+                                    i.checked_claim_id or "", i.outlet or "", i.article_id, i.article_title, i.text]
+                                   for name, items in lists for rank, i in enumerate(items, start=1)))
 
 
 def parse_day(value: str | None, today: date | None = None) -> date:

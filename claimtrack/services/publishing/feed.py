@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
@@ -132,9 +132,13 @@ def published_query() -> sa.Select:
     )
 
 
-def _rows(session: Session, query: sa.Select) -> list[Published]:
+def published_rows(session: Session, query: sa.Select) -> list[Published]:
+    """The rows of a query built on `published_query`, with first dates and appearances."""
     rows = [Published(*row) for row in session.execute(query).all()]
     return _decorate(session, rows) if rows else rows
+
+
+_rows = published_rows
 
 
 def _decorate(session: Session, rows: list[Published]) -> list[Published]:
@@ -230,13 +234,15 @@ def claimreview_for(session: Session, claim_id: int, config: Mapping[str, Any]) 
 
 
 def iter_published(session: Session, *, since: datetime | None = None, after: int = 0,
-                   batch: int = BATCH, limit: int | None = None) -> Iterator[Published]:
+                   batch: int = BATCH, limit: int | None = None,
+                   where: Sequence[sa.ColumnElement] = ()) -> Iterator[Published]:
     """Live (published, not retracted) fact-checks in claim id order, read `batch` rows
-    at a time: what the feed and the exports carry."""
+    at a time: what the feed and the exports carry. `where` narrows them further (the
+    queue's filter conditions, over Claim, Article and Claimant)."""
     remaining = limit
     while remaining is None or remaining > 0:
         size = batch if remaining is None else min(batch, remaining)
-        query = (published_query().where(Claim.id > after, Verdict.retracted_at.is_(None))
+        query = (published_query().where(Claim.id > after, Verdict.retracted_at.is_(None), *where)
                  .order_by(Claim.id).limit(size))
         if since is not None:
             query = query.where(Verdict.published_at >= since)
