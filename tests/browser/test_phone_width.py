@@ -4,6 +4,7 @@ that uses it, with `scrollWidth <= innerWidth`, a screenshot, and no console err
 from __future__ import annotations
 
 from datetime import timedelta
+from ipaddress import ip_network
 
 import pytest
 from sqlmodel import select
@@ -16,6 +17,7 @@ from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.accounts.users import find_user
 from claimtrack.services.demo.load import demo_users, load_demo
 from claimtrack.services.monitoring import jobs, sources
+from claimtrack.services.webhooks import subscriptions
 
 from .conftest import PHONE, LiveServer
 from .pages import Session
@@ -23,7 +25,8 @@ from .pages import Session
 pytestmark = pytest.mark.browser
 # Not pages: downloads, JSON, and fragments htmx asks for inside a page.
 NOT_PAGES = {"public.feed", "public.claimreview", "sources.digest_csv", "sources.digest_json",
-             "claimants.suggest", "static"}
+             "claimants.suggest", "exports.download", "feeds.datafeed", "feeds.json_feed", "feeds.atom",
+             "static"}
 
 
 def _ids(engine) -> dict:  # noqa: ANN001
@@ -32,6 +35,10 @@ def _ids(engine) -> dict:  # noqa: ANN001
         source = sources.add_source(s, admin, sources.SourceForm("https://news.example.org/feed.xml",
                                                                  "Example feed", "Example News"))
         job, _ = jobs.submit(s, admin, "fetch", "https://news.example.org/a-long-story-address", {})
+        # An IP literal on loopback, allow-listed: nothing is looked up or sent.
+        policy = subscriptions.UrlPolicy(allow_networks=(ip_network("127.0.0.0/8"),))
+        hook = subscriptions.add_subscription(s, admin, subscriptions.SubscriptionForm(
+            "http://127.0.0.3/hook", ["article.imported"], "Newsroom CMS"), policy)
         viewer = find_user(s, "viewer")
         secret = password_links.issue(s, admin, viewer, lifetime=timedelta(hours=1))
         published = s.exec(select(Claim.id).where(Claim.status == "published")).first()
@@ -39,7 +46,7 @@ def _ids(engine) -> dict:  # noqa: ANN001
         return {"article_id": s.exec(select(Article.id).order_by(Article.id)).first(),
                 "claim_id": conflict or published, "published_id": published,
                 "claimant_id": s.exec(select(Claimant.id).order_by(Claimant.id)).first(),
-                "source_id": source.id, "job_id": job.id, "secret": secret}
+                "source_id": source.id, "job_id": job.id, "secret": secret, "sub_id": hook.id}
 
 
 def _pages(app, ids: dict) -> list[tuple[str, str, str]]:
