@@ -21,6 +21,7 @@ test: install-dev
 
 check: install-dev
 	$(BIN)/ruff check claimtrack tests benchmarks
+	$(BIN)/ruff format --check claimtrack tests benchmarks
 	$(BIN)/bandit -q -c pyproject.toml -r claimtrack
 	$(BIN)/mypy
 	env -u CLAIMTRACK_TEST_DATABASE_URL $(BIN)/python -m pytest -p no:cacheprovider -q -n $${TEST_WORKERS:-auto} \

@@ -5,6 +5,7 @@ services, then renders the page through the Flask test client as a signed-in rev
 (so every editing control is drawn) and prints p50/p95 over N renders. The target is
 under 100 ms. Run: .venv/bin/python benchmarks/bench_article_page.py [N]
 """
+
 from __future__ import annotations
 
 import statistics
@@ -21,10 +22,10 @@ from claimtrack.errors import ValidationError
 from claimtrack.ingest import read_bytes
 from claimtrack.ingest.prepare import prepare
 from claimtrack.models import Article, Claim
-from claimtrack.services.review import claims
 from claimtrack.services.accounts.actors import Actor
-from claimtrack.services.articles.importing import import_article
 from claimtrack.services.accounts.users import create_user
+from claimtrack.services.articles.importing import import_article
+from claimtrack.services.review import claims
 
 CLAIMS = 60
 PASSWORD = "benchmark-password"
@@ -37,8 +38,10 @@ def article_text() -> str:
     for i in range(CLAIMS):
         who = PEOPLE[i % len(PEOPLE)]
         topic = TOPICS[i % len(TOPICS)]
-        lines.append(f"{who} said the city spent {10 + i} million dollars on {topic} in {2000 + i % 24}, "
-                     f"up {5 + i % 40} percent from the year before.")
+        lines.append(
+            f"{who} said the city spent {10 + i} million dollars on {topic} in {2000 + i % 24}, "
+            f"up {5 + i % 40} percent from the year before."
+        )
         lines.append("")
     return "\n".join(lines)
 
@@ -99,8 +102,7 @@ def main() -> None:
             total = s.exec(select(func.count(Claim.id)).where(Claim.article_id == article_id)).one()
         print(f"article page with {total} claims, rendered through the Flask test client")
         report("GET /articles/<id> (page)", measure(client, f"/articles/{article_id}", n))
-        report("GET /articles/<id> (body fragment)",
-               measure_fragment(client, f"/articles/{article_id}", n))
+        report("GET /articles/<id> (body fragment)", measure_fragment(client, f"/articles/{article_id}", n))
         report("GET /claims/<id> (page + panel)", measure(client, f"/claims/{claim_id}", n))
         make_engine(url).dispose()
 

@@ -89,7 +89,7 @@ def garbage_reason(speaker: str) -> str | None:
     s = speaker.strip()
     if not s:
         return "empty"
-    if any(ch in s for ch in "\"“”_") or len(s) > 90:
+    if any(ch in s for ch in '"“”_') or len(s) > 90:
         return "punctuation or length"
     toks = [t.strip(".,;:").lower() for t in s.split()]
     toks = [t for t in toks if t]
@@ -104,8 +104,9 @@ def garbage_reason(speaker: str) -> str | None:
     if any(t in _CLAUSE_WORDS for t in toks[1:]):
         return "clause word inside"
     first = s.split()[0]
-    if first[:1].islower() and (toks[0] in _IRREGULAR or (toks[0].endswith("ed") and len(toks) > 1
-                                                          and toks[1] in _STOP)):
+    if first[:1].islower() and (
+        toks[0] in _IRREGULAR or (toks[0].endswith("ed") and len(toks) > 1 and toks[1] in _STOP)
+    ):
         return "verb clause"
     return None
 
@@ -147,13 +148,15 @@ def read_ann(path: Path, text: str) -> list[Gold]:
         content = " ".join(text[a:b] for a, b in c[1])
         src = spans.get(roles.get("Source", ""))
         cue = spans.get(roles.get("Cue", ""))
-        out.append(Gold(
-            source=" ".join(text[a:b] for a, b in src[1]) if src else None,
-            cue=" ".join(text[a:b] for a, b in cue[1]) if cue else None,
-            content=content,
-            content_span=(c[1][0][0], c[1][-1][1]),
-            source_span=(src[1][0][0], src[1][-1][1]) if src else None,
-        ))
+        out.append(
+            Gold(
+                source=" ".join(text[a:b] for a, b in src[1]) if src else None,
+                cue=" ".join(text[a:b] for a, b in cue[1]) if cue else None,
+                content=content,
+                content_span=(c[1][0][0], c[1][-1][1]),
+                source_span=(src[1][0][0], src[1][-1][1]) if src else None,
+            )
+        )
     return out
 
 
@@ -316,7 +319,7 @@ def own_statements(pages: Path, extract) -> tuple[int, int, list]:
                 continue
             for c in extract(item.article.body):
                 t = c.text
-                if any(ch in t for ch in "\"“”:") or _REPORTING.search(t) or len(t.split()) < 5:
+                if any(ch in t for ch in '"“”:') or _REPORTING.search(t) or len(t.split()) < 5:
                     continue
                 total += 1
                 if not c.speaker:
@@ -427,12 +430,15 @@ def print_table(results: dict[str, Result]) -> None:
     ):
         print(f"-- {title} (named right / described right / no speaker, n)")
         for k in keys:
-            row(f"  {k}", lambda r, k=k, attr=attr: (
-                f"{_ratio(getattr(r, attr)[k].named_ok, getattr(r, attr)[k].named)}/"
-                f"{_ratio(getattr(r, attr)[k].described_ok, getattr(r, attr)[k].described)}/"
-                f"{_ratio(getattr(r, attr)[k].no_speaker, getattr(r, attr)[k].covered)} "
-                f"{getattr(r, attr)[k].n}"
-            ))
+            row(
+                f"  {k}",
+                lambda r, k=k, attr=attr: (
+                    f"{_ratio(getattr(r, attr)[k].named_ok, getattr(r, attr)[k].named)}/"
+                    f"{_ratio(getattr(r, attr)[k].described_ok, getattr(r, attr)[k].described)}/"
+                    f"{_ratio(getattr(r, attr)[k].no_speaker, getattr(r, attr)[k].covered)} "
+                    f"{getattr(r, attr)[k].n}"
+                ),
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -442,12 +448,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--code", type=Path, default=REPO, help="folder holding the claimtrack package to measure")
     ap.add_argument("--show", type=int, default=0, help="print N misses and the garbage examples")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
-    ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES,
-                    help="saved real web pages for the own-statement check")
+    ap.add_argument(
+        "--pages", type=Path, default=DEFAULT_PAGES, help="saved real web pages for the own-statement check"
+    )
     args = ap.parse_args(argv)
     if not (args.data / args.split / "text").is_dir():
-        print(f"SKIP: PolNeAR data not found at {args.data / args.split} "
-              "(put the train/dev folders under ../shared/benchmarks/polnear)")
+        print(
+            f"SKIP: PolNeAR data not found at {args.data / args.split} "
+            "(put the train/dev folders under ../shared/benchmarks/polnear)"
+        )
         return 0
     sys.path.insert(0, str(args.code.resolve()))
     from claimtrack.extraction import extract_claims
@@ -476,8 +485,10 @@ def main(argv: list[str] | None = None) -> int:
     own_examples = []
     if args.pages.is_dir():
         total, left, own_examples = own_statements(args.pages, extract_claims)
-        print(f"news pages: the outlet's own statements left without a speaker {_ratio(left, total)} "
-              f"({left}/{total}; sentences with no quotation, colon or reporting word)")
+        print(
+            f"news pages: the outlet's own statements left without a speaker {_ratio(left, total)} "
+            f"({left}/{total}; sentences with no quotation, colon or reporting word)"
+        )
     else:
         print(f"SKIP own-statement check: no pages at {args.pages}")
     if args.show:

@@ -11,6 +11,7 @@ JSON Lines upload, queued exactly as the import page queues it). Prints p50/p95 
 both phases side by side, their ratio, and how far the import got. The target is a
 background p95 within 10% of the quiet one.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,11 +39,21 @@ def jsonl(n: int) -> bytes:
     lines = []
     for i in range(n):
         person, topic = rng.choice(PEOPLE), rng.choice(TOPICS)
-        body = (f"{person} said on Tuesday that {topic} in district {i} had risen by {rng.randint(2, 60)} percent. "
-                f"The council counted {rng.randint(50, 900)} complaints in district {i} this year, {person} said. "
-                f"Residents said the change cost about {rng.randint(5, 80)} pounds a month.")
-        lines.append(json.dumps({"title": f"{topic.capitalize()} in district {i}", "outlet": f"Herald {i % 9}",
-                                 "published": "2026-11-30", "body": body}))
+        body = (
+            f"{person} said on Tuesday that {topic} in district {i} had risen by {rng.randint(2, 60)} percent. "
+            f"The council counted {rng.randint(50, 900)} complaints in district {i} this year, {person} said. "
+            f"Residents said the change cost about {rng.randint(5, 80)} pounds a month."
+        )
+        lines.append(
+            json.dumps(
+                {
+                    "title": f"{topic.capitalize()} in district {i}",
+                    "outlet": f"Herald {i % 9}",
+                    "published": "2026-11-30",
+                    "body": body,
+                }
+            )
+        )
     return "\n".join(lines).encode()
 
 
@@ -90,8 +101,9 @@ def main() -> None:
     args = parser.parse_args()
     with fresh_instance(None, "claimtrack-bg-", API_RATE_LIMIT="1000000") as (env, folder):
         env["CLAIMTRACK_JOBS_SQLITE_PATH"] = str(folder / "jobs.sqlite3")
-        run_cli(env, "users", "create", "desk", "--role", "reviewer", "--password-stdin",
-                stdin="load test password 12345\n")
+        run_cli(
+            env, "users", "create", "desk", "--role", "reviewer", "--password-stdin", stdin="load test password 12345\n"
+        )
         token = json.loads(run_cli(env, "tokens", "create", "desk", "--format", "json"))["token"]
         with open(os.devnull, "w") as log, running_server(env, 8, 1, log) as (port, _server):
             client = Client(port, token)
@@ -99,8 +111,12 @@ def main() -> None:
             ids = [c["id"] for c in page["items"]]
             quiet = measure(client, ids, args.seconds)
             job_id = submit_import(env, jsonl(args.articles))
-            worker = subprocess.Popen(["nice", "-n", str(args.worker_nice)] + CLI + ["worker", "--workers", "1"],
-                                      env=env, stdout=log, stderr=log)
+            worker = subprocess.Popen(
+                ["nice", "-n", str(args.worker_nice)] + CLI + ["worker", "--workers", "1"],
+                env=env,
+                stdout=log,
+                stderr=log,
+            )
             try:
                 # Measure once the import is under way (the worker and its extraction
                 # processes have started and the first articles are stored).
@@ -115,13 +131,19 @@ def main() -> None:
                 worker.wait(timeout=30)
     q50, q95 = summary(quiet)
     b50, b95 = summary(busy)
-    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; worker under `nice -n {args.worker_nice}`, "
-          f"plus its own CLAIMTRACK_JOBS_NICE ({env.get('CLAIMTRACK_JOBS_NICE', '10 by default')})")
+    print(
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; worker under `nice -n {args.worker_nice}`, "
+        f"plus its own CLAIMTRACK_JOBS_NICE ({env.get('CLAIMTRACK_JOBS_NICE', '10 by default')})"
+    )
     print(f"quiet:                 p50 {q50:7.1f} ms   p95 {q95:7.1f} ms   ({len(quiet)} requests)")
-    print(f"import in background:  p50 {b50:7.1f} ms   p95 {b95:7.1f} ms   ({len(busy)} requests)  "
-          f"p95 ratio {b95 / q95:.2f} (target <= 1.10)")
-    print(f"the import job meanwhile: {state.get('state')}, from {started} to {state.get('done')} of "
-          f"{state.get('total')} articles")
+    print(
+        f"import in background:  p50 {b50:7.1f} ms   p95 {b95:7.1f} ms   ({len(busy)} requests)  "
+        f"p95 ratio {b95 / q95:.2f} (target <= 1.10)"
+    )
+    print(
+        f"the import job meanwhile: {state.get('state')}, from {started} to {state.get('done')} of "
+        f"{state.get('total')} articles"
+    )
 
 
 if __name__ == "__main__":

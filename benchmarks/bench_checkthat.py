@@ -14,6 +14,7 @@ Parameters are chosen on the train split only by benchmarks/tune_checkthat.py; r
 dev (or a held-out test split) with this script and never tune against them.
 The data is evaluation-only and is read from ../shared, never copied into the project.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,11 +34,11 @@ from rapidfuzz.utils import default_process  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
 from claimtrack import migrate  # noqa: E402
-from claimtrack.cli import main as cli_main  # noqa: E402
-from claimtrack.db import make_engine, session_scope  # noqa: E402
 from claimtrack.archive_search.bm25 import BM25Index  # noqa: E402
 from claimtrack.archive_search.query import clean_query  # noqa: E402
 from claimtrack.archive_search.rescore import DEFAULT_RESCORE, FEATURES, RescoreConfig, score  # noqa: E402
+from claimtrack.cli import main as cli_main  # noqa: E402
+from claimtrack.db import make_engine, session_scope  # noqa: E402
 from claimtrack.services.archive import factchecks as service  # noqa: E402
 from claimtrack.services.archive.fulltext import TITLE_WEIGHT  # noqa: E402
 
@@ -102,8 +103,13 @@ def baselines(data: Path, tweets: dict[str, str]) -> tuple[dict[str, list[str]],
     claims = [default_process(r[1]) for r in docs]
     fuzzy = {}
     for q, t in tweets.items():
-        best = process.extract(default_process(clean_query(t, split_tags=False).text), claims, scorer=fuzz.token_set_ratio,
-                               limit=100, processor=None)
+        best = process.extract(
+            default_process(clean_query(t, split_tags=False).text),
+            claims,
+            scorer=fuzz.token_set_ratio,
+            limit=100,
+            processor=None,
+        )
         fuzzy[q] = [docs[i][0] for _, _, i in best]
     return bm25, fuzzy
 
@@ -133,8 +139,7 @@ def main() -> None:
             conn.execute(text("ANALYZE"))
             conn.commit()
     tweets, qrels = load_split(args.data, args.split)
-    print(f"CheckThat! 2020 task 2, {args.split}: {len(tweets)} tweets, 10,375 claims, "
-          f"{engine.dialect.name}")
+    print(f"CheckThat! 2020 task 2, {args.split}: {len(tweets)} tweets, 10,375 claims, {engine.dialect.name}")
     print(f"  import (claimtrack import-factchecks): {import_seconds:.2f} s")
 
     ranked, timings, cpu = {}, [], []
@@ -153,15 +158,21 @@ def main() -> None:
     bm25, fuzzy = baselines(args.data, tweets)
     print("  quality:")
     show("claimtrack match (re-scored)", metrics(ranked, qrels))
-    show("full-text retrieval only", metrics(rank_with(
-        RescoreConfig(**{f: (1.0 if f == "retrieval" else 0.0) for f in FEATURES}), described), qrels))
+    show(
+        "full-text retrieval only",
+        metrics(
+            rank_with(RescoreConfig(**{f: (1.0 if f == "retrieval" else 0.0) for f in FEATURES}), described), qrels
+        ),
+    )
     show("baseline: plain BM25", metrics(bm25, qrels))
     show("baseline: rapidfuzz token_set_ratio", metrics(fuzzy, qrels))
     # Wall time includes waiting for a busy CPU; this process's CPU time does not.
-    print(f"  match time over the archive: p50 {statistics.median(timings):.1f} ms, "
-          f"p95 {timings[int(0.95 * (len(timings) - 1))]:.1f} ms wall; "
-          f"p50 {statistics.median(cpu):.1f} ms, p95 {cpu[int(0.95 * (len(cpu) - 1))]:.1f} ms CPU "
-          f"(load average {os.getloadavg()[0]:.1f})")
+    print(
+        f"  match time over the archive: p50 {statistics.median(timings):.1f} ms, "
+        f"p95 {timings[int(0.95 * (len(timings) - 1))]:.1f} ms wall; "
+        f"p50 {statistics.median(cpu):.1f} ms, p95 {cpu[int(0.95 * (len(cpu) - 1))]:.1f} ms CPU "
+        f"(load average {os.getloadavg()[0]:.1f})"
+    )
     print(f"  headline weight {TITLE_WEIGHT}, {service.CANDIDATES} candidates; weights: {DEFAULT_RESCORE}")
 
 

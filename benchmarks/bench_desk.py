@@ -15,6 +15,7 @@ printed beside a naive approach run on the same data:
 
 Run: .venv/bin/python benchmarks/bench_desk.py [CLAIMS] [RENDERS]   (defaults 100000 20)
 """
+
 from __future__ import annotations
 
 import statistics
@@ -50,23 +51,43 @@ def build(url: str, total: int) -> dict[str, int]:
     now = utcnow()
     with session_scope(engine) as s:
         s.execute(sa.insert(Outlet.__table__), [{"name": n} for n in OUTLETS])
-        s.execute(sa.insert(Claimant.__table__), [{"name": n, "kind": "person", "created_at": now}
-                                                  for n in SPEAKERS])
+        s.execute(sa.insert(Claimant.__table__), [{"name": n, "kind": "person", "created_at": now} for n in SPEAKERS])
         outlets = s.exec(select(Outlet.id)).all()
         speakers = s.exec(select(Claimant.id)).all()
         articles = max(1, total // PER_ARTICLE)
-        s.execute(sa.insert(Article.__table__), [{
-            "title": f"Budget story {a}", "body": "x" * 200, "content_hash": f"{a:064d}", "source_format": "txt",
-            "outlet_id": outlets[a % len(outlets)], "published_at": now - timedelta(hours=a),
-            "imported_at": now - timedelta(minutes=a)} for a in range(articles)])
+        s.execute(
+            sa.insert(Article.__table__),
+            [
+                {
+                    "title": f"Budget story {a}",
+                    "body": "x" * 200,
+                    "content_hash": f"{a:064d}",
+                    "source_format": "txt",
+                    "outlet_id": outlets[a % len(outlets)],
+                    "published_at": now - timedelta(hours=a),
+                    "imported_at": now - timedelta(minutes=a),
+                }
+                for a in range(articles)
+            ],
+        )
         article_ids = s.exec(select(Article.id).order_by(Article.id)).all()
         rows = []
         for n in range(total):
-            rows.append({"article_id": article_ids[n // PER_ARTICLE], "start_offset": 0, "end_offset": 50,
-                         "text": f"The city spent {n} million dollars on item {n % 97} last year.",
-                         "kind": "reported", "claimant_id": speakers[n % len(speakers)],
-                         "checkworthiness": (n * 7919 % 1000) / 1000, "status": "unreviewed", "version": 1,
-                         "created_at": now - timedelta(seconds=n), "updated_at": now - timedelta(seconds=n)})
+            rows.append(
+                {
+                    "article_id": article_ids[n // PER_ARTICLE],
+                    "start_offset": 0,
+                    "end_offset": 50,
+                    "text": f"The city spent {n} million dollars on item {n % 97} last year.",
+                    "kind": "reported",
+                    "claimant_id": speakers[n % len(speakers)],
+                    "checkworthiness": (n * 7919 % 1000) / 1000,
+                    "status": "unreviewed",
+                    "version": 1,
+                    "created_at": now - timedelta(seconds=n),
+                    "updated_at": now - timedelta(seconds=n),
+                }
+            )
             if len(rows) == 10_000:
                 s.execute(sa.insert(Claim.__table__), rows)
                 rows = []
@@ -76,14 +97,28 @@ def build(url: str, total: int) -> dict[str, int]:
         # Work waiting for the editor: submitted verdicts through their claims' states.
         ids = s.exec(select(Claim.id).order_by(Claim.id).limit(AWAITING)).all()
         s.execute(sa.update(Claim.__table__).where(Claim.id.in_(ids)).values(status="awaiting_approval"))
-        s.execute(sa.insert(Verdict.__table__), [{
-            "claim_id": i, "rating": "mostly-true", "summary": "Close.", "rationale": "Figures.", "state": "submitted",
-            "reviewer_id": reviewer, "version": 1, "created_at": now, "updated_at": now} for i in ids])
+        s.execute(
+            sa.insert(Verdict.__table__),
+            [
+                {
+                    "claim_id": i,
+                    "rating": "mostly-true",
+                    "summary": "Close.",
+                    "rationale": "Figures.",
+                    "state": "submitted",
+                    "reviewer_id": reviewer,
+                    "version": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for i in ids
+            ],
+        )
     engine.dispose()
     return {"editor": editor, "reviewer": reviewer}
 
 
-def timed_get(client, path: str, n: int, headers: dict | None = None) -> list[float]:  # noqa: ANN001
+def timed_get(client, path: str, n: int, headers: dict | None = None) -> list[float]:
     assert client.get(path, headers=headers).status_code == 200  # warm caches and templates
     out = []
     for _ in range(n):
@@ -94,7 +129,7 @@ def timed_get(client, path: str, n: int, headers: dict | None = None) -> list[fl
     return out
 
 
-def naive_queue(engine, n: int) -> list[float]:  # noqa: ANN001
+def naive_queue(engine, n: int) -> list[float]:
     out = []
     for _ in range(n):
         t0 = time.perf_counter()
@@ -118,21 +153,27 @@ def bench_bulk(url: str, reviewer_id: int) -> None:
     engine = make_engine(url)
     actor = Actor(user_id=reviewer_id, name="reviewer", role="reviewer")
     with Session(engine) as s:
-        ids = s.exec(select(Claim.id).where(Claim.status == "unreviewed").order_by(Claim.id.desc())
-                     .limit(2 * bulk.MAX_CLAIMS)).all()
+        ids = s.exec(
+            select(Claim.id).where(Claim.status == "unreviewed").order_by(Claim.id.desc()).limit(2 * bulk.MAX_CLAIMS)
+        ).all()
         events_before = s.exec(select(func.count(AuditEvent.id))).one()
-    batch, naive = ids[:bulk.MAX_CLAIMS], ids[bulk.MAX_CLAIMS:]
+    batch, naive = ids[: bulk.MAX_CLAIMS], ids[bulk.MAX_CLAIMS :]
     t0 = time.perf_counter()
     with session_scope(engine) as s:
         result = bulk.apply(s, actor, "assign", batch, assignee_id=reviewer_id)
     took = time.perf_counter() - t0
     with Session(engine) as s:
-        per_claim = s.exec(select(func.count(AuditEvent.id)).where(AuditEvent.action == "claim.assign",
-                                                                    AuditEvent.entity_id.in_(batch))).one()
+        per_claim = s.exec(
+            select(func.count(AuditEvent.id)).where(
+                AuditEvent.action == "claim.assign", AuditEvent.entity_id.in_(batch)
+            )
+        ).one()
         events_after = s.exec(select(func.count(AuditEvent.id))).one()
-    print(f"{'bulk assign of ' + str(len(batch)) + ' claims, one transaction':<48} {took * 1000:8.0f} ms   "
-          f"{len(result.done)} changed, {per_claim} claim audit events + 1 batch event "
-          f"({events_after - events_before} new)  {'within' if took < 3 else 'OVER'} the 3 s target")
+    print(
+        f"{'bulk assign of ' + str(len(batch)) + ' claims, one transaction':<48} {took * 1000:8.0f} ms   "
+        f"{len(result.done)} changed, {per_claim} claim audit events + 1 batch event "
+        f"({events_after - events_before} new)  {'within' if took < 3 else 'OVER'} the 3 s target"
+    )
     t0 = time.perf_counter()
     for claim_id in naive:
         with session_scope(engine) as s:
@@ -155,8 +196,10 @@ def main() -> None:
         migrate.upgrade(url)
         t0 = time.perf_counter()
         people = build(url, total)
-        print(f"{total:,} claims in {total // PER_ARTICLE:,} articles, {AWAITING} awaiting approval "
-              f"(built in {time.perf_counter() - t0:.1f} s); server time through the Flask test client")
+        print(
+            f"{total:,} claims in {total // PER_ARTICLE:,} articles, {AWAITING} awaiting approval "
+            f"(built in {time.perf_counter() - t0:.1f} s); server time through the Flask test client"
+        )
         app = create_app({"DATABASE_URL": url, "INSTANCE_PATH": tmp, "WTF_CSRF_ENABLED": False})
         editor, reviewer = app.test_client(), app.test_client()
         editor.post("/login", data={"username": "editor", "password": PASSWORD})
@@ -166,8 +209,7 @@ def main() -> None:
         report("GET / reviewer home (page)", timed_get(reviewer, "/", n), 150)
         for sort in ("worthiness", "newest", "oldest", "outlet", "status"):
             report(f"GET /?sort={sort} (queue fragment)", timed_get(reviewer, f"/?sort={sort}", n, hx), 150)
-        report("GET /?assignee=none&q=Gomez (fragment)",
-               timed_get(reviewer, "/?assignee=none&q=Gomez", n, hx), 150)
+        report("GET /?assignee=none&q=Gomez (fragment)", timed_get(reviewer, "/?assignee=none&q=Gomez", n, hx), 150)
         report("naive queue: load open claims, sort in Python", naive_queue(make_engine(url), max(3, n // 4)))
         bench_bulk(url, people["reviewer"])
         make_engine(url).dispose()

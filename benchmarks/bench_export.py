@@ -29,6 +29,7 @@ Peak memory is measured with tracemalloc (Python allocations; it slows both runs
 alike), so the figures compare the two approaches rather than give absolute speed;
 `--no-trace` gives the plain times (the MiB columns then read 0).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,7 +39,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from datetime import datetime, timedelta, UTC
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -54,8 +55,12 @@ from claimtrack.db import make_engine  # noqa: E402
 from claimtrack.models import Article, Claim, Claimant, ClaimLink, Outlet, Verdict  # noqa: E402
 from claimtrack.services.publishing import feed as publishing  # noqa: E402
 
-CONFIG = {"PUBLIC_BASE_URL": "https://factcheck.example.org", "PUBLISHER_NAME": "Example Fact Check",
-          "PUBLISHER_URL": "https://factcheck.example.org", "RATING_SCALE_PATH": None}
+CONFIG = {
+    "PUBLIC_BASE_URL": "https://factcheck.example.org",
+    "PUBLISHER_NAME": "Example Fact Check",
+    "PUBLISHER_URL": "https://factcheck.example.org",
+    "RATING_SCALE_PATH": None,
+}
 RATINGS = ("true", "mostly-true", "half-true", "mostly-false", "misleading", "false", "unverifiable")
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 CHUNK = 5000
@@ -68,29 +73,93 @@ def grow(engine, start: int, stop: int) -> None:
             conn.execute(sa.insert(Outlet.__table__), [{"id": i, "name": f"Outlet {i}"} for i in range(1, 21)])
         for lo in range(start + 1, stop + 1, CHUNK):
             ids = range(lo, min(lo + CHUNK, stop + 1))
-            conn.execute(sa.insert(Claimant.__table__), [
-                {"id": i, "name": f"Speaker {i}", "title": "Minister" if i % 3 else None, "kind": "person",
-                 "created_at": T0} for i in ids])
-            conn.execute(sa.insert(Article.__table__), [
-                {"id": i, "url": f"https://news{i % 20}.example/story/{i}", "title": f"Story number {i}",
-                 "outlet_id": i % 20 + 1, "published_at": T0 + timedelta(minutes=i), "body": f"Body {i}.",
-                 "content_hash": f"{i:064x}", "source_format": "json", "imported_at": T0} for i in ids])
-            conn.execute(sa.insert(Claim.__table__), [
-                {"id": i, "article_id": i, "start_offset": 0, "end_offset": 10,
-                 "text": f"Claim {i}: unemployment fell to {i % 9 + 1} percent.", "kind": "reported",
-                 "claimant_id": i, "checkworthiness": 0.5, "status": "published", "version": 1,
-                 "created_at": T0, "updated_at": T0} for i in ids])
-            conn.execute(sa.insert(Verdict.__table__), [
-                {"id": i, "claim_id": i, "rating": RATINGS[i % len(RATINGS)], "summary": f"Summary of check {i}.",
-                 "rationale": "Because the figures say otherwise.", "state": "published", "version": 1,
-                 "created_at": T0, "updated_at": T0, "published_at": T0 + timedelta(days=1, minutes=i)}
-                for i in ids])
-            conn.execute(sa.insert(ClaimLink.__table__), [
-                {"claim_a_id": i - 1, "claim_b_id": i, "score": 0.9, "relation": "same", "state": "confirmed",
-                 "reasons": [], "created_at": T0} for i in ids if i % 10 == 0])
+            conn.execute(
+                sa.insert(Claimant.__table__),
+                [
+                    {
+                        "id": i,
+                        "name": f"Speaker {i}",
+                        "title": "Minister" if i % 3 else None,
+                        "kind": "person",
+                        "created_at": T0,
+                    }
+                    for i in ids
+                ],
+            )
+            conn.execute(
+                sa.insert(Article.__table__),
+                [
+                    {
+                        "id": i,
+                        "url": f"https://news{i % 20}.example/story/{i}",
+                        "title": f"Story number {i}",
+                        "outlet_id": i % 20 + 1,
+                        "published_at": T0 + timedelta(minutes=i),
+                        "body": f"Body {i}.",
+                        "content_hash": f"{i:064x}",
+                        "source_format": "json",
+                        "imported_at": T0,
+                    }
+                    for i in ids
+                ],
+            )
+            conn.execute(
+                sa.insert(Claim.__table__),
+                [
+                    {
+                        "id": i,
+                        "article_id": i,
+                        "start_offset": 0,
+                        "end_offset": 10,
+                        "text": f"Claim {i}: unemployment fell to {i % 9 + 1} percent.",
+                        "kind": "reported",
+                        "claimant_id": i,
+                        "checkworthiness": 0.5,
+                        "status": "published",
+                        "version": 1,
+                        "created_at": T0,
+                        "updated_at": T0,
+                    }
+                    for i in ids
+                ],
+            )
+            conn.execute(
+                sa.insert(Verdict.__table__),
+                [
+                    {
+                        "id": i,
+                        "claim_id": i,
+                        "rating": RATINGS[i % len(RATINGS)],
+                        "summary": f"Summary of check {i}.",
+                        "rationale": "Because the figures say otherwise.",
+                        "state": "published",
+                        "version": 1,
+                        "created_at": T0,
+                        "updated_at": T0,
+                        "published_at": T0 + timedelta(days=1, minutes=i),
+                    }
+                    for i in ids
+                ],
+            )
+            conn.execute(
+                sa.insert(ClaimLink.__table__),
+                [
+                    {
+                        "claim_a_id": i - 1,
+                        "claim_b_id": i,
+                        "score": 0.9,
+                        "relation": "same",
+                        "state": "confirmed",
+                        "reasons": [],
+                        "created_at": T0,
+                    }
+                    for i in ids
+                    if i % 10 == 0
+                ],
+            )
 
 
-def grow_claims(engine, start: int, stop: int) -> None:  # noqa: ANN001
+def grow_claims(engine, start: int, stop: int) -> None:
     """Claims only, a hundred to an article and a claimant (what the claims export reads):
     1M rows load in minutes rather than the better part of an hour."""
     with engine.begin() as conn:
@@ -99,18 +168,50 @@ def grow_claims(engine, start: int, stop: int) -> None:  # noqa: ANN001
         for lo in range(start + 1, stop + 1, CHUNK * 4):
             ids = range(lo, min(lo + CHUNK * 4, stop + 1))
             groups = sorted({(i - 1) // 100 + 1 for i in ids} - {(start - 1) // 100 + 1 if start else 0})
-            conn.execute(sa.insert(Claimant.__table__), [
-                {"id": g, "name": f"Speaker {g}", "title": "Minister", "kind": "person", "created_at": T0}
-                for g in groups])
-            conn.execute(sa.insert(Article.__table__), [
-                {"id": g, "url": f"https://news{g % 20}.example/story/{g}", "title": f"Story number {g}",
-                 "outlet_id": g % 20 + 1, "published_at": T0 + timedelta(minutes=g), "body": f"Body {g}.",
-                 "content_hash": f"{g:064x}", "source_format": "json", "imported_at": T0} for g in groups])
-            conn.execute(sa.insert(Claim.__table__), [
-                {"id": i, "article_id": (i - 1) // 100 + 1, "start_offset": 0, "end_offset": 10,
-                 "text": f"Claim {i}: unemployment fell to {i % 9 + 1} percent, the minister said.",
-                 "kind": "reported", "claimant_id": (i - 1) // 100 + 1, "checkworthiness": 0.5,
-                 "status": "unreviewed", "version": 1, "created_at": T0, "updated_at": T0} for i in ids])
+            conn.execute(
+                sa.insert(Claimant.__table__),
+                [
+                    {"id": g, "name": f"Speaker {g}", "title": "Minister", "kind": "person", "created_at": T0}
+                    for g in groups
+                ],
+            )
+            conn.execute(
+                sa.insert(Article.__table__),
+                [
+                    {
+                        "id": g,
+                        "url": f"https://news{g % 20}.example/story/{g}",
+                        "title": f"Story number {g}",
+                        "outlet_id": g % 20 + 1,
+                        "published_at": T0 + timedelta(minutes=g),
+                        "body": f"Body {g}.",
+                        "content_hash": f"{g:064x}",
+                        "source_format": "json",
+                        "imported_at": T0,
+                    }
+                    for g in groups
+                ],
+            )
+            conn.execute(
+                sa.insert(Claim.__table__),
+                [
+                    {
+                        "id": i,
+                        "article_id": (i - 1) // 100 + 1,
+                        "start_offset": 0,
+                        "end_offset": 10,
+                        "text": f"Claim {i}: unemployment fell to {i % 9 + 1} percent, the minister said.",
+                        "kind": "reported",
+                        "claimant_id": (i - 1) // 100 + 1,
+                        "checkworthiness": 0.5,
+                        "status": "unreviewed",
+                        "version": 1,
+                        "created_at": T0,
+                        "updated_at": T0,
+                    }
+                    for i in ids
+                ],
+            )
 
 
 def measure(label: str, run, *, trace: bool = True) -> tuple[float, float]:
@@ -143,22 +244,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default=None, help="default 10000,50000,100000; with --http 100000,1000000")
     parser.add_argument("--http", action="store_true", help="claims as CSV and JSONL over HTTP (see above)")
-    parser.add_argument("--claims-only", action="store_true",
-                        help="with --http: store claims only, a hundred to an article (fast to load)")
+    parser.add_argument(
+        "--claims-only",
+        action="store_true",
+        help="with --http: store claims only, a hundred to an article (fast to load)",
+    )
     parser.add_argument("--no-naive", action="store_true", help="with --http: skip the load-everything runs")
     parser.add_argument("--naive-child", nargs=2, metavar=("URL", "FORMAT"), help=argparse.SUPPRESS)
-    parser.add_argument("--no-trace", action="store_true",
-                        help="time only: skip tracemalloc (its bookkeeping slows allocation-heavy code)")
+    parser.add_argument(
+        "--no-trace",
+        action="store_true",
+        help="time only: skip tracemalloc (its bookkeeping slows allocation-heavy code)",
+    )
     parser.add_argument("--db-url", default=None, help="an empty database (default: a temporary SQLite file)")
     args = parser.parse_args()
     if args.naive_child:
         naive_child(*args.naive_child)
         return
     if args.http:
-        from export_http import run_http  # noqa: PLC0415 - benchmarks/ beside this file
+        from export_http import run_http
 
-        run_http(sorted(int(s) for s in (args.sizes or "100000,1000000").split(",")),
-                 grow_claims if args.claims_only else grow, args.db_url, naive=not args.no_naive)
+        run_http(
+            sorted(int(s) for s in (args.sizes or "100000,1000000").split(",")),
+            grow_claims if args.claims_only else grow,
+            args.db_url,
+            naive=not args.no_naive,
+        )
         return
     sizes = sorted(int(s) for s in (args.sizes or "10000,50000,100000").split(","))
     with tempfile.TemporaryDirectory() as tmp:

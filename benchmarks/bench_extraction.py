@@ -33,8 +33,22 @@ from claimtrack.extraction.sentences import split_sentences  # noqa: E402
 
 SEED = 20200110
 FIRST = ["Adel", "Mark", "Mike", "Jane", "Ines", "Walt", "Renata", "Samir", "Lena", "Omar", "Ruth", "Tom"]
-LAST = ["Abdul-Mahdi", "Milley", "Esper", "Pompeo", "Kowalczyk", "Pruitt", "Vos", "Haddad", "Okafor",
-        "Castellanos", "Quinlan", "Roarke", "Morrison", "Seely"]
+LAST = [
+    "Abdul-Mahdi",
+    "Milley",
+    "Esper",
+    "Pompeo",
+    "Kowalczyk",
+    "Pruitt",
+    "Vos",
+    "Haddad",
+    "Okafor",
+    "Castellanos",
+    "Quinlan",
+    "Roarke",
+    "Morrison",
+    "Seely",
+]
 _NAME_RE = re.compile(r"\b(" + "|".join(map(re.escape, LAST)) + r")\b")
 _NUMBER_RE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,3}\b")
 
@@ -95,8 +109,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size in megabytes (default 5)")
     ap.add_argument("--workers", default="1,2", help="pool sizes to compare, e.g. 1,2 (default)")
     ap.add_argument("--profile", action="store_true", help="print the top functions from cProfile")
-    ap.add_argument("--said-mb", type=float, default=1.9,
-                    help="size of the pathological 'said said ...' body in megabytes (0 to skip)")
+    ap.add_argument(
+        "--said-mb",
+        type=float,
+        default=1.9,
+        help="size of the pathological 'said said ...' body in megabytes (0 to skip)",
+    )
     args = ap.parse_args(argv)
     workers = [int(w) for w in args.workers.split(",") if w.strip()]
 
@@ -138,7 +156,9 @@ def main(argv: list[str] | None = None) -> None:
             f"({len(said) / 1000 / said_cpu:,.0f} KB/s; normal text above {kb / cpu:,.0f} KB/s; target < 2 s)  "
             f"({n_said} claims)"
         )
-    print(f"peak RSS: {rss_after / 1024:.0f} MB (grew {max(0, rss_after - rss_before) / 1024:.0f} MB during extraction)")
+    print(
+        f"peak RSS: {rss_after / 1024:.0f} MB (grew {max(0, rss_after - rss_before) / 1024:.0f} MB during extraction)"
+    )
 
     times = {}
     for w in workers:

@@ -23,6 +23,7 @@ child's peak RSS is its own. Printed side by side:
 ``--full`` runs the sizes of the targets: 2,000 and 20,000 articles, 100,000 claims
 prefilled, and the memory comparison. The default finishes in a few minutes on two cores.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,11 +44,11 @@ CODE = Path(os.environ.get("CLAIMTRACK_BENCH_CODE") or REPO)
 sys.path[:0] = [str(CODE), str(REPO / "benchmarks")]
 
 import sqlalchemy as sa  # noqa: E402
+from matching_corpus import Corpus  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from claimtrack import migrate  # noqa: E402
 from claimtrack.db import make_engine, session_scope  # noqa: E402
-from matching_corpus import Corpus  # noqa: E402
 
 ARTICLES_PER_STORY = 10
 CLAIMS_PER_ARTICLE = 20
@@ -60,8 +61,13 @@ TARGET_RSS_RATIO = 1.10
 def service(name: str):
     """A services module by its feature-package path, or by its old flat one (so the
     benchmark also runs on code from before the move, for before/after figures)."""
-    old = {"accounts.actors": "actors", "articles.importing": "articles", "articles.bulk_import": "bulk_import",
-           "accounts.users": "users", "review.verdicts": "verdicts"}
+    old = {
+        "accounts.actors": "actors",
+        "articles.importing": "articles",
+        "articles.bulk_import": "bulk_import",
+        "accounts.users": "users",
+        "review.verdicts": "verdicts",
+    }
     try:
         return importlib.import_module(f"claimtrack.services.{name}")
     except ModuleNotFoundError:
@@ -70,17 +76,30 @@ def service(name: str):
 
 # --- inputs -------------------------------------------------------------------------------
 
+
 def write_feed(path: Path, count: int, *, stories: int | None, seed: int) -> int:
     """``count`` generated articles as JSON Lines; returns the file's size in bytes. With
     ``stories``, each article retells one of the first ``stories`` stories (those a
     prefilled database holds); otherwise stories follow one another."""
     corpus = Corpus(stories or max(1, count // ARTICLES_PER_STORY), seed=seed)
     with path.open("w", encoding="utf-8") as fh:
-        for i, art in enumerate(corpus.articles(count, seed=seed + 1, claims_per_article=CLAIMS_PER_ARTICLE,
-                                                per_story=ARTICLES_PER_STORY, among=stories)):
+        for i, art in enumerate(
+            corpus.articles(
+                count, seed=seed + 1, claims_per_article=CLAIMS_PER_ARTICLE, per_story=ARTICLES_PER_STORY, among=stories
+            )
+        ):
             # The number keeps two retellings that came out word for word apart.
-            fh.write(json.dumps({"title": f"{art.title} ({i + 1})", "body": art.body, "outlet": art.outlet,
-                                 "published": art.published.isoformat()}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "title": f"{art.title} ({i + 1})",
+                        "body": art.body,
+                        "outlet": art.outlet,
+                        "published": art.published.isoformat(),
+                    }
+                )
+                + "\n"
+            )
     return path.stat().st_size
 
 
@@ -109,8 +128,9 @@ def prefill(url: str, claims: int, workdir: Path) -> int:
     from matching_load import corpus_rows, index_rows, load_postgresql, load_sqlite
 
     data = build_corpus(claims, workdir)
-    speakers = {name: i for i, name in enumerate(sorted({c[1] for a in data["articles"] for c in a["claims"]
-                                                          if c[1]}), 1)}
+    speakers = {
+        name: i for i, name in enumerate(sorted({c[1] for a in data["articles"] for c in a["claims"] if c[1]}), 1)
+    }
     outlets = {name: i for i, name in enumerate(sorted({a["outlet"] for a in data["articles"]}), 1)}
     tables = corpus_rows(data["articles"], speakers, outlets)
     tables.update(index_rows(data["keys"], data["features"], data["terms"], SETTINGS))
@@ -143,11 +163,14 @@ def seed_article(url: str) -> None:
     """One small article of our own, so a reviewer has a claim to work on from the start."""
     from claimtrack.ingest import read_bytes
     from claimtrack.ingest.prepare import prepare
+
     Actor = service("accounts.actors").Actor
     import_article = service("articles.importing").import_article
 
-    text = ("Harbour board approves new ferry pier\n\nThe harbour board said on Tuesday that the new "
-            "pier would cost about 4 million dollars and open next spring, according to its chair.\n")
+    text = (
+        "Harbour board approves new ferry pier\n\nThe harbour board said on Tuesday that the new "
+        "pier would cost about 4 million dollars and open next spring, according to its chair.\n"
+    )
     (item,) = read_bytes(text.encode(), where="seed.txt", suffix=".txt")
     with session_scope(make_engine(url)) as s:
         import_article(s, Actor.system("bench"), prepare(item.article, max_body_chars=100_000))
@@ -167,6 +190,7 @@ def drop_database(url: str) -> None:
 
 # --- child processes ------------------------------------------------------------------------
 
+
 def child(mode: str, url: str, feed: str, workers: int) -> None:
     """Run one import (or extraction alone) and print its figures as JSON."""
     Actor = service("accounts.actors").Actor
@@ -179,8 +203,11 @@ def child(mode: str, url: str, feed: str, workers: int) -> None:
     articles = claims = errors = 0
     if mode == "extract":
         extract = getattr(bulk_import, "extracted", None)
-        run = (extract(items, max_body_chars=2_000_000, workers=workers) if extract
-               else bulk_import._prepared(items, 2_000_000, workers))  # the code before the split
+        run = (
+            extract(items, max_body_chars=2_000_000, workers=workers)
+            if extract
+            else bulk_import._prepared(items, 2_000_000, workers)
+        )  # the code before the split
         for _, prepared in run:
             if isinstance(prepared, str):
                 errors += 1
@@ -188,22 +215,38 @@ def child(mode: str, url: str, feed: str, workers: int) -> None:
                 articles += 1
                 claims += len(prepared.result.claims)
     else:
-        for report in bulk_import.import_items(make_engine(url), Actor.system("bench"), items,
-                                               max_body_chars=2_000_000, workers=workers):
+        for report in bulk_import.import_items(
+            make_engine(url), Actor.system("bench"), items, max_body_chars=2_000_000, workers=workers
+        ):
             errors += report.error is not None
             articles += report.error is None and not report.duplicate
             claims += report.claims
     seconds = time.perf_counter() - t0
     own, workers_cpu = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    print(json.dumps({"seconds": seconds, "cpu": own.ru_utime + own.ru_stime - cpu0,
-                      "workers_cpu": workers_cpu.ru_utime + workers_cpu.ru_stime, "articles": articles, "claims": claims, "errors": errors,
-                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "cpu": own.ru_utime + own.ru_stime - cpu0,
+                "workers_cpu": workers_cpu.ru_utime + workers_cpu.ru_stime,
+                "articles": articles,
+                "claims": claims,
+                "errors": errors,
+                "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 def run_child(mode: str, url: str, feed: Path, workers: int, code: Path | None = None) -> dict:
     env = {**os.environ, "PYTHONPATH": str(code or REPO), "CLAIMTRACK_BENCH_CODE": str(code or REPO)}
-    out = subprocess.run([sys.executable, __file__, "--child", mode, url, str(feed), str(workers)],  # nosec B603
-                         capture_output=True, text=True, env=env, check=False)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, url, str(feed), str(workers)],  # nosec B603
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     if out.returncode != 0:
         raise SystemExit(f"{mode} run failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -211,18 +254,21 @@ def run_child(mode: str, url: str, feed: Path, workers: int, code: Path | None =
 
 # --- the desk -------------------------------------------------------------------------------
 
+
 class Reviewer:
     """A reviewer saving a verdict draft over and over, each save in its own transaction."""
 
     def __init__(self, url: str) -> None:
         from claimtrack.models import Claim
+
         Actor = service("accounts.actors").Actor
         create_user = service("accounts.users").create_user
 
         self.engine = make_engine(url)
         with session_scope(self.engine) as s:
-            user = create_user(s, Actor.system("bench"), "bench-reviewer", "correct horse battery staple",
-                               role="reviewer")
+            user = create_user(
+                s, Actor.system("bench"), "bench-reviewer", "correct horse battery staple", role="reviewer"
+            )
             self.actor = Actor.of(user)
             self.claim_id = s.exec(sa.select(Claim.id).order_by(Claim.id).limit(1)).scalar()
         self.verdict: tuple[int | None, int | None] = (None, None)
@@ -230,19 +276,22 @@ class Reviewer:
 
     def save(self) -> float:
         from claimtrack.ratings import load_scale
+
         verdicts = service("review.verdicts")
 
         self.saves += 1
         data = verdicts.VerdictInput(rating=load_scale().keys()[0], summary=f"Draft number {self.saves}.")
         t0 = time.perf_counter()
         with session_scope(self.engine) as s:
-            row = verdicts.save_draft(s, self.actor, self.claim_id, data, verdict_id=self.verdict[0],
-                                      version=self.verdict[1], config={})
+            row = verdicts.save_draft(
+                s, self.actor, self.claim_id, data, verdict_id=self.verdict[0], version=self.verdict[1], config={}
+            )
             self.verdict = (row.id, row.version)
         return time.perf_counter() - t0
 
-    def measure(self, seconds: float | None = None, until: threading.Event | None = None,
-                pause: float = 0.05) -> list[float]:
+    def measure(
+        self, seconds: float | None = None, until: threading.Event | None = None, pause: float = 0.05
+    ) -> list[float]:
         times, end = [], time.perf_counter() + (seconds or 0)
         while (until is not None and not until.is_set()) or (until is None and time.perf_counter() < end):
             times.append(self.save())
@@ -279,13 +328,13 @@ def import_with_reviewer(url: str, feed: Path, workers: int, code: Path | None =
 
 # --- the benchmark ---------------------------------------------------------------------------
 
+
 def rate(run: dict, size: int) -> tuple[float, float, float, float, float]:
     """KB/s, articles/s, claims/s, and CPU milliseconds per article of the importing
     process and of its workers: on a shared machine the CPU figures move far less with
     the load than the rates do."""
     s, n = run["seconds"], max(1, run["articles"])
-    return size / 1024 / s, run["articles"] / s, run["claims"] / s, 1000 * run["cpu"] / n, \
-        1000 * run["workers_cpu"] / n
+    return size / 1024 / s, run["articles"] / s, run["claims"] / s, 1000 * run["cpu"] / n, 1000 * run["workers_cpu"] / n
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -298,8 +347,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--full", action="store_true", help="2,000 and 20,000 articles, 100,000 claims, --rss")
     parser.add_argument("--rss", action="store_true", help="peak RSS for 10,000 vs 100,000 articles")
     parser.add_argument("--rss-sizes", default="10000,100000", help="the two feed sizes of --rss")
-    parser.add_argument("--before", type=Path, default=None,
-                        help="a checkout of the previous code: its imports are run and printed alongside")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        default=None,
+        help="a checkout of the previous code: its imports are run and printed alongside",
+    )
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -331,17 +384,29 @@ def main(argv: list[str] | None = None) -> None:
                 if tag and code is None:
                     continue
                 for n in workers:
-                    url = (fresh_database("empty", args.db_url, args.workdir) if target == "empty"
-                           else copy_database(base, "run", args.db_url, args.workdir))
+                    url = (
+                        fresh_database("empty", args.db_url, args.workdir)
+                        if target == "empty"
+                        else copy_database(base, "run", args.db_url, args.workdir)
+                    )
                     run, saves = import_with_reviewer(url, feed, n, code)
                     if not tag:
                         saves_during += saves
-                    rows.append((f"import into {target} db, {size:,} articles{tag}", n,
-                                 *rate(run, nbytes[target]), p95_ms(saves)))
+                    rows.append(
+                        (
+                            f"import into {target} db, {size:,} articles{tag}",
+                            n,
+                            *rate(run, nbytes[target]),
+                            p95_ms(saves),
+                        )
+                    )
                     drop_database(url)
 
-    idle_url = copy_database(base, "idle", args.db_url, args.workdir) if base else \
-        fresh_database("idle", args.db_url, args.workdir)
+    idle_url = (
+        copy_database(base, "idle", args.db_url, args.workdir)
+        if base
+        else fresh_database("idle", args.db_url, args.workdir)
+    )
     seed_article(idle_url)
     reviewer = Reviewer(idle_url)
     saves_idle = reviewer.measure(seconds=10)
@@ -349,8 +414,10 @@ def main(argv: list[str] | None = None) -> None:
     drop_database(idle_url)
 
     print(f"\nload average {os.getloadavg()[0]:.1f} (figures from a loaded machine are not comparable)")
-    print(f"\n{'run':<44}{'workers':>8}{'KB/s':>10}{'articles/s':>12}{'claims/s':>11}"
-          f"{'parent CPU ms/art':>19}{'workers CPU ms/art':>20}{'save p95 ms':>13}")
+    print(
+        f"\n{'run':<44}{'workers':>8}{'KB/s':>10}{'articles/s':>12}{'claims/s':>11}"
+        f"{'parent CPU ms/art':>19}{'workers CPU ms/art':>20}{'save p95 ms':>13}"
+    )
     for label, n, kbs, aps, cps, cpu, wcpu, p95 in rows:
         shown = f"{p95:>13.0f}" if p95 is not None else f"{'':>13}"
         print(f"{label:<44}{n:>8}{kbs:>10.1f}{aps:>12.1f}{cps:>11.0f}{cpu:>19.1f}{wcpu:>20.1f}{shown}")
@@ -363,8 +430,10 @@ def main(argv: list[str] | None = None) -> None:
             if label.startswith("import") and not label.endswith("(before)"):
                 scalings.append(ratio)
             print(f"  {label:<44}{ratio:>6.2f}x")
-    print(f"\nverdict save p95: {p95_ms(saves_idle):.0f} ms with no import ({len(saves_idle)} saves), "
-          f"{p95_ms(saves_during):.0f} ms during imports ({len(saves_during)} saves)")
+    print(
+        f"\nverdict save p95: {p95_ms(saves_idle):.0f} ms with no import ({len(saves_idle)} saves), "
+        f"{p95_ms(saves_during):.0f} ms during imports ({len(saves_during)} saves)"
+    )
 
     rss = None
     if args.rss:
@@ -377,23 +446,30 @@ def main(argv: list[str] | None = None) -> None:
             rss[size] = run_child("import", url, feed, max(workers))["rss_mb"]
             drop_database(url)
             feed.unlink()
-        print(f"peak RSS of the importing process: {rss[small]:.0f} MB for {small:,} articles, "
-              f"{rss[large]:.0f} MB for {large:,} ({rss[large] / rss[small]:.2f}x)")
+        print(
+            f"peak RSS of the importing process: {rss[small]:.0f} MB for {small:,} articles, "
+            f"{rss[large]:.0f} MB for {large:,} ({rss[large] / rss[small]:.2f}x)"
+        )
 
     best = max(r[2] for r in rows if r[0].startswith("import") and not r[0].endswith("(before)"))
     print("\ntargets:")
-    print(f"  end to end >= {TARGET_KBS:.0f} KB/s: best {best:.1f} KB/s "
-          f"{'met' if best >= TARGET_KBS else 'NOT met'}")
+    print(f"  end to end >= {TARGET_KBS:.0f} KB/s: best {best:.1f} KB/s {'met' if best >= TARGET_KBS else 'NOT met'}")
     if scalings:
-        print(f"  scaling >= {TARGET_SCALING}x: {', '.join(f'{s:.2f}x' for s in scalings)} "
-              f"{'met' if min(scalings) >= TARGET_SCALING else 'NOT met'}")
+        print(
+            f"  scaling >= {TARGET_SCALING}x: {', '.join(f'{s:.2f}x' for s in scalings)} "
+            f"{'met' if min(scalings) >= TARGET_SCALING else 'NOT met'}"
+        )
     during = p95_ms(saves_during)
-    print(f"  save p95 during import <= {TARGET_SAVE_P95_MS:.0f} ms: {during:.0f} ms "
-          f"{'met' if during <= TARGET_SAVE_P95_MS else 'NOT met'}")
+    print(
+        f"  save p95 during import <= {TARGET_SAVE_P95_MS:.0f} ms: {during:.0f} ms "
+        f"{'met' if during <= TARGET_SAVE_P95_MS else 'NOT met'}"
+    )
     if rss:
         ratio = rss[large] / rss[small]
-        print(f"  parent RSS flat (<= {TARGET_RSS_RATIO:.2f}x): {ratio:.2f}x "
-              f"{'met' if ratio <= TARGET_RSS_RATIO else 'NOT met'}")
+        print(
+            f"  parent RSS flat (<= {TARGET_RSS_RATIO:.2f}x): {ratio:.2f}x "
+            f"{'met' if ratio <= TARGET_RSS_RATIO else 'NOT met'}"
+        )
     if base:
         drop_database(base)
 

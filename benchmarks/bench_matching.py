@@ -29,6 +29,7 @@ under --workdir), then for each size loads a fresh database (SQLite files under
 * index build time, incremental add of 1,000 claims (50 articles) through
   ``related.index_article``, database and index size per claim, peak memory.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,6 +47,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
 import sqlalchemy as sa  # noqa: E402
+from matching_corpus import Corpus  # noqa: E402
+from matching_load import corpus_rows, index_rows, load_postgresql, load_sqlite  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlmodel import Session  # noqa: E402
@@ -57,10 +60,9 @@ from claimtrack.matching.features import export_features  # noqa: E402
 from claimtrack.matching.normalise import normalised_text  # noqa: E402
 from claimtrack.matching.scoring import score_pair  # noqa: E402
 from claimtrack.models import Article, Claim, Claimant, Quantity  # noqa: E402
-from claimtrack.services.linking import candidates, index as match_index, related  # noqa: E402
+from claimtrack.services.linking import candidates, related  # noqa: E402
+from claimtrack.services.linking import index as match_index  # noqa: E402
 from claimtrack.services.linking.settings import MatchSettings  # noqa: E402
-from matching_corpus import Corpus  # noqa: E402
-from matching_load import corpus_rows, index_rows, load_postgresql, load_sqlite  # noqa: E402
 
 CLAIMS_PER_ARTICLE = 20
 ARTICLES_PER_STORY = 10
@@ -70,6 +72,7 @@ SETTINGS = MatchSettings()
 
 # --- corpus and keys (computed once, cached) ----------------------------------------------
 
+
 def _prepare_chunk(chunk: list[dict]) -> tuple[list, float]:
     t0 = time.process_time()
     out = []
@@ -77,8 +80,9 @@ def _prepare_chunk(chunk: list[dict]) -> tuple[list, float]:
         terms = story_terms(art["title"], "\n\n".join(c[0] for c in art["claims"]))
         claims = []
         for text, speaker, quantities in art["claims"]:
-            rec = ClaimRecord(0, 0, text, speaker, tuple(QuantityRecord(*q) for q in quantities),
-                              art["published"], terms)
+            rec = ClaimRecord(
+                0, 0, text, speaker, tuple(QuantityRecord(*q) for q in quantities), art["published"], terms
+            )
             claims.append((tuple(sorted(blocking_keys(rec))), normalised_text(text), export_features(rec)))
         out.append((sorted(terms), claims))
     return out, time.process_time() - t0
@@ -91,13 +95,21 @@ def build_corpus(claims: int, workdir: Path) -> dict:
             return pickle.load(fh)  # noqa: S301 - our own cache, written below
     t0 = time.perf_counter()
     corpus = Corpus(max(1, claims // CLAIMS_PER_STORY))
-    articles = [{"story": a.story, "outlet": a.outlet, "title": a.title, "published": a.published,
-                 "claims": [(c.text, c.speaker, c.quantities) for c in a.claims]}
-                for a in corpus.articles(claims // CLAIMS_PER_ARTICLE, claims_per_article=CLAIMS_PER_ARTICLE,
-                                         per_story=ARTICLES_PER_STORY)]
+    articles = [
+        {
+            "story": a.story,
+            "outlet": a.outlet,
+            "title": a.title,
+            "published": a.published,
+            "claims": [(c.text, c.speaker, c.quantities) for c in a.claims],
+        }
+        for a in corpus.articles(
+            claims // CLAIMS_PER_ARTICLE, claims_per_article=CLAIMS_PER_ARTICLE, per_story=ARTICLES_PER_STORY
+        )
+    ]
     generated = time.perf_counter() - t0
     t0 = time.perf_counter()
-    chunks = [articles[i:i + 200] for i in range(0, len(articles), 200)]
+    chunks = [articles[i : i + 200] for i in range(0, len(articles), 200)]
     with multiprocessing.get_context("fork").Pool(2) as pool:
         results = pool.map(_prepare_chunk, chunks, chunksize=4)
     keys, norms, features, terms, cpu = [], [], [], [], 0.0
@@ -109,15 +121,24 @@ def build_corpus(claims: int, workdir: Path) -> dict:
                 keys.append(claim_keys)
                 norms.append(norm)
                 features.append(feature)
-    data = {"articles": articles, "keys": keys, "norms": norms, "features": features, "terms": terms,
-            "generated_s": generated, "keys_wall_s": time.perf_counter() - t0, "keys_cpu_s": cpu,
-            "stories": len(corpus.stories)}
+    data = {
+        "articles": articles,
+        "keys": keys,
+        "norms": norms,
+        "features": features,
+        "terms": terms,
+        "generated_s": generated,
+        "keys_wall_s": time.perf_counter() - t0,
+        "keys_cpu_s": cpu,
+        "stories": len(corpus.stories),
+    }
     with cache.open("wb") as fh:
         pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
     return data
 
 
 # --- databases --------------------------------------------------------------------------
+
 
 def fresh_database(size: int, db_url: str | None, workdir: Path) -> str:
     if db_url is None:
@@ -153,7 +174,8 @@ def database_sizes(engine) -> tuple[int, int]:
             # dbstat names a table's own indexes separately (autoindexes of unique keys).
             index = conn.exec_driver_sql(
                 f"SELECT sum(pgsize) FROM dbstat WHERE name IN ({names}) "
-                f"OR name LIKE 'sqlite_autoindex_match_%' OR name LIKE 'ix_match_%'").scalar()
+                f"OR name LIKE 'sqlite_autoindex_match_%' OR name LIKE 'ix_match_%'"
+            ).scalar()
         except sa.exc.OperationalError:
             index = None
         return int(total), int(index or 0)
@@ -161,18 +183,29 @@ def database_sizes(engine) -> tuple[int, int]:
 
 # --- measurements --------------------------------------------------------------------------
 
+
 def query_records(corpus: Corpus, count: int, seed: int, stories: int) -> list[tuple[ClaimRecord, int]]:
     """New claims (not stored) retelling stored stories, one per new article, with the
     story each retells."""
     rng = random.Random(seed)
     out = []
-    for i, art in enumerate(corpus.articles(count, seed=seed, claims_per_article=CLAIMS_PER_ARTICLE,
-                                            among=stories)):
+    for i, art in enumerate(corpus.articles(count, seed=seed, claims_per_article=CLAIMS_PER_ARTICLE, among=stories)):
         terms = story_terms(art.title, art.body)
         claim = rng.choice(art.claims)
-        out.append((ClaimRecord(-(i + 1), 10**9 + i, claim.text, claim.speaker,
-                                tuple(QuantityRecord(*q) for q in claim.quantities), art.published, terms),
-                    art.story))
+        out.append(
+            (
+                ClaimRecord(
+                    -(i + 1),
+                    10**9 + i,
+                    claim.text,
+                    claim.speaker,
+                    tuple(QuantityRecord(*q) for q in claim.quantities),
+                    art.published,
+                    terms,
+                ),
+                art.story,
+            )
+        )
     return out
 
 
@@ -197,8 +230,9 @@ def measure_lookups(engine, queries: list[ClaimRecord]) -> tuple[list[float], li
     return latencies, cpu, found
 
 
-def measure_naive(engine, queries: list[tuple[ClaimRecord, int]], norms: list[str],
-                  story_of: list[int]) -> tuple[list[float], list[float], list[float], list[float]]:
+def measure_naive(
+    engine, queries: list[tuple[ClaimRecord, int]], norms: list[str], story_of: list[int]
+) -> tuple[list[float], list[float], list[float], list[float]]:
     """Naive scan latencies, recall@10 against its top 10, the same recall counting
     only naive neighbours from the query's own story (the ones that are related), and
     the index lookup's latency for each query, timed just before its naive scan, so the
@@ -210,12 +244,12 @@ def measure_naive(engine, queries: list[tuple[ClaimRecord, int]], norms: list[st
             match_index.find_related(session, rec, SETTINGS, limit=10)
         paired.append((time.perf_counter() - t0) * 1000)
         t0 = time.perf_counter()
-        naive = process.extract(normalised_text(rec.text), norms, scorer=fuzz.token_set_ratio,
-                                processor=None, limit=10)
+        naive = process.extract(normalised_text(rec.text), norms, scorer=fuzz.token_set_ratio, processor=None, limit=10)
         latencies.append((time.perf_counter() - t0) * 1000)
         with Session(engine) as session:
-            candidates = [c for c in match_index.candidate_ids(session, rec, SETTINGS, {rec.claim_id})
-                          if c <= len(norms)]
+            candidates = [
+                c for c in match_index.candidate_ids(session, rec, SETTINGS, {rec.claim_id}) if c <= len(norms)
+            ]
         query = normalised_text(rec.text)
         ours = sorted((fuzz.token_set_ratio(query, norms[c - 1]) for c in candidates), reverse=True)[:10]
         if not naive:
@@ -242,13 +276,23 @@ def stored_records(data: dict, n_articles: int) -> list[ClaimRecord]:
         context = frozenset(data["terms"][article_id - 1])
         for text, speaker, quantities in art["claims"]:
             claim_id += 1
-            records.append(ClaimRecord(claim_id, article_id, text, speaker,
-                                       tuple(QuantityRecord(*q) for q in quantities), art["published"], context))
+            records.append(
+                ClaimRecord(
+                    claim_id,
+                    article_id,
+                    text,
+                    speaker,
+                    tuple(QuantityRecord(*q) for q in quantities),
+                    art["published"],
+                    context,
+                )
+            )
     return records
 
 
-def _same_scorer(query: ClaimRecord, choice: ClaimRecord, *, processor=None,
-                 score_cutoff: float | None = None) -> float:
+def _same_scorer(
+    query: ClaimRecord, choice: ClaimRecord, *, processor=None, score_cutoff: float | None = None
+) -> float:
     match = score_pair(query, choice, SETTINGS.scoring)
     return match.score * 100 if match else 0.0
 
@@ -257,13 +301,17 @@ def _naive_same_scorer(index: int) -> tuple[float, list[float]]:
     """One full scan with the index's own scorer: (milliseconds, top 10 scores)."""
     query = _NAIVE["queries"][index]
     t0 = time.perf_counter()
-    found = process.extract(query, _NAIVE["records"], scorer=_same_scorer, processor=None, limit=10,
-                            score_cutoff=SETTINGS.min_score * 100)
+    found = process.extract(
+        query, _NAIVE["records"], scorer=_same_scorer, processor=None, limit=10, score_cutoff=SETTINGS.min_score * 100
+    )
     return (time.perf_counter() - t0) * 1000, [round(score / 100, 4) for _, score, _ in found]
 
 
-def measure_naive_same_scorer(engine, queries: list[ClaimRecord], records: list[ClaimRecord],
-                              ) -> tuple[list[float], list[float]]:
+def measure_naive_same_scorer(
+    engine,
+    queries: list[ClaimRecord],
+    records: list[ClaimRecord],
+) -> tuple[list[float], list[float]]:
     """Naive scans with the same scorer (two processes), and recall@10 of the index's
     results against them."""
     _NAIVE.update(records=records, queries=queries)
@@ -284,18 +332,24 @@ def measure_naive_same_scorer(engine, queries: list[ClaimRecord], records: list[
     return latencies, recalls
 
 
-def measure_incremental(engine, corpus: Corpus, speakers: dict[str, int], outlet_id: int,
-                        seed: int, stories: int) -> tuple[float, float, int, int]:
+def measure_incremental(
+    engine, corpus: Corpus, speakers: dict[str, int], outlet_id: int, seed: int, stories: int
+) -> tuple[float, float, int, int]:
     """Store 50 new articles of 20 claims as the importer does, then index and suggest
     through ``related.index_article``; (total seconds, matching seconds, claims, links)."""
     total = matching = 0.0
     claims = links = 0
-    for n, art in enumerate(corpus.articles(50, seed=seed, claims_per_article=CLAIMS_PER_ARTICLE,
-                                            among=stories)):
+    for n, art in enumerate(corpus.articles(50, seed=seed, claims_per_article=CLAIMS_PER_ARTICLE, among=stories)):
         t0 = time.perf_counter()
         with session_scope(engine) as session:
-            article = Article(title=art.title, outlet_id=outlet_id, published_at=art.published, body=art.body,
-                              content_hash=f"incremental-{seed}-{n}", source_name=f"incremental/{n}")
+            article = Article(
+                title=art.title,
+                outlet_id=outlet_id,
+                published_at=art.published,
+                body=art.body,
+                content_hash=f"incremental-{seed}-{n}",
+                source_name=f"incremental/{n}",
+            )
             session.add(article)
             session.flush()
             ids, offset = [], 0
@@ -306,15 +360,30 @@ def measure_incremental(engine, corpus: Corpus, speakers: dict[str, int], outlet
                     session.add(claimant)
                     session.flush()
                     claimant_id = speakers[c.speaker] = claimant.id
-                claim = Claim(article_id=article.id, start_offset=offset, end_offset=offset + len(c.text),
-                              text=c.text, claimant_id=claimant_id)
+                claim = Claim(
+                    article_id=article.id,
+                    start_offset=offset,
+                    end_offset=offset + len(c.text),
+                    text=c.text,
+                    claimant_id=claimant_id,
+                )
                 offset += len(c.text) + 2
                 session.add(claim)
                 session.flush()
                 ids.append(claim.id)
                 for q in c.quantities:
-                    session.add(Quantity(claim_id=claim.id, text=q[0], value=q[1], low=q[2], high=q[3],
-                                         approx=q[4], change=q[5], unit=q[6]))
+                    session.add(
+                        Quantity(
+                            claim_id=claim.id,
+                            text=q[0],
+                            value=q[1],
+                            low=q[2],
+                            high=q[3],
+                            approx=q[4],
+                            change=q[5],
+                            unit=q[6],
+                        )
+                    )
             t1 = time.perf_counter()
             links += len(related.index_article(session, article, ids, SETTINGS))
             matching += time.perf_counter() - t1
@@ -350,65 +419,106 @@ def run_size(size: int, data: dict, corpus: Corpus, args: argparse.Namespace) ->
     latencies, cpu, found = measure_lookups(engine, [q for q, _ in queries])
     naive_n = min(args.queries, max(10, args.naive_budget // max(1, n_claims)))
     story_of = [a["story"] for a in subset for _ in a["claims"]]
-    naive_lat, recalls, story_recalls, paired = measure_naive(engine, queries[:naive_n], data["norms"][:n_claims],
-                                                      story_of)
+    naive_lat, recalls, story_recalls, paired = measure_naive(
+        engine, queries[:naive_n], data["norms"][:n_claims], story_of
+    )
     same_n = min(args.queries, max(10, args.same_scorer_budget // max(1, n_claims))) if args.same_scorer_budget else 0
-    same_lat, same_recalls = (measure_naive_same_scorer(engine, [q for q, _ in queries[:same_n]],
-                                                        stored_records(data, n_articles))
-                              if same_n else ([], []))
+    same_lat, same_recalls = (
+        measure_naive_same_scorer(engine, [q for q, _ in queries[:same_n]], stored_records(data, n_articles))
+        if same_n
+        else ([], [])
+    )
     incr_total = incr_match = float("nan")
     incr_claims = incr_links = 0
     if args.incremental:
         incr_total, incr_match, incr_claims, incr_links = measure_incremental(
-            engine, corpus, speakers, 1, size + 11, stories)
+            engine, corpus, speakers, 1, size + 11, stories
+        )
     total_bytes, index_bytes = database_sizes(engine)
     engine.dispose()
     p50, p95, p99 = (percentile(latencies, p) for p in (50, 95, 99))
     naive_p50 = statistics.median(naive_lat)
     return {
-        "size": n_claims, "backend": engine.dialect.name, "postings": postings,
-        "corpus_load_s": corpus_s, "index_build_s": keys_s + rows_s + write_s,
-        "keys_s": keys_s, "rows_s": rows_s, "write_s": write_s,
-        "p50": p50, "p95": p95, "p99": p99, "found": statistics.mean(found),
-        "cpu_p50": percentile(cpu, 50), "cpu_p95": percentile(cpu, 95), "load": load_before,
-        "naive_p50": naive_p50, "naive_p95": percentile(naive_lat, 95), "naive_n": len(naive_lat),
-        "speedup": naive_p50 / statistics.median(paired), "paired_p50": statistics.median(paired),
-        "pair_ratio": statistics.median(n / i for n, i in zip(naive_lat, paired, strict=True)), "recall": statistics.mean(recalls) if recalls else float("nan"),
-        "same_p50": statistics.median(same_lat) if same_lat else float("nan"), "same_n": len(same_lat),
+        "size": n_claims,
+        "backend": engine.dialect.name,
+        "postings": postings,
+        "corpus_load_s": corpus_s,
+        "index_build_s": keys_s + rows_s + write_s,
+        "keys_s": keys_s,
+        "rows_s": rows_s,
+        "write_s": write_s,
+        "p50": p50,
+        "p95": p95,
+        "p99": p99,
+        "found": statistics.mean(found),
+        "cpu_p50": percentile(cpu, 50),
+        "cpu_p95": percentile(cpu, 95),
+        "load": load_before,
+        "naive_p50": naive_p50,
+        "naive_p95": percentile(naive_lat, 95),
+        "naive_n": len(naive_lat),
+        "speedup": naive_p50 / statistics.median(paired),
+        "paired_p50": statistics.median(paired),
+        "pair_ratio": statistics.median(n / i for n, i in zip(naive_lat, paired, strict=True)),
+        "recall": statistics.mean(recalls) if recalls else float("nan"),
+        "same_p50": statistics.median(same_lat) if same_lat else float("nan"),
+        "same_n": len(same_lat),
         "same_found": len(same_recalls),
         "same_recall": statistics.mean(same_recalls) if same_recalls else float("nan"),
         "story_recall": statistics.mean(story_recalls) if story_recalls else float("nan"),
-        "incr_total_s": incr_total, "incr_match_s": incr_match, "incr_claims": incr_claims, "incr_links": incr_links,
-        "bytes_per_claim": total_bytes / n_claims, "index_bytes_per_claim": index_bytes / n_claims,
-        "peak_mb": max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                       resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024,
+        "incr_total_s": incr_total,
+        "incr_match_s": incr_match,
+        "incr_claims": incr_claims,
+        "incr_links": incr_links,
+        "bytes_per_claim": total_bytes / n_claims,
+        "index_bytes_per_claim": index_bytes / n_claims,
+        "peak_mb": max(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        )
+        / 1024,
     }
 
 
 def report(r: dict) -> None:
     print(f"\n== {r['size']:,} claims on {r['backend']} ({r['postings']:,} postings)", flush=True)
     print(f"  corpus load          {r['corpus_load_s']:.1f} s (articles, claims, quantities; not the index)")
-    print(f"  index build          {r['index_build_s']:.1f} s = keys {r['keys_s']:.1f} s (2 processes, prorated)"
-          f" + rows {r['rows_s']:.1f} s + bulk write {r['write_s']:.1f} s")
-    print(f"  lookup (index)       p50 {r['p50']:.1f} ms  p95 {r['p95']:.1f} ms  p99 {r['p99']:.1f} ms"
-          f"  ({r['found']:.1f} related found per query; load average {r['load']:.1f})")
-    print(f"  lookup CPU           p50 {r['cpu_p50']:.1f} ms  p95 {r['cpu_p95']:.1f} ms (this process:"
-          f" on SQLite that includes the database engine)")
+    print(
+        f"  index build          {r['index_build_s']:.1f} s = keys {r['keys_s']:.1f} s (2 processes, prorated)"
+        f" + rows {r['rows_s']:.1f} s + bulk write {r['write_s']:.1f} s"
+    )
+    print(
+        f"  lookup (index)       p50 {r['p50']:.1f} ms  p95 {r['p95']:.1f} ms  p99 {r['p99']:.1f} ms"
+        f"  ({r['found']:.1f} related found per query; load average {r['load']:.1f})"
+    )
+    print(
+        f"  lookup CPU           p50 {r['cpu_p50']:.1f} ms  p95 {r['cpu_p95']:.1f} ms (this process:"
+        f" on SQLite that includes the database engine)"
+    )
     if r["same_n"]:
-        print(f"  naive, same scorer   p50 {r['same_p50']:.0f} ms  ({r['same_n']} queries, {r['same_found']} with"
-              f" related claims; {r['same_p50'] / r['p50']:.0f}x the index p50)")
+        print(
+            f"  naive, same scorer   p50 {r['same_p50']:.0f} ms  ({r['same_n']} queries, {r['same_found']} with"
+            f" related claims; {r['same_p50'] / r['p50']:.0f}x the index p50)"
+        )
         print(f"  recall@10 vs naive   {r['same_recall']:.3f} (same scorer)")
     else:
         print("  naive, same scorer   skipped (--same-scorer-budget 0)")
     print(f"  naive, text only     p50 {r['naive_p50']:.1f} ms  p95 {r['naive_p95']:.1f} ms  ({r['naive_n']} queries)")
-    print(f"  speed ratio          {r['speedup']:.0f}x (text-only naive p50 / p50 {r['paired_p50']:.1f} ms of the"
-          f" index lookups timed alongside, each just before the naive scan of the same query;"
-          f" median per-query ratio {r['pair_ratio']:.0f}x)")
-    print(f"  recall@10, text only {r['recall']:.3f} (of its neighbours from the query's own story:"
-          f" {r['story_recall']:.3f})")
-    print(f"  add 1,000 claims     {r['incr_match_s']:.2f} s matching ({r['incr_total_s']:.2f} s with storing the"
-          f" articles), {r['incr_claims']} claims, {r['incr_links']} links suggested")
-    print(f"  size per claim       {r['bytes_per_claim']:.0f} B database, {r['index_bytes_per_claim']:.0f} B index tables")
+    print(
+        f"  speed ratio          {r['speedup']:.0f}x (text-only naive p50 / p50 {r['paired_p50']:.1f} ms of the"
+        f" index lookups timed alongside, each just before the naive scan of the same query;"
+        f" median per-query ratio {r['pair_ratio']:.0f}x)"
+    )
+    print(
+        f"  recall@10, text only {r['recall']:.3f} (of its neighbours from the query's own story:"
+        f" {r['story_recall']:.3f})"
+    )
+    print(
+        f"  add 1,000 claims     {r['incr_match_s']:.2f} s matching ({r['incr_total_s']:.2f} s with storing the"
+        f" articles), {r['incr_claims']} claims, {r['incr_links']} links suggested"
+    )
+    print(
+        f"  size per claim       {r['bytes_per_claim']:.0f} B database, {r['index_bytes_per_claim']:.0f} B index tables"
+    )
     print(f"  peak memory          {r['peak_mb']:.0f} MB (RSS of this process or its workers)")
 
 
@@ -418,18 +528,37 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", default="10000,100000,1000000", help="claims per database, comma separated")
     ap.add_argument("--db-url", default=None, help="PostgreSQL server URL (default: SQLite files)")
     ap.add_argument("--queries", type=int, default=200, help="lookups timed per size")
-    ap.add_argument("--naive-budget", type=int, default=20_000_000,
-                    help="claim comparisons spent on naive scans per size (at least 10 scans)")
-    ap.add_argument("--same-scorer-budget", type=int, default=4_000_000,
-                    help="claim comparisons spent on same-scorer naive scans per size (at least 10 scans;"
-                         " 0 skips them)")
+    ap.add_argument(
+        "--naive-budget",
+        type=int,
+        default=20_000_000,
+        help="claim comparisons spent on naive scans per size (at least 10 scans)",
+    )
+    ap.add_argument(
+        "--same-scorer-budget",
+        type=int,
+        default=4_000_000,
+        help="claim comparisons spent on same-scorer naive scans per size (at least 10 scans; 0 skips them)",
+    )
     ap.add_argument("--workdir", type=Path, default=Path("/tmp/claimtrack-bench"))
-    ap.add_argument("--no-incremental", dest="incremental", action="store_false",
-                    help="skip adding 1,000 claims through the service")
-    ap.add_argument("--posting-budget", type=int, default=candidates.POSTING_BUDGET,
-                    help="postings read per lookup (candidates.POSTING_BUDGET)")
-    ap.add_argument("--candidates", type=int, default=MatchSettings().candidates,
-                    help="candidates scored per lookup (MATCH_CANDIDATES)")
+    ap.add_argument(
+        "--no-incremental",
+        dest="incremental",
+        action="store_false",
+        help="skip adding 1,000 claims through the service",
+    )
+    ap.add_argument(
+        "--posting-budget",
+        type=int,
+        default=candidates.POSTING_BUDGET,
+        help="postings read per lookup (candidates.POSTING_BUDGET)",
+    )
+    ap.add_argument(
+        "--candidates",
+        type=int,
+        default=MatchSettings().candidates,
+        help="candidates scored per lookup (MATCH_CANDIDATES)",
+    )
     args = ap.parse_args(argv)
     SETTINGS = MatchSettings(candidates=args.candidates)
     candidates.POSTING_BUDGET = args.posting_budget
@@ -439,21 +568,28 @@ def main(argv: list[str] | None = None) -> None:
     t0 = time.perf_counter()
     data = build_corpus(max(sizes), args.workdir)
     corpus = Corpus(data["stories"])
-    print(f"corpus: {len(data['keys']):,} claims, {len(data['articles']):,} articles, {data['stories']:,} stories;"
-          f" generated in {data['generated_s']:.0f} s, keys and features in {data['keys_wall_s']:.0f} s wall"
-          f" ({data['keys_cpu_s']:.0f} s CPU); ready after {time.perf_counter() - t0:.0f} s", flush=True)
+    print(
+        f"corpus: {len(data['keys']):,} claims, {len(data['articles']):,} articles, {data['stories']:,} stories;"
+        f" generated in {data['generated_s']:.0f} s, keys and features in {data['keys_wall_s']:.0f} s wall"
+        f" ({data['keys_cpu_s']:.0f} s CPU); ready after {time.perf_counter() - t0:.0f} s",
+        flush=True,
+    )
     results = []
     for size in sizes:
         results.append(run_size(size, data, corpus, args))
         report(results[-1])
-    print("\nsize        p50 ms  p95 ms  p99 ms  cpu p95  naive p50 ms  speed  recall@10  text-only  +1000 s"
-          "  B/claim  index B/claim")
+    print(
+        "\nsize        p50 ms  p95 ms  p99 ms  cpu p95  naive p50 ms  speed  recall@10  text-only  +1000 s"
+        "  B/claim  index B/claim"
+    )
     for r in results:
-        print(f"{r['size']:<10,}  {r['p50']:6.1f}  {r['p95']:6.1f}  {r['p99']:6.1f}  {r['cpu_p95']:7.1f}"
-              f"  {r['naive_p50']:12.0f}  "
-              f"{r['speedup']:4.0f}x  {r['same_recall']:9.3f}  {r['recall']:9.3f}  {r['incr_match_s']:7.2f}"
-              f"  {r['bytes_per_claim']:7.0f}"
-              f"  {r['index_bytes_per_claim']:13.0f}")
+        print(
+            f"{r['size']:<10,}  {r['p50']:6.1f}  {r['p95']:6.1f}  {r['p99']:6.1f}  {r['cpu_p95']:7.1f}"
+            f"  {r['naive_p50']:12.0f}  "
+            f"{r['speedup']:4.0f}x  {r['same_recall']:9.3f}  {r['recall']:9.3f}  {r['incr_match_s']:7.2f}"
+            f"  {r['bytes_per_claim']:7.0f}"
+            f"  {r['index_bytes_per_claim']:13.0f}"
+        )
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 

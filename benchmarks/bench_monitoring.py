@@ -22,6 +22,7 @@ side with a reference in the same run:
 
 The farm and the database live in a temporary folder; nothing leaves the machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,9 +69,11 @@ def article(feed: int, entry: int) -> bytes:
         f"Officials said a review of {topic} would report by the end of the year {2026 + entry % 3}.",
     ]
     body = "".join(f"<p>{p}</p>" for p in paras)
-    return (f"<!doctype html><html><head><title>{title}</title><meta property=\"og:site_name\" "
-            f"content=\"District Herald {feed % 12}\"></head><body><article><h1>{title}</h1>{body}</article>"
-            f"</body></html>").encode()
+    return (
+        f'<!doctype html><html><head><title>{title}</title><meta property="og:site_name" '
+        f'content="District Herald {feed % 12}"></head><body><article><h1>{title}</h1>{body}</article>'
+        f"</body></html>"
+    ).encode()
 
 
 class Farm:
@@ -129,10 +132,14 @@ class Farm:
         return f"http://{host}:{self.ports[host]}{path}"
 
     def rss(self, n: int) -> bytes:
-        items = "".join(f"<item><title>Report {e}</title><link>{self.url(f'/a/{n}/{e}', n)}</link>"
-                        f"<pubDate>Tue, 01 Dec 2026 08:{e % 60:02d}:00 GMT</pubDate></item>" for e in range(self.entries))
-        return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>District feed {n}</title>{items}'
-                f"</channel></rss>").encode()
+        items = "".join(
+            f"<item><title>Report {e}</title><link>{self.url(f'/a/{n}/{e}', n)}</link>"
+            f"<pubDate>Tue, 01 Dec 2026 08:{e % 60:02d}:00 GMT</pubDate></item>"
+            for e in range(self.entries)
+        )
+        return (
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>District feed {n}</title>{items}</channel></rss>'
+        ).encode()
 
 
 def naive_poll(client: FetchClient, farm: Farm) -> int:
@@ -148,19 +155,20 @@ def naive_poll(client: FetchClient, farm: Farm) -> int:
     return fetched
 
 
-def fresh_db(tmp: str, name: str, db_url: str | None):  # noqa: ANN201
+def fresh_db(tmp: str, name: str, db_url: str | None):
     url = db_url if db_url and name == "main" else f"sqlite:///{tmp}/{name}.db"
     migrate.upgrade(url)
     return url, make_engine(url)
 
 
-def add_sources(engine, farm: Farm, feeds: int) -> list[int]:  # noqa: ANN001
+def add_sources(engine, farm: Farm, feeds: int) -> list[int]:
     with session_scope(engine) as s:
-        return [add_source(s, ACTOR, SourceForm(url=farm.url(f"/feed/{n}", n), name=f"feed {n}")).id
-                for n in range(feeds)]
+        return [
+            add_source(s, ACTOR, SourceForm(url=farm.url(f"/feed/{n}", n), name=f"feed {n}")).id for n in range(feeds)
+        ]
 
 
-def poll_serial(engine, client: FetchClient, ids: list[int], committed: dict | None = None) -> tuple[float, list]:  # noqa: ANN001
+def poll_serial(engine, client: FetchClient, ids: list[int], committed: dict | None = None) -> tuple[float, list]:
     started = time.monotonic()
     reports = []
     for n, sid in enumerate(ids):
@@ -169,22 +177,24 @@ def poll_serial(engine, client: FetchClient, ids: list[int], committed: dict | N
         def seen(done: int, total: int, n: int = n) -> None:
             if committed is not None:
                 committed.setdefault(f"/a/{n}/{done - 1}", time.time())
+
         reports.append(poll_source(engine, ACTOR, client, sid, max_body_chars=2_000_000, progress=seen))
     return time.monotonic() - started, reports
 
 
-def poll_parallel(engine, client: FetchClient, ids: list[int], committed: dict | None = None) -> tuple[float, list]:  # noqa: ANN001
+def poll_parallel(engine, client: FetchClient, ids: list[int], committed: dict | None = None) -> tuple[float, list]:
     started = time.monotonic()
     index = {sid: n for n, sid in enumerate(ids)}
 
     def seen(sid: int, done: int, total: int) -> None:
         if committed is not None:
             committed.setdefault(f"/a/{index[sid]}/{done - 1}", time.time())
+
     reports = poll_many(engine, ACTOR, client, ids, max_body_chars=2_000_000, on_entry=seen)
     return time.monotonic() - started, reports
 
 
-def count(engine, table) -> int:  # noqa: ANN001
+def count(engine, table) -> int:
     with Session(engine) as s:
         return s.exec(select(func.count()).select_from(table)).one()
 
@@ -195,16 +205,26 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=20)
     parser.add_argument("--hosts", type=int, default=30, help="Loopback hosts serving the feeds (at most 200).")
     parser.add_argument("--host-delay", type=float, default=0.1, help="Seconds between two requests to one host.")
-    parser.add_argument("--compare-feeds", type=int, default=40,
-                        help="Feeds polled serially and in parallel on fresh databases (0: skip).")
+    parser.add_argument(
+        "--compare-feeds",
+        type=int,
+        default=40,
+        help="Feeds polled serially and in parallel on fresh databases (0: skip).",
+    )
     parser.add_argument("--db-url", default=None, help="An empty database URL (default: SQLite in a temp folder).")
     args = parser.parse_args()
     tmp = tempfile.mkdtemp(prefix="ct-bench-monitor-")
     farm = Farm(args.feeds, args.entries, max(1, min(args.hosts, 200)))
-    settings = FetchSettings(allow_networks=parse_networks([f"{h}/32" for h in farm.hosts]),
-                             host_delay=args.host_delay, obey_robots=False, user_agent="claimtrack/bench")
-    print(f"farm: {args.feeds} feeds x {args.entries} entries = {args.feeds * args.entries} articles on "
-          f"{len(farm.hosts)} loopback hosts ({farm.hosts[0]}..{farm.hosts[-1]}), host delay {args.host_delay:g} s")
+    settings = FetchSettings(
+        allow_networks=parse_networks([f"{h}/32" for h in farm.hosts]),
+        host_delay=args.host_delay,
+        obey_robots=False,
+        user_agent="claimtrack/bench",
+    )
+    print(
+        f"farm: {args.feeds} feeds x {args.entries} entries = {args.feeds * args.entries} articles on "
+        f"{len(farm.hosts)} loopback hosts ({farm.hosts[0]}..{farm.hosts[-1]}), host delay {args.host_delay:g} s"
+    )
 
     if args.compare_feeds:
         n = min(args.compare_feeds, args.feeds)
@@ -212,8 +232,10 @@ def main() -> None:
         serial_s, _ = poll_serial(serial_engine, FetchClient(settings), add_sources(serial_engine, farm, n))
         _, par_engine = fresh_db(tmp, "parallel", None)
         par_s, _ = poll_parallel(par_engine, FetchClient(settings), add_sources(par_engine, farm, n))
-        print(f"serial vs parallel, first poll of {n} feeds ({n * args.entries} articles): serial {serial_s:7.1f} s, "
-              f"parallel {par_s:7.1f} s ({serial_s / par_s:.1f}x)")
+        print(
+            f"serial vs parallel, first poll of {n} feeds ({n * args.entries} articles): serial {serial_s:7.1f} s, "
+            f"parallel {par_s:7.1f} s ({serial_s / par_s:.1f}x)"
+        )
 
     url, engine = fresh_db(tmp, "main", args.db_url)
     client = FetchClient(settings)
@@ -236,14 +258,20 @@ def main() -> None:
 
     per_hour = articles / first_s * 3600 if first_s else 0
     p95 = statistics.quantiles(lat, n=20)[-1] if len(lat) >= 20 else (max(lat) if lat else 0.0)
-    print(f"first poll (parallel): {first_s:8.1f} s   {articles} articles, {claims} claims stored "
-          f"(database {url.split(':')[0]}), {per_hour:,.0f} articles/hour ({per_hour * 24:,.0f}/day); "
-          f"failed entries {sum(r.failed for r in reports)}; feeds fetched {hits_first['feed'] - before['feed']}")
+    print(
+        f"first poll (parallel): {first_s:8.1f} s   {articles} articles, {claims} claims stored "
+        f"(database {url.split(':')[0]}), {per_hour:,.0f} articles/hour ({per_hour * 24:,.0f}/day); "
+        f"failed entries {sum(r.failed for r in reports)}; feeds fetched {hits_first['feed'] - before['feed']}"
+    )
     print(f"fetch to queue p95: {p95:.2f} s (server answer to commit of the article, claims and links)")
-    print(f"second poll: {second_s:8.2f} s   feeds answered 304: {second_304}/{args.feeds} "
-          f"({100 * second_304 / args.feeds:.0f}%), articles fetched again: {refetched}")
-    print(f"naive second poll (unconditional, every article):     {naive_s:8.2f} s, feeds answered 304: "
-          f"0/{args.feeds} (0%), articles fetched again: {naive_fetched}")
+    print(
+        f"second poll: {second_s:8.2f} s   feeds answered 304: {second_304}/{args.feeds} "
+        f"({100 * second_304 / args.feeds:.0f}%), articles fetched again: {refetched}"
+    )
+    print(
+        f"naive second poll (unconditional, every article):     {naive_s:8.2f} s, feeds answered 304: "
+        f"0/{args.feeds} (0%), articles fetched again: {naive_fetched}"
+    )
     print(f"third poll:  {third_s:8.2f} s   duplicates stored after three polls: {after3 - articles}")
 
 

@@ -35,13 +35,13 @@ sys.path.insert(0, str(REPO))
 
 from claimtrack.extraction import extract_claims  # noqa: E402
 from claimtrack.matching import ClaimRecord, QuantityRecord, blocking_keys, candidate_keys, rank  # noqa: E402
+from claimtrack.matching.model import NumericVerdict  # noqa: E402
 from claimtrack.matching.normalise import story_terms, unit_group  # noqa: E402
 from claimtrack.matching.numeric import TIME_UNITS, _gap, _places_meet, interval  # noqa: E402
 from claimtrack.matching.quantity_context import quantity_context  # noqa: E402
-from claimtrack.matching.model import NumericVerdict  # noqa: E402
-
 
 # --- the earlier rule (the baseline) -----------------------------------------------------
+
 
 def naive_same_set(a: ClaimRecord, qa: QuantityRecord, b: ClaimRecord, qb: QuantityRecord) -> bool:
     unit = unit_group(qa.unit)
@@ -68,20 +68,24 @@ def naive_compare(a: ClaimRecord, b: ClaimRecord) -> NumericVerdict | None:
             gap = _gap(ia, ib)
             rank_ = (gap, abs(qa.value - qb.value))
             if best is None or rank_ < best[0]:
-                best = (rank_, NumericVerdict("consistent" if gap == 0 else "conflict", qa, qb,
-                                              unit_group(qa.unit) or "", ia, ib))
+                best = (
+                    rank_,
+                    NumericVerdict("consistent" if gap == 0 else "conflict", qa, qb, unit_group(qa.unit) or "", ia, ib),
+                )
     return best[1] if best else None
 
 
 # --- corpus ------------------------------------------------------------------------------
+
 
 def load(data: Path, limit: int | None) -> list[tuple[str, ClaimRecord, list[int]]]:
     meta = {}
     with (data / "metadata.tsv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             meta[row["filename"]] = row
-    paths = sorted(p for split in ("train", "dev") for p in (data / split / "text").glob("*.txt")
-                   if p.stem in meta)[:limit]
+    paths = sorted(p for split in ("train", "dev") for p in (data / split / "text").glob("*.txt") if p.stem in meta)[
+        :limit
+    ]
     out, claim_id = [], 0
     for article_id, path in enumerate(paths, 1):
         m, body = meta[path.stem], path.read_text(encoding="utf-8")
@@ -94,8 +98,24 @@ def load(data: Path, limit: int | None) -> list[tuple[str, ClaimRecord, list[int
             continue
         for c in extracted:
             claim_id += 1
-            qs = tuple(QuantityRecord(q.text, q.value, q.low, q.high, q.approx, q.change, q.unit, q.kind,
-                                      q.role, q.of, q.per, q.from_value, q.versus) for q in c.quantities)
+            qs = tuple(
+                QuantityRecord(
+                    q.text,
+                    q.value,
+                    q.low,
+                    q.high,
+                    q.approx,
+                    q.change,
+                    q.unit,
+                    q.kind,
+                    q.role,
+                    q.of,
+                    q.per,
+                    q.from_value,
+                    q.versus,
+                )
+                for q in c.quantities
+            )
             rec = ClaimRecord(claim_id, article_id, c.text, c.speaker, qs, published, context)
             out.append((f"{path.stem}\t{c.start}", rec, [m["publisher"]]))
     return out
@@ -174,8 +194,10 @@ def main() -> int:
         for name, col in (("earlier rule", 2), ("same measure", 1)):
             right = sum(1 for r in same if r[col] == r[0])
             flagged = sum(1 for r in diff if r[col] == "conflict")
-            print(f"{name}: same-measure pairs right {right}/{len(same)}, "
-                  f"different-measure pairs flagged conflict {flagged}/{len(diff)}")
+            print(
+                f"{name}: same-measure pairs right {right}/{len(same)}, "
+                f"different-measure pairs flagged conflict {flagged}/{len(diff)}"
+            )
     return 0
 
 

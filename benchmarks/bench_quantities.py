@@ -35,9 +35,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from quantity_set import SENTENCES  # noqa: E402
+
 from claimtrack.extraction import extract_claims, extract_text  # noqa: E402
 from claimtrack.extraction.quantities import find_quantities  # noqa: E402
-from quantity_set import SENTENCES  # noqa: E402
 
 _SENTENCE_END = (". ", ".\n", "? ", "! ", "\n")
 
@@ -78,8 +79,11 @@ def _in_article(text: str, sentence: str) -> None:
     ex = extract_text(text)
     at = ex.body.find(sentence)
     found = [q for c in ex.claims for q in c.quantities] if at >= 0 else []
-    IN_ARTICLE[sentence] = [Reading(q.start - at, q.end - at, q.value, q.low, q.high, q.unit)
-                            for q in found if at <= q.start and q.end <= at + len(sentence)]
+    IN_ARTICLE[sentence] = [
+        Reading(q.start - at, q.end - at, q.value, q.low, q.high, q.unit)
+        for q in found
+        if at <= q.start and q.end <= at + len(sentence)
+    ]
 
 
 def fixture_cases() -> list[Case]:
@@ -101,9 +105,8 @@ def fixture_cases() -> list[Case]:
                     continue
                 start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
                 ends = [e for e in (text.find(m, where + len(q["text"])) for m in _SENTENCE_END) if e >= 0]
-                sentence = text[start:(min(ends) + 1) if ends else len(text)].strip()
-                cases.append(Case(sentence, q["text"], float(q["value"]), None, None, q.get("unit"),
-                                  source="fixtures"))
+                sentence = text[start : (min(ends) + 1) if ends else len(text)].strip()
+                cases.append(Case(sentence, q["text"], float(q["value"]), None, None, q.get("unit"), source="fixtures"))
                 _in_article(text, sentence)
     return cases
 
@@ -136,16 +139,19 @@ def news_cases(expect: Path) -> tuple[dict[str, list[Case]], dict[str, list[Read
         claim = next((c for c in claims[page] if context in c.text), None)
         sentence = claim.text if claim is not None else context
         if claim is not None:
-            readings[sentence] = [Reading(q.start - claim.start, q.end - claim.start, q.value, q.low, q.high, q.unit)
-                                  for q in claim.quantities]
+            readings[sentence] = [
+                Reading(q.start - claim.start, q.end - claim.start, q.value, q.low, q.high, q.unit)
+                for q in claim.quantities
+            ]
         readings.setdefault(sentence, [])
         if sentence.find(span) < 0:
             sentence = context  # the claim was cut elsewhere: the span is read as missed
         if value == "N":
             case = Case(sentence, span, None, None, None, None, source=page)
         else:
-            case = Case(sentence, span, float(value), float(low), float(high), None if unit == "-" else unit,
-                        source=page)
+            case = Case(
+                sentence, span, float(value), float(low), float(high), None if unit == "-" else unit, source=page
+            )
         groups[news_split(page)].append(case)
     return groups, readings
 
@@ -154,10 +160,20 @@ def ours(sentence: str) -> list[Reading]:
     return [Reading(q.start, q.end, q.value, q.low, q.high, q.unit) for q in find_quantities(sentence)]
 
 
-_QUANTULUM_UNITS = {"percentage": "percent", "per cent": "percent", "percent": "percent",
-                    "degree celsius": "celsius", "degree fahrenheit": "fahrenheit", "pound sterling": "pound",
-                    "united states dollar": "dollar", "dimensionless": None, "kilometre per hour": "kilometre per hour",
-                    "mile per hour": "mile per hour", "gigabit": "gigabit", "indian rupee": "rupee"}
+_QUANTULUM_UNITS = {
+    "percentage": "percent",
+    "per cent": "percent",
+    "percent": "percent",
+    "degree celsius": "celsius",
+    "degree fahrenheit": "fahrenheit",
+    "pound sterling": "pound",
+    "united states dollar": "dollar",
+    "dimensionless": None,
+    "kilometre per hour": "kilometre per hour",
+    "mile per hour": "mile per hour",
+    "gigabit": "gigabit",
+    "indian rupee": "rupee",
+}
 
 
 def quantulum_reader():
@@ -251,23 +267,31 @@ def main() -> None:
         print("quantulum3 is not installed (pip install -e '.[bench]'): its column is skipped.\n")
     else:
         readers["quantulum3"] = reference
-    print(f"cases: {len(groups['hand-written'])} hand-written, {len(groups['fixtures'])} from the fixtures "
-          f"({sum(1 for c in groups['all'] if c.value is None)} spans that are not quantities)\n")
+    print(
+        f"cases: {len(groups['hand-written'])} hand-written, {len(groups['fixtures'])} from the fixtures "
+        f"({sum(1 for c in groups['all'] if c.value is None)} spans that are not quantities)\n"
+    )
     header = f"{'set':<13} {'reader':<11} {'value':>17} {'interval':>17} {'unit':>17} {'all three':>17}"
     print(header)
     print("-" * len(header))
     misses = []
     rows = [(group, name, read) for group in groups for name, read in readers.items()]
-    rows.insert(rows.index(next(r for r in rows if r[0] == "fixtures")) + 1,
-                ("fixtures", "claimtrack*", lambda sentence: IN_ARTICLE.get(sentence, [])))
+    rows.insert(
+        rows.index(next(r for r in rows if r[0] == "fixtures")) + 1,
+        ("fixtures", "claimtrack*", lambda sentence: IN_ARTICLE.get(sentence, [])),
+    )
     for group, name, read in rows:
         tally, missed = score(groups[group], read)
         if name == "claimtrack" and group == "all":
             misses = missed
-        print(f"{group:<13} {name:<11} {_cell(tally['value']):>17} {_cell(tally['interval']):>17} "
-              f"{_cell(tally['unit']):>17} {_cell(tally['all']):>17}")
-    print("claimtrack* reads each fixture sentence inside its article, where a bare number borrows the unit"
-          " of an earlier sentence; the other rows read the sentence alone.")
+        print(
+            f"{group:<13} {name:<11} {_cell(tally['value']):>17} {_cell(tally['interval']):>17} "
+            f"{_cell(tally['unit']):>17} {_cell(tally['all']):>17}"
+        )
+    print(
+        "claimtrack* reads each fixture sentence inside its article, where a bare number borrows the unit"
+        " of an earlier sentence; the other rows read the sentence alone."
+    )
     if args.expect:
         news(args.expect, args.show_misses)
     sentences = sorted({c.sentence for c in groups["all"]})
@@ -279,7 +303,7 @@ def main() -> None:
     if args.show_misses:
         print("\nour misses")
         for case, over in misses:
-            got = [(case.sentence[r.start:r.end], r.value, r.low, r.high, r.unit) for r in over]
+            got = [(case.sentence[r.start : r.end], r.value, r.low, r.high, r.unit) for r in over]
             print(f"  {case.span!r} expected {(case.value, case.low, case.high, case.unit)} got {got}")
 
 
@@ -294,11 +318,13 @@ def news(expect: Path, show: bool) -> None:
         figures = [c for c in cases if c.value is not None]
         tally, missed = score(figures, lambda sentence: readings.get(sentence, []))
         junk, wrong = score([c for c in cases if c.value is None], lambda sentence: readings.get(sentence, []))
-        print(f"  {split:<6} {len(figures):>3} figures: value {_cell(tally['value'])}, interval {_cell(tally['interval'])}, "
-              f"unit {_cell(tally['unit'])}, all three {_cell(tally['all'])}; "
-              f"spans that are no quantity left alone {_cell(junk['all'])}")
+        print(
+            f"  {split:<6} {len(figures):>3} figures: value {_cell(tally['value'])}, interval {_cell(tally['interval'])}, "
+            f"unit {_cell(tally['unit'])}, all three {_cell(tally['all'])}; "
+            f"spans that are no quantity left alone {_cell(junk['all'])}"
+        )
         for case, over in (missed + wrong) if show else ():
-            got = [(case.sentence[r.start:r.end], r.value, r.low, r.high, r.unit) for r in over]
+            got = [(case.sentence[r.start : r.end], r.value, r.low, r.high, r.unit) for r in over]
             print(f"    {case.source}: {case.span!r} expected {(case.value, case.low, case.high, case.unit)} got {got}")
 
 

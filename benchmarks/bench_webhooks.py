@@ -16,6 +16,7 @@ Huey consumer (SQLite queue, as `claimtrack worker`) delivers them. Printed, sid
 The retry schedule is shortened to 1, 2, 4 s here so the run ends in a minute; the
 default begins at 10 s. Nothing leaves the machine.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,10 +37,10 @@ sys.path.insert(0, str(REPO))
 from claimtrack import create_app, migrate  # noqa: E402
 from claimtrack.database import make_engine, session_scope  # noqa: E402
 from claimtrack.jobs.queue import job_queue  # noqa: E402
+from claimtrack.jobs.webhooks import url_policy  # noqa: E402
 from claimtrack.services.accounts.actors import Actor  # noqa: E402
 from claimtrack.services.webhooks import events  # noqa: E402
 from claimtrack.services.webhooks.subscriptions import SubscriptionForm, add_subscription  # noqa: E402
-from claimtrack.jobs.webhooks import url_policy  # noqa: E402
 
 HOST = "127.0.0.4"
 
@@ -56,7 +57,7 @@ class Receiver:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 now = time.monotonic()
                 n = json.loads(body)["data"]["n"]
@@ -72,7 +73,7 @@ class Receiver:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
-            def log_message(self, *args) -> None:  # noqa: ANN002
+            def log_message(self, *args) -> None:
                 pass
 
         self.server = ThreadingHTTPServer((HOST, 0), Handler)
@@ -95,17 +96,25 @@ def pct(values: list[float], q: float) -> float:
 def run_claimtrack(folder: Path, n_events: int, rate: float, workers: int) -> dict:
     url = f"sqlite:///{folder / 'bench.db'}"
     migrate.upgrade(url)
-    app = create_app({"DATABASE_URL": url, "INSTANCE_PATH": str(folder / "instance"),
-                      "FETCH_ALLOW_NETWORKS": f"{HOST}/32", "WEBHOOKS_RETRY_SCHEDULE": "1,2,4",
-                      "PUBLIC_BASE_URL": "https://factcheck.example.org"})
+    app = create_app(
+        {
+            "DATABASE_URL": url,
+            "INSTANCE_PATH": str(folder / "instance"),
+            "FETCH_ALLOW_NETWORKS": f"{HOST}/32",
+            "WEBHOOKS_RETRY_SCHEDULE": "1,2,4",
+            "PUBLIC_BASE_URL": "https://factcheck.example.org",
+        }
+    )
     engine = make_engine(url)
     receiver = Receiver()
     with session_scope(engine) as s:
-        add_subscription(s, Actor.system("bench"), SubscriptionForm(url=receiver.url, events=["article.imported"]),
-                         url_policy(app))
+        add_subscription(
+            s, Actor.system("bench"), SubscriptionForm(url=receiver.url, events=["article.imported"]), url_policy(app)
+        )
     queue = job_queue(app)
-    consumer = queue.huey.create_consumer(workers=workers, worker_type="thread", periodic=False,
-                                          initial_delay=0.05, max_delay=0.5)
+    consumer = queue.huey.create_consumer(
+        workers=workers, worker_type="thread", periodic=False, initial_delay=0.05, max_delay=0.5
+    )
     consumer.start()
     emitted: dict[int, float] = {}
     start = time.monotonic()
@@ -137,7 +146,7 @@ def run_naive(n_events: int, rate: float) -> dict:
         body = json.dumps({"type": "article.imported", "data": {"n": n}}).encode()
         request = urllib.request.Request(receiver.url, data=body, headers={"Content-Type": "application/json"})
         try:
-            urllib.request.urlopen(request, timeout=10).close()  # noqa: S310 - loopback only
+            urllib.request.urlopen(request, timeout=10).close()
         except urllib.error.HTTPError:
             pass  # sent once, never retried
         held.append(time.monotonic() - emitted[n])
@@ -148,10 +157,16 @@ def run_naive(n_events: int, rate: float) -> dict:
 def _figures(receiver: Receiver, emitted: dict[int, float], n_events: int, writer_held: list | None) -> dict:
     first = [receiver.first[n] - emitted[n] for n in receiver.first if n in emitted]
     done = [receiver.accepted[n] - emitted[n] for n in receiver.accepted if n in emitted]
-    return {"first_p50": pct(first, 0.5), "first_p95": pct(first, 0.95), "done_p50": pct(done, 0.5),
-            "done_p95": pct(done, 0.95), "delivered": len(receiver.accepted), "lost": n_events - len(receiver.accepted),
-            "twice": sum(1 for c in receiver.accepted_by_id.values() if c > 1),
-            "held_p95": pct(writer_held, 0.95) if writer_held else None}
+    return {
+        "first_p50": pct(first, 0.5),
+        "first_p95": pct(first, 0.95),
+        "done_p50": pct(done, 0.5),
+        "done_p95": pct(done, 0.95),
+        "delivered": len(receiver.accepted),
+        "lost": n_events - len(receiver.accepted),
+        "twice": sum(1 for c in receiver.accepted_by_id.values() if c > 1),
+        "held_p95": pct(writer_held, 0.95) if writer_held else None,
+    }
 
 
 def main() -> None:
@@ -165,8 +180,12 @@ def main() -> None:
     naive = run_naive(args.events, args.rate)
     print(f"{args.events} events at {args.rate:g}/s; every tenth answered 500 twice before 204\n")
     print(f"{'':34}{'claimtrack (queue)':>20}{'naive (inline, once)':>22}")
-    rows = [("event -> first attempt p50 (s)", "first_p50"), ("event -> first attempt p95 (s)", "first_p95"),
-            ("event -> delivered p50 (s)", "done_p50"), ("event -> delivered p95 (s)", "done_p95")]
+    rows = [
+        ("event -> first attempt p50 (s)", "first_p50"),
+        ("event -> first attempt p95 (s)", "first_p95"),
+        ("event -> delivered p50 (s)", "done_p50"),
+        ("event -> delivered p95 (s)", "done_p95"),
+    ]
     for label, key in rows:
         print(f"{label:34}{ours[key]:>20.3f}{naive[key]:>22.3f}")
     print(f"{'delivered':34}{ours['delivered']:>20}{naive['delivered']:>22}")

@@ -1,5 +1,6 @@
 """The HTTP half of bench_export.py: a `claimtrack serve` process on 127.0.0.1, one
 streamed export request at a time, the server's memory sampled from /proc."""
+
 from __future__ import annotations
 
 import http.client
@@ -45,12 +46,33 @@ def _rss_mib(pid: int) -> float:
 class Server:
     def __init__(self, url: str, instance: Path) -> None:
         self.port = _free_port()
-        env = {**os.environ, "CLAIMTRACK_DATABASE_URL": url, "CLAIMTRACK_INSTANCE_PATH": str(instance),
-               "CLAIMTRACK_PUBLIC_BASE_URL": "https://factcheck.example.org", "CLAIMTRACK_API_RATE_LIMIT": "0",
-               "PYTHONPATH": str(HERE.parents[1])}
-        self.proc = subprocess.Popen([sys.executable, "-m", "claimtrack.cli", "serve", "--host", HOST, "--port",
-                                      str(self.port), "--workers", "1", "--threads", "4"], env=env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env = {
+            **os.environ,
+            "CLAIMTRACK_DATABASE_URL": url,
+            "CLAIMTRACK_INSTANCE_PATH": str(instance),
+            "CLAIMTRACK_PUBLIC_BASE_URL": "https://factcheck.example.org",
+            "CLAIMTRACK_API_RATE_LIMIT": "0",
+            "PYTHONPATH": str(HERE.parents[1]),
+        }
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "claimtrack.cli",
+                "serve",
+                "--host",
+                HOST,
+                "--port",
+                str(self.port),
+                "--workers",
+                "1",
+                "--threads",
+                "4",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
@@ -96,8 +118,15 @@ def fetch(server: Server, token: str, fmt: str) -> dict:
     cpu = _cpu_seconds(server.proc.pid) - cpu_before
     conn.close()
     rows = lines - 1 if fmt == "csv" else lines  # the header line
-    return {"rows": rows, "seconds": elapsed, "ttfb": ttfb, "peak": peak[0], "before": before, "mib": size / 2**20,
-            "cpu": cpu}
+    return {
+        "rows": rows,
+        "seconds": elapsed,
+        "ttfb": ttfb,
+        "peak": peak[0],
+        "before": before,
+        "mib": size / 2**20,
+        "cpu": cpu,
+    }
 
 
 def warm_up(server: Server, token: str) -> None:
@@ -109,13 +138,17 @@ def warm_up(server: Server, token: str) -> None:
 
 
 def run_naive(url: str, fmt: str) -> dict:
-    out = subprocess.run([sys.executable, str(HERE.with_name("bench_export.py")), "--naive-child", url, fmt],
-                         capture_output=True, text=True, check=True, env={**os.environ,
-                                                                          "PYTHONPATH": str(HERE.parents[1])})
+    out = subprocess.run(
+        [sys.executable, str(HERE.with_name("bench_export.py")), "--naive-child", url, fmt],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(HERE.parents[1])},
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run_http(sizes: list[int], grow, db_url: str | None, *, naive: bool = True) -> None:  # noqa: ANN001 - bench_export.grow
+def run_http(sizes: list[int], grow, db_url: str | None, *, naive: bool = True) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = db_url or f"sqlite:///{Path(tmp) / 'bench.db'}"
         migrate.upgrade(url)
@@ -123,9 +156,11 @@ def run_http(sizes: list[int], grow, db_url: str | None, *, naive: bool = True) 
         with session_scope(engine) as session:
             user = users.create_user(session, Actor.system("bench"), "bench-editor", "bench password 1", role="editor")
             _, token = tokens.create_token(session, Actor.system("bench"), session.get(User, user.id), name="bench")
-        print(f"{'claims':>8} {'fmt':>5} {'MiB out':>8} {'rows/s':>8} {'ttfb s':>7} {'total s':>8} "
-              f"{'rows/cpu-s':>10} {'srv MiB before':>14} {'srv MiB peak':>12} {'naive s':>8} {'naive MiB peak':>14}",
-              flush=True)
+        print(
+            f"{'claims':>8} {'fmt':>5} {'MiB out':>8} {'rows/s':>8} {'ttfb s':>7} {'total s':>8} "
+            f"{'rows/cpu-s':>10} {'srv MiB before':>14} {'srv MiB peak':>12} {'naive s':>8} {'naive MiB peak':>14}",
+            flush=True,
+        )
         done = 0
         for size in sizes:
             started = time.perf_counter()
@@ -139,9 +174,12 @@ def run_http(sizes: list[int], grow, db_url: str | None, *, naive: bool = True) 
                     got = fetch(server, token, fmt)
                     assert got["rows"] == size, got
                     ref = run_naive(url, fmt) if naive else {"seconds": float("nan"), "peak_mib": float("nan")}
-                    print(f"{size:>8} {fmt:>5} {got['mib']:>8.0f} {got['rows'] / got['seconds']:>8.0f} "
-                          f"{got['ttfb']:>7.3f} {got['seconds']:>8.1f} {got['rows'] / max(got['cpu'], 1e-9):>10.0f} {got['before']:>14.0f} {got['peak']:>12.0f} "
-                          f"{ref['seconds']:>8.1f} {ref['peak_mib']:>14.0f}", flush=True)
+                    print(
+                        f"{size:>8} {fmt:>5} {got['mib']:>8.0f} {got['rows'] / got['seconds']:>8.0f} "
+                        f"{got['ttfb']:>7.3f} {got['seconds']:>8.1f} {got['rows'] / max(got['cpu'], 1e-9):>10.0f} {got['before']:>14.0f} {got['peak']:>12.0f} "
+                        f"{ref['seconds']:>8.1f} {ref['peak_mib']:>14.0f}",
+                        flush=True,
+                    )
             finally:
                 server.stop()
         engine.dispose()

@@ -18,6 +18,7 @@ the server's CPU time per request (all its processes, from /proc): on a machine 
 with other work that figure moves far less than requests/s.
 The per-token rate limit is raised for the run: it is measured, not tripped.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -90,7 +91,9 @@ class Client:
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
             return 0, None, time.perf_counter() - started
         elapsed = time.perf_counter() - started
-        parsed = json.loads(raw) if raw and response.getheader("Content-Type", "").startswith("application/json") else None
+        parsed = (
+            json.loads(raw) if raw and response.getheader("Content-Type", "").startswith("application/json") else None
+        )
         return response.status, parsed, elapsed
 
 
@@ -99,8 +102,11 @@ def article_body(rng: random.Random, texts: list[str], n: int) -> dict:
     paragraphs = [p for p in rng.choice(texts).split("\n\n")[1:] if p.strip()]
     rng.shuffle(paragraphs)
     marker = f"Update {n}: officials said {rng.randint(2, 900)} people attended on day {rng.randint(1, 28)}."
-    return {"title": f"Load test article {uuid.uuid4().hex[:8]}", "body": "\n\n".join(paragraphs + [marker]),
-            "outlet": rng.choice(["Harbour Post", "Wire Service", "Evening Courier"])}
+    return {
+        "title": f"Load test article {uuid.uuid4().hex[:8]}",
+        "body": "\n\n".join(paragraphs + [marker]),
+        "outlet": rng.choice(["Harbour Post", "Wire Service", "Evening Courier"]),
+    }
 
 
 def client_loop(args: tuple) -> dict:
@@ -138,8 +144,12 @@ def client_loop(args: tuple) -> dict:
             if status != 200:
                 continue
             seen = claim["open_verdict"]
-            body = {"rating": rng.choice(["false", "true", "misleading"]), "summary": f"Summary {n}.",
-                    "rationale": "Checked against the record.", "version": seen["version"] if seen else None}
+            body = {
+                "rating": rng.choice(["false", "true", "misleading"]),
+                "summary": f"Summary {n}.",
+                "rationale": "Checked against the record.",
+                "version": seen["version"] if seen else None,
+            }
             status, _, elapsed = client.request("POST", f"/claims/{claim_id}/verdicts", body)
             record("write verdict", status, elapsed, ok=(200, 201))
     return {"samples": dict(samples), "errors": {k: dict(v) for k, v in errors.items()}}
@@ -157,8 +167,11 @@ def cpu_seconds(pid: int) -> float | None:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return None
-    children = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()] \
-        if Path(f"/proc/{pid}/task/{pid}/children").exists() else []
+    children = (
+        [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        if Path(f"/proc/{pid}/task/{pid}/children").exists()
+        else []
+    )
     own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return own + sum(cpu_seconds(c) or 0.0 for c in children)
 
@@ -174,16 +187,19 @@ def report(phase: str, results: list[dict], seconds: float, server_cpu: float | 
                 errors[kind][int(status)] += count
     total = sum(len(v) for v in merged.values())
     total_errors = sum(sum(c.values()) for c in errors.values())
-    print(f"\n{phase}: {total} requests in {seconds:.0f} s = {total / seconds:.0f} requests/s, "
-          f"{total_errors} errors")
+    print(f"\n{phase}: {total} requests in {seconds:.0f} s = {total / seconds:.0f} requests/s, {total_errors} errors")
     if server_cpu is not None and total:
-        print(f"  server CPU: {server_cpu * 1000 / total:.2f} ms per request, "
-              f"{server_cpu / seconds:.2f} cores busy; load average {os.getloadavg()[0]:.2f}")
+        print(
+            f"  server CPU: {server_cpu * 1000 / total:.2f} ms per request, "
+            f"{server_cpu / seconds:.2f} cores busy; load average {os.getloadavg()[0]:.2f}"
+        )
     print(f"  {'kind':<16}{'count':>8}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  errors")
     for kind, values in sorted(merged.items()):
         ms = [v * 1000 for v in values]
-        print(f"  {kind:<16}{len(ms):>8}{len(ms) / seconds:>8.0f}{percentile(ms, 50):>9.1f}"
-              f"{percentile(ms, 95):>9.1f}{percentile(ms, 99):>9.1f}  {dict(errors.get(kind, {})) or 0}")
+        print(
+            f"  {kind:<16}{len(ms):>8}{len(ms) / seconds:>8.0f}{percentile(ms, 50):>9.1f}"
+            f"{percentile(ms, 95):>9.1f}{percentile(ms, 99):>9.1f}  {dict(errors.get(kind, {})) or 0}"
+        )
 
 
 def fresh_database(db_url: str | None, folder: Path) -> tuple[str, object]:
@@ -222,9 +238,13 @@ def fresh_instance(db_url: str | None, prefix: str, **settings: str) -> Iterator
     both afterwards. ``settings`` become CLAIMTRACK_* variables."""
     folder = Path(tempfile.mkdtemp(prefix=prefix))
     url, drop = fresh_database(db_url, folder)
-    env = {**os.environ, "CLAIMTRACK_DATABASE_URL": url, "CLAIMTRACK_INSTANCE_PATH": str(folder / "instance"),
-           "CLAIMTRACK_PUBLIC_BASE_URL": "https://factcheck.example.org",
-           **{f"CLAIMTRACK_{key}": value for key, value in settings.items()}}
+    env = {
+        **os.environ,
+        "CLAIMTRACK_DATABASE_URL": url,
+        "CLAIMTRACK_INSTANCE_PATH": str(folder / "instance"),
+        "CLAIMTRACK_PUBLIC_BASE_URL": "https://factcheck.example.org",
+        **{f"CLAIMTRACK_{key}": value for key, value in settings.items()},
+    }
     try:
         run_cli(env, "db", "upgrade")
         run_cli(env, "import", str(ARTICLES))
@@ -238,8 +258,12 @@ def fresh_instance(db_url: str | None, prefix: str, **settings: str) -> Iterator
 def running_server(env: dict, threads: int, workers: int, log) -> Iterator[tuple[int, subprocess.Popen]]:
     """`claimtrack serve` on a free loopback port; yields the port and the process."""
     port = free_port()
-    server = subprocess.Popen(CLI + ["serve", "--port", str(port), "--threads", str(threads),
-                                    "--workers", str(workers)], env=env, stdout=log, stderr=log)
+    server = subprocess.Popen(
+        CLI + ["serve", "--port", str(port), "--threads", str(threads), "--workers", str(workers)],
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
     try:
         wait_for_port(port)
         yield port, server
@@ -255,12 +279,22 @@ def main() -> None:
     add_server_arguments(parser)
     args = parser.parse_args()
 
-    with (fresh_instance(args.db_url, "claimtrack-load-", API_RATE_LIMIT="1000000") as (env, _),
-          open(args.server_log or os.devnull, "w") as log):
+    with (
+        fresh_instance(args.db_url, "claimtrack-load-", API_RATE_LIMIT="1000000") as (env, _),
+        open(args.server_log or os.devnull, "w") as log,
+    ):
         tokens = []
         for i in range(args.clients):
-            run_cli(env, "users", "create", f"desk{i}", "--role", "reviewer", "--password-stdin",
-                    stdin="load test password 12345\n")
+            run_cli(
+                env,
+                "users",
+                "create",
+                f"desk{i}",
+                "--role",
+                "reviewer",
+                "--password-stdin",
+                stdin="load test password 12345\n",
+            )
             tokens.append(json.loads(run_cli(env, "tokens", "create", f"desk{i}", "--format", "json"))["token"])
         with running_server(env, args.threads, args.workers, log) as (port, server):
             run_phases(args, port, server, tokens)
@@ -277,11 +311,15 @@ def run_phases(args: argparse.Namespace, port: int, server: subprocess.Popen, to
         claim_ids += [c["id"] for c in page["items"]]
         url = page["next"] and page["next"].removeprefix("/api/v1")
     backend = "PostgreSQL" if args.db_url else "SQLite"
-    print(f"{backend}: {len(claim_ids)} claims, {args.clients} clients, {args.workers} server process(es) x "
-          f"{args.threads} threads, {os.cpu_count()} cores")
+    print(
+        f"{backend}: {len(claim_ids)} claims, {args.clients} clients, {args.workers} server process(es) x "
+        f"{args.threads} threads, {os.cpu_count()} cores"
+    )
     for phase in ("reads", "mix"):
-        jobs = [(phase, i, port, tokens[i], claim_ids, claim_ids[i::args.clients], args.seconds, 1000 * i + 7)
-                for i in range(args.clients)]
+        jobs = [
+            (phase, i, port, tokens[i], claim_ids, claim_ids[i :: args.clients], args.seconds, 1000 * i + 7)
+            for i in range(args.clients)
+        ]
         cpu_before = cpu_seconds(server.pid)
         started = time.monotonic()
         with multiprocessing.Pool(args.clients) as pool:

@@ -30,6 +30,7 @@ Prints requests/s, p50/p95/p99 latency per request kind and overall, 409 conflic
 error counts by status, server CPU per request, and every "database is locked" seen
 in a response body or the server's log.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -81,8 +82,16 @@ class Browser:
         self.csrf = ""
         self.url = "/"
 
-    def request(self, kind: str, method: str, path: str, *, form: dict | None = None, target: str | None = None,
-                ok: tuple[int, ...] = (200,)) -> tuple[int, dict, str]:
+    def request(
+        self,
+        kind: str,
+        method: str,
+        path: str,
+        *,
+        form: dict | None = None,
+        target: str | None = None,
+        ok: tuple[int, ...] = (200,),
+    ) -> tuple[int, dict, str]:
         """Send one request as the page would and record it under `kind`."""
         headers = {"Accept": "text/html"}
         if self.cookies:
@@ -141,9 +150,13 @@ class Results:
                 self.locked += 1
 
     def as_dict(self) -> dict:
-        return {"samples": dict(self.samples), "errors": {k: dict(v) for k, v in self.errors.items()},
-                "conflicts": dict(self.conflicts), "locked": self.locked,
-                "late": self.late}
+        return {
+            "samples": dict(self.samples),
+            "errors": {k: dict(v) for k, v in self.errors.items()},
+            "conflicts": dict(self.conflicts),
+            "locked": self.locked,
+            "late": self.late,
+        }
 
 
 class Reviewer:
@@ -164,9 +177,13 @@ class Reviewer:
     def log_in(self) -> bool:
         b = self.browser
         b.request("login form", "GET", "/login")
-        status, headers, _ = b.request("log in", "POST", "/login", ok=(302, 303),
-                                       form={"csrf_token": b.csrf, "username": f"rev{self.index}",
-                                             "password": PASSWORD})
+        status, headers, _ = b.request(
+            "log in",
+            "POST",
+            "/login",
+            ok=(302, 303),
+            form={"csrf_token": b.csrf, "username": f"rev{self.index}", "password": PASSWORD},
+        )
         if status not in (302, 303):
             return False
         self.open_queue("queue after log-in")
@@ -183,10 +200,14 @@ class Reviewer:
     def filter_queue(self) -> None:
         """Change a filter or type a search: htmx swaps #queue-results; sometimes page on."""
         b = self.browser
-        args = {"q": self.rng.choice(SEARCH_TERMS) if self.rng.random() < 0.4 else "",
-                "status": self.rng.choice(STATUS_FILTERS),
-                "outlet": self.rng.choice(self.outlets) if self.outlets and self.rng.random() < 0.3 else "",
-                "claimant": "", "from": "", "to": ""}
+        args = {
+            "q": self.rng.choice(SEARCH_TERMS) if self.rng.random() < 0.4 else "",
+            "status": self.rng.choice(STATUS_FILTERS),
+            "outlet": self.rng.choice(self.outlets) if self.outlets and self.rng.random() < 0.3 else "",
+            "claimant": "",
+            "from": "",
+            "to": "",
+        }
         path = "/?" + urlencode(args)
         b.url = path
         _, _, body = b.request("queue filter", "GET", path, target="queue-results")
@@ -244,11 +265,19 @@ class Reviewer:
         if f'action="/claims/{claim_id}/sources"' in body and self.rng.random() < 0.5:
             self.writes += 1
             status, headers, body = b.request(
-                "add source", "POST", f"/claims/{claim_id}/sources", target=f"claim-{claim_id}",
-                form={"csrf_token": b.csrf, "url": f"https://records.example.org/r{self.index}-{self.writes}",
-                      "title": f"Official record {self.writes}", "publisher": "Statistics Office",
-                      "stance": self.rng.choice(["supports", "refutes", "context"]),
-                      "excerpt": "The published table gives the figure for that year."})
+                "add source",
+                "POST",
+                f"/claims/{claim_id}/sources",
+                target=f"claim-{claim_id}",
+                form={
+                    "csrf_token": b.csrf,
+                    "url": f"https://records.example.org/r{self.index}-{self.writes}",
+                    "title": f"Official record {self.writes}",
+                    "publisher": "Statistics Office",
+                    "stance": self.rng.choice(["supports", "refutes", "context"]),
+                    "excerpt": "The published table gives the figure for that year.",
+                },
+            )
             self.after_write(status, headers, article_id)
             self.pause()
         form = VERDICT_FORM.search(body)
@@ -257,12 +286,21 @@ class Reviewer:
             ratings = OPTION.findall(form.group(0))
             self.writes += 1
             status, headers, _ = b.request(
-                "save draft", "POST", f"/claims/{claim_id}/verdict", target=f"claim-{claim_id}", ok=(200,),
-                form={"csrf_token": b.csrf, "verdict_id": fields.get("verdict_id", ""),
-                      "verdict_version": fields.get("verdict_version", ""), "action": "save",
-                      "rating": self.rng.choice(ratings) if ratings else "",
-                      "summary": f"Draft {self.writes} by reviewer {self.index}.",
-                      "rationale": "Compared with the official series for the same period."})
+                "save draft",
+                "POST",
+                f"/claims/{claim_id}/verdict",
+                target=f"claim-{claim_id}",
+                ok=(200,),
+                form={
+                    "csrf_token": b.csrf,
+                    "verdict_id": fields.get("verdict_id", ""),
+                    "verdict_version": fields.get("verdict_version", ""),
+                    "action": "save",
+                    "rating": self.rng.choice(ratings) if ratings else "",
+                    "summary": f"Draft {self.writes} by reviewer {self.index}.",
+                    "rationale": "Compared with the official series for the same period.",
+                },
+            )
             self.after_write(status, headers, article_id)
 
     def after_write(self, status: int, headers: dict, article_id: int) -> None:
@@ -323,16 +361,20 @@ def report(results: list[dict], seconds: float, server_cpu: float | None, log_te
     server_errors = sum(n for c in errors.values() for status, n in c.items() if status >= 500 or status == 0)
     locked_bodies = sum(r["locked"] for r in results)
     locked_log = log_text.count(LOCKED)
-    print(f"\n{total} requests in {seconds:.0f} s = {total / seconds:.0f} requests/s; "
-          f"{total_errors} errors ({server_errors} 5xx or failed), {sum(conflicts.values())} edit conflicts (409); "
-          f"'{LOCKED}': {locked_bodies} in responses, {locked_log} in the server log; "
-          f"{log_text.count('Traceback')} tracebacks in the server log")
+    print(
+        f"\n{total} requests in {seconds:.0f} s = {total / seconds:.0f} requests/s; "
+        f"{total_errors} errors ({server_errors} 5xx or failed), {sum(conflicts.values())} edit conflicts (409); "
+        f"'{LOCKED}': {locked_bodies} in responses, {locked_log} in the server log; "
+        f"{log_text.count('Traceback')} tracebacks in the server log"
+    )
     late = sum(r["late"] for r in results)
     if late:
         print(f"  {late} reviewers were still logging in when the run began")
     if server_cpu is not None and total:
-        print(f"  server CPU: {server_cpu * 1000 / total:.2f} ms per request, {server_cpu / seconds:.2f} cores busy; "
-              f"load average {os.getloadavg()[0]:.2f}")
+        print(
+            f"  server CPU: {server_cpu * 1000 / total:.2f} ms per request, {server_cpu / seconds:.2f} cores busy; "
+            f"load average {os.getloadavg()[0]:.2f}"
+        )
     print(f"  {'kind':<18}{'count':>7}{'req/s':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'409':>6}  errors")
     rows = sorted(merged.items()) + [("overall", everything)]  # overall: without log-in
     for kind, values in rows:
@@ -340,16 +382,31 @@ def report(results: list[dict], seconds: float, server_cpu: float | None, log_te
             continue
         ms = [v * 1000 for v in values]
         conflict = sum(conflicts.values()) if kind == "overall" else conflicts.get(kind, 0)
-        errs = ({s: sum(c.get(s, 0) for c in errors.values()) for s in {s for c in errors.values() for s in c}}
-                if kind == "overall" else dict(errors.get(kind, {})))
-        print(f"  {kind:<18}{len(ms):>7}{len(ms) / seconds:>7.1f}{percentile(ms, 50):>9.1f}{percentile(ms, 95):>9.1f}"
-              f"{percentile(ms, 99):>9.1f}{conflict:>6}  {errs or 0}")
+        errs = (
+            {s: sum(c.get(s, 0) for c in errors.values()) for s in {s for c in errors.values() for s in c}}
+            if kind == "overall"
+            else dict(errors.get(kind, {}))
+        )
+        print(
+            f"  {kind:<18}{len(ms):>7}{len(ms) / seconds:>7.1f}{percentile(ms, 50):>9.1f}{percentile(ms, 95):>9.1f}"
+            f"{percentile(ms, 99):>9.1f}{conflict:>6}  {errs or 0}"
+        )
 
 
 def create_reviewers(env: dict, count: int) -> None:
     def one(i: int) -> None:
-        run_cli(env, "users", "create", f"rev{i}", "--role", "reviewer", "--display-name", f"Reviewer {i}",
-                "--password-stdin", stdin=PASSWORD + "\n")
+        run_cli(
+            env,
+            "users",
+            "create",
+            f"rev{i}",
+            "--role",
+            "reviewer",
+            "--display-name",
+            f"Reviewer {i}",
+            "--password-stdin",
+            stdin=PASSWORD + "\n",
+        )
 
     with ThreadPoolExecutor(max_workers=3) as pool:
         list(pool.map(one, range(count)))
@@ -365,24 +422,38 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2, help="client processes the reviewers are spread over")
     add_server_arguments(parser)
     args = parser.parse_args()
-    if args.reviewers < 1 or args.seconds <= 0 or args.think < 0 or args.processes < 1 or not 0 <= args.ramp < args.seconds:
-        parser.error("--reviewers and --processes must be at least 1, --seconds positive, --think not negative, "
-                     "--ramp from 0 to less than --seconds")
+    if (
+        args.reviewers < 1
+        or args.seconds <= 0
+        or args.think < 0
+        or args.processes < 1
+        or not 0 <= args.ramp < args.seconds
+    ):
+        parser.error(
+            "--reviewers and --processes must be at least 1, --seconds positive, --think not negative, "
+            "--ramp from 0 to less than --seconds"
+        )
 
-    with fresh_instance(args.db_url, "claimtrack-reviewers-",
-                        SECRET_KEY="load-test-secret-key-not-for-production") as (env, folder):
+    with fresh_instance(args.db_url, "claimtrack-reviewers-", SECRET_KEY="load-test-secret-key-not-for-production") as (
+        env,
+        folder,
+    ):
         create_reviewers(env, args.reviewers)
         log_path = Path(args.server_log) if args.server_log else folder / "server.log"
         with open(log_path, "w") as log, running_server(env, args.threads, args.workers, log) as (port, server):
             backend = "PostgreSQL" if args.db_url else "SQLite"
-            print(f"{backend}: {args.reviewers} reviewers over {args.processes} processes, think time "
-                  f"{args.think:g} s, seed {args.seed}, {args.seconds:g} s, {args.workers} server process(es) x "
-                  f"{args.threads} threads, {os.cpu_count()} cores")
+            print(
+                f"{backend}: {args.reviewers} reviewers over {args.processes} processes, think time "
+                f"{args.think:g} s, seed {args.seed}, {args.seconds:g} s, {args.workers} server process(es) x "
+                f"{args.threads} threads, {os.cpu_count()} cores"
+            )
             processes = min(args.processes, args.reviewers)
             # Everyone logs in first; the timed run starts together once all could have.
             start = time.time() + LOGIN_ALLOWANCE * args.reviewers / processes + 2
-            jobs = [(list(range(p, args.reviewers, processes)), port, args.seed, args.think, args.seconds, start,
-                     args.ramp) for p in range(processes)]
+            jobs = [
+                (list(range(p, args.reviewers, processes)), port, args.seed, args.think, args.seconds, start, args.ramp)
+                for p in range(processes)
+            ]
             with multiprocessing.Pool(processes) as pool:
                 pending = pool.map_async(process_main, jobs)
                 time.sleep(max(0.0, start - time.time()))
@@ -391,6 +462,7 @@ def main() -> None:
             cpu_after = cpu_seconds(server.pid)
         server_cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
         report(results, args.seconds, server_cpu, log_path.read_text(errors="replace"))
+
 
 if __name__ == "__main__":
     main()

@@ -7,13 +7,14 @@ by one: each claim's blocking keys, except that a key stops being stored once th
 ``max_df_ratio`` share of claims hold it (a claim keeps its rarest ``MIN_KEYS``
 anyway), so a common key's frequency stays near that ceiling.
 """
+
 from __future__ import annotations
 
 import hashlib
 import io
 import json
 from collections import Counter
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 
 from claimtrack.services.linking.index import LINKABLE_CLAIMS, MIN_KEYS, df_ceiling_ratio
 from claimtrack.services.linking.settings import MatchSettings
@@ -27,21 +28,49 @@ def _ts(value: datetime) -> str:
 
 def corpus_rows(articles: list, speakers: dict[str, int], outlets: dict[str, int]) -> dict[str, list[tuple]]:
     """Rows of the corpus tables; claim ids run from 1 in article order."""
-    rows: dict[str, list[tuple]] = {"outlets": [(i, name) for name, i in outlets.items()],
-                                    "claimants": [(i, name, "person", _ts(NOW)) for name, i in speakers.items()],
-                                    "articles": [], "claims": [], "quantities": []}
+    rows: dict[str, list[tuple]] = {
+        "outlets": [(i, name) for name, i in outlets.items()],
+        "claimants": [(i, name, "person", _ts(NOW)) for name, i in speakers.items()],
+        "articles": [],
+        "claims": [],
+        "quantities": [],
+    }
     claim_id = quantity_id = 0
     for article_id, art in enumerate(articles, 1):
         body = "\n\n".join(c[0] for c in art["claims"])
         digest = hashlib.sha256(f"{article_id}\x1f{body}".encode()).hexdigest()
-        rows["articles"].append((article_id, art["title"], outlets[art["outlet"]], _ts(art["published"]),
-                                 body, digest, "txt", f"synthetic/{article_id}", _ts(NOW)))
+        rows["articles"].append(
+            (
+                article_id,
+                art["title"],
+                outlets[art["outlet"]],
+                _ts(art["published"]),
+                body,
+                digest,
+                "txt",
+                f"synthetic/{article_id}",
+                _ts(NOW),
+            )
+        )
         offset = 0
         for text, speaker, quantities in art["claims"]:
             claim_id += 1
-            rows["claims"].append((claim_id, article_id, offset, offset + len(text), text, "reported",
-                                   speakers.get(speaker) if speaker else None, 0.5, "unreviewed", 1,
-                                   _ts(NOW), _ts(NOW)))
+            rows["claims"].append(
+                (
+                    claim_id,
+                    article_id,
+                    offset,
+                    offset + len(text),
+                    text,
+                    "reported",
+                    speakers.get(speaker) if speaker else None,
+                    0.5,
+                    "unreviewed",
+                    1,
+                    _ts(NOW),
+                    _ts(NOW),
+                )
+            )
             offset += len(text) + 2
             for q in quantities:
                 quantity_id += 1
@@ -49,8 +78,9 @@ def corpus_rows(articles: list, speakers: dict[str, int], outlets: dict[str, int
     return rows
 
 
-def index_rows(keys: list[tuple[str, ...]], features: list[str], terms: list[list[str]],
-               settings: MatchSettings) -> dict:
+def index_rows(
+    keys: list[tuple[str, ...]], features: list[str], terms: list[list[str]], settings: MatchSettings
+) -> dict:
     """Rows of the index tables for claims 1..len(keys) and articles 1..len(terms)."""
     total = len(keys)
     df = Counter(k for claim_keys in keys for k in claim_keys)
@@ -80,7 +110,7 @@ COLUMNS = {
     "claimants": "id, name, kind, created_at",
     "articles": "id, title, outlet_id, published_at, body, content_hash, source_format, source_name, imported_at",
     "claims": "id, article_id, start_offset, end_offset, text, kind, claimant_id, checkworthiness, status, "
-              "version, created_at, updated_at",
+    "version, created_at, updated_at",
     "quantities": "id, claim_id, text, value, low, high, approx, change, unit, kind, role",
     "match_keys": "id, key, df",
     "match_postings": "key_id, claim_id",
@@ -104,8 +134,9 @@ def load_sqlite(engine, tables: dict[str, list]) -> None:
         cur.execute("PRAGMA cache_size=-1000000")
         # Per-row triggers (full-text search upkeep) are not what this benchmark measures:
         # set them aside while loading, as on PostgreSQL.
-        triggers = cur.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                               "AND tbl_name IN ('claims', 'articles')").fetchall()
+        triggers = cur.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('claims', 'articles')"
+        ).fetchall()
         for name, _ in triggers:
             cur.execute(f"DROP TRIGGER {name}")
         for table, rows in tables.items():
@@ -158,8 +189,10 @@ def load_postgresql(engine, tables: dict[str, list]) -> None:
         cur.execute("ALTER TABLE articles ENABLE TRIGGER USER")
         for table in ("outlets", "claimants", "articles", "claims", "quantities", "match_keys"):
             if table in tables:
-                cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                            f"(SELECT COALESCE(max(id), 1) FROM {table}))")
+                cur.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT COALESCE(max(id), 1) FROM {table}))"
+                )
         raw.commit()
         cur.execute("ANALYZE")
         raw.commit()

@@ -12,9 +12,14 @@ N = None
 # (sentence, [(span, value, low, high, unit), ...]); every quantity in the sentence is listed.
 SENTENCES: list[tuple[str, list[tuple]]] = [
     # hyphenated scales and units
-    ("Engineers finished a 3.1-billion-rupee canal in the delta.", [("3.1-billion-rupee", 3.1e9, 3.1e9, 3.1e9, "rupee")]),
-    ("The carrier signed a US$70-million lease for two jets.",
-     [("US$70-million", 70e6, 70e6, 70e6, "dollar"), ("two jets", 2, 2, 2, "jet")]),
+    (
+        "Engineers finished a 3.1-billion-rupee canal in the delta.",
+        [("3.1-billion-rupee", 3.1e9, 3.1e9, 3.1e9, "rupee")],
+    ),
+    (
+        "The carrier signed a US$70-million lease for two jets.",
+        [("US$70-million", 70e6, 70e6, 70e6, "dollar"), ("two jets", 2, 2, 2, "jet")],
+    ),
     ("Voters approved $25-million for the library.", [("$25-million", 25e6, 25e6, 25e6, "dollar")]),
     ("Pilots land on a 450-metre strip of gravel.", [("450-metre", 450, 450, 450, "metre")]),
     ("Crews poured a 12-kilometre stretch of road.", [("12-kilometre", 12, 12, 12, "kilometre")]),
@@ -34,8 +39,10 @@ SENTENCES: list[tuple[str, list[tuple]]] = [
     ("The herd grew tenfold within a decade.", [("tenfold", 10, 10, 10, "times")]),
     ("Only one in four drivers wore a seat belt.", [("one in four", 25, 23.75, 26.25, "percent")]),
     # two values and a change, and a true range
-    ("Unemployment rose from 5.2 per cent to 7.4 per cent.",
-     [("5.2 per cent", 5.2, 5.2, 5.2, "percent"), ("7.4 per cent", 7.4, 7.4, 7.4, "percent")]),
+    (
+        "Unemployment rose from 5.2 per cent to 7.4 per cent.",
+        [("5.2 per cent", 5.2, 5.2, 5.2, "percent"), ("7.4 per cent", 7.4, 7.4, 7.4, "percent")],
+    ),
     ("Tickets cost between 40 and 90 dollars.", [("between 40 and 90 dollars", 65, 40, 90, "dollar")]),
     ("Officials expect 5,000-7,000 visitors.", [("5,000-7,000 visitors", 6000, 5000, 7000, "visitor")]),
     # glued units, symbols, rates
@@ -67,11 +74,17 @@ SENTENCES: list[tuple[str, list[tuple]]] = [
     ("The repairs took over a year to finish.", [("over a year", 1, 1, 1.5, "year")]),
     ("The team hired a dozen coaches.", [("a dozen coaches", 12, 12, 12, "coach")]),
     ("The museum drew 2.5 million visitors.", [("2.5 million visitors", 2.5e6, 2.5e6, 2.5e6, "visitor")]),
-    ("Hundreds of billions of dollars moved offshore.", [("Hundreds of billions of dollars", 2e11, 2e11, 1e12 - 1, "dollar")]),
+    (
+        "Hundreds of billions of dollars moved offshore.",
+        [("Hundreds of billions of dollars", 2e11, 2e11, 1e12 - 1, "dollar")],
+    ),
     # the counted thing is the head noun
     ("The city leased 900 electric scooters.", [("900 electric scooters", 900, 900, 900, "scooter")]),
     ("About 64 percent of voters surveyed backed the plan.", [("About 64 percent", 64, 60.8, 67.2, "percent")]),
-    ("Thousands of public housing tenants will vote.", [("Thousands of public housing tenants", 2000, 2000, 9999, "tenant")]),
+    (
+        "Thousands of public housing tenants will vote.",
+        [("Thousands of public housing tenants", 2000, 2000, 9999, "tenant")],
+    ),
     # hedges
     ("More than 700 people signed up.", [("More than 700 people", 700, 700, 1050, "person")]),
     ("The port spent about $50 million on cranes.", [("about $50 million", 50e6, 47.5e6, 52.5e6, "dollar")]),

@@ -13,6 +13,7 @@ Prints the figures and the chosen values; copy those into TITLE_WEIGHT
 (claimtrack/services/archive/fulltext.py) and DEFAULT_RESCORE. Then report dev once with
 bench_checkthat.py.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,8 @@ from bench_checkthat import DEFAULT_DATA, REPO, import_archive, load_split, metr
 
 sys.path.insert(0, str(REPO))
 from claimtrack import migrate
-from claimtrack.db import make_engine, session_scope
 from claimtrack.archive_search.rescore import FEATURES, RescoreConfig
+from claimtrack.db import make_engine, session_scope
 from claimtrack.services.archive import factchecks as service
 
 TITLE_WEIGHTS = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
@@ -75,18 +76,22 @@ def main() -> None:
     with session_scope(engine) as session:
         scores = {}
         for weight in TITLE_WEIGHTS:
-            described = {q: service.candidates(session, t, kinds=("factcheck",), title_weight=weight)[1]
-                         for q, t in tweets.items()}
+            described = {
+                q: service.candidates(session, t, kinds=("factcheck",), title_weight=weight)[1]
+                for q, t in tweets.items()
+            }
             scores[weight] = map5(FULLTEXT_ONLY, described, qrels)
             print(f"    title weight {weight:<5} MAP@5 {scores[weight]:.4f}")
         title_weight = max(TITLE_WEIGHTS, key=lambda w: (scores[w], -abs(w - 1.0)))
-        described = {q: service.candidates(session, t, kinds=("factcheck",), title_weight=title_weight)[1]
-                     for q, t in tweets.items()}
+        described = {
+            q: service.candidates(session, t, kinds=("factcheck",), title_weight=title_weight)[1]
+            for q, t in tweets.items()
+        }
 
     print("  2. re-scoring weights (coordinate ascent):")
     ids = sorted(described)
     random.Random(2020).shuffle(ids)
-    halves = (ids[: len(ids) // 2], ids[len(ids) // 2:])
+    halves = (ids[: len(ids) // 2], ids[len(ids) // 2 :])
     held = []
     for fit, check in (halves, halves[::-1]):
         cfg = ascend({q: described[q] for q in fit}, qrels)
@@ -96,13 +101,17 @@ def main() -> None:
     tuned_cv = sum(h[1] for h in held) / 2
     print(f"    2-fold on train, held-out half: full-text only MAP@5 {plain:.4f}, re-scored {tuned_cv:.4f}")
     best = ascend(described, qrels, verbose=True)
-    print(f"    all of train: full-text only {map5(FULLTEXT_ONLY, described, qrels):.4f}, "
-          f"re-scored {map5(best, described, qrels):.4f}")
+    print(
+        f"    all of train: full-text only {map5(FULLTEXT_ONLY, described, qrels):.4f}, "
+        f"re-scored {map5(best, described, qrels):.4f}"
+    )
     print(f"chosen: TITLE_WEIGHT = {title_weight}")
     print(f"        {best}")
     if tuned_cv <= plain:
-        print("        (re-scoring did not beat full-text ranking on held-out train tweets: "
-              "its weights should stay small)")
+        print(
+            "        (re-scoring did not beat full-text ranking on held-out train tweets: "
+            "its weights should stay small)"
+        )
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """claimtrack: a fact-check claim tracker."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -22,11 +23,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from flask import Flask
 
     from . import db
-    from .config import instance_path_from_env, load_config
-    from .resources import static_dir, templates_dir
     from .api import init_api
+    from .config import instance_path_from_env, load_config
     from .http import init_http
     from .jobs.queue import init_jobs
+    from .resources import static_dir, templates_dir
     from .web import init_web, security
     from .web.publishing_routes import init_publishing
 

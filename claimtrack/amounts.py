@@ -17,9 +17,18 @@ _SAME_PLURAL = frozenset(
     "percent times yen yuan sheep fish deer aircraft staff personnel police data media series species "
     "rand baht won".split()
 )
-_IRREGULAR = {"person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet",
-              "life": "lives", "half": "halves", "crisis": "crises", "analysis": "analyses",
-              "inch": "inches"}
+_IRREGULAR = {
+    "person": "people",
+    "child": "children",
+    "man": "men",
+    "woman": "women",
+    "foot": "feet",
+    "life": "lives",
+    "half": "halves",
+    "crisis": "crises",
+    "analysis": "analyses",
+    "inch": "inches",
+}
 
 
 def plain_number(x: float) -> str:

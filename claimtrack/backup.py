@@ -4,6 +4,7 @@ SQLite's backup API copies a consistent snapshot page by page while other connec
 keep reading and writing, so a backup can be taken from a serving instance. PostgreSQL
 installations use pg_dump / pg_restore instead (see README, "Backups").
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -19,8 +20,9 @@ class BackupError(Exception):
 def sqlite_path(url: str) -> Path:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        raise BackupError("`claimtrack db backup` copies SQLite databases; for PostgreSQL use pg_dump "
-                          "(see README, Backups)")
+        raise BackupError(
+            "`claimtrack db backup` copies SQLite databases; for PostgreSQL use pg_dump (see README, Backups)"
+        )
     if not parsed.database or parsed.database == ":memory:":
         raise BackupError("the database is in memory; there is nothing to back up")
     return Path(parsed.database)

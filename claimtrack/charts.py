@@ -5,6 +5,7 @@ axes, axis titles and a value on every bar. Pages put a data table beside each c
 for screen readers and printing. No inline `style` attributes (the Content-Security-
 Policy forbids them); colours and fonts come from presentation attributes and classes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -40,24 +41,30 @@ def _number(value: float) -> str:
 
 
 def _frame(chart_id: str, title: str, desc: str, width: int, height: int, body: list[str]) -> Markup:
-    head = (f'<svg class="chart" id="{escape(chart_id)}" role="img" viewBox="0 0 {width} {height}" '
-            f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg" '
-            f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" font-size="{FONT}" '
-            f'font-family="system-ui, sans-serif">'
-            f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
-            f'<desc id="{escape(chart_id)}-desc">{escape(desc)}</desc>')
+    head = (
+        f'<svg class="chart" id="{escape(chart_id)}" role="img" viewBox="0 0 {width} {height}" '
+        f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg" '
+        f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" font-size="{FONT}" '
+        f'font-family="system-ui, sans-serif">'
+        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
+        f'<desc id="{escape(chart_id)}-desc">{escape(desc)}</desc>'
+    )
     return Markup(head + "".join(body) + "</svg>")  # noqa: S704  # nosec B704 - every value in it went through escape()
 
 
-def bar_chart(chart_id: str, title: str, bars: list[Bar], *, value_axis: str, category_axis: str,
-              width: int = 480) -> Markup:
+def bar_chart(
+    chart_id: str, title: str, bars: list[Bar], *, value_axis: str, category_axis: str, width: int = 480
+) -> Markup:
     """Horizontal bars: one row per category, long labels fit on the left."""
     label_w, right, top, row_h, bottom = 130, 36, 30, 28, 46
     plot_w = width - label_w - right
     height = top + row_h * max(len(bars), 1) + bottom
     top_value, tick_values = axis(max((b.value for b in bars), default=0))
-    desc = f"{category_axis} by {value_axis.lower()}: " + "; ".join(
-        f"{b.label} {_number(b.value)}" for b in bars) if bars else "No data."
+    desc = (
+        f"{category_axis} by {value_axis.lower()}: " + "; ".join(f"{b.label} {_number(b.value)}" for b in bars)
+        if bars
+        else "No data."
+    )
     body = [f'<text class="chart-title" x="0" y="16" font-weight="600">{escape(title)}</text>']
     axis_y = top + row_h * max(len(bars), 1)
     for tick in tick_values:
@@ -67,28 +74,47 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar], *, value_axis: str, ca
     for i, bar in enumerate(bars):
         y = top + i * row_h
         w = plot_w * bar.value / top_value
-        body.append(f'<text x="{label_w - 8}" y="{y + row_h / 2 + 4:.1f}" text-anchor="end" fill="#1d2330">'
-                    f'{escape(_clip(bar.label, 22))}</text>')
-        body.append(f'<rect class="bar {escape(bar.css)}" x="{label_w}" y="{y + 4}" width="{w:.1f}" '
-                    f'height="{row_h - 8}" fill="#1f5fbf"><title>{escape(bar.label)}: {_number(bar.value)}</title></rect>')
-        body.append(f'<text x="{label_w + w + 4:.1f}" y="{y + row_h / 2 + 4:.1f}" fill="#1d2330">'
-                    f'{_number(bar.value)}</text>')
+        body.append(
+            f'<text x="{label_w - 8}" y="{y + row_h / 2 + 4:.1f}" text-anchor="end" fill="#1d2330">'
+            f"{escape(_clip(bar.label, 22))}</text>"
+        )
+        body.append(
+            f'<rect class="bar {escape(bar.css)}" x="{label_w}" y="{y + 4}" width="{w:.1f}" '
+            f'height="{row_h - 8}" fill="#1f5fbf"><title>{escape(bar.label)}: {_number(bar.value)}</title></rect>'
+        )
+        body.append(
+            f'<text x="{label_w + w + 4:.1f}" y="{y + row_h / 2 + 4:.1f}" fill="#1d2330">{_number(bar.value)}</text>'
+        )
     body.append(f'<line class="axis" x1="{label_w}" y1="{top}" x2="{label_w}" y2="{axis_y}" stroke="#1d2330"/>')
-    body.append(f'<line class="axis" x1="{label_w}" y1="{axis_y}" x2="{label_w + plot_w}" y2="{axis_y}" '
-                f'stroke="#1d2330"/>')
-    body.append(f'<text class="axis-title" x="{label_w + plot_w / 2:.1f}" y="{height - 6}" text-anchor="middle" '
-                f'fill="#5b6475">{escape(value_axis)}</text>')
+    body.append(
+        f'<line class="axis" x1="{label_w}" y1="{axis_y}" x2="{label_w + plot_w}" y2="{axis_y}" stroke="#1d2330"/>'
+    )
+    body.append(
+        f'<text class="axis-title" x="{label_w + plot_w / 2:.1f}" y="{height - 6}" text-anchor="middle" '
+        f'fill="#5b6475">{escape(value_axis)}</text>'
+    )
     return _frame(chart_id, title, desc, width, height, body)
 
 
-def column_chart(chart_id: str, title: str, bars: list[Bar], *, value_axis: str, category_axis: str,
-                 width: int = 480, height: int = 260) -> Markup:
+def column_chart(
+    chart_id: str,
+    title: str,
+    bars: list[Bar],
+    *,
+    value_axis: str,
+    category_axis: str,
+    width: int = 480,
+    height: int = 260,
+) -> Markup:
     """Vertical bars over time, one per period (labels thinned when crowded)."""
     left, right, top, bottom = 48, 16, 40, 56
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value, tick_values = axis(max((b.value for b in bars), default=0))
-    desc = f"{value_axis} by {category_axis.lower()}: " + "; ".join(
-        f"{b.label} {_number(b.value)}" for b in bars) if bars else "No data."
+    desc = (
+        f"{value_axis} by {category_axis.lower()}: " + "; ".join(f"{b.label} {_number(b.value)}" for b in bars)
+        if bars
+        else "No data."
+    )
     body = [f'<text class="chart-title" x="0" y="16" font-weight="600">{escape(title)}</text>']
     base_y = top + plot_h
     for tick in tick_values:
@@ -101,21 +127,31 @@ def column_chart(chart_id: str, title: str, bars: list[Bar], *, value_axis: str,
     for i, bar in enumerate(bars):
         h = plot_h * bar.value / top_value
         x = left + i * slot
-        body.append(f'<rect class="bar {escape(bar.css)}" x="{x + slot * 0.15:.1f}" y="{base_y - h:.1f}" '
-                    f'width="{slot * 0.7:.1f}" height="{h:.1f}" fill="#1f5fbf">'
-                    f'<title>{escape(bar.label)}: {_number(bar.value)}</title></rect>')
+        body.append(
+            f'<rect class="bar {escape(bar.css)}" x="{x + slot * 0.15:.1f}" y="{base_y - h:.1f}" '
+            f'width="{slot * 0.7:.1f}" height="{h:.1f}" fill="#1f5fbf">'
+            f"<title>{escape(bar.label)}: {_number(bar.value)}</title></rect>"
+        )
         if bar.value:
-            body.append(f'<text x="{x + slot / 2:.1f}" y="{base_y - h - 4:.1f}" text-anchor="middle" fill="#1d2330">'
-                        f'{_number(bar.value)}</text>')
+            body.append(
+                f'<text x="{x + slot / 2:.1f}" y="{base_y - h - 4:.1f}" text-anchor="middle" fill="#1d2330">'
+                f"{_number(bar.value)}</text>"
+            )
         if i % every == 0:
-            body.append(f'<text x="{x + slot / 2:.1f}" y="{base_y + 16}" text-anchor="middle" fill="#1d2330">'
-                        f'{escape(bar.label)}</text>')
+            body.append(
+                f'<text x="{x + slot / 2:.1f}" y="{base_y + 16}" text-anchor="middle" fill="#1d2330">'
+                f"{escape(bar.label)}</text>"
+            )
     body.append(f'<line class="axis" x1="{left}" y1="{top}" x2="{left}" y2="{base_y}" stroke="#1d2330"/>')
     body.append(f'<line class="axis" x1="{left}" y1="{base_y}" x2="{left + plot_w}" y2="{base_y}" stroke="#1d2330"/>')
-    body.append(f'<text class="axis-title" x="{left + plot_w / 2:.1f}" y="{height - 8}" text-anchor="middle" '
-                f'fill="#5b6475">{escape(category_axis)}</text>')
-    body.append(f'<text class="axis-title" transform="rotate(-90)" x="{-(top + plot_h / 2):.1f}" y="12" '
-                f'text-anchor="middle" fill="#5b6475">{escape(value_axis)}</text>')
+    body.append(
+        f'<text class="axis-title" x="{left + plot_w / 2:.1f}" y="{height - 8}" text-anchor="middle" '
+        f'fill="#5b6475">{escape(category_axis)}</text>'
+    )
+    body.append(
+        f'<text class="axis-title" transform="rotate(-90)" x="{-(top + plot_h / 2):.1f}" y="12" '
+        f'text-anchor="middle" fill="#5b6475">{escape(value_axis)}</text>'
+    )
     return _frame(chart_id, title, desc, width, height, body)
 
 

@@ -5,6 +5,7 @@ README, "Publishing"): claimReviewed, reviewRating and url are required; author,
 datePublished and itemReviewed are recommended, and itemReviewed carries the claim's
 author, date and appearances.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,6 +22,8 @@ def embeddable_json(doc: Any, *, indent: int | None = None) -> str:
     where exported ClaimReview ends up: `<`, `>` and `&` are written as \\u escapes, the
     same data once parsed, so no text (such as `</script>` or `<!--`) can end the element."""
     return json.dumps(doc, ensure_ascii=False, indent=indent).translate(_HTML_UNSAFE)
+
+
 # How a claimant kind is typed as the claim's author. A description ("a campaign
 # spokesman", "officials") names nobody and a document is not an author, so neither
 # gets one: schema.org's Claim.author is the Person or Organization who made it.
@@ -108,19 +111,22 @@ def factcheck_api_markup(review: Review) -> dict[str, Any]:
     markup: dict[str, Any] = {
         "url": review.url,
         "claimReviewed": review.claim_reviewed,
-        "rating": _drop_none({
-            "textualRating": review.rating.alternate_name,
-            "ratingValue": _number(review.rating.value),
-            "worstRating": _number(review.rating.worst) if review.rating.value is not None else None,
-            "bestRating": _number(review.rating.best) if review.rating.value is not None else None,
-            "ratingExplanation": review.rating.explanation,
-        }),
+        "rating": _drop_none(
+            {
+                "textualRating": review.rating.alternate_name,
+                "ratingValue": _number(review.rating.value),
+                "worstRating": _number(review.rating.worst) if review.rating.value is not None else None,
+                "bestRating": _number(review.rating.best) if review.rating.value is not None else None,
+                "ratingExplanation": review.rating.explanation,
+            }
+        ),
     }
     if review.claim_date:
         markup["claimDate"] = _day(review.claim_date)
     if has_author(review.claimant):
-        markup["claimAuthor"] = _drop_none({"name": review.claimant.name, "jobTitle": review.claimant.job_title,
-                                            "sameAs": review.claimant.same_as})
+        markup["claimAuthor"] = _drop_none(
+            {"name": review.claimant.name, "jobTitle": review.claimant.job_title, "sameAs": review.claimant.same_as}
+        )
     if review.first_appearance and review.first_appearance.url:
         markup["claimFirstAppearance"] = review.first_appearance.url
     if review.appearance and review.appearance.url:
@@ -130,13 +136,15 @@ def factcheck_api_markup(review: Review) -> dict[str, Any]:
 
 def factcheck_api_page(review: Review, *, version_id: str | None = None) -> dict[str, Any]:
     """A whole page payload (one review a page) for the Fact Check Tools write API."""
-    return _drop_none({
-        "pageUrl": review.url,
-        "publishDate": _day(review.date_published),
-        "claimReviewAuthor": {"name": review.author.name},
-        "versionId": version_id,
-        "claimReviewMarkups": [factcheck_api_markup(review)],
-    })
+    return _drop_none(
+        {
+            "pageUrl": review.url,
+            "publishDate": _day(review.date_published),
+            "claimReviewAuthor": {"name": review.author.name},
+            "versionId": version_id,
+            "claimReviewMarkups": [factcheck_api_markup(review)],
+        }
+    )
 
 
 def _claim(review: Review) -> dict[str, Any]:

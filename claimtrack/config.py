@@ -3,14 +3,15 @@
 Values from the environment arrive as strings; `from_prefixed_env` parses them as JSON
 when it can, so `CLAIMTRACK_MAX_BODY_CHARS=500000` is an int and plain URLs stay strings.
 """
+
 from __future__ import annotations
 
 import os
 import secrets
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from collections.abc import Mapping
 
 from flask import Flask
 

@@ -3,13 +3,14 @@
 Services, the CLI, migrations and scripts use this module; the request-scoped session
 of the web app lives in `db`.
 """
+
 from __future__ import annotations
 
 import contextlib
 import logging
 import traceback
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
@@ -116,9 +117,16 @@ def error_summary(exc: BaseException) -> str | None:
     parts = [type(orig).__name__ if orig is not None else type(exc).__name__]
     diag = getattr(orig, "diag", None)
     if diag is not None:  # psycopg: structured fields, no message text (which can quote values)
-        parts += [f"{name}={value}" for name, value in (
-            ("sqlstate", diag.sqlstate), ("constraint", diag.constraint_name), ("table", diag.table_name),
-            ("column", diag.column_name)) if value]
+        parts += [
+            f"{name}={value}"
+            for name, value in (
+                ("sqlstate", diag.sqlstate),
+                ("constraint", diag.constraint_name),
+                ("table", diag.table_name),
+                ("column", diag.column_name),
+            )
+            if value
+        ]
     elif orig is not None:  # sqlite3 names the constraint and columns, not the values
         parts.append(str(orig).splitlines()[0][:200])
     if exc.statement:  # the SQL with placeholders: values are bound, not written into it

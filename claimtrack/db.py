@@ -3,6 +3,7 @@
 Engines and `session_scope` live in the Flask-free `database` module; they are
 re-exported here so `from ..db import session_scope` keeps working.
 """
+
 from __future__ import annotations
 
 from flask import Flask, current_app, g, has_request_context, request
@@ -11,8 +12,17 @@ from sqlmodel import Session
 
 from .database import WRITE_OPTION, dispose_engines, is_sqlite, make_engine, session_scope, writer
 
-__all__ = ["WRITE_OPTION", "dispose_engines", "engine_for", "get_session", "init_app", "is_sqlite", "make_engine",
-           "session_scope", "writer"]
+__all__ = [
+    "WRITE_OPTION",
+    "dispose_engines",
+    "engine_for",
+    "get_session",
+    "init_app",
+    "is_sqlite",
+    "make_engine",
+    "session_scope",
+    "writer",
+]
 
 
 def engine_for(app: Flask) -> Engine:

@@ -1,5 +1,6 @@
 """Domain errors raised by services; the web, API and CLI layers turn them into
 responses and messages. Each carries a short machine-readable code."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -35,8 +36,9 @@ class StaleVersion(Conflict):
 
     code = "stale_version"
 
-    def __init__(self, message: str, *, current: Any = None, changed_by: str | None = None,
-                 changed_at: Any = None) -> None:
+    def __init__(
+        self, message: str, *, current: Any = None, changed_by: str | None = None, changed_at: Any = None
+    ) -> None:
         super().__init__(message)
         self.current = current
         self.changed_by = changed_by

@@ -1,5 +1,6 @@
 """The application's fetch client: one per process, so per-host pacing, Retry-After and
 robots.txt are shared by every request and job in it."""
+
 from __future__ import annotations
 
 import threading

@@ -1,4 +1,5 @@
 """Run Alembic migrations from code (the CLI, tests and `make run` use this)."""
+
 from __future__ import annotations
 
 from alembic import command

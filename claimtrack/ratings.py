@@ -1,4 +1,5 @@
 """The configurable rating scale (labels, numeric values, ClaimReview names)."""
+
 from __future__ import annotations
 
 import tomllib
@@ -35,9 +36,15 @@ class RatingScale:
         return [label.key for label in self.labels]
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "worst": self.worst, "best": self.best,
-                "labels": [{"key": lab.key, "label": lab.label, "value": lab.value,
-                            "alternate_name": lab.alternate_name} for lab in self.labels]}
+        return {
+            "name": self.name,
+            "worst": self.worst,
+            "best": self.best,
+            "labels": [
+                {"key": lab.key, "label": lab.label, "value": lab.value, "alternate_name": lab.alternate_name}
+                for lab in self.labels
+            ],
+        }
 
 
 def default_scale_path() -> Path:
@@ -82,8 +89,14 @@ def parse_scale(data: dict, where: str = "rating scale") -> RatingScale:
             value = float(value)
             if not worst <= value <= best:
                 raise RatingScaleError(f"{where}: label {key!r} value {value} is outside {worst}..{best}")
-        labels.append(RatingLabel(key=key, label=str(raw["label"]), value=value,
-                                  alternate_name=str(raw.get("alternate_name") or raw["label"])))
+        labels.append(
+            RatingLabel(
+                key=key,
+                label=str(raw["label"]),
+                value=value,
+                alternate_name=str(raw.get("alternate_name") or raw["label"]),
+            )
+        )
     if not labels:
         raise RatingScaleError(f"{where}: the scale has no labels")
     return RatingScale(name=str(data.get("name", "")), worst=worst, best=best, labels=tuple(labels))

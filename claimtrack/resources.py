@@ -4,6 +4,7 @@ From a source checkout (or an editable install) templates, migrations and fixtur
 the top of the repository; a built wheel carries them inside the package. Look inside
 the package first so an installed wheel never reads a stray checkout.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

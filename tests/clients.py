@@ -1,6 +1,7 @@
 """Talking to the app as its users do: one user per role, the JSON API with a bearer
 token, and htmx requests. Plain helpers (the fixtures built on them live in
 tests/fixtures/desk.py), so any test module can import them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,8 +24,7 @@ class Api:
     client: object
     tokens: dict[str, str]
 
-    def call(self, method: str, path: str, role: str | None = "admin", *, token: str | None = None,
-             **kwargs):
+    def call(self, method: str, path: str, role: str | None = "admin", *, token: str | None = None, **kwargs):
         headers = dict(kwargs.pop("headers", {}))
         token = token or (self.tokens[role] if role else None)
         if token:

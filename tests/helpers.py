@@ -1,4 +1,5 @@
 """Building test data through the services, as the application does."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,8 +8,8 @@ from claimtrack.db import session_scope
 from claimtrack.ingest import read_bytes
 from claimtrack.ingest.prepare import prepare
 from claimtrack.services.accounts.actors import Actor
-from claimtrack.services.articles.importing import ImportOutcome, import_article
 from claimtrack.services.accounts.users import create_user
+from claimtrack.services.articles.importing import ImportOutcome, import_article
 
 PASSWORD = "correct horse battery"
 

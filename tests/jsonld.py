@@ -1,4 +1,5 @@
 """JSON-LD expansion for tests, offline: the schema.org context comes from tests/data."""
+
 from __future__ import annotations
 
 import json

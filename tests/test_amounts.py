@@ -31,8 +31,14 @@ def test_read_then_shown(sentence, expected):
 
 @pytest.mark.parametrize(
     "x, expected",
-    [(4.75e7, "47,500,000"), (1e-7, "0.0000001"), (-1234.5, "-1,234.5"), (0.0, "0"), (1e21, "1,000,000,000,000,000,000,000"),
-     (2.0 / 3.0, "0.666667")],
+    [
+        (4.75e7, "47,500,000"),
+        (1e-7, "0.0000001"),
+        (-1234.5, "-1,234.5"),
+        (0.0, "0"),
+        (1e21, "1,000,000,000,000,000,000,000"),
+        (2.0 / 3.0, "0.666667"),
+    ],
 )
 def test_plain_number_has_no_exponent(x, expected):
     assert plain_number(x) == expected

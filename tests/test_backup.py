@@ -1,5 +1,6 @@
 """`claimtrack db backup` / `restore` on SQLite while the app writes; a clear refusal on
 PostgreSQL, whose route is pg_dump."""
+
 import sqlite3
 import threading
 

@@ -1,11 +1,18 @@
 """The ClaimReview builder, checked by expanding its output as JSON-LD with pyld
 against a schema.org context shipped in tests/data (no network)."""
-from datetime import date, datetime, UTC
+
+from datetime import UTC, date, datetime
 
 import pytest
 
 from claimtrack.claimreview import (
-    Appearance, Claimant, Organisation, Rating, Review, claim_review, factcheck_api_page,
+    Appearance,
+    Claimant,
+    Organisation,
+    Rating,
+    Review,
+    claim_review,
+    factcheck_api_page,
 )
 
 from .jsonld import SCHEMA, expand, one
@@ -21,10 +28,15 @@ def review(**changes) -> Review:
         author=Organisation("Example Fact Check", "https://factcheck.example.org"),
         date_published=datetime(2020, 1, 14, 15, 30, tzinfo=UTC),
         claimant=Claimant("Adel Abdul-Mahdi", "person", "Prime Minister"),
-        appearance=Appearance("https://news.example/iraq", "Iraq asks U.S. to plan exit", "NBC News",
-                              datetime(2020, 1, 10, 12, tzinfo=UTC)),
-        first_appearance=Appearance("https://wire.example/iraq", "Iraq PM asks Pompeo", "Meridian Wire",
-                                    date(2020, 1, 9)),
+        appearance=Appearance(
+            "https://news.example/iraq",
+            "Iraq asks U.S. to plan exit",
+            "NBC News",
+            datetime(2020, 1, 10, 12, tzinfo=UTC),
+        ),
+        first_appearance=Appearance(
+            "https://wire.example/iraq", "Iraq PM asks Pompeo", "Meridian Wire", date(2020, 1, 9)
+        ),
     )
     base.update(changes)
     return Review(**base)
@@ -62,8 +74,13 @@ def test_item_reviewed_is_a_claim_with_author_date_and_appearances():
 
 
 def test_organisation_claimant_and_off_scale_rating():
-    doc = claim_review(review(claimant=Claimant("Pentagon", "organization", "ignored"),
-                              rating=Rating("Unverifiable"), first_appearance=None))
+    doc = claim_review(
+        review(
+            claimant=Claimant("Pentagon", "organization", "ignored"),
+            rating=Rating("Unverifiable"),
+            first_appearance=None,
+        )
+    )
     node = expand(doc)
     author = one(one(node, "itemReviewed"), "author")
     assert author["@type"] == [S + "Organization"] and S + "jobTitle" not in author
@@ -87,8 +104,13 @@ def test_factcheck_api_payload_shape():
     assert markup["claimAuthor"] == {"name": "Adel Abdul-Mahdi", "jobTitle": "Prime Minister"}
     assert markup["claimFirstAppearance"] == "https://wire.example/iraq"
     assert markup["claimAppearances"] == ["https://news.example/iraq"]
-    assert markup["rating"] == {"textualRating": "Mostly false", "ratingValue": 2, "worstRating": 1,
-                                "bestRating": 5, "ratingExplanation": "The Pentagon put it at 5,200."}
+    assert markup["rating"] == {
+        "textualRating": "Mostly false",
+        "ratingValue": 2,
+        "worstRating": 1,
+        "bestRating": 5,
+        "ratingExplanation": "The Pentagon put it at 5,200.",
+    }
 
 
 @pytest.mark.parametrize("kind, name", [("group", "a campaign spokesman"), ("document", "the leaked letter")])

@@ -33,13 +33,28 @@ def test_every_command_has_help(args):
 
 def test_the_walk_finds_the_documented_commands():
     names = {" ".join(p) for p in _command_paths()}
-    assert {"import", "extract", "demo", "serve", "db upgrade", "db backup", "users create", "tokens create",
-            "related", "match", "import-factchecks", "export claimreview", "report"} <= names
+    assert {
+        "import",
+        "extract",
+        "demo",
+        "serve",
+        "db upgrade",
+        "db backup",
+        "users create",
+        "tokens create",
+        "related",
+        "match",
+        "import-factchecks",
+        "export claimreview",
+        "report",
+    } <= names
 
 
 def test_users_create_with_password_on_stdin(cli_env, engine):
-    result = run(["users", "create", "maria", "--role", "editor", "--password-stdin", "--format", "json"],
-                 input="a long enough secret\n")
+    result = run(
+        ["users", "create", "maria", "--role", "editor", "--password-stdin", "--format", "json"],
+        input="a long enough secret\n",
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["username"] == "maria" and data["role"] == "editor"
@@ -68,6 +83,7 @@ def _main(args, capsys):
 def test_short_password_is_a_one_line_error(cli_env, capsys, monkeypatch):
     import io
     import sys
+
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"short\n")))
     code, out = _main(["users", "create", "kim", "--role", "viewer", "--password-stdin"], capsys)
     assert code == 1
@@ -77,6 +93,7 @@ def test_short_password_is_a_one_line_error(cli_env, capsys, monkeypatch):
 def test_duplicate_user_and_bad_role_are_refused(cli_env, capsys, monkeypatch):
     import io
     import sys
+
     first = run(["users", "create", "kim", "--role", "viewer", "--password-stdin"], input="a long enough secret\n")
     assert first.exit_code == 0
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"a long enough secret\n")))
@@ -111,6 +128,7 @@ def test_db_upgrade_and_downgrade_commands(empty_database_url, tmp_path, monkeyp
 def test_common_or_guessable_passwords_are_refused(cli_env, capsys, monkeypatch, password):
     import io
     import sys
+
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(password.encode() + b"\n")))
     code, out = _main(["users", "create", "maria", "--role", "viewer", "--password-stdin"], capsys)
     assert code == 1

@@ -1,4 +1,5 @@
 """The progress bar of long commands: drawn on a terminal only, never into a pipe."""
+
 from __future__ import annotations
 
 import io

@@ -1,5 +1,6 @@
 """`claimtrack users deactivate / activate / set-role`: what an admin does when someone
 leaves the desk or changes jobs, audited with the state before and after."""
+
 import json
 
 from click.testing import CliRunner
@@ -37,7 +38,8 @@ def test_deactivated_user_is_kept_out_until_activated_again(cli_env, app, engine
     assert login(app.test_client(), "leaver").status_code == 401
     assert app.test_client().get("/api/v1/articles", headers=bearer).status_code == 401
     assert _events(engine, "user.deactivate") == [
-        ({"active": True}, {"active": False, "sessions_ended": 1, "tokens_revoked": 1})]
+        ({"active": True}, {"active": False, "sessions_ended": 1, "tokens_revoked": 1})
+    ]
 
     # Deactivating twice changes nothing and records nothing more.
     assert run("users", "deactivate", "leaver").exit_code == 0

@@ -1,5 +1,6 @@
 """Twenty clients editing one claim at once through the real HTTP server: every accepted
 write is in the record, every refused one got a 409, and no write is lost silently."""
+
 import json
 import threading
 import urllib.error
@@ -23,8 +24,9 @@ ROUNDS = 3
 
 def call(url: str, token: str, method: str = "GET", body: dict | None = None) -> tuple[int, dict]:
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, method=method, headers={
-        "Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url, data=data, method=method, headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, json.loads(response.read())
@@ -39,8 +41,7 @@ def test_twenty_clients_edit_one_claim(app_config, engine):
         _, token = tokens.create_token(s, Actor.system("test"), user, name="load")
     article = import_file(engine, EXAMPLE)
     with Session(engine) as s:
-        claim_id = s.exec(select(Claim.id).where(Claim.article_id == article.article_id)
-                          .order_by(Claim.id)).first()
+        claim_id = s.exec(select(Claim.id).where(Claim.article_id == article.article_id).order_by(Claim.id)).first()
     server = LiveServer(create_app({**app_config, "TESTING": False})).start()
     url = f"{server.url}/api/v1/claims/{claim_id}"
     outcomes: list[tuple[int, str]] = []
@@ -73,8 +74,11 @@ def test_twenty_clients_edit_one_claim(app_config, engine):
     assert accepted, "no write was accepted"
     with Session(engine) as s:
         claim = s.get(Claim, claim_id)
-        edits = s.exec(select(AuditEvent).where(AuditEvent.entity_id == claim_id, AuditEvent.action == "claim.edit")
-                       .order_by(AuditEvent.id)).all()
+        edits = s.exec(
+            select(AuditEvent)
+            .where(AuditEvent.entity_id == claim_id, AuditEvent.action == "claim.edit")
+            .order_by(AuditEvent.id)
+        ).all()
     # Each accepted write bumped the version once and left its own audit record...
     assert claim.version == 1 + len(accepted)
     assert sorted(e.after["text"] for e in edits) == sorted(accepted)

@@ -8,15 +8,17 @@ def test_layers_defaults_file_environment_mapping(tmp_path, monkeypatch):
     instance.mkdir()
     (instance / "claimtrack.toml").write_text(
         'PAGE_SIZE = 10\nPUBLISHER_NAME = "From file"\nPUBLIC_BASE_URL = "https://file.example"\n'
-        'MAX_BODY_CHARS = 111\n', encoding="utf-8")
+        "MAX_BODY_CHARS = 111\n",
+        encoding="utf-8",
+    )
     monkeypatch.setenv("CLAIMTRACK_PUBLISHER_NAME", "From env")
     monkeypatch.setenv("CLAIMTRACK_MAX_BODY_CHARS", "222")
     app = create_app({"INSTANCE_PATH": str(instance), "MAX_BODY_CHARS": 333})
-    assert app.config["SQLITE_BUSY_TIMEOUT"] == 15          # default
-    assert app.config["PAGE_SIZE"] == 10                    # file
+    assert app.config["SQLITE_BUSY_TIMEOUT"] == 15  # default
+    assert app.config["PAGE_SIZE"] == 10  # file
     assert app.config["PUBLIC_BASE_URL"] == "https://file.example"
-    assert app.config["PUBLISHER_NAME"] == "From env"       # env beats file
-    assert app.config["MAX_BODY_CHARS"] == 333              # mapping beats env
+    assert app.config["PUBLISHER_NAME"] == "From env"  # env beats file
+    assert app.config["MAX_BODY_CHARS"] == 333  # mapping beats env
 
 
 def test_default_database_is_sqlite_in_instance_folder(tmp_path, monkeypatch):

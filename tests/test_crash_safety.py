@@ -1,6 +1,7 @@
 """Killing a bulk import at random moments loses nothing and corrupts nothing: every
 stored article has all its claims, and running the import again completes the set
 without duplicates."""
+
 import os
 import random
 import signal
@@ -43,9 +44,11 @@ def make_corpus(folder, copies: int = 4) -> dict[str, int]:
 def stored(engine) -> dict[str, int]:
     # A plain reader: a writer's transaction would queue behind the importer's writes.
     with Session(engine) as s:
-        rows = s.exec(select(Article.source_name, func.count(Claim.id))
-                      .outerjoin(Claim, Claim.article_id == Article.id)
-                      .group_by(Article.id, Article.source_name)).all()
+        rows = s.exec(
+            select(Article.source_name, func.count(Claim.id))
+            .outerjoin(Claim, Claim.article_id == Article.id)
+            .group_by(Article.id, Article.source_name)
+        ).all()
     return dict(rows)
 
 
@@ -62,8 +65,9 @@ def test_sigkill_during_bulk_import(cli_env, engine, tmp_path):
         # Kill once the import has stored a random number more articles (or at once if
         # the draw is zero), so the kills land at different points of the run.
         target = min(len(expected) - 1, before + rng.randint(0, 6))
-        proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
         deadline = time.monotonic() + 120
         while proc.poll() is None and len(stored(engine)) < target and time.monotonic() < deadline:
             time.sleep(0.02)

@@ -1,5 +1,6 @@
 """The README documents every setting and every command, so neither can be added
 without its documentation (in the manner of datasette's documentation tests)."""
+
 from __future__ import annotations
 
 import re
@@ -57,7 +58,9 @@ def test_every_command_is_in_the_commands_table(readme):
 
 
 def test_the_checks_see_what_is_missing():
-    text = ("## Configuration\n| `CLAIMTRACK_PAGE_SIZE` | 50 |\n## Commands\n| `claimtrack import-factchecks` |\n"
-            "## Other\n`CLAIMTRACK_SECRET_KEY` and `claimtrack import`\n")
+    text = (
+        "## Configuration\n| `CLAIMTRACK_PAGE_SIZE` | 50 |\n## Commands\n| `claimtrack import-factchecks` |\n"
+        "## Other\n`CLAIMTRACK_SECRET_KEY` and `claimtrack import`\n"
+    )
     assert undocumented_settings(["PAGE_SIZE", "SECRET_KEY"], text) == ["SECRET_KEY"]
     assert undocumented_commands(["claimtrack import", "claimtrack import-factchecks"], text) == ["claimtrack import"]

@@ -1,4 +1,5 @@
 """`claimtrack import` and `claimtrack demo` end to end, on the real fixtures."""
+
 import json
 from pathlib import Path
 
@@ -12,8 +13,11 @@ from claimtrack.models import Article, AuditEvent, Claim, Claimant, Outlet, Quan
 
 from .conftest import FIXTURES
 
-ARTICLE_FILES = sorted(p for p in (FIXTURES / "articles").iterdir()
-                       if p.suffix in (".txt", ".html", ".json", ".jsonl") and p.name != "manifest.json")
+ARTICLE_FILES = sorted(
+    p
+    for p in (FIXTURES / "articles").iterdir()
+    if p.suffix in (".txt", ".html", ".json", ".jsonl") and p.name != "manifest.json"
+)
 
 
 def run_cli(args, capsys):
@@ -62,7 +66,7 @@ def test_import_stores_metadata_claims_quantities_and_claimants(cli_env, engine,
         assert "Poster Speaks" not in article.body and "London-based editor" not in article.body
         claims = s.exec(select(Claim).where(Claim.article_id == article.id)).all()
         for claim in claims:
-            assert article.body[claim.start_offset:claim.end_offset] == claim.text
+            assert article.body[claim.start_offset : claim.end_offset] == claim.text
             assert claim.status == "unreviewed" and claim.version == 1 and claim.created_by_id is None
         troops = [c for c in claims if "3,000 more troops" in c.text]
         assert troops, [c.text for c in claims]
@@ -78,14 +82,18 @@ def test_import_stores_metadata_claims_quantities_and_claimants(cli_env, engine,
 
 def test_bad_files_are_reported_and_the_rest_imports(cli_env, engine, capsys, tmp_path):
     good = tmp_path / "good.txt"
-    good.write_text("Minister announces 500 new teachers\n\nThe education minister said on Monday that "
-                    "500 new teachers would start work in March.\n", encoding="utf-8")
+    good.write_text(
+        "Minister announces 500 new teachers\n\nThe education minister said on Monday that "
+        "500 new teachers would start work in March.\n",
+        encoding="utf-8",
+    )
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 story\n\nThe owner said it was open.".encode("latin-1"))
     (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
     (tmp_path / "broken.json").write_text('{"title": "x", "body": ', encoding="utf-8")
     (tmp_path / "notitle.json").write_text('{"body": "The mayor said so."}', encoding="utf-8")
-    (tmp_path / "feed.jsonl").write_text('{"title": "A", "body": "The mayor said the bridge opened."}\n'
-                                         '{"title": "B"\n', encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(
+        '{"title": "A", "body": "The mayor said the bridge opened."}\n{"title": "B"\n', encoding="utf-8"
+    )
     huge = tmp_path / "huge.txt"
     huge.write_text("Big\n\n" + "The council said the road would reopen. " * 60_000, encoding="utf-8")
     code, out, err = run_cli(["import", str(tmp_path), "--format", "json"], capsys)
@@ -123,14 +131,15 @@ def test_demo_is_idempotent(cli_env, engine, capsys):
 
 
 def test_extract_command_prints_the_documented_shape(capsys, cli_env):
-    code, out, err = run_cli(["extract", str(FIXTURES / "articles" / "iraq-withdrawal-nbc.txt"), "--format", "json"],
-                             capsys)
+    code, out, err = run_cli(
+        ["extract", str(FIXTURES / "articles" / "iraq-withdrawal-nbc.txt"), "--format", "json"], capsys
+    )
     assert code == 0, err
     doc = json.loads(out)
     assert {"title", "byline", "dateline", "published", "body", "claims"} <= set(doc)
     assert doc["byline"] == "Patrick Smith"
     for claim in doc["claims"]:
-        assert doc["body"][claim["start"]:claim["end"]] == claim["text"]
+        assert doc["body"][claim["start"] : claim["end"]] == claim["text"]
         assert claim["kind"] in ("quote", "paraphrase", "reported")
         for q in claim["quantities"]:
             assert q["low"] <= q["value"] <= q["high"]
@@ -139,6 +148,7 @@ def test_extract_command_prints_the_documented_shape(capsys, cli_env):
 def test_extract_reads_stdin(capsys, cli_env, monkeypatch):
     import io
     import sys
+
     text = "Council votes\n\nThe council said 40 new buses would arrive in May.\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
     code, out, err = run_cli(["extract", "-", "--format", "json"], capsys)
@@ -157,8 +167,10 @@ def test_concurrent_imports_share_a_new_outlet_and_speaker(engine):
     errors = []
 
     def worker(n: int) -> None:
-        text = (f"Story {n}\n\nMayor Lena Okafor said on Monday that {100 + n} new buses would arrive "
-                f"in route {n} next spring, according to the city.\n")
+        text = (
+            f"Story {n}\n\nMayor Lena Okafor said on Monday that {100 + n} new buses would arrive "
+            f"in route {n} next spring, according to the city.\n"
+        )
         barrier.wait()
         try:
             import_text(engine, text, where=f"t{n}.txt", outlet="Brand New Outlet")

@@ -1,6 +1,7 @@
 """A bulk import stores each article in one short transaction and its links in a second:
 an article left without its links (the importer was killed in between) gets them from
 the next import, and bulk imports of one story running side by side still link."""
+
 from __future__ import annotations
 
 import itertools
@@ -14,8 +15,8 @@ from claimtrack.ingest import read_bytes
 from claimtrack.ingest.prepare import prepare
 from claimtrack.models import Claim, ClaimLink, MatchStat
 from claimtrack.services.accounts.actors import Actor
-from claimtrack.services.articles.importing import import_article
 from claimtrack.services.articles.bulk_import import import_items
+from claimtrack.services.articles.importing import import_article
 from claimtrack.services.linking.fresh_index import PENDING
 
 from .helpers import import_text
@@ -35,16 +36,17 @@ def _article(n: int) -> str:
 
 
 def _item(n: int):
-    (item,) = read_bytes(_article(n).encode(), where=f"ferry-{n}.txt", suffix=".txt",
-                         meta={"outlet": OUTLETS[n]})
+    (item,) = read_bytes(_article(n).encode(), where=f"ferry-{n}.txt", suffix=".txt", meta={"outlet": OUTLETS[n]})
     return item
 
 
 def _linked_articles(engine) -> set[frozenset[int]]:
     with session_scope(engine) as s:
         article_of = dict(s.exec(select(Claim.id, Claim.article_id)).all())
-        return {frozenset((article_of[link.claim_a_id], article_of[link.claim_b_id]))
-                for link in s.exec(select(ClaimLink)).all()}
+        return {
+            frozenset((article_of[link.claim_a_id], article_of[link.claim_b_id]))
+            for link in s.exec(select(ClaimLink)).all()
+        }
 
 
 def _pending(engine) -> list[str]:
@@ -55,8 +57,9 @@ def _pending(engine) -> list[str]:
 def test_an_article_stored_without_its_links_gets_them_from_the_next_import(engine):
     first = import_text(engine, _article(0), where="ferry-0.txt", outlet=OUTLETS[0])
     with session_scope(engine) as s:  # what a killed import leaves: the article, no links
-        second = import_article(s, Actor.system("test"), prepare(_item(1).article, max_body_chars=100_000),
-                                links_later=True)
+        second = import_article(
+            s, Actor.system("test"), prepare(_item(1).article, max_body_chars=100_000), links_later=True
+        )
     assert _pending(engine) == [f"{PENDING}{second.article_id}"]
     assert frozenset((first.article_id, second.article_id)) not in _linked_articles(engine)
 
@@ -104,8 +107,9 @@ def test_a_packed_scoring_job_scores_the_same_as_the_job(engine):
 
     import_text(engine, _article(0), where="ferry-0.txt", outlet=OUTLETS[0])
     with session_scope(engine) as s:
-        outcome = import_article(s, Actor.system("test"), prepare(_item(2).article, max_body_chars=100_000),
-                                 links_later=True)
+        outcome = import_article(
+            s, Actor.system("test"), prepare(_item(2).article, max_body_chars=100_000), links_later=True
+        )
     with Session(engine) as s:
         job = fresh_index.plan(s, outcome.indexed, current())
     rows = fresh_index.score(job)

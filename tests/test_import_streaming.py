@@ -1,4 +1,5 @@
 """Bulk imports stream their input and never outlive the importing process."""
+
 import json
 import os
 import signal
@@ -9,13 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.services.articles import bulk_import
 from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.articles import bulk_import
 from claimtrack.services.articles.bulk_import import import_items, iter_items
 
-ARTICLE = ("Harbour plan draws questions\n\nBy Ana Reyes\n\n"
-           "The council will build {n} new homes near the harbour, the mayor said on Tuesday.\n\n"
-           "\"We expect the first families to move in next spring,\" she said.\n")
+ARTICLE = (
+    "Harbour plan draws questions\n\nBy Ana Reyes\n\n"
+    "The council will build {n} new homes near the harbour, the mayor said on Tuesday.\n\n"
+    '"We expect the first families to move in next spring," she said.\n'
+)
 
 
 def _feed(path: Path, lines: int) -> Path:
@@ -67,9 +70,12 @@ def _alive(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process table from /proc")
 def test_killing_the_importer_stops_its_workers(cli_env, tmp_path):
     feed = _feed(tmp_path / "feed.jsonl", 2_000)
-    proc = subprocess.Popen([sys.executable, "-m", "claimtrack.cli", "import", str(feed), "--workers", "2"],
-                            env={**os.environ, **cli_env}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimtrack.cli", "import", str(feed), "--workers", "2"],
+        env={**os.environ, **cli_env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     workers: set[int] = set()
     while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
@@ -94,8 +100,11 @@ def test_a_large_feed_is_read_line_by_line_with_the_same_articles(tmp_path, monk
     whole = [(i.where, i.article.title, i.article.body) for i in iter_items([feed])]
     monkeypatch.setattr(readers, "STREAM_JSONL_BYTES", 0)
     real_read_bytes = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read whole") if self == feed
-                        else real_read_bytes(self))
+    monkeypatch.setattr(
+        Path,
+        "read_bytes",
+        lambda self: pytest.fail(f"{self} was read whole") if self == feed else real_read_bytes(self),
+    )
     streamed = [(i.where, i.article.title, i.article.body) for i in iter_items([feed])]
     assert streamed == whole
 
@@ -106,8 +115,13 @@ def test_a_bad_line_of_a_streamed_feed_is_reported_and_the_rest_read(tmp_path, m
     monkeypatch.setattr(readers, "STREAM_JSONL_BYTES", 0)
     feed = tmp_path / "feed.jsonl"
     good = json.dumps({"title": "Pier opens", "body": "The new pier opened on Monday, the mayor said."})
-    feed.write_bytes(b"\xef\xbb\xbf" + good.encode() + b"\n{\"title\": \"Caf\xe9\"}\n\n{not json\n"
-                     + good.replace("Pier", "Quay").encode() + b"\r\n")
+    feed.write_bytes(
+        b"\xef\xbb\xbf"
+        + good.encode()
+        + b'\n{"title": "Caf\xe9"}\n\n{not json\n'
+        + good.replace("Pier", "Quay").encode()
+        + b"\r\n"
+    )
     items = list(iter_items([feed]))
     assert [i.error.message if i.error else i.article.title for i in items] == [
         "Pier opens",

@@ -1,4 +1,5 @@
 """Reading article files: formats, metadata, and clear errors for bad input."""
+
 import json
 
 import pytest
@@ -36,12 +37,23 @@ def test_empty_body_refused():
 
 
 def test_json_object_with_metadata():
-    doc = {"title": "T", "body": "The minister said 3,000 troops left.", "url": "https://x.example/a",
-           "outlet": "X News", "byline": "A. Writer", "published": "2020-01-10"}
+    doc = {
+        "title": "T",
+        "body": "The minister said 3,000 troops left.",
+        "url": "https://x.example/a",
+        "outlet": "X News",
+        "byline": "A. Writer",
+        "published": "2020-01-10",
+    }
     (item,) = items(json.dumps(doc).encode(), ".json")
     art = item.article
     assert (art.title, art.url, art.outlet, art.byline, art.published) == (
-        "T", "https://x.example/a", "X News", "A. Writer", "2020-01-10")
+        "T",
+        "https://x.example/a",
+        "X News",
+        "A. Writer",
+        "2020-01-10",
+    )
     assert art.layout == "fields" and art.source_format == "json"
 
 
@@ -50,13 +62,16 @@ def test_malformed_json_names_line_and_column():
     assert item.error.message.startswith("feed.json: malformed JSON at line 2, column 10")
 
 
-@pytest.mark.parametrize("doc, message", [
-    ({"body": "text"}, "missing title"),
-    ({"title": "  ", "body": "text"}, "missing title"),
-    ({"title": "T", "body": ""}, "empty body"),
-    ({"title": "T", "body": 5}, "field 'body' must be a string"),
-    (["not an object"], "expected a JSON object with title and body"),
-])
+@pytest.mark.parametrize(
+    "doc, message",
+    [
+        ({"body": "text"}, "missing title"),
+        ({"title": "  ", "body": "text"}, "missing title"),
+        ({"title": "T", "body": ""}, "empty body"),
+        ({"title": "T", "body": 5}, "field 'body' must be a string"),
+        (["not an object"], "expected a JSON object with title and body"),
+    ],
+)
 def test_json_field_errors(doc, message):
     results = items(json.dumps(doc).encode(), ".json")
     assert results[0].error is not None
@@ -64,8 +79,13 @@ def test_json_field_errors(doc, message):
 
 
 def test_jsonl_bad_line_does_not_stop_the_rest():
-    lines = [json.dumps({"title": "One", "body": "First body."}), "{oops", "",
-             json.dumps({"title": "Three", "body": "Third body."}), json.dumps({"body": "no title"})]
+    lines = [
+        json.dumps({"title": "One", "body": "First body."}),
+        "{oops",
+        "",
+        json.dumps({"title": "Three", "body": "Third body."}),
+        json.dumps({"body": "no title"}),
+    ]
     results = items("\n".join(lines).encode(), ".jsonl", where="feed")
     assert [r.where for r in results] == ["feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:4", "feed.jsonl:5"]
     assert [r.article.title for r in results if r.article] == ["One", "Three"]

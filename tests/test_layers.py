@@ -14,6 +14,7 @@ Among the entry points, web/ (pages) and api/ (JSON) share only http/ (extension
 sessions, access rules) and never import each other; no blueprint imports its own
 parent package, and no two of their modules import each other.
 """
+
 from __future__ import annotations
 
 import ast
@@ -43,8 +44,17 @@ MAY_IMPORT = {
     "services": {"base", "engines", "data", "services"},
     "entry": {"base", "engines", "data", "services", "entry"},
 }
-WEB_FRAMEWORK = {"flask", "flask_htmx", "flask_login", "flask_wtf", "jinja2", "jinja2_fragments", "werkzeug",
-                 "waitress", "click"}
+WEB_FRAMEWORK = {
+    "flask",
+    "flask_htmx",
+    "flask_login",
+    "flask_wtf",
+    "jinja2",
+    "jinja2_fragments",
+    "werkzeug",
+    "waitress",
+    "click",
+}
 DATABASE = {"sqlalchemy", "sqlmodel", "alembic", "psycopg"}
 # Third-party packages a layer must not import.
 FORBIDDEN_PACKAGES = {
@@ -187,8 +197,11 @@ def test_the_role_ladder_is_declared_once():
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Tuple | ast.List) and all(isinstance(e, ast.Constant) for e in node.elts) \
-                    and tuple(e.value for e in node.elts) == ladder:
+            if (
+                isinstance(node, ast.Tuple | ast.List)
+                and all(isinstance(e, ast.Constant) for e in node.elts)
+                and tuple(e.value for e in node.elts) == ladder
+            ):
                 found.append(module_name(path))
     assert found == ["claimtrack.models.accounts"]
 
@@ -197,8 +210,11 @@ def transaction_calls(source: str, module: str) -> list[str]:
     """`x.commit()` and `x.rollback()` calls in one module's source, as "module:line"."""
     found = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in ("commit", "rollback"):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("commit", "rollback")
+        ):
             found.append(f"{module}:{node.lineno}")
     return found
 
@@ -210,9 +226,13 @@ TRANSACTION_PLUMBING = {"claimtrack.web.errors", "claimtrack.api.errors"}
 def test_routes_commit_only_through_the_write_helper():
     """Pages and API handlers call a service inside `http.writes.writing()`; none commits
     or rolls back by itself."""
-    found = [hit for folder in ("web", "api") for path in sorted((PACKAGE / folder).rglob("*.py"))
-             if module_name(path) not in TRANSACTION_PLUMBING
-             for hit in transaction_calls(path.read_text(encoding="utf-8"), module_name(path))]
+    found = [
+        hit
+        for folder in ("web", "api")
+        for path in sorted((PACKAGE / folder).rglob("*.py"))
+        if module_name(path) not in TRANSACTION_PLUMBING
+        for hit in transaction_calls(path.read_text(encoding="utf-8"), module_name(path))
+    ]
     assert found == [], "wrap the service call in `with writing() as db:` instead"
 
 
@@ -222,10 +242,12 @@ def test_the_transaction_check_sees_a_commit():
 
 
 def test_the_entry_checks_see_a_broken_rule():
-    graph = {"claimtrack.api.claims": {"claimtrack.web.access"},
-             "claimtrack.web.claims": {"claimtrack.web", "claimtrack.web.auth"},
-             "claimtrack.web.auth": {"claimtrack.web.claims"},
-             "claimtrack.http.access": {"claimtrack.web.auth"}}
+    graph = {
+        "claimtrack.api.claims": {"claimtrack.web.access"},
+        "claimtrack.web.claims": {"claimtrack.web", "claimtrack.web.auth"},
+        "claimtrack.web.auth": {"claimtrack.web.claims"},
+        "claimtrack.http.access": {"claimtrack.web.auth"},
+    }
     assert layer_violations(graph) == [
         "claimtrack.api.claims imports claimtrack.web.access: api/ must not import web/",
         "claimtrack.http.access imports claimtrack.web.auth: http/ must not import web/",
@@ -235,10 +257,12 @@ def test_the_entry_checks_see_a_broken_rule():
 
 
 def test_the_checker_sees_an_upward_import():
-    graph = {"claimtrack.matching.scoring": {"claimtrack.services.linking.related"},
-             "claimtrack.services.review.claims": {"flask"},
-             "claimtrack.web.claims": {"claimtrack.api.render"},
-             "claimtrack.extraction.numbers": {"claimtrack.errors", "re"}}
+    graph = {
+        "claimtrack.matching.scoring": {"claimtrack.services.linking.related"},
+        "claimtrack.services.review.claims": {"flask"},
+        "claimtrack.web.claims": {"claimtrack.api.render"},
+        "claimtrack.extraction.numbers": {"claimtrack.errors", "re"},
+    }
     assert layer_violations(graph) == [
         "claimtrack.matching.scoring (engines) imports claimtrack.services.linking.related (services), a layer above",
         "claimtrack.services.review.claims (services) imports flask",
@@ -255,8 +279,9 @@ print(json.dumps(sorted(m for m in ("flask", "sqlalchemy", "sqlmodel", "werkzeug
 
 
 def loaded_frameworks(*modules: str) -> list[str]:
-    done = subprocess.run([sys.executable, "-c", PROBE, *modules], capture_output=True, text=True, cwd=REPO,
-                          timeout=120, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *modules], capture_output=True, text=True, cwd=REPO, timeout=120, check=True
+    )
     return json.loads(done.stdout)
 
 

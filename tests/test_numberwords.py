@@ -1,5 +1,6 @@
 """Extraction and matching read numbers from one vocabulary (claimtrack/numberwords.py),
 so a figure written one way in one outlet and another way elsewhere meets itself."""
+
 import pytest
 
 from claimtrack.extraction.quantities import find_quantities

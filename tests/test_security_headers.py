@@ -1,4 +1,5 @@
 """Hardening headers on every kind of response, and the debug-mode refusal."""
+
 import pytest
 
 from claimtrack import create_app
@@ -19,9 +20,13 @@ def test_headers_on_pages_fragments_errors_and_static(client, engine):
     make_user(engine, "rita", "reviewer")
     assert_hardened(client.get("/login"))
     login(client, "rita")
-    for response in (client.get("/articles"), client.get("/articles", headers={"HX-Request": "true"}),
-                     client.get("/articles/424242"), client.get("/no-such-page"),
-                     client.get("/static/css/claimtrack.css")):
+    for response in (
+        client.get("/articles"),
+        client.get("/articles", headers={"HX-Request": "true"}),
+        client.get("/articles/424242"),
+        client.get("/no-such-page"),
+        client.get("/static/css/claimtrack.css"),
+    ):
         assert_hardened(response)
         response.close()
 
@@ -33,6 +38,7 @@ def test_html_is_never_cached_by_shared_caches(client):
 def test_pages_carry_no_inline_script(client):
     page = client.get("/login").get_data(as_text=True)
     import re
+
     for tag in re.findall(r"<script[^>]*>", page):
         assert "src=" in tag or 'type="application/ld+json"' in tag, tag
     assert " onclick=" not in page and " onload=" not in page

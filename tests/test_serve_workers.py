@@ -1,4 +1,5 @@
 """`claimtrack serve --workers N`: N processes answer on one port, and they stop together."""
+
 import http.client
 import os
 import signal
@@ -25,9 +26,24 @@ def children(pid: int) -> set[int]:
 
 
 def start(cli_env: dict, port: int, workers: int) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "claimtrack.cli", "serve", "--port", str(port), "--workers",
-                             str(workers), "--threads", "2"], env={**os.environ, **cli_env},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "claimtrack.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--threads",
+            "2",
+        ],
+        env={**os.environ, **cli_env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60  # start-up wait, not a measurement
     while time.monotonic() < deadline and proc.poll() is None:
         try:
@@ -69,8 +85,9 @@ def test_workers_serve_one_port_and_stop_together(cli_env):
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
-    assert all(not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
-               for pid in workers)
+    assert all(
+        not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text() for pid in workers
+    )
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads the process tree from /proc")
@@ -89,8 +106,13 @@ def test_a_dead_worker_stops_the_server(cli_env):
 def test_workers_report_a_port_in_use(cli_env):
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]
-        done = subprocess.run([sys.executable, "-m", "claimtrack.cli", "serve", "--port", str(port), "--workers", "2"],
-                              env={**os.environ, **cli_env}, capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "claimtrack.cli", "serve", "--port", str(port), "--workers", "2"],
+            env={**os.environ, **cli_env},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert done.returncode == 1
     assert f"error: cannot listen on 127.0.0.1:{port}" in done.stderr
     assert "Traceback" not in done.stderr
@@ -108,8 +130,13 @@ def test_serve_defaults_to_one_process_per_core_up_to_four(monkeypatch, cores, e
 @pytest.mark.skipif(len(getattr(os, "sched_getaffinity", lambda _pid: ())(0)) < 2, reason="needs two cores")
 def test_serve_without_workers_flag_forks_per_core(cli_env):
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "claimtrack.cli", "serve", "--port", str(port), "--threads", "2"],
-                            env={**os.environ, **cli_env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimtrack.cli", "serve", "--port", str(port), "--threads", "2"],
+        env={**os.environ, **cli_env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         expected = min(4, len(os.sched_getaffinity(0)))
         deadline = time.monotonic() + 60  # start-up wait, not a measurement

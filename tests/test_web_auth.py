@@ -1,4 +1,5 @@
 """Logging in and out, and who may see what."""
+
 import pytest
 
 from claimtrack.http.access import access_level, role_at_least
@@ -35,15 +36,24 @@ def test_login_with_good_and_bad_passwords(client, engine):
 
 def test_login_redirects_only_to_local_paths(client, engine):
     make_user(engine, "rita", "reviewer")
-    response = client.post("/login?next=https://evil.example/x",
-                           data={"username": "rita", "password": "correct horse battery"})
+    response = client.post(
+        "/login?next=https://evil.example/x", data={"username": "rita", "password": "correct horse battery"}
+    )
     assert response.headers["Location"] == "/"
 
 
-@pytest.mark.parametrize("target, expected", [
-    ("/articles/3", "/articles/3"), ("/?page=2", "/?page=2"), ("https://evil.example", None),
-    ("//evil.example", None), ("/\\evil.example", None), ("javascript:alert(1)", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "target, expected",
+    [
+        ("/articles/3", "/articles/3"),
+        ("/?page=2", "/?page=2"),
+        ("https://evil.example", None),
+        ("//evil.example", None),
+        ("/\\evil.example", None),
+        ("javascript:alert(1)", None),
+        ("", None),
+    ],
+)
 def test_safe_next(target, expected):
     assert safe_next(target) == expected
 
@@ -96,6 +106,7 @@ def test_errors_are_plain_pages_without_internals(app, engine, caplog):
     @app.route("/boom")
     def boom():
         raise RuntimeError("secret internals")
+
     boom.access_level = "viewer"
 
     make_user(engine, "rita", "reviewer")

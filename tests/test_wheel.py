@@ -1,5 +1,6 @@
 """The built wheel carries templates, static files, migrations and fixtures, and an
 installed copy serves pages without the source tree."""
+
 import subprocess
 import sys
 import sysconfig
@@ -18,18 +19,27 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(REPO)],
-                   check=True, capture_output=True, cwd=REPO)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(REPO)],
+        check=True,
+        capture_output=True,
+        cwd=REPO,
+    )
     (path,) = out.glob("claimtrack-*.whl")
     return path
 
 
 def test_wheel_contents(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for required in ("claimtrack/templates/base.html", "claimtrack/templates/articles/show.html",
-                     "claimtrack/static/vendor/htmx.min.js", "claimtrack/static/css/claimtrack.css",
-                     "claimtrack/migrations/env.py", "claimtrack/fixtures/rating_scale.toml",
-                     "claimtrack/fixtures/articles/iraq-withdrawal-nbc.txt"):
+    for required in (
+        "claimtrack/templates/base.html",
+        "claimtrack/templates/articles/show.html",
+        "claimtrack/static/vendor/htmx.min.js",
+        "claimtrack/static/css/claimtrack.css",
+        "claimtrack/migrations/env.py",
+        "claimtrack/fixtures/rating_scale.toml",
+        "claimtrack/fixtures/articles/iraq-withdrawal-nbc.txt",
+    ):
         assert required in names, required
     assert any(n.startswith("claimtrack/migrations/versions/") and n.endswith(".py") for n in names)
     assert not any(n.startswith("tests/") for n in names)
@@ -40,11 +50,18 @@ def test_installed_wheel_renders_pages(wheel, tmp_path):
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
     # Dependencies come from the running environment; only claimtrack itself is installed.
-    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          check=True, capture_output=True, text=True).stdout.strip()
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     Path(site, "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     script = textwrap.dedent(f"""
         import claimtrack, pathlib
         from claimtrack import create_app, migrate

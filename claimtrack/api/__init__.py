@@ -4,6 +4,7 @@ Views use the same deny-by-default `@allow` rules as the pages; token authentica
 plugs into the same check (see `http.access` and `http.sessions`). No cookie is read or written on API paths, so a
 browser's session cannot be used cross-site, and CSRF protection does not apply.
 """
+
 from __future__ import annotations
 
 from flask import Flask, current_app, g, jsonify
@@ -11,11 +12,11 @@ from flask.sessions import SecureCookieSessionInterface
 from sqlalchemy.exc import OperationalError
 
 from ..db import engine_for, session_scope
-from ..services.accounts import tokens
 from ..http.access import PUBLIC, allow
-from ..http.sessions import API_PREFIX, is_api_request
-from . import articles, claims, directory, errors, exports, feed, limits, monitoring, openapi, related, review, webhooks  # noqa: F401 - views
 from ..http.extensions import csrf
+from ..http.sessions import API_PREFIX, is_api_request
+from ..services.accounts import tokens
+from . import articles, claims, directory, errors, exports, feed, limits, monitoring, openapi, related, review, webhooks  # noqa: F401 - views
 from .blueprint import bp
 
 

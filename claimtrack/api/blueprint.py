@@ -1,4 +1,5 @@
 """The one blueprint every API module adds its views to."""
+
 from __future__ import annotations
 
 from flask import Blueprint

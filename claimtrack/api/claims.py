@@ -1,23 +1,23 @@
 """Claims: list with filters, read with evidence and verdicts, edit."""
+
 from __future__ import annotations
 
 from flask import jsonify
 
 from ..db import get_session
+from ..http.access import allow, current_actor
+from ..http.instance import desk_config
+from ..http.writes import writing
 from ..services.review import claim_edit
 from ..services.review import verdicts as verdict_service
-from ..http.access import allow, current_actor
-from ..http.writes import writing
 from . import queries, render
 from .blueprint import ID, bp
 from .parsing import json_body, page, query
 from .schemas import ClaimPatch, ClaimQuery
-from ..http.instance import desk_config
 
 
 def claim_json(claim_id: int) -> dict:
-    return render.claim_detail(queries.claim_bundle(get_session(), claim_id),
-                               verdict_service.scale_for(desk_config()))
+    return render.claim_detail(queries.claim_bundle(get_session(), claim_id), verdict_service.scale_for(desk_config()))
 
 
 @bp.get("/claims")

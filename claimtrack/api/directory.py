@@ -1,26 +1,35 @@
 """Claimants, the rating scale, and "has this been checked before?"."""
+
 from __future__ import annotations
 
 from flask import jsonify
 
 from ..db import get_session
 from ..errors import NotFound
-from ..models import Claimant
-from ..services.claimants import directory as claimant_directory
-from ..services.archive import factchecks
-from ..services.review import verdicts as verdict_service
 from ..http.access import allow
+from ..http.instance import desk_config
+from ..models import Claimant
+from ..services.archive import factchecks
+from ..services.claimants import directory as claimant_directory
+from ..services.review import verdicts as verdict_service
 from . import queries, render
 from . import responses as out
 from .blueprint import ID, bp
 from .parsing import page, query
 from .schemas import ClaimantQuery, MatchQuery
-from ..http.instance import desk_config
 
 
 def _summary_fields(claimant: Claimant, claims: int, published: int, aliases: list[str]) -> dict:
-    return {"id": claimant.id, "name": claimant.name, "title": claimant.title, "kind": claimant.kind,
-            "aliases": aliases, "same_as": claimant.same_as, "claims_count": claims, "published_count": published}
+    return {
+        "id": claimant.id,
+        "name": claimant.name,
+        "title": claimant.title,
+        "kind": claimant.kind,
+        "aliases": aliases,
+        "same_as": claimant.same_as,
+        "claims_count": claims,
+        "published_count": published,
+    }
 
 
 def claimant_summary(claimant: Claimant, claims: int, published: int, aliases: list[str]) -> dict:
@@ -46,15 +55,25 @@ def show_claimant(claimant_id: int):
     record = claimant_directory.claimant_record(db, claimant)
     published = sum(1 for item in record.claims if item.claim.status == "published")
     scale = verdict_service.scale_for(desk_config())
-    return jsonify(render.dump(out.ClaimantDetail(
-        **_summary_fields(claimant, len(record.claims), published, record.aliases),
-        merged_into_id=claimant.merged_into_id,
-        ratings=dict(record.ratings),
-        claims=[out.ClaimantClaim(**render.claim_summary(item.claim, claimant),
-                                  article=out.ArticleRef(id=item.article.id, title=item.article.title,
-                                                         url=item.article.url, outlet=item.outlet_name),
-                                  verdict=render.verdict(item.verdict, scale) if item.verdict else None)
-                for item in record.claims])))
+    return jsonify(
+        render.dump(
+            out.ClaimantDetail(
+                **_summary_fields(claimant, len(record.claims), published, record.aliases),
+                merged_into_id=claimant.merged_into_id,
+                ratings=dict(record.ratings),
+                claims=[
+                    out.ClaimantClaim(
+                        **render.claim_summary(item.claim, claimant),
+                        article=out.ArticleRef(
+                            id=item.article.id, title=item.article.title, url=item.article.url, outlet=item.outlet_name
+                        ),
+                        verdict=render.verdict(item.verdict, scale) if item.verdict else None,
+                    )
+                    for item in record.claims
+                ],
+            )
+        )
+    )
 
 
 @bp.get("/rating-scale")

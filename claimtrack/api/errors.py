@@ -4,6 +4,7 @@ Errors raised inside API views are caught by the blueprint's handlers. Routing e
 (an unknown path or method under /api/) happen before any blueprint is chosen, so the
 app-wide HTTP error handler is wrapped to answer those in JSON too.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -22,9 +23,18 @@ from ..errors import Conflict, DomainError, NotFound, PermissionDenied, StaleVer
 from ..http.sessions import is_api_request
 
 _DOMAIN_STATUS = ((NotFound, 404), (PermissionDenied, 403), (Conflict, 409), (ValidationError, 422))
-_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-               405: "method_not_allowed", 409: "conflict", 413: "too_large", 415: "unsupported_media_type",
-               422: "validation", 429: "rate_limited"}
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "validation",
+    429: "rate_limited",
+}
 
 
 class ApiError(Exception):
@@ -35,8 +45,7 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.fields = status, code, message, fields or {}
 
 
-def error_response(status: int, code: str, message: str, fields: dict[str, str] | None = None,
-                   **extra: Any):
+def error_response(status: int, code: str, message: str, fields: dict[str, str] | None = None, **extra: Any):
     body: dict[str, Any] = {"code": code, "message": message}
     if fields:
         body["fields"] = fields
@@ -83,24 +92,29 @@ def _stale(exc: StaleVersion):
 
     current = render.current_state(get_session(), exc.current)
     changed_at = exc.changed_at.isoformat() if exc.changed_at else None
-    return error_response(409, exc.code, exc.message, exc.fields, current=current,
-                          changed_by=exc.changed_by, changed_at=changed_at)
+    return error_response(
+        409, exc.code, exc.message, exc.fields, current=current, changed_by=exc.changed_by, changed_at=changed_at
+    )
 
 
 def _integrity_error(exc: IntegrityError):
     """A write that lost a race with another (both creating the same unique row)."""
     get_session().rollback()
     current_app.logger.warning("write conflict on %s %s: %s", request.method, request.path, exc.orig)
-    return error_response(409, "conflict", "Another request changed the same data at the same time; "
-                          "nothing was saved. Try again.")
+    return error_response(
+        409, "conflict", "Another request changed the same data at the same time; nothing was saved. Try again."
+    )
 
 
 def _stale_write(exc: StaleDataError):
     """Two writes to one versioned row raced past the version check; the database kept
     the first and refused this one."""
     get_session().rollback()
-    return error_response(409, "stale_version", "The item was changed by another request at the same moment; "
-                          "nothing was saved. Read it again and retry.")
+    return error_response(
+        409,
+        "stale_version",
+        "The item was changed by another request at the same moment; nothing was saved. Read it again and retry.",
+    )
 
 
 def _unexpected(exc: Exception):

@@ -1,5 +1,6 @@
 """Streaming exports over the API: the same data, formats and filters as the editors'
 downloads in the browser, written while the response is sent."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -49,16 +50,25 @@ class ExportQuery(BaseModel):
 
     def filters(self, user_id: int | None) -> QueueFilters:
         who = self.assignee
-        return QueueFilters(q=self.q, status=self.status or "", outlet_id=self.outlet, claimant_id=self.claimant,
-                            date_from=self.from_, date_to=self.to, has_conflict=self.has_conflict,
-                            assignee_id=user_id if who == "me" else who if isinstance(who, int) else None,
-                            unassigned=who == "none")
+        return QueueFilters(
+            q=self.q,
+            status=self.status or "",
+            outlet_id=self.outlet,
+            claimant_id=self.claimant,
+            date_from=self.from_,
+            date_to=self.to,
+            has_conflict=self.has_conflict,
+            assignee_id=user_id if who == "me" else who if isinstance(who, int) else None,
+            unassigned=who == "none",
+        )
 
 
 class FactcheckExportQuery(ExportQuery):
     format: Literal[ROW_FORMATS + FACTCHECK_FORMATS] = Field(  # type: ignore[valid-type]
-        default="csv", description="claimreview: a JSON array of ClaimReview; factcheck-api: Fact Check Tools "
-        "write-API pages; datafeed: a schema.org DataFeed.")
+        default="csv",
+        description="claimreview: a JSON array of ClaimReview; factcheck-api: Fact Check Tools "
+        "write-API pages; datafeed: a schema.org DataFeed.",
+    )
 
 
 @bp.get("/exports/<any(claims, verdicts, links, factchecks):dataset>")
@@ -66,8 +76,15 @@ class FactcheckExportQuery(ExportQuery):
 def export(dataset: str):
     args = query(FactcheckExportQuery if dataset == "factchecks" else ExportQuery)
     who = current_actor()
-    result = open_export(get_session(), who, dataset, args.format, args.filters(who.user_id), desk_config(),
-                         feed_url=request.url_root.rstrip("/") + "/feeds/claimreview.json")
+    result = open_export(
+        get_session(),
+        who,
+        dataset,
+        args.format,
+        args.filters(who.user_id),
+        desk_config(),
+        feed_url=request.url_root.rstrip("/") + "/feeds/claimreview.json",
+    )
     response = Response(stream_with_context(result.chunks), content_type=result.content_type)
     response.headers["Content-Disposition"] = f'attachment; filename="{result.filename}"'
     response.headers["Cache-Control"] = "no-store"

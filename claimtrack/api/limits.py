@@ -4,6 +4,7 @@ The limiter counts requests per token in fixed windows, in this process's memory
 several server processes each allows the configured rate, so set it per process. A
 limit of 0 turns it off.
 """
+
 from __future__ import annotations
 
 import math
@@ -48,8 +49,11 @@ def check_rate_limit():
     wait = limiter.hit(token.token_hash, limit, float(current_app.config["API_RATE_WINDOW"]))
     if wait is None:
         return None
-    response = error_response(429, "rate_limited", f"Too many requests for this token: at most {limit} "
-                              f"per {current_app.config['API_RATE_WINDOW']} seconds.")
+    response = error_response(
+        429,
+        "rate_limited",
+        f"Too many requests for this token: at most {limit} per {current_app.config['API_RATE_WINDOW']} seconds.",
+    )
     response.headers["Retry-After"] = str(max(1, math.ceil(wait)))
     return response
 

@@ -1,19 +1,25 @@
 """Sources, jobs and fetch by address."""
+
 from __future__ import annotations
 
 from flask import current_app, jsonify
 
 from ..db import get_session
+from ..http.access import allow, current_actor
+from ..http.writes import writing
 from ..jobs.queue import job_queue
 from ..services.monitoring import alerts as alert_service
 from ..services.monitoring import jobs as job_service
-from ..services.monitoring.digest import daily_digest, parse_day
 from ..services.monitoring.by_address import check_address
+from ..services.monitoring.digest import daily_digest, parse_day
 from ..services.monitoring.sources import (
-    SourceForm, add_source, get_source, list_sources, source_dict, update_source,
+    SourceForm,
+    add_source,
+    get_source,
+    list_sources,
+    source_dict,
+    update_source,
 )
-from ..http.access import allow, current_actor
-from ..http.writes import writing
 from .blueprint import ID, bp
 from .parsing import json_body, query
 from .schemas import AlertQuery, DigestQuery, FeedSourceIn, FeedSourcePatch, FetchIn
@@ -30,9 +36,17 @@ def sources_list():
 def sources_add():
     data = json_body(FeedSourceIn)
     with writing() as db:
-        source = add_source(db, current_actor(), SourceForm(url=data.url, name=data.name or "",
-                                                            outlet=data.outlet or "",
-                                                            interval=data.interval_minutes, enabled=data.enabled))
+        source = add_source(
+            db,
+            current_actor(),
+            SourceForm(
+                url=data.url,
+                name=data.name or "",
+                outlet=data.outlet or "",
+                interval=data.interval_minutes,
+                enabled=data.enabled,
+            ),
+        )
     return jsonify(source_dict(source)), 201
 
 
@@ -64,8 +78,9 @@ def sources_edit(source_id: int):
 def sources_poll(source_id: int):
     db = get_session()
     get_source(db, source_id)
-    job_id = job_queue(current_app).submit(current_actor(), "poll", f"source:{source_id}", {"source_id": source_id},
-                                           session=db)
+    job_id = job_queue(current_app).submit(
+        current_actor(), "poll", f"source:{source_id}", {"source_id": source_id}, session=db
+    )
     return jsonify(job_service.job_dict(job_service.get_job(db, job_id))), 202
 
 

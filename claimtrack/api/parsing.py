@@ -1,4 +1,5 @@
 """Reading requests: the JSON body and the query string; and the `next` link of a page."""
+
 from __future__ import annotations
 
 import json

@@ -1,6 +1,7 @@
 """Response shapes, declared once: `render.py` builds its answers from these models and
 `openapi.py` describes them from the same models (the schema test checks every response
 against the description)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -11,11 +12,13 @@ from pydantic import BaseModel, ConfigDict, PlainSerializer, WithJsonSchema
 from ..models import CLAIMANT_KINDS
 from ..services.archive import factchecks
 
-
 # Times go out as `datetime.isoformat()` writes them ("+00:00", not pydantic's "Z"), the
 # form the API has always answered with.
-Stamp = Annotated[datetime, PlainSerializer(datetime.isoformat, return_type=str, when_used="json"),
-                  WithJsonSchema({"type": "string", "format": "date-time"})]
+Stamp = Annotated[
+    datetime,
+    PlainSerializer(datetime.isoformat, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
 
 
 class Out(BaseModel):

@@ -1,23 +1,24 @@
 """Evidence and verdicts: link and unlink sources, draft or submit a verdict, publish."""
+
 from __future__ import annotations
 
 from flask import jsonify, request
 
 from ..db import get_session
 from ..errors import Conflict, IllegalTransition, NotFound, StaleVersion, ValidationError
+from ..http.access import allow, current_actor
+from ..http.instance import desk_config
+from ..http.writes import writing
+from ..services.publishing import publish as publishing
 from ..services.review import claims as claim_service
 from ..services.review import sources as source_service
 from ..services.review import verdicts as verdict_service
-from ..services.publishing import publish as publishing
-from ..http.access import allow, current_actor
-from ..http.writes import writing
 from . import queries, render
 from .blueprint import ID, bp
 from .claims import claim_json
 from .errors import error_response
 from .parsing import json_body
 from .schemas import PublishIn, ReuseIn, SourceIn, VerdictIn
-from ..http.instance import desk_config
 
 
 @bp.post(f"/claims/<{ID}:claim_id>/sources")
@@ -25,8 +26,14 @@ from ..http.instance import desk_config
 def add_source(claim_id: int):
     data = json_body(SourceIn)
     with writing() as db:
-        link = source_service.add_source(db, current_actor(), claim_id, source_service.SourceInput(
-            url=data.url, title=data.title, publisher=data.publisher, stance=data.stance, excerpt=data.excerpt))
+        link = source_service.add_source(
+            db,
+            current_actor(),
+            claim_id,
+            source_service.SourceInput(
+                url=data.url, title=data.title, publisher=data.publisher, stance=data.stance, excerpt=data.excerpt
+            ),
+        )
     return jsonify(render.source_link(*queries.source_link(db, claim_id, link.id))), 201
 
 
@@ -55,12 +62,19 @@ def save_verdict(claim_id: int):
         seen = verdict_service.open_verdict(db, claim_id)
         seen_id = data.verdict_id if data.verdict_id is not None else (seen.id if seen is not None else None)
         action = verdict_service.submit if data.submit else verdict_service.save_draft
-        row = action(db, current_actor(), claim_id,
-                     verdict_service.VerdictInput(data.rating, data.summary, data.rationale),
-                     verdict_id=seen_id, version=data.version, config=desk_config())
+        row = action(
+            db,
+            current_actor(),
+            claim_id,
+            verdict_service.VerdictInput(data.rating, data.summary, data.rationale),
+            verdict_id=seen_id,
+            version=data.version,
+            config=desk_config(),
+        )
     created = seen is None or row.id != seen.id
-    return jsonify(verdict=render.verdict(row, verdict_service.scale_for(desk_config())),
-                   claim=claim_json(claim_id)), 201 if created else 200
+    return jsonify(
+        verdict=render.verdict(row, verdict_service.scale_for(desk_config())), claim=claim_json(claim_id)
+    ), 201 if created else 200
 
 
 @bp.post(f"/claims/<{ID}:claim_id>/verdicts/reuse")
@@ -73,11 +87,13 @@ def reuse_verdict(claim_id: int):
         claim_service.get_claim(db, claim_id)
         seen = verdict_service.open_verdict(db, claim_id)
         seen_id = data.verdict_id if data.verdict_id is not None else (seen.id if seen is not None else None)
-        row = verdict_service.reuse(db, current_actor(), claim_id, data.link_id, verdict_id=seen_id,
-                                    version=data.version, config=desk_config())
+        row = verdict_service.reuse(
+            db, current_actor(), claim_id, data.link_id, verdict_id=seen_id, version=data.version, config=desk_config()
+        )
     created = seen is None or row.id != seen.id
-    return jsonify(verdict=render.verdict(row, verdict_service.scale_for(desk_config())),
-                   claim=claim_json(claim_id)), 201 if created else 200
+    return jsonify(
+        verdict=render.verdict(row, verdict_service.scale_for(desk_config())), claim=claim_json(claim_id)
+    ), 201 if created else 200
 
 
 @bp.post(f"/claims/<{ID}:claim_id>/publish")
@@ -93,13 +109,13 @@ def publish(claim_id: int):
     version = data.version if data.version is not None else (current.version if current else None)
     try:
         with writing():
-            row = publishing.publish(db, current_actor(), claim_id, verdict_id=verdict_id, version=version,
-                                          config=desk_config())
+            row = publishing.publish(
+                db, current_actor(), claim_id, verdict_id=verdict_id, version=version, config=desk_config()
+            )
     except (StaleVersion, IllegalTransition):
         raise
     except (ValidationError, Conflict) as exc:
         missing = verdict_service.publish_problems(db, claim, desk_config())
         status = 422 if isinstance(exc, ValidationError) else 409
         return error_response(status, exc.code, exc.message, exc.fields, missing=missing)
-    return jsonify(verdict=render.verdict(row, verdict_service.scale_for(desk_config())),
-                   claim=claim_json(claim_id))
+    return jsonify(verdict=render.verdict(row, verdict_service.scale_for(desk_config())), claim=claim_json(claim_id))

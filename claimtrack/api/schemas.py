@@ -4,6 +4,7 @@ They do two jobs: they check input before any service sees it (wrong JSON types,
 out of range, strings the database would refuse), and they are the source of the
 OpenAPI schemas, so the description cannot drift from what is enforced.
 """
+
 from __future__ import annotations
 
 import re
@@ -42,13 +43,16 @@ _SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f
 
 def with_content(max_length: int) -> object:
     """Text that is not empty once white space is stripped (and holds no NUL)."""
-    return Annotated[str, Field(max_length=max_length, pattern=rf"^[^\x00]*[^\x00{_SPACE}][^\x00]*$"),
-                     AfterValidator(_storable)]
+    return Annotated[
+        str, Field(max_length=max_length, pattern=rf"^[^\x00]*[^\x00{_SPACE}][^\x00]*$"), AfterValidator(_storable)
+    ]
 
 
 def web_address(max_length: int) -> object:
     """An http(s) address with a host name, and no white space anywhere."""
-    pattern = rf"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{{1,5}})?([/?#][^\x00{_SPACE}]*)?$"
+    pattern = (
+        rf"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{{1,5}})?([/?#][^\x00{_SPACE}]*)?$"
+    )
     return Annotated[str, Field(max_length=max_length, pattern=pattern), AfterValidator(_storable)]
 
 
@@ -81,9 +85,17 @@ def _iso_date_or_time(value: str) -> str:
     return text
 
 
-IsoDateOrTime = Annotated[str, AfterValidator(_iso_date_or_time),
-                          WithJsonSchema({"type": "string", "anyOf": [{"format": "date"}, {"format": "date-time"}],
-                                          "description": "ISO 8601 (RFC 3339) date, or date and time with a zone."})]
+IsoDateOrTime = Annotated[
+    str,
+    AfterValidator(_iso_date_or_time),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "anyOf": [{"format": "date"}, {"format": "date-time"}],
+            "description": "ISO 8601 (RFC 3339) date, or date and time with a zone.",
+        }
+    ),
+]
 Id = Annotated[int, Field(ge=1, le=MAX_ID), BeforeValidator(_integral)]
 Offset = Annotated[int, Field(ge=0, le=MAX_ID), BeforeValidator(_integral)]
 Version = Annotated[int, Field(ge=0, le=MAX_ID), BeforeValidator(_integral)]
@@ -106,8 +118,9 @@ class ArticleIn(Body):
 class ClaimPatch(Body):
     """Only the fields given change; `version` is the claim version the caller last saw."""
 
-    model_config = ConfigDict(extra="forbid", strict=True,
-                              json_schema_extra={"dependentRequired": {"start": ["end"], "end": ["start"]}})
+    model_config = ConfigDict(
+        extra="forbid", strict=True, json_schema_extra={"dependentRequired": {"start": ["end"], "end": ["start"]}}
+    )
 
     version: Version
     text: bounded(5000) | None = None
@@ -134,16 +147,20 @@ class VerdictIn(Body):
     summary: bounded(2000) = ""
     rationale: bounded(50_000) = ""
     version: Version | None = Field(description="Version of the open verdict the caller saw; null if none.")
-    verdict_id: Id | None = Field(default=None, description="The open verdict the caller saw; defaults to the current one.")
+    verdict_id: Id | None = Field(
+        default=None, description="The open verdict the caller saw; defaults to the current one."
+    )
     submit: bool = Field(default=False, description="Submit for approval after saving.")
 
 
 class ReuseIn(Body):
     link_id: Id = Field(description="A confirmed same-claim link to a claim with a published verdict.")
-    version: Version | None = Field(default=None, description="Version of the open verdict the caller saw; "
-                                                               "null if none.")
-    verdict_id: Id | None = Field(default=None, description="The open verdict the caller saw; defaults to the "
-                                                            "current one.")
+    version: Version | None = Field(
+        default=None, description="Version of the open verdict the caller saw; null if none."
+    )
+    verdict_id: Id | None = Field(
+        default=None, description="The open verdict the caller saw; defaults to the current one."
+    )
 
 
 class PublishIn(Body):
@@ -180,9 +197,11 @@ class ClaimQuery(Query):
 class ClaimantQuery(Query):
     q: bounded(200) = ""
     kind: Literal["named", "all", *CLAIMANT_KINDS] = Field(  # type: ignore[valid-type]
-        default="named", description="Which claimants: `named` (people and organisations, the default), "
-        "`all`, or one kind. Descriptions (`group`: \"officials\", \"a spokesman\") and documents belong "
-        "to one article each.")
+        default="named",
+        description="Which claimants: `named` (people and organisations, the default), "
+        '`all`, or one kind. Descriptions (`group`: "officials", "a spokesman") and documents belong '
+        "to one article each.",
+    )
 
 
 class MatchQuery(BaseModel):
@@ -225,6 +244,17 @@ class AlertQuery(BaseModel):
 
 class DigestQuery(BaseModel):
     model_config = ConfigDict(extra="ignore")
-    day: Annotated[str, WithJsonSchema({"type": "string", "anyOf": [{"format": "date"}, {"maxLength": 0}],
-                                        "description": "YYYY-MM-DD (UTC); today when absent or empty."})] | None = None
+    day: (
+        Annotated[
+            str,
+            WithJsonSchema(
+                {
+                    "type": "string",
+                    "anyOf": [{"format": "date"}, {"maxLength": 0}],
+                    "description": "YYYY-MM-DD (UTC); today when absent or empty.",
+                }
+            ),
+        ]
+        | None
+    ) = None
     top: Annotated[int, Field(ge=1, le=200)] = 15

@@ -1,5 +1,6 @@
 """Request and response shapes of the webhook API, and the event payloads the OpenAPI
 description documents under `webhooks`."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -15,8 +16,10 @@ EventName = Literal[WEBHOOK_EVENTS]  # type: ignore[valid-type]
 
 
 class WebhookIn(Body):
-    url: bounded(2000) = Field(description="The receiver's address, http or https; internal addresses are refused "
-                                           "unless allow-listed (FETCH_ALLOW_NETWORKS).")
+    url: bounded(2000) = Field(
+        description="The receiver's address, http or https; internal addresses are refused "
+        "unless allow-listed (FETCH_ALLOW_NETWORKS)."
+    )
     events: Annotated[list[EventName], Field(min_length=1, max_length=len(WEBHOOK_EVENTS))]
     description: bounded(500) = ""
     active: bool = True
@@ -88,6 +91,7 @@ class DeliveryList(Out):
 
 # -- what receivers get -------------------------------------------------------------------
 
+
 class FactCheckLinks(Out):
     claim: str
     claimreview: str
@@ -123,13 +127,25 @@ class CoverageData(Out):
 
 
 EVENT_DATA: dict[str, type[BaseModel]] = {
-    "factcheck.published": FactCheckData, "factcheck.corrected": FactCheckData,
-    "factcheck.retracted": FactCheckData, "coverage.repeat": CoverageData, "coverage.conflict": CoverageData,
-    "article.imported": ArticleData, "verdict.submitted": SubmittedData,
+    "factcheck.published": FactCheckData,
+    "factcheck.corrected": FactCheckData,
+    "factcheck.retracted": FactCheckData,
+    "coverage.repeat": CoverageData,
+    "coverage.conflict": CoverageData,
+    "article.imported": ArticleData,
+    "verdict.submitted": SubmittedData,
 }
 
 
 def event_payload_schema(event: str, data_ref: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "object", "additionalProperties": False, "required": ["type", "version", "timestamp", "data"],
-            "properties": {"type": {"const": event}, "version": {"const": 1},
-                           "timestamp": {"type": "string", "format": "date-time"}, "data": data_ref}}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["type", "version", "timestamp", "data"],
+        "properties": {
+            "type": {"const": event},
+            "version": {"const": 1},
+            "timestamp": {"type": "string", "format": "date-time"},
+            "data": data_ref,
+        },
+    }

@@ -1,4 +1,5 @@
 """Webhook subscriptions and their delivery log (admins)."""
+
 from __future__ import annotations
 
 from flask import current_app, jsonify
@@ -25,9 +26,14 @@ def webhooks_list():
 def webhooks_add():
     data = json_body(WebhookIn)
     with writing() as db:
-        sub = subs.add_subscription(db, current_actor(), subs.SubscriptionForm(
-            url=data.url, events=list(data.events), description=data.description, active=data.active),
-            url_policy(current_app))
+        sub = subs.add_subscription(
+            db,
+            current_actor(),
+            subs.SubscriptionForm(
+                url=data.url, events=list(data.events), description=data.description, active=data.active
+            ),
+            url_policy(current_app),
+        )
     return jsonify(subs.subscription_dict(sub, with_secret=True)), 201
 
 
@@ -47,7 +53,8 @@ def webhooks_edit(sub_id: int):
             url=data.url if data.url is not None else now.url,
             events=list(data.events) if data.events is not None else list(now.events),
             description=data.description if data.description is not None else now.description,
-            active=data.active if data.active is not None else now.active)
+            active=data.active if data.active is not None else now.active,
+        )
         sub = subs.update_subscription(db, current_actor(), sub_id, form, url_policy(current_app))
     return jsonify(subs.subscription_dict(sub))
 

@@ -1,5 +1,6 @@
 """Plain in-memory BM25 (Robertson, k1/b form). The benchmark's baseline, and a
 reference for what the database's full-text ranking should roughly reproduce."""
+
 from __future__ import annotations
 
 import math
@@ -10,8 +11,14 @@ from .query import words
 
 
 class BM25Index:
-    def __init__(self, docs: Iterable[tuple[object, str]], *, k1: float = 1.2, b: float = 0.75,
-                 analyse: Callable[[str], Sequence[str]] = words) -> None:
+    def __init__(
+        self,
+        docs: Iterable[tuple[object, str]],
+        *,
+        k1: float = 1.2,
+        b: float = 0.75,
+        analyse: Callable[[str], Sequence[str]] = words,
+    ) -> None:
         self.k1, self.b, self.analyse = k1, b, analyse
         self.keys: list[object] = []
         self.lengths: list[int] = []

@@ -1,4 +1,5 @@
 """Turning a free text (often a pasted tweet) into a search query."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,8 @@ _URL_RE = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)[^\s—–]*", re.I
 # "— Name (@handle) Month D, YYYY" at the end of an embedded tweet.
 _SIGNATURE_RE = re.compile(
     r"\s*[—–]\s*(?P<name>[^—–]{0,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*"
-    r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$")
+    r"(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$"
+)
 _TAG_RE = re.compile(r"[#@](\w+)")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 # A clitic ("you're", "Trump's") stays attached to its word, then is dropped.
@@ -44,9 +46,9 @@ def clean_query(raw: str, *, split_tags: bool = True) -> CleanQuery:
     match = _SIGNATURE_RE.search(text)
     if match:
         author = match.group("name").strip() or None
-        text = text[:match.start()]
+        text = text[: match.start()]
     if split_tags:
-        text = _TAG_RE.sub(lambda m: f' {_CAMEL_RE.sub(" ", m.group(1).replace("_", " "))} ', text)
+        text = _TAG_RE.sub(lambda m: f" {_CAMEL_RE.sub(' ', m.group(1).replace('_', ' '))} ", text)
     return CleanQuery(_SPACE_RE.sub(" ", text).strip(), author)
 
 

@@ -4,16 +4,17 @@ Readers yield one :class:`ArchiveRow` or one :class:`RowError` per record, so a 
 is reported with its place (``file:line`` for tables and JSON lines, ``file: item N`` for
 JSON documents) and the rest still load.
 """
+
 from __future__ import annotations
 
 import csv
 import json
 import re
 import sys
-from dataclasses import dataclass
-from datetime import date, datetime, UTC
-from typing import Any
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # claims may be quoted multi-line essays
 
@@ -80,6 +81,7 @@ def read_archive(data: bytes, where: str, suffix: str) -> Iterator[ArchiveRow | 
 
 # ---- tables -------------------------------------------------------------------------
 
+
 def _sniff(text: str) -> str:
     first = text.split("\n", 1)[0]
     return "\t" if first.count("\t") >= first.count(",") else ","
@@ -133,6 +135,7 @@ def _read_table(text: str, where: str, delimiter: str) -> Iterator[ArchiveRow | 
 
 
 # ---- JSON ---------------------------------------------------------------------------
+
 
 def _read_json(text: str, where: str) -> Iterator[ArchiveRow | RowError]:
     try:
@@ -197,42 +200,60 @@ def _from_object(where: str, obj: Any) -> ArchiveRow | RowError:
         return RowError(where, "not a JSON object")
     if obj.get("_google"):
         claim = obj["_claim"]
-        return _row(where, {
-            "claim_text": claim.get("text"), "claimant": claim.get("claimant"),
-            "claim_date": claim.get("claimDate"), "title": obj.get("title"),
-            "rating": obj.get("textualRating"), "url": obj.get("url"),
-            "publisher": _name(obj.get("publisher")), "review_date": obj.get("reviewDate"),
-        })
+        return _row(
+            where,
+            {
+                "claim_text": claim.get("text"),
+                "claimant": claim.get("claimant"),
+                "claim_date": claim.get("claimDate"),
+                "title": obj.get("title"),
+                "rating": obj.get("textualRating"),
+                "url": obj.get("url"),
+                "publisher": _name(obj.get("publisher")),
+                "review_date": obj.get("reviewDate"),
+            },
+        )
     if obj.get("_markup"):
         page, raw_rating = obj["_page"], obj.get("rating")
         rating = raw_rating if isinstance(raw_rating, dict) else {}
-        return _row(where, {
-            "claim_text": obj.get("claimReviewed"), "claimant": _name(obj.get("claimAuthor")),
-            "claim_date": obj.get("claimDate"), "rating": rating.get("textualRating"),
-            "rating_value": rating.get("ratingValue"), "url": obj.get("url") or page.get("pageUrl"),
-            "publisher": _name(page.get("claimReviewAuthor")), "review_date": page.get("publishDate"),
-        })
+        return _row(
+            where,
+            {
+                "claim_text": obj.get("claimReviewed"),
+                "claimant": _name(obj.get("claimAuthor")),
+                "claim_date": obj.get("claimDate"),
+                "rating": rating.get("textualRating"),
+                "rating_value": rating.get("ratingValue"),
+                "url": obj.get("url") or page.get("pageUrl"),
+                "publisher": _name(page.get("claimReviewAuthor")),
+                "review_date": page.get("publishDate"),
+            },
+        )
     kind = obj.get("@type")
     if kind is not None and "ClaimReview" not in (kind if isinstance(kind, list) else [kind]):
         return RowError(where, f"expected a ClaimReview, found @type {kind!r}")
     raw_rating, raw_item = obj.get("reviewRating"), obj.get("itemReviewed")
     rating = raw_rating if isinstance(raw_rating, dict) else {}
     item = raw_item if isinstance(raw_item, dict) else {}
-    return _row(where, {
-        "external_id": obj.get("@id") or obj.get("identifier"),
-        "claim_text": obj.get("claimReviewed") or item.get("text") or item.get("name"),
-        "title": obj.get("headline") or obj.get("name"),
-        "rating": rating.get("alternateName") or rating.get("name"),
-        "rating_value": rating.get("ratingValue"),
-        "url": obj.get("url"),
-        "publisher": _name(obj.get("author")) or _name(obj.get("publisher")),
-        "claimant": _name(item.get("author")),
-        "claim_date": item.get("datePublished"),
-        "review_date": obj.get("datePublished"),
-    })
+    return _row(
+        where,
+        {
+            "external_id": obj.get("@id") or obj.get("identifier"),
+            "claim_text": obj.get("claimReviewed") or item.get("text") or item.get("name"),
+            "title": obj.get("headline") or obj.get("name"),
+            "rating": rating.get("alternateName") or rating.get("name"),
+            "rating_value": rating.get("ratingValue"),
+            "url": obj.get("url"),
+            "publisher": _name(obj.get("author")) or _name(obj.get("publisher")),
+            "claimant": _name(item.get("author")),
+            "claim_date": item.get("datePublished"),
+            "review_date": obj.get("datePublished"),
+        },
+    )
 
 
 # ---- fields -------------------------------------------------------------------------
+
 
 def _text(value: Any, limit: int | None = None) -> str | None:
     if value is None:
@@ -255,10 +276,17 @@ def _row(where: str, raw: dict[str, Any]) -> ArchiveRow | RowError:
     if url and not url.lower().startswith(("http://", "https://")):
         return RowError(where, f"URL must start with http:// or https:// (got {url[:60]!r})")
     return ArchiveRow(
-        where=where, claim_text=claim, external_id=_text(raw.get("external_id"), 200),
-        title=_text(raw.get("title"), 1000), rating=_text(raw.get("rating"), 200),
-        rating_value=rating_value, url=url, publisher=_text(raw.get("publisher"), 300),
-        claimant=_text(raw.get("claimant"), 300), claim_date=claim_date, review_date=review_date,
+        where=where,
+        claim_text=claim,
+        external_id=_text(raw.get("external_id"), 200),
+        title=_text(raw.get("title"), 1000),
+        rating=_text(raw.get("rating"), 200),
+        rating_value=rating_value,
+        url=url,
+        publisher=_text(raw.get("publisher"), 300),
+        claimant=_text(raw.get("claimant"), 300),
+        claim_date=claim_date,
+        review_date=review_date,
     )
 
 

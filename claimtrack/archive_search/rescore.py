@@ -9,6 +9,7 @@ within train) they rank fact-checks about as well as BM25 alone: most of the qua
 comes from retrieval. They matter more where BM25 scores are not comparable: stored
 claims and fact-checks come from different indexes and are ranked together.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
@@ -20,8 +21,18 @@ from claimtrack.matching.normalise import content_term_set, entities, entity_dis
 
 from .query import CleanQuery, words
 
-FEATURES = ("retrieval", "claim_retrieval", "title_retrieval", "rank", "token_set", "partial", "title",
-            "coverage", "entities", "author")
+FEATURES = (
+    "retrieval",
+    "claim_retrieval",
+    "title_retrieval",
+    "rank",
+    "token_set",
+    "partial",
+    "title",
+    "coverage",
+    "entities",
+    "author",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +96,18 @@ def describe(query: CleanQuery, cands: list[Candidate]) -> None:
         shared_ents = ents & q_ents
         ent_share = len(shared_ents) / len(ents) if ents else 0.0
         named = 1.0 if author_words and author_words & set(words(doc)) else 0.0
-        c.features = (c.retrieval / top, max(c.claim_retrieval, 0.0) / top_claim,
-                      max(c.title_retrieval, 0.0) / top_title, 1.0 / order[id(c)], token_set, partial,
-                      title, coverage, ent_share, named)
+        c.features = (
+            c.retrieval / top,
+            max(c.claim_retrieval, 0.0) / top_claim,
+            max(c.title_retrieval, 0.0) / top_title,
+            1.0 / order[id(c)],
+            token_set,
+            partial,
+            title,
+            coverage,
+            ent_share,
+            named,
+        )
         c.reasons = _reasons(c, terms & q_terms, shared_ents)
 
 

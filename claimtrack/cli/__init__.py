@@ -3,6 +3,7 @@
 Every command exits non-zero with a one-line `error: …` message on failure, and
 commands whose output is data take `--format json`.
 """
+
 from __future__ import annotations
 
 import sys
@@ -11,8 +12,23 @@ import click
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from ..errors import DomainError
+from . import (  # noqa: F401 - registers the commands
+    content,
+    database,
+    export,
+    exports,
+    factchecks,
+    monitoring,
+    reextract,
+    related,
+    reports,
+    server,
+    tokens,
+    users,
+    webhooks,
+    worker,
+)
 from .base import CliError, main_group
-from . import content, database, export, exports, factchecks, monitoring, reextract, related, reports, server, tokens, users, webhooks, worker  # noqa: F401 - registers the commands
 
 cli = main_group
 

@@ -1,4 +1,5 @@
 """`python -m claimtrack.cli`, the same as the `claimtrack` command."""
+
 from . import main
 
 main()

@@ -39,8 +39,9 @@ class AppContext:
 
 pass_ctx = click.make_pass_decorator(AppContext, ensure=True)
 
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-                             show_default=True, help="Output format.")
+FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
 
 
 def emit_json(data: Any) -> None:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import itertools
 import sys
-from functools import partial
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 import click
@@ -21,8 +21,9 @@ from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pa
 @main_group.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--as-user", "as_user", default=None, help="Record the import as done by this user.")
-@click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Extraction processes (default: one per core).")
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=None, help="Extraction processes (default: one per core)."
+)
 @FORMAT_OPTION
 @pass_ctx
 def import_cmd(ctx: AppContext, paths: tuple[Path, ...], as_user: str | None, workers: int | None, fmt: str) -> None:
@@ -58,8 +59,9 @@ def import_cmd(ctx: AppContext, paths: tuple[Path, ...], as_user: str | None, wo
 
 def _run(ctx: AppContext, actor: Actor, items: Iterable, workers: int | None, *, verbose: bool) -> list[ImportReport]:
     """Import, with a progress bar on stderr when it is a terminal."""
-    run = partial(import_items, ctx.engine, actor, items, max_body_chars=int(ctx.config["MAX_BODY_CHARS"]),
-                  workers=workers)
+    run = partial(
+        import_items, ctx.engine, actor, items, max_body_chars=int(ctx.config["MAX_BODY_CHARS"]), workers=workers
+    )
     if not sys.stderr.isatty():
         return list(run(on_done=partial(_report_line, verbose=verbose)))
     reports = []
@@ -125,12 +127,13 @@ def _print_text(doc: dict) -> None:
     for i, claim in enumerate(doc["claims"]):
         who = claim["speaker"] or "(reporter)"
         repeat = f"  [repeat of {claim['repeat_of']}]" if claim["repeat_of"] is not None else ""
-        click.echo(f"{i:>3}. [{claim['kind']}, {claim['checkworthiness']:.2f}] {who}"
-                   f"{' — ' + claim['cue'] if claim['cue'] else ''}{repeat}")
+        click.echo(
+            f"{i:>3}. [{claim['kind']}, {claim['checkworthiness']:.2f}] {who}"
+            f"{' — ' + claim['cue'] if claim['cue'] else ''}{repeat}"
+        )
         click.echo(f"     {claim['text']}")
         for q in claim["quantities"]:
             approx = "~" if q["approx"] and q["low"] == q["high"] else ""
             change = f" ({q['change']})" if q["change"] else ""
             amount = describe_amount(q["value"], q["low"], q["high"], q["unit"])
             click.echo(f"       · {q['text']}: {approx}{amount}{change}")
-

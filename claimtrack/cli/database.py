@@ -52,12 +52,19 @@ def demo(ctx: AppContext, fmt: str) -> None:
     logins, reports = load_demo(ctx.engine, max_body_chars=int(ctx.config["MAX_BODY_CHARS"]))
     failed = [r for r in reports if r.error]
     if fmt == "json":
-        emit_json({"users": [{"username": login.username, "role": login.role, "created": login.created} for login in logins],
-                   "articles": [r.to_dict() for r in reports]})
+        emit_json(
+            {
+                "users": [
+                    {"username": login.username, "role": login.role, "created": login.created} for login in logins
+                ],
+                "articles": [r.to_dict() for r in reports],
+            }
+        )
     else:
         new = sum(1 for r in reports if not r.error and not r.duplicate)
-        click.echo(f"demo articles: {new} imported, {len(reports) - new - len(failed)} already there, "
-                   f"{len(failed)} failed")
+        click.echo(
+            f"demo articles: {new} imported, {len(reports) - new - len(failed)} already there, {len(failed)} failed"
+        )
         click.echo("demo logins:")
         for login in logins:
             click.echo(f"  {login.role:<9} {login.username:<9} password: {login.password}")

@@ -1,12 +1,13 @@
 """`claimtrack export`: published fact-checks as ClaimReview JSON-LD (or the Fact Check
 Tools payload), streamed to a file or standard output."""
+
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime, time, UTC
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import IO, Any
-from collections.abc import Iterable
 
 import click
 from sqlmodel import Session
@@ -55,8 +56,10 @@ def _run(ctx: AppContext, out_path: Path | None, since: str | None, make: str) -
         if make == "claimreview":
             items = publishing.iter_claimreviews(session, config, since=since_at)
         else:
-            items = (factcheck_api_page(publishing.review_of(row, settings))
-                     for row in publishing.iter_published(session, since=since_at))
+            items = (
+                factcheck_api_page(publishing.review_of(row, settings))
+                for row in publishing.iter_published(session, since=since_at)
+            )
         if out_path is None:
             count = write_array(items, sys.stdout)
         else:
@@ -72,8 +75,13 @@ def _run(ctx: AppContext, out_path: Path | None, since: str | None, make: str) -
 
 
 @export_group.command("claimreview")
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to FILE instead of standard output.")
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE instead of standard output.",
+)
 @click.option("--since", default=None, metavar="DATE", help="Only verdicts published on or after DATE (YYYY-MM-DD).")
 @pass_ctx
 def claimreview_cmd(ctx: AppContext, out_path: Path | None, since: str | None) -> None:
@@ -82,8 +90,13 @@ def claimreview_cmd(ctx: AppContext, out_path: Path | None, since: str | None) -
 
 
 @export_group.command("factcheck-api")
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to FILE instead of standard output.")
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE instead of standard output.",
+)
 @click.option("--since", default=None, metavar="DATE", help="Only verdicts published on or after DATE (YYYY-MM-DD).")
 @pass_ctx
 def factcheck_api_cmd(ctx: AppContext, out_path: Path | None, since: str | None) -> None:

@@ -1,6 +1,7 @@
 """`claimtrack export claims|verdicts|links|factchecks`: the desk's data streamed to a
 file or standard output in CSV, JSON Lines (and, for fact-checks, ClaimReview, the Fact
 Check Tools payload or a DataFeed), with the review queue's filters."""
+
 from __future__ import annotations
 
 import sys
@@ -9,15 +10,15 @@ from pathlib import Path
 import click
 from sqlmodel import Session
 
+from ..services.accounts.actors import Actor
 from ..services.exports import filters as export_filters
 from ..services.exports.streams import formats_for, open_export
 from ..services.publishing import settings as instance_settings
-from ..services.accounts.actors import Actor
 from .base import AppContext, CliError, pass_ctx
 from .export import export_group
 
 
-def _write(chunks, out_path: Path | None) -> int:  # noqa: ANN001 - an iterator of bytes
+def _write(chunks, out_path: Path | None) -> int:
     written = 0
     if out_path is None:
         for chunk in chunks:
@@ -44,8 +45,13 @@ def _write(chunks, out_path: Path | None) -> int:  # noqa: ANN001 - an iterator 
 
 def _command(dataset: str) -> click.Command:
     @click.option("--format", "fmt", type=click.Choice(formats_for(dataset)), default="csv", show_default=True)
-    @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                  help="Write to FILE instead of standard output.")
+    @click.option(
+        "--out",
+        "out_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Write to FILE instead of standard output.",
+    )
     @click.option("--q", default=None, help="Words in the claim, its speaker or the article title.")
     @click.option("--status", default=None, help="Claim status (unreviewed, in_review, ...).")
     @click.option("--outlet", default=None, help="Outlet id.")
@@ -55,10 +61,29 @@ def _command(dataset: str) -> click.Command:
     @click.option("--to", "date_to", default=None, metavar="DATE", help="... and on or before DATE.")
     @click.option("--conflict", is_flag=True, help="Only claims with a numeric conflict.")
     @pass_ctx
-    def run(ctx: AppContext, fmt: str, out_path: Path | None, q, status, outlet, claimant, assignee,  # noqa: ANN001
-            date_from, date_to, conflict: bool) -> None:
-        args = {"q": q, "status": status, "outlet": outlet, "claimant": claimant, "assignee": assignee,
-                "from": date_from, "to": date_to, "conflict": "1" if conflict else None}
+    def run(
+        ctx: AppContext,
+        fmt: str,
+        out_path: Path | None,
+        q,
+        status,
+        outlet,
+        claimant,
+        assignee,
+        date_from,
+        date_to,
+        conflict: bool,
+    ) -> None:
+        args = {
+            "q": q,
+            "status": status,
+            "outlet": outlet,
+            "claimant": claimant,
+            "assignee": assignee,
+            "from": date_from,
+            "to": date_to,
+            "conflict": "1" if conflict else None,
+        }
         # A plain reading session: an export must not hold SQLite's write lock while it streams.
         with Session(ctx.engine) as session:
             config = instance_settings.effective(session, ctx.config)

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import click
 
-from ..db import session_scope
 from ..archive_search.readers import ArchiveFormatError, read_archive
-from ..services.archive import factchecks as service
+from ..db import session_scope
 from ..services.accounts import users as user_service
 from ..services.accounts.actors import Actor
+from ..services.archive import factchecks as service
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
 
 
@@ -45,8 +45,11 @@ def import_factchecks_cmd(ctx: AppContext, path: Path, publisher: str | None, as
         click.echo(f"error: {error}", err=True)
     if fmt == "json":
         emit_json(summary.to_dict())
-    click.echo(f"{summary.created} imported, {summary.updated} updated, {summary.unchanged} unchanged, "
-               f"{summary.failed} failed", err=True)
+    click.echo(
+        f"{summary.created} imported, {summary.updated} updated, {summary.unchanged} unchanged, "
+        f"{summary.failed} failed",
+        err=True,
+    )
     if summary.failed:
         raise SystemExit(1)
 

@@ -1,4 +1,5 @@
 """`claimtrack fetch` (one article by its address) and `claimtrack sources ...`."""
+
 from __future__ import annotations
 
 import click
@@ -12,10 +13,15 @@ from ..services.monitoring.articles import import_url
 from ..services.monitoring.fleet import poll_many
 from ..services.monitoring.polling import poll_source
 from ..services.monitoring.sources import (
-    DEFAULT_INTERVAL, SourceForm, add_source, get_source, list_sources, source_dict,
+    DEFAULT_INTERVAL,
+    SourceForm,
+    add_source,
+    get_source,
+    list_sources,
+    source_dict,
 )
-from .progress import terminal_progress
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
+from .progress import terminal_progress
 
 
 def fetch_client(ctx: AppContext) -> FetchClient:
@@ -65,8 +71,17 @@ def fetch_cmd(ctx: AppContext, url: str, as_user: str | None, fmt: str) -> None:
 
 def _fail(fmt: str, url: str, message: str) -> None:
     if fmt == "json":
-        emit_json({"path": url, "article_id": None, "title": None, "claims": 0, "duplicate": False,
-                   "error": message, "status": "failed"})
+        emit_json(
+            {
+                "path": url,
+                "article_id": None,
+                "title": None,
+                "claims": 0,
+                "duplicate": False,
+                "error": message,
+                "status": "failed",
+            }
+        )
     raise CliError(message)
 
 
@@ -79,15 +94,18 @@ def sources_group() -> None:
 @click.argument("url")
 @click.option("--name", default="", help="A name for the source (default: the host name).")
 @click.option("--outlet", default="", help="Outlet credited for its articles when a page does not say.")
-@click.option("--interval", default=DEFAULT_INTERVAL, type=int, show_default=True, help="Minutes between polls (at least 1).")
+@click.option(
+    "--interval", default=DEFAULT_INTERVAL, type=int, show_default=True, help="Minutes between polls (at least 1)."
+)
 @FORMAT_OPTION
 @pass_ctx
 def sources_add(ctx: AppContext, url: str, name: str, outlet: str, interval: int, fmt: str) -> None:
     """Watch the feed or sitemap at URL."""
     try:
         with session_scope(ctx.engine) as session:
-            source = add_source(session, Actor.system("cli"), SourceForm(url=url, name=name, outlet=outlet,
-                                                                         interval=interval))
+            source = add_source(
+                session, Actor.system("cli"), SourceForm(url=url, name=name, outlet=outlet, interval=interval)
+            )
             doc = source_dict(source)
     except ValidationError as exc:
         detail = "; ".join(f"--{name}: {why}" if name != "url" else f"URL: {why}" for name, why in exc.fields.items())
@@ -112,9 +130,11 @@ def sources_list(ctx: AppContext, fmt: str) -> None:
         counts = doc["last_counts"]
         state = "on " if doc["enabled"] else "off"
         last = doc["last_status"] or "never polled"
-        click.echo(f"{doc['id']:>4} {state} {doc['name']}  {doc['url']}  every {doc['interval_minutes']} min  "
-                   f"{last}  new {counts['new']}, changed {counts['changed']}, unchanged {counts['unchanged']}, "
-                   f"failed {counts['failed']}" + (f"  error: {doc['last_error']}" if doc["last_error"] else ""))
+        click.echo(
+            f"{doc['id']:>4} {state} {doc['name']}  {doc['url']}  every {doc['interval_minutes']} min  "
+            f"{last}  new {counts['new']}, changed {counts['changed']}, unchanged {counts['unchanged']}, "
+            f"failed {counts['failed']}" + (f"  error: {doc['last_error']}" if doc["last_error"] else "")
+        )
 
 
 @sources_group.command("poll")
@@ -134,17 +154,26 @@ def sources_poll(ctx: AppContext, source_id: int | None, poll_all: bool, fmt: st
     client = fetch_client(ctx)
     limit = int(ctx.config["MAX_BODY_CHARS"])
     if not poll_all:
-        reports = [poll_source(ctx.engine, Actor.system("cli"), client, ids[0], max_body_chars=limit,
-                               progress=_progress())]
+        reports = [
+            poll_source(ctx.engine, Actor.system("cli"), client, ids[0], max_body_chars=limit, progress=_progress())
+        ]
     else:
         # Many hosts at once, one request at a time per host; pages read in one process per core.
         bar = _progress(label="sources")
-        reports = poll_many(ctx.engine, Actor.system("cli"), client, ids, max_body_chars=limit,
-                            progress=(lambda done, total, _r: bar(done, total)) if bar else None)
+        reports = poll_many(
+            ctx.engine,
+            Actor.system("cli"),
+            client,
+            ids,
+            max_body_chars=limit,
+            progress=(lambda done, total, _r: bar(done, total)) if bar else None,
+        )
     if fmt == "text":
         for report in reports:
-            line = (f"source {report.source_id} {report.name}: {report.status}  new {report.new}, "
-                    f"changed {report.changed}, unchanged {report.unchanged}, failed {report.failed}")
+            line = (
+                f"source {report.source_id} {report.name}: {report.status}  new {report.new}, "
+                f"changed {report.changed}, unchanged {report.unchanged}, failed {report.failed}"
+            )
             click.echo(line + (f"  error: {report.error}" if report.error else ""))
     if fmt == "json":
         emit_json([r.to_dict() for r in reports])
@@ -152,6 +181,6 @@ def sources_poll(ctx: AppContext, source_id: int | None, poll_all: bool, fmt: st
         raise SystemExit(1)
 
 
-def _progress(label: str = "entries"):  # noqa: ANN202
+def _progress(label: str = "entries"):
     """A progress bar on a terminal's stderr; None when stderr is piped or a file."""
     return terminal_progress(label)

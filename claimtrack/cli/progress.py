@@ -1,5 +1,6 @@
 """A progress bar for long commands, drawn on standard error only when it is a terminal
 (piped or redirected output stays clean, and --format json stays parseable)."""
+
 from __future__ import annotations
 
 import sys
@@ -12,7 +13,7 @@ WIDTH = 30
 MIN_INTERVAL = 0.1
 
 
-def terminal_progress(label: str, stream=None) -> Callable[[int, int | None], None] | None:  # noqa: ANN001
+def terminal_progress(label: str, stream=None) -> Callable[[int, int | None], None] | None:
     """``show(done, total)``, or None when the stream is not a terminal."""
     out = stream or sys.stderr
     if not out.isatty():
@@ -35,4 +36,5 @@ def terminal_progress(label: str, stream=None) -> Callable[[int, int | None], No
             if final:
                 out.write("\n")
             out.flush()
+
     return show

@@ -6,13 +6,12 @@ from sqlmodel import Session
 from ..database import session_scope, writer
 from ..services.accounts.actors import Actor
 from ..services.articles import reextract as reextract_service
-from .progress import terminal_progress
 from .base import FORMAT_OPTION, AppContext, CliError, emit_json, main_group, pass_ctx
+from .progress import terminal_progress
 
 
 @main_group.command("reextract")
-@click.option("--article", "article_id", type=click.IntRange(1, 2**31 - 1), default=None,
-              help="Only this article.")
+@click.option("--article", "article_id", type=click.IntRange(1, 2**31 - 1), default=None, help="Only this article.")
 @click.option("--outlet", default=None, help="Only the articles of the outlet with this name.")
 @click.option("--dry-run", "dry_run", is_flag=True, help="Show what would change, and change nothing.")
 @FORMAT_OPTION
@@ -46,11 +45,19 @@ def reextract_cmd(ctx: AppContext, article_id: int | None, outlet: str | None, d
             bar(done, len(ids))
     changed = [c for c in changes if c.changed]
     if fmt == "json":
-        emit_json({"dry_run": dry_run, "articles": len(changes), "changed": len(changed),
-                   "changes": [c.to_dict() for c in changed]})
+        emit_json(
+            {
+                "dry_run": dry_run,
+                "articles": len(changes),
+                "changed": len(changed),
+                "changes": [c.to_dict() for c in changed],
+            }
+        )
         return
     verb = "would change" if dry_run else "changed"
     for c in changed:
-        click.echo(f"article {c.article_id}: {len(c.added)} added, {len(c.updated)} updated, "
-                   f"{len(c.removed)} removed, {len(c.touched)} touched kept  {c.title}")
+        click.echo(
+            f"article {c.article_id}: {len(c.added)} added, {len(c.updated)} updated, "
+            f"{len(c.removed)} removed, {len(c.touched)} touched kept  {c.title}"
+        )
     click.echo(f"{len(changes)} articles read, {len(changed)} {verb}", err=True)

@@ -1,5 +1,6 @@
 """`claimtrack report NAME`: the editors' reports as CSV or JSON, the same data the
 web downloads give."""
+
 from __future__ import annotations
 
 import click
@@ -19,11 +20,26 @@ from .base import AppContext, emit_json, main_group, pass_ctx
 @click.option("--claimant", default=None, help="Claimant id.")
 @click.option("--reviewer", default=None, help="Reviewer (user) id.")
 @pass_ctx
-def report_cmd(ctx: AppContext, name: str, fmt: str, article: str | None, date_from: str | None,
-               date_to: str | None, outlet: str | None, claimant: str | None, reviewer: str | None) -> None:
+def report_cmd(
+    ctx: AppContext,
+    name: str,
+    fmt: str,
+    article: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    outlet: str | None,
+    claimant: str | None,
+    reviewer: str | None,
+) -> None:
     """Print report NAME: article, overview, claimants, workload or conflicts."""
-    args = {"article": article, "from": date_from, "to": date_to, "outlet": outlet, "claimant": claimant,
-            "reviewer": reviewer}
+    args = {
+        "article": article,
+        "from": date_from,
+        "to": date_to,
+        "outlet": outlet,
+        "claimant": claimant,
+        "reviewer": reviewer,
+    }
     with Session(ctx.engine) as session:
         report = catalogue.build(session, name, ctx.config, args)
         if fmt == "json":

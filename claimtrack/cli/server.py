@@ -11,7 +11,6 @@ import click
 from ..db import dispose_engines
 from .base import AppContext, CliError, main_group, pass_ctx
 
-
 # More processes than this mostly add memory: the database is the limit by then.
 MAX_DEFAULT_WORKERS = 4
 
@@ -28,11 +27,14 @@ def default_workers() -> int:
 @main_group.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
-              help="Worker threads per process.")
-@click.option("--workers", default=None, type=click.IntRange(1, 32),
-              help="Server processes sharing the port (POSIX only); one runs Python on one core at a time. "
-                   f"Default: one per core, at most {MAX_DEFAULT_WORKERS} (one where fork() is missing).")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Worker threads per process.")
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(1, 32),
+    help="Server processes sharing the port (POSIX only); one runs Python on one core at a time. "
+    f"Default: one per core, at most {MAX_DEFAULT_WORKERS} (one where fork() is missing).",
+)
 @pass_ctx
 def serve(ctx: AppContext, host: str, port: int, threads: int, workers: int | None) -> None:
     """Serve the web application with a production WSGI server (waitress)."""
@@ -41,8 +43,11 @@ def serve(ctx: AppContext, host: str, port: int, threads: int, workers: int | No
         raise CliError("--workers above 1 needs a system with fork(); run one process per port instead.")
     app = ctx.app  # configuration errors surface here, once, before any worker starts
     listener = _listen(host, port) if workers > 1 else None
-    click.echo(f"claimtrack serving on http://{host}:{port} with {workers} process{'es' if workers > 1 else ''} "
-               f"of {threads} threads (Ctrl+C to stop)", err=True)
+    click.echo(
+        f"claimtrack serving on http://{host}:{port} with {workers} process{'es' if workers > 1 else ''} "
+        f"of {threads} threads (Ctrl+C to stop)",
+        err=True,
+    )
     if listener is None:
         _run_waitress(app, threads, host=host, port=port)
     else:

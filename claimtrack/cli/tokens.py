@@ -22,10 +22,14 @@ def _user(session, username: str):
 
 
 def _row(token) -> dict:
-    return {"id": token.id, "user_id": token.user_id, "name": token.name,
-            "created_at": token.created_at.isoformat(),
-            "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
-            "revoked_at": token.revoked_at.isoformat() if token.revoked_at else None}
+    return {
+        "id": token.id,
+        "user_id": token.user_id,
+        "name": token.name,
+        "created_at": token.created_at.isoformat(),
+        "last_used_at": token.last_used_at.isoformat() if token.last_used_at else None,
+        "revoked_at": token.revoked_at.isoformat() if token.revoked_at else None,
+    }
 
 
 @tokens_group.command("create")

@@ -32,8 +32,7 @@ def create(ctx: AppContext, name: str, role: str, display_name: str, password_st
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
     with session_scope(ctx.engine) as session:
-        user = user_service.create_user(session, Actor.system(), name, password, role=role,
-                                        display_name=display_name)
+        user = user_service.create_user(session, Actor.system(), name, password, role=role, display_name=display_name)
         data = {"id": user.id, "username": user.username, "role": user.role}
     if fmt == "json":
         emit_json(data)
@@ -47,8 +46,10 @@ def create(ctx: AppContext, name: str, role: str, display_name: str, password_st
 def list_users(ctx: AppContext, fmt: str) -> None:
     """List user accounts."""
     with session_scope(ctx.engine) as session:
-        rows = [{"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role,
-                 "active": u.is_active} for u in user_service.list_users(session)]
+        rows = [
+            {"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role, "active": u.is_active}
+            for u in user_service.list_users(session)
+        ]
     if fmt == "json":
         emit_json(rows)
         return
@@ -62,8 +63,9 @@ def _show(user, fmt: str, done: str) -> None:
     if fmt == "json":
         emit_json(data)
     else:
-        click.echo(f"{done} {data['username']} (id {data['id']}, {data['role']}"
-                   f"{'' if data['active'] else ', inactive'})")
+        click.echo(
+            f"{done} {data['username']} (id {data['id']}, {data['role']}{'' if data['active'] else ', inactive'})"
+        )
 
 
 @users_group.command("deactivate")

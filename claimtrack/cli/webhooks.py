@@ -1,4 +1,5 @@
 """`claimtrack webhooks ...`: subscriptions and their delivery log."""
+
 from __future__ import annotations
 
 import click
@@ -22,8 +23,14 @@ def webhooks_group() -> None:
 
 @webhooks_group.command("add")
 @click.argument("url")
-@click.option("--event", "event_names", multiple=True, required=True, type=click.Choice(WEBHOOK_EVENTS),
-              help="An event to send (repeat for several).")
+@click.option(
+    "--event",
+    "event_names",
+    multiple=True,
+    required=True,
+    type=click.Choice(WEBHOOK_EVENTS),
+    help="An event to send (repeat for several).",
+)
 @click.option("--description", default="", help="What the receiver is, for the admin page.")
 @FORMAT_OPTION
 @pass_ctx
@@ -32,13 +39,17 @@ def webhooks_add(ctx: AppContext, url: str, event_names: tuple[str, ...], descri
     secret (`whsec_…`), shown this once: store it where the receiver can read it."""
     try:
         with session_scope(ctx.engine) as session:
-            sub = subs.add_subscription(session, Actor.system("cli"),
-                                        subs.SubscriptionForm(url=url, events=list(event_names),
-                                                              description=description), url_policy(ctx.app))
+            sub = subs.add_subscription(
+                session,
+                Actor.system("cli"),
+                subs.SubscriptionForm(url=url, events=list(event_names), description=description),
+                url_policy(ctx.app),
+            )
             doc = subs.subscription_dict(sub, with_secret=True)
     except ValidationError as exc:
-        raise CliError("; ".join(f"{'URL' if k == 'url' else '--' + k}: {v}" for k, v in exc.fields.items())
-                       or exc.message) from None
+        raise CliError(
+            "; ".join(f"{'URL' if k == 'url' else '--' + k}: {v}" for k, v in exc.fields.items()) or exc.message
+        ) from None
     if fmt == "json":
         emit_json(doc)
         return
@@ -58,8 +69,10 @@ def webhooks_list(ctx: AppContext, fmt: str) -> None:
         return
     for doc in docs:
         state = "failing" if doc["failing"] else ("on" if doc["active"] else "off")
-        click.echo(f"{doc['id']:>4} {state:<7} {doc['url']}  {', '.join(doc['events'])}"
-                   + (f"  ({doc['disabled_reason']})" if doc["disabled_reason"] else ""))
+        click.echo(
+            f"{doc['id']:>4} {state:<7} {doc['url']}  {', '.join(doc['events'])}"
+            + (f"  ({doc['disabled_reason']})" if doc["disabled_reason"] else "")
+        )
 
 
 @webhooks_group.command("deliveries")
@@ -78,11 +91,14 @@ def webhooks_deliveries(ctx: AppContext, subscription_id: int, limit: int, fmt: 
         emit_json(docs)
         return
     for doc in docs:
-        click.echo(f"{doc['id']:>6} {doc['event']:<20} {doc['state']:<9} {doc['webhook_id']}  "
-                   f"attempts {doc['attempts']}")
+        click.echo(
+            f"{doc['id']:>6} {doc['event']:<20} {doc['state']:<9} {doc['webhook_id']}  attempts {doc['attempts']}"
+        )
         for a in doc["log"]:
-            click.echo(f"         #{a['number']} {a['attempted_at'][:19]} {a['status_code'] or '-'} "
-                       f"{a['latency_ms']} ms" + (f"  {a['error']}" if a["error"] else ""))
+            click.echo(
+                f"         #{a['number']} {a['attempted_at'][:19]} {a['status_code'] or '-'} "
+                f"{a['latency_ms']} ms" + (f"  {a['error']}" if a["error"] else "")
+            )
 
 
 @webhooks_group.command("rotate")
@@ -94,8 +110,9 @@ def webhooks_rotate(ctx: AppContext, subscription_id: int, fmt: str) -> None:
     WEBHOOKS_ROTATION_OVERLAP_HOURS."""
     hours = WebhookSettings.from_config(ctx.config).overlap_hours
     with session_scope(ctx.engine) as session:
-        doc = subs.subscription_dict(subs.rotate_secret(session, Actor.system("cli"), subscription_id,
-                                                        overlap_hours=hours), with_secret=True)
+        doc = subs.subscription_dict(
+            subs.rotate_secret(session, Actor.system("cli"), subscription_id, overlap_hours=hours), with_secret=True
+        )
     if fmt == "json":
         emit_json(doc)
         return

@@ -1,4 +1,5 @@
 """`claimtrack worker`: the job consumer (polling, fetches, imports started in the browser)."""
+
 from __future__ import annotations
 
 import logging
@@ -11,8 +12,9 @@ from .base import AppContext, main_group, pass_ctx
 
 
 @main_group.command("worker")
-@click.option("--workers", default=None, type=click.IntRange(1, 64),
-              help="Worker threads (default: the JOBS_WORKERS setting).")
+@click.option(
+    "--workers", default=None, type=click.IntRange(1, 64), help="Worker threads (default: the JOBS_WORKERS setting)."
+)
 @pass_ctx
 def worker_cmd(ctx: AppContext, workers: int | None) -> None:
     """Run the job consumer until stopped (Ctrl+C): background jobs, and every minute the
@@ -28,6 +30,7 @@ def worker_cmd(ctx: AppContext, workers: int | None) -> None:
     click.echo(f"claimtrack worker: {count} threads, queue on {where}, nice {nice} (Ctrl+C to stop)", err=True)
     # An idle worker looks for work at least twice a second (Huey's default backs off to
     # 10 s), so a webhook's first attempt follows its event within about a second.
-    consumer = queue.huey.create_consumer(workers=count, worker_type="thread", periodic=True,
-                                          check_worker_health=True, initial_delay=0.05, max_delay=0.5)
+    consumer = queue.huey.create_consumer(
+        workers=count, worker_type="thread", periodic=True, check_worker_health=True, initial_delay=0.05, max_delay=0.5
+    )
     consumer.run()

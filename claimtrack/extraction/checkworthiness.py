@@ -66,9 +66,7 @@ _SUPERLATIVE_WORDS = frozenset(
     """largest biggest highest lowest smallest first record most least fastest deadliest
     worst best only never doubled tripled half""".split()
 )
-_SPECULATION_WORDS = frozenset(
-    "could might may possibly perhaps likely unlikely would probably potentially if".split()
-)
+_SPECULATION_WORDS = frozenset("could might may possibly perhaps likely unlikely would probably potentially if".split())
 _SPECULATION_PHRASES = ("expected to", "appears to", "appear to", "seems to", "seem to")
 _OPINION_WORDS = frozenset(
     """should must ought shameful disgraceful outrageous wonderful terrible great brilliant
@@ -76,18 +74,46 @@ _OPINION_WORDS = frozenset(
     unfortunately""".split()
 )
 _OPINION_PHRASES = (
-    "i think", "we think", "i believe", "we believe", "in my view", "need to", "needs to",
-    "i don't think", "i don’t think",
+    "i think",
+    "we think",
+    "i believe",
+    "we believe",
+    "in my view",
+    "need to",
+    "needs to",
+    "i don't think",
+    "i don’t think",
 )
 _BACKGROUND_PHRASES = (
-    "has become", "have become", "for years", "long been", "in recent days", "in recent weeks",
-    "in recent months", "in recent years", "source of debate", "fact of life", "remains unclear",
-    "it is clear", "it is not clear",
+    "has become",
+    "have become",
+    "for years",
+    "long been",
+    "in recent days",
+    "in recent weeks",
+    "in recent months",
+    "in recent years",
+    "source of debate",
+    "fact of life",
+    "remains unclear",
+    "it is clear",
+    "it is not clear",
 )
 _BOILERPLATE_PHRASES = (
-    "is a leading", "leading provider", "forward-looking statement", "for more information",
-    "visit www", "visit http", "headquartered in", "all rights reserved", "subscribe",
-    "sign up", "click here", "terms of use", "terms of service", "privacy policy",
+    "is a leading",
+    "leading provider",
+    "forward-looking statement",
+    "for more information",
+    "visit www",
+    "visit http",
+    "headquartered in",
+    "all rights reserved",
+    "subscribe",
+    "sign up",
+    "click here",
+    "terms of use",
+    "terms of service",
+    "privacy policy",
 )
 _FIRST_PERSON = frozenset({"I", "we", "We", "my", "My", "our", "Our", "us"})
 _NAMED_RE = re.compile(r"(?<=[\s(\"“])(?:[A-Z][a-z]+|[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2,})")
@@ -111,14 +137,13 @@ def features(claim: ExtractedClaim) -> dict[str, bool]:
         "attributed": claim.speaker is not None,
         "quoted": claim.kind == "quote",
         "event_verb": not words.isdisjoint(_EVENT_WORDS),
-        "time_anchor": not words.isdisjoint(_TIME_WORDS) or bool(_YEAR_RE.search(text))
+        "time_anchor": not words.isdisjoint(_TIME_WORDS)
+        or bool(_YEAR_RE.search(text))
         or bool(_LAST_PERIOD_RE.search(low)),
         "superlative": not words.isdisjoint(_SUPERLATIVE_WORDS),
-        "speculation": not words.isdisjoint(_SPECULATION_WORDS)
-        or any(p in low for p in _SPECULATION_PHRASES),
+        "speculation": not words.isdisjoint(_SPECULATION_WORDS) or any(p in low for p in _SPECULATION_PHRASES),
         "opinion": not words.isdisjoint(_OPINION_WORDS) or any(p in low for p in _OPINION_PHRASES),
-        "first_person": claim.speaker is None
-        and not _FIRST_PERSON.isdisjoint(_WORD_RE.findall(reporter_text)),
+        "first_person": claim.speaker is None and not _FIRST_PERSON.isdisjoint(_WORD_RE.findall(reporter_text)),
         "short": n_words < 8,
         "long": n_words > 60,
         "background": any(p in low for p in _BACKGROUND_PHRASES),

@@ -37,17 +37,51 @@ _SPACE_RE = re.compile(r"\s+")
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an)\s+")
 _NICKNAMES = {
-    "mike": "michael", "bill": "william", "will": "william", "bob": "robert",
-    "rob": "robert", "jim": "james", "jimmy": "james", "joe": "joseph", "tom": "thomas",
-    "dick": "richard", "rick": "richard", "chris": "christopher", "dan": "daniel",
-    "dave": "david", "ben": "benjamin", "sam": "samuel", "alex": "alexander",
-    "andy": "andrew", "tony": "anthony", "steve": "steven", "matt": "matthew",
-    "nick": "nicholas", "pat": "patrick", "liz": "elizabeth", "beth": "elizabeth",
-    "kate": "katherine", "jen": "jennifer", "jenny": "jennifer", "ted": "edward",
-    "ed": "edward", "chuck": "charles", "charlie": "charles", "jack": "john",
-    "larry": "lawrence", "ron": "ronald", "don": "donald", "greg": "gregory",
-    "jeff": "jeffrey", "ken": "kenneth", "sue": "susan", "peggy": "margaret",
-    "meg": "margaret", "abe": "abraham", "hank": "henry", "harry": "henry",
+    "mike": "michael",
+    "bill": "william",
+    "will": "william",
+    "bob": "robert",
+    "rob": "robert",
+    "jim": "james",
+    "jimmy": "james",
+    "joe": "joseph",
+    "tom": "thomas",
+    "dick": "richard",
+    "rick": "richard",
+    "chris": "christopher",
+    "dan": "daniel",
+    "dave": "david",
+    "ben": "benjamin",
+    "sam": "samuel",
+    "alex": "alexander",
+    "andy": "andrew",
+    "tony": "anthony",
+    "steve": "steven",
+    "matt": "matthew",
+    "nick": "nicholas",
+    "pat": "patrick",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "kate": "katherine",
+    "jen": "jennifer",
+    "jenny": "jennifer",
+    "ted": "edward",
+    "ed": "edward",
+    "chuck": "charles",
+    "charlie": "charles",
+    "jack": "john",
+    "larry": "lawrence",
+    "ron": "ronald",
+    "don": "donald",
+    "greg": "gregory",
+    "jeff": "jeffrey",
+    "ken": "kenneth",
+    "sue": "susan",
+    "peggy": "margaret",
+    "meg": "margaret",
+    "abe": "abraham",
+    "hank": "henry",
+    "harry": "henry",
 }
 _STOPWORDS = frozenset("the a an of in and or for to on at by from".split())
 # Generational suffixes tell a father from a son: never dropped, never ignored.
@@ -147,7 +181,7 @@ def _score(ka: str, kb: str, *, person: bool = False) -> int:
         # A shared compound surname tolerates a transliterated first name ("Adil"/"Adel").
         if min(len(short[0]), len(long_[0])) >= 4 and fuzz.ratio(short[0], long_[0]) >= 75:
             return 85
-    if short == long_[len(long_) - len(short):] and len(long_) <= 5:
+    if short == long_[len(long_) - len(short) :] and len(long_) <= 5:
         meaningful = [t for t in short if t not in _STOPWORDS]
         if meaningful and len("".join(meaningful)) >= 3:
             # A surname alone (or a compound surname) matches the full name.
@@ -250,9 +284,12 @@ def same_organisation(a: str, b: str) -> bool:
     diff = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
     # One slip in one long word ("Pentagonn", "Ministery"); short words differ too often
     # by meaning ("Iraq"/"Iran").
-    return (len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 7
-            and not any(ch.isdigit() for ch in diff[0][0] + diff[0][1])
-            and Levenshtein.distance(*diff[0]) <= 1)
+    return (
+        len(diff) == 1
+        and min(len(diff[0][0]), len(diff[0][1])) >= 7
+        and not any(ch.isdigit() for ch in diff[0][0] + diff[0][1])
+        and Levenshtein.distance(*diff[0]) <= 1
+    )
 
 
 def best_organisation_match(name: str, candidates: list[tuple[int, list[str]]]) -> int | None:

@@ -40,7 +40,7 @@ _STOPS_AFTER_VERB = frozenset("to for the a an it and with by in on his her thei
 def clean_speaker(sp: _Named) -> bool:
     """A speaker must be a noun phrase: no function word, clause fragment or quotation."""
     name = sp.name or ""
-    if not name.strip() or any(ch in name for ch in "\"“”_") or len(name) > 90:
+    if not name.strip() or any(ch in name for ch in '"“”_') or len(name) > 90:
         return False
     toks = [t.strip(".,;:").lower().replace("’", "'") for t in name.split()]
     toks = [t for t in toks if t]

@@ -31,7 +31,7 @@ UNIT_STOP = frozenset(
 # Nouns ending in -ed (other -ed words after a figure are participles: "performed").
 _ED_NOUNS = frozenset("hundred bed beds shed seed seeds speed speeds need needs breed feed deed reed".split())
 # Spaces, hyphens and opening quotes may stand between a figure and its noun ('two "choice targets"').
-_BETWEEN_WORDS = frozenset(" \t-“\"‘")
+_BETWEEN_WORDS = frozenset(' \t-“"‘')
 _CLOSING_QUOTES = frozenset("”\"’'")
 _NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -75,11 +75,18 @@ def find_unit(text: str, pos: int) -> tuple[str, int, str] | None:
             break  # a number word starts a figure of its own ("four of the five participants")
         if run and (low in UNIT_SKIP or (low.endswith("ly") and len(low) > 4)):
             break  # "one possible interpretation of", "one drug routinely used": the run ended at the noun
-        if word[:1].isupper() and not run and is_plural(word) and low.endswith("s") \
-                and not low.endswith(("ss", "us")) and not _capital_follows(text, m.end()):
+        if (
+            word[:1].isupper()
+            and not run
+            and is_plural(word)
+            and low.endswith("s")
+            and not low.endswith(("ss", "us"))
+            and not _capital_follows(text, m.end())
+        ):
             return singular(low), m.start() + len(word), word  # "11 Europeans", "3 Democrats"
-        if word[:1].isupper() or (not run and (low in UNIT_SKIP or (low.endswith("ly") and len(low) > 4)
-                                               or _participle(low))):
+        if word[:1].isupper() or (
+            not run and (low in UNIT_SKIP or (low.endswith("ly") and len(low) > 4) or _participle(low))
+        ):
             if run:
                 break
             i = m.end()
@@ -93,21 +100,25 @@ def find_unit(text: str, pos: int) -> tuple[str, int, str] | None:
             run.pop()  # "bases hosting": a participle; "public housing tenants": a compound
             break
         i = m.start() + len(word)
-        while text[i:i + 1] in _CLOSING_QUOTES and text[i + 1:i + 2] == " ":
+        while text[i : i + 1] in _CLOSING_QUOTES and text[i + 1 : i + 2] == " ":
             i += 1  # 'six “supplier” companies': the quoted word qualifies the noun after it
-        if text[i:i + 1] not in (" ", "-") or len(run) >= 3:
+        if text[i : i + 1] not in (" ", "-") or len(run) >= 3:
             break
     return _head(run, text) if run else None
 
 
 def _plural_follows(text: str, pos: int) -> bool:
-    m = WORD_RE.match(text, pos + 1) if text[pos:pos + 1] == " " else None
-    return m is not None and m.group(0)[:1].islower() and m.group(0).lower() not in UNIT_STOP \
+    m = WORD_RE.match(text, pos + 1) if text[pos : pos + 1] == " " else None
+    return (
+        m is not None
+        and m.group(0)[:1].islower()
+        and m.group(0).lower() not in UNIT_STOP
         and is_plural(m.group(0).rstrip(".'’-"))
+    )
 
 
 def _capital_follows(text: str, pos: int) -> bool:
-    m = WORD_RE.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+    m = WORD_RE.match(text, pos + 1) if text[pos : pos + 1] == " " else None
     return m is not None and m.group(0)[:1].isupper()
 
 
@@ -146,7 +157,7 @@ _SCALE = {"thousand": 1e3, "million": 1e6}
 def find_rate(text: str, pos: int) -> tuple[float, str, int] | None:
     """A rate's denominator after its unit: (amount, what, end) for "per 100,000 residents"."""
     m = _PER_RE.match(text, pos)
-    if not m or text[m.end():m.end() + 4].lower() == "cent":
+    if not m or text[m.end() : m.end() + 4].lower() == "cent":
         return None
     amount = parse_digits(m.group("n")) if m.group("n") else 1.0
     if m.group("scale"):
@@ -155,7 +166,7 @@ def find_rate(text: str, pos: int) -> tuple[float, str, int] | None:
     if not w:
         return None
     words = [w]
-    nxt = WORD_RE.match(text, w.end() + 1) if text[w.end():w.end() + 1] == " " else None
+    nxt = WORD_RE.match(text, w.end() + 1) if text[w.end() : w.end() + 1] == " " else None
     if nxt and nxt.group(0).lower() in ("surveyed", "polled", "people", "residents", "inhabitants"):
         words.append(nxt)
     what = " ".join(x.group(0).rstrip(".'’-").lower() for x in words)

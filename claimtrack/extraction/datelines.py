@@ -10,15 +10,33 @@ from __future__ import annotations
 import re
 
 _MONTH_NAMES = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _MONTH_ALT = "|".join(sorted((k.capitalize() for k in _MONTH_NAMES), key=len, reverse=True))
-_DATE_IN_DATELINE = (
-    rf"(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_ALT})(?:\s+\d{{4}})?)"
-)
+_DATE_IN_DATELINE = rf"(?:(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH_ALT})(?:\s+\d{{4}})?)"
 _CAPS_PLACE = r"[A-Z][A-Z.'’-]*[A-Z.](?:\s+[A-Z][A-Z.'’-]*[A-Z.]){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
 _REGION = r"(?:[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+\.?){0,2}|[A-Z]\.[A-Z]\.)"
@@ -99,7 +117,7 @@ def header_date(line: str) -> str | None:
     m = _FULL_DATE_RE.search(rest)
     if not m or m.start() > 0 and rest[: m.start()].strip(" ,|"):
         return None
-    if not _HEADER_REST_RE.match(rest[m.end():]):
+    if not _HEADER_REST_RE.match(rest[m.end() :]):
         return None
     if not 1 <= int(m.group("d1") or m.group("d2") or m.group("d3")) <= 31:
         return None

@@ -18,9 +18,18 @@ from .hedges import HEDGES, SYMMETRIC, hedge_before
 from .model import ExtractedQuantity
 
 _FRACTIONS = {
-    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
-    "quarters": 1 / 4, "fourth": 1 / 4, "fourths": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5,
-    "tenth": 1 / 10, "tenths": 1 / 10,
+    "half": 1 / 2,
+    "halves": 1 / 2,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+    "quarter": 1 / 4,
+    "quarters": 1 / 4,
+    "fourth": 1 / 4,
+    "fourths": 1 / 4,
+    "fifth": 1 / 5,
+    "fifths": 1 / 5,
+    "tenth": 1 / 10,
+    "tenths": 1 / 10,
 }
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9, "seven": 7}
 # "two-thirds", "a third of", "half the"; a bare "third" is an ordinal ("the third floor"),
@@ -35,8 +44,20 @@ _FRACTION_RE = re.compile(
 )
 _OF_A_SCALE_RE = re.compile(r"\s+of\s+an?\s+(?:million|billion|trillion)\b", re.IGNORECASE)
 # "one in five", "3 in 10 voters", "a two-in-three chance": a share, read as a percentage like a fraction.
-_RATIO_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
+_RATIO_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+    "hundred": 100,
+}
 _RATIO_RE = re.compile(
     r"\b(?P<rn>one|two|three|four|five|six|seven|eight|nine|(?<![\d.,])[0-9]{1,3})(?:\s+in\s+|-in-)(?:every\s+)?"
     r"(?P<rd>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]{1,4}(?![\d.,]))\b"
@@ -44,8 +65,16 @@ _RATIO_RE = re.compile(
     re.IGNORECASE,
 )
 _MULTIPLE_VERBS = {
-    "doubled": 2, "doubling": 2, "doubles": 2, "tripled": 3, "tripling": 3, "triples": 3,
-    "trebled": 3, "quadrupled": 4, "quadrupling": 4, "quintupled": 5,
+    "doubled": 2,
+    "doubling": 2,
+    "doubles": 2,
+    "tripled": 3,
+    "tripling": 3,
+    "triples": 3,
+    "trebled": 3,
+    "quadrupled": 4,
+    "quadrupling": 4,
+    "quintupled": 5,
 }
 _MULTIPLE_RE = re.compile(
     r"\b(?:(?P<verb>doubled|doubling|doubles|tripled|tripling|triples|trebled|quadrupled|"
@@ -60,11 +89,26 @@ _MULTIPLE_RE = re.compile(
     r"before|the\s+(?:number|amount|size|rate|level))\b))\b",
     re.IGNORECASE,
 )
-_GROWTH_RE = re.compile(r"\b(?:increas|rise|rose|risen|grew|grow|jump|climb|soar|surg|expand|"
-                        r"fell|fall|drop|declin|shrank|shrunk|decreas)\w*", re.IGNORECASE)
+_GROWTH_RE = re.compile(
+    r"\b(?:increas|rise|rose|risen|grew|grow|jump|climb|soar|surg|expand|"
+    r"fell|fall|drop|declin|shrank|shrunk|decreas)\w*",
+    re.IGNORECASE,
+)
 _FALL = ("fell", "fall", "drop", "declin", "shrank", "shrunk", "decreas")
-_WORD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100}
+_WORD_VALUES = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twenty": 20,
+    "fifty": 50,
+    "hundred": 100,
+}
 _VOTE_WORDS = r"vote|votes|verdict|decision|ruling|majority|margin|split|tally"
 _SCORE_WORDS = r"win|victory|loss|defeat|lead|scoreline|score|triumph|rout|thrashing|draw"
 _VOTE_RE = re.compile(
@@ -100,8 +144,13 @@ _FIXED_RE = re.compile(
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Spans that hold no quantity: phone and street numbers, fixed compounds."""
-    if not any(c.isdigit() for c in text) and "one" not in text.lower() and "zero" not in text.lower() \
-            and "two" not in text.lower() and "three" not in text.lower():
+    if (
+        not any(c.isdigit() for c in text)
+        and "one" not in text.lower()
+        and "zero" not in text.lower()
+        and "two" not in text.lower()
+        and "three" not in text.lower()
+    ):
         return []
     spans = [m.span() for m in _PHONE_RE.finditer(text)]
     spans += [m.span() for m in _STREET_RE.finditer(text)]
@@ -111,10 +160,11 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _hedged(text: str, start: int, value: float, base_low: float, base_high: float,
-            exact_ok: bool) -> tuple[int, float, float, bool, str | None]:
+def _hedged(
+    text: str, start: int, value: float, base_low: float, base_high: float, exact_ok: bool
+) -> tuple[int, float, float, bool, str | None]:
     """Apply a hedge standing before ``start``: (new start, low, high, approx, hedge)."""
-    found = hedge_before(text[max(0, start - 30):start])
+    found = hedge_before(text[max(0, start - 30) : start])
     if found:
         hedge, at = found
         lo_f, hi_f = HEDGES.get(hedge, SYMMETRIC)
@@ -131,7 +181,7 @@ def find_fractions(text: str, base: int) -> list[ExtractedQuantity]:
             continue  # "a quarter of a trillion dollars" is an amount (see quantities)
         if m.group("half"):
             frac = 0.5
-            prev = text[max(0, m.start() - 12):m.start()].lower()
+            prev = text[max(0, m.start() - 12) : m.start()].lower()
             if prev.endswith(("and a ", "and one ", "the ", "first ", "second ", "this ", "last ")):
                 continue  # "two and a half" is a number; "the second half" a period
         elif m.group("plural"):
@@ -140,11 +190,21 @@ def find_fractions(text: str, base: int) -> list[ExtractedQuantity]:
             frac = _FRACTIONS[m.group("single").lower()]
         value = round(frac * 100, 4)
         start, low, high, approx, _ = _hedged(text, m.start(), value, value, value, exact_ok=False)
-        out.append(ExtractedQuantity(
-            text=text[start:m.end()], start=base + start, end=base + m.end(), value=value,
-            low=low, high=high, approx=approx, change=None, unit="percent", kind="percent",
-            of=of_phrase(text, m.end()),
-        ))
+        out.append(
+            ExtractedQuantity(
+                text=text[start : m.end()],
+                start=base + start,
+                end=base + m.end(),
+                value=value,
+                low=low,
+                high=high,
+                approx=approx,
+                change=None,
+                unit="percent",
+                kind="percent",
+                of=of_phrase(text, m.end()),
+            )
+        )
     return out
 
 
@@ -156,10 +216,21 @@ def find_ratios(text: str, base: int) -> list[ExtractedQuantity]:
             continue  # "3 in 2019": a year, not a share
         value = round(100 * n / d, 4)
         start, low, high, approx, _ = _hedged(text, m.start(), value, value, value, exact_ok=False)
-        out.append(ExtractedQuantity(
-            text=text[start:m.end()], start=base + start, end=base + m.end(), value=value, low=low, high=high,
-            approx=approx, change=None, unit="percent", kind="percent", of=of_phrase(text, m.end()),
-        ))
+        out.append(
+            ExtractedQuantity(
+                text=text[start : m.end()],
+                start=base + start,
+                end=base + m.end(),
+                value=value,
+                low=low,
+                high=high,
+                approx=approx,
+                change=None,
+                unit="percent",
+                kind="percent",
+                of=of_phrase(text, m.end()),
+            )
+        )
     return out
 
 
@@ -176,7 +247,7 @@ def find_multiples(text: str, base: int) -> list[ExtractedQuantity]:
             n = m.group("fn").lower()
             value = float(_WORD_VALUES[n]) if n in _WORD_VALUES else float(n)
             # "increased tenfold", "a fourfold rise": the multiple is a change.
-            near = text[max(0, m.start() - 25):m.start()] + " " + text[m.end():m.end() + 12]
+            near = text[max(0, m.start() - 25) : m.start()] + " " + text[m.end() : m.end() + 12]
             grown = _GROWTH_RE.search(near)
             if grown:
                 role, change = "change", ("decrease" if grown.group(0).lower().startswith(_FALL) else "increase")
@@ -186,10 +257,21 @@ def find_multiples(text: str, base: int) -> list[ExtractedQuantity]:
             n = m.group("n").lower()
             value = float(_WORD_VALUES[n]) if n in _WORD_VALUES else float(n.replace(",", ""))
         start, low, high, approx, _ = _hedged(text, m.start(), value, value, value, exact_ok=True)
-        out.append(ExtractedQuantity(
-            text=text[start:m.end()], start=base + start, end=base + m.end(), value=value,
-            low=low, high=high, approx=approx, change=change, unit="times", kind="multiple", role=role,
-        ))
+        out.append(
+            ExtractedQuantity(
+                text=text[start : m.end()],
+                start=base + start,
+                end=base + m.end(),
+                value=value,
+                low=low,
+                high=high,
+                approx=approx,
+                change=change,
+                unit="times",
+                kind="multiple",
+                role=role,
+            )
+        )
     return out
 
 
@@ -198,20 +280,46 @@ def find_votes(text: str, base: int) -> list[ExtractedQuantity]:
     for m in _VOTE_RE.finditer(text):
         pre = (m.group("pre") or "").strip().lower()
         post = (m.group("post") or "").strip(" ,").lower()
-        if not post and not pre.startswith(("voted", "vote", "voting", "won", "lost", "beat", "defeated",
-                                            "drew", "score", "tied", "ruled", "approved", "passed",
-                                            "rejected")):
+        if not post and not pre.startswith(
+            (
+                "voted",
+                "vote",
+                "voting",
+                "won",
+                "lost",
+                "beat",
+                "defeated",
+                "drew",
+                "score",
+                "tied",
+                "ruled",
+                "approved",
+                "passed",
+                "rejected",
+            )
+        ):
             continue
         a, b = float(m.group("a")), float(m.group("b"))
         is_vote = bool(re.match(_VOTE_WORDS, post)) or pre.startswith(
-            ("vot", "ruled", "approved", "passed", "rejected"))
+            ("vot", "ruled", "approved", "passed", "rejected")
+        )
         start = m.start("a")
         end = m.end("post") if post else m.end("b")
-        out.append(ExtractedQuantity(
-            text=text[start:end], start=base + start, end=base + end, value=a, low=a, high=a,
-            approx=False, change=None, unit="vote" if is_vote else "point",
-            kind="vote" if is_vote else "score", versus=b,
-        ))
+        out.append(
+            ExtractedQuantity(
+                text=text[start:end],
+                start=base + start,
+                end=base + end,
+                value=a,
+                low=a,
+                high=a,
+                approx=False,
+                change=None,
+                unit="vote" if is_vote else "point",
+                kind="vote" if is_vote else "score",
+                versus=b,
+            )
+        )
     return out
 
 
@@ -245,7 +353,7 @@ def of_phrase(text: str, pos: int) -> str | None:
         i = w.end()
         if len(words) >= 2 and words[-2].endswith(("'s", "’s")):
             break  # "the company's staff"
-        if text[i:i + 1] != " ":
+        if text[i : i + 1] != " ":
             break
         i += 1
     return " ".join(words) or None

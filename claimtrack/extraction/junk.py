@@ -141,12 +141,12 @@ def is_credit_line(line: str) -> bool:
 
 
 def is_about_heading(line: str) -> bool:
-    """"About Norland Motors": the start of press-release boilerplate."""
+    """ "About Norland Motors": the start of press-release boilerplate."""
     return bool(ABOUT_RE.match(line))
 
 
 def author_note(line: str, byline: str | None) -> bool:
-    """"Lena Okafor covers the Pentagon for ..." where the name is the byline's."""
+    """ "Lena Okafor covers the Pentagon for ..." where the name is the byline's."""
     if not byline or len(line) > 400:
         return False
     m = NAME_VERB_RE.match(line)

@@ -17,14 +17,14 @@ _MONTH_BEFORE_RE = re.compile(
 )
 # "between 12 and 8 p.m.", "from 9 to 5pm": the first figure is a clock time as well.
 _TIME_RANGE_AFTER_RE = re.compile(
-    r"\s*(?:and|to|-|–|until|till)\s*[0-9]{1,2}(?:[:.][0-9]{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+    r"\s*(?:and|to|-|–|until|till)\s*[0-9]{1,2}(?:[:.][0-9]{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE
+)
 _DIAL_BEFORE_RE = re.compile(
-    r"\b(?i:call|calls|calling|ring|dial|dialled|dialed|text|phone)\s+(?:[A-Z]{2,5}\s+)?(?i:on\s+)?$")
+    r"\b(?i:call|calls|calling|ring|dial|dialled|dialed|text|phone)\s+(?:[A-Z]{2,5}\s+)?(?i:on\s+)?$"
+)
 _GREEK_RE = re.compile(r"(?:alpha|beta|gamma|delta|epsilon|kappa|lambda|omega)\b", re.IGNORECASE)
 _MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTHS + r")\b", re.IGNORECASE)
-_TIME_AFTER_RE = re.compile(
-    r"(?::[0-9]|\.?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|et\b|o'clock))", re.IGNORECASE
-)
+_TIME_AFTER_RE = re.compile(r"(?::[0-9]|\.?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|et\b|o'clock))", re.IGNORECASE)
 _YEAR_CONTEXT_RE = re.compile(
     r"\b(?:in|since|by|until|till|from|of|year|during|before|after|early|late|mid|"
     r"summer|winter|spring|fall|autumn|through|between)\s*(?:the\s+)?$",
@@ -60,12 +60,17 @@ _SERIES_AFTER_RE = re.compile(r"\s+series\b", re.IGNORECASE)
 
 
 def appositive_age(text: str, m: re.Match, before: str) -> bool:
-    """"Tom Jones, 64, of Marietta": a bare number set off after a name is an age."""
+    """ "Tom Jones, 64, of Marietta": a bare number set off after a name is an age."""
     e = m.end("num")
     nxt = text[e] if e < len(text) else " "
     bare = not (m.group("cur") or m.group("pct") or m.group("scale"))
-    return bare and nxt in ",.);" and bool(_NAME_AGE_RE.search(before)) and "." not in m.group("num") \
+    return (
+        bare
+        and nxt in ",.);"
+        and bool(_NAME_AGE_RE.search(before))
+        and "." not in m.group("num")
         and float(m.group("num").replace(",", "")) < 120
+    )
 
 
 def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
@@ -78,11 +83,11 @@ def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
     bare = not (has_cur or m.group("pct") or m.group("scale") or glued)
     if not has_cur and (prev == "-" and s > 1 and text[s - 2].isalpha()):
         return True  # "X-1", "COVID-19", "F-35"
-    if prev == "-" and s >= 5 and text[s - 5:s - 1].isdigit():
+    if prev == "-" and s >= 5 and text[s - 5 : s - 1].isdigit():
         return True  # "2019-20"
-    if prev == "+" and re.match(r" [A-Z]", text[e:e + 2]):
+    if prev == "+" and re.match(r" [A-Z]", text[e : e + 2]):
         return True  # "+972 Magazine": a name
-    if prev in "#/" or nxt == "/" or (nxt == "-" and text[e + 1:e + 2].isdigit() and len(num) == 4):
+    if prev in "#/" or nxt == "/" or (nxt == "-" and text[e + 1 : e + 2].isdigit() and len(num) == 4):
         return True  # "#1", "9/11", "2019-20"
     if nxt == "-" and _GREEK_RE.match(text, e + 1):
         return True  # "17-beta oestradiol", "5-alpha": part of a chemical name
@@ -96,11 +101,16 @@ def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
     last = prev_word[-1].rstrip(".") if prev_word and before.endswith(" ") else ""
     if last and last.lower() in _NAME_PREFIXES and (last[:1].isupper() or last.lower() in _LOWER_NAMES):
         return True
-    if bare and last and any(c.isupper() for c in last) and last.lower() not in _FUNCTION_WORDS \
-            and not before.rstrip().endswith(","):
+    if (
+        bare
+        and last
+        and any(c.isupper() for c in last)
+        and last.lower() not in _FUNCTION_WORDS
+        and not before.rstrip().endswith(",")
+    ):
         # "iPhone 8", "Rocket Pass 4", "iOS 13": a number after a name that counts nothing.
         found = find_unit(text, e)
-        after = text[e:e + 2]
+        after = text[e : e + 2]
         if found is None or (after[:1] == " " and after[1:2].isupper()) or _SERIES_AFTER_RE.match(text, e):
             return True  # ... or a model line: "the RTX 3000 series"
     if bare and _DIAL_BEFORE_RE.search(before) and find_unit(text, e) is None:
@@ -113,7 +123,6 @@ def not_a_count(text: str, m: re.Match, before: str, *, glued: bool) -> bool:
     if year_like:
         # A year unless a plural noun follows ("2000 troops") outside a date context.
         found = find_unit(text, e)
-        if found is None or _YEAR_CONTEXT_RE.search(before) or _YEAR_PAIR_RE.search(before) \
-                or not is_plural(found[2]):
+        if found is None or _YEAR_CONTEXT_RE.search(before) or _YEAR_PAIR_RE.search(before) or not is_plural(found[2]):
             return True
     return False

@@ -44,7 +44,7 @@ def extract_claims(body: str) -> list[ExtractedClaim]:
     running = False  # a quotation left open at the end of the previous paragraph
     for p_index, ((p0, p1), label) in enumerate(zip(paragraphs, labels, strict=True)):
         start = p0
-        dateline = match_dateline(body[p0:min(p1, p0 + 160)])
+        dateline = match_dateline(body[p0 : min(p1, p0 + 160)])
         if dateline:
             start = p0 + dateline.end()
         if transcript and label:
@@ -59,7 +59,7 @@ def extract_claims(body: str) -> list[ExtractedClaim]:
                 remember_mentions(text, memory)
                 units.note(asked_unit(text))
                 continue
-            sent_masked = masked[s - start:e - start]
+            sent_masked = masked[s - start : e - start]
             attr = attribute(text, memory, sent_masked)
             group = _quote_group(quotes, s, e)
             if transcript and turn is not None:
@@ -92,8 +92,13 @@ def extract_parts(parts: ArticleParts) -> Extraction:
     """Extract claims from already separated article parts."""
     body = sanitize(parts.body) if parts.body else ""
     return Extraction(
-        title=parts.title, byline=parts.byline, dateline=parts.dateline,
-        published=parts.published, body=body, dek=parts.dek, junk=list(parts.junk),
+        title=parts.title,
+        byline=parts.byline,
+        dateline=parts.dateline,
+        published=parts.published,
+        body=body,
+        dek=parts.dek,
+        junk=list(parts.junk),
         claims=extract_claims(body),
     )
 
@@ -227,8 +232,7 @@ def _is_candidate(text: str) -> bool:
 
 
 def _make_claim(text: str, s: int, e: int, attr: Attribution) -> ExtractedClaim:
-    claim = ExtractedClaim(text=text, start=s, end=e, quote=attr.quote,
-                           quantities=find_quantities(text, s))
+    claim = ExtractedClaim(text=text, start=s, end=e, quote=attr.quote, quantities=find_quantities(text, s))
     _set_speaker(claim, attr)
     return claim
 

@@ -20,7 +20,14 @@ from .model import ExtractedQuantity
 from .notcounts import appositive_age, not_a_count
 from .numbers import SCALES, UNITS_WORDS, parse_digits, parse_number_words, singular, vague_magnitude
 from .units import (
-    CURRENCY_RE, CURRENCY_SYMBOLS, GLUED_ONLY, GLUED_RE, GLUED_UNITS, SPACED_INCH_RE, UNIT_WORDS, unit_kind,
+    CURRENCY_RE,
+    CURRENCY_SYMBOLS,
+    GLUED_ONLY,
+    GLUED_RE,
+    GLUED_UNITS,
+    SPACED_INCH_RE,
+    UNIT_WORDS,
+    unit_kind,
 )
 
 __all__ = ["HEDGES", "asked_unit", "find_quantities", "lendable_unit"]
@@ -40,8 +47,10 @@ _WORDS_PART = (
 )
 
 # "Thousands have been displaced": a vague plural standing alone as the subject.
-_VAGUE_VERBS = (r"have|had|were|are|died|fled|marched|gathered|protested|remain|remained|lined|joined|"
-                r"signed|took|turned|left|came")
+_VAGUE_VERBS = (
+    r"have|had|were|are|died|fled|marched|gathered|protested|remain|remained|lined|joined|"
+    r"signed|took|turned|left|came"
+)
 _VAGUE_VERB_RE = re.compile(r"\s+(?:" + _VAGUE_VERBS + r")\b", re.IGNORECASE)
 
 # One master pattern; alternatives in priority order, leftmost match wins.
@@ -81,19 +90,19 @@ _BETWEEN_RE = re.compile(r"\bbetween\s+\$?$", re.IGNORECASE)
 _FROM_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$", re.IGNORECASE)
 # "prices range from $699 to $1,562": a stated interval, not a change.
 _RANGE_FROM_RE = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|anywhere)\s+from\s+\$?$", re.IGNORECASE)
-_FROM_TO_GAP_RE = re.compile(r"\s+to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?$",
-                             re.IGNORECASE)
+_FROM_TO_GAP_RE = re.compile(r"\s+to\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+)?$", re.IGNORECASE)
 _HYPHEN_UNIT_RE = re.compile(r"-([a-z]+)\b(?!-)")
 _AGE_AFTER_RE = re.compile(r"[-\s]years?[-\s]old\b|[-\s]months?[-\s]old\b", re.IGNORECASE)
 _AGE_BEFORE_RE = re.compile(r"\b(?:aged|age|ages|at\s+the\s+age\s+of)\s+$", re.IGNORECASE)
 _NEGATIVE_RE = re.compile(r"\b(?:negative|minus)\s+$", re.IGNORECASE)
 _ORDINAL_NOUN_RE = re.compile(
     r"\b(?:days?|weeks?|games?|rounds?|stages?|phases?|levels?|grades?|chapters?|pages?|episodes?|"
-    r"seasons?|holes?|laps?|legs?)\s+$", re.IGNORECASE)
+    r"seasons?|holes?|laps?|legs?)\s+$",
+    re.IGNORECASE,
+)
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[\"“‘(]\s*)$")
 # "four of the 12 boxes", "42 out of 42 cases": the first figure counts what the second does.
-_OF_NUMBER_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|his|her|our)\s+)?$",
-                           re.IGNORECASE)
+_OF_NUMBER_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|these|those|his|her|our)\s+)?$", re.IGNORECASE)
 _SPECIAL_HINT_RE = re.compile(
     r"half|third|quarter|fourth|fifth|tenth|doubl|tripl|trebl|quadrupl|quintupl|twice|times|fold|"
     r"[0-9]\s?[-–][0-9]|[0-9][xX]\b|[\s-]in[\s-]+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9])",
@@ -112,7 +121,9 @@ _DECREASE_WORDS = frozenset(
 
 # Units a bare number can borrow from an earlier one ("3,000 more volunteers ... to
 # 6,000 or so"); measures of time and money are too generic to lend theirs.
-_NOT_LENT = frozenset("percent dollar pound euro yen day week month year hour minute second time times vote point".split())
+_NOT_LENT = frozenset(
+    "percent dollar pound euro yen day week month year hour minute second time times vote point".split()
+)
 _MAJORITY_RE = re.compile(r"\b(?:majority|margin)\s+of\s+$", re.IGNORECASE)
 _EVERY_RE = re.compile(r"\bevery\s+$", re.IGNORECASE)
 _SPEED_TIMES = frozenset(("hour", "minute", "second"))
@@ -136,8 +147,9 @@ def find_quantities(text: str, base: int = 0) -> list[ExtractedQuantity]:
     """All quantities in ``text``; offsets are shifted by ``base`` (the claim's start)."""
     special: list[ExtractedQuantity] = []
     if _SPECIAL_HINT_RE.search(text):
-        special = find_votes(text, base) + find_multiples(text, base) + find_fractions(text, base) \
-            + find_ratios(text, base)
+        special = (
+            find_votes(text, base) + find_multiples(text, base) + find_fractions(text, base) + find_ratios(text, base)
+        )
     skip = blocked_spans(text) + sorted((q.start - base, q.end - base) for q in special)
     out: list[ExtractedQuantity] = []
     pos = 0
@@ -166,10 +178,14 @@ def find_quantities(text: str, base: int = 0) -> list[ExtractedQuantity]:
 def _link_pairs(text: str, qs: list[ExtractedQuantity], base: int) -> None:
     """From-to pairs ("from 4.1 per cent to 6.3 per cent") and "four of the 12 boxes"."""
     for a, b in zip(qs, qs[1:], strict=False):
-        gap = text[a.end - base:b.start - base]
-        if _FROM_TO_GAP_RE.fullmatch(gap) and _FROM_RE.search(text, 0, a.start - base) \
-                and not _RANGE_FROM_RE.search(text, 0, a.start - base) \
-                and a.kind == b.kind and a.kind not in ("vote", "score", "age"):
+        gap = text[a.end - base : b.start - base]
+        if (
+            _FROM_TO_GAP_RE.fullmatch(gap)
+            and _FROM_RE.search(text, 0, a.start - base)
+            and not _RANGE_FROM_RE.search(text, 0, a.start - base)
+            and a.kind == b.kind
+            and a.kind not in ("vote", "score", "age")
+        ):
             a.role = "start"
             b.from_value = a.value
             if a.unit is None or b.unit is None:
@@ -181,7 +197,7 @@ def _link_pairs(text: str, qs: list[ExtractedQuantity], base: int) -> None:
 
 def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
     start, end = m.start(), m.end()
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 40) : start]
     approx = False
     low_f = high_f = 1.0
     unit: str | None = None
@@ -220,8 +236,12 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
         if m.group("pct"):
             unit = "percent"
         rng = _RANGE_RE.match(text, end)
-        if rng and (rng.group("sep").strip() != "and" or _BETWEEN_RE.search(before)) \
-                and (not _FROM_RE.search(before) or _RANGE_FROM_RE.search(before)) and glued is None:
+        if (
+            rng
+            and (rng.group("sep").strip() != "and" or _BETWEEN_RE.search(before))
+            and (not _FROM_RE.search(before) or _RANGE_FROM_RE.search(before))
+            and glued is None
+        ):
             # "5,000-6,000 troops", "between 5 and 6 percent": a stated interval.
             hi = parse_digits(rng.group("num2")) * SCALES.get((rng.group("scale2") or "").lower(), 1.0)
             lo = value
@@ -275,19 +295,19 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
         vague = (-vague[0], -vague[2], -vague[1]) if vague else None
         start -= len(before) - neg.start()
     hedge = None
-    found = hedge_before(text[max(0, start - 40):start])
+    found = hedge_before(text[max(0, start - 40) : start])
     every = _EVERY_RE.search(text, max(0, start - 7), start)
     if found is None and every:
         # "roughly every 3.4 months": the hedge is on the figure, past "every".
-        found = hedge_before(text[max(0, every.start() - 40):every.start()])
+        found = hedge_before(text[max(0, every.start() - 40) : every.start()])
         if found:
             start = every.start()
     if found and not (words and found[0] == "some"):
         hedge = found[0]
         start -= min(start, 40) - found[1]
     change = _change_before(text, start)
-    if change and text[max(0, start - 30):start].lower().rstrip().endswith(("another", "additional", "extra")):
-        cm = _CHANGE_BEFORE_RE.search(text[max(0, start - 30):start])
+    if change and text[max(0, start - 30) : start].lower().rstrip().endswith(("another", "additional", "extra")):
+        cm = _CHANGE_BEFORE_RE.search(text[max(0, start - 30) : start])
         start -= len(cm.group(0)) if cm else 0
     after = _AFTER_RE.match(text, end)
     if after and after.group("post"):
@@ -339,24 +359,44 @@ def _build(text: str, m: re.Match, base: int) -> ExtractedQuantity | None:
     if unit == "percent" and not change and value <= 100 < high and (hedge or "").endswith(_ABOVE):
         high = 100.0  # "more than 90 percent of the forest": a share stays at most whole
     return ExtractedQuantity(
-        text=text[start:end], start=base + start, end=base + end, value=float(value),
-        low=float(low), high=float(high), approx=approx, change=change, unit=unit,
-        kind=kind or unit_kind(unit), role="change" if change else "level", of=of, per=per,
+        text=text[start:end],
+        start=base + start,
+        end=base + end,
+        value=float(value),
+        low=float(low),
+        high=float(high),
+        approx=approx,
+        change=change,
+        unit=unit,
+        kind=kind or unit_kind(unit),
+        role="change" if change else "level",
+        of=of,
+        per=per,
     )
 
 
 def _age(text: str, start: int, end: int, value: float, base: int) -> ExtractedQuantity:
-    return ExtractedQuantity(text=text[start:end], start=base + start, end=base + end, value=float(value),
-                             low=float(value), high=float(value), approx=False, change=None, unit="year",
-                             kind="age", role="level")
+    return ExtractedQuantity(
+        text=text[start:end],
+        start=base + start,
+        end=base + end,
+        value=float(value),
+        low=float(value),
+        high=float(value),
+        approx=False,
+        change=None,
+        unit="year",
+        kind="age",
+        role="level",
+    )
 
 
 def _change_before(text: str, start: int) -> str | None:
-    cm = _CHANGE_BEFORE_RE.search(text[max(0, start - 30):start])
+    cm = _CHANGE_BEFORE_RE.search(text[max(0, start - 30) : start])
     if cm:
         word = cm.group("c").lower()
         return "decrease" if word.split()[0] in _DECREASE_WORDS else "increase"
-    if text[max(0, start - 3):start] == "by ":
+    if text[max(0, start - 3) : start] == "by ":
         # "reduce its presence in Iraq by about 2,000 troops": the verb sits further back.
         vm = _CHANGE_VERB_RE.search(text, max(0, start - 90), start)
         if vm:
@@ -364,19 +404,40 @@ def _change_before(text: str, start: int) -> str | None:
     return None
 
 
-_PARTS_OF_A_SCALE = {"half": 0.5, "a quarter": 0.25, "one quarter": 0.25, "a third": 1 / 3, "one third": 1 / 3,
-                     "three quarters": 0.75, "two thirds": 2 / 3}
+_PARTS_OF_A_SCALE = {
+    "half": 0.5,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "three quarters": 0.75,
+    "two thirds": 2 / 3,
+}
 _ONE_OF_A_KIND = frozenset(
     "possible potential likely such key main major big important obvious simple common final particular "
     "clear notable striking".split()
 )
 # After "one" and a past participle, a preposition or article shows a pronoun ("one
 # disguised as", "one backed by the") rather than a count ("one armed guard").
-_PRONOUN_ED_NEXT_RE = re.compile(r"\s+(?:as|by|behind|in|on|at|with|from|to|for|into|under|over|the|a|an|his|her|its|"
-                                 r"their)\b", re.IGNORECASE)
+_PRONOUN_ED_NEXT_RE = re.compile(
+    r"\s+(?:as|by|behind|in|on|at|with|from|to|for|into|under|over|the|a|an|his|her|its|"
+    r"their)\b",
+    re.IGNORECASE,
+)
 _THE_OTHER_RE = re.compile(r"[^.;]{0,60}\b(?:and|while|but|,)\s+the\s+other\b", re.IGNORECASE)
-_ABOVE = ("more than", "over", "at least", "or more", "plus", "above", "upwards of", "in excess of",
-          "no fewer than", "no less than", "a minimum of")
+_ABOVE = (
+    "more than",
+    "over",
+    "at least",
+    "or more",
+    "plus",
+    "above",
+    "upwards of",
+    "in excess of",
+    "no fewer than",
+    "no less than",
+    "a minimum of",
+)
 _AND_SPLIT_RE = re.compile(r"\s+and\s+", re.IGNORECASE)
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 
@@ -388,7 +449,7 @@ def _trim_and(words: str, start: int) -> tuple[str, int]:
     keep = parts[0]
     for part in parts[1:]:
         if part.lower().startswith("a half") or keep.lower().rsplit(None, 1)[-1].split("-")[-1] in _SCALE_WORDS:
-            keep = words[:words.lower().find(part.lower(), len(keep)) + len(part)]
+            keep = words[: words.lower().find(part.lower(), len(keep)) + len(part)]
         else:
             break
     return keep, start + len(keep)
@@ -416,7 +477,7 @@ def _parse_words(words: str) -> float | None:
 def _not_a_word_number(text: str, start: int, end: int, before: str) -> bool:
     """Number words that name or point rather than count: "Four Paths Police", "One
     drawback:", "the 41-year-old" is handled elsewhere, "two 500-pound bombs"."""
-    tail = text[end:end + 12]
+    tail = text[end : end + 12]
     if tail[1:2].isdigit():
         return True  # a word before a figure ("two 500-pound bombs")
     word = text[start:end]
@@ -427,7 +488,7 @@ def _not_a_word_number(text: str, start: int, end: int, before: str) -> bool:
     if word[:1].isupper() and not initial and nxt and nxt.group(0)[:1].isupper():
         return True  # a name: "the Four Paths Police"
     if word.lower() == "one" and nxt is not None:
-        after = text[nxt.end():nxt.end() + 1]
+        after = text[nxt.end() : nxt.end() + 1]
         if nxt.group(0).lower() in _ONE_OF_A_KIND:
             return True  # "one possible interpretation", "one key reason": a certain one, not a count
         if nxt.group(0).lower().endswith("ing") and nxt.group(0).lower() not in ("building", "thing"):
@@ -445,7 +506,7 @@ def _plausible_word_number(words: str, unit: str | None, text: str, end: int) ->
     """Number words are quantities only when they count something: "one of the" is not."""
     low = words.lower().strip()
     if low in ("one", "zero") or low in SCALES:
-        nxt = WORD_RE.match(text, end + 1) if text[end:end + 1] == " " else None
+        nxt = WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
         if unit is None or (nxt is not None and nxt.group(0).lower() in ("of", "another")):
             return False
     return True

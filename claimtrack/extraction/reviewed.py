@@ -4,6 +4,7 @@
 is reviewed as "Around 12,000 vehicles use the bridge daily"; the speaker travels
 separately (ClaimReview itemReviewed.author). A proposal only: people edit it.
 """
+
 from __future__ import annotations
 
 import re
@@ -64,25 +65,25 @@ def propose(text: str, *, speaker: str | None = None, cue: str | None = None, qu
 
 
 def _strip_lead(text: str, cue: str, speaker: str | None) -> str | None:
-    """"<title> <speaker> <cue> [that] REST" -> REST."""
+    """ "<title> <speaker> <cue> [that] REST" -> REST."""
     for found in _cue_pattern(cue).finditer(text):
-        before = text[:found.start()]
+        before = text[: found.start()]
         if not before.strip() or len(before.split()) > MAX_LEAD_WORDS or "," in before.strip().rstrip(","):
             continue
         if not _names(speaker, before):
             continue
-        rest = _THAT.sub("", text[found.end():].lstrip(" ,"))
+        rest = _THAT.sub("", text[found.end() :].lstrip(" ,"))
         if len(rest.split()) >= 3:
             return _sentence(rest)
     return None
 
 
 def _strip_tail(text: str, cue: str, speaker: str | None) -> str | None:
-    """"REST, <speaker> <cue>." or "REST, <cue> <speaker>." -> REST."""
+    """ "REST, <speaker> <cue>." or "REST, <cue> <speaker>." -> REST."""
     cut = text.rfind(",")
     if cut <= 0:
         return None
-    tail = text[cut + 1:]
+    tail = text[cut + 1 :]
     if len(tail.split()) > MAX_LEAD_WORDS or not _cue_pattern(cue).search(tail):
         return None
     if not _names(speaker, tail):

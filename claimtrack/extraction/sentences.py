@@ -35,13 +35,10 @@ _TITLES = frozenset(
     "det insp rev fr hon st mt ft atty gens messrs brig cpl pvt spc amb".split()
 )
 # Month abbreviations and number markers: no break when a number follows ("Jan. 3").
-_BEFORE_NUMBER = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol art fig p pp ch sec".split()
-)
+_BEFORE_NUMBER = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no nos vol art fig p pp ch sec".split())
 # Abbreviations that may also end a sentence ("... moved to the U.S. The ...").
 _AMBIGUOUS = frozenset(
-    "inc corp ltd co jr sr etc bros ave blvd rd assn dept govt est approx vs al "
-    "plc llc intl univ".split()
+    "inc corp ltd co jr sr etc bros ave blvd rd assn dept govt est approx vs al plc llc intl univ".split()
 )
 # Words that plausibly begin a new sentence after an ambiguous abbreviation.
 _STARTERS = frozenset(
@@ -137,8 +134,9 @@ def quote_spans(text: str, p0: int = 0, p1: int | None = None) -> list[tuple[int
     return open_quote_spans(text, p0, p1)[0]
 
 
-def open_quote_spans(text: str, p0: int = 0, p1: int | None = None,
-                     limit: int = MAX_PROTECTED_CHARS) -> tuple[list[tuple[int, int]], int]:
+def open_quote_spans(
+    text: str, p0: int = 0, p1: int | None = None, limit: int = MAX_PROTECTED_CHARS
+) -> tuple[list[tuple[int, int]], int]:
     """``quote_spans`` plus where a quotation left open at ``p1`` starts (-1 if none).
 
     News leaves a quotation unclosed at the end of a paragraph when it runs on into

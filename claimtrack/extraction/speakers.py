@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cleanspeakers import _BAD_FIRST, clean_speaker  # noqa: F401  (re-exported for callers)
 from .nouns import COUNTRIES, FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS, QUANTIFIERS
 from .numbers import singular
-from .cleanspeakers import _BAD_FIRST, clean_speaker  # noqa: F401  (re-exported for callers)
 from .titles import DISPLAY_ALIASES, HONORIFICS, ORG_WORDS, ROLE_WORDS, split_title
 
 PERSON, ORGANIZATION, GROUP, DOCUMENT = "person", "organization", "group", "document"
@@ -42,10 +42,22 @@ PLURAL_SPEAKERS = frozenset(
     regulators negotiators mediators insiders residents locals villagers""".split()
 )
 _ROLE_EXPANSIONS = {
-    "gen": "general", "sen": "senator", "rep": "representative", "gov": "governor",
-    "pres": "president", "lt": "lieutenant", "col": "colonel", "adm": "admiral",
-    "capt": "captain", "sgt": "sergeant", "maj": "major", "dr": "doctor",
-    "prof": "professor", "sec": "secretary", "amb": "ambassador", "brig": "brigadier",
+    "gen": "general",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "pres": "president",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "adm": "admiral",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "maj": "major",
+    "dr": "doctor",
+    "prof": "professor",
+    "sec": "secretary",
+    "amb": "ambassador",
+    "brig": "brigadier",
 }
 _DETERMINER_RE = re.compile(r"^(?:the|a|an|this|that|these|those|another|one|some)\s+", re.IGNORECASE)
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
@@ -71,11 +83,29 @@ _POSSESSIVE_PRONOUN_RE = re.compile(r"^(his|her|their|its)\s+([a-z][a-z ]{2,40})
 PRONOUNS = {"he": PERSON, "she": PERSON, "they": GROUP, "it": ORGANIZATION}
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _TITLE_GENDER = {
-    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
-    "brother": "m", "congressman": "m", "councilman": "m", "chairman": "m", "spokesman": "m",
-    "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
-    "princess": "f", "sister": "f", "congresswoman": "f", "councilwoman": "f",
-    "chairwoman": "f", "spokeswoman": "f",
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "king": "m",
+    "prince": "m",
+    "father": "m",
+    "brother": "m",
+    "congressman": "m",
+    "councilman": "m",
+    "chairman": "m",
+    "spokesman": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "queen": "f",
+    "princess": "f",
+    "sister": "f",
+    "congresswoman": "f",
+    "councilwoman": "f",
+    "chairwoman": "f",
+    "spokeswoman": "f",
 }
 
 
@@ -170,9 +200,7 @@ class Memory:
         """The subject of the current sentence, else the last person who spoke."""
         if self.sentence_people:
             return self.sentence_people[0]
-        return self.by_pronoun(PERSON) or next(
-            (e for e in reversed(self.entries) if e.kind == PERSON), None
-        )
+        return self.by_pronoun(PERSON) or next((e for e in reversed(self.entries) if e.kind == PERSON), None)
 
     def last_issuer(self) -> _Entry | None:
         """Who issued "the statement": the last speaker that is not itself a document."""
@@ -193,14 +221,22 @@ class Memory:
         for e in reversed(self.speakers):
             if kind == PERSON and gender and e.kind == PERSON and e.gender and e.gender != gender:
                 continue
-            if e.kind == kind or (kind == ORGANIZATION and e.kind in (ORGANIZATION, DOCUMENT)) or (
-                kind == GROUP and e.kind in (GROUP, ORGANIZATION)
+            if (
+                e.kind == kind
+                or (kind == ORGANIZATION and e.kind in (ORGANIZATION, DOCUMENT))
+                or (kind == GROUP and e.kind in (GROUP, ORGANIZATION))
             ):
                 return e
         if kind == PERSON:
             # Nobody has spoken yet: fall back to the last person named.
-            return next((e for e in reversed(self.entries) if e.kind == PERSON
-                         and not (gender and e.gender and e.gender != gender)), None)
+            return next(
+                (
+                    e
+                    for e in reversed(self.entries)
+                    if e.kind == PERSON and not (gender and e.gender and e.gender != gender)
+                ),
+                None,
+            )
         return None
 
     def entry(self, name: str) -> _Entry | None:
@@ -243,8 +279,9 @@ def is_name(tokens: list[str]) -> bool:
     if not all(_NAME_TOKEN_RE.match(t) for t in tokens):
         return False
     # Initials alone are not a name, but a short surname is ("Wu", "Ng").
-    return not all(len(t) <= 2 for t in tokens) or (len(tokens) == 1 and tokens[0][1:].islower()
-                                                    and len(tokens[0]) == 2)
+    return not all(len(t) <= 2 for t in tokens) or (
+        len(tokens) == 1 and tokens[0][1:].islower() and len(tokens[0]) == 2
+    )
 
 
 def classify(phrase: str, memory: Memory) -> Speaker | None:
@@ -257,7 +294,8 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
     if pm:
         pron = pm.group(1).lower()
         owner = (
-            memory.last_person() if pron in ("his", "her")
+            memory.last_person()
+            if pron in ("his", "her")
             else memory.by_pronoun(GROUP if pron == "their" else ORGANIZATION)
         )
         if owner is None:
@@ -353,7 +391,7 @@ def _described_name(tokens: list[str]) -> tuple[str, str] | None:
 
 
 def note_gender(sp: Speaker, outside_quotes: str, memory: Memory) -> None:
-    """"Patel said his office ..." tells us Patel is a man when the text had not said."""
+    """ "Patel said his office ..." tells us Patel is a man when the text had not said."""
     if sp.kind != PERSON or not sp.name:
         return
     e = memory.entry(sp.name)

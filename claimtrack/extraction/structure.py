@@ -13,8 +13,15 @@ import unicodedata
 
 from .datelines import dateline_published, dateline_text, header_date, match_dateline
 from .junk import (
-    author_note, bio_name, is_about_heading, is_credit_line, is_junk_line, is_link_heading,
-    is_short_unpunctuated, match_byline, shares_name,
+    author_note,
+    bio_name,
+    is_about_heading,
+    is_credit_line,
+    is_junk_line,
+    is_link_heading,
+    is_short_unpunctuated,
+    match_byline,
+    shares_name,
 )
 from .model import ArticleParts, ExtractionError
 from .sentences import split_sentences
@@ -42,9 +49,7 @@ def sanitize(raw: str) -> str:
         return ""
     bad = len(_CONTROL_RE.findall(raw)) + raw.count("\ufffd")
     if bad > 16 and bad > _MAX_BINARY_SHARE * len(raw):
-        raise ExtractionError(
-            f"input looks like binary data ({bad} of {len(raw)} characters are control bytes)"
-        )
+        raise ExtractionError(f"input looks like binary data ({bad} of {len(raw)} characters are control bytes)")
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = text.lstrip("\ufeff")
     text = _CONTROL_RE.sub(" ", text).replace("\ufffd", " ")
@@ -113,7 +118,7 @@ def _assemble(title: str, lines: list[str], junk: list[str]) -> ArticleParts:
     if before_byline > 1:
         # Kicker lines above the dek ("World News") are header furniture.
         junk.extend(paragraphs[: before_byline - 1])
-        paragraphs = paragraphs[before_byline - 1:]
+        paragraphs = paragraphs[before_byline - 1 :]
         before_byline = 1
     dek = _find_dek(paragraphs, before_byline)
     body_paras = paragraphs[1:] if dek is not None else paragraphs
@@ -125,8 +130,13 @@ def _assemble(title: str, lines: list[str], junk: list[str]) -> ArticleParts:
             published = published or dateline_published(m)
     stored = ([dek] if dek is not None else []) + body_paras
     return ArticleParts(
-        title=title, dek=dek, byline=byline, dateline=dateline, published=published,
-        body="\n\n".join(stored), junk=junk,
+        title=title,
+        dek=dek,
+        byline=byline,
+        dateline=dateline,
+        published=published,
+        body="\n\n".join(stored),
+        junk=junk,
     )
 
 
@@ -195,10 +205,7 @@ def _mark_caption(lines: list[str], kinds: list[str], k: int) -> None:
 
 def _is_caption_like(line: str) -> bool:
     """One short sentence, not a quotation."""
-    return (
-        len(line.split()) <= 30 and len(split_sentences(line)) == 1
-        and not line.startswith(("\"", "“"))
-    )
+    return len(line.split()) <= 30 and len(split_sentences(line)) == 1 and not line.startswith(('"', "“"))
 
 
 def _mark_tail(lines: list[str], kinds: list[str]) -> None:
@@ -207,8 +214,7 @@ def _mark_tail(lines: list[str], kinds: list[str]) -> None:
         if kinds[k] in ("blank", "junk", "byline"):
             continue
         line = lines[k]
-        if (is_short_unpunctuated(line, 15) or bio_name(line) or match_byline(line)
-                or header_date(line)):
+        if is_short_unpunctuated(line, 15) or bio_name(line) or match_byline(line) or header_date(line):
             kinds[k] = "junk"
             continue
         break
@@ -243,7 +249,9 @@ def _join_block(block: list[str]) -> list[str]:
     heads = block[:-1]
     lengths = [len(x) for x in heads]
     wrapped = (
-        min(lengths) >= 35 and max(lengths) <= 110 and max(lengths) - min(lengths) <= 40
+        min(lengths) >= 35
+        and max(lengths) <= 110
+        and max(lengths) - min(lengths) <= 40
         and sum(1 for x in heads if not _TERMINAL_RE.search(x)) >= max(1, len(heads) // 2)
     )
     return [" ".join(block)] if wrapped else list(block)

@@ -45,19 +45,36 @@ ORG_WORDS = frozenset(
 )
 # Canonical names for countries and bodies usually written in short form.
 ALIASES = {
-    "us": "united states", "usa": "united states", "united states of america": "united states",
-    "america": "united states", "the united states": "united states",
-    "uk": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
-    "un": "united nations", "eu": "european union", "uae": "united arab emirates",
-    "ussr": "soviet union", "prc": "china",
+    "us": "united states",
+    "usa": "united states",
+    "united states of america": "united states",
+    "america": "united states",
+    "the united states": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "un": "united nations",
+    "eu": "european union",
+    "uae": "united arab emirates",
+    "ussr": "soviet union",
+    "prc": "china",
 }
 # Display forms for the same short names, used when a country is a speaker.
 DISPLAY_ALIASES = {
-    "u.s.": "United States", "us": "United States", "u.s.a.": "United States",
-    "usa": "United States", "america": "United States", "united states": "United States",
-    "washington": "United States", "u.k.": "United Kingdom", "uk": "United Kingdom",
-    "britain": "United Kingdom", "u.n.": "United Nations", "un": "United Nations",
-    "e.u.": "European Union", "eu": "European Union",
+    "u.s.": "United States",
+    "us": "United States",
+    "u.s.a.": "United States",
+    "usa": "United States",
+    "america": "United States",
+    "united states": "United States",
+    "washington": "United States",
+    "u.k.": "United Kingdom",
+    "uk": "United Kingdom",
+    "britain": "United Kingdom",
+    "u.n.": "United Nations",
+    "un": "United Nations",
+    "e.u.": "European Union",
+    "eu": "European Union",
 }
 
 
@@ -87,7 +104,7 @@ def split_title(phrase: str) -> tuple[str | None, str]:
             last = i
     if last < 0:
         return None, phrase
-    tail = tokens[last + 1:]
+    tail = tokens[last + 1 :]
     if not tail or len(tail) > 5:
         return None, phrase
     for tok in tail:

@@ -2,6 +2,7 @@
 
 No Flask and no database: feeds, sitemaps and articles all come in through here.
 """
+
 from __future__ import annotations
 
 from .client import FetchClient, FetchResult
@@ -9,5 +10,4 @@ from .errors import FetchError
 from .guard import address_refusal, parse_networks
 from .settings import DEFAULTS, FetchSettings
 
-__all__ = ["DEFAULTS", "FetchClient", "FetchError", "FetchResult", "FetchSettings", "address_refusal",
-           "parse_networks"]
+__all__ = ["DEFAULTS", "FetchClient", "FetchError", "FetchResult", "FetchSettings", "address_refusal", "parse_networks"]

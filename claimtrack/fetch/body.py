@@ -1,5 +1,6 @@
 """Reading a response body in bounded pieces: a size limit on the wire and after
 decompression, so neither a 200 MB page nor a gzip bomb is ever held whole."""
+
 from __future__ import annotations
 
 import zlib

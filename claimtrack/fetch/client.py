@@ -5,6 +5,7 @@ to the checked address, send a conditional GET, read the body in bounded pieces 
 a total deadline, follow at most five redirects re-checking each hop. Per host, one
 request at a time with a pause, robots.txt obeyed, and Retry-After respected.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -70,8 +71,13 @@ class FetchResult:
 
 
 class FetchClient:
-    def __init__(self, settings: FetchSettings | None = None, *, resolver: Resolver | None = None,
-                 ssl_context: ssl.SSLContext | None = None) -> None:
+    def __init__(
+        self,
+        settings: FetchSettings | None = None,
+        *,
+        resolver: Resolver | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
         self.settings = settings or FetchSettings()
         self.resolver = resolver or system_resolver
         self.ssl_context = ssl_context
@@ -79,8 +85,9 @@ class FetchClient:
         self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser]] = {}
         self._robots_lock = threading.Lock()
 
-    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
-              accept: str = "*/*") -> FetchResult:
+    def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None, accept: str = "*/*"
+    ) -> FetchResult:
         """GET ``url``; a 304 answer comes back as a result with ``not_modified``."""
         conditional = {}
         if etag:
@@ -95,7 +102,9 @@ class FetchClient:
             if result.status in REDIRECTS:
                 location = result.headers.get("location")
                 if not location:
-                    raise FetchError(current, "http_status", f"redirect {result.status} without a Location", status=result.status)
+                    raise FetchError(
+                        current, "http_status", f"redirect {result.status} without a Location", status=result.status
+                    )
                 current = urljoin(current, location.strip())
                 continue
             result.redirects = hop
@@ -109,8 +118,13 @@ class FetchClient:
         if status in (429, 503):
             wait = parse_retry_after(result.headers.get("retry-after"), DEFAULT_BACK_OFF)
             self.gate.back_off(_host_key(result.url), wait)
-            raise FetchError(result.url, "retry_later", f"the server answered {status}; asked to wait {wait:.0f} s",
-                             status=status, retry_after=wait)
+            raise FetchError(
+                result.url,
+                "retry_later",
+                f"the server answered {status}; asked to wait {wait:.0f} s",
+                status=status,
+                retry_after=wait,
+            )
         raise FetchError(result.url, "http_status", f"the server answered {status}", status=status)
 
     # -- one request -------------------------------------------------------------------
@@ -121,8 +135,9 @@ class FetchClient:
         key = _host_key(url)
         wait = self.gate.retry_wait(key)
         if wait > 0:
-            raise FetchError(url, "retry_later", f"the server asked not to be contacted for another {wait:.0f} s",
-                             retry_after=wait)
+            raise FetchError(
+                url, "retry_later", f"the server asked not to be contacted for another {wait:.0f} s", retry_after=wait
+            )
         with self.gate.lock(key):
             self.gate.wait_turn(key)
             try:
@@ -130,8 +145,9 @@ class FetchClient:
             finally:
                 self.gate.done(key)
 
-    def _exchange(self, url: str, scheme: str, host: str, port: int, address: str,
-                  headers: dict[str, str]) -> FetchResult:
+    def _exchange(
+        self, url: str, scheme: str, host: str, port: int, address: str, headers: dict[str, str]
+    ) -> FetchResult:
         s = self.settings
         deadline = time.monotonic() + s.total_timeout
         expired = threading.Event()
@@ -162,8 +178,12 @@ class FetchClient:
             conn.sock.settimeout(s.read_timeout)
             target = _target(url)
             conn.putrequest("GET", target, skip_accept_encoding=True)
-            for name, value in {"User-Agent": s.user_agent, "Accept-Encoding": "gzip, deflate",
-                                "Connection": "close", **headers}.items():
+            for name, value in {
+                "User-Agent": s.user_agent,
+                "Accept-Encoding": "gzip, deflate",
+                "Connection": "close",
+                **headers,
+            }.items():
                 conn.putheader(name, value)
             conn.endheaders()
             resp = conn.getresponse()
@@ -224,8 +244,11 @@ class FetchClient:
             else:
                 # A robots.txt that errs (5xx, too big, redirect loop): fetch nothing from
                 # the site for now and ask again soon (RFC 9309).
-                raise FetchError(url, "robots", f"robots.txt of the site could not be read ({exc.reason}); "
-                                                "nothing is fetched from it until it can") from None
+                raise FetchError(
+                    url,
+                    "robots",
+                    f"robots.txt of the site could not be read ({exc.reason}); nothing is fetched from it until it can",
+                ) from None
         else:
             parser.parse(result.text().splitlines())
         with self._robots_lock:

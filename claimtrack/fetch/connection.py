@@ -4,6 +4,7 @@ The Host header, TLS server name and certificate check still use the host name, 
 virtual hosts and HTTPS work as usual; only the DNS lookup is taken out of the
 connection's hands.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -22,8 +23,9 @@ class PinnedHTTPConnection(http.client.HTTPConnection):
 
 
 class PinnedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, host: str, port: int, address: str, *, timeout: float,
-                 context: ssl.SSLContext | None = None) -> None:
+    def __init__(
+        self, host: str, port: int, address: str, *, timeout: float, context: ssl.SSLContext | None = None
+    ) -> None:
         self._ctx = context or ssl.create_default_context()
         super().__init__(host, port, timeout=timeout, context=self._ctx)
         self._address = address
@@ -33,8 +35,9 @@ class PinnedHTTPSConnection(http.client.HTTPSConnection):
         self.sock = self._ctx.wrap_socket(sock, server_hostname=self.host)
 
 
-def open_connection(scheme: str, host: str, port: int, address: str, *, timeout: float,
-                    context: ssl.SSLContext | None = None) -> http.client.HTTPConnection:
+def open_connection(
+    scheme: str, host: str, port: int, address: str, *, timeout: float, context: ssl.SSLContext | None = None
+) -> http.client.HTTPConnection:
     if scheme == "https":
         return PinnedHTTPSConnection(host, port, address, timeout=timeout, context=context)
     return PinnedHTTPConnection(host, port, address, timeout=timeout)

@@ -1,4 +1,5 @@
 """What goes wrong when fetching, with a short kind a caller can act on."""
+
 from __future__ import annotations
 
 
@@ -9,8 +10,9 @@ class FetchError(Exception):
     bad_encoding, redirects, robots, retry_later, http_status.
     """
 
-    def __init__(self, url: str, kind: str, message: str, *, status: int | None = None,
-                 retry_after: float | None = None) -> None:
+    def __init__(
+        self, url: str, kind: str, message: str, *, status: int | None = None, retry_after: float | None = None
+    ) -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
         self.kind = kind

@@ -5,6 +5,7 @@ A URL names a host; the host resolves to addresses; every address must be public
 connection then goes to the address that was checked, so a second DNS answer cannot
 swap in an internal one.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -32,7 +33,9 @@ def parse_networks(value: str | Iterable[str] | None) -> tuple[IPNetwork, ...]:
         try:
             networks.append(ipaddress.ip_network(item.strip(), strict=False))
         except ValueError:
-            raise ValueError(f"FETCH_ALLOW_NETWORKS: {item!r} is not a network in CIDR form (e.g. 10.2.0.0/16)") from None
+            raise ValueError(
+                f"FETCH_ALLOW_NETWORKS: {item!r} is not a network in CIDR form (e.g. 10.2.0.0/16)"
+            ) from None
     return tuple(networks)
 
 
@@ -67,7 +70,9 @@ def split_url(url: str) -> tuple[str, str, int]:
         raise FetchError(url, "bad_url", f"not a valid URL ({exc})") from None
     scheme = parts.scheme.lower()
     if scheme not in SCHEMES:
-        raise FetchError(url, "bad_scheme", f"only http and https addresses can be fetched, not {scheme or 'a relative address'!r}")
+        raise FetchError(
+            url, "bad_scheme", f"only http and https addresses can be fetched, not {scheme or 'a relative address'!r}"
+        )
     host = (parts.hostname or "").rstrip(".")
     if not host:
         raise FetchError(url, "bad_url", "the address names no host")

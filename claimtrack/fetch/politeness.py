@@ -1,5 +1,6 @@
 """Being a good guest: one request at a time per host with a pause between them, and
 no request before the time a server named in Retry-After."""
+
 from __future__ import annotations
 
 import email.utils

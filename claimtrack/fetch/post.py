@@ -3,6 +3,7 @@ checked, the connection pinned to the checked address), one deadline for the who
 exchange, no redirects followed (a 3xx is a failed attempt), and only the first few
 kilobytes of the answer read. Nothing here raises for a bad answer: every outcome is
 an `Attempt` the caller records."""
+
 from __future__ import annotations
 
 import http.client
@@ -43,12 +44,13 @@ def check_url(url: str, allow: tuple[IPNetwork, ...], resolver: Resolver | None 
     return checked_address(url, host, port, allow, resolver or system_resolver)
 
 
-def post(url: str, body: bytes, headers: dict[str, str], settings: PostSettings,
-         resolver: Resolver | None = None) -> Attempt:
+def post(
+    url: str, body: bytes, headers: dict[str, str], settings: PostSettings, resolver: Resolver | None = None
+) -> Attempt:
     started = time.monotonic()
 
     def done(ok: bool, status: int | None, excerpt: str = "", error: str | None = None) -> Attempt:
-        return Attempt(ok, status, int((time.monotonic() - started) * 1000), excerpt[:settings.excerpt_chars], error)
+        return Attempt(ok, status, int((time.monotonic() - started) * 1000), excerpt[: settings.excerpt_chars], error)
 
     try:
         scheme, host, port = split_url(url)
@@ -75,13 +77,18 @@ def post(url: str, body: bytes, headers: dict[str, str], settings: PostSettings,
         parts = urlsplit(url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         conn.putrequest("POST", target, skip_accept_encoding=True)
-        for name, value in {"User-Agent": settings.user_agent, "Content-Type": "application/json",
-                            "Content-Length": str(len(body)), "Connection": "close", **headers}.items():
+        for name, value in {
+            "User-Agent": settings.user_agent,
+            "Content-Type": "application/json",
+            "Content-Length": str(len(body)),
+            "Connection": "close",
+            **headers,
+        }.items():
             conn.putheader(name, value)
         conn.endheaders(body)
         resp = conn.getresponse()
         data = resp.read(settings.max_response_bytes + 1)
-        excerpt = data[:settings.excerpt_chars * 4].decode("utf-8", errors="replace")
+        excerpt = data[: settings.excerpt_chars * 4].decode("utf-8", errors="replace")
         status = resp.status
         if len(data) > settings.max_response_bytes:
             return done(False, status, excerpt, f"the answer passed {settings.max_response_bytes:,} bytes")

@@ -1,9 +1,10 @@
 """The fetch client's limits, read from the application's settings."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib import metadata
 from dataclasses import dataclass, field
+from importlib import metadata
 from typing import Any
 
 from .guard import IPNetwork, parse_networks
@@ -58,10 +59,14 @@ class FetchSettings:
         agent = f"claimtrack/{__version__} (+{base})" if base else f"claimtrack/{__version__}"
         return cls(
             allow_networks=parse_networks(get("FETCH_ALLOW_NETWORKS")),
-            connect_timeout=float(get("FETCH_CONNECT_TIMEOUT")), read_timeout=float(get("FETCH_READ_TIMEOUT")),
-            total_timeout=float(get("FETCH_TOTAL_TIMEOUT")), max_bytes=int(get("FETCH_MAX_BYTES")),
-            host_delay=float(get("FETCH_HOST_DELAY")), obey_robots=_flag(get("FETCH_OBEY_ROBOTS")),
-            robots_ttl=float(get("FETCH_ROBOTS_TTL")), user_agent=agent,
+            connect_timeout=float(get("FETCH_CONNECT_TIMEOUT")),
+            read_timeout=float(get("FETCH_READ_TIMEOUT")),
+            total_timeout=float(get("FETCH_TOTAL_TIMEOUT")),
+            max_bytes=int(get("FETCH_MAX_BYTES")),
+            host_delay=float(get("FETCH_HOST_DELAY")),
+            obey_robots=_flag(get("FETCH_OBEY_ROBOTS")),
+            robots_ttl=float(get("FETCH_ROBOTS_TTL")),
+            user_agent=agent,
         )
 
 

@@ -5,6 +5,7 @@ A secret is `whsec_` + base64 of random bytes. Each attempt is signed over
 `v1,<base64>` per secret, space-separated, so a receiver can verify with either the
 old or the new secret while a rotation overlaps.
 """
+
 from __future__ import annotations
 
 import base64
@@ -21,7 +22,7 @@ def new_secret() -> str:
 
 
 def _key(secret: str) -> bytes:
-    raw = secret[len(PREFIX):] if secret.startswith(PREFIX) else secret
+    raw = secret[len(PREFIX) :] if secret.startswith(PREFIX) else secret
     return base64.b64decode(raw + "==")
 
 

@@ -1,5 +1,6 @@
 """What the HTML pages (web/) and the JSON API (api/) share: the Flask extensions, who
 the request is (web sessions, bearer tokens), and the deny-by-default access rules."""
+
 from __future__ import annotations
 
 from flask import Flask

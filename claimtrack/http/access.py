@@ -5,10 +5,11 @@ declaration before the view runs. A view without one is refused for everybody, s
 route cannot ship open by accident (and the test suite lists any such route). The role
 ladder is the one in `models.accounts.ROLES`, checked by `services.accounts.roles`.
 """
+
 from __future__ import annotations
 
-from typing import TypeVar
 from collections.abc import Callable
+from typing import TypeVar
 
 from flask import Flask, abort, current_app, request
 from flask_login import current_user

@@ -1,5 +1,6 @@
 """The Flask extensions the HTML pages and the JSON API share. They live here, below both,
 so a blueprint imports them from this module and never from its parent package."""
+
 from __future__ import annotations
 
 from flask_htmx import HTMX

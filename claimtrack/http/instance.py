@@ -4,6 +4,7 @@ instance settings an admin stored, then the address this request reached the ser
 
 Shared by the web pages and the API; read once per request.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping

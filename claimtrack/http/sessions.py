@@ -1,6 +1,7 @@
 """Who is making the request. Pages use a login session: a signed cookie holding the key
 of a server-side session record, so any app server can end it. API paths use
 `Authorization: Bearer TOKEN` only: no session cookie, no login redirect (401 instead)."""
+
 from __future__ import annotations
 
 from flask import Flask, current_app, g, request, session
@@ -62,8 +63,9 @@ def _session_user(user_id: str) -> SessionUser | None:
     CSRF token to stop it."""
     if not user_id.isdigit() or is_api_request():
         return None
-    user = web_sessions.user_for(get_session(), int(user_id), session.get(SESSION_KEY),
-                                 max_age=current_app.permanent_session_lifetime)
+    user = web_sessions.user_for(
+        get_session(), int(user_id), session.get(SESSION_KEY), max_age=current_app.permanent_session_lifetime
+    )
     return SessionUser(user) if user is not None else None
 
 

@@ -1,4 +1,5 @@
 """Links taken from stored data, checked before they reach an href (pages and API alike)."""
+
 from __future__ import annotations
 
 

@@ -10,6 +10,7 @@ the result, or from the error it catches after the rollback.
         return render(..., status=422)  # nothing of the attempt is kept
     return redirect(...)
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

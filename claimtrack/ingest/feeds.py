@@ -4,6 +4,7 @@ RSS 2.0 and Atom are parsed with feedparser; JSON Feed 1.1 is plain JSON and rea
 hand; news sitemaps and sitemap indexes are read with lxml, with entities and network
 access switched off. Pure: bytes in, dataclasses out; every problem is an InputError.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -77,8 +78,15 @@ def _parse_xml_feed(data: bytes, where: str) -> ParsedFeed:
         # dict.get: feedparser's own get maps a missing "updated" to "published" with a warning.
         published = _iso(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed"))
         stamp = dict.get(entry, "updated") or dict.get(entry, "published") or None
-        items.append(FeedItem(url=link, title=(entry.get("title") or "").strip() or None, published=published,
-                              stamp=stamp[:100] if stamp else None, outlet=title))
+        items.append(
+            FeedItem(
+                url=link,
+                title=(entry.get("title") or "").strip() or None,
+                published=published,
+                stamp=stamp[:100] if stamp else None,
+                outlet=title,
+            )
+        )
     return ParsedFeed(kind=kind, title=title, items=items)
 
 
@@ -90,7 +98,7 @@ def parse_json_feed(data: bytes, where: str) -> ParsedFeed:
     except json.JSONDecodeError as exc:
         raise InputError(where, f"malformed JSON Feed: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
     if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith("https://jsonfeed.org/version/"):
-        raise InputError(where, "JSON that is not a JSON Feed (no \"version\": \"https://jsonfeed.org/version/1.1\")")
+        raise InputError(where, 'JSON that is not a JSON Feed (no "version": "https://jsonfeed.org/version/1.1")')
     raw_items = doc.get("items")
     if not isinstance(raw_items, list):
         raise InputError(where, "JSON Feed field 'items' is missing or not a list")
@@ -102,8 +110,15 @@ def parse_json_feed(data: bytes, where: str) -> ParsedFeed:
         url = item.get("url") if isinstance(item.get("url"), str) else None
         published = _str(item.get("date_published"))
         stamp = _str(item.get("date_modified")) or published
-        items.append(FeedItem(url=(url or "").strip() or None, title=_str(item.get("title")),
-                              published=published, stamp=stamp[:100] if stamp else None, outlet=title))
+        items.append(
+            FeedItem(
+                url=(url or "").strip() or None,
+                title=_str(item.get("title")),
+                published=published,
+                stamp=stamp[:100] if stamp else None,
+                outlet=title,
+            )
+        )
     return ParsedFeed(kind="jsonfeed", title=title, items=items)
 
 
@@ -131,8 +146,15 @@ def parse_sitemap(data: bytes, where: str) -> ParsedFeed:
             pub = news.find(f"{{{NEWS_NS}}}publication")
             outlet = _text(pub, "name", NEWS_NS) if pub is not None else None
         lastmod = _text(node, "lastmod")
-        items.append(FeedItem(url=_text(node, "loc"), title=title, published=published or lastmod,
-                              stamp=(lastmod or published or None), outlet=outlet))
+        items.append(
+            FeedItem(
+                url=_text(node, "loc"),
+                title=title,
+                published=published or lastmod,
+                stamp=(lastmod or published or None),
+                outlet=outlet,
+            )
+        )
         if len(items) >= MAX_ENTRIES:
             break
     return ParsedFeed(kind="sitemap", items=items)

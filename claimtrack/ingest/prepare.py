@@ -2,12 +2,13 @@
 
 Pure (no database), so bulk imports can run it in worker processes.
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, UTC
+from datetime import UTC, datetime, time
 
 from .. import extraction
 from ..errors import InputError
@@ -46,8 +47,11 @@ def prepare(article: ArticleInput, *, max_body_chars: int) -> PreparedArticle:
         raise InputError(where, "empty body: nothing is left once headline, byline and page junk are removed")
     published = parse_published(article.published or result.published, where)
     return PreparedArticle(
-        source=article, result=result, title=title[:1000],
-        byline=article.byline or result.byline, published_at=published,
+        source=article,
+        result=result,
+        title=title[:1000],
+        byline=article.byline or result.byline,
+        published_at=published,
         content_hash=content_hash(title, result.body),
         match=match_data(title[:1000], result.body, result.claims, published),
     )

@@ -1,12 +1,13 @@
 """File readers. Each yields one IngestItem per article so that one bad record never
 stops the rest of a batch; every error names the file, and the line for JSONL."""
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterator
 
 from ..errors import InputError
 from .html import article_from_html
@@ -78,15 +79,29 @@ def read_bytes(data: bytes, *, where: str, suffix: str, meta: dict[str, Any] | N
 
 # Leading bytes of formats people upload by mistake (or disguise), and what to call them.
 _SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"), (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a zip archive (or Word/ODF file)"),
-    (b"PK\x05\x06", "a zip archive"), (b"\x1f\x8b", "a gzip archive"),
-    (b"\xfd7zXZ\x00", "an xz archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file"), (b"{\\rtf", "an RTF document"),
-    (b"\x7fELF", "a program"), (b"SQLite format 3\x00", "a SQLite database"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (or Word/ODF file)"),
+    (b"PK\x05\x06", "a zip archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "a SQLite database"),
 )
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
-         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -105,7 +120,7 @@ def looks_like_html(text: str) -> bool:
     an <html> tag or an HTML comment followed by one."""
     head = text[:1024].lstrip().lower()
     while head.startswith("<!--") and "-->" in head:
-        head = head[head.index("-->") + 3:].lstrip()
+        head = head[head.index("-->") + 3 :].lstrip()
     return head.startswith(("<!doctype html", "<html"))
 
 
@@ -233,11 +248,19 @@ def _from_record(record: Any, where: str) -> IngestItem:
         return _fail(where, "missing title")
     if (record.get("url") or "").strip() and not _web_url(record["url"]):
         return _fail(where, "field 'url' must be an http:// or https:// address")
-    return _checked(ArticleInput(
-        body=record.get("body") or "", where=where, layout="fields", source_format="json",
-        title=record["title"].strip(), url=_clean(record.get("url")), outlet=_clean(record.get("outlet")),
-        byline=_clean(record.get("byline")), published=_clean(record.get("published")),
-    ))
+    return _checked(
+        ArticleInput(
+            body=record.get("body") or "",
+            where=where,
+            layout="fields",
+            source_format="json",
+            title=record["title"].strip(),
+            url=_clean(record.get("url")),
+            outlet=_clean(record.get("outlet")),
+            byline=_clean(record.get("byline")),
+            published=_clean(record.get("published")),
+        )
+    )
 
 
 def _checked(article: ArticleInput) -> IngestItem:

@@ -7,13 +7,14 @@ Two files steer a folder walk:
 - `.claimtrackignore`: glob patterns, one a line, relative to its folder, of files or
   folders to leave out (for example annotation data kept beside the articles).
 """
+
 from __future__ import annotations
 
 import fnmatch
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable, Iterator
 
 from ..errors import InputError
 

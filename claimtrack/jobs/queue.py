@@ -5,6 +5,7 @@ Huey carries one message per job, "run job N"; the job's row in the database say
 to do and records how it went. Every minute a periodic task queues the sources that are
 due and puts back jobs whose worker was lost.
 """
+
 from __future__ import annotations
 
 import logging
@@ -51,15 +52,17 @@ class JobQueue:
     @property
     def engine(self):
         if self._engine is None:
-            self._engine = make_engine(self.app.config["DATABASE_URL"],
-                                       busy_timeout=int(self.app.config["SQLITE_BUSY_TIMEOUT"]))
+            self._engine = make_engine(
+                self.app.config["DATABASE_URL"], busy_timeout=int(self.app.config["SQLITE_BUSY_TIMEOUT"])
+            )
         return self._engine
 
     def _register(self) -> None:
         huey = self.huey
 
-        @huey.task(retries=self.retries, retry_delay=int(self.app.config["JOBS_RETRY_DELAY"]), context=True,
-                   name="run_job")
+        @huey.task(
+            retries=self.retries, retry_delay=int(self.app.config["JOBS_RETRY_DELAY"]), context=True, name="run_job"
+        )
         def run_job(job_id: int, task=None) -> None:
             self.run(job_id, final=(task is None or task.retries == 0))
 
@@ -154,8 +157,9 @@ def job_queue(app: Any) -> JobQueue:
 def init_jobs(app: Any) -> None:
     """Webhook deliveries emitted by this app's transactions go to its queue (built on
     first use, so an app that never emits one never opens the queue)."""
-    from ..services.webhooks import outbox
     from sqlalchemy.engine import make_url
+
+    from ..services.webhooks import outbox
 
     key = make_url(app.config["DATABASE_URL"]).render_as_string(hide_password=False)
     outbox.register(key, lambda ids: job_queue(app).webhooks.dispatch(ids))

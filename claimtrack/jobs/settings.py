@@ -1,4 +1,5 @@
 """Settings of the job engine (Huey)."""
+
 from __future__ import annotations
 
 from typing import Any

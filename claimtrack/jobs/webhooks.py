@@ -5,6 +5,7 @@ services/webhooks/outbox.py), so the first attempt waits only for a free worker.
 failed attempt schedules the next on Huey at the time the delivery row says; the
 minute tick sweeps up any delivery whose task went missing.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -30,14 +31,17 @@ def url_policy(app: Any) -> UrlPolicy:
 
 
 class WebhookTasks:
-    def __init__(self, app: Any, huey: Huey, engine_of) -> None:  # noqa: ANN001
+    def __init__(self, app: Any, huey: Huey, engine_of) -> None:
         self.app = app
         self.huey = huey
         self._engine_of = engine_of
         self.settings = WebhookSettings.from_config(app.config)
         fetch = FetchSettings.from_config(app.config)
-        self.post_settings = PostSettings(allow_networks=fetch.allow_networks, timeout=self.settings.timeout,
-                                          user_agent=fetch.user_agent + " webhooks")
+        self.post_settings = PostSettings(
+            allow_networks=fetch.allow_networks,
+            timeout=self.settings.timeout,
+            user_agent=fetch.user_agent + " webhooks",
+        )
 
         @huey.task(name="deliver_webhook")
         def deliver_webhook(delivery_id: int) -> None:
@@ -46,14 +50,14 @@ class WebhookTasks:
         self.task = deliver_webhook
 
     @property
-    def engine(self):  # noqa: ANN201
+    def engine(self):
         return self._engine_of()
 
     def dispatch(self, delivery_ids: list[int]) -> None:
         for delivery_id in delivery_ids:
             try:
                 self.task(delivery_id)
-            except Exception as exc:  # noqa: BLE001 - the queue is down: the tick sweeps it up later
+            except Exception as exc:
                 log.warning("could not queue webhook delivery %s: %s", delivery_id, exc)
 
     def attempt(self, delivery_id: int) -> str:
@@ -63,8 +67,13 @@ class WebhookTasks:
             return "skipped"  # delivered already, not due, or taken by another worker
         stamp = int(datetime.datetime.now(datetime.UTC).timestamp())
         body = claimed.body.encode("utf-8")
-        result = post(claimed.url, body, signed_headers(claimed.secrets, claimed.msg_id, stamp, body),
-                      self.post_settings, resolver=self.app.extensions.get("claimtrack.resolver"))
+        result = post(
+            claimed.url,
+            body,
+            signed_headers(claimed.secrets, claimed.msg_id, stamp, body),
+            self.post_settings,
+            resolver=self.app.extensions.get("claimtrack.resolver"),
+        )
         wait = delivery.record(self.engine, claimed, result, self.settings)
         if result.ok:
             return "delivered"
@@ -79,4 +88,3 @@ class WebhookTasks:
             session.commit()
         self.dispatch(ids)
         return ids
-

@@ -9,9 +9,9 @@ Typical use by the storage layer::
 """
 
 from claimtrack.matching.keys import blocking_keys, candidate_keys, query_keys, speaker_key
+from claimtrack.matching.model import ClaimRecord, Match, NumericVerdict, QuantityRecord
 from claimtrack.matching.normalise import content_terms, story_terms, tokens
 from claimtrack.matching.numeric import compare, interval, same_counted_thing
-from claimtrack.matching.model import ClaimRecord, Match, NumericVerdict, QuantityRecord
 from claimtrack.matching.scoring import MatchConfig, rank, score_pair
 
 __all__ = [

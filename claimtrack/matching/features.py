@@ -15,16 +15,16 @@ import dataclasses
 import json
 from typing import Any
 
+from claimtrack.matching.measure import Measure, prime_measure
+from claimtrack.matching.model import ClaimRecord
 from claimtrack.matching.normalise import Memo, decode_tokens, encode_tokens, prime_tokens
+from claimtrack.matching.numeric import _measure, measure_flags
 from claimtrack.matching.quantity_context import (
     decode_context,
     encode_context,
     prime_context,
     quantity_context,
 )
-from claimtrack.matching.measure import Measure, prime_measure
-from claimtrack.matching.model import ClaimRecord
-from claimtrack.matching.numeric import _measure, measure_flags
 
 # Bump whenever the normaliser, the quantity context reader or the measure reader
 # changes their output.
@@ -39,8 +39,9 @@ def export_features(rec: ClaimRecord) -> str:
     read with the article's date, ``rec.published``) as a compact JSON string."""
     contexts = [encode_context(quantity_context(rec.text, q)) for q in rec.quantities]
     measures = [[*measure_flags(rec, q), _encode_measure(_measure(rec, q))] for q in rec.quantities]
-    return json.dumps([FEATURES_VERSION, encode_tokens(rec.text), contexts, measures],
-                      separators=(",", ":"), ensure_ascii=False)
+    return json.dumps(
+        [FEATURES_VERSION, encode_tokens(rec.text), contexts, measures], separators=(",", ":"), ensure_ascii=False
+    )
 
 
 def clear_primed() -> None:
@@ -54,8 +55,9 @@ def _encode_measure(m: Measure) -> list:
 def _decode_measure(values: list) -> Measure:
     if len(values) != len(_MEASURE_FIELDS):
         raise ValueError("measure of another shape")
-    fields: dict[str, Any] = {name: frozenset(v) if is_set else v
-                              for (name, is_set), v in zip(_MEASURE_FIELDS, values, strict=True)}
+    fields: dict[str, Any] = {
+        name: frozenset(v) if is_set else v for (name, is_set), v in zip(_MEASURE_FIELDS, values, strict=True)
+    }
     return Measure(**fields)
 
 

@@ -35,5 +35,7 @@ def is_furniture(articles: int) -> bool:
 def reason(articles: int, outlet: str | None) -> str:
     """The explanation a reviewer sees."""
     where = outlet or "one outlet"
-    return (f"page furniture: the same sentence appears word for word in {articles} articles of "
-            f"{where}, so it is not linked")
+    return (
+        f"page furniture: the same sentence appears word for word in {articles} articles of "
+        f"{where}, so it is not linked"
+    )

@@ -53,23 +53,28 @@ def _vague(low: float, high: float) -> _Bounds:
 
 # Checked in order: longer phrases before the shorter ones they contain.
 HEDGE_TOLERANCES: tuple[tuple[re.Pattern[str], _Bounds], ...] = tuple(
-    (re.compile(rf"\b(?:{pattern})\b"), bounds) for pattern, bounds in (
+    (re.compile(rf"\b(?:{pattern})\b"), bounds)
+    for pattern, bounds in (
         (r"hundreds of thousands", _vague(200_000, 999_999)),
         (r"tens of thousands", _vague(20_000, 99_999)),
         (r"dozens", _vague(24, 99)),
         (r"hundreds", _vague(200, 999)),
         (r"thousands", _vague(2_000, 9_999)),
         (r"millions", _vague(2_000_000, 9_999_999)),
-        (r"(?:just|a little|slightly) (?:under|below|less than|fewer than)|just shy of"
-         r"|nearly|almost|close to", lambda x: (0.9 * x, x)),
+        (
+            r"(?:just|a little|slightly) (?:under|below|less than|fewer than)|just shy of"
+            r"|nearly|almost|close to",
+            lambda x: (0.9 * x, x),
+        ),
         (r"(?:just|a little|slightly) (?:over|above|more than)", lambda x: (x, 1.1 * x)),
         (r"no fewer than|no less than|at least|a minimum of", lambda x: (x, 2 * x)),
-        (r"no more than|up to|as many as|as much as|at most|a maximum of",
-         lambda x: (0.0, x)),
+        (r"no more than|up to|as many as|as much as|at most|a maximum of", lambda x: (0.0, x)),
         (r"fewer than|less than|under|below", lambda x: (0.0, x)),
         (r"more than|greater than|upwards of|in excess of|over|above", lambda x: (x, 1.5 * x)),
-        (r"about|around|roughly|approximately|some|or so|estimated",
-         lambda x: (x - abs(x) * DEFAULT_RELATIVE_TOLERANCE, x + abs(x) * DEFAULT_RELATIVE_TOLERANCE)),
+        (
+            r"about|around|roughly|approximately|some|or so|estimated",
+            lambda x: (x - abs(x) * DEFAULT_RELATIVE_TOLERANCE, x + abs(x) * DEFAULT_RELATIVE_TOLERANCE),
+        ),
     )
 )
 

@@ -45,6 +45,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from claimtrack.matching import vocabulary as vocab
+from claimtrack.matching.model import ClaimRecord
 from claimtrack.matching.normalise import (
     ENTITY_IDS,
     UNIT_GROUP_IDS,
@@ -57,7 +58,6 @@ from claimtrack.matching.normalise import (
 )
 from claimtrack.matching.number_forms import canonical_number
 from claimtrack.matching.quantity_context import quantity_context
-from claimtrack.matching.model import ClaimRecord
 
 MINHASH_BANDS = 6
 MINHASH_ROWS = 2
@@ -72,8 +72,9 @@ _KINDS = ("n", "u", "s", "e", "t", "m")
 # MinHash: fixed hash functions h(x) = (a·x + b) mod p, the same in every process.
 _MERSENNE = (1 << 61) - 1
 _rng = random.Random(20200110)  # noqa: S311  # nosec B311 - hashing coefficients, not security
-_COEFFICIENTS = tuple((_rng.randrange(1, _MERSENNE), _rng.randrange(0, _MERSENNE))
-                      for _ in range(MINHASH_BANDS * MINHASH_ROWS))
+_COEFFICIENTS = tuple(
+    (_rng.randrange(1, _MERSENNE), _rng.randrange(0, _MERSENNE)) for _ in range(MINHASH_BANDS * MINHASH_ROWS)
+)
 
 MAX_KEY_LENGTH = 200  # match_keys.key
 _NON_KEY_CHARS_RE = re.compile(r"[^a-z0-9]+")
@@ -82,7 +83,7 @@ _SPEAKER_TITLES = vocab.TITLE_ABBREVIATIONS | {"general", "president"}
 
 @lru_cache(maxsize=4096)
 def speaker_key(speaker: str | None) -> str | None:
-    """"Gen. Mark Milley" → "mark_milley": lowercase, honorifics dropped."""
+    """ "Gen. Mark Milley" → "mark_milley": lowercase, honorifics dropped."""
     if not speaker:
         return None
     words = [w for w in _NON_KEY_CHARS_RE.split(speaker.lower()) if w]
@@ -108,7 +109,7 @@ def minhash_keys(terms: Iterable[str]) -> list[str]:
     mins = [min((a * h + b) % _MERSENNE for h in hashed) for a, b in _COEFFICIENTS]
     keys = []
     for band in range(MINHASH_BANDS):
-        rows = mins[band * MINHASH_ROWS:(band + 1) * MINHASH_ROWS]
+        rows = mins[band * MINHASH_ROWS : (band + 1) * MINHASH_ROWS]
         digest = hashlib.blake2b(repr(rows).encode("ascii"), digest_size=6).hexdigest()
         keys.append(f"m:{band}:{digest}")
     return keys
@@ -167,11 +168,18 @@ def _speakerless(rec: ClaimRecord, *, query: bool) -> dict[str, list[str]]:
         counted += [f"u:{unit}:{e}" for e in where]
     stemmed_entities = claim_entities | {stem(e) for e in names}
     terms = sorted(
-        (t for t in content_terms(rec.text)
-         if len(t) >= MIN_TERM_LENGTH and t.isalpha() and t not in stemmed_entities
-         and t not in UNIT_GROUP_IDS
-         and t not in vocab.GENERIC_NEWS_TERMS and t != "not"),
-        key=lambda t: (-len(t), t))
+        (
+            t
+            for t in content_terms(rec.text)
+            if len(t) >= MIN_TERM_LENGTH
+            and t.isalpha()
+            and t not in stemmed_entities
+            and t not in UNIT_GROUP_IDS
+            and t not in vocab.GENERIC_NEWS_TERMS
+            and t != "not"
+        ),
+        key=lambda t: (-len(t), t),
+    )
     groups = {
         "n": list(dict.fromkeys(numbers)),
         "u": list(dict.fromkeys(counted)),
@@ -185,22 +193,27 @@ def _speakerless(rec: ClaimRecord, *, query: bool) -> dict[str, list[str]]:
     return {kind: [k for k in keys if len(k) <= MAX_KEY_LENGTH] for kind, keys in groups.items()}
 
 
-def _select(groups: dict[str, list[str]], budget: Mapping[str, int], limit: int,
-            df: Mapping[str, int] | None, total: int | None, max_df_ratio: float,
-            min_keys: int) -> set[str]:
+def _select(
+    groups: dict[str, list[str]],
+    budget: Mapping[str, int],
+    limit: int,
+    df: Mapping[str, int] | None,
+    total: int | None,
+    max_df_ratio: float,
+    min_keys: int,
+) -> set[str]:
     if df is not None and total:
         ceiling = max(1.0, max_df_ratio * total)
         everything = [k for keys in groups.values() for k in keys]
         keep_anyway = set(sorted(everything, key=lambda k: df.get(k, 0))[:min_keys])
         groups = {
-            kind: sorted((k for k in keys if df.get(k, 0) <= ceiling or k in keep_anyway),
-                         key=lambda k: df.get(k, 0))
+            kind: sorted((k for k in keys if df.get(k, 0) <= ceiling or k in keep_anyway), key=lambda k: df.get(k, 0))
             for kind, keys in groups.items()
         }
     chosen: list[str] = []
     for kind in _KINDS:
         room = min(budget[kind], limit - len(chosen))
-        chosen += groups[kind][:max(0, room)]
+        chosen += groups[kind][: max(0, room)]
     return set(chosen)
 
 
@@ -208,25 +221,31 @@ def candidate_keys(rec: ClaimRecord) -> set[str]:
     """Every key :func:`blocking_keys` or :func:`query_keys` may choose for the claim,
     whatever the frequencies: a store reads their frequencies in one query, then lets
     those functions choose."""
-    return {key for query in (False, True)
-            for group in _candidates(rec, query=query).values() for key in group}
+    return {key for query in (False, True) for group in _candidates(rec, query=query).values() for key in group}
 
 
-def blocking_keys(rec: ClaimRecord, df: Mapping[str, int] | None = None,
-                  total: int | None = None, *, max_df_ratio: float = 0.05,
-                  min_keys: int = 3) -> set[str]:
+def blocking_keys(
+    rec: ClaimRecord,
+    df: Mapping[str, int] | None = None,
+    total: int | None = None,
+    *,
+    max_df_ratio: float = 0.05,
+    min_keys: int = 3,
+) -> set[str]:
     """Keys to store for a claim (at most ``BLOCKING_LIMIT``)."""
-    return _select(_candidates(rec, query=False), BLOCKING_BUDGET, BLOCKING_LIMIT,
-                   df, total, max_df_ratio, min_keys)
+    return _select(_candidates(rec, query=False), BLOCKING_BUDGET, BLOCKING_LIMIT, df, total, max_df_ratio, min_keys)
 
 
-def query_keys(rec: ClaimRecord, df: Mapping[str, int] | None = None,
-               total: int | None = None, *, max_df_ratio: float = 0.05,
-               min_keys: int = 3) -> set[str]:
+def query_keys(
+    rec: ClaimRecord,
+    df: Mapping[str, int] | None = None,
+    total: int | None = None,
+    *,
+    max_df_ratio: float = 0.05,
+    min_keys: int = 3,
+) -> set[str]:
     """Keys to look up for an incoming claim (at most ``QUERY_LIMIT`` plus its own
     blocking keys, which are included so a claim always finds stored claims with the
     same text)."""
-    wide = _select(_candidates(rec, query=True), QUERY_BUDGET, QUERY_LIMIT,
-                   df, total, max_df_ratio, min_keys)
-    return wide | blocking_keys(rec, df, total, max_df_ratio=max_df_ratio,
-                                min_keys=min_keys)
+    wide = _select(_candidates(rec, query=True), QUERY_BUDGET, QUERY_LIMIT, df, total, max_df_ratio, min_keys)
+    return wide | blocking_keys(rec, df, total, max_df_ratio=max_df_ratio, min_keys=min_keys)

@@ -21,36 +21,60 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from claimtrack.matching.model import QuantityRecord
 from claimtrack.matching.normalise import Memo, stem, unit_group
 from claimtrack.matching.quantity_context import clause_span, locate
-from claimtrack.matching.model import QuantityRecord
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH_RE = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
 _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d|2100)\b")
 # Relative periods are anchored to the article's date: "last week" in a Friday story and
 # "this week" in the next Monday's may be the same week, so they are resolved first.
-_RELATIVE_RE = re.compile(r"\b(last|this|past|previous|next|coming) (week|month|year)\b"
-                          r"|\b(yesterday)\b", re.IGNORECASE)
-_FRAME_RE = re.compile(r"\s*(?:in|during|by|for|since|after|before)\b[^,;:]{0,40}\b(?:19|20)\d\d\b[^,;:]{0,30},",
-                       re.IGNORECASE)
+_RELATIVE_RE = re.compile(
+    r"\b(last|this|past|previous|next|coming) (week|month|year)\b"
+    r"|\b(yesterday)\b",
+    re.IGNORECASE,
+)
+_FRAME_RE = re.compile(
+    r"\s*(?:in|during|by|for|since|after|before)\b[^,;:]{0,40}\b(?:19|20)\d\d\b[^,;:]{0,30},", re.IGNORECASE
+)
 _QUARTER_RE = re.compile(r"\b(first|second|third|fourth) (quarter|half)\b", re.IGNORECASE)
-_PER_PERIOD_RE = re.compile(r"\b(?:a|per|each) (day|week|month|year)\b"
-                            r"|\b(daily|weekly|monthly|annually|yearly)\b", re.IGNORECASE)
-_ADVERB_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
-                   "yearly": "year"}
+_PER_PERIOD_RE = re.compile(
+    r"\b(?:a|per|each) (day|week|month|year)\b"
+    r"|\b(daily|weekly|monthly|annually|yearly)\b",
+    re.IGNORECASE,
+)
+_ADVERB_PERIODS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
 _SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 _CUMULATIVE_RE = re.compile(
     r"\b(so far|to date|in all|in total|all told|altogether|overall|cumulative|cumulatively|(?<!\ba )total(?! of)"
-    r"|since (its |the )?\w+|ever|all-time|lifetime)\b", re.IGNORECASE)
+    r"|since (its |the )?\w+|ever|all-time|lifetime)\b",
+    re.IGNORECASE,
+)
 # A margin, told right at the number: "leads by six points", "a lead of 7", "six points
 # ahead", "a seven-point lead"; not the shares of "Whitfield leads Reyes 48 percent to 41".
-_LEAD_BEFORE_RE = re.compile(r"\b(?:lead|leads|leading|led|ahead|edge|margin|advantage|behind|trails?|trailing"
-                             r"|trailed|gap|spread|beat|beats|won|wins)\s+(?:of|by)?\s*(?:nearly|almost|about|some"
-                             r"|roughly|just|more than)?\s*\W*$", re.IGNORECASE)
-_LEAD_AFTER_RE = re.compile(r"^\W*(?:points?\s+)?(?:lead|ahead|behind|margin|advantage|edge|gap|clear)\b",
-                            re.IGNORECASE)
+_LEAD_BEFORE_RE = re.compile(
+    r"\b(?:lead|leads|leading|led|ahead|edge|margin|advantage|behind|trails?|trailing"
+    r"|trailed|gap|spread|beat|beats|won|wins)\s+(?:of|by)?\s*(?:nearly|almost|about|some"
+    r"|roughly|just|more than)?\s*\W*$",
+    re.IGNORECASE,
+)
+_LEAD_AFTER_RE = re.compile(
+    r"^\W*(?:points?\s+)?(?:lead|ahead|behind|margin|advantage|edge|gap|clear)\b", re.IGNORECASE
+)
 # A running total told just after the clause: "40,000 riders since launch".
 _CUMULATIVE_AFTER_RE = re.compile(r"^\W*(?:since|so far|to date|in all|in total|all told)\b", re.IGNORECASE)
 _CHANGE_BEFORE_RE = re.compile(
@@ -62,28 +86,46 @@ _CHANGE_BEFORE_RE = re.compile(
     r"( by| nearly| almost| about| some| roughly| more than| a further| another)?\s*\W*$"
     # the noun of the same change: "a loss of $916 million" is "lost $916 million"
     r"|\b(?:loss|losses|gain|gains|increase|decrease|drop|decline|rise|fall|jump|growth|swing)\s+of\s*\W*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _CHANGE_AFTER_RE = re.compile(
     r"^\W*(\w+ ){0,3}(increase|decrease|rise|drop|fall|decline|gain|jump|growth|loss|swing|shift"
     r"|more than (a|the) year|higher|lower|up from|down from|over the previous|from a year)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # "up 5 percent", "is down 2 points"; not the particle of "signed up 12,000".
-_UP_DOWN_RE = re.compile(r"(?:^|[^\w\s]|\b(?:is|was|are|were|be|been|now|still|or|and)|['’]s)\s*(?:up|down)"
-                         r"(?: by)?\s*\W*$", re.IGNORECASE)
-_LOCATIVE_NAME_RE = re.compile(r"\b(?:in|across|throughout|within|for)\s+(?:the\s+)?"
-                               r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
-_POLL_RE = re.compile(r"\b(poll|polls|polling|survey|surveys|surveyed|pollster|respondents|margin of error"
-                      r"|sampling error)\b", re.IGNORECASE)
+_UP_DOWN_RE = re.compile(
+    r"(?:^|[^\w\s]|\b(?:is|was|are|were|be|been|now|still|or|and)|['’]s)\s*(?:up|down)"
+    r"(?: by)?\s*\W*$",
+    re.IGNORECASE,
+)
+_LOCATIVE_NAME_RE = re.compile(
+    r"\b(?:in|across|throughout|within|for)\s+(?:the\s+)?"
+    r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
+)
+_POLL_RE = re.compile(
+    r"\b(poll|polls|polling|survey|surveys|surveyed|pollster|respondents|margin of error"
+    r"|sampling error)\b",
+    re.IGNORECASE,
+)
 _PRONOUN_RE = re.compile(r"\b(he|she|they|it|his|her|their|its|him|them)\b", re.IGNORECASE)
 _NAME_RE = re.compile(r"\b([A-Z][\w&'.-]*(?:[ /-][A-Z][\w&'.-]*)*)")
-_OF_RE = re.compile(r"^\W*(?:\w+\s){0,2}?of\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+)?"
-                    r"([a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)", re.IGNORECASE)
-_NOT_NAMES = frozenset("""
+_OF_RE = re.compile(
+    r"^\W*(?:\w+\s){0,2}?of\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"([a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)",
+    re.IGNORECASE,
+)
+_NOT_NAMES = (
+    frozenset(
+        """
 the a an in on at of for to by from and but or this that these those it its he she they we
 i his her their our new latest recent poll survey percent per cent according said says mr mrs
 ms dr gov sen rep president vice
-""".split()) | frozenset(MONTHS) | frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+""".split()
+    )
+    | frozenset(MONTHS)
+    | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+)
 _OF_STOP = frozenset("the a an all its their his her our those these".split())
 
 
@@ -121,8 +163,7 @@ class Measure:
         return ", ".join(w for w in words if w).strip()
 
 
-_ASPECT_WORDS = {"change": "change in ", "lead": "lead in ", "cumulative": "total ",
-                 "start": "earlier level of "}
+_ASPECT_WORDS = {"change": "change in ", "lead": "lead in ", "cumulative": "total ", "start": "earlier level of "}
 
 
 def _plural(unit: str) -> str:
@@ -134,8 +175,9 @@ def _plural(unit: str) -> str:
 _MEASURES = Memo()
 
 
-def read_measure(text: str, q: QuantityRecord, *, alone: bool = True, clause_alone: bool = True,
-                 published: datetime | None = None) -> Measure:
+def read_measure(
+    text: str, q: QuantityRecord, *, alone: bool = True, clause_alone: bool = True, published: datetime | None = None
+) -> Measure:
     """What ``q`` measures in claim ``text`` (memoised). ``alone``: no other quantity of
     the claim counts the same unit, so the times named anywhere in the claim are its
     own. ``clause_alone``: none shares its clause, so the names there are whom it is
@@ -154,19 +196,18 @@ def clear_measures() -> None:
     _MEASURES.clear()
 
 
-def prime_measure(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
-                  published: datetime | None, measure: Measure) -> None:
+def prime_measure(
+    text: str, q: QuantityRecord, alone: bool, clause_alone: bool, published: datetime | None, measure: Measure
+) -> None:
     """Remember a measure read before (stored with the claim's features)."""
     _MEASURES.put((text, q, alone, clause_alone, published), measure)
 
 
-def has_measure(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
-                published: datetime | None) -> bool:
+def has_measure(text: str, q: QuantityRecord, alone: bool, clause_alone: bool, published: datetime | None) -> bool:
     return _MEASURES.get((text, q, alone, clause_alone, published)) is not None
 
 
-def _read(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
-          published: datetime | None) -> Measure:
+def _read(text: str, q: QuantityRecord, alone: bool, clause_alone: bool, published: datetime | None) -> Measure:
     unit = unit_group(q.unit)
     kind = "percent" if unit == "percent" and q.kind == "count" else q.kind
     start, end = locate(text, q)
@@ -178,8 +219,14 @@ def _read(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
     near_before = before[-40:]
     if q.role == "start":
         aspect = "start"
-    elif q.role == "change" or q.change or kind == "multiple" or _CHANGE_BEFORE_RE.search(near_before) \
-            or _UP_DOWN_RE.search(near_before) or _CHANGE_AFTER_RE.search(after):
+    elif (
+        q.role == "change"
+        or q.change
+        or kind == "multiple"
+        or _CHANGE_BEFORE_RE.search(near_before)
+        or _UP_DOWN_RE.search(near_before)
+        or _CHANGE_AFTER_RE.search(after)
+    ):
         aspect = "change"
     elif _LEAD_BEFORE_RE.search(near_before) or _LEAD_AFTER_RE.search(after):
         aspect = "lead"
@@ -212,8 +259,18 @@ def _read(text: str, q: QuantityRecord, alone: bool, clause_alone: bool,
         place = " ".join(w.lower() for w in m.group(1).split() if w.lower() not in _NOT_NAMES)
         if place and not set(place.split()) & pollsters:
             places.add(place)
-    return Measure(unit, kind, aspect, _of(q, after), q.per, frozenset(times), poll, pollsters,
-                   subjects - {w for p in places for w in p.split()}, frozenset(places))
+    return Measure(
+        unit,
+        kind,
+        aspect,
+        _of(q, after),
+        q.per,
+        frozenset(times),
+        poll,
+        pollsters,
+        subjects - {w for p in places for w in p.split()},
+        frozenset(places),
+    )
 
 
 def _times(text: str, published: datetime | None) -> set[str]:
@@ -221,8 +278,7 @@ def _times(text: str, published: datetime | None) -> set[str]:
     "week:2020-02", "day:2020-01-09", "quarter:first", "per:day"."""
     found = {f"month:{m.group(1).lower()}" for m in _MONTH_RE.finditer(text)}
     found |= {f"quarter:{m.group(1).lower()} {m.group(2).lower()}" for m in _QUARTER_RE.finditer(text)}
-    found |= {f"per:{m.group(1) or _ADVERB_PERIODS[m.group(2).lower()]}".lower()
-              for m in _PER_PERIOD_RE.finditer(text)}
+    found |= {f"per:{m.group(1) or _ADVERB_PERIODS[m.group(2).lower()]}".lower() for m in _PER_PERIOD_RE.finditer(text)}
     if published is not None:
         for m in _RELATIVE_RE.finditer(text):
             if m.group(3):
@@ -276,11 +332,11 @@ def _pollsters(text: str) -> frozenset[str]:
     "a CNN/ORC survey") or after "by"/"from" ("a survey by Harbor Research")."""
     names = set()
     for m in _POLL_RE.finditer(text):
-        before = _NAME_BEFORE_POLL_RE.search(text[max(0, m.start() - 45):m.start()])
+        before = _NAME_BEFORE_POLL_RE.search(text[max(0, m.start() - 45) : m.start()])
         if before:
             names |= _names(before.group(1))
         # "a survey by Harbor Research", "the poll, released on Wednesday by the Harbor Institute"
-        tail = text[m.end():m.end() + 70]
+        tail = text[m.end() : m.end() + 70]
         by = re.match(r"[\s,]*(?:[\w,]+\s){0,4}?(?:by|from|of)\s+(?:the\s+)?([A-Z][^,.;]*)", tail)
         if by:
             names |= _names(by.group(1))
@@ -340,7 +396,7 @@ def _of_grain(times: frozenset[str], grain: str) -> frozenset[str]:
 
 
 def _when(times: frozenset[str]) -> str:
-    """"month:march" → "March", "per:day" → "per day", "week:2020-02" → "week 2 of 2020"."""
+    """ "month:march" → "March", "per:day" → "per day", "week:2020-02" → "week 2 of 2020"."""
     words = []
     for t in sorted(times):
         grain, _, value = t.partition(":")
@@ -348,13 +404,23 @@ def _when(times: frozenset[str]) -> str:
             year, _, week = value.partition("-")
             words.append(f"week {int(week)} of {year}")
         else:
-            words.append(value.title() if grain == "month" else value if grain in ("year", "day", "quarter")
-                         else f"{grain} {value}")
+            words.append(
+                value.title()
+                if grain == "month"
+                else value
+                if grain in ("year", "day", "quarter")
+                else f"{grain} {value}"
+            )
     return "/".join(words)
 
 
-_ASPECT_NAMES = {"level": "a level", "change": "a change", "lead": "a lead",
-                 "cumulative": "a running total", "start": "an earlier level"}
+_ASPECT_NAMES = {
+    "level": "a level",
+    "change": "a change",
+    "lead": "a lead",
+    "cumulative": "a running total",
+    "start": "an earlier level",
+}
 
 
 def unsettled(a: Measure, b: Measure) -> list[str]:
@@ -375,11 +441,9 @@ def unsettled(a: Measure, b: Measure) -> list[str]:
         elif _named(a) and _named(b) and _named(a).isdisjoint(_named(b)):
             out.append("about different people")
     candidates = a.poll or b.poll or _named(a) != _named(b)
-    if _shares(a) and _shares(b) and candidates and not (a.pollsters & b.pollsters) \
-            and not (a.of and a.of == b.of):
+    if _shares(a) and _shares(b) and candidates and not (a.pollsters & b.pollsters) and not (a.of and a.of == b.of):
         # A share from a poll or for a named candidate is one poll's or one result's:
         # without the same named poll or population it is not shown to be one figure.
         if "not shown to be the same poll" not in out:
             out.append("not shown to be the same poll or population")
     return out
-

@@ -39,16 +39,15 @@ _TOKEN_RE = re.compile(
 _SENTENCE_END_RE = re.compile(r"[.!?:;\"“”]")
 _WORD_COUNT_RE = re.compile(r"\w+")
 
+
 def _phrase_table(groups: dict[str, tuple[str, ...]]) -> dict[tuple[str, ...], str]:
-    return {tuple(alias.split()): canon for canon, aliases in groups.items()
-            for alias in aliases}
+    return {tuple(alias.split()): canon for canon, aliases in groups.items() for alias in aliases}
 
 
 # One longest-match table for every multi-word or single-word alias. Entities win over
 # units ("joint chiefs of staff" is not a count of staff).
 _PHRASES: dict[tuple[str, ...], tuple[str, str]] = {}
-for _kind, _groups in (("concept", vocab.CONCEPTS), ("unit", vocab.UNIT_GROUPS),
-                       ("entity", vocab.ENTITY_ALIASES)):
+for _kind, _groups in (("concept", vocab.CONCEPTS), ("unit", vocab.UNIT_GROUPS), ("entity", vocab.ENTITY_ALIASES)):
     for _phrase, _canon in _phrase_table(_groups).items():
         _PHRASES[_phrase] = (_kind, _canon)
 _SINGLE_WORDS = {p[0]: hit for p, hit in _PHRASES.items() if len(p) == 1}
@@ -91,7 +90,8 @@ def _raw_tokens(text: str) -> list[tuple[str, str, bool]]:
         else:
             # "Gen. Mark Milley": the full stop after a title does not end a sentence.
             initial = bool(_SENTENCE_END_RE.search(text, prev_end, start)) and (
-                prev_surface.lower() not in vocab.TITLE_ABBREVIATIONS)
+                prev_surface.lower() not in vocab.TITLE_ABBREVIATIONS
+            )
         kind = m.lastgroup
         if kind is None:  # cannot happen: every alternative of the token pattern is named
             continue
@@ -134,8 +134,7 @@ def _starts_name(raw: list[tuple[str, str, bool]], i: int) -> bool:
 def _build_tokens(text: str) -> tuple[_Tok, ...]:
     raw = fold_numbers(_raw_tokens(text))
     # In a Title Case headline capitals say nothing about names.
-    words = [s for k, s, _ in raw
-             if k == "word" and len(s) > 3 and s.lower() not in vocab.STOP_WORDS]
+    words = [s for k, s, _ in raw if k == "word" and len(s) > 3 and s.lower() not in vocab.STOP_WORDS]
     headline = len(words) >= 3 and all(w[0].isupper() for w in words)
     out: list[_Tok] = []
     lowered = [s.lower() for _, s, _ in raw]
@@ -153,17 +152,22 @@ def _build_tokens(text: str) -> tuple[_Tok, ...]:
         low = lowered[i]
         length, hit = 1, _SINGLE_WORDS.get(low)
         for longer in _PHRASE_LENGTHS.get(low, ()):  # longest phrase first
-            if i + longer <= n and (found := _PHRASES.get(tuple(lowered[i:i + longer]))):
+            if i + longer <= n and (found := _PHRASES.get(tuple(lowered[i : i + longer]))):
                 length, hit = longer, found
                 break
         if hit:
             out.append(_Tok(hit[1], hit[0]))
             i += length
         else:
-            proper = (kind == "word" and not headline and surface[:1].isupper()
-                      and low not in vocab.STOP_WORDS and low not in vocab.NOT_NAMES
-                      and len(low) > 2
-                      and (not initial or _starts_name(raw, i)))
+            proper = (
+                kind == "word"
+                and not headline
+                and surface[:1].isupper()
+                and low not in vocab.STOP_WORDS
+                and low not in vocab.NOT_NAMES
+                and len(low) > 2
+                and (not initial or _starts_name(raw, i))
+            )
             out.append(_Tok(low, "sign" if kind == "sign" else "word", proper))
             i += 1
     return tuple(out)
@@ -213,8 +217,7 @@ _CODES = {code: (kind, False) for kind, code in _KIND_CODES.items()} | {"W": ("w
 def clear_caches() -> None:
     """Forget every memoised result (tests use this to start from a cold process)."""
     _TOKENS.clear()
-    for cached in (stem, content_sequence, content_term_set, normalised_text, entities, word_count,
-                   _decode_token):
+    for cached in (stem, content_sequence, content_term_set, normalised_text, entities, word_count, _decode_token):
         cached.cache_clear()
 
 
@@ -267,7 +270,7 @@ def stem(word: str) -> str:
         word = word[:-3] + "y"
     elif word.endswith(("ation", "ations")) and len(word) >= 8:
         # "delegation" meets "delegates", "operations" meets "operating"
-        word = word[:word.rindex("ation") + 2]
+        word = word[: word.rindex("ation") + 2]
     elif word.endswith("ing") and len(word) >= 6:
         word = _undouble(word[:-3])
     elif word.endswith("ed") and len(word) >= 5:
@@ -383,8 +386,7 @@ def story_terms(title: str, body: str, limit: int = 25) -> frozenset[str]:
         entity_set.update(stem(e) for e in _entities_of(toks))
     scored = []
     for term, w in weights.items():
-        if (term in vocab.GENERIC_NEWS_TERMS or len(term) < 3 or term[0].isdigit()
-                or term == "not"):
+        if term in vocab.GENERIC_NEWS_TERMS or len(term) < 3 or term[0].isdigit() or term == "not":
             continue
         if term in entity_set:
             w *= 2

@@ -64,14 +64,17 @@ def fold_numbers(raw: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]
             out.append(("num", canonical_number(value), initial))
             i = j
             continue
-        starts_run = low in _NUMBER_WORDS or (
-            low == "a" and i + 1 < n and raw[i + 1][1].lower() in _A_SCALES)
+        starts_run = low in _NUMBER_WORDS or (low == "a" and i + 1 < n and raw[i + 1][1].lower() in _A_SCALES)
         if kind == "word" and starts_run:
             j = i + 1
-            while j < n and raw[j][0] == "word" and (
+            while (
+                j < n
+                and raw[j][0] == "word"
+                and (
                     raw[j][1].lower() in _NUMBER_WORDS
-                    or (raw[j][1].lower() == "and" and j + 1 < n
-                        and raw[j + 1][1].lower() in _NUMBER_WORDS)):
+                    or (raw[j][1].lower() == "and" and j + 1 < n and raw[j + 1][1].lower() in _NUMBER_WORDS)
+                )
+            ):
                 j += 1
             words = ["one" if w[1].lower() == "a" else w[1].lower() for w in raw[i:j]]
             run_value = _parse_number_run(words)

@@ -14,21 +14,28 @@ from dataclasses import dataclass
 
 from claimtrack.matching import vocabulary as vocab
 from claimtrack.matching.intervals import DEFAULT_RELATIVE_TOLERANCE, HEDGE_TOLERANCES, _gap, interval
-from claimtrack.numberwords import NUMBER_WORDS, SCALE_WORDS
 from claimtrack.matching.measure import MONTHS, Measure, differences, read_measure, unsettled
+from claimtrack.matching.model import ClaimRecord, NumericVerdict, QuantityRecord, Verdict
 from claimtrack.matching.normalise import content_term_set, entity_display, stem, unit_group
 from claimtrack.matching.quantity_context import clause_span, locate, quantity_context
-from claimtrack.matching.model import ClaimRecord, NumericVerdict, QuantityRecord, Verdict
+from claimtrack.numberwords import NUMBER_WORDS, SCALE_WORDS
 
 TIME_UNITS = vocab.TIME_UNITS
 # The unit groups of durations ("decade" groups as its stem "decad").
 TIME_GROUPS = frozenset(g for g in (unit_group(u) for u in TIME_UNITS) if g) | TIME_UNITS
-__all__ = ["DEFAULT_RELATIVE_TOLERANCE", "HEDGE_TOLERANCES", "TIME_GROUPS", "TIME_UNITS", "compare", "interval",
-           "same_counted_thing", "set_apart"]
+__all__ = [
+    "DEFAULT_RELATIVE_TOLERANCE",
+    "HEDGE_TOLERANCES",
+    "TIME_GROUPS",
+    "TIME_UNITS",
+    "compare",
+    "interval",
+    "same_counted_thing",
+    "set_apart",
+]
 
 
-def same_counted_thing(a_claim: ClaimRecord, qa: QuantityRecord,
-                       b_claim: ClaimRecord, qb: QuantityRecord) -> bool:
+def same_counted_thing(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord, qb: QuantityRecord) -> bool:
     """Whether two quantities measure the same thing, so their values may be compared:
     the same unit group (never a duration: "five days after" counts from different
     events) and nothing in :func:`set_apart` telling them apart."""
@@ -38,8 +45,7 @@ def same_counted_thing(a_claim: ClaimRecord, qa: QuantityRecord,
     return not set_apart(a_claim, qa, b_claim, qb)
 
 
-def set_apart(a_claim: ClaimRecord, qa: QuantityRecord,
-              b_claim: ClaimRecord, qb: QuantityRecord) -> list[str]:
+def set_apart(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord, qb: QuantityRecord) -> list[str]:
     """Every fact, in plain words, that makes two quantities of one unit different
     measures; empty when nothing does.
 
@@ -79,12 +85,14 @@ def set_apart(a_claim: ClaimRecord, qa: QuantityRecord,
 
 # "It takes 2,383 delegates to win" and "would need 2,383 delegates": a threshold, told
 # with a modal or without; not a plan against a present count.
-_THRESHOLD_RE = re.compile(r"\b(?:needs?|needed|takes|required|requires|to win|to clinch|to secure|magic number)\b",
-                           re.IGNORECASE)
+_THRESHOLD_RE = re.compile(
+    r"\b(?:needs?|needed|takes|required|requires|to win|to clinch|to secure|magic number)\b", re.IGNORECASE
+)
 
 
-def _thresholds(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord, qb: QuantityRecord,
-                mode_a: str, mode_b: str) -> bool:
+def _thresholds(
+    a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord, qb: QuantityRecord, mode_a: str, mode_b: str
+) -> bool:
     if {mode_a, mode_b} != {"actual", "prospective"}:
         return False
     return all(_THRESHOLD_RE.search(_clause_text(c.text, q)) for c, q in ((a_claim, qa), (b_claim, qb)))
@@ -118,7 +126,8 @@ def measure_flags(claim: ClaimRecord, q: QuantityRecord) -> tuple[bool, bool]:
         start, end = locate(claim.text, q)
         span = clause_span(claim.text, start, end) if start >= 0 else None
         clause_alone = span is not None and not any(
-            span[0] <= locate(claim.text, other)[0] < span[1] for other in same_unit)
+            span[0] <= locate(claim.text, other)[0] < span[1] for other in same_unit
+        )
     return not same_unit, clause_alone
 
 
@@ -207,8 +216,13 @@ class _Pair:
     def rank(self) -> tuple:
         # An equal figure is the counterpart before a merely nearby one ("needs 67
         # delegates to reach the 2,383 needed" against "would need 2,383 delegates").
-        return (bool(self.apart), self.qa.value != self.qb.value, -self.align, self.gap,
-                abs(self.qa.value - self.qb.value))
+        return (
+            bool(self.apart),
+            self.qa.value != self.qb.value,
+            -self.align,
+            self.gap,
+            abs(self.qa.value - self.qb.value),
+        )
 
 
 def compare(a_claim: ClaimRecord, b_claim: ClaimRecord) -> NumericVerdict | None:
@@ -241,8 +255,13 @@ def compare(a_claim: ClaimRecord, b_claim: ClaimRecord) -> NumericVerdict | None
     same = [p for p in chosen if not p.apart]
     conflicts = [p for p in same if p.gap > 0 and _conflict_grade(p, a_claim, b_claim)]
     consistent = [p for p in same if p.gap == 0 and _agreement_shown(p, a_claim, b_claim)]
-    if consistent and not conflicts and consistent[0].unit == "percent" \
-            and any(p.gap > 0 and p.unit == "percent" for p in same) and not any(_established(p) for p in consistent):
+    if (
+        consistent
+        and not conflicts
+        and consistent[0].unit == "percent"
+        and any(p.gap > 0 and p.unit == "percent" for p in same)
+        and not any(_established(p) for p in consistent)
+    ):
         # "leads 49 percent to 41 percent" against "41 percent favourable, 56 percent
         # unfavourable": one figure meets, its neighbour does not; another poll or result.
         return _verdict("different", consistent[0], a_claim, "one figure agrees and the next does not")
@@ -254,8 +273,9 @@ def compare(a_claim: ClaimRecord, b_claim: ClaimRecord) -> NumericVerdict | None
     unsure = [p for p in same if p.unit]
     if unsure:
         p = unsure[0]
-        why = p.open or (["the figures do not correspond"] if p.align < MIN_CONFLICT_ALIGNMENT
-                         else ["figures of a different order"])
+        why = p.open or (
+            ["the figures do not correspond"] if p.align < MIN_CONFLICT_ALIGNMENT else ["figures of a different order"]
+        )
         return _verdict("different", p, a_claim, "; ".join(why))
     different = [p for p in chosen if p.unit and p.apart]
     if different:
@@ -263,17 +283,20 @@ def compare(a_claim: ClaimRecord, b_claim: ClaimRecord) -> NumericVerdict | None
     return None
 
 
-def _pair(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord,
-          qb: QuantityRecord) -> _Pair | None:
+def _pair(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord, qb: QuantityRecord) -> _Pair | None:
     unit = unit_group(qa.unit)
     if unit != unit_group(qb.unit):
         return None
     ia, ib = interval(qa), interval(qb)
     align = _alignment(a_claim, qa, b_claim, qb)
     if unit in TIME_GROUPS:
-        if align < MIN_DURATION_ALIGNMENT or qa.value != qb.value or set_apart(a_claim, qa, b_claim, qb) \
-                or _AGO_RE.match(a_claim.text, max(0, locate(a_claim.text, qa)[1])) \
-                or _AGO_RE.match(b_claim.text, max(0, locate(b_claim.text, qb)[1])):
+        if (
+            align < MIN_DURATION_ALIGNMENT
+            or qa.value != qb.value
+            or set_apart(a_claim, qa, b_claim, qb)
+            or _AGO_RE.match(a_claim.text, max(0, locate(a_claim.text, qa)[1]))
+            or _AGO_RE.match(b_claim.text, max(0, locate(b_claim.text, qb)[1]))
+        ):
             return None  # "eight years ago" names a time, it measures nothing
         return _Pair(qa, qb, unit, [], ["durations are compared only for agreement"], align, 0.0, ia, ib)
     if unit is None:
@@ -283,13 +306,18 @@ def _pair(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord,
     apart = set_apart(a_claim, qa, b_claim, qb)
     ma, mb = _measure(a_claim, qa), _measure(b_claim, qb)
     open_ = unsettled(ma, mb)
-    if apart and qa.value == qb.value and align >= MIN_CONFLICT_ALIGNMENT \
-            and all(reason in _MODE_REASONS for reason in apart):
+    if (
+        apart
+        and qa.value == qb.value
+        and align >= MIN_CONFLICT_ALIGNMENT
+        and all(reason in _MODE_REASONS for reason in apart)
+    ):
         # "the 11 million people here illegally" and "deporting 11 million people": the
         # same figure in corresponding words, one told under a modal; agreement, not proof.
         open_, apart = open_ + apart, []
-    if _WINDOW_RE.search(a_claim.text, 0, max(0, locate(a_claim.text, qa)[0])) \
-            or _WINDOW_RE.search(b_claim.text, 0, max(0, locate(b_claim.text, qb)[0])):
+    if _WINDOW_RE.search(a_claim.text, 0, max(0, locate(a_claim.text, qa)[0])) or _WINDOW_RE.search(
+        b_claim.text, 0, max(0, locate(b_claim.text, qb)[0])
+    ):
         open_.append("a window of recent events, chosen by the writer")
     days = _days_apart(a_claim, b_claim)
     if days is not None and days > SAME_NEWS_DAYS and not (_timed_set(ma) & _timed_set(mb)):
@@ -329,8 +357,10 @@ def _agreement_shown(p: _Pair, a_claim: ClaimRecord, b_claim: ClaimRecord) -> bo
         if bool(_timed_set(ma)) != bool(_timed_set(mb)):
             return False  # "53 percent in 2012" is not a share of today's electorate
         shared = _clause_terms(a_claim.text, p.qa) & _clause_terms(b_claim.text, p.qb)
-        return p.align >= MIN_CONFLICT_ALIGNMENT and \
-            len(shared) + bool(_timed_set(ma) & _timed_set(mb)) >= MIN_SHARED_TERMS
+        return (
+            p.align >= MIN_CONFLICT_ALIGNMENT
+            and len(shared) + bool(_timed_set(ma) & _timed_set(mb)) >= MIN_SHARED_TERMS
+        )
     if _VAGUE_RE.search(p.qa.text) or _VAGUE_RE.search(p.qb.text):
         return p.align >= MIN_CONFLICT_ALIGNMENT  # "millions of Americans" is everyday wording
     low, high = sorted((abs(p.qa.value), abs(p.qb.value)))
@@ -348,8 +378,7 @@ def _agreement_shown(p: _Pair, a_claim: ClaimRecord, b_claim: ClaimRecord) -> bo
     return min(abs(p.qa.value), abs(p.qb.value)) >= SMALL_COUNT and (days is None or days <= SAME_NEWS_DAYS)
 
 
-def _alignment(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord,
-               qb: QuantityRecord) -> float:
+def _alignment(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord, qb: QuantityRecord) -> float:
     """How far the words around two figures correspond: the overlap coefficient of
     their clauses' content terms (numbers and the shared unit left out), so a short
     clause inside a long one still corresponds. 0 when either clause has no terms."""
@@ -365,16 +394,39 @@ def _clause_terms(text: str, q: QuantityRecord) -> frozenset[str]:
         c_start, c_end = clause_span(text, start, end)
         text = text[c_start:c_end]
     unit = unit_group(q.unit)
-    return frozenset(t for t in content_term_set(text) if not t[:1].isdigit() and t != unit
-                     and t not in _NUMBER_TERMS)
+    return frozenset(t for t in content_term_set(text) if not t[:1].isdigit() and t != unit and t not in _NUMBER_TERMS)
 
 
 # Words of the figures themselves ("a third", "tens of millions"): their match says the
 # numbers are alike, not that the words around them correspond.
 _NUMBER_TERMS = frozenset(
-    stem(w) for w in (*NUMBER_WORDS, *SCALE_WORDS, "tens", "hundreds", "thousands", "millions", "billions",
-                      "trillions", "dozen", "dozens", "half", "third", "thirds", "quarter", "quarters",
-                      "fifth", "fifths", "tenth", "tenths", "percent", "per", "cent", "point", "points")
+    stem(w)
+    for w in (
+        *NUMBER_WORDS,
+        *SCALE_WORDS,
+        "tens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "trillions",
+        "dozen",
+        "dozens",
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "fifth",
+        "fifths",
+        "tenth",
+        "tenths",
+        "percent",
+        "per",
+        "cent",
+        "point",
+        "points",
+    )
 ) | frozenset((*NUMBER_WORDS, *SCALE_WORDS))
 
 
@@ -382,8 +434,9 @@ def _established(p: _Pair) -> bool:
     """The text makes the pair the same measure: nothing sets them apart or is left
     open, and the words around them correspond, or the values are equal (an equal
     figure of one measure is its own evidence; a different one is not)."""
-    return (bool(p.unit) and not p.apart and not p.open
-            and (p.align >= MIN_CONFLICT_ALIGNMENT or p.qa.value == p.qb.value))
+    return (
+        bool(p.unit) and not p.apart and not p.open and (p.align >= MIN_CONFLICT_ALIGNMENT or p.qa.value == p.qb.value)
+    )
 
 
 def _conflict_grade(p: _Pair, a_claim: ClaimRecord, b_claim: ClaimRecord) -> bool:
@@ -405,9 +458,26 @@ def _conflict_grade(p: _Pair, a_claim: ClaimRecord, b_claim: ClaimRecord) -> boo
 
 
 _TIME_TERMS = frozenset(
-    w for name in (*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                   "today", "yesterday", "night", "morning", "week", "month", "year")
-    for w in (name, stem(name)))
+    w
+    for name in (
+        *MONTHS,
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "night",
+        "morning",
+        "week",
+        "month",
+        "year",
+    )
+    for w in (name, stem(name))
+)
 _COMPOUND_RE = re.compile(r"^[\w.,]+-[a-z]+$", re.IGNORECASE)
 
 
@@ -418,8 +488,17 @@ def _one_order(p: _Pair) -> bool:
 
 def _verdict(kind: Verdict, p: _Pair, a_claim: ClaimRecord, note: str = "") -> NumericVerdict:
     measure = describe(a_claim, p.qa) if p.unit else "the same words"
-    return NumericVerdict(kind, p.qa, p.qb, p.unit, p.ia, p.ib, measure=measure, note=note,
-                          established=kind != "different" and _established(p))
+    return NumericVerdict(
+        kind,
+        p.qa,
+        p.qb,
+        p.unit,
+        p.ia,
+        p.ib,
+        measure=measure,
+        note=note,
+        established=kind != "different" and _established(p),
+    )
 
 
 # Below this a shared number is no coincidence worth flagging: "two countries" and "two
@@ -427,8 +506,7 @@ def _verdict(kind: Verdict, p: _Pair, a_claim: ClaimRecord, note: str = "") -> N
 LOOKALIKE_MIN_VALUE = 10
 
 
-def same_number_other_unit(a_claim: ClaimRecord,
-                           b_claim: ClaimRecord) -> tuple[QuantityRecord, QuantityRecord] | None:
+def same_number_other_unit(a_claim: ClaimRecord, b_claim: ClaimRecord) -> tuple[QuantityRecord, QuantityRecord] | None:
     """A pair with equal, distinctive values (at least ``LOOKALIKE_MIN_VALUE``) but
     different known unit groups: the look-alike trap ("3,000 more troops" vs "3,000
     more workers")."""

@@ -28,20 +28,24 @@ import math
 import re
 from dataclasses import dataclass
 
+from claimtrack.matching.model import QuantityRecord
 from claimtrack.matching.normalise import Memo, tagged_tokens, unit_group
 from claimtrack.matching.number_forms import canonical_number
-from claimtrack.matching.model import QuantityRecord
 
 _CLAUSE_BOUNDARY_RE = re.compile(
     r"[,;:()\[\]—–\"“”]|\s-\s|\b(?:but|while|whereas|although|though|and|because|after"
-    r"|before|since|when)\b", re.IGNORECASE)
+    r"|before|since|when)\b",
+    re.IGNORECASE,
+)
 
-_MODAL_WORDS = frozenset("""
+_MODAL_WORDS = frozenset(
+    """
 could would might may will shall should going plan plans planned planning intend intends
 intended expect expects expected propose proposes proposed proposal option options
 consider considers considering want wants seek seeks aim aims hope hopes if unless
 potential potentially possible possibly prepared ready
-""".split())
+""".split()
+)
 _PAST_WORDS = frozenset("peak height ago once previously formerly former earlier".split())
 _DETERMINERS = frozenset("the a an its their his her our those these this that".split())
 _PREPOSITIONS = frozenset("of in into to at from on for with by among about".split())
@@ -138,15 +142,14 @@ def _read_context(text: str, q: QuantityRecord) -> QuantityContext:
     unit = unit_group(q.unit)
     start, end = _locate(text, q)
     if start < 0:
-        return QuantityContext(unit, q.change, "actual", frozenset(), frozenset(),
-                               frozenset())
+        return QuantityContext(unit, q.change, "actual", frozenset(), frozenset(), frozenset())
     clause_start, clause_end = _clause(text, start, end)
     pre = list(tagged_tokens(text[clause_start:start]))
     region = list(tagged_tokens(text[start:clause_end]))
 
     # Skip the quantity's own number (the first number in its region).
     first_num = next((i for i, (_, kind) in enumerate(region) if kind == "num"), None)
-    after = region[first_num + 1:] if first_num is not None else region
+    after = region[first_num + 1 :] if first_num is not None else region
     after_words = [t for t, _ in after]
     pre_words = [t for t, _ in pre]
     years = _years(pre) | _years(after)
@@ -158,14 +161,19 @@ def _read_context(text: str, q: QuantityRecord) -> QuantityContext:
     last_words = [w for w, _ in pre_content[-2:]]
     inside_phrase = bool(last_words) and last_words[-1] in _PREPOSITIONS
     # "plans to keep 2,500": an infinitive governs the number.
-    infinitive = (len(last_words) == 2 and last_words[0] == "to"
-                  and pre_content[-1][1] in ("word", "concept"))
+    infinitive = len(last_words) == 2 and last_words[0] == "to" and pre_content[-1][1] in ("word", "concept")
     mode = "actual"
-    if (any(w in _MODAL_WORDS or w.endswith("'ll") for w in pre_words[-5:]) or infinitive
-            or (not inside_phrase and any(w in _MODAL_WORDS for w in after_words[:8]))):
+    if (
+        any(w in _MODAL_WORDS or w.endswith("'ll") for w in pre_words[-5:])
+        or infinitive
+        or (not inside_phrase and any(w in _MODAL_WORDS for w in after_words[:8]))
+    ):
         mode = "prospective"
-    elif (last_words[-1:] == ["from"] or any(w in _PAST_WORDS for w in pre_words[-4:])
-          or any(w in _PAST_WORDS for w in after_words[:8])):
+    elif (
+        last_words[-1:] == ["from"]
+        or any(w in _PAST_WORDS for w in pre_words[-4:])
+        or any(w in _PAST_WORDS for w in after_words[:8])
+    ):
         mode = "past"
 
     owners, places = set(), set()
@@ -175,15 +183,21 @@ def _read_context(text: str, q: QuantityRecord) -> QuantityContext:
         if in_noun_phrase:
             if is_entity:
                 owners.add(tok)
-            elif kind == "unit" or tok in _PREPOSITIONS or (
-                    kind == "word" and tok not in _SKIP_IN_NOUN_PHRASE
-                    and tok not in _INCREASE_AFTER and tok not in _DECREASE_AFTER):
+            elif (
+                kind == "unit"
+                or tok in _PREPOSITIONS
+                or (
+                    kind == "word"
+                    and tok not in _SKIP_IN_NOUN_PHRASE
+                    and tok not in _INCREASE_AFTER
+                    and tok not in _DECREASE_AFTER
+                )
+            ):
                 in_noun_phrase = False
         if is_entity and _after_locative([t for t, _ in after[:i]]):
             places.add(tok)
             owners.discard(tok)
-    return QuantityContext(unit, change, mode, frozenset(owners), frozenset(places),
-                           frozenset(years))
+    return QuantityContext(unit, change, mode, frozenset(owners), frozenset(places), frozenset(years))
 
 
 def _after_locative(before: list[str]) -> bool:

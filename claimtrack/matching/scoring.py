@@ -48,11 +48,12 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 
 from rapidfuzz import fuzz
 
 from claimtrack.matching.keys import speaker_key
+from claimtrack.matching.model import ClaimRecord, Match, NumericVerdict
 from claimtrack.matching.normalise import (
     content_sequence,
     content_term_set,
@@ -68,7 +69,6 @@ from claimtrack.matching.numeric import (
     same_number_other_unit,
     shared_unit,
 )
-from claimtrack.matching.model import ClaimRecord, Match, NumericVerdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +124,9 @@ def _fuzzy(a: str, b: str, cutoff: float) -> float:
     return (0.5 * token_set + 0.3 * token_sort + 0.2 * plain) / 100.0
 
 
-def term_overlap(a: str, b: str, story_common: frozenset[str] = frozenset(),
-                 story_weight: float = DEFAULT_CONFIG.story_term_weight) -> float:
+def term_overlap(
+    a: str, b: str, story_common: frozenset[str] = frozenset(), story_weight: float = DEFAULT_CONFIG.story_term_weight
+) -> float:
     """Weighted Dice coefficient of the content-term sets; terms that both articles
     are about ("iraq", "troop" in Iraq coverage) weigh ``story_weight``."""
     terms_a, terms_b = content_term_set(a), content_term_set(b)
@@ -139,8 +140,9 @@ def term_overlap(a: str, b: str, story_common: frozenset[str] = frozenset(),
     return 2 * weight(terms_a & terms_b) / (weight(terms_a) + weight(terms_b))
 
 
-def text_similarity(a: str, b: str, story_common: frozenset[str] = frozenset(),
-                    cfg: MatchConfig = DEFAULT_CONFIG) -> float:
+def text_similarity(
+    a: str, b: str, story_common: frozenset[str] = frozenset(), cfg: MatchConfig = DEFAULT_CONFIG
+) -> float:
     """0..1: the term overlap, blended with ``fuzzy_share`` of the rapidfuzz score."""
     overlap = term_overlap(a, b, story_common, cfg.story_term_weight)
     return _blend(fuzzy_similarity(a, b, cfg.text_cutoff), overlap, cfg)
@@ -174,8 +176,9 @@ def _denied_terms(text: str) -> frozenset[str]:
     """The few content terms that follow each negation: "no plans to withdraw troops"
     denies {plan, withdraw, troop}."""
     seq = content_sequence(text)
-    return frozenset(t for i, term in enumerate(seq) if term == "not"
-                     for t in seq[i + 1:i + 1 + NEGATION_SCOPE] if t != "not")
+    return frozenset(
+        t for i, term in enumerate(seq) if term == "not" for t in seq[i + 1 : i + 1 + NEGATION_SCOPE] if t != "not"
+    )
 
 
 def opposite_polarity(a: str, b: str) -> bool:
@@ -196,8 +199,9 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def score_pair(a: ClaimRecord, b: ClaimRecord, cfg: MatchConfig = DEFAULT_CONFIG, *,
-               floor: float | None = None) -> Match | None:
+def score_pair(
+    a: ClaimRecord, b: ClaimRecord, cfg: MatchConfig = DEFAULT_CONFIG, *, floor: float | None = None
+) -> Match | None:
     """Score two claims; None when they are not worth linking (or cannot be linked:
     the same claim, the same article, or a text under ``cfg.min_words`` words).
     ``floor`` lets a ranking skip pairs that cannot beat the ones it already holds:
@@ -224,8 +228,7 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, cfg: MatchConfig = DEFAULT_CONFIG
     factor = gate * _time_factor(days, cfg)
     key = speaker_key(a.speaker)
     same_speaker = 1.0 if key and key == speaker_key(b.speaker) else 0.0
-    best_case = (cfg.w_text + cfg.w_entities + cfg.w_numeric + cfg.w_speaker * same_speaker
-                 + cfg.w_story * story)
+    best_case = cfg.w_text + cfg.w_entities + cfg.w_numeric + cfg.w_speaker * same_speaker + cfg.w_story * story
     if min(1.0, best_case) * factor < floor:
         return None
 
@@ -250,13 +253,17 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, cfg: MatchConfig = DEFAULT_CONFIG
     elif unit := shared_unit(a, b):
         numeric = cfg.different_set_credit
 
-    rest = (cfg.w_entities * entity_credit + cfg.w_speaker * same_speaker
-            + cfg.w_numeric * numeric + cfg.w_story * story - cfg.lookalike_penalty * lookalike)
+    rest = (
+        cfg.w_entities * entity_credit
+        + cfg.w_speaker * same_speaker
+        + cfg.w_numeric * numeric
+        + cfg.w_story * story
+        - cfg.lookalike_penalty * lookalike
+    )
     # Most candidates fail even with a perfect fuzzy score: skip the rapidfuzz calls.
     if min(1.0, max(0.0, cfg.w_text * _blend(1.0, overlap, cfg) + rest)) * factor < floor:
         return None
-    text = _blend(_fuzzy(normalised_text(a.text), normalised_text(b.text), cfg.text_cutoff),
-                  overlap, cfg)
+    text = _blend(_fuzzy(normalised_text(a.text), normalised_text(b.text), cfg.text_cutoff), overlap, cfg)
     score = min(1.0, max(0.0, cfg.w_text * text + rest)) * factor
     if score < floor:
         return None
@@ -265,30 +272,39 @@ def score_pair(a: ClaimRecord, b: ClaimRecord, cfg: MatchConfig = DEFAULT_CONFIG
     # A denial and an assertion of the same words are related, not the same claim.
     same = not opposite_polarity(a.text, b.text) and (
         (score >= cfg.same_threshold and text >= cfg.same_min_text)
-        or (verdict is not None and verdict.established and score >= cfg.same_count_threshold))
-    reasons = _reasons(a, verdict, trap, unit, same_speaker, text, shared, other_story, common,
-                       bool(a.context and b.context), days)
-    return Match(round(score, 4), "same" if same else "related",
-                 verdict.verdict if verdict else None, reasons, verdict)
+        or (verdict is not None and verdict.established and score >= cfg.same_count_threshold)
+    )
+    reasons = _reasons(
+        a, verdict, trap, unit, same_speaker, text, shared, other_story, common, bool(a.context and b.context), days
+    )
+    return Match(round(score, 4), "same" if same else "related", verdict.verdict if verdict else None, reasons, verdict)
 
 
-def _reasons(a: ClaimRecord, verdict: NumericVerdict | None, trap, unit: str | None,
-             same_speaker: float, text: float, shared: frozenset[str], other_story: bool, common: int,
-             contexts_known: bool, days: float | None) -> tuple[str, ...]:
+def _reasons(
+    a: ClaimRecord,
+    verdict: NumericVerdict | None,
+    trap,
+    unit: str | None,
+    same_speaker: float,
+    text: float,
+    shared: frozenset[str],
+    other_story: bool,
+    common: int,
+    contexts_known: bool,
+    days: float | None,
+) -> tuple[str, ...]:
     """The evidence in words, strongest kinds first (only built for pairs that link)."""
     reasons: list[str] = []
     if verdict and verdict.verdict == "different":
-        reasons.append(f"different measures, not compared: {verdict.a.text} vs {verdict.b.text} "
-                       f"({verdict.note})")
+        reasons.append(f"different measures, not compared: {verdict.a.text} vs {verdict.b.text} ({verdict.note})")
     elif verdict and verdict.verdict == "consistent" and verdict.same_value:
-        reasons.append(f"same number and unit: {format_value(verdict.a.value)} {verdict.unit} "
-                       f"(compared {verdict.measure})")
+        reasons.append(
+            f"same number and unit: {format_value(verdict.a.value)} {verdict.unit} (compared {verdict.measure})"
+        )
     elif verdict:
-        reasons.append(f"numbers {verdict.verdict}: {verdict.a.text} vs {verdict.b.text} "
-                       f"(compared {verdict.measure})")
+        reasons.append(f"numbers {verdict.verdict}: {verdict.a.text} vs {verdict.b.text} (compared {verdict.measure})")
     elif trap:
-        reasons.append(f"same number, different things: {format_value(trap[0].value)} "
-                       f"{trap[0].unit} vs {trap[1].unit}")
+        reasons.append(f"same number, different things: {format_value(trap[0].value)} {trap[0].unit} vs {trap[1].unit}")
     elif unit:
         reasons.append(f"both count {unit}, different sets")
     if same_speaker:
@@ -304,8 +320,9 @@ def _reasons(a: ClaimRecord, verdict: NumericVerdict | None, trap, unit: str | N
     return tuple(reasons)
 
 
-def rank(query: ClaimRecord, candidates: Iterable[ClaimRecord],
-         cfg: MatchConfig = DEFAULT_CONFIG, limit: int = 10) -> list[tuple[ClaimRecord, Match]]:
+def rank(
+    query: ClaimRecord, candidates: Iterable[ClaimRecord], cfg: MatchConfig = DEFAULT_CONFIG, limit: int = 10
+) -> list[tuple[ClaimRecord, Match]]:
     """The ``limit`` best-scoring candidates, best first (ties by claim id)."""
     if limit < 1:
         return []

@@ -1,4 +1,5 @@
 """People who use claimtrack and the API tokens they hold."""
+
 from __future__ import annotations
 
 from datetime import datetime

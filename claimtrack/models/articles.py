@@ -1,4 +1,5 @@
 """Outlets and the articles imported from them."""
+
 from __future__ import annotations
 
 from datetime import datetime

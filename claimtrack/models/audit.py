@@ -1,4 +1,5 @@
 """The append-only record of who changed what."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,7 +1,8 @@
 """Shared column types and metadata conventions for every table."""
+
 from __future__ import annotations
 
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa

@@ -1,4 +1,5 @@
 """Claims, who made them, and the quantities they carry."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -115,12 +116,23 @@ class Quantity(SQLModel, table=True):
     def fields_of(q) -> dict:
         """The columns of the stored row for an extracted quantity, but its claim (every
         store path uses this: import, upload, bulk import, re-extraction, hand-drawn claims)."""
-        return {"start_offset": q.start, "end_offset": q.end, "text": q.text[:300], "value": q.value,
-                "low": q.low, "high": q.high, "approx": q.approx, "unit": q.unit[:100] if q.unit else None,
-                "change": q.change, "kind": q.kind if q.kind in QUANTITY_KINDS else "count",
-                "role": q.role if q.role in QUANTITY_ROLES else "level",
-                "of_what": q.of[:200] if q.of else None, "per": q.per, "from_value": q.from_value,
-                "versus": q.versus}
+        return {
+            "start_offset": q.start,
+            "end_offset": q.end,
+            "text": q.text[:300],
+            "value": q.value,
+            "low": q.low,
+            "high": q.high,
+            "approx": q.approx,
+            "unit": q.unit[:100] if q.unit else None,
+            "change": q.change,
+            "kind": q.kind if q.kind in QUANTITY_KINDS else "count",
+            "role": q.role if q.role in QUANTITY_ROLES else "level",
+            "of_what": q.of[:200] if q.of else None,
+            "per": q.per,
+            "from_value": q.from_value,
+            "versus": q.versus,
+        }
 
     @classmethod
     def from_extracted(cls, claim_id: int, q) -> Quantity:

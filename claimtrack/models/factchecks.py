@@ -1,5 +1,6 @@
 """Reference fact-checks: verdicts published elsewhere (or by us), kept to answer
 "has this been checked before?"."""
+
 from __future__ import annotations
 
 from datetime import datetime

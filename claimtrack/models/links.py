@@ -1,4 +1,5 @@
 """Suggested and decided links between claims from different coverage."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -5,6 +5,7 @@ A lookup turns a claim into keys (``claimtrack.matching.keys``), reads how many
 claims hold each key from ``match_keys``, and fetches the claims holding the rarest
 ones from ``match_postings`` by primary key: it never scans all claims.
 """
+
 from __future__ import annotations
 
 from datetime import datetime

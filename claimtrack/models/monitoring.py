@@ -1,5 +1,6 @@
 """Watched feeds and sitemaps, what each poll saw, background jobs, and alerts when a
 checked claim comes back in new coverage."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,6 @@
 """What the app tells a person about their work: one row per notification, and the kinds
 a person has switched off."""
+
 from __future__ import annotations
 
 from datetime import datetime

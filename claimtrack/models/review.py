@@ -1,4 +1,5 @@
 """Evidence and verdicts: sources linked to claims, and the verdict history."""
+
 from __future__ import annotations
 
 from datetime import datetime

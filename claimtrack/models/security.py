@@ -1,4 +1,5 @@
 """Records that protect accounts: log-in attempts, and the web sessions that are live."""
+
 from __future__ import annotations
 
 from datetime import datetime

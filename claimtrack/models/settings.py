@@ -1,4 +1,5 @@
 """Instance settings an admin edits in the browser, shared by every app server."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,5 +1,6 @@
 """Webhook subscriptions, the deliveries of each event to each subscription, and every
 attempt made (the delivery log)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -9,8 +10,15 @@ from sqlmodel import Field, SQLModel
 
 from .base import check_in, ts_column, utcnow
 
-WEBHOOK_EVENTS = ("factcheck.published", "factcheck.corrected", "factcheck.retracted", "coverage.repeat",
-                  "coverage.conflict", "article.imported", "verdict.submitted")
+WEBHOOK_EVENTS = (
+    "factcheck.published",
+    "factcheck.corrected",
+    "factcheck.retracted",
+    "coverage.repeat",
+    "coverage.conflict",
+    "article.imported",
+    "verdict.submitted",
+)
 # pending: waiting for its next attempt; sending: an attempt is under way (until
 # lease_until); delivered; failed: every retry used up.
 DELIVERY_STATES = ("pending", "sending", "delivered", "failed")
@@ -43,8 +51,10 @@ class WebhookDelivery(SQLModel, table=True):
     every attempt and redelivery, so a receiver drops repeats by it."""
 
     __tablename__ = "webhook_deliveries"
-    __table_args__ = (check_in("state", DELIVERY_STATES, "state"),
-                      sa.Index("ix_webhook_deliveries_state_next", "state", "next_attempt_at"))
+    __table_args__ = (
+        check_in("state", DELIVERY_STATES, "state"),
+        sa.Index("ix_webhook_deliveries_state_next", "state", "next_attempt_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     subscription_id: int = Field(foreign_key="webhook_subscriptions.id", index=True)

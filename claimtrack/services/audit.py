@@ -1,5 +1,6 @@
 """The audit trail. Services call `record` inside their own transaction, so an event is
 stored exactly when the change it describes is."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -11,11 +12,24 @@ from ..models import AuditEvent
 from .accounts.actors import Actor
 
 
-def record(session: Session, actor: Actor, action: str, entity_type: str, entity_id: int | None,
-           *, before: dict[str, Any] | None = None, after: dict[str, Any] | None = None) -> AuditEvent:
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity_type: str,
+    entity_id: int | None,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
     event = AuditEvent(
-        user_id=actor.user_id, actor=actor.name[:64], action=action, entity_type=entity_type,
-        entity_id=entity_id, before=_jsonable(before), after=_jsonable(after),
+        user_id=actor.user_id,
+        actor=actor.name[:64],
+        action=action,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        before=_jsonable(before),
+        after=_jsonable(after),
     )
     session.add(event)
     return event

@@ -1,4 +1,5 @@
 """Building LIKE patterns from what a user typed: wildcards in the input match literally."""
+
 from __future__ import annotations
 
 from ..errors import ValidationError
@@ -9,8 +10,10 @@ MAX_QUERY = 200  # the API's query-string schemas allow the same
 def check_query(q: str, field: str = "q") -> str:
     """A search box's text, refused when over the limit rather than cut silently."""
     if len(q) > MAX_QUERY:
-        raise ValidationError(f"The search is too long (at most {MAX_QUERY} characters).",
-                              fields={field: f"at most {MAX_QUERY} characters"})
+        raise ValidationError(
+            f"The search is too long (at most {MAX_QUERY} characters).",
+            fields={field: f"at most {MAX_QUERY} characters"},
+        )
     return q
 
 

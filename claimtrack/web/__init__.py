@@ -1,13 +1,31 @@
 """Server-rendered HTML: blueprints, template filters and error pages. The extensions,
 log-in sessions and access rules they use live in `claimtrack.http`, shared with the API."""
+
 from __future__ import annotations
 
 from flask import Flask
 
 
 def init_web(app: Flask) -> None:
-    from . import (admin_desk, admin_users, admin_webhooks, articles, auth, claimants, claims, converters, errors, exports,  # noqa: F401 (admin_webhooks: routes on admin.bp)
-                   filters, monitoring, notifications, queue, related, review, settings)
+    from . import (  # noqa: F401 (admin_webhooks: routes on admin.bp)
+        admin_desk,
+        admin_users,
+        admin_webhooks,
+        articles,
+        auth,
+        claimants,
+        claims,
+        converters,
+        errors,
+        exports,
+        filters,
+        monitoring,
+        notifications,
+        queue,
+        related,
+        review,
+        settings,
+    )
 
     converters.init_app(app)
     filters.init_app(app)

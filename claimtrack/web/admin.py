@@ -6,11 +6,12 @@ normally and works without JavaScript; with htmx it swaps only its own section. 
 change answers 422 (bad input) or 409 (a rule, such as keeping one admin) with the
 section re-rendered and the form as typed.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
-from collections.abc import Callable
 
 from flask import Blueprint, current_app, redirect, url_for
 
@@ -21,8 +22,13 @@ from ..services.accounts.actors import Actor
 from .forms import FormState, submitted
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
-ADMIN_PAGES = (("admin.users", "Users"), ("admin.publisher", "Publisher"), ("admin.ratings", "Rating scale"),
-               ("admin.archive", "Fact-check archive"), ("admin.webhooks", "Webhooks"))
+ADMIN_PAGES = (
+    ("admin.users", "Users"),
+    ("admin.publisher", "Publisher"),
+    ("admin.ratings", "Rating scale"),
+    ("admin.archive", "Fact-check archive"),
+    ("admin.webhooks", "Webhooks"),
+)
 
 
 def link_lifetime() -> timedelta:

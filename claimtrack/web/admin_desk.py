@@ -1,18 +1,18 @@
 """Publisher settings, the rating scale and the fact-check archive, for admins."""
+
 from __future__ import annotations
 
 from flask import current_app, flash, redirect, request, url_for
 
 from ..db import get_session
 from ..errors import ValidationError
+from ..http.access import allow
+from ..http.instance import forget, request_base
 from ..services.archive import upload as archive_upload
 from ..services.publishing import settings as instance_settings
 from ..services.review import rating_scale
-
-from ..http.access import allow
 from .admin import ADMIN_PAGES, attempt, bp
 from .forms import BLANK, FormState, text
-from ..http.instance import forget, request_base
 from .rendering import render, wants_fragment
 
 MAX_UPLOAD_NAME = 255
@@ -20,8 +20,15 @@ MAX_UPLOAD_NAME = 255
 
 def _publisher_page(block: str | None = None, *, status: int = 200, form: FormState = BLANK, saved: bool = False):
     db = get_session()
-    return render("admin/publisher.html", block, status=status, pages=ADMIN_PAGES, form=form, saved=saved,
-                  settings=instance_settings.describe(db, current_app.config, request_base=request_base()))
+    return render(
+        "admin/publisher.html",
+        block,
+        status=status,
+        pages=ADMIN_PAGES,
+        form=form,
+        saved=saved,
+        settings=instance_settings.describe(db, current_app.config, request_base=request_base()),
+    )
 
 
 @bp.route("/publisher")
@@ -46,9 +53,17 @@ def save_publisher():
 
 def _ratings_page(block: str | None = None, *, status: int = 200, form: FormState = BLANK, saved: bool = False):
     db = get_session()
-    return render("admin/ratings.html", block, status=status, pages=ADMIN_PAGES, form=form, saved=saved,
-                  scale=rating_scale.current(db, current_app.config), usage=rating_scale.usage(db),
-                  pinned=rating_scale.file_pinned(current_app.config))
+    return render(
+        "admin/ratings.html",
+        block,
+        status=status,
+        pages=ADMIN_PAGES,
+        form=form,
+        saved=saved,
+        scale=rating_scale.current(db, current_app.config),
+        usage=rating_scale.usage(db),
+        pinned=rating_scale.file_pinned(current_app.config),
+    )
 
 
 @bp.route("/ratings")
@@ -63,10 +78,16 @@ def _label_rows() -> list[rating_scale.LabelInput]:
     count = min(int(text("count", 4) or 0) if text("count", 4).isdigit() else 0, rating_scale.MAX_LABELS + 1)
     for i in range(count):
         position = text(f"position_{i}", 6)
-        rows.append(rating_scale.LabelInput(
-            key=text(f"key_{i}", 64), label=text(f"label_{i}", 200), value=text(f"value_{i}", 30),
-            alternate_name=text(f"alternate_name_{i}", 200),
-            position=int(position) if position.isdigit() else 1000 + i, remove=bool(request.form.get(f"remove_{i}"))))
+        rows.append(
+            rating_scale.LabelInput(
+                key=text(f"key_{i}", 64),
+                label=text(f"label_{i}", 200),
+                value=text(f"value_{i}", 30),
+                alternate_name=text(f"alternate_name_{i}", 200),
+                position=int(position) if position.isdigit() else 1000 + i,
+                remove=bool(request.form.get(f"remove_{i}")),
+            )
+        )
     return rows
 
 
@@ -85,8 +106,15 @@ def save_ratings():
 
 
 def _archive_page(block: str | None = None, *, status: int = 200, form: FormState = BLANK, result=None):
-    return render("admin/archive.html", block, status=status, pages=ADMIN_PAGES, form=form, result=result,
-                  loaded=archive_upload.loaded_count(get_session()))
+    return render(
+        "admin/archive.html",
+        block,
+        status=status,
+        pages=ADMIN_PAGES,
+        form=form,
+        result=result,
+        loaded=archive_upload.loaded_count(get_session()),
+    )
 
 
 @bp.route("/archive")

@@ -1,18 +1,18 @@
 """Accounts from the browser: list, create, change role, deactivate and re-activate,
 reset password; and the public page where a one-time link sets a password."""
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, request, url_for
 
 from ..db import get_session
 from ..errors import ValidationError
+from ..http.access import PUBLIC, allow
+from ..http.writes import writing
 from ..models import ROLES
 from ..services.accounts import admin as user_admin
 from ..services.accounts import password_links
 from ..services.accounts.passwords import MAX_LENGTH, MIN_LENGTH
-
-from ..http.access import PUBLIC, allow
-from ..http.writes import writing
 from .admin import ADMIN_PAGES, attempt, bp, link_lifetime
 from .forms import BLANK, FormState, text
 from .rendering import render, wants_fragment
@@ -21,12 +21,31 @@ public_bp = Blueprint("password_link", __name__)
 MISSING_PASSWORD = "required for this choice"  # noqa: S105  # nosec B105 - a field message, not a password
 
 
-def _page(block: str | None = None, *, status: int = 200, create_form: FormState = BLANK,
-          row_form: FormState = BLANK, issued: tuple | None = None, done: str | None = None):
+def _page(
+    block: str | None = None,
+    *,
+    status: int = 200,
+    create_form: FormState = BLANK,
+    row_form: FormState = BLANK,
+    issued: tuple | None = None,
+    done: str | None = None,
+):
     db = get_session()
-    return render("admin/users.html", block, status=status, accounts=user_admin.list_accounts(db),
-                  pending=user_admin.pending_links(db), roles=ROLES, create_form=create_form, row_form=row_form,
-                  issued=issued, done=done, pages=ADMIN_PAGES, min_password=MIN_LENGTH, max_password=MAX_LENGTH)
+    return render(
+        "admin/users.html",
+        block,
+        status=status,
+        accounts=user_admin.list_accounts(db),
+        pending=user_admin.pending_links(db),
+        roles=ROLES,
+        create_form=create_form,
+        row_form=row_form,
+        issued=issued,
+        done=done,
+        pages=ADMIN_PAGES,
+        min_password=MIN_LENGTH,
+        max_password=MAX_LENGTH,
+    )
 
 
 def _link(secret: str) -> str:
@@ -59,10 +78,18 @@ def create_user():
 
     def act(db, who):
         if how == "password" and not password:
-            raise ValidationError("Type an initial password, or choose a one-time link.",
-                                  fields={"password": MISSING_PASSWORD})
-        return user_admin.create(db, who, username, role=role, display_name=text("display_name", 128),
-                                 password=password, link_lifetime=link_lifetime())
+            raise ValidationError(
+                "Type an initial password, or choose a one-time link.", fields={"password": MISSING_PASSWORD}
+            )
+        return user_admin.create(
+            db,
+            who,
+            username,
+            role=role,
+            display_name=text("display_name", 128),
+            password=password,
+            link_lifetime=link_lifetime(),
+        )
 
     account, failed, status = attempt("create", act)
     if failed:
@@ -75,8 +102,9 @@ def create_user():
 @bp.route("/users/<int:user_id>/role", methods=["POST"])
 @allow("admin")
 def change_role(user_id: int):
-    user, failed, status = attempt(f"user-{user_id}", lambda db, who: user_admin.change_role(
-        db, who, user_id, text("role", 20)))
+    user, failed, status = attempt(
+        f"user-{user_id}", lambda db, who: user_admin.change_role(db, who, user_id, text("role", 20))
+    )
     if failed:
         return _page("users", status=status, row_form=failed)
     return _answer(f"{user.username} is now {user.role}.")
@@ -89,16 +117,21 @@ def set_active(user_id: int):
     user, failed, status = attempt(f"user-{user_id}", lambda db, who: user_admin.set_active(db, who, user_id, active))
     if failed:
         return _page("users", status=status, row_form=failed)
-    return _answer(f"{user.username} is re-activated." if active else
-                   f"{user.username} is deactivated: logged out everywhere, API tokens stopped.")
+    return _answer(
+        f"{user.username} is re-activated."
+        if active
+        else f"{user.username} is deactivated: logged out everywhere, API tokens stopped."
+    )
 
 
 @bp.route("/users/<int:user_id>/password", methods=["POST"])
 @allow("admin")
 def reset_password(user_id: int):
     password = text("password", MAX_LENGTH + 1)
-    secret, failed, status = attempt(f"user-{user_id}", lambda db, who: user_admin.reset_password(
-        db, who, user_id, password=password, link_lifetime=link_lifetime()))
+    secret, failed, status = attempt(
+        f"user-{user_id}",
+        lambda db, who: user_admin.reset_password(db, who, user_id, password=password, link_lifetime=link_lifetime()),
+    )
     if failed:
         failed.values.pop("password", None)
         return _page("users", status=status, row_form=failed)
@@ -127,8 +160,14 @@ def show(secret: str):
 
             flash("Your password is set. Log in with it now.", "info")
             return redirect(url_for("auth.login"), code=303)
-    response = render("auth/set_password.html", status=422 if form.failed else 200, user=user, form=form,
-                      min_password=MIN_LENGTH, max_password=MAX_LENGTH)
+    response = render(
+        "auth/set_password.html",
+        status=422 if form.failed else 200,
+        user=user,
+        form=form,
+        min_password=MIN_LENGTH,
+        max_password=MAX_LENGTH,
+    )
     # The secret is in the address: keep it out of caches and other sites' Referer headers.
     # ("no-referrer" would make the browser send "Origin: null", which the Origin check refuses.)
     response.headers["Cache-Control"] = "no-store"

@@ -3,6 +3,7 @@ rotate the secret, read the delivery log and redeliver one delivery.
 
 A new secret is shown on the page that answers the add or rotate form, once: it never
 travels through a redirect or the session."""
+
 from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, request, url_for
@@ -21,8 +22,12 @@ from .rendering import render
 
 
 def _form() -> subs.SubscriptionForm:
-    return subs.SubscriptionForm(url=text("url", 2001), events=request.form.getlist("events"),
-                                 description=text("description", 501), active=request.form.get("active") == "1")
+    return subs.SubscriptionForm(
+        url=text("url", 2001),
+        events=request.form.getlist("events"),
+        description=text("description", 501),
+        active=request.form.get("active") == "1",
+    )
 
 
 def _typed(failed: FormState) -> FormState:
@@ -31,8 +36,16 @@ def _typed(failed: FormState) -> FormState:
 
 
 def _list(*, status: int = 200, form: FormState = BLANK, secret: tuple | None = None):
-    return render("admin/webhooks.html", status=status, hooks=subs.list_subscriptions(get_session()),
-                  events=WEBHOOK_EVENTS, labels=EVENT_LABELS, form=form, secret=secret, pages=ADMIN_PAGES)
+    return render(
+        "admin/webhooks.html",
+        status=status,
+        hooks=subs.list_subscriptions(get_session()),
+        events=WEBHOOK_EVENTS,
+        labels=EVENT_LABELS,
+        form=form,
+        secret=secret,
+        pages=ADMIN_PAGES,
+    )
 
 
 def _show(sub_id: int, *, status: int = 200, form: FormState = BLANK, secret: str | None = None):
@@ -44,9 +57,20 @@ def _show(sub_id: int, *, status: int = 200, form: FormState = BLANK, secret: st
     rows = subs.deliveries(db, sub_id, limit=100)
     log = subs.attempts_for(db, [r.id for r in rows])
     overlap = WebhookSettings.from_config(current_app.config).overlap_hours
-    return render("admin/webhook.html", status=status, hook=subs.subscription_dict(sub), sub=sub, rows=rows, log=log,
-                  events=WEBHOOK_EVENTS, labels=EVENT_LABELS, form=form, secret=secret, overlap=overlap,
-                  pages=ADMIN_PAGES)
+    return render(
+        "admin/webhook.html",
+        status=status,
+        hook=subs.subscription_dict(sub),
+        sub=sub,
+        rows=rows,
+        log=log,
+        events=WEBHOOK_EVENTS,
+        labels=EVENT_LABELS,
+        form=form,
+        secret=secret,
+        overlap=overlap,
+        pages=ADMIN_PAGES,
+    )
 
 
 @bp.route("/webhooks")
@@ -58,7 +82,9 @@ def webhooks():
 @bp.route("/webhooks", methods=["POST"])
 @allow("admin")
 def add_webhook():
-    sub, failed, status = attempt("add", lambda db, who: subs.add_subscription(db, who, _form(), url_policy(current_app)))
+    sub, failed, status = attempt(
+        "add", lambda db, who: subs.add_subscription(db, who, _form(), url_policy(current_app))
+    )
     if failed:
         return _list(status=status, form=_typed(failed))
     return _list(status=201, secret=(sub.id, sub.url, sub.secret))
@@ -73,8 +99,9 @@ def webhook(sub_id: int):
 @bp.route("/webhooks/<int:sub_id>", methods=["POST"])
 @allow("admin")
 def edit_webhook(sub_id: int):
-    _sub, failed, status = attempt("edit", lambda db, who: subs.update_subscription(
-        db, who, sub_id, _form(), url_policy(current_app)))
+    _sub, failed, status = attempt(
+        "edit", lambda db, who: subs.update_subscription(db, who, sub_id, _form(), url_policy(current_app))
+    )
     if failed:
         return _show(sub_id, status=status, form=_typed(failed))
     flash("Subscription saved.", "info")

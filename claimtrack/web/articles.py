@@ -1,18 +1,19 @@
 """Article list, article pages and the import form."""
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, make_response, redirect, request, url_for
 
 from ..db import get_session
 from ..errors import ValidationError
+from ..http.access import allow, current_actor
+from ..http.extensions import htmx
+from ..http.writes import writing
 from ..jobs.queue import job_queue
 from ..services.articles.upload import ArticleForm, import_from_form
+from ..services.articles.view import list_articles
 from ..services.monitoring.batches import batch_params, missing_details
 from ..services.monitoring.jobs import recent_jobs
-from ..services.articles.view import list_articles
-from ..http.extensions import htmx
-from ..http.access import allow, current_actor
-from ..http.writes import writing
 from .forms import BLANK, FormState, page_arg, storable, submitted, text
 from .panel import page_context
 from .rendering import render
@@ -27,8 +28,9 @@ _REGIONS = {"article-body": "article_body", "claim-panel": "claim_panel"}
 @allow("viewer")
 def index():
     page = list_articles(get_session(), page=page_arg(), size=int(current_app.config["PAGE_SIZE"]))
-    return render("articles/index.html", "article_list", rows=page.rows, page=page.page,
-                  has_next=page.has_next, total=page.total)
+    return render(
+        "articles/index.html", "article_list", rows=page.rows, page=page.page, has_next=page.has_next, total=page.total
+    )
 
 
 @bp.route("/articles/<int:article_id>")
@@ -47,10 +49,16 @@ def _my_jobs() -> list:
 def _posted_article() -> ArticleForm:
     upload = request.files.get("file")
     has_file = upload is not None and bool(upload.filename)
-    return ArticleForm(title=text("title", 2000), body=text("body", 10_000_000), url=text("url", 3000),
-                       outlet=text("outlet", 400), byline=text("byline", 600), published=text("published", 40),
-                       filename=storable(upload.filename, "file", "The file name") if has_file else "",
-                       data=upload.read() if has_file else None)
+    return ArticleForm(
+        title=text("title", 2000),
+        body=text("body", 10_000_000),
+        url=text("url", 3000),
+        outlet=text("outlet", 400),
+        byline=text("byline", 600),
+        published=text("published", 40),
+        filename=storable(upload.filename, "file", "The file name") if has_file else "",
+        data=upload.read() if has_file else None,
+    )
 
 
 @bp.route("/articles/import", methods=["GET", "POST"])
@@ -67,24 +75,27 @@ def import_form():
             job_id = job_queue(current_app).submit(current_actor(), "import", *batch, session=get_session())
             return _go(url_for("sources.job", job_id=job_id))
         with writing() as db:
-            outcome = import_from_form(db, current_actor(), form,
-                                       max_body_chars=int(current_app.config["MAX_BODY_CHARS"]))
+            outcome = import_from_form(
+                db, current_actor(), form, max_body_chars=int(current_app.config["MAX_BODY_CHARS"])
+            )
     except ValidationError as exc:
         state = FormState("import", submitted(), dict(exc.fields), exc.message)
-        return render("articles/import.html", "import_form", status=422, form=state, fetch_form=BLANK,
-                      jobs=_my_jobs())
+        return render("articles/import.html", "import_form", status=422, form=state, fetch_form=BLANK, jobs=_my_jobs())
     if outcome.duplicate:
         flash(f"This article was imported before; here is the stored copy ({outcome.claims} claims).", "info")
     else:
         flash(f"Imported “{outcome.title}” with {outcome.claims} claims.", "info")
         missing = missing_details(get_session(), outcome.article_id)
         if missing:
-            flash(f"No {' and no '.join(missing)} was given or found in the text: its claims are listed "
-                  "without them, and reports by outlet or date leave it out.", "warning")
+            flash(
+                f"No {' and no '.join(missing)} was given or found in the text: its claims are listed "
+                "without them, and reports by outlet or date leave it out.",
+                "warning",
+            )
     return _go(url_for("articles.show", article_id=outcome.article_id))
 
 
-def _go(target: str):  # noqa: ANN202
+def _go(target: str):
     if htmx:
         response = make_response("", 200)
         response.headers["HX-Redirect"] = target

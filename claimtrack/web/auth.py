@@ -1,4 +1,5 @@
 """Logging in and out."""
+
 from __future__ import annotations
 
 from math import ceil
@@ -46,12 +47,18 @@ def login():
             username = text("username", 64, label="The username")
         except ValidationError as exc:
             # Refused before the attempt is recorded: the database cannot store it.
-            return render_template("auth/login.html", error=exc.message,
-                                   username=submitted().get("username", "")[:64]), 422
+            return render_template(
+                "auth/login.html", error=exc.message, username=submitted().get("username", "")[:64]
+            ), 422
         password = request.form.get("password", "")[:1024]
         with writing() as db:
-            result = login_guard.attempt_login(db, username, password, request.remote_addr or "unknown",
-                                               login_guard.Limits.from_config(current_app.config))
+            result = login_guard.attempt_login(
+                db,
+                username,
+                password,
+                request.remote_addr or "unknown",
+                login_guard.Limits.from_config(current_app.config),
+            )
         if result.locked:
             minutes = max(1, ceil((result.locked_until - utcnow()).total_seconds() / 60))
             error = f"Too many failed log-in attempts. Try again in {minutes} minute{'s' if minutes != 1 else ''}."

@@ -1,21 +1,22 @@
 """Claimants: the list, one claimant's claims and verdict record, merging duplicates,
 and name suggestions for the speaker field."""
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, make_response, redirect, request, url_for
 
 from ..db import get_session
 from ..errors import ValidationError
+from ..http.access import allow, current_actor
+from ..http.extensions import htmx
+from ..http.instance import desk_config
+from ..http.writes import writing
 from ..services.claimants import directory
 from ..services.claimants.admin import get_claimant, merge_claimants
-from ..services.search import check_query
 from ..services.review.verdicts import scale_for
-from ..http.extensions import htmx
-from ..http.access import allow, current_actor
-from ..http.writes import writing
+from ..services.search import check_query
 from .forms import BLANK, FormState, integer, page_arg, submitted
 from .rendering import render
-from ..http.instance import desk_config
 
 bp = Blueprint("claimants", __name__)
 
@@ -25,18 +26,27 @@ bp = Blueprint("claimants", __name__)
 def index():
     q = check_query(request.args.get("q", ""))
     kind = request.args.get("kind", "")[:20]
-    page = directory.list_claimants(get_session(), q=q, kind=kind, page=page_arg(),
-                                    size=int(current_app.config["PAGE_SIZE"]))
-    return render("claimants/index.html", "claimant_list", q=q, kind=kind, result=page,
-                  kind_labels=directory.KIND_LABELS)
+    page = directory.list_claimants(
+        get_session(), q=q, kind=kind, page=page_arg(), size=int(current_app.config["PAGE_SIZE"])
+    )
+    return render(
+        "claimants/index.html", "claimant_list", q=q, kind=kind, result=page, kind_labels=directory.KIND_LABELS
+    )
 
 
 def _page(claimant_id: int, *, status: int = 200, form: FormState = BLANK):
     db = get_session()
     claimant = get_claimant(db, claimant_id)
     record = directory.claimant_record(db, claimant)
-    return render("claimants/show.html", status=status, record=record, scale=scale_for(desk_config()),
-                  candidates=directory.merge_candidates(db, claimant), form=form, kind_labels=directory.KIND_LABELS)
+    return render(
+        "claimants/show.html",
+        status=status,
+        record=record,
+        scale=scale_for(desk_config()),
+        candidates=directory.merge_candidates(db, claimant),
+        form=form,
+        kind_labels=directory.KIND_LABELS,
+    )
 
 
 @bp.route("/claimants/<int:claimant_id>")

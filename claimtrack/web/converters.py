@@ -3,6 +3,7 @@
 A database id is a 32-bit integer on both backends, so a path id beyond that range
 names nothing: it is "not found" (404), never an overflow in the database driver.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -17,8 +18,14 @@ from ..models.base import MAX_ID
 class IdConverter(IntegerConverter):
     """`int`, bounded to MAX_ID unless a rule asks for other bounds."""
 
-    def __init__(self, map, fixed_digits: int = 0, min: int | None = None,  # werkzeug's names
-                 max: int | None = MAX_ID, signed: bool = False) -> None:
+    def __init__(
+        self,
+        map,
+        fixed_digits: int = 0,
+        min: int | None = None,  # werkzeug's names
+        max: int | None = MAX_ID,
+        signed: bool = False,
+    ) -> None:
         super().__init__(map, fixed_digits, min, max, signed)
 
     def to_python(self, value: str) -> Any:

@@ -1,5 +1,6 @@
 """Error pages: plain, with no internals shown. Unexpected errors get an id that is
 logged with the traceback, so a user can quote it and an operator can find it."""
+
 from __future__ import annotations
 
 import uuid
@@ -22,10 +23,16 @@ def init_app(app: Flask) -> None:
 
 
 # What a reader is told for the refusals people meet most, in the product's words.
-NOT_FOUND = ("Page not found", "There is nothing at this address. The link may be mistyped, or what it pointed "
-             "to (a claim, an article, a fact-check) may have been removed or never published.")
-FORBIDDEN = ("Not open to your role", "Your account's role does not include this page or action. If your work "
-             "needs it, ask an admin of this claimtrack to change your role.")
+NOT_FOUND = (
+    "Page not found",
+    "There is nothing at this address. The link may be mistyped, or what it pointed "
+    "to (a claim, an article, a fact-check) may have been removed or never published.",
+)
+FORBIDDEN = (
+    "Not open to your role",
+    "Your account's role does not include this page or action. If your work "
+    "needs it, ask an admin of this claimtrack to change your role.",
+)
 
 
 def _rollback() -> None:
@@ -43,10 +50,12 @@ def _page(status: int, title: str, message: str, error_id: str | None = None):
         # An htmx swap must not put a whole page inside a panel: the message goes to the
         # page's notice area instead.
         text = f"{message} (error id {error_id})" if error_id else message
-        return (render_template_string('<p class="flash flash-error" role="alert">{{ text }}</p>', text=text),
-                status, {"HX-Retarget": "#notices", "HX-Reswap": "beforeend"})
-    return render_template("errors/error.html", status=status, title=title, message=message,
-                           error_id=error_id), status
+        return (
+            render_template_string('<p class="flash flash-error" role="alert">{{ text }}</p>', text=text),
+            status,
+            {"HX-Retarget": "#notices", "HX-Reswap": "beforeend"},
+        )
+    return render_template("errors/error.html", status=status, title=title, message=message, error_id=error_id), status
 
 
 def _http_error(exc: HTTPException):
@@ -54,8 +63,12 @@ def _http_error(exc: HTTPException):
         return exc
     if exc.code == 413:
         limit = int(current_app.config.get("MAX_CONTENT_LENGTH") or 0)
-        return _page(413, "Too large", f"That is too large to send: a file or form may be at most {_size(limit)}. "
-                     "Split the text, or import it with `claimtrack import`.")
+        return _page(
+            413,
+            "Too large",
+            f"That is too large to send: a file or form may be at most {_size(limit)}. "
+            "Split the text, or import it with `claimtrack import`.",
+        )
     if exc.code == 404:
         return _page(404, *NOT_FOUND)
     if exc.code == 403:
@@ -81,13 +94,17 @@ def _domain_error(exc: DomainError):
 def _stale_write(exc: StaleDataError):
     # Two saves of one claim or verdict raced past the version check; the database
     # kept the first. The form is not re-rendered here, so say so plainly.
-    return _page(409, "Changed at the same moment",
-                 "Someone saved this item at the same moment as you, so nothing of yours was saved. "
-                 "Go back, reload, and save again.")
+    return _page(
+        409,
+        "Changed at the same moment",
+        "Someone saved this item at the same moment as you, so nothing of yours was saved. "
+        "Go back, reload, and save again.",
+    )
 
 
 def _unexpected(exc: Exception):
     error_id = uuid.uuid4().hex[:12]
     log_unexpected(current_app.logger, exc, "unexpected error %s on %s %s", error_id, request.method, request.path)
-    return _page(500, "Something went wrong",
-                 "The error has been logged. Quote this error id if you report it.", error_id)
+    return _page(
+        500, "Something went wrong", "The error has been logged. Quote this error id if you report it.", error_id
+    )

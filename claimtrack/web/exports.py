@@ -1,5 +1,6 @@
 """Editors' exports in the browser: a form, and downloads streamed as they are written
 (claims, verdicts, links and published fact-checks, with the queue's filters)."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, request, stream_with_context
@@ -21,9 +22,17 @@ bp = Blueprint("exports", __name__)
 @allow("editor")
 def index():
     db = get_session()
-    return render("exports/index.html", datasets=DATASETS, formats=FORMATS, formats_for=formats_for,
-                  statuses=CLAIM_STATUSES, outlets=queue.outlets(db), claimants=queue.claimants_with_claims(db),
-                  reviewers=queue.reviewers(db), args=request.args)
+    return render(
+        "exports/index.html",
+        datasets=DATASETS,
+        formats=FORMATS,
+        formats_for=formats_for,
+        statuses=CLAIM_STATUSES,
+        outlets=queue.outlets(db),
+        claimants=queue.claimants_with_claims(db),
+        reviewers=queue.reviewers(db),
+        args=request.args,
+    )
 
 
 @bp.route("/exports/download")
@@ -32,8 +41,15 @@ def download():
     dataset = request.args.get("dataset", "claims").strip()
     fmt = request.args.get("format", "csv").strip()
     filters = export_filters.parse(request.args, current_actor())
-    export = open_export(get_session(), current_actor(), dataset, fmt, filters, desk_config(),
-                         feed_url=request.url_root.rstrip("/") + "/feeds/claimreview.json")
+    export = open_export(
+        get_session(),
+        current_actor(),
+        dataset,
+        fmt,
+        filters,
+        desk_config(),
+        feed_url=request.url_root.rstrip("/") + "/feeds/claimreview.json",
+    )
     # The request context (and its database session) stays open while the body is written.
     response = Response(stream_with_context(export.chunks), content_type=export.content_type)
     response.headers["Content-Disposition"] = f'attachment; filename="{export.filename}"'

@@ -5,6 +5,7 @@ Each answers conditional requests (ETag and Last-Modified, 304 when nothing chan
 takes `since` (only what changed at or after that time) and pages with a `cursor` that
 the previous page's next link carries.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,8 +26,11 @@ bp = Blueprint("feeds", __name__)
 DATAFEED_PAGE = 100
 READER_PAGE = 50
 MAX_AGE = 300
-TYPES = {"datafeed": "application/ld+json; charset=utf-8", "json": "application/feed+json; charset=utf-8",
-         "atom": "application/atom+xml; charset=utf-8"}
+TYPES = {
+    "datafeed": "application/ld+json; charset=utf-8",
+    "json": "application/feed+json; charset=utf-8",
+    "atom": "application/atom+xml; charset=utf-8",
+}
 
 
 def _absolute(endpoint: str, **args: str) -> str:
@@ -41,8 +45,9 @@ def _page(newest_first: bool, default_size: int) -> tuple[Settings, feeds.Change
     cursor = feeds.parse_cursor(request.args.get("cursor"))
     raw_limit = request.args.get("limit", "").strip()
     if raw_limit and (not raw_limit.isdigit() or not 1 <= int(raw_limit) <= feeds.MAX_PAGE):
-        raise ValidationError(f"'limit' must be a whole number from 1 to {feeds.MAX_PAGE}.",
-                              fields={"limit": "out of range"})
+        raise ValidationError(
+            f"'limit' must be a whole number from 1 to {feeds.MAX_PAGE}.", fields={"limit": "out of range"}
+        )
     size = int(raw_limit) if raw_limit else default_size
     settings = Settings.from_config(desk_config())
     page = feeds.changes(get_session(), since=since, cursor=cursor, size=size, newest_first=newest_first)
@@ -66,8 +71,9 @@ def _answer(body: bytes, kind: str, page: feeds.Changes, next_url: str | None) -
 
 
 def _refused(exc: ValidationError) -> Response:
-    return Response(json.dumps({"error": exc.message, "fields": exc.fields}), status=400,
-                    content_type="application/json")
+    return Response(
+        json.dumps({"error": exc.message, "fields": exc.fields}), status=400, content_type="application/json"
+    )
 
 
 @bp.route("/feeds/claimreview.json")
@@ -89,8 +95,14 @@ def json_feed():
         settings, page, self_url, next_url = _page(True, READER_PAGE)
     except ValidationError as exc:
         return _refused(exc)
-    doc = syndication.json_feed(page.rows, settings, feeds.language(desk_config()),
-                                home_url=_absolute("public.index"), feed_url=self_url, next_url=next_url)
+    doc = syndication.json_feed(
+        page.rows,
+        settings,
+        feeds.language(desk_config()),
+        home_url=_absolute("public.index"),
+        feed_url=self_url,
+        next_url=next_url,
+    )
     return _answer(json.dumps(doc, ensure_ascii=False).encode("utf-8"), "json", page, next_url)
 
 
@@ -101,6 +113,13 @@ def atom():
         settings, page, self_url, next_url = _page(True, READER_PAGE)
     except ValidationError as exc:
         return _refused(exc)
-    body = syndication.atom_feed(page.rows, settings, feeds.language(desk_config()), home_url=_absolute("public.index"),
-                                 feed_url=self_url, next_url=next_url, updated=page.last_modified)
+    body = syndication.atom_feed(
+        page.rows,
+        settings,
+        feeds.language(desk_config()),
+        home_url=_absolute("public.index"),
+        feed_url=self_url,
+        next_url=next_url,
+        updated=page.last_modified,
+    )
     return _answer(body, "atom", page, next_url)

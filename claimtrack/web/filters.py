@@ -1,4 +1,5 @@
 """Template filters and globals."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -7,9 +8,9 @@ from flask import Flask
 from flask_login import current_user
 
 from ..amounts import describe_amount
-from ..services.review.workflow import DISMISS_PRESETS, STATUS_LABELS, merged_into
 from ..http.access import role_at_least
 from ..http.urls import web_url
+from ..services.review.workflow import DISMISS_PRESETS, STATUS_LABELS, merged_into
 from .reasons import plain_reason
 
 
@@ -55,12 +56,11 @@ def format_datetime(value: datetime | None) -> str:
     return value.strftime("%-d %b %Y %H:%M UTC") if value else ""
 
 
-
 # One label wherever a claim has no speaker (the queue, the panel, related coverage, reports).
 NO_SPEAKER = "No speaker: the outlet's own statement"
 
 
-def claim_status(claim) -> str:  # noqa: ANN001 - a Claim or a row with status and dismissed_reason
+def claim_status(claim) -> str:
     """A claim's status in words; a merged claim says where it went, not "Dismissed"."""
     into = merged_into(getattr(claim, "dismissed_reason", None)) if claim.status == "dismissed" else None
     return f"Merged into #{into}" if into else STATUS_LABELS.get(claim.status, claim.status)

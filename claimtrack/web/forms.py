@@ -3,6 +3,7 @@
 A `FormState` is what one form shows after a refused write: the values as submitted
 (so nothing typed is lost), field messages (422) or the conflict details (409).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -46,13 +47,21 @@ BLANK = FormState()
 
 # Which part of the claim panel a form lives in: the success notice is shown there, so
 # the person reads what happened where they acted.
-FORM_GROUPS = {"speaker": "edit", "text": "edit", "split": "edit", "merge": "edit",
-               "assign": "workflow", "status": "workflow", "dismiss": "workflow"}
+FORM_GROUPS = {
+    "speaker": "edit",
+    "text": "edit",
+    "split": "edit",
+    "merge": "edit",
+    "assign": "workflow",
+    "status": "workflow",
+    "dismiss": "workflow",
+}
 
 
 @dataclass(slots=True)
 class Done:
     """A success notice after a write from the panel (announced, and given focus)."""
+
     form: str
     message: str
 
@@ -78,8 +87,9 @@ def storable(value: str, name: str, label: str | None = None) -> str:
     NUL character (and no text needs one), so it is refused here as a field error (422,
     the form re-rendered) instead of failing in the database, as the API refuses it."""
     if NUL in value:
-        raise ValidationError(f"{label or name.replace('_', ' ').capitalize()} {NUL_MESSAGE}.",
-                              fields={name: NUL_MESSAGE})
+        raise ValidationError(
+            f"{label or name.replace('_', ' ').capitalize()} {NUL_MESSAGE}.", fields={name: NUL_MESSAGE}
+        )
     return value
 
 
@@ -97,8 +107,9 @@ def integer(name: str, *, required: bool = True, label: str | None = None, sourc
     try:
         value = int(raw)
     except ValueError:
-        raise ValidationError(f"{label or name.capitalize()} must be a whole number.",
-                              fields={name: "a whole number"}) from None
+        raise ValidationError(
+            f"{label or name.capitalize()} must be a whole number.", fields={name: "a whole number"}
+        ) from None
     return in_range(value, name, label)
 
 

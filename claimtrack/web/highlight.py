@@ -8,11 +8,12 @@ Claims may overlap (a split, a span someone drew inside an extracted claim): eac
 of text belongs to the shortest claim that covers it, so every claim shows somewhere,
 and a piece covered by more than one claim is marked as nested.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-from collections.abc import Sequence
 
 
 @dataclass(slots=True)

@@ -3,24 +3,30 @@
 A job page follows its job: the progress block polls itself every second with htmx
 while the job is queued or running, and being a plain URL it survives a reload.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify, make_response, redirect, request, url_for
 
 from ..db import get_session
 from ..errors import ValidationError
-from ..jobs.queue import job_queue
-from ..services.monitoring import alerts as alert_service
-from ..services.monitoring import jobs as job_service
-from ..services.monitoring.digest import daily_digest, parse_day, parse_top
-from ..services.monitoring.batches import reextract_params
-from ..services.monitoring.by_address import check_address
-from ..services.monitoring.sources import (
-    SourceForm, add_source, get_source, list_sources, set_enabled, update_source,
-)
-from ..services.accounts.roles import require
 from ..http.access import allow, current_actor
 from ..http.writes import writing
+from ..jobs.queue import job_queue
+from ..services.accounts.roles import require
+from ..services.monitoring import alerts as alert_service
+from ..services.monitoring import jobs as job_service
+from ..services.monitoring.batches import reextract_params
+from ..services.monitoring.by_address import check_address
+from ..services.monitoring.digest import daily_digest, parse_day, parse_top
+from ..services.monitoring.sources import (
+    SourceForm,
+    add_source,
+    get_source,
+    list_sources,
+    set_enabled,
+    update_source,
+)
 from .forms import BLANK, FormState, submitted, text
 from .rendering import render, wants_fragment
 
@@ -28,8 +34,13 @@ bp = Blueprint("sources", __name__)
 
 
 def _form() -> SourceForm:
-    return SourceForm(url=text("url", 3000), name=text("name", 400), outlet=text("outlet", 400),
-                      interval=text("interval", 20) or "15", enabled=request.form.get("enabled") == "on")
+    return SourceForm(
+        url=text("url", 3000),
+        name=text("name", 400),
+        outlet=text("outlet", 400),
+        interval=text("interval", 20) or "15",
+        enabled=request.form.get("enabled") == "on",
+    )
 
 
 def _go(target: str):
@@ -91,8 +102,9 @@ def toggle(source_id: int):
 @allow("admin")
 def poll(source_id: int):
     get_source(get_session(), source_id)
-    job_id = job_queue(current_app).submit(current_actor(), "poll", f"source:{source_id}", {"source_id": source_id},
-                                           session=get_session())
+    job_id = job_queue(current_app).submit(
+        current_actor(), "poll", f"source:{source_id}", {"source_id": source_id}, session=get_session()
+    )
     return _go(url_for("sources.job", job_id=job_id))
 
 

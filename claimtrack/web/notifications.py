@@ -1,5 +1,6 @@
 """Notifications: the page, marking read, the kinds a person wants, and the counts shown
 in the navigation."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Flask, redirect, request, url_for
@@ -7,11 +8,11 @@ from flask_login import current_user
 
 from ..db import get_session
 from ..errors import ValidationError
+from ..http.access import allow
+from ..http.writes import writing
 from ..services.accounts.roles import at_least
 from ..services.notifications import inbox
 from ..services.review import desk
-from ..http.access import allow
-from ..http.writes import writing
 from .rendering import render, wants_fragment
 
 bp = Blueprint("notifications", __name__)
@@ -33,9 +34,16 @@ def init_app(app: Flask) -> None:
 def _page(status: int = 200, **extra):
     db = get_session()
     unread_only = request.args.get("unread") == "1"
-    return render("notifications/index.html", "notification_list", status=status,
-                  items=inbox.inbox(db, current_user.id, unread_only=unread_only), unread_only=unread_only,
-                  kinds=inbox.KIND_LABELS, muted=inbox.muted(db, current_user.id), **extra)
+    return render(
+        "notifications/index.html",
+        "notification_list",
+        status=status,
+        items=inbox.inbox(db, current_user.id, unread_only=unread_only),
+        unread_only=unread_only,
+        kinds=inbox.KIND_LABELS,
+        muted=inbox.muted(db, current_user.id),
+        **extra,
+    )
 
 
 @bp.route("/notifications")
@@ -75,6 +83,3 @@ def preferences():
     if not request.headers.get("HX-Request"):
         return redirect(url_for("notifications.index"), code=303)
     return _page(notice="Preferences saved.")
-
-
-

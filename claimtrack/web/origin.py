@@ -10,6 +10,7 @@ A request with neither header passes, as API clients and scripts send none.
 in the `PUBLIC_ORIGIN` setting: behind a TLS-terminating proxy the app sees
 `http://127.0.0.1:5000` while browsers send `Origin: https://factcheck.example.org`.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -65,8 +66,11 @@ def _check() -> None:
         if sent is None:
             return
     if normalise(sent) not in _allowed():
-        abort(403, description=f"This request came from another site ({header}: {sent[:100]!r}) and was refused. "
-                               "Open claimtrack at its own address and try again.")
+        abort(
+            403,
+            description=f"This request came from another site ({header}: {sent[:100]!r}) and was refused. "
+            "Open claimtrack at its own address and try again.",
+        )
 
 
 def init_app(app: Flask) -> None:

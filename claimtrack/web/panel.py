@@ -8,10 +8,11 @@ the writes made from it with one rule for every outcome.
   typed, and for a conflict both versions side by side;
 - unknown claim or missing permission: the plain error page (404, 403).
 """
+
 from __future__ import annotations
 
-from typing import Any
 from collections.abc import Callable
+from typing import Any
 
 from flask import redirect, url_for
 from sqlmodel import Session
@@ -19,23 +20,37 @@ from sqlmodel import Session
 from ..db import get_session
 from ..errors import Conflict, StaleVersion, ValidationError
 from ..http.access import current_actor
+from ..http.extensions import htmx
+from ..http.instance import desk_config
 from ..http.writes import writing
 from ..services.accounts.actors import Actor
 from ..services.articles.view import load_article
 from ..services.review.panel import ClaimPanel, load_panel
-from ..http.extensions import htmx
 from .forms import BLANK, ConflictInfo, Done, FormState, submitted
 from .highlight import paragraphs
 from .rendering import render
-from ..http.instance import desk_config
 
 CLAIMS_CHANGED = "claims-changed"
 
 FIELD_LABELS = {
-    "text": "Text", "start": "Start", "end": "End", "speaker": "Speaker", "speaker_title": "Title",
-    "assignee": "Assignee", "status": "Status", "reason": "Reason", "rating": "Rating", "summary": "Summary",
-    "rationale": "Rationale", "url": "Address", "title": "Title", "publisher": "Publisher",
-    "stance": "Stance", "excerpt": "Excerpt", "note": "Correction note", "comment": "Comment",
+    "text": "Text",
+    "start": "Start",
+    "end": "End",
+    "speaker": "Speaker",
+    "speaker_title": "Title",
+    "assignee": "Assignee",
+    "status": "Status",
+    "reason": "Reason",
+    "rating": "Rating",
+    "summary": "Summary",
+    "rationale": "Rationale",
+    "url": "Address",
+    "title": "Title",
+    "publisher": "Publisher",
+    "stance": "Stance",
+    "excerpt": "Excerpt",
+    "note": "Correction note",
+    "comment": "Comment",
     "claim_reviewed": "Claim as reviewed",
 }
 
@@ -52,16 +67,29 @@ def _current_values(panel: ClaimPanel, form: str) -> dict[str, Any]:
         return {"status": claim.status, "reason": claim.dismissed_reason or ""}
     if form in ("verdict", "approve", "return", "reuse", "withdraw"):
         v = panel.open_verdict
-        return {"rating": v.rating, "summary": v.summary, "rationale": v.rationale,
-                "claim_reviewed": v.claim_reviewed or ""} if v else {}
+        return (
+            {
+                "rating": v.rating,
+                "summary": v.summary,
+                "rationale": v.rationale,
+                "claim_reviewed": v.claim_reviewed or "",
+            }
+            if v
+            else {}
+        )
     if form in ("correct", "retract"):
         v = panel.published_verdict
         return {"rating": v.rating, "summary": v.summary, "rationale": v.rationale} if v else {}
     if form.startswith("source-"):
         for s in panel.sources:
             if f"source-{s.link.id}" == form:
-                return {"url": s.source.url, "title": s.source.title, "publisher": s.source.publisher or "",
-                        "stance": s.link.stance, "excerpt": s.link.excerpt or ""}
+                return {
+                    "url": s.source.url,
+                    "title": s.source.title,
+                    "publisher": s.source.publisher or "",
+                    "stance": s.link.stance,
+                    "excerpt": s.link.excerpt or "",
+                }
         return {"url": "(removed)"}
     return {}
 
@@ -79,15 +107,30 @@ def _conflict(panel: ClaimPanel, form: str, exc: StaleVersion, mine: dict[str, s
 
 def page_context(panel: ClaimPanel | None, article_id: int, **extra: Any) -> dict[str, Any]:
     view = load_article(get_session(), article_id)
-    return {"article": view.article, "outlet": view.outlet, "claims": view.claims, "speakers": view.speakers,
-            "coverage": view.coverage,
-            "paragraphs": paragraphs(view.article.body, view.claims), "panel": panel,
-            "selected_id": panel.claim.id if panel else None, "add_form": BLANK, "form": _form_lookup({}),
-            **extra}
+    return {
+        "article": view.article,
+        "outlet": view.outlet,
+        "claims": view.claims,
+        "speakers": view.speakers,
+        "coverage": view.coverage,
+        "paragraphs": paragraphs(view.article.body, view.claims),
+        "panel": panel,
+        "selected_id": panel.claim.id if panel else None,
+        "add_form": BLANK,
+        "form": _form_lookup({}),
+        **extra,
+    }
 
 
-def panel_response(claim_id: int, *, status: int = 200, forms: dict[str, FormState] | None = None,
-                   changed: bool = False, panel: ClaimPanel | None = None, done: Done | None = None):
+def panel_response(
+    claim_id: int,
+    *,
+    status: int = 200,
+    forms: dict[str, FormState] | None = None,
+    changed: bool = False,
+    panel: ClaimPanel | None = None,
+    done: Done | None = None,
+):
     panel = panel or load_panel(get_session(), claim_id, desk_config())
     form = _form_lookup(forms or {})
     if htmx and not htmx.history_restore_request:
@@ -102,8 +145,14 @@ def _form_lookup(forms: dict[str, FormState]) -> Callable[[str], FormState]:
     return lambda name: forms.get(name, BLANK)
 
 
-def run(claim_id: int, form: str, action: Callable[[Session, Actor], Any], *,
-        show: Callable[[Any], int] | None = None, done: str | Callable[[Any], str] = "Saved."):
+def run(
+    claim_id: int,
+    form: str,
+    action: Callable[[Session, Actor], Any],
+    *,
+    show: Callable[[Any], int] | None = None,
+    done: str | Callable[[Any], str] = "Saved.",
+):
     """Run one write from the panel and answer it. `show` picks the claim to show after
     success from the action's result (the same claim by default); `done` is the notice
     shown where the person acted (a sentence, or one made from the result)."""

@@ -3,6 +3,7 @@
 Everything here reads through services.publishing, which only ever returns published
 fact-checks; anything else answers 404 exactly like a missing id.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,12 +12,13 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 
 from ..claimreview import embeddable_json
 from ..db import get_session
-from ..services.publishing import pages as public_pages, feed as publishing
 from ..http.access import PUBLIC, allow
+from ..http.instance import desk_config
+from ..services.publishing import feed as publishing
+from ..services.publishing import pages as public_pages
 from .converters import MAX_ID
 from .forms import arg_int, page_arg
 from .rendering import render
-from ..http.instance import desk_config
 
 bp = Blueprint("public", __name__)
 FEED_PAGE_SIZE = 100
@@ -40,8 +42,9 @@ def paragraphs(text: str | None) -> list[str]:
 @allow(PUBLIC)
 def index():
     rating = request.args.get("verdict", "").strip()[:64] or None
-    result = public_pages.fact_check_index(get_session(), desk_config(), claimant_id=arg_int("claimant"),
-                                           rating=rating, page=page_arg())
+    result = public_pages.fact_check_index(
+        get_session(), desk_config(), claimant_id=arg_int("claimant"), rating=rating, page=page_arg()
+    )
     return render("public/index.html", "results", result=result)
 
 
@@ -74,12 +77,12 @@ def feed():
     if int(raw) > MAX_ID:
         return jsonify(error="`after` is out of range: it must be a claim id from a previous page's `next` link."), 422
     page = publishing.feed_page(get_session(), desk_config(), after=int(raw), size=FEED_PAGE_SIZE)
-    next_url = (url_for("public.feed", after=page.next_after, _external=False)
-                if page.next_after is not None else None)
+    next_url = url_for("public.feed", after=page.next_after, _external=False) if page.next_after is not None else None
     if next_url:
         next_url = desk_config()["PUBLIC_BASE_URL"].rstrip("/") + next_url
     response = current_app.response_class(
-        embeddable_json({"items": page.items, "count": len(page.items), "next": next_url}), mimetype="application/json")
+        embeddable_json({"items": page.items, "count": len(page.items), "next": next_url}), mimetype="application/json"
+    )
     if next_url:
         response.headers["Link"] = f'<{next_url}>; rel="next"'
     return response

@@ -1,5 +1,6 @@
 """Registers everything that publishes or reports: public fact-check pages, ClaimReview
 downloads and the editors' reports."""
+
 from __future__ import annotations
 
 from flask import Flask

@@ -1,5 +1,6 @@
 """Why two claims were linked, in words a reviewer uses: the matcher's reasons
 ("shared entities: Street", "text similarity 71") read as plain sentences."""
+
 from __future__ import annotations
 
 import re

@@ -1,18 +1,19 @@
 """Related claims from other coverage and earlier fact-checks from the archive,
 lazy-loaded into the claim panel, with confirm and dismiss."""
+
 from __future__ import annotations
 
 from flask import Blueprint, Flask, redirect, url_for
 
 from ..db import get_session
 from ..errors import Conflict, ValidationError
+from ..http.access import allow, current_actor
+from ..http.extensions import htmx
+from ..http.writes import writing
 from ..services.archive import factchecks
 from ..services.linking import related
 from ..services.review import verdicts
 from ..services.review.claims import get_claim
-from ..http.extensions import htmx
-from ..http.access import allow, current_actor
-from ..http.writes import writing
 from .forms import text
 from .rendering import render
 from .textdiff import word_diff
@@ -26,13 +27,20 @@ def _panel(claim_id: int, *, status: int = 200, message: str | None = None, deci
     items = related.related_for_claim(db, claim_id, limit=10)
     rows = []
     for item in items:
-        reusable = (related.lends_verdict(db, item)
-                    and verdicts.published_verdict(db, item.claim.id) is not None)
+        reusable = related.lends_verdict(db, item) and verdicts.published_verdict(db, item.claim.id) is not None
         rows.append((item, word_diff(claim.text, item.claim.text), reusable))
-    return render("claims/related.html", "related", status=status, claim=claim, rows=rows,
-                  furniture_note=related.furniture_note(db, claim_id),
-                  prior_checks=factchecks.factchecks_for_claim(db, claim_id),
-                  open_verdict=verdicts.open_verdict(db, claim_id), message=message, decided=decided)
+    return render(
+        "claims/related.html",
+        "related",
+        status=status,
+        claim=claim,
+        rows=rows,
+        furniture_note=related.furniture_note(db, claim_id),
+        prior_checks=factchecks.factchecks_for_claim(db, claim_id),
+        open_verdict=verdicts.open_verdict(db, claim_id),
+        message=message,
+        decided=decided,
+    )
 
 
 @bp.route("/claims/<int:claim_id>/related")
@@ -74,4 +82,3 @@ def undo(claim_id: int, link_id: int):
 
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
-

@@ -1,4 +1,5 @@
 """One place decides between a full page and an htmx fragment."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -4,6 +4,7 @@ Open to every signed-in role from viewer up: reports only read, and the newsroom
 viewers (such as standards editors and managers) are who they are for. They may show
 verdicts that are not yet published, so they are never public.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, request
@@ -11,15 +12,19 @@ from flask import Blueprint, Response, jsonify, request
 from ..charts import Bar, bar_chart, column_chart
 from ..db import get_session
 from ..errors import NotFound, ValidationError
+from ..http.access import allow
+from ..http.instance import desk_config
 from ..services.reports import catalogue
 from ..services.reports.shape import Report, filter_options
-from ..http.access import allow
 from .rendering import render
-from ..http.instance import desk_config
 
 bp = Blueprint("reports", __name__)
-TEMPLATES = {"overview": "reports/overview.html", "claimants": "reports/claimants.html",
-             "workload": "reports/workload.html", "conflicts": "reports/conflicts.html"}
+TEMPLATES = {
+    "overview": "reports/overview.html",
+    "claimants": "reports/claimants.html",
+    "workload": "reports/workload.html",
+    "conflicts": "reports/conflicts.html",
+}
 
 
 @bp.route("/reports")
@@ -35,8 +40,9 @@ def show(name: str):
         raise NotFound(f"There is no report called {name!r}.")
     db = get_session()
     report = catalogue.build(db, name, desk_config(), request.args)
-    return _respond(report, TEMPLATES[name], options=filter_options(db),
-                    charts=_charts(report) if name == "overview" else None)
+    return _respond(
+        report, TEMPLATES[name], options=filter_options(db), charts=_charts(report) if name == "overview" else None
+    )
 
 
 @bp.route("/reports/articles/<int:article_id>")
@@ -54,8 +60,11 @@ def _respond(report: Report, template: str, **context):
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}.json"'
         return response
     if fmt == "csv":
-        return Response(report.to_csv(), mimetype="text/csv",
-                        headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})
+        return Response(
+            report.to_csv(),
+            mimetype="text/csv",
+            headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
+        )
     if fmt != "html":
         raise ValidationError(f"Unknown format {fmt[:20]!r}: use html, csv or json.")
     return render(template, report=report, query=_query_without_format(), **context)
@@ -70,10 +79,21 @@ def _charts(report: Report) -> dict:
         return [Bar(r["label"], r["count"], f"{measure}-{r['key']}") for r in report.rows if r["measure"] == measure]
 
     return {
-        "status": bar_chart("chart-status", "Claims by status", bars("status"), value_axis="Number of claims",
-                            category_axis="Status"),
-        "verdict": bar_chart("chart-verdict", "Published verdicts by rating", bars("verdict"),
-                             value_axis="Number of published verdicts", category_axis="Rating"),
-        "month": column_chart("chart-month", "Verdicts published per month", bars("month"),
-                              value_axis="Verdicts", category_axis="Month of publication"),
+        "status": bar_chart(
+            "chart-status", "Claims by status", bars("status"), value_axis="Number of claims", category_axis="Status"
+        ),
+        "verdict": bar_chart(
+            "chart-verdict",
+            "Published verdicts by rating",
+            bars("verdict"),
+            value_axis="Number of published verdicts",
+            category_axis="Rating",
+        ),
+        "month": column_chart(
+            "chart-month",
+            "Verdicts published per month",
+            bars("month"),
+            value_axis="Verdicts",
+            category_axis="Month of publication",
+        ),
     }

@@ -1,23 +1,26 @@
 """Response headers that harden every response (pages, fragments, JSON, errors) and the
 start-up check that refuses a debug server outside development."""
+
 from __future__ import annotations
 
 from flask import Flask, Response
 
 # No inline script or style and nothing from other origins: htmx reads its settings from
 # a meta tag and page behaviour lives in static files, so none is needed.
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
@@ -40,7 +43,8 @@ def check_startup(app: Flask) -> None:
     if app.debug and env not in ("development", "testing") and not app.testing:
         raise UnsafeConfiguration(
             "refusing to start: debug mode is on in production; unset FLASK_DEBUG / "
-            "CLAIMTRACK_DEBUG or set CLAIMTRACK_ENV_NAME=development on a private machine")
+            "CLAIMTRACK_DEBUG or set CLAIMTRACK_ENV_NAME=development on a private machine"
+        )
 
 
 def _add_headers(response: Response) -> Response:

@@ -3,6 +3,7 @@
 Forms post normally and work without JavaScript; with htmx each form swaps only its own
 section (`#tokens`, `#password`). Validation errors answer 422 with the form re-rendered.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, request, url_for
@@ -10,13 +11,14 @@ from flask_login import current_user
 
 from ..db import get_session
 from ..errors import ValidationError
-from ..services.accounts import settings as account_settings, login_guard
-from ..services.accounts.passwords import MAX_LENGTH, MIN_LENGTH
-from ..services.accounts.tokens import MAX_NAME
-from ..http.extensions import htmx
 from ..http.access import allow
+from ..http.extensions import htmx
 from ..http.sessions import begin_session
 from ..http.writes import writing
+from ..services.accounts import login_guard
+from ..services.accounts import settings as account_settings
+from ..services.accounts.passwords import MAX_LENGTH, MIN_LENGTH
+from ..services.accounts.tokens import MAX_NAME
 from .forms import BLANK, FormState, submitted, text
 from .rendering import render
 
@@ -24,13 +26,28 @@ bp = Blueprint("settings", __name__)
 PASSWORD_FIELDS = ("current_password", "new_password", "confirm_password")
 
 
-def _page(block: str | None = None, *, status: int = 200, token_form: FormState = BLANK,
-          password_form: FormState = BLANK, new_token: tuple | None = None, password_changed: bool = False):
-    return render("settings/index.html", block, status=status,
-                  account=account_settings.account(get_session(), current_user.id),
-                  token_form=token_form, password_form=password_form, new_token=new_token,
-                  password_changed=password_changed, max_name=MAX_NAME,
-                  min_password=MIN_LENGTH, max_password=MAX_LENGTH)
+def _page(
+    block: str | None = None,
+    *,
+    status: int = 200,
+    token_form: FormState = BLANK,
+    password_form: FormState = BLANK,
+    new_token: tuple | None = None,
+    password_changed: bool = False,
+):
+    return render(
+        "settings/index.html",
+        block,
+        status=status,
+        account=account_settings.account(get_session(), current_user.id),
+        token_form=token_form,
+        password_form=password_form,
+        new_token=new_token,
+        password_changed=password_changed,
+        max_name=MAX_NAME,
+        min_password=MIN_LENGTH,
+        max_password=MAX_LENGTH,
+    )
 
 
 @bp.route("/settings")
@@ -44,10 +61,11 @@ def index():
 def create_token():
     try:
         with writing() as db:
-            row, plaintext = account_settings.create_token(db, current_user.id,
-                                                           text("name", MAX_NAME + 1, label="The name"))
+            row, plaintext = account_settings.create_token(
+                db, current_user.id, text("name", MAX_NAME + 1, label="The name")
+            )
     except ValidationError as exc:
-        typed = {"name": submitted().get("name", "")[:MAX_NAME + 1]}
+        typed = {"name": submitted().get("name", "")[: MAX_NAME + 1]}
         return _page("tokens", status=422, token_form=FormState("token", typed, dict(exc.fields), exc.message))
     # Rendered, not redirected: the value is shown this once and must not travel
     # through the session cookie or a URL to survive a redirect.
@@ -72,9 +90,13 @@ def change_password():
         # A wrong current password is kept as a failed attempt: it counts towards the lock-out.
         with writing(keep_on=(account_settings.WrongPassword,)) as db:
             values = [text(name, MAX_LENGTH + 1) for name in PASSWORD_FIELDS]
-            user = account_settings.change_password(db, current_user.id, *values,
-                                                    address=request.remote_addr or "unknown",
-                                                    limits=login_guard.Limits.from_config(current_app.config))
+            user = account_settings.change_password(
+                db,
+                current_user.id,
+                *values,
+                address=request.remote_addr or "unknown",
+                limits=login_guard.Limits.from_config(current_app.config),
+            )
     except ValidationError as exc:
         # Passwords are never echoed back into the page.
         return _page("password", status=422, password_form=FormState("password", {}, dict(exc.fields), exc.message))

@@ -1,4 +1,5 @@
 """Word-level differences between two claims, for highlighting what one says differently."""
+
 from __future__ import annotations
 
 import difflib

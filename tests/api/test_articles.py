@@ -1,11 +1,17 @@
 """Articles: list with paging, read, import and duplicates."""
+
 from __future__ import annotations
 
 from tests.conftest import FIXTURES
 
-ARTICLE = {"title": "Council backs the bridge", "outlet": "Harbour Post", "url": "https://example.org/bridge",
-           "byline": "Ana Ruiz", "published": "2024-03-01",
-           "body": "The mayor said the bridge would cost 40 million dollars. Critics said it would cost twice that."}
+ARTICLE = {
+    "title": "Council backs the bridge",
+    "outlet": "Harbour Post",
+    "url": "https://example.org/bridge",
+    "byline": "Ana Ruiz",
+    "published": "2024-03-01",
+    "body": "The mayor said the bridge would cost 40 million dollars. Critics said it would cost twice that.",
+}
 
 
 def test_import_returns_the_article_and_its_claims(api):
@@ -15,7 +21,7 @@ def test_import_returns_the_article_and_its_claims(api):
     assert data["duplicate"] is False and data["title"] == ARTICLE["title"] and data["outlet"] == "Harbour Post"
     assert data["claims"] and all(c["article_id"] == data["id"] for c in data["claims"])
     for c in data["claims"]:
-        assert data["body"][c["start"]:c["end"]]
+        assert data["body"][c["start"] : c["end"]]
 
 
 def test_the_same_article_again_is_a_duplicate(api):

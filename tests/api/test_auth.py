@@ -1,14 +1,15 @@
 """Tokens: who gets in, and that nothing but the token counts."""
+
 from __future__ import annotations
 
 import pytest
+from sqlmodel import select
 
 from claimtrack import create_app
 from claimtrack.db import session_scope
 from claimtrack.models import ApiToken, AuditEvent, User
 from claimtrack.services.accounts import tokens
 from claimtrack.services.accounts.actors import Actor
-from sqlmodel import select
 from tests.helpers import login
 
 from .conftest import new_token
@@ -62,8 +63,11 @@ def test_browser_session_is_ignored_and_no_cookie_is_set(client, api):
 def test_no_csrf_token_needed(app_config, engine, users):
     app = create_app({**app_config, "WTF_CSRF_ENABLED": True})
     _, token = new_token(engine, "reviewer")
-    response = app.test_client().post("/api/v1/articles", json={"title": "A", "body": "Nobody said anything."},
-                                      headers={"Authorization": f"Bearer {token}"})
+    response = app.test_client().post(
+        "/api/v1/articles",
+        json={"title": "A", "body": "Nobody said anything."},
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert response.status_code == 201, response.get_data(as_text=True)
 
 

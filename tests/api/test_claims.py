@@ -1,9 +1,12 @@
 """Claims: filters, the full read, edits with optimistic locking."""
+
 from __future__ import annotations
 
 
 def test_claim_detail_has_everything(api, claim):
-    assert {"quantities", "sources", "current_verdict", "open_verdict", "verdicts", "version", "span_text"} <= set(claim)
+    assert {"quantities", "sources", "current_verdict", "open_verdict", "verdicts", "version", "span_text"} <= set(
+        claim
+    )
     assert claim["article"]["title"]
     assert claim["version"] == 1 and claim["verdicts"] == [] and claim["current_verdict"] is None
 
@@ -34,9 +37,18 @@ def test_paging_is_stable(api, article_id):
 
 
 def test_patch_text_speaker_assignee_status(api, claim, users):
-    response = api.patch(f"/claims/{claim['id']}", "reviewer", json={
-        "version": claim["version"], "text": "A reworded claim.", "claimant": "Jane Roe",
-        "claimant_title": "spokeswoman", "assignee": users["reviewer"], "status": "in_review"})
+    response = api.patch(
+        f"/claims/{claim['id']}",
+        "reviewer",
+        json={
+            "version": claim["version"],
+            "text": "A reworded claim.",
+            "claimant": "Jane Roe",
+            "claimant_title": "spokeswoman",
+            "assignee": users["reviewer"],
+            "status": "in_review",
+        },
+    )
     assert response.status_code == 200, response.get_data(as_text=True)
     data = response.get_json()
     assert data["text"] == "A reworded claim." and data["claimant"]["name"] == "Jane Roe"
@@ -76,8 +88,14 @@ def test_dismiss_needs_a_reason(api, claim):
 
 def test_patch_validation(api, claim):
     path = f"/claims/{claim['id']}"
-    for body in ({"text": "x"}, {"version": "1"}, {"version": 1, "start": 3}, {"version": 1, "start": 0, "end": 10**7},
-                 {"version": 1, "assignee": 999}, {"version": True}):
+    for body in (
+        {"text": "x"},
+        {"version": "1"},
+        {"version": 1, "start": 3},
+        {"version": 1, "start": 0, "end": 10**7},
+        {"version": 1, "assignee": 999},
+        {"version": True},
+    ):
         response = api.patch(path, json=body)
         assert response.status_code == 422, (body, response.get_data(as_text=True))
     assert api.patch("/claims/99999", json={"version": 1}).status_code == 404

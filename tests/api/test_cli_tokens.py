@@ -1,4 +1,5 @@
 """`claimtrack tokens create / list / revoke`, and the tokens they make working."""
+
 from __future__ import annotations
 
 import json

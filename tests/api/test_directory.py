@@ -1,4 +1,5 @@
 """Claimants, the rating scale, text matching, related claims and links."""
+
 from __future__ import annotations
 
 from tests.conftest import FIXTURES

@@ -1,4 +1,5 @@
 """The API for sources, jobs and fetch by address."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,8 +14,9 @@ def app_config(app_config):
 
 
 def test_sources_add_list_edit(api):
-    made = api.post("/sources", json={"url": "https://courier.example.org/rss", "name": "Courier",
-                                      "interval_minutes": 30})
+    made = api.post(
+        "/sources", json={"url": "https://courier.example.org/rss", "name": "Courier", "interval_minutes": 30}
+    )
     assert made.status_code == 201
     doc = made.get_json()
     assert doc["name"] == "Courier" and doc["interval_minutes"] == 30 and doc["enabled"] is True
@@ -25,11 +27,14 @@ def test_sources_add_list_edit(api):
     assert edited.get_json()["name"] == "Courier"
 
 
-@pytest.mark.parametrize("body, field", [
-    ({"url": "ftp://courier.example.org/rss"}, "url"), ({"url": "https://x.example.org", "interval_minutes": 0},
-                                                        "interval_minutes"),
-    ({"url": "https://x.example.org", "colour": "red"}, "colour"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"url": "ftp://courier.example.org/rss"}, "url"),
+        ({"url": "https://x.example.org", "interval_minutes": 0}, "interval_minutes"),
+        ({"url": "https://x.example.org", "colour": "red"}, "colour"),
+    ],
+)
 def test_bad_sources_are_422(api, body, field):
     res = api.post("/sources", json=body)
     assert res.status_code == 422

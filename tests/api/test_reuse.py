@@ -1,5 +1,6 @@
 """Reusing the verdict of a confirmed same claim through the API: offered and allowed
 only when the two claims' numbers agree or are absent."""
+
 from __future__ import annotations
 
 from sqlalchemy import and_
@@ -7,17 +8,20 @@ from sqlmodel import select
 
 from claimtrack.db import session_scope
 from claimtrack.models import Claim, ClaimLink
-from claimtrack.services.review import sources, verdicts
-from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.publishing import publish as publishing
+from claimtrack.services.review import sources, verdicts
 from tests.conftest import FIXTURES
 from tests.helpers import import_file
 
 
 def _claim_id(engine, article_id: int, fragment: str) -> int:
     with session_scope(engine) as s:
-        return s.exec(select(Claim.id).where(Claim.article_id == article_id, Claim.text.contains(fragment),
-                                             Claim.repeat_of_id.is_(None))).one()
+        return s.exec(
+            select(Claim.id).where(
+                Claim.article_id == article_id, Claim.text.contains(fragment), Claim.repeat_of_id.is_(None)
+            )
+        ).one()
 
 
 def _link(engine, a: int, b: int) -> ClaimLink:
@@ -36,8 +40,14 @@ def _publish(engine, users, claim_id: int) -> None:
         data = verdicts.VerdictInput("true", "The count matches the Pentagon's figure.", "")
         row = verdicts.save_draft(s, reviewer, claim_id, data, verdict_id=None, version=None, config=config)
         row = verdicts.submit(s, reviewer, claim_id, data, verdict_id=row.id, version=row.version, config=config)
-        publishing.publish(s, Actor(users["editor"], "editor", "editor"), claim_id, verdict_id=row.id,
-                         version=row.version, config=config)
+        publishing.publish(
+            s,
+            Actor(users["editor"], "editor", "editor"),
+            claim_id,
+            verdict_id=row.id,
+            version=row.version,
+            config=config,
+        )
 
 
 def _item(api, claim_id: int, link_id: int) -> dict:

@@ -1,8 +1,13 @@
 """Sources, verdicts and publishing through the API."""
+
 from __future__ import annotations
 
-SOURCE = {"url": "https://stats.example.org/report", "title": "Annual report", "stance": "refutes",
-          "excerpt": "Page 4."}
+SOURCE = {
+    "url": "https://stats.example.org/report",
+    "title": "Annual report",
+    "stance": "refutes",
+    "excerpt": "Page 4.",
+}
 
 
 def _claim_path(claim: dict) -> str:
@@ -91,12 +96,17 @@ def test_publish_lists_what_is_missing(app_config, engine, users, claim):
     from .conftest import Api, new_token
 
     config = {**app_config, "PUBLIC_BASE_URL": None, "PUBLISHER_NAME": None, "PUBLISHER_URL": None}
-    api = Api(create_app(config).test_client(),
-              {"reviewer": new_token(engine, "reviewer")[1], "editor": new_token(engine, "editor")[1]})
+    api = Api(
+        create_app(config).test_client(),
+        {"reviewer": new_token(engine, "reviewer")[1], "editor": new_token(engine, "editor")[1]},
+    )
     nothing = api.post(_claim_path(claim) + "/publish", "editor")
     assert nothing.status_code == 409
     assert nothing.get_json()["error"]["missing"] == [
-        "No rating chosen.", "No summary written.", "No source linked: add at least one."]
+        "No rating chosen.",
+        "No summary written.",
+        "No source linked: add at least one.",
+    ]
 
     api.post(_claim_path(claim) + "/sources", "reviewer", json=SOURCE)
     assert _verdict(api, claim, submit=True).status_code == 201
@@ -110,10 +120,13 @@ def test_publish_lists_what_is_missing(app_config, engine, users, claim):
     # named, with where to set it.
     with session_scope(engine) as session:
         row = session.get(Claim, claim["id"])
-        problems = verdicts.publish_problems(session, row, {"PUBLIC_BASE_URL": None},
-                                             verdicts.published_verdict(session, row.id))
-    assert problems == ["There is no public base URL, so fact-checks have no public address: set it in "
-                        "Admin → Publisher settings, or set CLAIMTRACK_PUBLIC_BASE_URL."]
+        problems = verdicts.publish_problems(
+            session, row, {"PUBLIC_BASE_URL": None}, verdicts.published_verdict(session, row.id)
+        )
+    assert problems == [
+        "There is no public base URL, so fact-checks have no public address: set it in "
+        "Admin → Publisher settings, or set CLAIMTRACK_PUBLIC_BASE_URL."
+    ]
 
 
 def test_claimreview_feed(api, claim):

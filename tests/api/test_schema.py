@@ -1,6 +1,7 @@
 """The OpenAPI description against the real API: schemathesis generates requests from
 it for every operation and checks each response (no 5xx, documented status codes,
 bodies and headers that match the schemas)."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,8 +23,10 @@ def _mostly_existing_ids(_context, path_parameters: dict | None) -> dict | None:
     past "not found" and reach the services."""
     if not path_parameters:
         return path_parameters
-    return {name: (value % 30) + 1 if isinstance(value, int) and value % 2 == 0 else value
-            for name, value in path_parameters.items()}
+    return {
+        name: (value % 30) + 1 if isinstance(value, int) and value % 2 == 0 else value
+        for name, value in path_parameters.items()
+    }
 
 
 # schemathesis and hypothesis warn about their own internals (e.g. deprecations) and
@@ -41,8 +44,14 @@ def test_api_matches_its_description(app, api, engine, article_id):
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 15
     for operation in operations:
-        @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, derandomize=True,
-                  suppress_health_check=list(HealthCheck))
+
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
         @given(case=operation.as_strategy())
         def check(case):
             case.call_and_validate(headers=headers, excluded_checks=EXCLUDED)

@@ -1,4 +1,5 @@
 """Small helpers for driving claimtrack pages in the browser tests."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """The article page in a real browser: keyboard navigation, and turning a text
 selection into a claim whose offsets index the stored body exactly."""
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,8 @@ Residents 👪 near the quay said they had not been consulted about the plans.
 def _select(page, first: str, last: str | None = None) -> None:
     """Select from the start of `first` to the end of `last` (or of `first`) in the
     article body, as a user dragging the mouse would."""
-    page.evaluate("""([first, last]) => {
+    page.evaluate(
+        """([first, last]) => {
         const body = document.getElementById('article-body');
         const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
         const nodes = []; let all = '';
@@ -45,7 +47,9 @@ def _select(page, first: str, last: str | None = None) -> None:
         const [sn, so] = locate(at); const [en, eo] = locate(end);
         const range = document.createRange(); range.setStart(sn, so); range.setEnd(en, eo);
         const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
-    }""", [first, last])
+    }""",
+        [first, last],
+    )
 
 
 def test_selection_becomes_a_claim_at_exact_offsets(browser, live_server, demo_logins, engine):
@@ -68,7 +72,7 @@ def test_selection_becomes_a_claim_at_exact_offsets(browser, live_server, demo_l
     with session_scope(engine) as s:
         claim = s.get(Claim, claim_id)
         body = s.get(Article, outcome.article_id).body
-        assert body[claim.start_offset:claim.end_offset] == wanted
+        assert body[claim.start_offset : claim.end_offset] == wanted
         assert claim.created_by_id is not None
 
     # A selection that crosses a paragraph break is trimmed and still indexes the body.
@@ -79,8 +83,8 @@ def test_selection_becomes_a_claim_at_exact_offsets(browser, live_server, demo_l
     with session_scope(engine) as s:
         newest = s.exec(select(Claim).order_by(Claim.id.desc())).first()
         body = s.get(Article, outcome.article_id).body
-        assert body[newest.start_offset:newest.end_offset].startswith("since 2021.")
-        assert body[newest.start_offset:newest.end_offset].endswith("Residents")
+        assert body[newest.start_offset : newest.end_offset].startswith("since 2021.")
+        assert body[newest.start_offset : newest.end_offset].endswith("Residents")
     assert rita.errors == [], rita.failed
     rita.close()
 
@@ -88,8 +92,12 @@ def test_selection_becomes_a_claim_at_exact_offsets(browser, live_server, demo_l
 def test_j_and_k_move_between_claims(browser, live_server, demo_logins, engine):
     outcome = import_text(engine, ARTICLE, where="harbour.txt")
     with session_scope(engine) as s:
-        ids = [c.id for c in s.exec(select(Claim).where(Claim.article_id == outcome.article_id)
-                                    .order_by(Claim.start_offset)).all()]
+        ids = [
+            c.id
+            for c in s.exec(
+                select(Claim).where(Claim.article_id == outcome.article_id).order_by(Claim.start_offset)
+            ).all()
+        ]
     assert len(ids) >= 2
     viewer = Session(browser, live_server.url)
     page = viewer.page

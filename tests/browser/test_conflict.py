@@ -1,5 +1,6 @@
 """Two people edit one claim at once: the second save is refused with both versions
 shown and the second person's words kept; nothing is overwritten silently."""
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,7 @@ pytestmark = pytest.mark.browser
 
 def _claim_about_troops(engine, article_id: int) -> int:
     with session_scope(engine) as s:
-        return s.exec(select(Claim.id).where(Claim.article_id == article_id,
-                                             Claim.text.contains("6,000 or so"))).one()
+        return s.exec(select(Claim.id).where(Claim.article_id == article_id, Claim.text.contains("6,000 or so"))).one()
 
 
 def _open_text_editor(person: Session, claim_id: int):

@@ -1,6 +1,7 @@
 """Running the desk from the browser on a fresh demo with nothing configured: the admin
 adds a reviewer, who sets a password with the one-time link and submits a verdict; the
 editor rewords the claim as reviewed, previews and publishes; readers see the edit."""
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,14 @@ PASSWORD = "tidal gantry lantern 59"
 def fresh_demo(app_config, engine):
     """`claimtrack demo` on an empty database, served with no publishing settings at all."""
     load_demo(engine, max_body_chars=2_000_000, workers=1)
-    config = {**app_config, "WTF_CSRF_ENABLED": True, "TESTING": False,
-              "PUBLIC_BASE_URL": None, "PUBLISHER_NAME": None, "PUBLISHER_URL": None}
+    config = {
+        **app_config,
+        "WTF_CSRF_ENABLED": True,
+        "TESTING": False,
+        "PUBLIC_BASE_URL": None,
+        "PUBLISHER_NAME": None,
+        "PUBLISHER_URL": None,
+    }
     server = LiveServer(create_app(config)).start()
     with session_scope(engine) as s:
         claim_id = s.exec(select(Claim.id).where(Claim.text.contains(SENTENCE))).first()
@@ -43,8 +50,9 @@ def _no_sideways_scroll(page) -> None:
     assert width <= page.viewport_size["width"], f"{page.url} is {width}px wide"
 
 
-def _both_widths(browser, url: str, path: str, shoot, name: str, login: tuple[str, str] | None,
-                 status: int = 200) -> None:
+def _both_widths(
+    browser, url: str, path: str, shoot, name: str, login: tuple[str, str] | None, status: int = 200
+) -> None:
     for size in (DESKTOP, PHONE):
         who = Session(browser, url, viewport=size)
         if login:
@@ -150,9 +158,13 @@ def test_fresh_demo_admin_to_published_edit(browser, fresh_demo, shoot):
 
     # Every admin page, the public page and the 404 page at both widths, no sideways scroll.
     admin_login = ("admin", logins["admin"])
-    for path, name in [("/admin/users", "admin-users"), ("/admin/publisher", "admin-publisher"),
-                       ("/admin/ratings", "admin-ratings"), ("/admin/archive", "admin-archive"),
-                       (f"/claims/{claim_id}", "claim-published")]:
+    for path, name in [
+        ("/admin/users", "admin-users"),
+        ("/admin/publisher", "admin-publisher"),
+        ("/admin/ratings", "admin-ratings"),
+        ("/admin/archive", "admin-archive"),
+        (f"/claims/{claim_id}", "claim-published"),
+    ]:
         _both_widths(browser, server.url, path, shoot, name, admin_login)
     _both_widths(browser, server.url, "/no/such/page", shoot, "not-found", admin_login, 404)
     _both_widths(browser, server.url, f"/fact-checks/{claim_id}", shoot, "public-fact-check", None)

@@ -1,6 +1,7 @@
 """Focus and feedback in the claim panel: a failed submit puts focus on the first
 problem; a split says what happened where it was done and opens the text for rewording;
 a correction is confirmed where it was published. No console errors throughout."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,8 +22,9 @@ pytestmark = pytest.mark.browser
 def test_focus_after_failed_submit_and_after_split(browser, live_server, demo_logins, engine, shoot, viewport):
     outcome = import_file(engine, REPO / "fixtures" / "articles" / "iraq-withdrawal-nbc.txt")
     with session_scope(engine) as s:
-        claim_id = s.exec(select(Claim.id).where(Claim.article_id == outcome.article_id,
-                                                 Claim.text.contains("6,000 or so"))).one()
+        claim_id = s.exec(
+            select(Claim.id).where(Claim.article_id == outcome.article_id, Claim.text.contains("6,000 or so"))
+        ).one()
     rita = Session(browser, live_server.url, viewport)
     page = rita.page
     rita.log_in("reviewer", demo_logins["reviewer"])

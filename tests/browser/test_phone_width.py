@@ -1,6 +1,7 @@
 """No page scrolls sideways on a phone: every HTML page the app serves, read from its URL
 map (a new page without an entry here fails the test), opened at 390 px by the role
 that uses it, with `scrollWidth <= innerWidth`, a screenshot, and no console error."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -24,37 +25,63 @@ from .pages import Session
 
 pytestmark = pytest.mark.browser
 # Not pages: downloads, JSON, and fragments htmx asks for inside a page.
-NOT_PAGES = {"public.feed", "public.claimreview", "sources.digest_csv", "sources.digest_json",
-             "claimants.suggest", "exports.download", "feeds.datafeed", "feeds.json_feed", "feeds.atom",
-             "static"}
+NOT_PAGES = {
+    "public.feed",
+    "public.claimreview",
+    "sources.digest_csv",
+    "sources.digest_json",
+    "claimants.suggest",
+    "exports.download",
+    "feeds.datafeed",
+    "feeds.json_feed",
+    "feeds.atom",
+    "static",
+}
 
 
-def _ids(engine) -> dict:  # noqa: ANN001
+def _ids(engine) -> dict:
     with session_scope(engine) as s:
         admin = Actor.of(find_user(s, "admin"))
-        source = sources.add_source(s, admin, sources.SourceForm("https://news.example.org/feed.xml",
-                                                                 "Example feed", "Example News"))
+        source = sources.add_source(
+            s, admin, sources.SourceForm("https://news.example.org/feed.xml", "Example feed", "Example News")
+        )
         job, _ = jobs.submit(s, admin, "fetch", "https://news.example.org/a-long-story-address", {})
         # An IP literal on loopback, allow-listed: nothing is looked up or sent.
         policy = subscriptions.UrlPolicy(allow_networks=(ip_network("127.0.0.0/8"),))
-        hook = subscriptions.add_subscription(s, admin, subscriptions.SubscriptionForm(
-            "http://127.0.0.3/hook", ["article.imported"], "Newsroom CMS"), policy)
+        hook = subscriptions.add_subscription(
+            s,
+            admin,
+            subscriptions.SubscriptionForm("http://127.0.0.3/hook", ["article.imported"], "Newsroom CMS"),
+            policy,
+        )
         viewer = find_user(s, "viewer")
         secret = password_links.issue(s, admin, viewer, lifetime=timedelta(hours=1))
         published = s.exec(select(Claim.id).where(Claim.status == "published")).first()
         conflict = s.exec(select(ClaimLink.claim_a_id).where(ClaimLink.numeric == "conflict")).first()
-        return {"article_id": s.exec(select(Article.id).order_by(Article.id)).first(),
-                "claim_id": conflict or published, "published_id": published,
-                "claimant_id": s.exec(select(Claimant.id).order_by(Claimant.id)).first(),
-                "source_id": source.id, "job_id": job.id, "secret": secret, "sub_id": hook.id}
+        return {
+            "article_id": s.exec(select(Article.id).order_by(Article.id)).first(),
+            "claim_id": conflict or published,
+            "published_id": published,
+            "claimant_id": s.exec(select(Claimant.id).order_by(Claimant.id)).first(),
+            "source_id": source.id,
+            "job_id": job.id,
+            "secret": secret,
+            "sub_id": hook.id,
+        }
 
 
 def _pages(app, ids: dict) -> list[tuple[str, str, str]]:
     """(endpoint, path, who) for every GET page in the URL map."""
     from flask import url_for
 
-    named = {"reports.show": [("overview", "editor"), ("claimants", "editor"), ("workload", "editor"),
-                              ("conflicts", "editor")]}
+    named = {
+        "reports.show": [
+            ("overview", "editor"),
+            ("claimants", "editor"),
+            ("workload", "editor"),
+            ("conflicts", "editor"),
+        ]
+    }
     out = []
     with app.test_request_context():
         for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
@@ -64,8 +91,13 @@ def _pages(app, ids: dict) -> list[tuple[str, str, str]]:
                 out += [(rule.endpoint, url_for(rule.endpoint, name=n), who) for n, who in named[rule.endpoint]]
                 continue
             args = {a: ids["published_id"] if rule.endpoint == "public.show" else ids[a] for a in rule.arguments}
-            who = ("nobody" if rule.endpoint in ("auth.login", "password_link.show")
-                   else "admin" if rule.rule.startswith(("/admin", "/sources", "/jobs")) else "editor")
+            who = (
+                "nobody"
+                if rule.endpoint in ("auth.login", "password_link.show")
+                else "admin"
+                if rule.rule.startswith(("/admin", "/sources", "/jobs"))
+                else "editor"
+            )
             out.append((rule.endpoint, url_for(rule.endpoint, **args), who))
     # each role's own home
     out += [("queue.index", "/", "reviewer"), ("queue.index", "/", "viewer")]

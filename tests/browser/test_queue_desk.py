@@ -1,5 +1,6 @@
 """The queue worked as a desk in the browser: tick rows, assign them in bulk, undo; move
 with j/k and open with Enter; nothing scrolls sideways at phone width."""
+
 from __future__ import annotations
 
 import re

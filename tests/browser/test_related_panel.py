@@ -1,5 +1,6 @@
 """The related-claims panel loads by itself when the reviewer scrolls to it, also inside
 the article page's side panel, which scrolls on its own rather than with the window."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,8 +28,9 @@ def test_related_panel_loads_when_scrolled_into_view(browser, live_server, demo_
     import_text(engine, FIRST, where="first.txt", outlet="Northern Ledger")
     second = import_text(engine, SECOND, where="second.txt", outlet="Harbour Times")
     with session_scope(engine) as s:
-        claim_id = s.exec(select(Claim.id).where(Claim.article_id == second.article_id,
-                                                 Claim.text.contains("5,200"))).one()
+        claim_id = s.exec(
+            select(Claim.id).where(Claim.article_id == second.article_id, Claim.text.contains("5,200"))
+        ).one()
     rita = Session(browser, live_server.url)
     page = rita.page
     rita.log_in("reviewer", demo_logins["reviewer"])

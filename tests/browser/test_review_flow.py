@@ -1,5 +1,6 @@
 """The whole review in a real browser: a reviewer imports, checks and submits; an
 editor approves and publishes."""
+
 from __future__ import annotations
 
 import re

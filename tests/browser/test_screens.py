@@ -1,5 +1,6 @@
 """The key screens at desktop (1280 px) and phone (390 px) widths, saved for review
 under test-output/screenshots/, with checks that nothing overflows sideways."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,9 +9,9 @@ from sqlmodel import select
 
 from claimtrack.db import session_scope
 from claimtrack.models import Claim
-from claimtrack.services.review import sources, verdicts
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.accounts.users import find_user
+from claimtrack.services.review import sources, verdicts
 
 from ..helpers import import_file
 from .conftest import DESKTOP, PHONE, REPO
@@ -24,13 +25,30 @@ def _prepare(engine, app_config) -> tuple[int, int]:
     import_file(engine, REPO / "fixtures" / "articles" / "iraq-pentagon-dispatch.txt")
     with session_scope(engine) as s:
         rita = Actor.of(find_user(s, "reviewer"))
-        claim = s.exec(select(Claim).where(Claim.article_id == outcome.article_id,
-                                           Claim.text.contains("3,000 more troops"))).one()
-        sources.add_source(s, rita, claim.id, sources.SourceInput(
-            "https://www.defense.gov/News/Releases/deployment", "Pentagon announces deployment",
-            "U.S. Department of Defense", "supports", "About 3,000 soldiers from the 82nd Airborne Division."))
-        verdicts.save_draft(s, rita, claim.id, verdicts.VerdictInput("true", "The Pentagon confirmed it.", ""),
-                            verdict_id=None, version=None, config=app_config)
+        claim = s.exec(
+            select(Claim).where(Claim.article_id == outcome.article_id, Claim.text.contains("3,000 more troops"))
+        ).one()
+        sources.add_source(
+            s,
+            rita,
+            claim.id,
+            sources.SourceInput(
+                "https://www.defense.gov/News/Releases/deployment",
+                "Pentagon announces deployment",
+                "U.S. Department of Defense",
+                "supports",
+                "About 3,000 soldiers from the 82nd Airborne Division.",
+            ),
+        )
+        verdicts.save_draft(
+            s,
+            rita,
+            claim.id,
+            verdicts.VerdictInput("true", "The Pentagon confirmed it.", ""),
+            verdict_id=None,
+            version=None,
+            config=app_config,
+        )
         return outcome.article_id, claim.id
 
 

@@ -2,6 +2,7 @@
 adds and edits a source and polls it, the job page follows the poll by itself (and
 after a reload); a viewer sees the source without the forms; a JSON Lines upload is
 imported by a job with a result per item. Screenshots under test-output/screenshots/."""
+
 from __future__ import annotations
 
 import json
@@ -25,7 +26,7 @@ def app_config(app_config):
     return {**app_config, "FETCH_ALLOW_NETWORKS": "127.0.0.2/32", "FETCH_HOST_DELAY": 0}
 
 
-def _no_sideways_scroll(page) -> None:  # noqa: ANN001
+def _no_sideways_scroll(page) -> None:
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 1, f"{page.url} scrolls sideways by {overflow}px at {page.viewport_size['width']}px"
 
@@ -72,9 +73,15 @@ def test_sources_and_jobs(browser, live_server, demo_logins, farm, tmp_path, sho
     _no_sideways_scroll(page)
     shoot(page, "sources-admin")
 
-    rows = [{"title": f"Harbour report {n}", "outlet": "Coast Courier", "published": "2026-11-30",
-             "body": f"Harbour council leader Mara Ellison said on Monday that {n + 20} ferries were late in November."}
-            for n in range(3)]
+    rows = [
+        {
+            "title": f"Harbour report {n}",
+            "outlet": "Coast Courier",
+            "published": "2026-11-30",
+            "body": f"Harbour council leader Mara Ellison said on Monday that {n + 20} ferries were late in November.",
+        }
+        for n in range(3)
+    ]
     upload = tmp_path / "reports.jsonl"
     upload.write_text("\n".join([json.dumps(r) for r in rows] + ["{broken"]), encoding="utf-8")
     page.goto("/articles/import")

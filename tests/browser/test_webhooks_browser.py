@@ -1,6 +1,7 @@
 """An admin adds a webhook in the browser and copies the secret shown once; a fact-check
 is published; the receiver on loopback verifies the delivery with the reference
 `standardwebhooks` verifier, and the delivery log shows it. At 1280 and 390 px."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,22 +22,21 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def receiver():  # noqa: ANN201
+def receiver():
     server = Receiver()
     yield server
     server.close()
 
 
 @pytest.fixture
-def served(app_config, engine):  # noqa: ANN001, ANN201
-    app = create_app({**app_config, "WTF_CSRF_ENABLED": True, "TESTING": False,
-                      "FETCH_ALLOW_NETWORKS": "127.0.0.3/32"})
+def served(app_config, engine):
+    app = create_app({**app_config, "WTF_CSRF_ENABLED": True, "TESTING": False, "FETCH_ALLOW_NETWORKS": "127.0.0.3/32"})
     server = LiveServer(app).start()
     yield app, server
     server.stop()
 
 
-def _fits(page) -> None:  # noqa: ANN001
+def _fits(page) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
 

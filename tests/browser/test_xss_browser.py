@@ -1,6 +1,7 @@
 """Stored hostile input in a real browser: open the pages that show it, click around,
 and check that nothing in it ran (no flag set, no dialog, no request it would make, no
 script error or CSP report, and the hx-get/hx-post to /logout did not fire)."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -19,7 +20,9 @@ def _payload_request(url: str) -> bool:
     """A request only a live payload would make (a search that carries one in its query
     string is the user's own)."""
     parts = urlsplit(url)
-    return "xss" in parts.path.lower() or parts.path.endswith(("/x", "/logout")) or parts.scheme in ("javascript", "data")
+    return (
+        "xss" in parts.path.lower() or parts.path.endswith(("/x", "/logout")) or parts.scheme in ("javascript", "data")
+    )
 
 
 def test_stored_payloads_never_run(browser, live_server, app, engine, tmp_path, cli_env):
@@ -55,10 +58,17 @@ def test_stored_payloads_never_run(browser, live_server, app, engine, tmp_path, 
             target.hover()
     settle()
 
-    for url in (f"/claims/{world.claims['returned']}", f"/claims/{world.claims['dismissed']}", "/",
-                "/claimants", f"/claimants/{world.claimants[0]}", "/reports/claimants",
-                "/checked?text=The+city+hired+300+new+teachers+last+year", f"/fact-checks/{world.published[0]}",
-                f"/articles/{world.articles['api']}"):
+    for url in (
+        f"/claims/{world.claims['returned']}",
+        f"/claims/{world.claims['dismissed']}",
+        "/",
+        "/claimants",
+        f"/claimants/{world.claimants[0]}",
+        "/reports/claimants",
+        "/checked?text=The+city+hired+300+new+teachers+last+year",
+        f"/fact-checks/{world.published[0]}",
+        f"/articles/{world.articles['api']}",
+    ):
         page.goto(url)
         settle()
     # Search as the queue's box does, through htmx, with a payload typed in.

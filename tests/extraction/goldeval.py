@@ -16,7 +16,11 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from claimtrack.extraction import (  # noqa: E402
-    ArticleParts, Extraction, clean_body, extract_parts, parse_text_article,
+    ArticleParts,
+    Extraction,
+    clean_body,
+    extract_parts,
+    parse_text_article,
 )
 from claimtrack.extraction.claimants import same_claimant  # noqa: E402
 

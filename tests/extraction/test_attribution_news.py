@@ -44,8 +44,10 @@ def test_doubled_apostrophe_quote_keeps_speaker_in_next_sentence():
 
 
 def test_quote_left_open_at_paragraph_end_runs_on():
-    text = ('Omar Seely, who runs the pantry, said: "The shelves are empty by noon.\n\n'
-            '"We need donations before the holiday weekend."')
+    text = (
+        'Omar Seely, who runs the pantry, said: "The shelves are empty by noon.\n\n'
+        '"We need donations before the holiday weekend."'
+    )
     assert speakers(text) == ["Omar Seely", "Omar Seely"]
 
 
@@ -57,9 +59,11 @@ def test_sentence_inside_a_quotation_gets_no_speaker_from_its_own_words():
 
 # ---- subjects before the cue ----
 def test_surname_after_but_joins_the_full_name():
-    text = ("Ruth Quinlan runs the clinic on Elm Street.\n\n"
-            "But Quinlan is cautious about the waiting lists.\n\n"
-            "Quinlan said the clinic treats 40 patients a day.")
+    text = (
+        "Ruth Quinlan runs the clinic on Elm Street.\n\n"
+        "But Quinlan is cautious about the waiting lists.\n\n"
+        "Quinlan said the clinic treats 40 patients a day."
+    )
     assert extract_claims(text)[-1].speaker == "Ruth Quinlan"
 
 
@@ -69,13 +73,15 @@ def test_name_with_a_state_after_it():
 
 
 def test_party_label_in_parentheses():
-    assert one("Sen. Rosa Marsh (D-Vt.) said the cuts were reckless and rushed.") == (
-        "Rosa Marsh", "person", "said")
+    assert one("Sen. Rosa Marsh (D-Vt.) said the cuts were reckless and rushed.") == ("Rosa Marsh", "person", "said")
 
 
 def test_party_label_between_commas():
     assert one("Rep. Karl Esper, R-Ohio, noted that the levee money never arrived.") == (
-        "Karl Esper", "person", "noted")
+        "Karl Esper",
+        "person",
+        "noted",
+    )
 
 
 def test_unnamed_source_with_a_qualifier():
@@ -85,7 +91,10 @@ def test_unnamed_source_with_a_qualifier():
 
 def test_share_of_people_is_a_group():
     assert one("Almost half of respondents said they distrust the council.") == (
-        "Almost half of respondents", "group", "said")
+        "Almost half of respondents",
+        "group",
+        "said",
+    )
     assert one("Sixty percent of voters said the tunnel was a waste of money.")[1:] == ("group", "said")
 
 
@@ -115,15 +124,19 @@ def test_cue_word_after_a_possessive_is_a_noun():
 
 
 def test_introductory_phrase_longer_than_a_few_words():
-    text = ("Amid calls from residents to close the crossing for good, the transit director "
-            "Lena Moss defended the plan, saying it would cut delays.")
+    text = (
+        "Amid calls from residents to close the crossing for good, the transit director "
+        "Lena Moss defended the plan, saying it would cut delays."
+    )
     assert one(text)[0] == "Lena Moss"
 
 
 # ---- speaker after the quotation ----
 def test_speaker_after_quote_followed_by_a_long_relative_clause():
-    text = ('"We close at noon," said Harvey Lutz, who manages the shelter, has worked there for '
-            'years, knows every volunteer, and says the staff are exhausted.')
+    text = (
+        '"We close at noon," said Harvey Lutz, who manages the shelter, has worked there for '
+        "years, knows every volunteer, and says the staff are exhausted."
+    )
     assert one(text) == ("Harvey Lutz", "person", "said")
 
 
@@ -133,8 +146,10 @@ def test_speaker_with_appositive_between_name_and_cue():
 
 
 def test_possessive_description_with_the_name_in_apposition():
-    text = ('Dr. Adam Lutz was sentenced in March.\n\n'
-            '"We need him at home," his wife, Marta Lutz, wrote in a letter to the court.')
+    text = (
+        "Dr. Adam Lutz was sentenced in March.\n\n"
+        '"We need him at home," his wife, Marta Lutz, wrote in a letter to the court.'
+    )
     assert extract_claims(text)[-1].speaker == "Marta Lutz"
 
 
@@ -146,8 +161,7 @@ def test_sentence_final_sourcing_beats_an_action_verb():
 
 # ---- colons, documents, clean speakers ----
 def test_headline_colon():
-    assert one("Renata Castellanos: The tax plan will hurt renters most.") == (
-        "Renata Castellanos", "person", ":")
+    assert one("Renata Castellanos: The tax plan will hurt renters most.") == ("Renata Castellanos", "person", ":")
 
 
 def test_label_colon_is_not_a_speaker():
@@ -204,8 +218,10 @@ def test_passive_with_adverb_is_not_the_subject_speaking():
 
 
 def test_name_with_age_is_remembered_for_the_surname():
-    text = ("Nadia Osman, 27, won the council seat on Tuesday.\n\n"
-            '"This is only the start," Osman told a local radio station.')
+    text = (
+        "Nadia Osman, 27, won the council seat on Tuesday.\n\n"
+        '"This is only the start," Osman told a local radio station.'
+    )
     assert extract_claims(text)[-1].speaker == "Nadia Osman"
 
 

@@ -11,7 +11,9 @@ def first(text: str):
 
 def test_speaker_after_quote_with_description():
     assert first('"We are out of room," said Maria Ortiz, a senior fellow at a think tank.')[:2] == (
-        "Maria Ortiz", "person")
+        "Maria Ortiz",
+        "person",
+    )
 
 
 def test_role_noun_before_name():
@@ -21,7 +23,10 @@ def test_role_noun_before_name():
 
 def test_non_speech_predicate():
     assert first("Governor Ellen Marsh slammed the proposal on Monday, calling it reckless.") == (
-        "Ellen Marsh", "person", "slammed")
+        "Ellen Marsh",
+        "person",
+        "slammed",
+    )
 
 
 def test_present_tense_short_surname():
@@ -34,8 +39,10 @@ def test_quote_running_into_next_paragraph():
 
 
 def test_pronoun_skips_person_of_other_gender():
-    text = ("Rider advocate Tom Lindqvist said fares have doubled.\n\nMayor Ann Cole opened the meeting.\n\n"
-            '"Taxpayers deserve to know why," he said.')
+    text = (
+        "Rider advocate Tom Lindqvist said fares have doubled.\n\nMayor Ann Cole opened the meeting.\n\n"
+        '"Taxpayers deserve to know why," he said.'
+    )
     assert extract_claims(text)[-1].speaker == "Tom Lindqvist"
 
 
@@ -45,7 +52,10 @@ def test_colon_attribution():
 
 def test_cue_inside_sentence():
     assert first("The plan, the researchers note, will cost more than the council expects.") == (
-        "researchers", "group", "note")
+        "researchers",
+        "group",
+        "note",
+    )
 
 
 def test_two_attributions_in_one_sentence():
@@ -55,12 +65,16 @@ def test_two_attributions_in_one_sentence():
 
 def test_description_is_a_group_not_a_person():
     assert first("A campaign spokesman said the senator would not attend the forum.")[:2] == (
-        "campaign spokesman", "group")
+        "campaign spokesman",
+        "group",
+    )
 
 
 def test_document_source():
     assert first("The shipping volume fell by a third last year, according to the affidavit.")[:2] == (
-        "affidavit", "document")
+        "affidavit",
+        "document",
+    )
 
 
 def test_outlet_statement_has_no_speaker():

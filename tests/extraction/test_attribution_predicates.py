@@ -16,12 +16,18 @@ def one(text: str):
 # ---- progressives are finite cues ----
 def test_progressive_cue():
     assert one("Mayor Ines Forde is telling residents that the levy will fall next spring.") == (
-        "Ines Forde", "person", "telling")
+        "Ines Forde",
+        "person",
+        "telling",
+    )
 
 
 def test_progressive_multiword_cue():
     assert one("Councillor Amos Reyes is calling for a full audit of the harbour contract.") == (
-        "Amos Reyes", "person", "calling for")
+        "Amos Reyes",
+        "person",
+        "calling for",
+    )
 
 
 def test_progressive_event_verb_is_not_a_cue():
@@ -32,39 +38,58 @@ def test_progressive_event_verb_is_not_a_cue():
 # ---- stance, intention and evaluation predicates ----
 def test_hope_with_a_named_subject():
     assert one("Tomas Varga hopes the new depot will open before the winter timetable.") == (
-        "Tomas Varga", "person", "hopes")
+        "Tomas Varga",
+        "person",
+        "hopes",
+    )
 
 
 def test_stance_adjective_cue():
     assert one("Several economists are worried that the rate rise will slow hiring in the north.") == (
-        "Several economists", "group", "are worried")
+        "Several economists",
+        "group",
+        "are worried",
+    )
 
 
 def test_evaluation_verb():
     assert one("Senator Ruth Calloway chastised the board for its handling of the flood relief fund.") == (
-        "Ruth Calloway", "person", "chastised")
+        "Ruth Calloway",
+        "person",
+        "chastised",
+    )
 
 
 def test_went_after_is_a_cue():
     assert one("Deputy leader Nils Baptiste went after the minister over the delayed rail link.")[0] == (
-        "Nils Baptiste")
+        "Nils Baptiste"
+    )
 
 
 # ---- findings: evidence is a document ----
 def test_finding_verb_gives_a_document():
     assert one("Recent polling shows that most renters back the new deposit rules.") == (
-        "Recent polling", "document", "shows")
+        "Recent polling",
+        "document",
+        "shows",
+    )
 
 
 # ---- unlisted role nouns after a speech verb are descriptions ----
 def test_unlisted_role_noun_before_said():
     assert one("The moderator said the second round of questions would start after a break.") == (
-        "moderator", "group", "said")
+        "moderator",
+        "group",
+        "said",
+    )
 
 
 def test_unlisted_role_noun_after_quote():
     assert one('"We ran out of ballots by noon," the precinct volunteer said.') == (
-        "precinct volunteer", "group", "said")
+        "precinct volunteer",
+        "group",
+        "said",
+    )
 
 
 def test_time_phrase_is_not_a_described_speaker():
@@ -77,8 +102,7 @@ def test_speech_verb_inside_while_clause():
 
 
 def test_speech_verb_after_subordinator_inside_a_part():
-    assert one("The dispute flared again after Ms. Harlow, asked about the fees, said they were fair.")[0] == (
-        "Harlow")
+    assert one("The dispute flared again after Ms. Harlow, asked about the fees, said they were fair.")[0] == ("Harlow")
 
 
 def test_narrating_clause_is_not_attributed():
@@ -89,12 +113,15 @@ def test_narrating_clause_is_not_attributed():
 # ---- inverted asides and sourcing at the end ----
 def test_inverted_aside_names_the_speaker():
     assert one("The audit, said Priya Banerjee, a former treasurer, was rushed and incomplete.")[0] == (
-        "Priya Banerjee")
+        "Priya Banerjee"
+    )
 
 
 def test_weak_predicate_yields_to_final_sourcing():
-    text = ("Halvorsen lacks support from most of the party's county chairs, said Ada Kline, "
-            "a pollster at the Northfield Institute.")
+    text = (
+        "Halvorsen lacks support from most of the party's county chairs, said Ada Kline, "
+        "a pollster at the Northfield Institute."
+    )
     assert one(text)[:2] == ("Ada Kline", "person")
 
 
@@ -132,15 +159,19 @@ def test_continues_to_is_not_a_cue():
 
 # ---- documents stay documents ----
 def test_the_statement_stays_a_document_named_for_its_issuer():
-    text = ("The Harbour Board said on Friday it would cut fees.\n\n"
-            "The statement noted that fees had risen three times since 2020.")
+    text = (
+        "The Harbour Board said on Friday it would cut fees.\n\n"
+        "The statement noted that fees had risen three times since 2020."
+    )
     c = extract_claims(text)[-1]
     assert (c.speaker, c.speaker_kind) == ("Harbour Board statement", "document")
 
 
 def test_newspaper_is_an_organisation():
     assert one("The newspaper has also detailed spending by the mayor's office on travel.")[:2] == (
-        "newspaper", "organization")
+        "newspaper",
+        "organization",
+    )
 
 
 # ---- headline colons ----
@@ -177,8 +208,10 @@ def test_dotted_acronym_is_an_organisation():
 
 
 def test_relative_whom_clause_is_skipped():
-    text = ("Dara Quinn, a former aide whom the mayor dismissed last year, said on radio that the "
-            "contract was signed in a hurry.")
+    text = (
+        "Dara Quinn, a former aide whom the mayor dismissed last year, said on radio that the "
+        "contract was signed in a hurry."
+    )
     assert one(text)[0] == "Dara Quinn"
 
 
@@ -192,12 +225,15 @@ def test_asked_a_question_is_attributed_but_a_request_is_not():
 
 
 def test_speech_verb_wins_over_the_document_around_it():
-    text = ("The port wants to keep its night shift, Mayor Lin Oduya told the minister, according to "
-            "the statement.\n\nShe also said the cranes were twenty years old.")
+    text = (
+        "The port wants to keep its night shift, Mayor Lin Oduya told the minister, according to "
+        "the statement.\n\nShe also said the cranes were twenty years old."
+    )
     claims = extract_claims(text)
     assert [c.speaker for c in claims] == ["Lin Oduya", "Lin Oduya"]
 
 
 def test_plural_noun_after_a_quantifier_is_not_a_cue():
     assert one("Some advocates for the harbour said the fee would push fishing boats away.")[0] == (
-        "Some advocates for the harbour")
+        "Some advocates for the harbour"
+    )

@@ -88,16 +88,26 @@ def test_surname_joins_a_full_name_only_when_one_person_has_it():
 
 def test_organisation_spelling_variants():
     from claimtrack.extraction.claimants import same_organisation
+
     assert same_organisation("Adel Abdul Mahdi's office", "Adil Abdul Mahdi's office")
     assert not same_organisation("Adel Abdul Mahdi's office", "Adel Abdul Mahdi's party")
     assert not same_organisation("Austrian embassy", "Australian embassy")
 
 
-@pytest.mark.parametrize("name, kind", [
-    ("a campaign spokesman", "group"), ("officials", "group"), ("sources familiar with the talks", "group"),
-    ("the leaked letter", "document"), ("the affidavit", "document"), ("city data", "document"),
-    ("the Justice Department", "organization"), ("Dana Webb", "person"),
-])
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("a campaign spokesman", "group"),
+        ("officials", "group"),
+        ("sources familiar with the talks", "group"),
+        ("the leaked letter", "document"),
+        ("the affidavit", "document"),
+        ("city data", "document"),
+        ("the Justice Department", "organization"),
+        ("Dana Webb", "person"),
+    ],
+)
 def test_infer_kind(name, kind):
     from claimtrack.extraction.claimants import infer_kind
+
     assert infer_kind(name) == kind

@@ -32,11 +32,11 @@ def test_structure(ex):
 
 def test_spans_are_verbatim(ex):
     for c in ex.claims:
-        assert ex.body[c.start:c.end] == c.text
+        assert ex.body[c.start : c.end] == c.text
         assert c.text == c.text.strip()
         for q in c.quantities:
             assert c.start <= q.start < q.end <= c.end
-            assert ex.body[q.start:q.end] == q.text
+            assert ex.body[q.start : q.end] == q.text
 
 
 def test_quantities(ex):
@@ -70,7 +70,9 @@ def test_other_speakers(ex):
 
 
 def test_repeated_statement_points_at_first(ex):
-    first = next(i for i, c in enumerate(ex.claims) if c.text.startswith("Prime Minister Adel Abdul-Mahdi said the U.S."))
+    first = next(
+        i for i, c in enumerate(ex.claims) if c.text.startswith("Prime Minister Adel Abdul-Mahdi said the U.S.")
+    )
     later = next(c for c in ex.claims if c.text.startswith("The prime minister also said"))
     assert later.repeat_of == first
     assert ex.claims[first].repeat_of is None
@@ -101,8 +103,18 @@ def test_to_dict_shape(ex):
     d = ex.to_dict()
     assert {"title", "byline", "dateline", "published", "body", "claims"} <= set(d)
     c = d["claims"][0]
-    assert {"text", "start", "end", "speaker", "speaker_title", "cue", "kind", "repeat_of",
-            "checkworthiness", "quantities"} <= set(c)
+    assert {
+        "text",
+        "start",
+        "end",
+        "speaker",
+        "speaker_title",
+        "cue",
+        "kind",
+        "repeat_of",
+        "checkworthiness",
+        "quantities",
+    } <= set(c)
     q = next(q for c in d["claims"] for q in c["quantities"])
     assert {"text", "value", "low", "high", "approx", "change", "unit"} <= set(q)
     assert isinstance(q["value"], float)

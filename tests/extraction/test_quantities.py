@@ -13,7 +13,13 @@ def one(text: str):
 def test_example_quantities():
     q = one("The U.S. announced it was sending 3,000 more troops to the Middle East.")
     assert (q.text, q.value, q.low, q.high, q.approx, q.change, q.unit) == (
-        "3,000 more troops", 3000, 3000, 3000, False, "increase", "troop",
+        "3,000 more troops",
+        3000,
+        3000,
+        3000,
+        False,
+        "increase",
+        "troop",
     )
     q = one("The removal of the 6,000 or so American troops in Iraq would matter.")
     assert (q.text, q.value, q.approx, q.unit) == ("6,000 or so American troops", 6000, True, "troop")
@@ -177,4 +183,5 @@ def test_change_verb_before_by_and_ages_after_names():
     assert (q.change, q.value, q.approx) == ("decrease", 2000, True)
     # an appositive age is an age, not a count of anything
     assert [(q.value, q.unit, q.kind) for q in find_quantities("said Tom Jones, 64, of Marietta")] == [
-        (64, "year", "age")]
+        (64, "year", "age")
+    ]

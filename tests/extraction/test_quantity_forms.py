@@ -44,7 +44,7 @@ def test_units_scales_and_head_nouns(text, value, unit, span):
     assert q.value == pytest.approx(value)
     assert q.unit == unit
     assert q.text == span
-    assert text[q.start:q.end] == q.text
+    assert text[q.start : q.end] == q.text
 
 
 @pytest.mark.parametrize(
@@ -103,7 +103,10 @@ def test_multiples(text, value, low, high, role, change):
 
 def test_from_to_is_two_values_and_a_change_not_a_range():
     qs = find_quantities("Unemployment rose from 4.1 per cent to 6.3 per cent in a year.")
-    assert [(q.text, q.value, q.unit) for q in qs] == [("4.1 per cent", 4.1, "percent"), ("6.3 per cent", 6.3, "percent")]
+    assert [(q.text, q.value, q.unit) for q in qs] == [
+        ("4.1 per cent", 4.1, "percent"),
+        ("6.3 per cent", 6.3, "percent"),
+    ]
     start, level = qs
     assert (start.role, level.role, level.from_value) == ("start", "level", 4.1)
     assert (level.low, level.high) == (6.3, 6.3)
@@ -193,12 +196,15 @@ def test_kinds():
     assert one("They hired 300 more workers.").role == "change"
 
 
-@pytest.mark.parametrize("text", [
-    "It reads as a verdict on the party, albeit one camouflaged behind a history of the town.",
-    "At one point, a listener asked the mayor for a photo.",
-    "The council spoke with one voice on the levy.",
-    "At one time the mill employed the whole valley.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It reads as a verdict on the party, albeit one camouflaged behind a history of the town.",
+        "At one point, a listener asked the mayor for a photo.",
+        "The council spoke with one voice on the levy.",
+        "At one time the mill employed the whole valley.",
+    ],
+)
 def test_one_as_a_pronoun_or_idiom_is_not_a_count(text):
     assert find_quantities(text) == []
 
@@ -208,11 +214,20 @@ def test_one_before_a_participle_that_qualifies_a_noun_still_counts():
     assert (q.value, q.unit) == (1, "official")
 
 
-@pytest.mark.parametrize("text, value, low, high, unit", [
-    ("Graduates owe nearly a quarter of a trillion dollars to private colleges.", 2.5e11, 2.25e11, 2.5e11, "dollar"),
-    ("The fund is worth half a billion dollars.", 5e8, 5e8, 5e8, "dollar"),
-    ("The club spent three-quarters of a million pounds on the roof.", 7.5e5, 7.5e5, 7.5e5, "pound"),
-])
+@pytest.mark.parametrize(
+    "text, value, low, high, unit",
+    [
+        (
+            "Graduates owe nearly a quarter of a trillion dollars to private colleges.",
+            2.5e11,
+            2.25e11,
+            2.5e11,
+            "dollar",
+        ),
+        ("The fund is worth half a billion dollars.", 5e8, 5e8, 5e8, "dollar"),
+        ("The club spent three-quarters of a million pounds on the roof.", 7.5e5, 7.5e5, 7.5e5, "pound"),
+    ],
+)
 def test_a_fraction_of_a_scale_is_an_amount_not_a_share(text, value, low, high, unit):
     assert read(one(text)) == (value, low, high, unit)
 
@@ -220,13 +235,18 @@ def test_a_fraction_of_a_scale_is_an_amount_not_a_share(text, value, low, high, 
 def test_hyphenated_odds_are_shares():
     qs = find_quantities("Forecasters give a one-in-four to two-in-five chance of a flood.")
     assert [(q.text, round(q.value, 2), q.unit) for q in qs] == [
-        ("one-in-four", 25.0, "percent"), ("two-in-five", 40.0, "percent")]
+        ("one-in-four", 25.0, "percent"),
+        ("two-in-five", 40.0, "percent"),
+    ]
 
 
-@pytest.mark.parametrize("text, value", [
-    ("Police said Dana Whitcombe, 41, of Millbrook, was charged.", 41),
-    ("The victims are: Rosa Delgado, 29, and a man whose name was withheld.", 29),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Police said Dana Whitcombe, 41, of Millbrook, was charged.", 41),
+        ("The victims are: Rosa Delgado, 29, and a man whose name was withheld.", 29),
+    ],
+)
 def test_an_age_after_a_full_name_is_an_age(text, value):
     q = one(text)
     assert (q.value, q.unit, q.kind) == (value, "year", "age")
@@ -246,10 +266,13 @@ def test_greater_than_and_a_spaced_currency_take_their_hedge():
     assert read(one("The island earned just over US $2.1 billion from tourism.")) == (2.1e9, 2.1e9, 3.15e9, "dollar")
 
 
-@pytest.mark.parametrize("text", [
-    "The plan reaches net zero by 2050.",
-    "Each nation must reach zero net emissions by 2045.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan reaches net zero by 2050.",
+        "Each nation must reach zero net emissions by 2045.",
+    ],
+)
 def test_net_zero_is_a_target_name_not_a_count(text):
     assert find_quantities(text) == []
 
@@ -267,9 +290,12 @@ def test_a_model_series_after_a_name_is_not_a_count():
     assert find_quantities("The GTX 4000 series cards sold out within minutes.") == []
 
 
-@pytest.mark.parametrize("text, unit", [
-    ("One armed guard stood at the gate.", "guard"),
-    ("Three survey ships took part in the search.", "ship"),
-])
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("One armed guard stood at the gate.", "guard"),
+        ("Three survey ships took part in the search.", "ship"),
+    ],
+)
 def test_a_past_tense_verb_ends_the_counted_noun(text, unit):
     assert one(text).unit == unit

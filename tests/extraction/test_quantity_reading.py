@@ -33,9 +33,27 @@ def test_vague_magnitude_refuses_what_it_cannot_size():
 
 
 vague_words = st.lists(
-    st.sampled_from(["tens", "hundreds", "thousands", "millions", "billions", "trillions", "dozens",
-                     "scores", "of", "upon", "more", "people", "dollars", " ", "and"]),
-    min_size=1, max_size=8,
+    st.sampled_from(
+        [
+            "tens",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+            "trillions",
+            "dozens",
+            "scores",
+            "of",
+            "upon",
+            "more",
+            "people",
+            "dollars",
+            " ",
+            "and",
+        ]
+    ),
+    min_size=1,
+    max_size=8,
 ).map(" ".join)
 
 
@@ -43,7 +61,7 @@ vague_words = st.lists(
 @given(vague_words)
 def test_any_chain_of_vague_plurals_never_raises(text):
     for q in find_quantities(text):
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         assert q.low <= q.value <= q.high
     extract_claims("Officials said " + text + " would arrive.")
 
@@ -94,8 +112,13 @@ def test_not_quantities(text):
 
 def test_hedge_reaches_past_every():
     (q,) = find_quantities("Prices rose roughly every 2.5 months.")
-    assert (q.text, q.value, round(q.low, 4), round(q.high, 4), q.unit) == \
-        ("roughly every 2.5 months", 2.5, 2.375, 2.625, "month")
+    assert (q.text, q.value, round(q.low, 4), round(q.high, 4), q.unit) == (
+        "roughly every 2.5 months",
+        2.5,
+        2.375,
+        2.625,
+        "month",
+    )
 
 
 @pytest.mark.parametrize(
@@ -150,10 +173,51 @@ def test_a_majority_counts_votes():
 
 
 figure_pieces = st.lists(
-    st.sampled_from(["one", "in", "five", "3", "10", "2019", "x", "X", "5X", "fold", "-fold", "tenfold", "every",
-                     "roughly", "about", "between", "and", "p.m.", "12", "-", "beta", "17-beta", "majority of",
-                     "per", "100,000", "residents", "in (", "4.7", "“", "public", "housing", "tenants", "of the",
-                     "hundreds", "billions", "$", "%", "per cent", ",", ".", " "]),
+    st.sampled_from(
+        [
+            "one",
+            "in",
+            "five",
+            "3",
+            "10",
+            "2019",
+            "x",
+            "X",
+            "5X",
+            "fold",
+            "-fold",
+            "tenfold",
+            "every",
+            "roughly",
+            "about",
+            "between",
+            "and",
+            "p.m.",
+            "12",
+            "-",
+            "beta",
+            "17-beta",
+            "majority of",
+            "per",
+            "100,000",
+            "residents",
+            "in (",
+            "4.7",
+            "“",
+            "public",
+            "housing",
+            "tenants",
+            "of the",
+            "hundreds",
+            "billions",
+            "$",
+            "%",
+            "per cent",
+            ",",
+            ".",
+            " ",
+        ]
+    ),
     max_size=30,
 ).map(" ".join)
 
@@ -162,7 +226,7 @@ figure_pieces = st.lists(
 @given(figure_pieces)
 def test_any_mix_of_figure_words_reads_without_raising(text):
     for q in find_quantities(text, base=7):
-        assert text[q.start - 7:q.end - 7] == q.text
+        assert text[q.start - 7 : q.end - 7] == q.text
         assert q.low <= q.value <= q.high
         assert q.unit is None or q.unit.strip() == q.unit
 
@@ -199,8 +263,11 @@ def test_numbers_to_dial_are_not_counts_but_calls_to_people_are():
 
 @pytest.mark.parametrize(
     "text, low, high",
-    [("Rents could rise by as much as 30 percent.", 0.0, 30.0), ("Losses ran as high as $4 million.", 0.0, 4e6),
-     ("“Roughly 60 percent of the pumps failed,” she said.", 57.0, 63.0)],
+    [
+        ("Rents could rise by as much as 30 percent.", 0.0, 30.0),
+        ("Losses ran as high as $4 million.", 0.0, 4e6),
+        ("“Roughly 60 percent of the pumps failed,” she said.", 57.0, 63.0),
+    ],
 )
 def test_hedges_as_much_as_and_after_a_quote(text, low, high):
     (q,) = find_quantities(text)
@@ -216,7 +283,10 @@ def test_quoted_qualifier_and_out_of():
 
 def test_vague_plural_as_a_subject():
     qs = find_quantities("Hundreds fled the valley. Thousands were stranded.")
-    assert [(q.value, q.low, q.high, q.unit) for q in qs] == [(200.0, 200.0, 999.0, None), (2000.0, 2000.0, 9999.0, None)]
+    assert [(q.value, q.low, q.high, q.unit) for q in qs] == [
+        (200.0, 200.0, 999.0, None),
+        (2000.0, 2000.0, 9999.0, None),
+    ]
 
 
 def test_plus_sign_before_a_name():

@@ -1,12 +1,15 @@
 """Arbitrary input never crashes extraction, and every span it returns is exact."""
 
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrack.extraction import (
-    ExtractionError, extract_claims, extract_parts, extract_text, parse_text_article,
+    ExtractionError,
+    extract_claims,
+    extract_parts,
+    extract_text,
+    parse_text_article,
 )
 
 PIECES = [
@@ -40,14 +43,14 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 def check_claims(body, claims):
     for c in claims:
         assert 0 <= c.start < c.end <= len(body)
-        assert body[c.start:c.end] == c.text
+        assert body[c.start : c.end] == c.text
         assert c.text == c.text.strip()
         assert c.kind in ("quote", "paraphrase", "reported")
         assert 0.0 <= c.checkworthiness <= 1.0
         assert c.repeat_of is None or 0 <= c.repeat_of < claims.index(c)
         for q in c.quantities:
             assert c.start <= q.start < q.end <= c.end
-            assert body[q.start:q.end] == q.text
+            assert body[q.start : q.end] == q.text
             assert q.low <= q.value <= q.high
 
 
@@ -128,7 +131,7 @@ def test_two_megabytes_on_one_line(unit):
     body = unit * (2_000_000 // len(unit))
     claims = extract_claims(body)
     for c in claims[:50] + claims[-50:]:
-        assert body[c.start:c.end] == c.text
+        assert body[c.start : c.end] == c.text
 
 
 def test_two_megabytes_through_parse():

@@ -1,7 +1,6 @@
 """Check-worthiness ranking and repeated statements."""
 
-from claimtrack.extraction import ExtractedClaim, extract_claims
-from claimtrack.extraction import checkworthiness
+from claimtrack.extraction import ExtractedClaim, checkworthiness, extract_claims
 from claimtrack.extraction.repeats import mark_repeats
 
 

@@ -40,7 +40,11 @@ def test_headline_dek_byline_body_and_tail_junk():
         ("LONDON, Jan. 10 (AP) — Britain said it would help.", "LONDON, Jan. 10 (AP)", "Jan. 10"),
         ("KABUL, Afghanistan (AP) — Officials met.", "KABUL, Afghanistan (AP)", None),
         ("BEIRUT, Jan. 10, 2020 (Reuters) - Talks began.", "BEIRUT, Jan. 10, 2020 (Reuters)", "2020-01-10"),
-        ("GREENVALE, Ohio, Jan. 9, 2020 /CorpWire/ — The firm grew.", "GREENVALE, Ohio, Jan. 9, 2020 /CorpWire/", "2020-01-09"),
+        (
+            "GREENVALE, Ohio, Jan. 9, 2020 /CorpWire/ — The firm grew.",
+            "GREENVALE, Ohio, Jan. 9, 2020 /CorpWire/",
+            "2020-01-09",
+        ),
         ("The U.S. — a superpower — said little.", None, None),
     ],
 )

@@ -1,4 +1,5 @@
 """The fetch client end to end against a server on 127.0.0.2 (allow-listed for the tests)."""
+
 from __future__ import annotations
 
 import gzip
@@ -75,6 +76,7 @@ def test_conditional_get_with_etag_and_last_modified(farm, fetch_client):
         if handler.headers.get("If-None-Match") == '"v1"' or handler.headers.get("If-Modified-Since") == stamp:
             return 304, {"ETag": '"v1"'}, b""
         return 200, {"ETag": '"v1"', "Last-Modified": stamp, "Content-Type": "application/rss+xml"}, b"<rss/>"
+
     farm.routes["/feed"] = feed
     first = fetch_client.fetch(farm.url("/feed"))
     assert first.status == 200 and first.etag == '"v1"' and first.last_modified == stamp
@@ -150,6 +152,7 @@ def test_undeclared_oversize_body_is_stopped_while_streaming(farm, fetch_client)
         except OSError:
             pass
         handler.close_connection = True
+
     farm.routes["/stream"] = endless
     err = _kind(fetch_client, farm.url("/stream"))
     assert err.kind == "too_large"
@@ -194,6 +197,7 @@ def test_one_request_at_a_time_per_host_with_a_pause(farm):
         time.sleep(0.2)
         spans.append((start, time.monotonic()))
         return 200, {"Content-Type": "text/plain"}, b"ok"
+
     farm.routes["/slow"] = slow
     client = FetchClient(loopback_settings(host_delay=0.3, obey_robots=False), resolver=table_resolver({}))
     threads = [threading.Thread(target=client.fetch, args=(farm.url("/slow"),)) for _ in range(3)]

@@ -5,36 +5,71 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from claimtrack.matching.normalise import story_terms
 from claimtrack.matching.model import ClaimRecord, QuantityRecord
+from claimtrack.matching.normalise import story_terms
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "fixtures" / "articles" / "iraq-withdrawal-nbc.txt"
 PUBLISHED = datetime(2020, 1, 10)
-HEDGES = ("about", "roughly", "some", "around", "or so", "nearly", "almost", "more than",
-          "at least", "up to", "as many as", "a little", "thousands", "approximately")
+HEDGES = (
+    "about",
+    "roughly",
+    "some",
+    "around",
+    "or so",
+    "nearly",
+    "almost",
+    "more than",
+    "at least",
+    "up to",
+    "as many as",
+    "a little",
+    "thousands",
+    "approximately",
+)
 
 
-def qty(text: str, value: float, *, approx: bool | None = None, change: str | None = None,
-        unit: str | None = "troop", low: float | None = None,
-        high: float | None = None) -> QuantityRecord:
+def qty(
+    text: str,
+    value: float,
+    *,
+    approx: bool | None = None,
+    change: str | None = None,
+    unit: str | None = "troop",
+    low: float | None = None,
+    high: float | None = None,
+) -> QuantityRecord:
     """A quantity as the extractor would deliver it; bounds default to the value and
     ``approx`` to whether the text carries a hedge word."""
     hedged = approx if approx is not None else any(h in text.lower() for h in HEDGES)
-    return QuantityRecord(text, float(value), float(value if low is None else low),
-                          float(value if high is None else high), hedged, change, unit)
+    return QuantityRecord(
+        text,
+        float(value),
+        float(value if low is None else low),
+        float(value if high is None else high),
+        hedged,
+        change,
+        unit,
+    )
 
 
 _next_id = iter(range(1, 1_000_000))
 
 
-def claim(text: str, *quantities: QuantityRecord, article: int | None = None,
-          speaker: str | None = None, context: frozenset[str] = frozenset(),
-          published: datetime | None = PUBLISHED, claim_id: int | None = None) -> ClaimRecord:
+def claim(
+    text: str,
+    *quantities: QuantityRecord,
+    article: int | None = None,
+    speaker: str | None = None,
+    context: frozenset[str] = frozenset(),
+    published: datetime | None = PUBLISHED,
+    claim_id: int | None = None,
+) -> ClaimRecord:
     """A claim in its own article unless ``article`` is given."""
     cid = claim_id if claim_id is not None else next(_next_id)
-    return ClaimRecord(cid, article if article is not None else cid, text, speaker,
-                       tuple(quantities), published, context)
+    return ClaimRecord(
+        cid, article if article is not None else cid, text, speaker, tuple(quantities), published, context
+    )
 
 
 def _split_article(raw: str) -> tuple[str, str]:

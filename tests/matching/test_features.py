@@ -51,17 +51,20 @@ def test_features_are_compact_json_with_a_version():
     assert " " not in "".join(encoded.split(" "))
 
 
-@pytest.mark.parametrize("make", [
-    lambda n: None,
-    lambda n: "",
-    lambda n: "not json",
-    lambda n: "[1, 2]",
-    lambda n: json.dumps([FEATURES_VERSION + 1, "wtroops", [None] * n, [None] * n]),  # another version
-    lambda n: json.dumps([FEATURES_VERSION - 1, "wtroops", [None] * n]),  # the version before measures
-    lambda n: json.dumps([FEATURES_VERSION, "?bad", [None] * n, _MEASURES[:n]]),  # unknown token kind
-    lambda n: json.dumps([FEATURES_VERSION, "wsome", [[1, 2]] * n, _MEASURES[:n]]),  # malformed contexts
-    lambda n: json.dumps([FEATURES_VERSION, "wsome", [None] * n, [[True, True, ["percent"]]] * n]),  # short measure
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: None,
+        lambda n: "",
+        lambda n: "not json",
+        lambda n: "[1, 2]",
+        lambda n: json.dumps([FEATURES_VERSION + 1, "wtroops", [None] * n, [None] * n]),  # another version
+        lambda n: json.dumps([FEATURES_VERSION - 1, "wtroops", [None] * n]),  # the version before measures
+        lambda n: json.dumps([FEATURES_VERSION, "?bad", [None] * n, _MEASURES[:n]]),  # unknown token kind
+        lambda n: json.dumps([FEATURES_VERSION, "wsome", [[1, 2]] * n, _MEASURES[:n]]),  # malformed contexts
+        lambda n: json.dumps([FEATURES_VERSION, "wsome", [None] * n, [[True, True, ["percent"]]] * n]),  # short measure
+    ],
+)
 def test_foreign_or_broken_features_are_ignored(make):
     claim = next(c for c in ALL if c.quantities)
     _cold()

@@ -9,28 +9,39 @@ from claimtrack.matching.keys import (
 )
 from tests.matching.builders import claim, qty
 
-MORE_TROOPS = claim("The U.S. announced it was sending 3,000 more troops to the Middle East.",
-                    qty("3,000 more", 3000, change="increase"), speaker="United States")
-MORE_WORKERS = claim("The carmaker announced it will hire 3,000 more workers at its Ohio plant.",
-                     qty("3,000 more", 3000, change="increase", unit="worker"))
-NBC_6000 = claim("The removal of the 6,000 or so American troops in Iraq would impact "
-                 "Operation Inherent Resolve.", qty("6,000 or so", 6000))
+MORE_TROOPS = claim(
+    "The U.S. announced it was sending 3,000 more troops to the Middle East.",
+    qty("3,000 more", 3000, change="increase"),
+    speaker="United States",
+)
+MORE_WORKERS = claim(
+    "The carmaker announced it will hire 3,000 more workers at its Ohio plant.",
+    qty("3,000 more", 3000, change="increase", unit="worker"),
+)
+NBC_6000 = claim(
+    "The removal of the 6,000 or so American troops in Iraq would impact Operation Inherent Resolve.",
+    qty("6,000 or so", 6000),
+)
 SOME_5200 = claim("Some 5,200 American troops are based in Iraq.", qty("some 5,200", 5200))
-MILLEY = claim("Gen. Mark Milley denied the United States was leaving Iraq.",
-               speaker="Gen. Mark Milley")
+MILLEY = claim("Gen. Mark Milley denied the United States was leaving Iraq.", speaker="Gen. Mark Milley")
 
 
 def test_key_kinds_of_a_counted_claim():
     keys = blocking_keys(MORE_TROOPS)
-    assert {"n:3000:troop", "u:troop:middle_east", "e:united_states", "e:middle_east",
-            "s:united_states", "t:send"} <= keys
+    assert {
+        "n:3000:troop",
+        "u:troop:middle_east",
+        "e:united_states",
+        "e:middle_east",
+        "s:united_states",
+        "t:send",
+    } <= keys
 
 
 def test_number_keys_carry_the_unit_group():
     assert "n:3000:troop" in blocking_keys(MORE_TROOPS)
     assert "n:3000:worker" in blocking_keys(MORE_WORKERS)
-    assert not [k for k in blocking_keys(MORE_TROOPS) & query_keys(MORE_WORKERS)
-                if k.startswith(("n:", "u:"))]
+    assert not [k for k in blocking_keys(MORE_TROOPS) & query_keys(MORE_WORKERS) if k.startswith(("n:", "u:"))]
 
 
 def test_counts_of_one_set_share_a_key_whatever_the_numbers():
@@ -48,11 +59,19 @@ def test_unit_groups_and_stop_words_are_not_term_keys():
     assert not {"t:the", "t:are", "t:some"} & keys
 
 
-@pytest.mark.parametrize(("name", "key"), [
-    ("Gen. Mark Milley", "mark_milley"), ("Mark Milley", "mark_milley"),
-    ("mark  milley", "mark_milley"), ("Adel Abdul-Mahdi", "adel_abdul_mahdi"),
-    ("President", "president"), (None, None), ("", None), ("...", None),
-])
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Gen. Mark Milley", "mark_milley"),
+        ("Mark Milley", "mark_milley"),
+        ("mark  milley", "mark_milley"),
+        ("Adel Abdul-Mahdi", "adel_abdul_mahdi"),
+        ("President", "president"),
+        (None, None),
+        ("", None),
+        ("...", None),
+    ],
+)
 def test_speaker_key(name, key):
     assert speaker_key(name) == key
 
@@ -63,9 +82,14 @@ def test_key_count_is_bounded():
         "workers, 3,000 people, 4,000 volunteers, 5,000 refugees and 6,000 drones moved "
         "while Esper, Milley, Pompeo, Trump, Soleimani and Abdul-Mahdi argued about "
         "withdrawal, deployment, sanctions, airstrikes, militias, embassies and elections.",
-        qty("1,000", 1000), qty("2,000", 2000, unit="worker"), qty("3,000", 3000, unit="person"),
-        qty("4,000", 4000, unit="volunteer"), qty("5,000", 5000, unit="refugee"),
-        qty("6,000", 6000, unit="drone"), speaker="Pentagon")
+        qty("1,000", 1000),
+        qty("2,000", 2000, unit="worker"),
+        qty("3,000", 3000, unit="person"),
+        qty("4,000", 4000, unit="volunteer"),
+        qty("5,000", 5000, unit="refugee"),
+        qty("6,000", 6000, unit="drone"),
+        speaker="Pentagon",
+    )
     assert len(blocking_keys(many)) <= BLOCKING_LIMIT
     assert len(blocking_keys(many)) == BLOCKING_LIMIT  # the budget is used, not exceeded
     assert len(query_keys(many)) <= QUERY_LIMIT + BLOCKING_LIMIT

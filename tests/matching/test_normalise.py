@@ -14,18 +14,33 @@ from claimtrack.matching.number_forms import canonical_number
 from tests.matching.builders import CARMAKER, FESTIVAL, IRAQ_NBC, IRAQ_WIRE
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("3,000", 3000), ("3000", 3000), ("three thousand", 3000), ("3k", 3000),
-    ("3K", 3000), ("1.5 million", 1_500_000), ("1.5m", 1_500_000), ("2bn", 2e9),
-    ("twenty-five", 25), ("one hundred and twenty", 120), ("a dozen", 12),
-    ("a million", 1_000_000), ("5,200", 5200), ("0.5", 0.5), ("six thousand", 6000),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3,000", 3000),
+        ("3000", 3000),
+        ("three thousand", 3000),
+        ("3k", 3000),
+        ("3K", 3000),
+        ("1.5 million", 1_500_000),
+        ("1.5m", 1_500_000),
+        ("2bn", 2e9),
+        ("twenty-five", 25),
+        ("one hundred and twenty", 120),
+        ("a dozen", 12),
+        ("a million", 1_000_000),
+        ("5,200", 5200),
+        ("0.5", 0.5),
+        ("six thousand", 6000),
+    ],
+)
 def test_numbers_in_any_form_parse_to_one_value(text, expected):
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["3,000 troops", "3000 troops", "three thousand troops",
-                                  "3k troops", "3 thousand troops"])
+@pytest.mark.parametrize(
+    "text", ["3,000 troops", "3000 troops", "three thousand troops", "3k troops", "3 thousand troops"]
+)
 def test_numbers_become_one_canonical_digit_token(text):
     assert tokens(text) == ["3000", "troop"]
 
@@ -36,61 +51,111 @@ def test_canonical_number_drops_noise():
     assert canonical_number(float("nan")) == "nan"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("$3 million", ["dollar", "3000000"]),
-    ("3 million dollars", ["3000000", "dollar"]),
-    ("5%", ["5", "percent"]),
-    ("5 per cent", ["5", "percent"]),
-    ("5 percent", ["5", "percent"]),
-    ("a 3km walk", ["a", "3", "km", "walk"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$3 million", ["dollar", "3000000"]),
+        ("3 million dollars", ["3000000", "dollar"]),
+        ("5%", ["5", "percent"]),
+        ("5 per cent", ["5", "percent"]),
+        ("5 percent", ["5", "percent"]),
+        ("a 3km walk", ["a", "3", "km", "walk"]),
+    ],
+)
 def test_money_and_percentages(text, expected):
     assert tokens(text) == expected
 
 
-@pytest.mark.parametrize("phrase", [
-    "troops", "soldiers", "service members", "servicemen", "forces", "paratroopers",
-    "Marines", "military personnel", "reservists",
-])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "troops",
+        "soldiers",
+        "service members",
+        "servicemen",
+        "forces",
+        "paratroopers",
+        "Marines",
+        "military personnel",
+        "reservists",
+    ],
+)
 def test_military_nouns_fold_into_troop(phrase):
     assert tokens(f"3,000 {phrase}") == ["3000", "troop"]
 
 
-@pytest.mark.parametrize(("phrase", "group"), [
-    ("workers", "worker"), ("employees", "worker"), ("staff", "worker"), ("jobs", "worker"),
-    ("people", "person"), ("protesters", "person"), ("demonstrators", "person"),
-    ("volunteers", "volunteer"),
-])
+@pytest.mark.parametrize(
+    ("phrase", "group"),
+    [
+        ("workers", "worker"),
+        ("employees", "worker"),
+        ("staff", "worker"),
+        ("jobs", "worker"),
+        ("people", "person"),
+        ("protesters", "person"),
+        ("demonstrators", "person"),
+        ("volunteers", "volunteer"),
+    ],
+)
 def test_other_unit_groups(phrase, group):
     assert tokens(f"200 {phrase}")[-1] == group
 
 
-@pytest.mark.parametrize(("lemma", "group"), [
-    ("troop", "troop"), ("service member", "troop"), ("soldier", "troop"),
-    ("paratrooper", "troop"), ("employee", "worker"), ("worker", "worker"),
-    ("person", "person"), ("percent", "percent"), ("dollar", "dollar"),
-    ("widget", "widget"), ("widgets", "widget"), (None, None), ("", None),
-])
+@pytest.mark.parametrize(
+    ("lemma", "group"),
+    [
+        ("troop", "troop"),
+        ("service member", "troop"),
+        ("soldier", "troop"),
+        ("paratrooper", "troop"),
+        ("employee", "worker"),
+        ("worker", "worker"),
+        ("person", "person"),
+        ("percent", "percent"),
+        ("dollar", "dollar"),
+        ("widget", "widget"),
+        ("widgets", "widget"),
+        (None, None),
+        ("", None),
+    ],
+)
 def test_unit_group_of_extractor_lemmas(lemma, group):
     assert unit_group(lemma) == group
 
 
-@pytest.mark.parametrize("text", [
-    "U.S. troops", "US troops", "United States troops", "America's troops",
-    "American troops", "Washington's troops", "troops of the United States of America",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. troops",
+        "US troops",
+        "United States troops",
+        "America's troops",
+        "American troops",
+        "Washington's troops",
+        "troops of the United States of America",
+    ],
+)
 def test_united_states_aliases(text):
     assert "united_states" in entities(text)
     assert "united_states" in tokens(text)
 
 
-@pytest.mark.parametrize(("text", "entity"), [
-    ("the Iraqi parliament", "iraq"), ("in Iraq", "iraq"), ("the U.K. said", "united_kingdom"),
-    ("Britain said", "united_kingdom"), ("British troops", "united_kingdom"),
-    ("the Pentagon said", "pentagon"), ("the Defense Department said", "pentagon"),
-    ("the DoD said", "pentagon"), ("ISIS fighters", "islamic_state"),
-    ("the Islamic State group", "islamic_state"), ("to the Middle East", "middle_east"),
-])
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("the Iraqi parliament", "iraq"),
+        ("in Iraq", "iraq"),
+        ("the U.K. said", "united_kingdom"),
+        ("Britain said", "united_kingdom"),
+        ("British troops", "united_kingdom"),
+        ("the Pentagon said", "pentagon"),
+        ("the Defense Department said", "pentagon"),
+        ("the DoD said", "pentagon"),
+        ("ISIS fighters", "islamic_state"),
+        ("the Islamic State group", "islamic_state"),
+        ("to the Middle East", "middle_east"),
+    ],
+)
 def test_entity_aliases(text, entity):
     assert entity in entities(text)
 
@@ -103,13 +168,11 @@ def test_longest_alias_wins():
     assert "washington_post" in tokens("the Washington Post reported")
     assert "united_states" not in tokens("the Washington Post reported")
     # "joint chiefs of staff" is an office, not a count of staff.
-    assert tokens("chairman of the joint chiefs of staff") == ["chairman", "of", "the",
-                                                                "joint_chiefs"]
+    assert tokens("chairman of the joint chiefs of staff") == ["chairman", "of", "the", "joint_chiefs"]
 
 
 def test_content_terms_drop_stop_words_and_reporting_verbs():
-    assert content_terms("The U.S. said it was sending troops") == {
-        "united_states", "send", "troop"}
+    assert content_terms("The U.S. said it was sending troops") == {"united_states", "send", "troop"}
 
 
 def test_paraphrased_event_words_meet():
@@ -118,17 +181,23 @@ def test_paraphrased_event_words_meet():
     assert {"withdraw", "not", "united_states", "iraq", "milley"} <= leaving & pulling
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("plans", "planned"), ("bases", "based"), ("moving", "move"), ("killed", "kill"),
-    ("casualties", "casualty"), ("announced", "announce"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("plans", "planned"),
+        ("bases", "based"),
+        ("moving", "move"),
+        ("killed", "kill"),
+        ("casualties", "casualty"),
+        ("announced", "announce"),
+    ],
+)
 def test_stemmer_meets_inflections(a, b):
     assert stem(a) == stem(b)
 
 
 def test_normalised_text_is_space_joined_content_terms():
-    assert normalised_text("Some 5,200 American troops are based in Iraq") == (
-        "5200 united_states troop bas iraq")
+    assert normalised_text("Some 5,200 American troops are based in Iraq") == ("5200 united_states troop bas iraq")
 
 
 def test_names_are_found_inside_and_at_start_of_sentences():
@@ -140,8 +209,7 @@ def test_names_are_found_inside_and_at_start_of_sentences():
 
 
 def test_title_case_headline_does_not_make_every_word_a_name():
-    assert entities("Iraq Asks United States To Make Plans To Withdraw Forces") == {
-        "iraq", "united_states"}
+    assert entities("Iraq Asks United States To Make Plans To Withdraw Forces") == {"iraq", "united_states"}
 
 
 def test_story_terms_capture_the_subject():
@@ -168,9 +236,14 @@ def test_empty_and_odd_text():
     assert parse_number("3 and 4") is None
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("delegation", "delegates"), ("operations", "operating"), ("delegations", "delegated"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("delegation", "delegates"),
+        ("operations", "operating"),
+        ("delegations", "delegated"),
+    ],
+)
 def test_stemmer_meets_nouns_in_ation(a, b):
     assert stem(a) == stem(b)
 

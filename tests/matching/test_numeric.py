@@ -10,20 +10,26 @@ from claimtrack.matching.numeric import (
 from claimtrack.matching.quantity_context import quantity_context
 from tests.matching.builders import claim, qty
 
-NBC_6000 = claim("The removal of the 6,000 or so American troops in Iraq would impact "
-                 "Operation Inherent Resolve.", qty("6,000 or so", 6000))
-ROUGHLY_6000 = claim("There are roughly 6,000 service members in Iraq today.",
-                     qty("roughly 6,000", 6000, unit="service member"))
+NBC_6000 = claim(
+    "The removal of the 6,000 or so American troops in Iraq would impact Operation Inherent Resolve.",
+    qty("6,000 or so", 6000),
+)
+ROUGHLY_6000 = claim(
+    "There are roughly 6,000 service members in Iraq today.", qty("roughly 6,000", 6000, unit="service member")
+)
 SOME_5200 = claim("Some 5,200 American troops are based in Iraq.", qty("some 5,200", 5200))
-ROUGHLY_5000 = claim("There are roughly 5,000 U.S. troops in Iraq.",
-                     qty("roughly 5,000", 5000))
-MORE_3000 = claim("The U.S. announced it was sending 3,000 more troops to the Middle East.",
-                  qty("3,000 more", 3000, change="increase"))
-ADDITIONAL_3000 = claim("The Army ordered about 3,000 additional soldiers to the Middle East.",
-                        qty("about 3,000 additional", 3000, change="increase",
-                            unit="soldier"))
-COULD_REMAIN = claim("Officials said about 2,500 troops could remain in the country under "
-                     "one plan.", qty("about 2,500", 2500))
+ROUGHLY_5000 = claim("There are roughly 5,000 U.S. troops in Iraq.", qty("roughly 5,000", 5000))
+MORE_3000 = claim(
+    "The U.S. announced it was sending 3,000 more troops to the Middle East.",
+    qty("3,000 more", 3000, change="increase"),
+)
+ADDITIONAL_3000 = claim(
+    "The Army ordered about 3,000 additional soldiers to the Middle East.",
+    qty("about 3,000 additional", 3000, change="increase", unit="soldier"),
+)
+COULD_REMAIN = claim(
+    "Officials said about 2,500 troops could remain in the country under one plan.", qty("about 2,500", 2500)
+)
 
 
 def verdict(a, b):
@@ -32,6 +38,7 @@ def verdict(a, b):
 
 
 # --- intervals and the tolerance table ---------------------------------------------
+
 
 def test_exact_quantity_is_a_point():
     assert interval(qty("3,000", 3000, approx=False)) == (3000, 3000)
@@ -42,27 +49,30 @@ def test_bounds_from_the_extractor_are_used_as_given():
     assert interval(qty("odd", 10, approx=True, low=12, high=8)) == (8, 12)
 
 
-@pytest.mark.parametrize(("text", "value", "expected"), [
-    ("about 3,000", 3000, (2850, 3150)),
-    ("roughly 5,000", 5000, (4750, 5250)),
-    ("some 5,200", 5200, (4940, 5460)),
-    ("6,000 or so", 6000, (5700, 6300)),
-    ("around 100", 100, (95, 105)),
-    ("nearly 6,000", 6000, (5400, 6000)),
-    ("almost 100", 100, (90, 100)),
-    ("a little over 5,000", 5000, (5000, 5500)),
-    ("just under 100", 100, (90, 100)),
-    ("more than 160,000", 160000, (160000, 240000)),
-    ("over 100", 100, (100, 150)),
-    ("at least 16", 16, (16, 32)),
-    ("up to 3,000", 3000, (0, 3000)),
-    ("as many as 3,000", 3000, (0, 3000)),
-    ("fewer than 50", 50, (0, 50)),
-    ("thousands of", 2000, (2000, 9999)),
-    ("tens of thousands of", 20000, (20000, 99999)),
-    ("hundreds of", 200, (200, 999)),
-    ("an estimated 40", 40, (38, 42)),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("about 3,000", 3000, (2850, 3150)),
+        ("roughly 5,000", 5000, (4750, 5250)),
+        ("some 5,200", 5200, (4940, 5460)),
+        ("6,000 or so", 6000, (5700, 6300)),
+        ("around 100", 100, (95, 105)),
+        ("nearly 6,000", 6000, (5400, 6000)),
+        ("almost 100", 100, (90, 100)),
+        ("a little over 5,000", 5000, (5000, 5500)),
+        ("just under 100", 100, (90, 100)),
+        ("more than 160,000", 160000, (160000, 240000)),
+        ("over 100", 100, (100, 150)),
+        ("at least 16", 16, (16, 32)),
+        ("up to 3,000", 3000, (0, 3000)),
+        ("as many as 3,000", 3000, (0, 3000)),
+        ("fewer than 50", 50, (0, 50)),
+        ("thousands of", 2000, (2000, 9999)),
+        ("tens of thousands of", 20000, (20000, 99999)),
+        ("hundreds of", 200, (200, 999)),
+        ("an estimated 40", 40, (38, 42)),
+    ],
+)
 def test_tolerance_table_for_hedges_without_bounds(text, value, expected):
     low, high = interval(qty(text, value, approx=True))
     assert low == pytest.approx(expected[0])
@@ -71,13 +81,17 @@ def test_tolerance_table_for_hedges_without_bounds(text, value, expected):
 
 # --- the required verdicts -----------------------------------------------------------
 
-@pytest.mark.parametrize(("a", "b", "expected"), [
-    (NBC_6000, ROUGHLY_6000, "consistent"),
-    (ADDITIONAL_3000, MORE_3000, "consistent"),
-    (ROUGHLY_5000, SOME_5200, "consistent"),
-    (NBC_6000, SOME_5200, "conflict"),
-    (NBC_6000, ROUGHLY_5000, "conflict"),
-])
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (NBC_6000, ROUGHLY_6000, "consistent"),
+        (ADDITIONAL_3000, MORE_3000, "consistent"),
+        (ROUGHLY_5000, SOME_5200, "consistent"),
+        (NBC_6000, SOME_5200, "conflict"),
+        (NBC_6000, ROUGHLY_5000, "conflict"),
+    ],
+)
 def test_required_verdicts(a, b, expected):
     assert verdict(a, b) == expected
     assert verdict(b, a) == expected
@@ -91,32 +105,29 @@ def test_verdict_names_the_compared_pair():
 
 
 def test_little_over_5000_conflicts_with_6000_or_so_and_fits_roughly_5000():
-    milley = claim("MILLEY: A little over 5,000 in Iraq right now.",
-                   qty("A little over 5,000", 5000))
+    milley = claim("MILLEY: A little over 5,000 in Iraq right now.", qty("A little over 5,000", 5000))
     assert verdict(milley, NBC_6000) == "conflict"
     assert verdict(milley, ROUGHLY_5000) == "consistent"
 
 
 def test_percentages():
     a = claim("Unemployment fell to 3.5% in December.", qty("3.5%", 3.5, unit="percent"))
-    b = claim("Unemployment fell to about 3.6 percent in December.",
-              qty("about 3.6 percent", 3.6, unit="percent"))
-    c = claim("Unemployment fell to 4.1 per cent in December.",
-              qty("4.1 per cent", 4.1, unit="percent"))
+    b = claim("Unemployment fell to about 3.6 percent in December.", qty("about 3.6 percent", 3.6, unit="percent"))
+    c = claim("Unemployment fell to 4.1 per cent in December.", qty("4.1 per cent", 4.1, unit="percent"))
     assert verdict(a, b) == "consistent"
     assert verdict(a, c) == "conflict"
 
 
 def test_money():
     a = claim("The expansion will cost $850 million.", qty("$850 million", 850e6, unit="dollar"))
-    b = claim("The expansion will cost nearly $900 million.",
-              qty("nearly $900 million", 900e6, unit="dollar"))
+    b = claim("The expansion will cost nearly $900 million.", qty("nearly $900 million", 900e6, unit="dollar"))
     c = claim("The expansion will cost $1.2 billion.", qty("$1.2 billion", 1.2e9, unit="dollar"))
     assert verdict(a, b) == "consistent"
     assert verdict(a, c) == "conflict"
 
 
 # --- what counts as the same set -----------------------------------------------------
+
 
 def test_plan_is_not_compared_with_a_present_count():
     assert verdict(NBC_6000, COULD_REMAIN) == "different"
@@ -125,12 +136,15 @@ def test_plan_is_not_compared_with_a_present_count():
     assert found.note == "a plan or possibility vs a present count"
 
 
-@pytest.mark.parametrize("text", [
-    "Some 2,500 troops would stay in Iraq.",
-    "The Pentagon plans to keep 2,500 troops in Iraq.",
-    "Washington would leave 2,500 troops in Iraq.",
-    "If talks fail, 2,500 troops will stay in Iraq.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 2,500 troops would stay in Iraq.",
+        "The Pentagon plans to keep 2,500 troops in Iraq.",
+        "Washington would leave 2,500 troops in Iraq.",
+        "If talks fail, 2,500 troops will stay in Iraq.",
+    ],
+)
 def test_prospective_counts(text):
     rec = claim(text, qty("2,500", 2500))
     assert quantity_context(rec.text, rec.quantities[0]).mode == "prospective"
@@ -138,8 +152,7 @@ def test_prospective_counts(text):
 
 
 def test_two_plans_are_compared():
-    other_plan = claim("Under the plan 2,500 troops could stay in the country.",
-                       qty("2,500", 2500, approx=False))
+    other_plan = claim("Under the plan 2,500 troops could stay in the country.", qty("2,500", 2500, approx=False))
     assert verdict(COULD_REMAIN, other_plan) == "consistent"
 
 
@@ -149,8 +162,10 @@ def test_modal_of_an_outer_phrase_does_not_make_the_count_prospective():
 
 
 def test_past_peak_is_a_different_set():
-    peak = claim("A fraction of the more than 160,000 who were there at the height of "
-                 "the 2007 surge.", qty("more than 160,000", 160000))
+    peak = claim(
+        "A fraction of the more than 160,000 who were there at the height of the 2007 surge.",
+        qty("more than 160,000", 160000),
+    )
     assert quantity_context(peak.text, peak.quantities[0]).mode == "past"
     assert verdict(peak, NBC_6000) == "different"
 
@@ -162,8 +177,7 @@ def test_increment_is_never_compared_with_a_total():
 
 
 def test_increment_is_read_from_the_text_when_the_extractor_gave_none():
-    unmarked = claim("The U.S. is sending 3,000 more troops to the Middle East.",
-                     qty("3,000", 3000, approx=False))
+    unmarked = claim("The U.S. is sending 3,000 more troops to the Middle East.", qty("3,000", 3000, approx=False))
     assert quantity_context(unmarked.text, unmarked.quantities[0]).change == "increase"
     assert verdict(unmarked, MORE_3000) == "consistent"
     hedge = claim("More than 3,000 troops are in the region.", qty("More than 3,000", 3000))
@@ -171,8 +185,7 @@ def test_increment_is_read_from_the_text_when_the_extractor_gave_none():
 
 
 def test_increase_and_decrease_are_not_compared():
-    cut = claim("The Army will cut 3,000 troops from the Middle East.",
-                qty("3,000", 3000, change="decrease"))
+    cut = claim("The Army will cut 3,000 troops from the Middle East.", qty("3,000", 3000, change="decrease"))
     assert verdict(cut, MORE_3000) == "different"
 
 
@@ -183,8 +196,10 @@ def test_different_places_are_different_sets():
 
 
 def test_place_inside_a_named_region_still_meets_it():
-    kuwait = claim("The additional 3,000 paratroopers are flowing into Kuwait this week.",
-                   qty("additional 3,000", 3000, change="increase", unit="paratrooper"))
+    kuwait = claim(
+        "The additional 3,000 paratroopers are flowing into Kuwait this week.",
+        qty("additional 3,000", 3000, change="increase", unit="paratrooper"),
+    )
     assert verdict(kuwait, MORE_3000) == "consistent"
 
 
@@ -207,11 +222,12 @@ def test_durations_are_never_compared():
 
 
 def test_different_unit_groups_are_not_compared_but_flagged_as_lookalikes():
-    workers = claim("The carmaker will hire 3,000 more workers at its Ohio plant.",
-                    qty("3,000 more", 3000, change="increase", unit="worker"))
+    workers = claim(
+        "The carmaker will hire 3,000 more workers at its Ohio plant.",
+        qty("3,000 more", 3000, change="increase", unit="worker"),
+    )
     assert verdict(workers, MORE_3000) is None
-    assert not same_counted_thing(workers, workers.quantities[0], MORE_3000,
-                                  MORE_3000.quantities[0])
+    assert not same_counted_thing(workers, workers.quantities[0], MORE_3000, MORE_3000.quantities[0])
     assert same_number_other_unit(workers, MORE_3000) is not None
 
 
@@ -226,8 +242,11 @@ def test_missing_units_compare_only_nearly_the_same_words_and_never_conflict():
 
 
 def test_closest_pair_is_chosen():
-    both = claim("Roughly 6,000 troops are in Iraq, and 900 are in Syria.",
-                 qty("Roughly 6,000", 6000), qty("900", 900, approx=False))
+    both = claim(
+        "Roughly 6,000 troops are in Iraq, and 900 are in Syria.",
+        qty("Roughly 6,000", 6000),
+        qty("900", 900, approx=False),
+    )
     found = compare(both, NBC_6000)
     assert found.verdict == "consistent" and found.a.value == 6000
 
@@ -262,6 +281,7 @@ def test_infinitive_governs_the_number_but_a_place_does_not():
 
 # --- the tolerance table is the authority for known hedges -------------------------------
 
+
 def test_known_hedges_take_the_table_whatever_bounds_the_extractor_gave():
     # The extractor reads "a little over" as up to +50%; the table says +10%.
     assert interval(qty("A little over 5,000", 5000, low=5000, high=7500)) == pytest.approx((5000, 5500))
@@ -274,15 +294,14 @@ def test_ranges_and_unknown_hedges_keep_the_extractors_bounds():
 
 
 def test_a_little_over_5000_conflicts_with_6000_or_so():
-    milley = claim("A little over 5,000 in Iraq right now.",
-                   qty("A little over 5,000", 5000, low=5000, high=7500))
+    milley = claim("A little over 5,000 in Iraq right now.", qty("A little over 5,000", 5000, low=5000, high=7500))
     assert verdict(NBC_6000, milley) == "conflict"
     assert verdict(SOME_5200, milley) == "consistent"
 
 
 def test_small_shared_numbers_are_not_lookalikes():
-    countries = claim("Washington broke agreements between the two countries.",
-                      qty("two countries", 2, unit="country"))
-    governments = claim("Baghdad said it breached deals between the two governments.",
-                        qty("two governments", 2, unit="government"))
+    countries = claim("Washington broke agreements between the two countries.", qty("two countries", 2, unit="country"))
+    governments = claim(
+        "Baghdad said it breached deals between the two governments.", qty("two governments", 2, unit="government")
+    )
     assert same_number_other_unit(countries, governments) is None

@@ -7,48 +7,105 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimtrack.matching.keys import BLOCKING_LIMIT, blocking_keys, query_keys
+from claimtrack.matching.model import ClaimRecord, QuantityRecord
 from claimtrack.matching.normalise import content_terms, entities, story_terms, tokens
 from claimtrack.matching.numeric import compare, interval
-from claimtrack.matching.model import ClaimRecord, QuantityRecord
 from claimtrack.matching.scoring import MatchConfig, score_pair
 from claimtrack.matching.vocabulary import STOP_WORDS
 
 BOUNDED = settings(max_examples=120, deadline=None)
 
-NEWS_WORDS = st.sampled_from([
-    "U.S.", "US", "us", "Iraq", "Iraqi", "troops", "soldiers", "workers", "3,000", "3000",
-    "three", "thousand", "1.5", "million", "$", "%", "more", "than", "about", "some",
-    "or", "so", "could", "remain", "in", "the", "Gen.", "Mark", "Milley", "said", "denied",
-    "wasn't", "Iran's", "—", ",", ".", "\"", "5,200", "6,000", "a", "dozen", "3k", "2bn",
-    "pulling", "out", "at", "height", "2007", "Kuwait", "Middle", "East", "’s", "n't",
-])
+NEWS_WORDS = st.sampled_from(
+    [
+        "U.S.",
+        "US",
+        "us",
+        "Iraq",
+        "Iraqi",
+        "troops",
+        "soldiers",
+        "workers",
+        "3,000",
+        "3000",
+        "three",
+        "thousand",
+        "1.5",
+        "million",
+        "$",
+        "%",
+        "more",
+        "than",
+        "about",
+        "some",
+        "or",
+        "so",
+        "could",
+        "remain",
+        "in",
+        "the",
+        "Gen.",
+        "Mark",
+        "Milley",
+        "said",
+        "denied",
+        "wasn't",
+        "Iran's",
+        "—",
+        ",",
+        ".",
+        '"',
+        "5,200",
+        "6,000",
+        "a",
+        "dozen",
+        "3k",
+        "2bn",
+        "pulling",
+        "out",
+        "at",
+        "height",
+        "2007",
+        "Kuwait",
+        "Middle",
+        "East",
+        "’s",
+        "n't",
+    ]
+)
 TEXT = st.one_of(
     st.text(max_size=160),
     st.lists(NEWS_WORDS, max_size=40).map(" ".join),
 )
-NUMBER = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-10**6, 10**6).map(float)
+NUMBER = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-(10**6), 10**6).map(float)
 QUANTITY = st.builds(
     QuantityRecord,
-    text=st.sampled_from(["3,000", "some 5,200", "6,000 or so", "more than 3,000", "up to 10",
-                          "thousands of", "", "x"]) | st.text(max_size=12),
-    value=NUMBER, low=NUMBER, high=NUMBER, approx=st.booleans(),
+    text=st.sampled_from(["3,000", "some 5,200", "6,000 or so", "more than 3,000", "up to 10", "thousands of", "", "x"])
+    | st.text(max_size=12),
+    value=NUMBER,
+    low=NUMBER,
+    high=NUMBER,
+    approx=st.booleans(),
     change=st.sampled_from([None, "increase", "decrease"]),
-    unit=st.sampled_from([None, "", "troop", "service member", "worker", "percent", "day",
-                          "widget", "army reservist"]),
+    unit=st.sampled_from([None, "", "troop", "service member", "worker", "percent", "day", "widget", "army reservist"]),
 )
-CONTEXT = st.frozensets(st.sampled_from(["iraq", "united_states", "troop", "withdraw",
-                                         "carmaker", "ohio", "plant", "soleimani"]),
-                        max_size=6)
+CONTEXT = st.frozensets(
+    st.sampled_from(["iraq", "united_states", "troop", "withdraw", "carmaker", "ohio", "plant", "soleimani"]),
+    max_size=6,
+)
 DATE = st.none() | st.datetimes() | st.datetimes(timezones=st.just(UTC))
 
 
 @st.composite
 def claims(draw, article=st.integers(1, 3)):
     return ClaimRecord(
-        claim_id=draw(st.integers(1, 10**6)), article_id=draw(article), text=draw(TEXT),
+        claim_id=draw(st.integers(1, 10**6)),
+        article_id=draw(article),
+        text=draw(TEXT),
         speaker=draw(st.none() | st.sampled_from(["Mark Milley", "Gen. Mark Milley", "Pentagon"])),
-        quantities=tuple(draw(st.lists(QUANTITY, max_size=3))), published=draw(DATE),
-        context=draw(CONTEXT))
+        quantities=tuple(draw(st.lists(QUANTITY, max_size=3))),
+        published=draw(DATE),
+        context=draw(CONTEXT),
+    )
 
 
 @BOUNDED

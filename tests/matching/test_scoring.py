@@ -1,5 +1,5 @@
 import dataclasses
-from datetime import datetime, timedelta, UTC
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -14,41 +14,79 @@ from tests.matching.builders import CARMAKER, FESTIVAL, IRAQ_NBC, IRAQ_WIRE, cla
 
 CFG = MatchConfig()
 
-TROOPS_SENT = claim("The U.S. announced it was sending 3,000 more troops to the Middle East.",
-                    qty("3,000 more", 3000, change="increase"), context=IRAQ_NBC)
-WORKERS_HIRED = claim("The carmaker announced it will hire 3,000 more workers at its Ohio plant.",
-                      qty("3,000 more", 3000, change="increase", unit="worker"),
-                      context=CARMAKER)
-VOLUNTEERS_SENT = claim("Port Alder announced it was sending 3,000 more volunteers to the "
-                        "festival.", qty("3,000 more", 3000, change="increase",
-                                         unit="volunteer"), context=FESTIVAL)
-TROOPS_ADDED = claim("The Pentagon is deploying about 3,000 additional troops to the "
-                     "Middle East, officials said.",
-                     qty("about 3,000 additional", 3000, change="increase"), context=IRAQ_WIRE)
-MILLEY_DENIED = claim("Gen. Mark Milley denied the United States was leaving Iraq.",
-                      speaker="Mark Milley", context=IRAQ_NBC)
-MILLEY_SAID = claim("Milley said the U.S. was not pulling out of Iraq.", speaker="Mark Milley",
-                    context=IRAQ_WIRE)
-NBC_6000 = claim("The removal of the 6,000 or so American troops in Iraq would impact "
-                 "Operation Inherent Resolve, the coalition fighting Islamic State.",
-                 qty("6,000 or so", 6000), context=IRAQ_NBC)
-WIRE_5200 = claim("Some 5,200 American troops are based in Iraq, where they train Iraqi "
-                  "forces fighting Islamic State.", qty("some 5,200", 5200), context=IRAQ_WIRE)
-WIRE_6000 = claim("Roughly 6,000 American troops are in Iraq, training forces that fight "
-                  "Islamic State.", qty("Roughly 6,000", 6000), context=IRAQ_WIRE)
-WIRE_PLAN = claim("Officials said about 2,500 American troops could remain in Iraq under "
-                  "one plan.", qty("about 2,500", 2500), context=IRAQ_WIRE)
-WIRE_VOTE = claim("The Iraqi parliament voted on Sunday to expel foreign troops after the "
-                  "U.S. killing of Soleimani.", context=IRAQ_WIRE)
-NBC_VOTE = claim("Five days earlier the Iraqi Parliament voted to end the American military "
-                 "presence after the U.S. killing of Iran's Gen. Qassem Soleimani.",
-                 context=IRAQ_NBC)
+TROOPS_SENT = claim(
+    "The U.S. announced it was sending 3,000 more troops to the Middle East.",
+    qty("3,000 more", 3000, change="increase"),
+    context=IRAQ_NBC,
+)
+WORKERS_HIRED = claim(
+    "The carmaker announced it will hire 3,000 more workers at its Ohio plant.",
+    qty("3,000 more", 3000, change="increase", unit="worker"),
+    context=CARMAKER,
+)
+VOLUNTEERS_SENT = claim(
+    "Port Alder announced it was sending 3,000 more volunteers to the festival.",
+    qty("3,000 more", 3000, change="increase", unit="volunteer"),
+    context=FESTIVAL,
+)
+TROOPS_ADDED = claim(
+    "The Pentagon is deploying about 3,000 additional troops to the Middle East, officials said.",
+    qty("about 3,000 additional", 3000, change="increase"),
+    context=IRAQ_WIRE,
+)
+MILLEY_DENIED = claim(
+    "Gen. Mark Milley denied the United States was leaving Iraq.", speaker="Mark Milley", context=IRAQ_NBC
+)
+MILLEY_SAID = claim("Milley said the U.S. was not pulling out of Iraq.", speaker="Mark Milley", context=IRAQ_WIRE)
+NBC_6000 = claim(
+    "The removal of the 6,000 or so American troops in Iraq would impact "
+    "Operation Inherent Resolve, the coalition fighting Islamic State.",
+    qty("6,000 or so", 6000),
+    context=IRAQ_NBC,
+)
+WIRE_5200 = claim(
+    "Some 5,200 American troops are based in Iraq, where they train Iraqi forces fighting Islamic State.",
+    qty("some 5,200", 5200),
+    context=IRAQ_WIRE,
+)
+WIRE_6000 = claim(
+    "Roughly 6,000 American troops are in Iraq, training forces that fight Islamic State.",
+    qty("Roughly 6,000", 6000),
+    context=IRAQ_WIRE,
+)
+WIRE_PLAN = claim(
+    "Officials said about 2,500 American troops could remain in Iraq under one plan.",
+    qty("about 2,500", 2500),
+    context=IRAQ_WIRE,
+)
+WIRE_VOTE = claim(
+    "The Iraqi parliament voted on Sunday to expel foreign troops after the U.S. killing of Soleimani.",
+    context=IRAQ_WIRE,
+)
+NBC_VOTE = claim(
+    "Five days earlier the Iraqi Parliament voted to end the American military "
+    "presence after the U.S. killing of Iran's Gen. Qassem Soleimani.",
+    context=IRAQ_NBC,
+)
 
-ALL = [TROOPS_SENT, WORKERS_HIRED, VOLUNTEERS_SENT, TROOPS_ADDED, MILLEY_DENIED, MILLEY_SAID,
-       NBC_6000, WIRE_5200, WIRE_6000, WIRE_PLAN, WIRE_VOTE, NBC_VOTE]
+ALL = [
+    TROOPS_SENT,
+    WORKERS_HIRED,
+    VOLUNTEERS_SENT,
+    TROOPS_ADDED,
+    MILLEY_DENIED,
+    MILLEY_SAID,
+    NBC_6000,
+    WIRE_5200,
+    WIRE_6000,
+    WIRE_PLAN,
+    WIRE_VOTE,
+    NBC_VOTE,
+]
 
 
 # --- the look-alike trap --------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lookalike", [WORKERS_HIRED, VOLUNTEERS_SENT])
 def test_lookalike_from_unrelated_story_is_not_linked(lookalike):
@@ -68,12 +106,14 @@ def test_lookalike_without_story_context_is_still_not_linked():
 
 def test_unrelated_story_gate_pushes_a_similar_sentence_down():
     same_story = score_pair(TROOPS_SENT, TROOPS_ADDED)
-    other_story = score_pair(TROOPS_SENT, dataclasses.replace(TROOPS_ADDED, context=CARMAKER),
-                             MatchConfig(min_score=0.0))
+    other_story = score_pair(
+        TROOPS_SENT, dataclasses.replace(TROOPS_ADDED, context=CARMAKER), MatchConfig(min_score=0.0)
+    )
     assert other_story.score <= same_story.score * CFG.other_story_factor + 1e-9
 
 
 # --- same and related -------------------------------------------------------------------
+
 
 def test_paraphrase_from_the_same_story_is_same():
     match = score_pair(MILLEY_DENIED, MILLEY_SAID)
@@ -100,8 +140,7 @@ def test_conflicting_counts_of_the_same_set_are_linked_as_a_conflict():
     match = score_pair(NBC_6000, WIRE_5200)
     assert match.numeric == "conflict"
     assert match.relation == "same"  # the same assertion, with different numbers
-    assert "numbers conflict: 6,000 or so vs some 5,200 (compared troops, United States, in Iraq)" \
-        in match.reasons
+    assert "numbers conflict: 6,000 or so vs some 5,200 (compared troops, United States, in Iraq)" in match.reasons
     assert match.numbers.a.text == "6,000 or so"
 
 
@@ -125,15 +164,16 @@ def test_same_event_told_differently_is_linked():
 
 
 def test_denial_and_assertion_are_related_not_same():
-    asked = claim("Iraq has asked the United States to begin planning the withdrawal of its "
-                  "troops from Iraq.", context=IRAQ_NBC)
-    denied = claim("The Pentagon said it has no plans to withdraw American troops from Iraq.",
-                   context=IRAQ_WIRE)
+    asked = claim(
+        "Iraq has asked the United States to begin planning the withdrawal of its troops from Iraq.", context=IRAQ_NBC
+    )
+    denied = claim("The Pentagon said it has no plans to withdraw American troops from Iraq.", context=IRAQ_WIRE)
     match = score_pair(asked, denied)
     assert match is not None and match.relation == "related"
 
 
 # --- what is never linked -----------------------------------------------------------------
+
 
 def test_short_texts_are_not_linked():
     short = claim("Milley denied it.", speaker="Mark Milley", context=IRAQ_WIRE)
@@ -155,6 +195,7 @@ def test_min_score_is_respected():
 
 # --- symmetry, time, bounds -----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("i", range(len(ALL)))
 def test_scores_are_symmetric(i):
     for other in ALL:
@@ -168,8 +209,7 @@ def test_scores_are_symmetric(i):
 
 def test_time_distance_lowers_the_score_but_never_below_the_floor():
     later = dataclasses.replace(MILLEY_SAID, published=MILLEY_DENIED.published + timedelta(weeks=8))
-    much_later = dataclasses.replace(MILLEY_SAID,
-                                     published=MILLEY_DENIED.published + timedelta(days=3650))
+    much_later = dataclasses.replace(MILLEY_SAID, published=MILLEY_DENIED.published + timedelta(days=3650))
     near = score_pair(MILLEY_DENIED, MILLEY_SAID).score
     far = score_pair(MILLEY_DENIED, later).score
     farthest = score_pair(MILLEY_DENIED, much_later, MatchConfig(min_score=0.0)).score
@@ -179,8 +219,7 @@ def test_time_distance_lowers_the_score_but_never_below_the_floor():
 
 
 def test_naive_and_aware_dates_can_be_compared():
-    aware = dataclasses.replace(MILLEY_SAID,
-                                published=datetime(2020, 1, 10, 12, tzinfo=UTC))
+    aware = dataclasses.replace(MILLEY_SAID, published=datetime(2020, 1, 10, 12, tzinfo=UTC))
     assert score_pair(MILLEY_DENIED, aware) is not None
 
 
@@ -197,6 +236,7 @@ def test_text_measures_are_bounded():
 
 
 # --- ranking ------------------------------------------------------------------------------------
+
 
 def test_rank_orders_best_first_and_applies_limit():
     ranked = rank(NBC_6000, ALL)
@@ -218,17 +258,33 @@ def test_rank_breaks_ties_by_claim_id():
 
 # --- polarity, pruning ---------------------------------------------------------------------
 
-@pytest.mark.parametrize(("a", "b", "opposite"), [
-    ("The Pentagon has no plans to withdraw troops from Iraq.",
-     "Iraq asked the Pentagon to plan to withdraw troops.", True),
-    # The denial covers what the other claim does not say: no contradiction.
-    ("Milley denied the United States was leaving, calling the memo a mistake and an unsigned draft.",
-     "Milley said the letter was an unsigned draft sent by mistake.", False),
-    ("Milley said the U.S. was not pulling out of Iraq.",
-     "Milley denied the United States was leaving Iraq.", False),
-    ("A delegation would discuss the partnership rather than a troop withdrawal.",
-     "Any team would talk about the partnership, not about leaving.", False),
-])
+
+@pytest.mark.parametrize(
+    ("a", "b", "opposite"),
+    [
+        (
+            "The Pentagon has no plans to withdraw troops from Iraq.",
+            "Iraq asked the Pentagon to plan to withdraw troops.",
+            True,
+        ),
+        # The denial covers what the other claim does not say: no contradiction.
+        (
+            "Milley denied the United States was leaving, calling the memo a mistake and an unsigned draft.",
+            "Milley said the letter was an unsigned draft sent by mistake.",
+            False,
+        ),
+        (
+            "Milley said the U.S. was not pulling out of Iraq.",
+            "Milley denied the United States was leaving Iraq.",
+            False,
+        ),
+        (
+            "A delegation would discuss the partnership rather than a troop withdrawal.",
+            "Any team would talk about the partnership, not about leaving.",
+            False,
+        ),
+    ],
+)
 def test_opposite_polarity_needs_the_denial_to_cover_the_assertion(a, b, opposite):
     from claimtrack.matching.scoring import opposite_polarity
 
@@ -239,8 +295,10 @@ def test_opposite_polarity_needs_the_denial_to_cover_the_assertion(a, b, opposit
 @pytest.mark.parametrize("limit", [1, 3, 20])
 def test_rank_equals_scoring_every_candidate(limit):
     for query in ALL:
-        brute = sorted(((c, m) for c in ALL if (m := score_pair(query, c)) is not None),
-                       key=lambda cm: (-cm[1].score, cm[0].claim_id))[:limit]
+        brute = sorted(
+            ((c, m) for c in ALL if (m := score_pair(query, c)) is not None),
+            key=lambda cm: (-cm[1].score, cm[0].claim_id),
+        )[:limit]
         assert rank(query, ALL, limit=limit) == brute
 
 

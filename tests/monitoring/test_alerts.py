@@ -1,4 +1,5 @@
 """Alerts when new coverage repeats, or contradicts, a claim with a published verdict."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,28 +11,38 @@ from claimtrack.models import Claim, ClaimAlert, ClaimLink
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.monitoring import alerts
 from claimtrack.services.monitoring.articles import import_url
-from claimtrack.services.review import sources, verdicts
 from claimtrack.services.publishing import publish as publishing
+from claimtrack.services.review import sources, verdicts
 from claimtrack.services.review.sources import SourceInput
 from tests.helpers import make_user
 
 from .pages import article_html
 
-CONFIG = {"PUBLIC_BASE_URL": "https://factcheck.example.org", "PUBLISHER_NAME": "Example Fact Check",
-          "PUBLISHER_URL": "https://factcheck.example.org", "RATING_SCALE_PATH": None}
+CONFIG = {
+    "PUBLIC_BASE_URL": "https://factcheck.example.org",
+    "PUBLISHER_NAME": "Example Fact Check",
+    "PUBLISHER_URL": "https://factcheck.example.org",
+    "RATING_SCALE_PATH": None,
+}
 SYSTEM = Actor.system("test")
 
-REPEAT = ("Island paper repeats the fares figure",
-          "Harbour council leader Mara Ellison said on Monday that ferry fares had risen by 18 percent since March. "
-          "Passengers on the morning boat said the queues were longer than before.")
-CONFLICT = ("Fares figure disputed again",
-            "Harbour council leader Mara Ellison said on Monday that ferry fares had risen by 35 percent since March. "
-            "Passengers on the morning boat said the queues were longer than before.")
+REPEAT = (
+    "Island paper repeats the fares figure",
+    "Harbour council leader Mara Ellison said on Monday that ferry fares had risen by 18 percent since March. "
+    "Passengers on the morning boat said the queues were longer than before.",
+)
+CONFLICT = (
+    "Fares figure disputed again",
+    "Harbour council leader Mara Ellison said on Monday that ferry fares had risen by 35 percent since March. "
+    "Passengers on the morning boat said the queues were longer than before.",
+)
 
 
 def _page(title, body, outlet):
-    return (f"<!doctype html><html><head><title>{title}</title><meta property=\"og:site_name\" content=\"{outlet}\">"
-            f"</head><body><article><h1>{title}</h1><p>{body}</p></article></body></html>")
+    return (
+        f'<!doctype html><html><head><title>{title}</title><meta property="og:site_name" content="{outlet}">'
+        f"</head><body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+    )
 
 
 def _fetch(engine, client, url):
@@ -47,10 +58,17 @@ def published(engine, farm, fetch_client):
     farm.serve("/ferry", article_html("ferry"))
     stored = _fetch(engine, fetch_client, farm.url("/ferry"))
     with session_scope(engine) as s:
-        claim = next(c for c in s.exec(select(Claim).where(Claim.article_id == stored.article_id))
-                     if "18 percent" in c.text)
-        sources.add_source(s, rita, claim.id, SourceInput("https://ferries.example.org/fares", "Fare tables",
-                                                          "Ferry operator", "refutes", "Fares rose 9 percent."))
+        claim = next(
+            c for c in s.exec(select(Claim).where(Claim.article_id == stored.article_id)) if "18 percent" in c.text
+        )
+        sources.add_source(
+            s,
+            rita,
+            claim.id,
+            SourceInput(
+                "https://ferries.example.org/fares", "Fare tables", "Ferry operator", "refutes", "Fares rose 9 percent."
+            ),
+        )
         entry = verdicts.VerdictInput("false", "Fares rose by 9 percent, not 18.", "The operator's tables.")
         row = verdicts.save_draft(s, rita, claim.id, entry, verdict_id=None, version=None, config=CONFIG)
         row = verdicts.submit(s, rita, claim.id, entry, verdict_id=row.id, version=row.version, config=CONFIG)

@@ -1,4 +1,5 @@
 """One article by its address, through the guarded client and the usual import."""
+
 from __future__ import annotations
 
 import json
@@ -66,7 +67,10 @@ def test_the_canonical_address_is_what_counts(engine, farm, fetch_client):
 def test_changed_text_is_recorded_once_and_not_stored_twice(engine, farm, fetch_client):
     farm.serve("/clinic", article_html("clinic"))
     first = _import(engine, fetch_client, farm.url("/clinic"))
-    farm.serve("/clinic", article_html("clinic", extra="A spokesperson said weekend opening would begin in January with four staff."))
+    farm.serve(
+        "/clinic",
+        article_html("clinic", extra="A spokesperson said weekend opening would begin in January with four staff."),
+    )
     changed = _import(engine, fetch_client, farm.url("/clinic"))
     again = _import(engine, fetch_client, farm.url("/clinic"))
     assert changed.status == "changed" and again.status == "changed"
@@ -80,10 +84,13 @@ def test_changed_text_is_recorded_once_and_not_stored_twice(engine, farm, fetch_
         assert "weekend opening" not in session.get(Article, first.article_id).body
 
 
-@pytest.mark.parametrize("content_type, body", [
-    ("application/pdf", b"%PDF-1.4 binary stuff"),
-    ("image/png", b"\x89PNG\r\n\x1a\n"),
-])
+@pytest.mark.parametrize(
+    "content_type, body",
+    [
+        ("application/pdf", b"%PDF-1.4 binary stuff"),
+        ("image/png", b"\x89PNG\r\n\x1a\n"),
+    ],
+)
 def test_non_html_articles_are_refused(engine, farm, fetch_client, content_type, body):
     farm.serve("/doc", body, content_type=content_type)
     with pytest.raises(InputError, match="not an HTML page"):
@@ -125,6 +132,7 @@ def test_cli_fetch_prints_the_import_result(engine, farm, fetch_env):
 
 def test_cli_fetch_refuses_loopback_not_allow_listed(engine, farm, fetch_env):
     from claimtrack.cli import main
+
     farm.serve("/schools", article_html("schools"))
     with pytest.raises(SystemExit) as exit_:
         main(["fetch", farm.url("/schools", host="127.0.0.1")])

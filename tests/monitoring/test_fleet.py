@@ -1,5 +1,6 @@
 """Polling many sources at once: hosts side by side, never two requests at once to one
 host, and the same articles, links and alerts as polling them one by one."""
+
 from __future__ import annotations
 
 import threading
@@ -24,8 +25,10 @@ NAMES = ["north.test", "south.test", "east.test"]
 
 def _client(delay: float = 0.0) -> FetchClient:
     # Three host names, one loopback address: three hosts as far as politeness goes.
-    return FetchClient(loopback_settings(host_delay=delay, obey_robots=False),
-                       resolver=table_resolver({name: [HOST] for name in NAMES}))
+    return FetchClient(
+        loopback_settings(host_delay=delay, obey_robots=False),
+        resolver=table_resolver({name: [HOST] for name in NAMES}),
+    )
 
 
 def _url(farm, name, path):
@@ -46,8 +49,8 @@ class Watch:
         self.most: dict[str, int] = {}
         self.total = self.most_total = 0
 
-    def route(self, body: bytes, content_type: str):  # noqa: ANN201
-        def answer(handler):  # noqa: ANN001, ANN202
+    def route(self, body: bytes, content_type: str):
+        def answer(handler):
             host = handler.headers.get("Host", "").split(":")[0]
             with self.lock:
                 self.active[host] = self.active.get(host, 0) + 1
@@ -59,6 +62,7 @@ class Watch:
                 self.active[host] -= 1
                 self.total -= 1
             return 200, {"Content-Type": content_type}, body
+
         return answer
 
 
@@ -75,8 +79,15 @@ def test_hosts_run_side_by_side_one_request_at_a_time_each(engine, farm):
             ids.append(_add(engine, _url(farm, name, f"/feed/{n}")))
     assert [len(g) for g in host_groups(engine, ids)] == [2, 2, 2]
     seen = []
-    reports = poll_many(engine, ACTOR, _client(), ids, max_body_chars=2_000_000, workers=1,
-                        progress=lambda done, total, report: seen.append((done, total)))
+    reports = poll_many(
+        engine,
+        ACTOR,
+        _client(),
+        ids,
+        max_body_chars=2_000_000,
+        workers=1,
+        progress=lambda done, total, report: seen.append((done, total)),
+    )
     assert [r.source_id for r in reports] == ids
     assert [r.status for r in reports] == ["ok"] * 6
     assert seen[-1] == (6, 6) and len(seen) == 6

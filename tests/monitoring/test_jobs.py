@@ -1,5 +1,6 @@
 """Jobs on the real queue storages (SQLite, and Redis when a test server is given):
 fetches and polls run as jobs, repeat no side effect, and a poison job ends failed."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -80,8 +81,14 @@ def test_a_job_lost_with_its_worker_is_retried_without_repeating_its_work(engine
 
 def test_a_job_lost_every_time_ends_failed(engine, job_queue):
     with session_scope(engine) as s:
-        job = Job(kind="fetch", key="x", params={"url": "http://127.0.0.2:9/x"}, state="running", attempts=3,
-                  heartbeat_at=utcnow() - timedelta(hours=1))
+        job = Job(
+            kind="fetch",
+            key="x",
+            params={"url": "http://127.0.0.2:9/x"},
+            state="running",
+            attempts=3,
+            heartbeat_at=utcnow() - timedelta(hours=1),
+        )
         s.add(job)
         s.flush()
         job_id = job.id
@@ -96,6 +103,7 @@ def test_a_poison_job_ends_failed_after_its_retries(engine, job_queue, monkeypat
     def explode(app, engine, params, user_id, progress):
         calls.append(1)
         raise RuntimeError("the handler broke on this input")
+
     monkeypatch.setitem(handlers.HANDLERS, "fetch", explode)
     job_id = job_queue.submit(ACTOR, "fetch", "poison", {"url": "http://127.0.0.2/"})
     drain(job_queue)
@@ -137,8 +145,12 @@ def test_a_reindex_job_indexes_stale_claims_once(engine, job_queue):
     from sqlalchemy import text
 
     from tests.helpers import import_text
-    import_text(engine, "Ferry fares rise\n\nHarbour council leader Mara Ellison said on Monday that ferry fares "
-                        "had risen by 18 percent since March.\n")
+
+    import_text(
+        engine,
+        "Ferry fares rise\n\nHarbour council leader Mara Ellison said on Monday that ferry fares "
+        "had risen by 18 percent since March.\n",
+    )
     with session_scope(engine) as s:
         s.execute(text("UPDATE claims SET version = version + 1"))  # as if edited since they were indexed
     job_id = job_queue.submit(ACTOR, "reindex", "matching", {})

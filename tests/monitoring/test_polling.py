@@ -1,5 +1,6 @@
 """Polling sources against the loopback farm: each feed format, duplicates, changes,
 and every kind of bad input recorded on the source with nothing half-stored."""
+
 from __future__ import annotations
 
 import gzip
@@ -48,8 +49,12 @@ def _serve_stories(farm):
 @pytest.mark.parametrize("fmt, kind", [("rss", "rss"), ("atom", "atom"), ("json", "jsonfeed"), ("sitemap", "sitemap")])
 def test_each_format_brings_in_its_articles(engine, farm, fetch_client, fmt, kind):
     links = _serve_stories(farm)
-    body = {"rss": rss([(u, "Mon, 30 Nov 2026 08:00:00 GMT") for u in links]), "atom": atom(links),
-            "json": json_feed(links), "sitemap": news_sitemap(links)}[fmt]
+    body = {
+        "rss": rss([(u, "Mon, 30 Nov 2026 08:00:00 GMT") for u in links]),
+        "atom": atom(links),
+        "json": json_feed(links),
+        "sitemap": news_sitemap(links),
+    }[fmt]
     farm.serve("/feed", body, content_type="application/xml" if fmt != "json" else "application/feed+json")
     sid = _add(engine, farm.url("/feed"), name="Coast feed")
     report = _poll(engine, fetch_client, sid)
@@ -77,6 +82,7 @@ def test_outlet_and_date_come_from_the_entry_when_the_page_lacks_them(engine, fa
     (article,) = _articles(engine)
     with session_scope(engine) as s:
         from claimtrack.models import Outlet
+
         assert s.get(Outlet, article.outlet_id).name == "Ridge Gazette"
     assert article.published_at.date().isoformat() == "2026-11-28"
 
@@ -89,6 +95,7 @@ def test_second_poll_is_conditional_and_third_repeats_nothing(engine, farm, fetc
         if handler.headers.get("If-None-Match") == '"f1"':
             return 304, {"ETag": '"f1"'}, b""
         return 200, {"ETag": '"f1"', "Content-Type": "application/rss+xml"}, body
+
     farm.routes["/feed"] = feed
     sid = _add(engine, farm.url("/feed"))
     assert _poll(engine, fetch_client, sid).new == 3
@@ -119,7 +126,9 @@ def test_an_entry_whose_page_changed_is_recorded_as_changed(engine, farm, fetch_
     farm.serve("/feed", rss([(farm.url("/news/clinic"), "Mon, 30 Nov 2026 08:00:00 GMT")]), "application/rss+xml")
     sid = _add(engine, farm.url("/feed"))
     assert _poll(engine, fetch_client, sid).new == 1
-    farm.serve("/news/clinic", article_html("clinic", extra="A spokesperson said weekend opening would begin in January."))
+    farm.serve(
+        "/news/clinic", article_html("clinic", extra="A spokesperson said weekend opening would begin in January.")
+    )
     farm.serve("/feed", rss([(farm.url("/news/clinic"), "Tue, 01 Dec 2026 09:30:00 GMT")]), "application/rss+xml")
     report = _poll(engine, fetch_client, sid)
     assert report.changed == 1 and report.new == 0
@@ -134,16 +143,29 @@ def _failed(engine, client, sid, expect):
     return report
 
 
-@pytest.mark.parametrize("body, content_type, expect", [
-    ('<?xml version="1.0"?><rss version="2.0"><channel><title>Half<item><link>', "application/rss+xml", "malformed feed"),
-    ('{"version": "https://jsonfeed.org/version/1.1", "items": [', "application/feed+json", "malformed JSON Feed"),
-    ("<!doctype html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>", "text/html",
-     "HTML page, not a feed"),
-    ('<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>', "application/rss+xml",
-     "no entries"),
-    ("", "application/rss+xml", "empty"),
-    ('{"title": "no version"}', "application/json", "not a JSON Feed"),
-])
+@pytest.mark.parametrize(
+    "body, content_type, expect",
+    [
+        (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Half<item><link>',
+            "application/rss+xml",
+            "malformed feed",
+        ),
+        ('{"version": "https://jsonfeed.org/version/1.1", "items": [', "application/feed+json", "malformed JSON Feed"),
+        (
+            "<!doctype html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>",
+            "text/html",
+            "HTML page, not a feed",
+        ),
+        (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>',
+            "application/rss+xml",
+            "no entries",
+        ),
+        ("", "application/rss+xml", "empty"),
+        ('{"title": "no version"}', "application/json", "not a JSON Feed"),
+    ],
+)
 def test_bad_feeds_are_recorded_and_store_nothing(engine, farm, fetch_client, body, content_type, expect):
     _serve_stories(farm)
     farm.serve("/feed", body, content_type)
@@ -153,9 +175,11 @@ def test_bad_feeds_are_recorded_and_store_nothing(engine, farm, fetch_client, bo
 
 def test_entries_without_links_fail_one_by_one(engine, farm, fetch_client):
     links = _serve_stories(farm)
-    body = ('<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
-            f"<item><title>No link here</title></item><item><title>Ok</title><link>{links[0]}</link></item>"
-            "</channel></rss>")
+    body = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        f"<item><title>No link here</title></item><item><title>Ok</title><link>{links[0]}</link></item>"
+        "</channel></rss>"
+    )
     farm.serve("/feed", body, "application/rss+xml")
     report = _poll(engine, fetch_client, _add(engine, farm.url("/feed")))
     assert (report.new, report.failed, report.status) == (1, 1, "ok")
@@ -163,15 +187,27 @@ def test_entries_without_links_fail_one_by_one(engine, farm, fetch_client):
 
 
 def test_a_feed_of_only_linkless_entries_fails(engine, farm, fetch_client):
-    farm.serve("/feed", '<rss version="2.0"><channel><title>T</title><item><title>a</title></item></channel></rss>',
-               "application/rss+xml")
+    farm.serve(
+        "/feed",
+        '<rss version="2.0"><channel><title>T</title><item><title>a</title></item></channel></rss>',
+        "application/rss+xml",
+    )
     _failed(engine, fetch_client, _add(engine, farm.url("/feed")), "every entry failed")
 
 
 def test_entries_pointing_at_private_addresses_are_refused(engine, farm, fetch_client):
-    farm.serve("/feed", rss([("http://10.0.0.7/memo", ""), ("http://192.168.1.20/admin", ""),
-                             (farm.url("/news/ferry", host="127.0.0.1"), ""), ("http://inside.test/x", "")]),
-               "application/rss+xml")
+    farm.serve(
+        "/feed",
+        rss(
+            [
+                ("http://10.0.0.7/memo", ""),
+                ("http://192.168.1.20/admin", ""),
+                (farm.url("/news/ferry", host="127.0.0.1"), ""),
+                ("http://inside.test/x", ""),
+            ]
+        ),
+        "application/rss+xml",
+    )
     report = _failed(engine, fetch_client, _add(engine, farm.url("/feed")), "every entry failed")
     assert report.failed == 4 and all("refused" in e["error"] for e in report.entries)
     assert [p for p, _ in farm.log] == ["/robots.txt", "/feed"]
@@ -187,10 +223,18 @@ def test_failed_entries_are_tried_again_next_poll(engine, farm, fetch_client):
     assert _poll(engine, fetch_client, sid).new == 1
 
 
-@pytest.mark.parametrize("setup, expect", [
-    ("status500", "answered 500"), ("missing", "answered 404"), ("loop", "redirects"), ("bomb", "decompressed"),
-    ("huge", "limit"), ("drip", "no complete answer"), ("busy", "wait"),
-])
+@pytest.mark.parametrize(
+    "setup, expect",
+    [
+        ("status500", "answered 500"),
+        ("missing", "answered 404"),
+        ("loop", "redirects"),
+        ("bomb", "decompressed"),
+        ("huge", "limit"),
+        ("drip", "no complete answer"),
+        ("busy", "wait"),
+    ],
+)
 def test_feed_fetch_failures_are_recorded(engine, farm, setup, expect):
     client = FetchClient(loopback_settings(total_timeout=1.0, max_bytes=200_000), resolver=table_resolver({}))
     if setup == "status500":
@@ -198,7 +242,9 @@ def test_feed_fetch_failures_are_recorded(engine, farm, setup, expect):
     elif setup == "loop":
         farm.routes["/feed"] = lambda h: (302, {"Location": "/feed?again"}, b"")
     elif setup == "bomb":
-        farm.serve("/feed", gzip.compress(b" " * 20_000_000), "application/rss+xml", headers={"Content-Encoding": "gzip"})
+        farm.serve(
+            "/feed", gzip.compress(b" " * 20_000_000), "application/rss+xml", headers={"Content-Encoding": "gzip"}
+        )
     elif setup == "huge":
         farm.serve("/feed", b"<rss>" + b" " * 300_000, "application/rss+xml")
     elif setup == "drip":
@@ -218,8 +264,11 @@ def test_an_article_too_big_or_not_html_fails_alone(engine, farm):
     farm.serve("/big", b"<html>" + b"a" * 300_000)
     farm.serve("/report.pdf", b"%PDF-1.7", content_type="application/pdf")
     farm.serve("/photo.jpg", b"\xff\xd8\xff", content_type="image/jpeg")
-    farm.serve("/feed", rss([(links[0], ""), (farm.url("/big"), ""), (farm.url("/report.pdf"), ""),
-                             (farm.url("/photo.jpg"), "")]), "application/rss+xml")
+    farm.serve(
+        "/feed",
+        rss([(links[0], ""), (farm.url("/big"), ""), (farm.url("/report.pdf"), ""), (farm.url("/photo.jpg"), "")]),
+        "application/rss+xml",
+    )
     report = _poll(engine, client, _add(engine, farm.url("/feed")))
     assert (report.new, report.failed) == (1, 3)
     errors = sorted(e["error"] for e in report.entries if e["error"])

@@ -1,4 +1,5 @@
 """`claimtrack sources add|list|poll` against the loopback farm."""
+
 from __future__ import annotations
 
 import json
@@ -25,30 +26,53 @@ def run(args):
 def test_add_list_and_poll(engine, farm, fetch_env):
     farm.serve("/news/ferry", article_html("ferry"))
     farm.serve("/news/schools", article_html("schools"))
-    farm.serve("/feed", rss([(farm.url("/news/ferry"), ""), (farm.url("/news/schools"), ""),
-                             (farm.url("/news/gone"), "")]), "application/rss+xml")
-    added = run(["sources", "add", farm.url("/feed"), "--name", "Courier", "--outlet", "Coast Courier",
-                 "--interval", "5", "--format", "json"])
+    farm.serve(
+        "/feed",
+        rss([(farm.url("/news/ferry"), ""), (farm.url("/news/schools"), ""), (farm.url("/news/gone"), "")]),
+        "application/rss+xml",
+    )
+    added = run(
+        [
+            "sources",
+            "add",
+            farm.url("/feed"),
+            "--name",
+            "Courier",
+            "--outlet",
+            "Coast Courier",
+            "--interval",
+            "5",
+            "--format",
+            "json",
+        ]
+    )
     doc = json.loads(added.output)
     assert doc["id"] >= 1 and doc["name"] == "Courier" and doc["interval_minutes"] == 5 and doc["enabled"] is True
     listed = json.loads(run(["sources", "list", "--format", "json"]).output)
     assert [s["id"] for s in listed] == [doc["id"]] and listed[0]["last_status"] is None
     polled = json.loads(run(["sources", "poll", str(doc["id"]), "--format", "json"]).output)
     assert len(polled) == 1
-    assert {k: polled[0][k] for k in ("new", "changed", "unchanged", "failed")} == \
-        {"new": 2, "changed": 0, "unchanged": 0, "failed": 1}
+    assert {k: polled[0][k] for k in ("new", "changed", "unchanged", "failed")} == {
+        "new": 2,
+        "changed": 0,
+        "unchanged": 0,
+        "failed": 1,
+    }
     again = json.loads(run(["sources", "poll", "--all", "--format", "json"]).output)
     assert (again[0]["new"], again[0]["unchanged"], again[0]["failed"]) == (0, 2, 1)
     text = run(["sources", "list"]).output
     assert "Courier" in text and "unchanged 2" in text
 
 
-@pytest.mark.parametrize("args, message", [
-    (["sources", "add", "ftp://example.org/feed"], "an http:// or https:// address"),
-    (["sources", "add", "https://example.org/feed", "--interval", "0"], "between 1 and"),
-    (["sources", "poll"], "give a source id or --all"),
-    (["sources", "poll", "999"], "No source 999"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["sources", "add", "ftp://example.org/feed"], "an http:// or https:// address"),
+        (["sources", "add", "https://example.org/feed", "--interval", "0"], "between 1 and"),
+        (["sources", "poll"], "give a source id or --all"),
+        (["sources", "poll", "999"], "No source 999"),
+    ],
+)
 def test_bad_arguments_are_one_line_errors(engine, fetch_env, capsys, args, message):
     with pytest.raises(SystemExit) as exit_:
         main(args)

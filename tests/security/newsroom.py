@@ -1,5 +1,6 @@
 """A small newsroom for the hardening tests: one user per role, the example article
 imported, and test clients logged in per role."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -35,5 +36,6 @@ def newsroom(app, engine):
         clients[role] = client
     claims = claims_of(engine, article.article_id)
     assert len(claims) >= 3
-    return SimpleNamespace(users=users, article=article.article_id, claims=claims, clients=clients,
-                           anonymous=app.test_client())
+    return SimpleNamespace(
+        users=users, article=article.article_id, claims=claims, clients=clients, anonymous=app.test_client()
+    )

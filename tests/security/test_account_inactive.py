@@ -1,6 +1,7 @@
 """Deactivated users: no log-in (with the same answer as any failed log-in, so nobody
 learns which accounts exist), no API access with their tokens, and a browser session
 they already had stops working on its next request."""
+
 from __future__ import annotations
 
 import re

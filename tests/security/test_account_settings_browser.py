@@ -1,6 +1,7 @@
 """The settings page in headless Chromium at desktop and phone widths: the htmx forms
 swap their own section (CSRF on, as in production), nothing overflows sideways, and
 screenshots are saved under test-output/screenshots/ for review."""
+
 from __future__ import annotations
 
 import re

@@ -2,6 +2,7 @@
 REPLACE / INSERT OR REPLACE delete the old row without firing delete triggers, and
 upserts (ON CONFLICT DO UPDATE, PostgreSQL's MERGE) turn an insert into an update.
 Every such statement is refused by the database and the event stays as written."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime
@@ -40,8 +41,10 @@ STATEMENTS = _BOTH + (_SQLITE if backend() == "sqlite" else _POSTGRES)
 
 def _events(engine) -> list[tuple]:
     with session_scope(engine) as s:
-        return [(e.id, e.actor, e.action, e.entity_type, e.entity_id, e.after)
-                for e in s.exec(select(AuditEvent).order_by(AuditEvent.id))]
+        return [
+            (e.id, e.actor, e.action, e.entity_type, e.entity_id, e.after)
+            for e in s.exec(select(AuditEvent).order_by(AuditEvent.id))
+        ]
 
 
 @pytest.mark.parametrize("sql", STATEMENTS, ids=[s.split(" (")[0][:40] for s in STATEMENTS])
@@ -59,6 +62,8 @@ def test_new_events_are_still_appended(engine):
     make_user(engine, "eddie", "editor")
     assert [row[2] for row in _events(engine)] == ["user.create", "user.create"]
     with session_scope(engine) as s:
-        s.exec(sa.text(f"INSERT INTO audit_events {_COLUMNS} VALUES {_VALUES}"),
-               params={"id": 1000, "at": datetime.now(UTC).replace(tzinfo=None)})
+        s.exec(
+            sa.text(f"INSERT INTO audit_events {_COLUMNS} VALUES {_VALUES}"),
+            params={"id": 1000, "at": datetime.now(UTC).replace(tzinfo=None)},
+        )
     assert [row[0] for row in _events(engine)][-1] == 1000

@@ -2,6 +2,7 @@
 with = + - @, a tab or a carriage return goes out with a leading single quote (OWASP's
 rule for CSV injection), in the web downloads and in `claimtrack report --format csv`
 alike, because both use the one CSV writer."""
+
 from __future__ import annotations
 
 import csv
@@ -33,8 +34,9 @@ def hostile(engine, newsroom):  # noqa: F811
     with session_scope(engine) as s:
         for claim, text in ((first, LINK), (second, PLUS), (third, MINUS)):
             row = s.get(Claim, claim.id)
-            claim_service.edit_text(s, rita, row.id, version=row.version, text=text,
-                                    start=row.start_offset, end=row.end_offset)
+            claim_service.edit_text(
+                s, rita, row.id, version=row.version, text=text, start=row.start_offset, end=row.end_offset
+            )
         row = s.get(Claim, first.id)
         claim_service.set_speaker(s, rita, row.id, version=row.version, name=CMD)
     return newsroom

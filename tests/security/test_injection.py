@@ -4,6 +4,7 @@ Nothing typed may cause a server error, and wildcards match literally: a search 
 finds the one claim that contains a `%`, never every claim. Run on SQLite by default and
 on PostgreSQL with CLAIMTRACK_TEST_DATABASE_URL set.
 """
+
 from __future__ import annotations
 
 import io
@@ -16,8 +17,8 @@ from sqlmodel import select
 from claimtrack.cli import main as cli_main
 from claimtrack.db import session_scope
 from claimtrack.models import Article, Claim, Claimant, ClaimantAlias
-from claimtrack.services.review import claims as claim_service
 from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.review import claims as claim_service
 
 from ..api.conftest import new_token
 from ..conftest import EXAMPLE
@@ -25,10 +26,43 @@ from ..helpers import import_file, import_text, login, make_user
 
 HX = {"HX-Request": "true"}
 INJECTIONS = (
-    "'", '"', "' OR '1'='1", "1' OR '1'='1' --", '" OR ""="', "'; DROP TABLE claims; --", "%", "_", "\\", "*",
-    "--", "/*", "NEAR(", "NEAR(troops withdrawal, 5)", '"unbalanced', "-troops", "troops -withdrawal",
-    "AND OR NOT", "NOT", "^", ":", "troops:*", "text:troops", "a & b | !c", "!!", "(", ")", "{}", "[a-z]",
-    "\x00", "troops\x00withdrawal", "%_\\%", "\u2028", "𝕏 troops", "ü" * 50, "x" * 5000, "% " * 300,
+    "'",
+    '"',
+    "' OR '1'='1",
+    "1' OR '1'='1' --",
+    '" OR ""="',
+    "'; DROP TABLE claims; --",
+    "%",
+    "_",
+    "\\",
+    "*",
+    "--",
+    "/*",
+    "NEAR(",
+    "NEAR(troops withdrawal, 5)",
+    '"unbalanced',
+    "-troops",
+    "troops -withdrawal",
+    "AND OR NOT",
+    "NOT",
+    "^",
+    ":",
+    "troops:*",
+    "text:troops",
+    "a & b | !c",
+    "!!",
+    "(",
+    ")",
+    "{}",
+    "[a-z]",
+    "\x00",
+    "troops\x00withdrawal",
+    "%_\\%",
+    "\u2028",
+    "𝕏 troops",
+    "ü" * 50,
+    "x" * 5000,
+    "% " * 300,
 )
 WILDCARDS = ("%", "_", "\\", "*", "%_\\%")
 PCT_TEXT = "Fuel prices rose 40% since the tax_rate change, the minister said."
@@ -41,31 +75,50 @@ def corpus(engine):
     for role in ("viewer", "reviewer", "editor"):
         make_user(engine, role, role)
     article = import_file(engine, EXAMPLE)
-    other = import_text(engine, json.dumps({
-        "title": "Budget up 100% on last_year", "outlet": "Daily_News", "url": "https://daily.example/b",
-        "body": "The council said spending rose by 12 million dollars last year."}), where="b.json", suffix=".json")
+    other = import_text(
+        engine,
+        json.dumps(
+            {
+                "title": "Budget up 100% on last_year",
+                "outlet": "Daily_News",
+                "url": "https://daily.example/b",
+                "body": "The council said spending rose by 12 million dollars last year.",
+            }
+        ),
+        where="b.json",
+        suffix=".json",
+    )
     actor = Actor.system("test")
     with session_scope(engine) as s:
         ids = list(s.exec(select(Claim.id).where(Claim.article_id == article.article_id).order_by(Claim.id)).all())
         claim = s.get(Claim, ids[0])
-        claim_service.edit_text(s, actor, claim.id, version=claim.version, text=PCT_TEXT,
-                                start=claim.start_offset, end=claim.end_offset)
+        claim_service.edit_text(
+            s, actor, claim.id, version=claim.version, text=PCT_TEXT, start=claim.start_offset, end=claim.end_offset
+        )
         for claim_id, name in ((ids[1], "Ann_Lee"), (ids[2], "AnnXLee")):
             claim = s.get(Claim, claim_id)
             claim_service.set_speaker(s, actor, claim_id, version=claim.version, name=name)
         others = set(s.exec(select(Claim.id).where(Claim.article_id == other.article_id)).all())
     assert others
-    return SimpleNamespace(pct=ids[0], ann=ids[1], annx=ids[2], other_article=other.article_id,
-                           other_claims=others, article=article.article_id)
+    return SimpleNamespace(
+        pct=ids[0],
+        ann=ids[1],
+        annx=ids[2],
+        other_article=other.article_id,
+        other_claims=others,
+        article=article.article_id,
+    )
 
 
 def _haystacks(engine) -> dict[int, str]:
     """What the claim search looks in, per claim: text, article title, speaker and aliases."""
     with session_scope(engine) as s:
         out = {}
-        for claim, title, name, cid in s.exec(select(Claim, Article.title, Claimant.name, Claimant.id)
-                                              .join(Article, Article.id == Claim.article_id)
-                                              .outerjoin(Claimant, Claimant.id == Claim.claimant_id)).all():
+        for claim, title, name, cid in s.exec(
+            select(Claim, Article.title, Claimant.name, Claimant.id)
+            .join(Article, Article.id == Claim.article_id)
+            .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
+        ).all():
             aliases = s.exec(select(ClaimantAlias.alias).where(ClaimantAlias.claimant_id == cid)).all() if cid else []
             out[claim.id] = "\n".join([claim.text, title, name or "", *aliases]).casefold()
         return out
@@ -103,8 +156,12 @@ def test_web_search_and_filters_never_fail(app, engine, corpus, payload):
             elif name == "q" and payload.strip():
                 for claim_id in _claim_ids(r.get_data(as_text=True)):
                     assert _literal(hays[claim_id], payload[:200]), (payload, claim_id)
-    for url, names in (("/articles", ("page",)), ("/claimants", ("q", "page")), ("/checked", ("text",)),
-                       ("/fact-checks", ("verdict", "claimant", "page"))):
+    for url, names in (
+        ("/articles", ("page",)),
+        ("/claimants", ("q", "page")),
+        ("/checked", ("text",)),
+        ("/fact-checks", ("verdict", "claimant", "page")),
+    ):
         for name in names:
             for headers in ({}, HX):
                 r = c.get(url, query_string={name: payload}, headers=headers)
@@ -131,8 +188,11 @@ def test_api_search_and_filters_never_fail(app, engine, corpus, payload):
                 assert _literal(hays[item["id"]], payload), (payload, item["id"])
         if r.status_code == 422:
             assert name in r.get_json()["error"]["fields"]
-    for path, names in (("/articles", ("q", "outlet", "limit", "after")), ("/claimants", ("q", "limit", "after")),
-                        ("/match", ("q", "limit"))):
+    for path, names in (
+        ("/articles", ("q", "outlet", "limit", "after")),
+        ("/claimants", ("q", "limit", "after")),
+        ("/match", ("q", "limit")),
+    ):
         for name in names:
             params = {"q": "troops", name: payload} if path == "/match" else {name: payload}
             r = c.get("/api/v1" + path, query_string=params, headers=auth)
@@ -145,14 +205,18 @@ def test_wildcards_match_literally(app, engine, corpus, payload):
     token = new_token(engine, "viewer")[1]
     auth = {"Authorization": f"Bearer {token}"}
     c, web = app.test_client(), _web(app)
-    claims = {i["id"] for i in c.get("/api/v1/claims", query_string={"q": payload, "limit": 200},
-                                     headers=auth).get_json()["items"]}
+    claims = {
+        i["id"]
+        for i in c.get("/api/v1/claims", query_string={"q": payload, "limit": 200}, headers=auth).get_json()["items"]
+    }
     web_claims = _claim_ids(web.get("/", query_string={"q": payload}).get_data(as_text=True))
-    articles = {i["id"] for i in c.get("/api/v1/articles", query_string={"q": payload},
-                                       headers=auth).get_json()["items"]}
+    articles = {
+        i["id"] for i in c.get("/api/v1/articles", query_string={"q": payload}, headers=auth).get_json()["items"]
+    }
     outlets = c.get("/api/v1/articles", query_string={"outlet": payload}, headers=auth).get_json()["items"]
-    claimants = {i["name"] for i in c.get("/api/v1/claimants", query_string={"q": payload},
-                                          headers=auth).get_json()["items"]}
+    claimants = {
+        i["name"] for i in c.get("/api/v1/claimants", query_string={"q": payload}, headers=auth).get_json()["items"]
+    }
     listed = web.get("/claimants", query_string={"q": payload}).get_data(as_text=True)
     suggested = web.get("/claimants/suggest", query_string={"speaker": payload}, headers=HX).get_data(as_text=True)
     if payload in ("%", "_"):

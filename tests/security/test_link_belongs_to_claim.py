@@ -1,5 +1,6 @@
 """A route under /claims/<id>/ acts only on links of that claim: a link id that joins two
 other claims is not found there (404) and is left exactly as it was."""
+
 from __future__ import annotations
 
 import pytest
@@ -28,8 +29,12 @@ def foreign_link(engine, newsroom):  # noqa: F811
         link = s.exec(select(ClaimLink).order_by(ClaimLink.id)).first()
         assert link is not None, "the wire story should link to the example article"
         ends = {link.claim_a_id, link.claim_b_id}
-        touching = {row for row in s.exec(select(ClaimLink.claim_a_id).where(
-            or_(ClaimLink.claim_a_id.in_(ends), ClaimLink.claim_b_id.in_(ends))))}
+        touching = {
+            row
+            for row in s.exec(
+                select(ClaimLink.claim_a_id).where(or_(ClaimLink.claim_a_id.in_(ends), ClaimLink.claim_b_id.in_(ends)))
+            )
+        }
         other = next(c for c in newsroom.claims if c.id not in ends | touching and c.repeat_of_id is None)
         return link.id, link.state, other.id
 
@@ -48,8 +53,9 @@ def _link_events(engine) -> int:
 @pytest.mark.parametrize("state", ["dismissed", "confirmed"])
 def test_deciding_a_link_of_other_claims_is_not_found(engine, newsroom, foreign_link, headers, state):  # noqa: F811
     link_id, before, other = foreign_link
-    response = newsroom.clients["reviewer"].post(f"/claims/{other}/related/{link_id}", headers=headers,
-                                                 data={"state": state})
+    response = newsroom.clients["reviewer"].post(
+        f"/claims/{other}/related/{link_id}", headers=headers, data={"state": state}
+    )
     assert response.status_code == 404
     assert _state(engine, link_id) == before
     assert _link_events(engine) == 0
@@ -59,8 +65,9 @@ def test_deciding_the_link_from_one_of_its_own_claims_still_works(engine, newsro
     link_id, _, _ = foreign_link
     with session_scope(engine) as s:
         own = s.get(ClaimLink, link_id).claim_a_id
-    response = newsroom.clients["reviewer"].post(f"/claims/{own}/related/{link_id}", headers=HX,
-                                                 data={"state": "dismissed"})
+    response = newsroom.clients["reviewer"].post(
+        f"/claims/{own}/related/{link_id}", headers=HX, data={"state": "dismissed"}
+    )
     assert response.status_code == 200
     assert _state(engine, link_id) == "dismissed"
 
@@ -77,12 +84,17 @@ def test_source_links_and_verdict_reuse_check_their_claim_too(engine, newsroom, 
     link_id, _, other = foreign_link
     first, second = newsroom.claims[0].id, newsroom.claims[1].id
     with session_scope(engine) as s:
-        added = sources.add_source(s, Actor(newsroom.users["reviewer"], "reviewer", "reviewer"), first,
-                                   sources.SourceInput("https://stats.example.org/troops", "Troop figures"))
+        added = sources.add_source(
+            s,
+            Actor(newsroom.users["reviewer"], "reviewer", "reviewer"),
+            first,
+            sources.SourceInput("https://stats.example.org/troops", "Troop figures"),
+        )
     client = newsroom.clients["reviewer"]
-    for path, data in [(f"/claims/{second}/sources/{added.id}", {"url": "https://elsewhere.example.org/",
-                                                                 "title": "Moved"}),
-                       (f"/claims/{second}/sources/{added.id}/remove", {})]:
+    for path, data in [
+        (f"/claims/{second}/sources/{added.id}", {"url": "https://elsewhere.example.org/", "title": "Moved"}),
+        (f"/claims/{second}/sources/{added.id}/remove", {}),
+    ]:
         assert client.post(path, headers=HX, data=data).status_code == 404, path
     reuse = client.post(f"/claims/{other}/verdict/reuse", headers=HX, data={"link_id": link_id})
     assert reuse.status_code == 404

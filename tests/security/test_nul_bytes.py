@@ -3,6 +3,7 @@ again with a field message (PostgreSQL cannot store NUL, SQLite would keep it), 
 every form that takes text, anonymously at /login too. Nothing is written. And when a
 statement does fail, the error page still renders (the session is rolled back first)
 and no statement parameter, such as a token hash, reaches the log."""
+
 from __future__ import annotations
 
 import logging
@@ -14,12 +15,12 @@ from sqlmodel import select
 
 from claimtrack.database import error_summary
 from claimtrack.db import get_session, session_scope
+from claimtrack.http.access import allow
 from claimtrack.models import ApiToken, AuditEvent, Claim, LoginAttempt, Source
 from claimtrack.services.accounts import tokens
 from claimtrack.services.accounts.actors import Actor
-from claimtrack.services.review import sources, verdicts
 from claimtrack.services.publishing import publish as publishing
-from claimtrack.http.access import allow
+from claimtrack.services.review import sources, verdicts
 
 from ..conftest import backend
 from ..helpers import PASSWORD, login, make_user
@@ -60,30 +61,56 @@ def _panel_forms(engine, room) -> list[tuple[str, str, dict, str]]:
         published = publishing.publish(s, eddie, third.id, verdict_id=row.id, version=row.version, config=CONFIG)
     c1, c2, c3 = (f"/claims/{c.id}" for c in (first, second, third))
     span = {"version": first.version, "start": first.start_offset, "end": first.end_offset}
-    source = {"url": "https://stats.example.org/b", "title": "Figures", "publisher": "Stats", "stance": "supports",
-              "excerpt": "An excerpt."}
-    verdict_form = {"rating": "false", "summary": "Wrong.", "rationale": "Because.", "verdict_id": "",
-                    "verdict_version": ""}
-    cases = [("reviewer", f"{c1}/text", {**span, "text": BAD}, "text"),
-             ("reviewer", f"{c1}/speaker", {"version": first.version, "speaker": BAD}, "speaker"),
-             ("reviewer", f"{c1}/speaker", {"version": first.version, "speaker": "Jane Mayor",
-                                            "speaker_title": BAD}, "speaker_title"),
-             ("reviewer", f"{c1}/dismiss", {"version": first.version, "reason": BAD}, "reason"),
-             ("reviewer", f"{c1}/status", {"version": first.version, "status": "in_review\x00"}, "status"),
-             ("reviewer", f"{c1}/assign", {"version": first.version, "assignee": "me\x00"}, "assignee"),
-             ("reviewer", f"{c1}/merge", {"version": first.version, "other": f"{second.id}\x00:1"}, "other")]
+    source = {
+        "url": "https://stats.example.org/b",
+        "title": "Figures",
+        "publisher": "Stats",
+        "stance": "supports",
+        "excerpt": "An excerpt.",
+    }
+    verdict_form = {
+        "rating": "false",
+        "summary": "Wrong.",
+        "rationale": "Because.",
+        "verdict_id": "",
+        "verdict_version": "",
+    }
+    cases = [
+        ("reviewer", f"{c1}/text", {**span, "text": BAD}, "text"),
+        ("reviewer", f"{c1}/speaker", {"version": first.version, "speaker": BAD}, "speaker"),
+        (
+            "reviewer",
+            f"{c1}/speaker",
+            {"version": first.version, "speaker": "Jane Mayor", "speaker_title": BAD},
+            "speaker_title",
+        ),
+        ("reviewer", f"{c1}/dismiss", {"version": first.version, "reason": BAD}, "reason"),
+        ("reviewer", f"{c1}/status", {"version": first.version, "status": "in_review\x00"}, "status"),
+        ("reviewer", f"{c1}/assign", {"version": first.version, "assignee": "me\x00"}, "assignee"),
+        ("reviewer", f"{c1}/merge", {"version": first.version, "other": f"{second.id}\x00:1"}, "other"),
+    ]
     for field in ("summary", "rationale", "rating"):
         cases.append(("reviewer", f"{c1}/verdict", {**verdict_form, field: BAD}, field))
     for field in source:
         cases.append(("reviewer", f"{c2}/sources", {**source, field: source[field] + "\x00"}, field))
-    cases.append(("reviewer", f"{c2}/sources/{link.id}", {**source, "title": BAD, "fingerprint": fingerprint},
-                  "title"))
-    cases.append(("reviewer", f"{c2}/sources/{link.id}/remove", {"fingerprint": fingerprint + "\x00"},
-                  "fingerprint"))
-    cases.append(("editor", f"{c2}/verdict/return", {"comment": BAD, "verdict_id": submitted.id,
-                                                    "verdict_version": submitted.version}, "comment"))
-    cases.append(("editor", f"{c3}/verdict/correct", {**verdict_form, "note": BAD, "verdict_id": published.id,
-                                                     "verdict_version": published.version}, "note"))
+    cases.append(("reviewer", f"{c2}/sources/{link.id}", {**source, "title": BAD, "fingerprint": fingerprint}, "title"))
+    cases.append(("reviewer", f"{c2}/sources/{link.id}/remove", {"fingerprint": fingerprint + "\x00"}, "fingerprint"))
+    cases.append(
+        (
+            "editor",
+            f"{c2}/verdict/return",
+            {"comment": BAD, "verdict_id": submitted.id, "verdict_version": submitted.version},
+            "comment",
+        )
+    )
+    cases.append(
+        (
+            "editor",
+            f"{c3}/verdict/correct",
+            {**verdict_form, "note": BAD, "verdict_id": published.id, "verdict_version": published.version},
+            "note",
+        )
+    )
     return cases
 
 
@@ -102,9 +129,14 @@ def test_every_panel_form_refuses_nul_with_a_field_error(engine, newsroom, heade
 
 @pytest.mark.parametrize("field", ["title", "body", "url", "outlet", "byline", "published"])
 def test_import_form_refuses_nul(engine, newsroom, field):  # noqa: F811
-    data = {"title": "Council budget", "body": "The mayor said taxes rose 4 percent last year.",
-            "url": "https://news.example.org/budget", "outlet": "Daily News", "byline": "A. Writer",
-            "published": "2026-01-05"}
+    data = {
+        "title": "Council budget",
+        "body": "The mayor said taxes rose 4 percent last year.",
+        "url": "https://news.example.org/budget",
+        "outlet": "Daily News",
+        "byline": "A. Writer",
+        "published": "2026-01-05",
+    }
     data[field] += "\x00"
     before = _audit_count(engine)
     response = newsroom.clients["reviewer"].post("/articles/import", data=data, headers=HX)
@@ -128,8 +160,9 @@ def test_settings_forms_refuse_nul(engine, newsroom):  # noqa: F811
     assert response.status_code == 422 and f"The name {MESSAGE}." in body and 'id="tokens"' in body
     with session_scope(engine) as s:
         assert s.exec(select(ApiToken)).all() == []
-    response = client.post("/settings/password", data={"current_password": PASSWORD, "new_password": BAD * 3,
-                                                       "confirm_password": BAD * 3})
+    response = client.post(
+        "/settings/password", data={"current_password": PASSWORD, "new_password": BAD * 3, "confirm_password": BAD * 3}
+    )
     assert response.status_code == 422 and MESSAGE in response.get_data(as_text=True)
     assert _audit_count(engine) == before
     assert login(newsroom.anonymous, "viewer").status_code == 302  # the password is unchanged

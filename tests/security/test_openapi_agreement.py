@@ -6,6 +6,7 @@ repeatable; a change that makes code and description drift apart fails here.
 
 The exceptions for rules that depend on stored data are in schemathesis.toml beside
 this file, each documented in the description as a possible 422."""
+
 from __future__ import annotations
 
 import os
@@ -42,11 +43,29 @@ def served(app_config, engine):
 
 def test_schemathesis_finds_no_disagreement(served, tmp_path):
     url, token = served
-    command = [str(ST), "--config-file", str(CONFIG), "run", f"{url}/api/v1/openapi.json", "--checks", "all",
-               "--max-examples", str(EXAMPLES_PER_OPERATION), "--seed", str(SEED), "--workers", "1",
-               "--header", f"Authorization: Bearer {token}", "--no-color", "--report-dir", str(tmp_path)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=tmp_path,
-                          env={**os.environ, "NO_COLOR": "1"})
+    command = [
+        str(ST),
+        "--config-file",
+        str(CONFIG),
+        "run",
+        f"{url}/api/v1/openapi.json",
+        "--checks",
+        "all",
+        "--max-examples",
+        str(EXAMPLES_PER_OPERATION),
+        "--seed",
+        str(SEED),
+        "--workers",
+        "1",
+        "--header",
+        f"Authorization: Bearer {token}",
+        "--no-color",
+        "--report-dir",
+        str(tmp_path),
+    ]
+    done = subprocess.run(
+        command, capture_output=True, text=True, timeout=300, cwd=tmp_path, env={**os.environ, "NO_COLOR": "1"}
+    )
     output = done.stdout + done.stderr
     assert done.returncode == 0, output[-20_000:]
     # Every operation schemathesis found in the description was exercised, not just loaded.
@@ -57,6 +76,7 @@ def test_schemathesis_finds_no_disagreement(served, tmp_path):
 
 # The seven disagreements schemathesis reported, one by one: what the description says
 # and what the API does now say the same thing.
+
 
 @pytest.fixture
 def described(app) -> dict:
@@ -79,29 +99,47 @@ def test_blank_match_text_is_refused_and_described_so(api, described, q):
 def test_a_whole_float_version_is_an_integer(api, claim, engine):
     response = api.patch(f"/claims/{claim['id']}", json={"version": float(claim["version"]), "status": "in_review"})
     assert response.status_code == 200, response.get_json()
-    verdict = api.post(f"/claims/{claim['id']}/verdicts", json={"version": None, "rating": "false",
-                                                                "summary": "Not so."})
+    verdict = api.post(
+        f"/claims/{claim['id']}/verdicts", json={"version": None, "rating": "false", "summary": "Not so."}
+    )
     assert verdict.status_code in (200, 201), verdict.get_json()
     body = verdict.get_json()["verdict"]
-    publish = api.post(f"/claims/{claim['id']}/publish", json={"version": float(body["version"]),
-                                                               "verdict_id": float(body["id"])})
+    publish = api.post(
+        f"/claims/{claim['id']}/publish", json={"version": float(body["version"]), "verdict_id": float(body["id"])}
+    )
     assert publish.status_code in (409, 422) and "version" not in (publish.get_json()["error"].get("fields") or {})
     for bad in (1.5, "1", True):
         refused = api.patch(f"/claims/{claim['id']}", json={"version": bad})
         assert refused.status_code == 422 and "version" in refused.get_json()["error"]["fields"]
 
 
-@pytest.mark.parametrize(("published", "status"), [("5 January 2026", 422), ("2026-02-30", 422),
-                                                   ("2026-01-05 10:00", 422), ("2026-01-05", 201),
-                                                   ("2026-01-05T10:00:00Z", 201), ("2026-01-05t10:00:00+02:00", 201)])
+@pytest.mark.parametrize(
+    ("published", "status"),
+    [
+        ("5 January 2026", 422),
+        ("2026-02-30", 422),
+        ("2026-01-05 10:00", 422),
+        ("2026-01-05", 201),
+        ("2026-01-05T10:00:00Z", 201),
+        ("2026-01-05t10:00:00+02:00", 201),
+    ],
+)
 def test_published_is_an_rfc3339_date_as_described(api, described, published, status):
     assert _prop(described, "ArticleIn", "published")["anyOf"] == [{"format": "date"}, {"format": "date-time"}]
-    response = api.post("/articles", json={"title": f"Budget {published}", "published": published,
-                                           "body": f"The mayor said taxes rose 4 percent last year ({published})."})
+    response = api.post(
+        "/articles",
+        json={
+            "title": f"Budget {published}",
+            "published": published,
+            "body": f"The mayor said taxes rose 4 percent last year ({published}).",
+        },
+    )
     assert response.status_code == status, response.get_json()
 
 
-@pytest.mark.parametrize("url", ["", " ", "example.org/report", "ftp://example.org/x", "https://", "https://ex ample.org"])
+@pytest.mark.parametrize(
+    "url", ["", " ", "example.org/report", "ftp://example.org/x", "https://", "https://ex ample.org"]
+)
 def test_a_source_address_the_description_refuses_is_refused(api, claim, described, url):
     assert not re.fullmatch(_prop(described, "SourceIn", "url")["pattern"], url)
     assert api.post(f"/claims/{claim['id']}/sources", json={"url": url}).status_code == 422

@@ -3,6 +3,7 @@ an `Origin` (or, without it, a `Referer`) that is present and not ours gives 403
 nothing is written. Same-origin requests, and requests with neither header (API
 clients), work as before. Behind a proxy, CLAIMTRACK_PUBLIC_ORIGIN names the origin
 browsers use."""
+
 from __future__ import annotations
 
 import re
@@ -19,10 +20,17 @@ from ..api.conftest import new_token
 from ..helpers import PASSWORD, make_user
 
 OURS = "http://localhost"  # the Flask test client's address
-FOREIGN = [{"Origin": "http://evil.example"}, {"Origin": "null"}, {"Origin": "https://localhost"},
-           {"Origin": "http://localhost:8080"}, {"Origin": "http://localhost.evil.example"},
-           {"Origin": "garbage"}, {"Referer": "http://evil.example/page?x=1"}, {"Referer": "null"},
-           {"Origin": "http://evil.example", "Referer": f"{OURS}/settings"}]
+FOREIGN = [
+    {"Origin": "http://evil.example"},
+    {"Origin": "null"},
+    {"Origin": "https://localhost"},
+    {"Origin": "http://localhost:8080"},
+    {"Origin": "http://localhost.evil.example"},
+    {"Origin": "garbage"},
+    {"Referer": "http://evil.example/page?x=1"},
+    {"Referer": "null"},
+    {"Origin": "http://evil.example", "Referer": f"{OURS}/settings"},
+]
 OWN = [{}, {"Origin": OURS}, {"Origin": "HTTP://LOCALHOST:80"}, {"Referer": f"{OURS}/settings"}]
 
 
@@ -41,8 +49,11 @@ def _token(client, path: str = "/login") -> str:
 
 def _logged_in(app, username: str = "rita"):
     client = app.test_client()
-    response = client.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": _token(client)},
-                           headers={"Origin": OURS})
+    response = client.post(
+        "/login",
+        data={"username": username, "password": PASSWORD, "csrf_token": _token(client)},
+        headers={"Origin": OURS},
+    )
     assert response.status_code == 302
     return client
 
@@ -56,8 +67,9 @@ def _tokens(engine) -> int:
 def test_a_foreign_origin_is_refused_despite_a_valid_csrf_token(csrf_app, engine, headers):
     make_user(engine, "rita", "reviewer")
     client = _logged_in(csrf_app)
-    response = client.post("/settings/tokens", data={"name": "laptop", "csrf_token": _token(client, "/settings")},
-                           headers=headers)
+    response = client.post(
+        "/settings/tokens", data={"name": "laptop", "csrf_token": _token(client, "/settings")}, headers=headers
+    )
     assert response.status_code == 403
     assert "came from another site" in response.get_data(as_text=True)
     assert _tokens(engine) == 0
@@ -67,8 +79,9 @@ def test_a_foreign_origin_is_refused_despite_a_valid_csrf_token(csrf_app, engine
 def test_our_own_origin_and_no_header_still_work(csrf_app, engine, headers):
     make_user(engine, "rita", "reviewer")
     client = _logged_in(csrf_app)
-    response = client.post("/settings/tokens", data={"name": "laptop", "csrf_token": _token(client, "/settings")},
-                           headers=headers)
+    response = client.post(
+        "/settings/tokens", data={"name": "laptop", "csrf_token": _token(client, "/settings")}, headers=headers
+    )
     assert response.status_code == 201
     assert _tokens(engine) == 1
 
@@ -77,8 +90,9 @@ def test_our_own_origin_and_no_header_still_work(csrf_app, engine, headers):
 def test_anonymous_login_from_another_site_is_refused(csrf_app, engine, headers):
     make_user(engine, "rita", "reviewer")
     client = csrf_app.test_client()
-    response = client.post("/login", data={"username": "rita", "password": PASSWORD, "csrf_token": _token(client)},
-                           headers=headers)
+    response = client.post(
+        "/login", data={"username": "rita", "password": PASSWORD, "csrf_token": _token(client)}, headers=headers
+    )
     assert response.status_code == 403
     with session_scope(engine) as s:
         assert s.exec(sa.select(sa.func.count()).select_from(LoginAttempt)).one()[0] == 0
@@ -88,8 +102,9 @@ def test_anonymous_login_from_another_site_is_refused(csrf_app, engine, headers)
 def test_other_unsafe_methods_are_checked_too(csrf_app, engine, method):
     make_user(engine, "rita", "reviewer")
     _, token = new_token(engine, "rita")
-    response = csrf_app.test_client().open("/api/v1/claims/1", method=method,
-                                           headers={"Authorization": f"Bearer {token}", "Origin": "null"})
+    response = csrf_app.test_client().open(
+        "/api/v1/claims/1", method=method, headers={"Authorization": f"Bearer {token}", "Origin": "null"}
+    )
     assert response.status_code == 403
     assert response.is_json and "another site" in response.get_json()["error"]["message"]
 
@@ -97,9 +112,11 @@ def test_other_unsafe_methods_are_checked_too(csrf_app, engine, method):
 def test_api_clients_without_an_origin_keep_working(csrf_app, engine):
     make_user(engine, "rita", "reviewer")
     _, token = new_token(engine, "rita")
-    response = csrf_app.test_client().post("/api/v1/articles", headers={"Authorization": f"Bearer {token}"},
-                                           json={"title": "Council budget",
-                                                 "body": "The mayor said taxes rose 4 percent last year."})
+    response = csrf_app.test_client().post(
+        "/api/v1/articles",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"title": "Council budget", "body": "The mayor said taxes rose 4 percent last year."},
+    )
     assert response.status_code == 201
 
 
@@ -108,14 +125,27 @@ def test_reads_are_not_checked(csrf_app, engine):
 
 
 def test_behind_a_proxy_the_public_origin_is_ours(app_config, engine):
-    app = create_app({**app_config, "WTF_CSRF_ENABLED": True,
-                      "PUBLIC_ORIGIN": "https://factcheck.example.org, https://desk.example.org:8443"})
+    app = create_app(
+        {
+            **app_config,
+            "WTF_CSRF_ENABLED": True,
+            "PUBLIC_ORIGIN": "https://factcheck.example.org, https://desk.example.org:8443",
+        }
+    )
     make_user(engine, "rita", "reviewer")
-    for origin, status in (("https://factcheck.example.org", 302), ("https://desk.example.org:8443", 302),
-                           (OURS, 302), ("https://desk.example.org", 403), ("http://factcheck.example.org", 403)):
+    for origin, status in (
+        ("https://factcheck.example.org", 302),
+        ("https://desk.example.org:8443", 302),
+        (OURS, 302),
+        ("https://desk.example.org", 403),
+        ("http://factcheck.example.org", 403),
+    ):
         client = app.test_client()
-        response = client.post("/login", data={"username": "rita", "password": PASSWORD,
-                                               "csrf_token": _token(client)}, headers={"Origin": origin})
+        response = client.post(
+            "/login",
+            data={"username": "rita", "password": PASSWORD, "csrf_token": _token(client)},
+            headers={"Origin": origin},
+        )
         assert response.status_code == status, origin
 
 
@@ -128,5 +158,7 @@ def test_origin_normalisation():
     assert normalise("HTTPS://Example.ORG:443") == "https://example.org"
     assert normalise("http://[::1]:5000") == "http://[::1]:5000"
     assert normalise("null") is None and normalise("ftp://example.org") is None and normalise("http://x:99999") is None
-    assert configured_origins(["https://a.example", "http://b.example:81"]) == {"https://a.example",
-                                                                                 "http://b.example:81"}
+    assert configured_origins(["https://a.example", "http://b.example:81"]) == {
+        "https://a.example",
+        "http://b.example:81",
+    }

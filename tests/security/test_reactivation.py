@@ -2,6 +2,7 @@
 activating it again lets the person log in afresh, but a stolen cookie or token from
 before stays dead. Checked through the CLI and through the users service, which every
 caller (CLI, admin pages) goes through."""
+
 from __future__ import annotations
 
 from click.testing import CliRunner
@@ -39,8 +40,9 @@ def _live(app, engine, username: str):
 def _assert_old_access_dead(app, browser, bearer) -> None:
     page = browser.get("/articles")
     assert page.status_code == 302 and page.headers["Location"].startswith("/login")
-    assert browser.post("/articles/import", data={"title": "T", "body": "The mayor said taxes rose."}
-                        ).status_code == 302
+    assert (
+        browser.post("/articles/import", data={"title": "T", "body": "The mayor said taxes rose."}).status_code == 302
+    )
     assert app.test_client().get(API, headers=bearer).status_code == 401
 
 

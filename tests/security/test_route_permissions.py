@@ -10,6 +10,7 @@ For each of anonymous, viewer, reviewer, editor and admin:
   - a role at or above it is let through: the answer may still be a validation error,
     a conflict or "not found", but never a refusal, a log-in redirect or a crash.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,11 +20,10 @@ import pytest
 from sqlmodel import select
 
 from claimtrack.db import session_scope
-from claimtrack.models import Claim
+from claimtrack.http.access import PUBLIC, access_level
+from claimtrack.models import ROLES, Claim
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.review.sources import SourceInput, add_source
-from claimtrack.http.access import PUBLIC, access_level
-from claimtrack.models import ROLES
 from tests.api.conftest import new_token
 from tests.conftest import EXAMPLE
 from tests.helpers import PASSWORD, import_file, login, make_user
@@ -43,8 +43,12 @@ ROUTES = [
     ("GET", "/settings", None, "viewer"),
     ("POST", "/settings/tokens", {"name": "table"}, "viewer"),
     ("POST", "/settings/tokens/<token_id>/revoke", None, "viewer"),
-    ("POST", "/settings/password", {"current_password": "not it", "new_password": "x", "confirm_password": "x"},
-     "viewer"),
+    (
+        "POST",
+        "/settings/password",
+        {"current_password": "not it", "new_password": "x", "confirm_password": "x"},
+        "viewer",
+    ),
     # Workspace: queue and the "has this been checked?" box
     ("GET", "/", None, "viewer"),
     ("GET", "/checked?text=troops+in+Iraq", None, "viewer"),
@@ -205,14 +209,20 @@ def _plain(rule: str) -> str:
 
 def _rows(app) -> list[tuple]:
     related = "related.panel" in app.view_functions
-    return [row for row in ROUTES if related or not re.fullmatch(r"/claims/<claim_id>/related(/<link_id>)?",
-                                                                 row[1].split("?")[0])]
+    return [
+        row
+        for row in ROUTES
+        if related or not re.fullmatch(r"/claims/<claim_id>/related(/<link_id>)?", row[1].split("?")[0])
+    ]
 
 
 def _rules(app) -> dict[tuple[str, str], str]:
     """(method, plain route) -> endpoint, for every rule in the app."""
-    return {(method, _plain(rule.rule)): rule.endpoint
-            for rule in app.url_map.iter_rules() for method in rule.methods - AUTOMATIC}
+    return {
+        (method, _plain(rule.rule)): rule.endpoint
+        for rule in app.url_map.iter_rules()
+        for method in rule.methods - AUTOMATIC
+    }
 
 
 def test_every_route_has_a_row(app):
@@ -238,12 +248,28 @@ def world(app, engine):
     settings_tokens = {role: new_token(engine, role, "settings")[0] for role in ROLES}
     article_id = import_file(engine, EXAMPLE).article_id
     with session_scope(engine) as s:
-        claim = s.exec(select(Claim).where(Claim.article_id == article_id, Claim.claimant_id.is_not(None))
-                       .order_by(Claim.id)).first()
+        claim = s.exec(
+            select(Claim).where(Claim.article_id == article_id, Claim.claimant_id.is_not(None)).order_by(Claim.id)
+        ).first()
         link = add_source(s, Actor.system("test"), claim.id, SourceInput(url="https://example.org/source"))
-        values = {"article_id": article_id, "claim_id": claim.id, "claimant_id": claim.claimant_id,
-                  "link_id": link.id, "source_id": 1, "job_id": 1, "alert_id": 1, "event_id": 1, "notification_id": 1, "sub_id": 1, "delivery_id": 1, "dataset": "claims", "name": "overview", "filename": "css/claimtrack.css",
-                  "user_id": users["viewer"], "secret": "no-such-link"}
+        values = {
+            "article_id": article_id,
+            "claim_id": claim.id,
+            "claimant_id": claim.claimant_id,
+            "link_id": link.id,
+            "source_id": 1,
+            "job_id": 1,
+            "alert_id": 1,
+            "event_id": 1,
+            "notification_id": 1,
+            "sub_id": 1,
+            "delivery_id": 1,
+            "dataset": "claims",
+            "name": "overview",
+            "filename": "css/claimtrack.css",
+            "user_id": users["viewer"],
+            "secret": "no-such-link",
+        }
     return SimpleNamespace(users=users, api_tokens=api_tokens, settings_tokens=settings_tokens, values=values)
 
 

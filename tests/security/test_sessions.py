@@ -1,5 +1,6 @@
 """Web sessions: cookie flags, a new session at log-in, log-out that really ends the
 session (a copied cookie stops working), and `next=` that only goes to our own paths."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -127,8 +128,17 @@ def test_sessions_expire_on_the_server_after_the_configured_lifetime(app_config,
     assert not _is_logged_in(client)
 
 
-EVIL = ["//evil.example", "https://evil.example", "/\\evil.example", "javascript:alert(1)",
-        "///evil.example", "/\t/evil.example", "/\n/evil.example", "http:/evil.example", "\\\\evil.example"]
+EVIL = [
+    "//evil.example",
+    "https://evil.example",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "///evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "http:/evil.example",
+    "\\\\evil.example",
+]
 
 
 @pytest.mark.parametrize("target", EVIL)
@@ -145,6 +155,7 @@ def test_login_page_for_a_logged_in_user_never_leaves_the_site(client, rita, tar
 
 
 def test_login_next_keeps_our_own_paths(client, rita, engine):
-    response = client.post("/login", query_string={"next": "/articles?page=2"},
-                           data={"username": "rita", "password": PASSWORD})
+    response = client.post(
+        "/login", query_string={"next": "/articles?page=2"}, data={"username": "rita", "password": PASSWORD}
+    )
     assert response.headers["Location"] == "/articles?page=2"

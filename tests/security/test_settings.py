@@ -1,6 +1,7 @@
 """Account settings: a user's own account and API tokens, creating a token (shown once),
 revoking one, changing the password; each as a full page and as an htmx fragment.
 Other users' tokens can be neither seen nor revoked by changing an id in the URL."""
+
 from __future__ import annotations
 
 import re
@@ -147,23 +148,33 @@ def test_api_has_no_token_endpoints_to_probe(api_client_token):
 
 
 def _change(client, current=PASSWORD, new=NEW_PASSWORD, confirm=None, headers=None):
-    return client.post("/settings/password", headers=headers or {},
-                       data={"current_password": current, "new_password": new,
-                             "confirm_password": new if confirm is None else confirm})
+    return client.post(
+        "/settings/password",
+        headers=headers or {},
+        data={
+            "current_password": current,
+            "new_password": new,
+            "confirm_password": new if confirm is None else confirm,
+        },
+    )
 
 
-@pytest.mark.parametrize("current, new, confirm, field, message", [
-    ("wrong password here", NEW_PASSWORD, None, "current-password", "Your current password is not correct."),
-    ("", NEW_PASSWORD, None, "current-password", "Enter your current password."),
-    (PASSWORD, NEW_PASSWORD, "plum orbit glacier 43", "confirm-password", "confirmation differ"),
-    (PASSWORD, "short", None, "new-password", "at least 12 characters"),
-    (PASSWORD, "password1234", None, "new-password", "too common or easy to guess"),
-    (PASSWORD, "editor editor editor", None, "new-password", "too common or easy to guess"),
-    (PASSWORD, PASSWORD, None, "new-password", "must differ from the current one"),
-])
+@pytest.mark.parametrize(
+    "current, new, confirm, field, message",
+    [
+        ("wrong password here", NEW_PASSWORD, None, "current-password", "Your current password is not correct."),
+        ("", NEW_PASSWORD, None, "current-password", "Enter your current password."),
+        (PASSWORD, NEW_PASSWORD, "plum orbit glacier 43", "confirm-password", "confirmation differ"),
+        (PASSWORD, "short", None, "new-password", "at least 12 characters"),
+        (PASSWORD, "password1234", None, "new-password", "too common or easy to guess"),
+        (PASSWORD, "editor editor editor", None, "new-password", "too common or easy to guess"),
+        (PASSWORD, PASSWORD, None, "new-password", "must differ from the current one"),
+    ],
+)
 @pytest.mark.parametrize("headers", [{}, HX], ids=["page", "htmx"])
-def test_password_errors_name_the_field_and_change_nothing(as_role, engine, current, new, confirm, field,
-                                                           message, headers):
+def test_password_errors_name_the_field_and_change_nothing(
+    as_role, engine, current, new, confirm, field, message, headers
+):
     editor = as_role("editor")
     response = _change(editor, current, new, confirm, headers)
     body = response.get_data(as_text=True)

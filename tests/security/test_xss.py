@@ -5,6 +5,7 @@ text, never as a live element, event handler, htmx attribute or script/data link
 each page is also checked to really show the payloads it should, so a page that dropped
 them cannot pass for a safe one.
 """
+
 from __future__ import annotations
 
 import html
@@ -45,8 +46,13 @@ def world(app, engine, tmp_path, cli_env):
 def test_scanner_finds_what_the_payloads_would_inject():
     """The checks below are only as good as the scanner: raw payloads must all trip it."""
     for payload in x.MARKUP:
-        contexts = (f"<p>{payload}</p>", f'<input value="{payload}">', f"<input value='{payload}'>",
-                    f"<textarea>{payload}</textarea>", f"<script src='/static/a.js'>{payload}")
+        contexts = (
+            f"<p>{payload}</p>",
+            f'<input value="{payload}">',
+            f"<input value='{payload}'>",
+            f"<textarea>{payload}</textarea>",
+            f"<script src='/static/a.js'>{payload}",
+        )
         assert any(x.live_markup(page) for page in contexts), payload
     assert x.live_markup('<a href=" JAVA\tSCRIPT:alert(1)">a</a>')
     assert x.live_markup('<script type="application/ld+json">{"a": "</script><script>alert(1)</script>"}</script>')
@@ -65,10 +71,10 @@ def test_article_and_claim_pages_show_every_payload_as_text(world):
     # Sources, verdict, the return comment, the correction note and the dismissal reason
     # are all in their claim's panel: one payload each, as the forms stored them.
     panel = safe(c.get(f"/claims/{world.claims['returned']}", headers=HX), FULL)
-    assert x.joined(5000) in x.visible_text(panel)            # the return comment
+    assert x.joined(5000) in x.visible_text(panel)  # the return comment
     panel = safe(c.get(f"/claims/{world.claims['published']}", headers=HX), FULL)
-    assert x.joined(5000) in x.visible_text(panel)            # correction note / excerpt
-    assert x.TRICKY_URL in x.links(panel)                     # an http link with markup: kept, quoted
+    assert x.joined(5000) in x.visible_text(panel)  # correction note / excerpt
+    assert x.TRICKY_URL in x.links(panel)  # an http link with markup: kept, quoted
     panel = safe(c.get(f"/claims/{world.claims['dismissed']}", headers=HX), FULL)
     assert x.joined(1000) in x.visible_text(panel)
 
@@ -81,10 +87,18 @@ def test_lists_queue_reports_and_claimants_stay_inert(world):
     assert "Merged " in x.visible_text(page)
     page = safe(c.get(f"/claimants/{dup}", follow_redirects=True), (x.SVG_ONLOAD,))
     assert "was merged into this claimant" in x.visible_text(page)
-    for url, expect in (("/", FIRST), ("/articles", FIRST), ("/claimants", FIRST), ("/reports", ()),
-                        ("/reports/overview", ()), ("/reports/claimants", FIRST), ("/reports/workload", FIRST),
-                        ("/reports/conflicts", ()), (f"/reports/articles/{world.articles['pasted']}", FIRST),
-                        ("/reports/claimants?format=html", FIRST)):
+    for url, expect in (
+        ("/", FIRST),
+        ("/articles", FIRST),
+        ("/claimants", FIRST),
+        ("/reports", ()),
+        ("/reports/overview", ()),
+        ("/reports/claimants", FIRST),
+        ("/reports/workload", FIRST),
+        ("/reports/conflicts", ()),
+        (f"/reports/articles/{world.articles['pasted']}", FIRST),
+        ("/reports/claimants?format=html", FIRST),
+    ):
         safe(c.get(url), expect)
         safe(c.get(url, headers=HX), expect)
 
@@ -122,11 +136,15 @@ def test_search_and_filter_fields_echo_input_inert(app, engine, claim_id):
 
 
 def test_has_this_been_checked_shows_imported_fact_checks_inert(world):
-    html = safe(world.eddie.get("/checked", query_string={"text": "The city hired 300 new teachers last year"}),
-                (x.SCRIPT, x.IMG_ONERROR))
+    html = safe(
+        world.eddie.get("/checked", query_string={"text": "The city hired 300 new teachers last year"}),
+        (x.SCRIPT, x.IMG_ONERROR),
+    )
     assert "javascript:" not in html.lower()
-    safe(world.eddie.get("/checked", query_string={"text": "The city hired 300 new teachers last year"},
-                         headers=HX), (x.SCRIPT,))
+    safe(
+        world.eddie.get("/checked", query_string={"text": "The city hired 300 new teachers last year"}, headers=HX),
+        (x.SCRIPT,),
+    )
 
 
 def test_public_pages_and_json_ld_keep_payloads_inert(world, capsys, monkeypatch):
@@ -157,21 +175,44 @@ def test_forms_refused_with_hostile_values_re_render_them_inert(world, engine):
     c, claim_id = world.rita, world.claims["text"]
     version = _version(engine, claim_id)
     for payload in FULL:
-        r = c.post(f"/claims/{claim_id}/sources", headers=HX, data={
-            "url": "javascript:alert(1)", "title": payload, "publisher": payload, "stance": "context", "excerpt": payload})
+        r = c.post(
+            f"/claims/{claim_id}/sources",
+            headers=HX,
+            data={
+                "url": "javascript:alert(1)",
+                "title": payload,
+                "publisher": payload,
+                "stance": "context",
+                "excerpt": payload,
+            },
+        )
         assert r.status_code == 422
         assert payload in x.field_values(safe(r)) or payload in x.visible_text(r.get_data(as_text=True))
-        r = c.post(f"/claims/{claim_id}/verdict", headers=HX, data={
-            "rating": payload, "summary": payload, "rationale": payload, "verdict_id": "", "verdict_version": ""})
+        r = c.post(
+            f"/claims/{claim_id}/verdict",
+            headers=HX,
+            data={"rating": payload, "summary": payload, "rationale": payload, "verdict_id": "", "verdict_version": ""},
+        )
         assert r.status_code == 422 and payload in x.visible_text(safe(r))
-        r = c.post(f"/claims/{claim_id}/text", data={"version": version, "text": payload + "x" * 5000,
-                                                      "start": 0, "end": 5})
+        r = c.post(
+            f"/claims/{claim_id}/text", data={"version": version, "text": payload + "x" * 5000, "start": 0, "end": 5}
+        )
         assert r.status_code == 422 and payload in x.visible_text(safe(r))
-        r = c.post(f"/claims/{claim_id}/speaker", headers=HX, data={"version": version, "speaker": payload + " " + "x" * 350})
+        r = c.post(
+            f"/claims/{claim_id}/speaker", headers=HX, data={"version": version, "speaker": payload + " " + "x" * 350}
+        )
         assert r.status_code == 422
         safe(r)
-        r = c.post("/articles/import", data={"title": payload, "body": payload, "url": "javascript:alert(1)",
-                                              "outlet": payload, "byline": payload})
+        r = c.post(
+            "/articles/import",
+            data={
+                "title": payload,
+                "body": payload,
+                "url": "javascript:alert(1)",
+                "outlet": payload,
+                "byline": payload,
+            },
+        )
         assert r.status_code == 422 and payload in x.visible_text(safe(r))
         safe(c.get("/reports/overview", query_string={"format": payload}))
 
@@ -197,8 +238,11 @@ def users(engine) -> None:
 def test_source_links_accept_http_and_https_only_web(app, engine, claim_id, url):
     c = app.test_client()
     login(c, "rita")
-    r = c.post(f"/claims/{claim_id}/sources", headers=HX,
-               data={"url": url, "title": "t", "publisher": "", "stance": "context", "excerpt": ""})
+    r = c.post(
+        f"/claims/{claim_id}/sources",
+        headers=HX,
+        data={"url": url, "title": "t", "publisher": "", "stance": "context", "excerpt": ""},
+    )
     assert r.status_code == 422
     html = safe(r)
     assert re.search(r"http or https only|not a valid address", html), html[-2000:]
@@ -211,8 +255,11 @@ def test_source_links_accept_http_and_https_only_api(app, engine, claim_id, url)
     from ..api.conftest import new_token
 
     token = new_token(engine, "rita")[1]
-    r = app.test_client().post(f"/api/v1/claims/{claim_id}/sources", json={"url": url, "title": "t"},
-                               headers={"Authorization": f"Bearer {token}"})
+    r = app.test_client().post(
+        f"/api/v1/claims/{claim_id}/sources",
+        json={"url": url, "title": "t"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert r.status_code == 422, r.get_json()
     assert "url" in r.get_json()["error"]["fields"]
 
@@ -226,8 +273,11 @@ def test_article_addresses_accept_http_and_https_only(app, engine, users, url):
     r = c.post("/articles/import", data={"title": "T", "body": "The mayor said 300 teachers were hired.", "url": url})
     assert r.status_code == 422 and "an http:// or https:// address" in x.visible_text(safe(r))
     token = new_token(engine, "rita")[1]
-    r = app.test_client().post("/api/v1/articles", headers={"Authorization": f"Bearer {token}"},
-                               json={"title": "T", "body": "The mayor said 300 teachers were hired.", "url": url})
+    r = app.test_client().post(
+        "/api/v1/articles",
+        headers={"Authorization": f"Bearer {token}"},
+        json={"title": "T", "body": "The mayor said 300 teachers were hired.", "url": url},
+    )
     assert r.status_code == 422 and "url" in r.get_json()["error"]["fields"]
 
 
@@ -238,18 +288,37 @@ def test_imported_html_is_reduced_to_text(world, engine):
         texts += list(s.exec(select(Claim.text).where(Claim.article_id == article.id)).all())
     stored = "\n".join(texts)
     assert "firefighters" in stored
-    for leftover in ("<img", "<iframe", "<span", "<a ", "onerror", "onclick", "javascript:", "__xss=21",
-                     "__xss=25", "xss-probe"):
+    for leftover in (
+        "<img",
+        "<iframe",
+        "<span",
+        "<a ",
+        "onerror",
+        "onclick",
+        "javascript:",
+        "__xss=21",
+        "__xss=25",
+        "xss-probe",
+    ):
         assert leftover not in stored, leftover
     safe(world.eddie.get(f"/articles/{world.articles['html']}"))
 
 
-def test_stored_article_links_that_are_not_web_addresses_never_become_links(app, engine, users, cli_env,
-                                                                              tmp_path, capsys):
+def test_stored_article_links_that_are_not_web_addresses_never_become_links(
+    app, engine, users, cli_env, tmp_path, capsys
+):
     # An import refuses them ...
     path = tmp_path / "a.json"
-    path.write_text(json.dumps({"title": "T", "body": "The mayor said 300 teachers were hired last year.",
-                                "url": "javascript:window.__xss=40"}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "title": "T",
+                "body": "The mayor said 300 teachers were hired last year.",
+                "url": "javascript:window.__xss=40",
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(SystemExit):
         cli_main(["import", str(path)])
     assert "field 'url' must be an http:// or https:// address" in capsys.readouterr().err

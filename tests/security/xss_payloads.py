@@ -4,6 +4,7 @@ Every markup payload would set `window.__xss` (or fetch a `/xss-probe` URL, or l
 user out) if a page ever rendered it as HTML, so the browser test can see one fire; the
 HTML tests parse each page and look for what the payloads would have injected.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,7 +23,7 @@ TEXTAREA_END = "</textarea><script>window.__xss=7</script>"
 HX_LOGOUT = '<div hx-post="/logout" hx-trigger="load">xss-hx-post</div>'
 HX_GET = '<div hx-get="/logout" hx-trigger="load">xss-hx-get</div>'
 HX_ON = '<button hx-on:click="window.__xss=9">xss-hx-on</button>'
-HX_VALS = "<form hx-post=\"/xss-probe\" hx-vals='{\"xss\":10}' hx-trigger=\"load\"></form>"
+HX_VALS = '<form hx-post="/xss-probe" hx-vals=\'{"xss":10}\' hx-trigger="load"></form>'
 JS_LINK = '<a href="javascript:window.__xss=11">xss-js-link</a>'
 JS_LINK_MIXED = '<a href=" JaVaScRiPt:window.__xss=12">xss-js-mixed</a>'
 JS_LINK_ENTITY = '<a href="jav&#x09;ascript:window.__xss=13">xss-js-entity</a>'
@@ -34,9 +35,26 @@ TEMPLATE = "{{7*7}}"
 TEMPLATE_BLOCK = "{% print(7*7) %}"
 TEMPLATE_DOLLAR = "${7*7}"
 
-MARKUP = (SCRIPT, IMG_ONERROR, SVG_ONLOAD, ATTR_BREAK_DOUBLE, ATTR_BREAK_SINGLE, SCRIPT_END, TEXTAREA_END,
-          HX_LOGOUT, HX_GET, HX_ON, HX_VALS, JS_LINK, JS_LINK_MIXED, JS_LINK_ENTITY, DATA_FRAME, PROBE_IMG,
-          META_REFRESH, BASE_HREF)
+MARKUP = (
+    SCRIPT,
+    IMG_ONERROR,
+    SVG_ONLOAD,
+    ATTR_BREAK_DOUBLE,
+    ATTR_BREAK_SINGLE,
+    SCRIPT_END,
+    TEXTAREA_END,
+    HX_LOGOUT,
+    HX_GET,
+    HX_ON,
+    HX_VALS,
+    JS_LINK,
+    JS_LINK_MIXED,
+    JS_LINK_ENTITY,
+    DATA_FRAME,
+    PROBE_IMG,
+    META_REFRESH,
+    BASE_HREF,
+)
 TEMPLATES = (TEMPLATE, TEMPLATE_BLOCK, TEMPLATE_DOLLAR)
 PAYLOADS = MARKUP + TEMPLATES
 
@@ -58,7 +76,7 @@ BAD_URLS = (
 )
 
 # An http(s) address that carries markup in its query: allowed, but only ever escaped.
-TRICKY_URL = "https://src.example/page?q=%22%3E&x=\"><script>window.__xss=15</script>"
+TRICKY_URL = 'https://src.example/page?q=%22%3E&x="><script>window.__xss=15</script>'
 
 
 def joined(limit: int, payloads: tuple[str, ...] = PAYLOADS) -> str:
@@ -72,8 +90,20 @@ def joined(limit: int, payloads: tuple[str, ...] = PAYLOADS) -> str:
     return out
 
 
-_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "background", "srcdoc", "data",
-              "ping", "cite", "manifest"}
+_URL_ATTRS = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "poster",
+    "background",
+    "srcdoc",
+    "data",
+    "ping",
+    "cite",
+    "manifest",
+}
 _FRAMING_TAGS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base"}
 _CONTROL = re.compile(r"[\x00-\x20]+")
 

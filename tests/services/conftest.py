@@ -3,11 +3,13 @@ come from tests/fixtures/desk.py).
 
 Setup runs in its own transactions before a test touches the `session` fixture (a
 SQLite writer holds the lock from its first statement until it commits)."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 import pytest
+
 from claimtrack.services.accounts.actors import Actor
 
 from ..clients import claim_id_containing  # noqa: F401 - imported by tests

@@ -1,4 +1,5 @@
 """Publisher settings, the rating scale and the fact-check archive from the browser."""
+
 from __future__ import annotations
 
 import html
@@ -10,9 +11,9 @@ from sqlmodel import select
 from claimtrack import create_app
 from claimtrack.db import session_scope
 from claimtrack.models import AuditEvent, FactCheck
-from claimtrack.services.review import sources, verdicts
-from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.publishing import publish as publishing
+from claimtrack.services.review import sources, verdicts
 
 from ..helpers import login
 from .conftest import HX
@@ -45,6 +46,7 @@ def _published(engine, claim_id: int, users: dict, rating: str = "false") -> Non
 
 # ---- publisher settings ------------------------------------------------------------
 
+
 def test_publisher_page_and_fragment(as_role):
     page = as_role("admin").get("/admin/publisher")
     assert page.status_code == 200 and "<html" in page.get_data(as_text=True)
@@ -60,26 +62,43 @@ def test_saved_settings_publish_and_the_environment_wins(app_config, engine, use
     admin = _admin(app)
     before = admin.get("/admin/publisher", headers=HX).get_data(as_text=True)
     assert "the address this server is reached at, now <code>http://localhost</code>" in before
-    saved = admin.post("/admin/publisher", data={
-        "publisher_name": "Harbour Desk", "publisher_url": "https://harbour.example",
-        "publisher_logo_url": "https://harbour.example/logo.png", "public_base_url": "https://checks.harbour.example/",
-        "default_license": "https://creativecommons.org/licenses/by/4.0/"}, headers=HX)
+    saved = admin.post(
+        "/admin/publisher",
+        data={
+            "publisher_name": "Harbour Desk",
+            "publisher_url": "https://harbour.example",
+            "publisher_logo_url": "https://harbour.example/logo.png",
+            "public_base_url": "https://checks.harbour.example/",
+            "default_license": "https://creativecommons.org/licenses/by/4.0/",
+        },
+        headers=HX,
+    )
     assert saved.status_code == 200 and "The publisher settings are saved." in saved.get_data(as_text=True)
     _published(engine, troops, users)
     doc = app.test_client().get(f"/claims/{troops}/claimreview.json").get_json()
     assert doc["url"] == f"https://checks.harbour.example/fact-checks/{troops}"
     # The name comes from the environment, which wins; the rest from the saved settings.
-    assert doc["author"] == {"@type": "Organization", "name": "Pinned Desk", "url": "https://harbour.example",
-                             "logo": "https://harbour.example/logo.png"}
+    assert doc["author"] == {
+        "@type": "Organization",
+        "name": "Pinned Desk",
+        "url": "https://harbour.example",
+        "logo": "https://harbour.example/logo.png",
+    }
     assert doc["sdLicense"] == "https://creativecommons.org/licenses/by/4.0/"
     changed = {next(iter(e.after)) for e in _actions(engine, "settings.publisher")}
     assert changed == {"publisher_name", "publisher_url", "publisher_logo_url", "public_base_url", "default_license"}
 
 
 def test_bad_addresses_are_refused_by_field(as_role):
-    response = as_role("admin").post("/admin/publisher", data={
-        "publisher_name": "Desk", "publisher_url": "harbour.example", "public_base_url": "https://x.example/?a=1"},
-        headers=HX)
+    response = as_role("admin").post(
+        "/admin/publisher",
+        data={
+            "publisher_name": "Desk",
+            "publisher_url": "harbour.example",
+            "public_base_url": "https://x.example/?a=1",
+        },
+        headers=HX,
+    )
     assert response.status_code == 422
     body = html.unescape(response.get_data(as_text=True))
     assert "a full address starting with https:// or http://" in body and "an address without ? or # parts" in body
@@ -88,12 +107,14 @@ def test_bad_addresses_are_refused_by_field(as_role):
 
 # ---- rating scale ------------------------------------------------------------------
 
+
 def _scale_form(page: str) -> dict[str, str]:
     """The rating form's fields as the page renders them (hidden keys and all)."""
     import re
 
-    fields = dict(re.findall(r'name="((?:key|label|value|alternate_name|position)_\d+|count)"[^>]*?value="([^"]*)"',
-                             page))
+    fields = dict(
+        re.findall(r'name="((?:key|label|value|alternate_name|position)_\d+|count)"[^>]*?value="([^"]*)"', page)
+    )
     return {k: html.unescape(v) for k, v in fields.items()}
 
 
@@ -159,19 +180,34 @@ def test_a_scale_file_wins_and_the_page_says_so(app_config, users, tmp_path):
 # ---- archive -----------------------------------------------------------------------
 
 CLAIMREVIEWS = [
-    {"@type": "ClaimReview", "url": "https://checks.example/a", "claimReviewed": "The bridge carries 12,000 cars a day.",
-     "author": {"@type": "Organization", "name": "Checks"}, "reviewRating": {"@type": "Rating", "alternateName": "True"}},
-    {"@type": "ClaimReview", "url": "https://checks.example/b",
-     "author": {"@type": "Organization", "name": "Checks"}, "reviewRating": {"@type": "Rating", "alternateName": "False"}},
+    {
+        "@type": "ClaimReview",
+        "url": "https://checks.example/a",
+        "claimReviewed": "The bridge carries 12,000 cars a day.",
+        "author": {"@type": "Organization", "name": "Checks"},
+        "reviewRating": {"@type": "Rating", "alternateName": "True"},
+    },
+    {
+        "@type": "ClaimReview",
+        "url": "https://checks.example/b",
+        "author": {"@type": "Organization", "name": "Checks"},
+        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+    },
 ]
-TSV = ("vclaim_id\tvclaim\ttitle\n"
-       "v1\tThe ferry runs every ten minutes in winter.\tFerry timetable checked\n"
-       "v2\t\tNo claim here\n")
+TSV = (
+    "vclaim_id\tvclaim\ttitle\n"
+    "v1\tThe ferry runs every ten minutes in winter.\tFerry timetable checked\n"
+    "v2\t\tNo claim here\n"
+)
 
 
 def _upload(client, name: str, data: bytes, **headers):
-    return client.post("/admin/archive", data={"file": (io.BytesIO(data), name), "publisher": "Harbour Desk"},
-                       content_type="multipart/form-data", headers=headers)
+    return client.post(
+        "/admin/archive",
+        data={"file": (io.BytesIO(data), name), "publisher": "Harbour Desk"},
+        content_type="multipart/form-data",
+        headers=headers,
+    )
 
 
 def test_archive_page_counts_and_uploads(as_role, engine):
@@ -194,7 +230,10 @@ def test_archive_page_counts_and_uploads(as_role, engine):
     with session_scope(engine) as s:
         assert sorted(r.publisher for r in s.exec(select(FactCheck)).all()) == ["Checks", "Harbour Desk"]
     assert [e.after["source"] for e in _actions(engine, "factchecks.import")] == [
-        "checks.json", "checkthat.tsv", "checkthat.tsv"]
+        "checks.json",
+        "checkthat.tsv",
+        "checkthat.tsv",
+    ]
 
 
 def test_archive_refusals(as_role):

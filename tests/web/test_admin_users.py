@@ -1,5 +1,6 @@
 """Accounts from the browser: the admin's users page, its htmx fragments, one-time
 set-password links, and the rules (deny by default, keep one admin, audit everything)."""
+
 from __future__ import annotations
 
 import html
@@ -66,9 +67,17 @@ def test_admin_sees_the_admin_link_others_do_not(as_role):
 
 
 def test_create_with_initial_password(as_role, app, engine):
-    response = as_role("admin").post("/admin/users", data={
-        "username": "rosa", "display_name": "Rosa Ruiz", "role": "reviewer", "how": "password",
-        "password": NEW_PASSWORD}, headers=HX)
+    response = as_role("admin").post(
+        "/admin/users",
+        data={
+            "username": "rosa",
+            "display_name": "Rosa Ruiz",
+            "role": "reviewer",
+            "how": "password",
+            "password": NEW_PASSWORD,
+        },
+        headers=HX,
+    )
     assert response.status_code == 201
     body = response.get_data(as_text=True)
     assert "rosa is created as reviewer." in body and "Rosa Ruiz" in body and NEW_PASSWORD not in body
@@ -78,8 +87,11 @@ def test_create_with_initial_password(as_role, app, engine):
 
 
 def test_create_refusals_keep_what_was_typed_but_never_the_password(as_role):
-    weak = as_role("admin").post("/admin/users", data={
-        "username": "rosa", "role": "reviewer", "how": "password", "password": "password123"}, headers=HX)
+    weak = as_role("admin").post(
+        "/admin/users",
+        data={"username": "rosa", "role": "reviewer", "how": "password", "password": "password123"},
+        headers=HX,
+    )
     assert weak.status_code == 422
     body = weak.get_data(as_text=True)
     assert 'value="rosa"' in body and "password123" not in body and 'aria-invalid="true"' in body
@@ -111,8 +123,9 @@ def test_an_expired_link_does_not_work(app, engine, users):
     with session_scope(engine) as s:
         user = s.get(User, users["viewer"])
         secret = password_links.issue(s, Actor.system("test"), user, lifetime=timedelta(seconds=-1))
-    response = app.test_client().post(f"/set-password/{secret}", data={"password": NEW_PASSWORD,
-                                                                      "confirm": NEW_PASSWORD})
+    response = app.test_client().post(
+        f"/set-password/{secret}", data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD}
+    )
     assert response.status_code == 404
     assert login(app.test_client(), "viewer", NEW_PASSWORD).status_code == 401  # refused: the old password stands
 
@@ -157,7 +170,9 @@ def test_reset_password_directly_or_by_link(as_role, app, engine, users):
     assert editor.get("/").status_code == 200
     admin = as_role("admin")
     set_now = admin.post(f"/admin/users/{users['editor']}/password", data={"password": NEW_PASSWORD}, headers=HX)
-    assert set_now.status_code == 200 and "editor's password is changed" in html.unescape(set_now.get_data(as_text=True))
+    assert set_now.status_code == 200 and "editor's password is changed" in html.unescape(
+        set_now.get_data(as_text=True)
+    )
     assert editor.get("/").status_code == 302
     assert login(app.test_client(), "editor", NEW_PASSWORD).status_code == 302
     assert login(app.test_client(), "editor", PASSWORD).status_code == 401

@@ -1,4 +1,5 @@
 """The "Repeats and conflicts" view and the daily digest, in the browser and the API."""
+
 from __future__ import annotations
 
 import csv
@@ -10,7 +11,7 @@ from sqlmodel import select
 from claimtrack.database import session_scope
 from claimtrack.models import ClaimAlert
 from tests.api.conftest import new_token
-from tests.monitoring.test_alerts import REPEAT, CONFLICT, _fetch, _page, published  # noqa: F401 - the fixture
+from tests.monitoring.test_alerts import CONFLICT, REPEAT, _fetch, _page, published  # noqa: F401 - the fixture
 
 from .conftest import HX
 

@@ -1,5 +1,6 @@
 """The article page marks each claim that has related coverage or a numeric conflict,
 and says "No speaker: the outlet's own statement" for a claim nobody is quoted in."""
+
 from sqlmodel import select
 
 from claimtrack.db import session_scope
@@ -27,7 +28,9 @@ def test_claims_with_other_coverage_are_marked(as_role, engine, article, troops)
 def test_dismissed_links_do_not_mark(engine, article, troops):
     import_file(engine, FIXTURES / "articles" / "iraq-delegation-wire.txt")
     with session_scope(engine) as s:
-        for link in s.exec(select(ClaimLink).where((ClaimLink.claim_a_id == troops) | (ClaimLink.claim_b_id == troops))):
+        for link in s.exec(
+            select(ClaimLink).where((ClaimLink.claim_a_id == troops) | (ClaimLink.claim_b_id == troops))
+        ):
             link.state = "dismissed"
             s.add(link)
     with session_scope(engine) as s:
@@ -44,8 +47,9 @@ def test_report_filters_name_reviewers_by_display_name(as_role, engine, article)
     from claimtrack.services.accounts.users import create_user
 
     with session_scope(engine) as s:
-        create_user(s, Actor.system("test"), "rpatel", "a long enough password", role="reviewer",
-                    display_name="Rina Patel")
+        create_user(
+            s, Actor.system("test"), "rpatel", "a long enough password", role="reviewer", display_name="Rina Patel"
+        )
     page = as_role("editor").get("/reports/overview").get_data(as_text=True)
     assert ">Rina Patel (rpatel)</option>" in page
     conflicts = as_role("editor").get("/reports/conflicts").get_data(as_text=True)

@@ -1,7 +1,8 @@
 """The queue's "Has this been checked?" box: page and htmx fragment, on stored claims
 and archived fact-checks."""
-from claimtrack.db import session_scope
+
 from claimtrack.archive_search.readers import ArchiveRow
+from claimtrack.db import session_scope
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.archive.factchecks import import_factchecks
 
@@ -11,10 +12,22 @@ from ..helpers import import_file, login, make_user
 
 def seed(engine):
     import_file(engine, EXAMPLE, outlet="NBC News")
-    rows = [ArchiveRow("t:1", "Video shows a shark swimming on a flooded highway after the hurricane.",
-                       external_id="s1", rating="False", url="javascript:alert(1)"),
-            ArchiveRow("t:2", "Iraq's parliament voted to expel American troops from the country.",
-                       external_id="s2", rating="True", url="https://checks.example/iraq-vote")]
+    rows = [
+        ArchiveRow(
+            "t:1",
+            "Video shows a shark swimming on a flooded highway after the hurricane.",
+            external_id="s1",
+            rating="False",
+            url="javascript:alert(1)",
+        ),
+        ArchiveRow(
+            "t:2",
+            "Iraq's parliament voted to expel American troops from the country.",
+            external_id="s2",
+            rating="True",
+            url="https://checks.example/iraq-vote",
+        ),
+    ]
     with session_scope(engine) as s:
         import_factchecks(s, Actor.system("test"), rows, source="test", publisher="Example Checks")
 
@@ -35,8 +48,11 @@ def test_results_page_and_fragment(client, engine):
     page = full.get_data(as_text=True)
     assert "<html" in page
     assert "https://checks.example/iraq-vote" in page and "tracked claim" in page
-    fragment = client.get("/checked", query_string={"text": "Iraqi parliament voted to expel the American troops"},
-                          headers={"HX-Request": "true"}).get_data(as_text=True)
+    fragment = client.get(
+        "/checked",
+        query_string={"text": "Iraqi parliament voted to expel the American troops"},
+        headers={"HX-Request": "true"},
+    ).get_data(as_text=True)
     assert "<html" not in fragment and fragment.lstrip().startswith('<div id="checked-results"')
     assert "True" in fragment
 
@@ -72,7 +88,8 @@ def test_one_length_limit_for_the_box_the_api_and_the_service(client, engine):
     at_limit = ("Iraqi parliament voted to expel the American troops " * 60)[:MAX_MATCH_TEXT]
     over = at_limit + "x"
     assert "https://checks.example/iraq-vote" in client.get("/checked", query_string={"text": at_limit}).get_data(
-        as_text=True)
+        as_text=True
+    )
     refused = client.get("/checked", query_string={"text": over}).get_data(as_text=True)
     assert "too long to match (at most 2,000 characters)" in refused and "iraq-vote" not in refused
     _, token = new_token(engine, "vic")
@@ -86,8 +103,9 @@ def test_a_text_nothing_is_close_to_gets_nothing_close_enough(client, engine):
     seed(engine)
     make_user(engine, "vic", "viewer")
     login(client, "vic")
-    page = client.get("/checked", query_string={"text": "The moon is made of cheese"},
-                      headers={"HX-Request": "true"}).get_data(as_text=True)
+    page = client.get(
+        "/checked", query_string={"text": "The moon is made of cheese"}, headers={"HX-Request": "true"}
+    ).get_data(as_text=True)
     assert "Nothing close enough" in page and "checked-list" not in page
 
 
@@ -95,9 +113,12 @@ def test_each_hit_shows_its_verdict_and_status_with_reasons_in_plain_words(clien
     seed(engine)
     make_user(engine, "rita", "reviewer")
     login(client, "rita")
-    page = client.get("/checked", query_string={"text": "Iraqi parliament voted to expel the American troops"},
-                      headers={"HX-Request": "true"}).get_data(as_text=True)
-    assert "Verdict: <strong class=\"rating\">True</strong>" in page and "by Example Checks" in page
+    page = client.get(
+        "/checked",
+        query_string={"text": "Iraqi parliament voted to expel the American troops"},
+        headers={"HX-Request": "true"},
+    ).get_data(as_text=True)
+    assert 'Verdict: <strong class="rating">True</strong>' in page and "by Example Checks" in page
     assert "Status: Unreviewed" in page and "none published yet" in page
     assert "uses the same words: " in page and "voted" in page
     # no search machinery in the reasons

@@ -1,5 +1,6 @@
 """Writes from the claim panel: success, 422 with the form as typed, 409 with both
 versions, and plain form posts redirected to the claim page."""
+
 from sqlmodel import select
 
 from claimtrack import create_app
@@ -17,8 +18,16 @@ def _claim(engine, claim_id):
 
 def test_edit_with_htmx_returns_the_panel_and_a_change_event(as_role, engine, troops):
     claim = _claim(engine, troops)
-    response = as_role("reviewer").post(f"/claims/{troops}/text", headers=HX, data={
-        "version": "1", "text": "About 6,000 U.S. troops are in Iraq.", "start": claim.start_offset, "end": claim.end_offset})
+    response = as_role("reviewer").post(
+        f"/claims/{troops}/text",
+        headers=HX,
+        data={
+            "version": "1",
+            "text": "About 6,000 U.S. troops are in Iraq.",
+            "start": claim.start_offset,
+            "end": claim.end_offset,
+        },
+    )
     body = response.get_data(as_text=True)
     assert response.status_code == 200 and response.headers["HX-Trigger"] == "claims-changed"
     assert body.lstrip().startswith("<section") or f'id="claim-{troops}"' in body
@@ -37,8 +46,11 @@ def test_validation_errors_are_422_with_the_form_as_typed(as_role, troops):
     body = response.get_data(as_text=True)
     assert response.status_code == 422 and "<html" not in body
     assert "Say why the claim is not worth checking." in body and 'aria-invalid="true"' in body
-    response = client.post(f"/claims/{troops}/sources", headers=HX, data={
-        "url": "javascript:alert(1)", "title": "My careful title", "stance": "supports"})
+    response = client.post(
+        f"/claims/{troops}/sources",
+        headers=HX,
+        data={"url": "javascript:alert(1)", "title": "My careful title", "stance": "supports"},
+    )
     body = response.get_data(as_text=True)
     assert response.status_code == 422 and "http or https only" in body and 'value="My careful title"' in body
     page = client.post(f"/claims/{troops}/dismiss", data={"version": "1", "reason": ""})
@@ -46,19 +58,22 @@ def test_validation_errors_are_422_with_the_form_as_typed(as_role, troops):
 
 
 def test_bad_numbers_are_validation_errors_not_crashes(as_role, troops):
-    response = as_role("reviewer").post(f"/claims/{troops}/text", headers=HX,
-                                        data={"version": "one", "text": "x", "start": "a", "end": ""})
+    response = as_role("reviewer").post(
+        f"/claims/{troops}/text", headers=HX, data={"version": "one", "text": "x", "start": "a", "end": ""}
+    )
     assert response.status_code == 422
 
 
 def test_a_stale_edit_is_409_with_both_versions_and_my_text_kept(as_role, engine, troops):
     claim = _claim(engine, troops)
     span = {"start": claim.start_offset, "end": claim.end_offset}
-    first = as_role("reviewer").post(f"/claims/{troops}/text", headers=HX,
-                                     data={"version": "1", "text": "Their wording of the claim.", **span})
+    first = as_role("reviewer").post(
+        f"/claims/{troops}/text", headers=HX, data={"version": "1", "text": "Their wording of the claim.", **span}
+    )
     assert first.status_code == 200
-    second = as_role("editor").post(f"/claims/{troops}/text", headers=HX,
-                                    data={"version": "1", "text": "My own wording, typed with care.", **span})
+    second = as_role("editor").post(
+        f"/claims/{troops}/text", headers=HX, data={"version": "1", "text": "My own wording, typed with care.", **span}
+    )
     body = second.get_data(as_text=True)
     assert second.status_code == 409 and "<html" not in body
     assert "Changed by reviewer at" in body
@@ -69,8 +84,9 @@ def test_a_stale_edit_is_409_with_both_versions_and_my_text_kept(as_role, engine
 
 
 def test_an_illegal_move_is_409_with_a_message(as_role, troops):
-    response = as_role("reviewer").post(f"/claims/{troops}/status", headers=HX,
-                                        data={"version": "1", "status": "published"})
+    response = as_role("reviewer").post(
+        f"/claims/{troops}/status", headers=HX, data={"version": "1", "status": "published"}
+    )
     assert response.status_code == 409 and "cannot go from unreviewed to published" in response.get_data(as_text=True)
 
 
@@ -79,13 +95,19 @@ def test_new_claim_from_offsets(as_role, engine, article):
         body = s.get(Article, article.article_id).body
     start = body.index("Operation Inherent Resolve")
     client = as_role("reviewer")
-    response = client.post(f"/articles/{article.article_id}/claims", headers=HX, data={
-        "start": start, "end": start + 26, "selected": "Operation Inherent Resolve"})
+    response = client.post(
+        f"/articles/{article.article_id}/claims",
+        headers=HX,
+        data={"start": start, "end": start + 26, "selected": "Operation Inherent Resolve"},
+    )
     assert response.status_code == 200 and response.headers["HX-Trigger"] == "claims-changed"
     new_id = int(response.headers["HX-Push-Url"].rsplit("/", 1)[1])
     assert _claim(engine, new_id).text == "Operation Inherent Resolve"
-    bad = client.post(f"/articles/{article.article_id}/claims", headers=HX,
-                      data={"start": start, "end": start + 26, "selected": "something else"})
+    bad = client.post(
+        f"/articles/{article.article_id}/claims",
+        headers=HX,
+        data={"start": start, "end": start + 26, "selected": "something else"},
+    )
     assert bad.status_code == 422 and bad.headers["HX-Retarget"] == "#add-claim"
     assert 'id="add-claim"' in bad.get_data(as_text=True) and "<html" not in bad.get_data(as_text=True)
     plain = client.post(f"/articles/{article.article_id}/claims", data={"start": "0", "end": "8"})
@@ -94,32 +116,63 @@ def test_new_claim_from_offsets(as_role, engine, article):
 
 def test_review_to_publication_through_the_routes(as_role, engine, troops):
     rita, eddie = as_role("reviewer"), as_role("editor")
-    assert rita.post(f"/claims/{troops}/sources", headers=HX, data={
-        "url": "https://www.defense.gov/x", "title": "DoD", "stance": "refutes"}).status_code == 200
-    missing = rita.post(f"/claims/{troops}/verdict", headers=HX, data={
-        "action": "submit", "rating": "", "summary": "", "rationale": "My long rationale."})
+    assert (
+        rita.post(
+            f"/claims/{troops}/sources",
+            headers=HX,
+            data={"url": "https://www.defense.gov/x", "title": "DoD", "stance": "refutes"},
+        ).status_code
+        == 200
+    )
+    missing = rita.post(
+        f"/claims/{troops}/verdict",
+        headers=HX,
+        data={"action": "submit", "rating": "", "summary": "", "rationale": "My long rationale."},
+    )
     body = missing.get_data(as_text=True)
     assert missing.status_code == 422 and "No rating chosen." in body and "My long rationale." in body
-    saved = rita.post(f"/claims/{troops}/verdict", headers=HX, data={
-        "action": "save", "rating": "false", "summary": "Wrong.", "rationale": ""})
+    saved = rita.post(
+        f"/claims/{troops}/verdict",
+        headers=HX,
+        data={"action": "save", "rating": "false", "summary": "Wrong.", "rationale": ""},
+    )
     assert saved.status_code == 200
     with session_scope(engine) as s:
         draft = s.exec(select(Verdict).where(Verdict.claim_id == troops)).one()
-    submitted = rita.post(f"/claims/{troops}/verdict", headers=HX, data={
-        "action": "submit", "rating": "false", "summary": "Wrong.", "rationale": "",
-        "verdict_id": draft.id, "verdict_version": draft.version})
+    submitted = rita.post(
+        f"/claims/{troops}/verdict",
+        headers=HX,
+        data={
+            "action": "submit",
+            "rating": "false",
+            "summary": "Wrong.",
+            "rationale": "",
+            "verdict_id": draft.id,
+            "verdict_version": draft.version,
+        },
+    )
     assert submitted.status_code == 200 and "Awaiting approval" in submitted.get_data(as_text=True)
     with session_scope(engine) as s:
         row = s.get(Verdict, draft.id)
-    published = eddie.post(f"/claims/{troops}/verdict/approve", headers=HX,
-                           data={"verdict_id": row.id, "verdict_version": row.version})
+    published = eddie.post(
+        f"/claims/{troops}/verdict/approve", headers=HX, data={"verdict_id": row.id, "verdict_version": row.version}
+    )
     assert published.status_code == 200 and "Issue a correction" in published.get_data(as_text=True)
     assert _claim(engine, troops).status == "published"
     with session_scope(engine) as s:
         pub = s.exec(select(Verdict).where(Verdict.claim_id == troops)).one()
-    corrected = eddie.post(f"/claims/{troops}/verdict/correct", headers=HX, data={
-        "verdict_id": pub.id, "verdict_version": pub.version, "rating": "half-true", "summary": "Partly.",
-        "rationale": "", "note": "We misread the figure."})
+    corrected = eddie.post(
+        f"/claims/{troops}/verdict/correct",
+        headers=HX,
+        data={
+            "verdict_id": pub.id,
+            "verdict_version": pub.version,
+            "rating": "half-true",
+            "summary": "Partly.",
+            "rationale": "",
+            "note": "We misread the figure.",
+        },
+    )
     assert corrected.status_code == 200 and "Correction: We misread the figure." in corrected.get_data(as_text=True)
 
 
@@ -130,8 +183,11 @@ def test_source_edit_and_remove(as_role, engine, troops):
         link = s.exec(select(ClaimSource).where(ClaimSource.claim_id == troops)).one()
     page = client.get(f"/claims/{troops}", headers=HX).get_data(as_text=True)
     fingerprint = page.split('name="fingerprint" value="')[1].split('"')[0]
-    edited = client.post(f"/claims/{troops}/sources/{link.id}", headers=HX, data={
-        "url": "https://example.org/a", "title": "A, retitled", "stance": "supports", "fingerprint": fingerprint})
+    edited = client.post(
+        f"/claims/{troops}/sources/{link.id}",
+        headers=HX,
+        data={"url": "https://example.org/a", "title": "A, retitled", "stance": "supports", "fingerprint": fingerprint},
+    )
     assert edited.status_code == 200 and "A, retitled" in edited.get_data(as_text=True)
     stale = client.post(f"/claims/{troops}/sources/{link.id}/remove", headers=HX, data={"fingerprint": fingerprint})
     assert stale.status_code == 409 and "Changed by reviewer" in stale.get_data(as_text=True)
@@ -146,8 +202,9 @@ def test_split_and_merge_through_the_routes(as_role, engine, troops, article):
     assert response.status_code == 200 and _claim(engine, troops).end_offset < claim.end_offset
     with session_scope(engine) as s:
         second = s.exec(select(Claim).order_by(Claim.id.desc())).first()
-    merged = client.post(f"/claims/{troops}/merge", headers=HX,
-                         data={"version": "2", "other": f"{second.id}:{second.version}"})
+    merged = client.post(
+        f"/claims/{troops}/merge", headers=HX, data={"version": "2", "other": f"{second.id}:{second.version}"}
+    )
     assert merged.status_code == 200
     assert (_claim(engine, troops).end_offset, _claim(engine, second.id).status) == (claim.end_offset, "dismissed")
 
@@ -157,8 +214,12 @@ def test_csrf_token_travels_in_the_htmx_header(app_config, engine, troops, users
     client = app.test_client()
     page = client.get("/login").get_data(as_text=True)
     token = page.split('name="csrf_token" value="')[1].split('"')[0]
-    assert client.post("/login", data={"username": "reviewer", "password": "correct horse battery",
-                                       "csrf_token": token}).status_code == 302
+    assert (
+        client.post(
+            "/login", data={"username": "reviewer", "password": "correct horse battery", "csrf_token": token}
+        ).status_code
+        == 302
+    )
     data = {"version": "1", "assignee": "me"}
     assert client.post(f"/claims/{troops}/assign", headers=HX, data=data).status_code == 400
     meta = client.get("/").get_data(as_text=True).split('name="csrf-token" content="')[1].split('"')[0]
@@ -174,8 +235,9 @@ def test_import_form(as_role, engine):
     assert bad.status_code == 422 and 'id="import-form"' in body and "<html" not in body
     assert 'value="ftp://x"' in body and "an http:// or https:// address" in body
     with EXAMPLE.open("rb") as fh:
-        done = client.post("/articles/import", headers=HX, data={"file": (fh, "nbc.txt")},
-                           content_type="multipart/form-data")
+        done = client.post(
+            "/articles/import", headers=HX, data={"file": (fh, "nbc.txt")}, content_type="multipart/form-data"
+        )
     assert done.status_code == 200 and done.headers["HX-Redirect"].startswith("/articles/")
     again = client.post("/articles/import", data={"body": EXAMPLE.read_text(encoding="utf-8")})
     assert again.status_code == 303 and again.headers["Location"] == done.headers["HX-Redirect"]

@@ -1,4 +1,5 @@
 """The import page's "fetch by address" form: a job is queued and its page follows it."""
+
 from __future__ import annotations
 
 import re
@@ -24,9 +25,13 @@ def test_import_page_offers_the_address_field(as_role):
     assert 'id="fetch-form"' in page and 'name="address"' in page and 'action="/articles/fetch"' in page
 
 
-@pytest.mark.parametrize("address, message", [
-    ("", "required"), ("ftp://example.org/x", "an http:// or https:// address"),
-])
+@pytest.mark.parametrize(
+    "address, message",
+    [
+        ("", "required"),
+        ("ftp://example.org/x", "an http:// or https:// address"),
+    ],
+)
 def test_bad_addresses_come_back_as_422_fragments(as_role, job_queue, address, message):
     res = as_role("reviewer").post("/articles/fetch", headers=HX, data={"address": address})
     body = res.get_data(as_text=True)

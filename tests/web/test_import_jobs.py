@@ -1,6 +1,7 @@
 """Imports and re-extraction started in the browser run as jobs: a JSON list or a JSON
 Lines upload gets a result per item on a job page that follows its progress and
 survives a reload; a retried job stores nothing twice."""
+
 from __future__ import annotations
 
 import io
@@ -16,18 +17,34 @@ from tests.fixtures.jobs import drain
 from .conftest import HX
 
 STORIES = [
-    {"title": "Ferry fares rise again", "outlet": "Coast Courier", "published": "2026-11-30",
-     "body": "Harbour council leader Mara Ellison said on Monday that ferry fares had risen by 18 percent since March."},
-    {"title": "School places short", "outlet": "Valley News", "published": "2026-11-29",
-     "body": "Education officer Tomas Brandt said 240 children were still waiting for a school place in the valley."},
-    {"title": "Clinic waits grow", "outlet": "Hill Gazette", "published": "2026-11-28",
-     "body": "Health board chair Ines Moreau said the average wait at the town clinic had reached 19 days in October."},
+    {
+        "title": "Ferry fares rise again",
+        "outlet": "Coast Courier",
+        "published": "2026-11-30",
+        "body": "Harbour council leader Mara Ellison said on Monday that ferry fares had risen by 18 percent since March.",
+    },
+    {
+        "title": "School places short",
+        "outlet": "Valley News",
+        "published": "2026-11-29",
+        "body": "Education officer Tomas Brandt said 240 children were still waiting for a school place in the valley.",
+    },
+    {
+        "title": "Clinic waits grow",
+        "outlet": "Hill Gazette",
+        "published": "2026-11-28",
+        "body": "Health board chair Ines Moreau said the average wait at the town clinic had reached 19 days in October.",
+    },
 ]
 
 
 def _upload(client, name, data, headers=None):
-    return client.post("/articles/import", headers=headers or {}, content_type="multipart/form-data",
-                       data={"file": (io.BytesIO(data.encode("utf-8")), name)})
+    return client.post(
+        "/articles/import",
+        headers=headers or {},
+        content_type="multipart/form-data",
+        data={"file": (io.BytesIO(data.encode("utf-8")), name)},
+    )
 
 
 def _job_path(res):
@@ -119,8 +136,10 @@ def test_a_pasted_article_without_outlet_or_date_is_imported_with_a_warning(as_r
     res = client.post("/articles/import", data={"title": "Ferry fares", "body": STORIES[0]["body"]})
     page = client.get(res.headers["Location"]).get_data(as_text=True)
     assert "No outlet and no publication date was given" in page
-    res = client.post("/articles/import", data={"title": "Schools", "body": STORIES[1]["body"],
-                                                "outlet": "Valley News", "published": "2026-11-29"})
+    res = client.post(
+        "/articles/import",
+        data={"title": "Schools", "body": STORIES[1]["body"], "outlet": "Valley News", "published": "2026-11-29"},
+    )
     assert "No outlet" not in client.get(res.headers["Location"]).get_data(as_text=True)
 
 
@@ -146,8 +165,8 @@ def test_reextract_runs_as_a_job_for_editors(as_role, engine, job_queue, article
 
 
 def test_the_page_of_a_poll_of_due_sources_lists_each_source(as_role, engine, job_queue, farm):
-    from claimtrack.services.monitoring.sources import SourceForm, add_source
     from claimtrack.services.accounts.actors import Actor
+    from claimtrack.services.monitoring.sources import SourceForm, add_source
 
     with session_scope(engine) as s:
         sid = add_source(s, Actor.system("test"), SourceForm(url=farm.url("/missing"), name="Gone feed")).id

@@ -1,4 +1,5 @@
 """Every page route as a full page and as an htmx fragment, with Vary: HX-Request."""
+
 import pytest
 
 from .conftest import HX
@@ -6,8 +7,12 @@ from .conftest import HX
 
 def _pages(article, troops):
     return [
-        ("/", "queue-results"), ("/articles", "article-list"), (f"/articles/{article.article_id}", None),
-        ("/articles/import", "import-form"), (f"/claims/{troops}", f"claim-{troops}"), ("/claimants", "claimant-list"),
+        ("/", "queue-results"),
+        ("/articles", "article-list"),
+        (f"/articles/{article.article_id}", None),
+        ("/articles/import", "import-form"),
+        (f"/claims/{troops}", f"claim-{troops}"),
+        ("/claimants", "claimant-list"),
         ("/claimants/1", None),
     ]
 
@@ -32,12 +37,19 @@ def test_history_restore_gets_the_full_page(as_role, troops):
     assert "<html" in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("target, marker, absent", [
-    ("article-body", 'id="article-body"', 'id="claim-panel"'),
-    ("claim-panel", 'id="claim-list-heading"', 'id="article-body"'),
-])
+@pytest.mark.parametrize(
+    "target, marker, absent",
+    [
+        ("article-body", 'id="article-body"', 'id="claim-panel"'),
+        ("claim-panel", 'id="claim-list-heading"', 'id="article-body"'),
+    ],
+)
 def test_article_regions_by_target(as_role, article, target, marker, absent):
-    body = as_role("viewer").get(f"/articles/{article.article_id}", headers={**HX, "HX-Target": target}).get_data(as_text=True)
+    body = (
+        as_role("viewer")
+        .get(f"/articles/{article.article_id}", headers={**HX, "HX-Target": target})
+        .get_data(as_text=True)
+    )
     assert marker in body and absent not in body and "<html" not in body
 
 
@@ -110,8 +122,10 @@ def test_claim_panel_shows_amounts_in_words(as_role, engine):
     from ..helpers import import_text
     from ..services.conftest import claim_id_containing
 
-    text = ("Harbour budget grows\n\nBy Ana Ruiz\n\n"
-            "The port authority said it would spend about $50 million on the new quay.\n")
+    text = (
+        "Harbour budget grows\n\nBy Ana Ruiz\n\n"
+        "The port authority said it would spend about $50 million on the new quay.\n"
+    )
     outcome = import_text(engine, text)
     claim = claim_id_containing(engine, outcome.article_id, "$50 million")
     page = as_role("viewer").get(f"/claims/{claim}").get_data(as_text=True)

@@ -1,5 +1,6 @@
 """After every write from the claim panel the person is told what happened, in the part
 of the panel where they acted: a success notice (role=status) or the first problem."""
+
 from sqlmodel import select
 
 from claimtrack.db import session_scope
@@ -10,14 +11,14 @@ from .conftest import HX
 NOTICE = 'class="form-done" role="status" tabindex="-1"'
 
 
-def _claim(engine, claim_id):  # noqa: ANN001, ANN202
+def _claim(engine, claim_id):
     with session_scope(engine) as s:
         return s.get(Claim, claim_id)
 
 
 def _section(body: str, css: str) -> str:
     start = body.index(f'<section class="{css}"')
-    return body[start:body.index("</section>", start)]
+    return body[start : body.index("</section>", start)]
 
 
 def test_split_says_what_happened_and_offers_the_text_for_rewording(as_role, engine, troops):
@@ -41,11 +42,12 @@ def test_merge_leaves_merged_into_not_dismissed(as_role, engine, troops):
     client.post(f"/claims/{troops}/split", headers=HX, data={"version": "1", "at": at})
     with session_scope(engine) as s:
         rest = s.exec(select(Claim).order_by(Claim.id.desc())).first()
-    merged = client.post(f"/claims/{troops}/merge", headers=HX,
-                         data={"version": "2", "other": f"{rest.id}:{rest.version}"}).get_data(as_text=True)
+    merged = client.post(
+        f"/claims/{troops}/merge", headers=HX, data={"version": "2", "other": f"{rest.id}:{rest.version}"}
+    ).get_data(as_text=True)
     assert NOTICE in _section(merged, "edit-claim") and "Merged:" in merged
     other = client.get(f"/claims/{rest.id}", headers=HX).get_data(as_text=True)
-    assert f"Merged into #{troops}</span>" in other and f"Merged into <a href=\"/claims/{troops}\">" in other
+    assert f"Merged into #{troops}</span>" in other and f'Merged into <a href="/claims/{troops}">' in other
     assert "Dismissed:" not in other
     # ... and the dismissed claim offers no Add source
     assert "Add a source" not in other and f'action="/claims/{rest.id}/sources"' not in other
@@ -55,23 +57,51 @@ def test_merge_leaves_merged_into_not_dismissed(as_role, engine, troops):
 
 def test_submit_and_draft_notices_sit_in_the_verdict_section(as_role, engine, troops):
     client = as_role("reviewer")
-    client.post(f"/claims/{troops}/sources", headers=HX, data={
-        "url": "https://www.defense.gov/troops", "title": "Troop levels", "publisher": "DoD", "stance": "supports"})
-    draft = client.post(f"/claims/{troops}/verdict", headers=HX, data={
-        "rating": "mostly-true", "summary": "Close to the official count.", "rationale": "Figures.", "action": "draft"})
+    client.post(
+        f"/claims/{troops}/sources",
+        headers=HX,
+        data={
+            "url": "https://www.defense.gov/troops",
+            "title": "Troop levels",
+            "publisher": "DoD",
+            "stance": "supports",
+        },
+    )
+    draft = client.post(
+        f"/claims/{troops}/verdict",
+        headers=HX,
+        data={
+            "rating": "mostly-true",
+            "summary": "Close to the official count.",
+            "rationale": "Figures.",
+            "action": "draft",
+        },
+    )
     body = draft.get_data(as_text=True)
     assert draft.status_code == 200 and NOTICE in _section(body, "verdict") and "Draft saved." in body
     verdict_id = body.split('name="verdict_id" value="')[1].split('"')[0]
     version = body.split('name="verdict_version" value="')[1].split('"')[0]
-    submitted = client.post(f"/claims/{troops}/verdict", headers=HX, data={
-        "rating": "mostly-true", "summary": "Close to the official count.", "rationale": "Figures.",
-        "action": "submit", "verdict_id": verdict_id, "verdict_version": version}).get_data(as_text=True)
+    submitted = client.post(
+        f"/claims/{troops}/verdict",
+        headers=HX,
+        data={
+            "rating": "mostly-true",
+            "summary": "Close to the official count.",
+            "rationale": "Figures.",
+            "action": "submit",
+            "verdict_id": verdict_id,
+            "verdict_version": version,
+        },
+    ).get_data(as_text=True)
     assert "Submitted for approval" in _section(submitted, "verdict")
 
 
 def test_a_failed_write_shows_the_problem_and_no_success_notice(as_role, troops):
-    body = as_role("reviewer").post(f"/claims/{troops}/dismiss", headers=HX,
-                                    data={"version": "1", "reason": ""}).get_data(as_text=True)
+    body = (
+        as_role("reviewer")
+        .post(f"/claims/{troops}/dismiss", headers=HX, data={"version": "1", "reason": ""})
+        .get_data(as_text=True)
+    )
     assert 'role="alert"' in body and NOTICE not in body
 
 
@@ -79,8 +109,11 @@ def test_dismissal_presets_with_or_without_own_words(as_role, engine, troops, ar
     client = as_role("reviewer")
     page = client.get(f"/claims/{troops}", headers=HX).get_data(as_text=True)
     assert 'value="Opinion, not a factual claim"' in page and 'value="Out of scope"' in page
-    done = client.post(f"/claims/{troops}/dismiss", headers=HX,
-                       data={"version": "1", "preset": "Not checkable", "reason": "a forecast"})
+    done = client.post(
+        f"/claims/{troops}/dismiss",
+        headers=HX,
+        data={"version": "1", "preset": "Not checkable", "reason": "a forecast"},
+    )
     assert done.status_code == 200 and "Dismissed." in done.get_data(as_text=True)
     assert _claim(engine, troops).dismissed_reason == "Not checkable: a forecast"
     with session_scope(engine) as s:
@@ -95,7 +128,11 @@ def test_viewers_and_editors_see_the_same_panel_rules(as_role, troops):
     viewer = as_role("viewer").get(f"/claims/{troops}", headers=HX).get_data(as_text=True)
     assert "No speaker" not in viewer or "No speaker: the outlet&#39;s own statement" in viewer
     assert 'name="preset"' not in viewer
-    assert as_role("viewer").post(f"/claims/{troops}/dismiss", headers=HX,
-                                  data={"version": "1", "preset": "Out of scope"}).status_code == 403
+    assert (
+        as_role("viewer")
+        .post(f"/claims/{troops}/dismiss", headers=HX, data={"version": "1", "preset": "Out of scope"})
+        .status_code
+        == 403
+    )
     editor = as_role("editor").post(f"/claims/{troops}/assign", headers=HX, data={"version": "1", "assignee": "me"})
     assert editor.status_code == 200 and "Assignment saved." in _section(editor.get_data(as_text=True), "workflow")

@@ -1,5 +1,6 @@
 """What a fact-check says it reviewed, the editor's preview, withdrawing a submission and
 retracting a published fact-check: pages, fragments, ClaimReview and the audit trail."""
+
 from __future__ import annotations
 
 import html
@@ -11,8 +12,8 @@ from sqlmodel import select
 from claimtrack import create_app
 from claimtrack.db import session_scope
 from claimtrack.models import AuditEvent, Verdict
-from claimtrack.services.review import sources, verdicts
 from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.review import sources, verdicts
 
 from ..helpers import login
 from ..services.conftest import claim_id_containing
@@ -38,8 +39,15 @@ def _submitted(engine, claim_id: int, users: dict) -> Verdict:
     reviewer = Actor(users["reviewer"], "reviewer", "reviewer")
     with session_scope(engine) as s:
         sources.add_source(s, reviewer, claim_id, SOURCE)
-        row = verdicts.submit(s, reviewer, claim_id, verdicts.VerdictInput("false", "The agreement allowed it.", ""),
-                              verdict_id=None, version=None, config={"PUBLIC_BASE_URL": "https://x.example"})
+        row = verdicts.submit(
+            s,
+            reviewer,
+            claim_id,
+            verdicts.VerdictInput("false", "The agreement allowed it.", ""),
+            verdict_id=None,
+            version=None,
+            config={"PUBLIC_BASE_URL": "https://x.example"},
+        )
         s.flush()
         s.expunge(row)
         return row
@@ -47,25 +55,40 @@ def _submitted(engine, claim_id: int, users: dict) -> Verdict:
 
 def _audit(engine, claim_id: int) -> list[str]:
     with session_scope(engine) as s:
-        return [e.action for e in s.exec(select(AuditEvent).where(AuditEvent.entity_id == claim_id,
-                                                                  AuditEvent.entity_type == "claim")
-                                         .order_by(AuditEvent.id)).all()]
+        return [
+            e.action
+            for e in s.exec(
+                select(AuditEvent)
+                .where(AuditEvent.entity_id == claim_id, AuditEvent.entity_type == "claim")
+                .order_by(AuditEvent.id)
+            ).all()
+        ]
 
 
 def test_the_reviewer_form_proposes_the_claim_without_its_attribution(as_role, engine, article):
     claim_id = _drones(engine, article)
     page = html.unescape(as_role("reviewer").get(f"/claims/{claim_id}").get_data(as_text=True))
     assert re.search(r'name="claim_reviewed"[^>]*>' + re.escape(PROPOSED) + "</textarea>", page)
-    saved = as_role("reviewer").post(f"/claims/{claim_id}/verdict", data={
-        "rating": "false", "summary": "s", "claim_reviewed": "  U.S. troops   moved in unannounced. ",
-        "action": "save"}, headers=HX)
+    saved = as_role("reviewer").post(
+        f"/claims/{claim_id}/verdict",
+        data={
+            "rating": "false",
+            "summary": "s",
+            "claim_reviewed": "  U.S. troops   moved in unannounced. ",
+            "action": "save",
+        },
+        headers=HX,
+    )
     assert saved.status_code == 200
     with session_scope(engine) as s:
         draft = verdicts.open_verdict(s, claim_id)
         assert draft.claim_reviewed == "U.S. troops moved in unannounced."
         ref = {"verdict_id": str(draft.id), "verdict_version": str(draft.version)}
-    empty = as_role("reviewer").post(f"/claims/{claim_id}/verdict", data={
-        "rating": "false", "summary": "s", "claim_reviewed": " ", "action": "save", **ref}, headers=HX)
+    empty = as_role("reviewer").post(
+        f"/claims/{claim_id}/verdict",
+        data={"rating": "false", "summary": "s", "claim_reviewed": " ", "action": "save", **ref},
+        headers=HX,
+    )
     assert empty.status_code == 422
     assert "the claim as reviewed cannot be empty" in empty.get_data(as_text=True)
 
@@ -139,8 +162,9 @@ def test_another_reviewer_cannot_withdraw(app, engine, users, article):
     claim_id = _drones(engine, article)
     row = _submitted(engine, claim_id, users)
     other = _client(app, "other")
-    refused = other.post(f"/claims/{claim_id}/verdict/withdraw",
-                         data={"verdict_id": str(row.id), "verdict_version": str(row.version)})
+    refused = other.post(
+        f"/claims/{claim_id}/verdict/withdraw", data={"verdict_id": str(row.id), "verdict_version": str(row.version)}
+    )
     assert refused.status_code == 403
     assert "Only the reviewer who submitted this verdict" in html.unescape(refused.get_data(as_text=True))
 
@@ -170,6 +194,7 @@ def test_editor_retracts_a_published_fact_check(as_role, app, engine, users, art
     assert _audit(engine, claim_id)[-1] == "verdict.retract"
     twice = editor.post(f"/claims/{claim_id}/verdict/retract", data={**ref, "reason": reason}, headers=HX)
     assert twice.status_code == 409
-    correct = editor.post(f"/claims/{claim_id}/verdict/correct",
-                          data={**ref, "rating": "true", "summary": "s", "note": "n"}, headers=HX)
+    correct = editor.post(
+        f"/claims/{claim_id}/verdict/correct", data={**ref, "rating": "true", "summary": "s", "note": "n"}, headers=HX
+    )
     assert correct.status_code == 409 and "retracted" in correct.get_data(as_text=True)

@@ -1,4 +1,5 @@
 """The queue as a desk: sort, assignee filter, bulk actions with undo, the score as a word."""
+
 import re
 
 from sqlmodel import select
@@ -11,8 +12,14 @@ from .conftest import HX
 
 def _unreviewed_ids(engine, n):
     with session_scope(engine) as s:
-        return list(s.exec(select(Claim.id).where(Claim.status == "unreviewed")
-                           .order_by(Claim.checkworthiness.desc(), Claim.id).limit(n)).all())
+        return list(
+            s.exec(
+                select(Claim.id)
+                .where(Claim.status == "unreviewed")
+                .order_by(Claim.checkworthiness.desc(), Claim.id)
+                .limit(n)
+            ).all()
+        )
 
 
 def test_reviewers_get_row_checkboxes_and_the_bulk_form_viewers_do_not(as_role, article):
@@ -33,8 +40,11 @@ def test_the_score_is_a_word_with_the_figure_on_hover(as_role, article):
 def test_bulk_assign_in_the_queue_then_undo(as_role, engine, users, article):
     ids = _unreviewed_ids(engine, 3)
     client = as_role("reviewer")
-    response = client.post("/queue/bulk", data={"action": "assign", "assignee": str(users["editor"]),
-                                                "claim": [str(i) for i in ids]}, headers=HX)
+    response = client.post(
+        "/queue/bulk",
+        data={"action": "assign", "assignee": str(users["editor"]), "claim": [str(i) for i in ids]},
+        headers=HX,
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and 'id="queue-results"' in page and "<html" not in page
     assert "Assignment changed on 3 claims." in page and "Undo" in page and 'role="status"' in page
@@ -54,8 +64,9 @@ def test_bulk_assign_in_the_queue_then_undo(as_role, engine, users, article):
 
 def test_bulk_dismiss_without_a_reason_is_refused_and_changes_nothing(as_role, engine, article):
     ids = _unreviewed_ids(engine, 2)
-    response = as_role("reviewer").post("/queue/bulk", data={"action": "dismiss", "reason": "",
-                                                             "claim": [str(i) for i in ids]}, headers=HX)
+    response = as_role("reviewer").post(
+        "/queue/bulk", data={"action": "dismiss", "reason": "", "claim": [str(i) for i in ids]}, headers=HX
+    )
     assert response.status_code == 422 and "Say why" in response.get_data(as_text=True)
     with session_scope(engine) as s:
         assert {s.get(Claim, i).status for i in ids} == {"unreviewed"}
@@ -72,7 +83,9 @@ def test_sorting_keeps_the_choice_in_the_pager_and_heading(as_role, article):
     page = as_role("viewer").get("/?sort=oldest").get_data(as_text=True)
     assert "Unreviewed claims, oldest first" in page
     assert '<option value="oldest" selected>' in page
-    assert "Unreviewed claims, most check-worthy first" in as_role("viewer").get("/?sort=nonsense").get_data(as_text=True)
+    assert "Unreviewed claims, most check-worthy first" in as_role("viewer").get("/?sort=nonsense").get_data(
+        as_text=True
+    )
 
 
 def _submit_and_return(engine, troops, users):
@@ -100,8 +113,9 @@ def test_role_homes_and_the_notification_of_a_returned_verdict(as_role, engine, 
     assert "Awaiting your approval, oldest first" in home and "submitted by reviewer" in home
     assert 'class="nav-count" title="1 awaiting approval"' in home
     with session_scope(engine) as s:
-        verdicts.return_verdict(s, editor, troops, verdict_id=verdict_id, version=version,
-                                comment="Name the Pentagon briefing.")
+        verdicts.return_verdict(
+            s, editor, troops, verdict_id=verdict_id, version=version, comment="Name the Pentagon briefing."
+        )
     reviewer = as_role("reviewer")
     page = reviewer.get("/").get_data(as_text=True)
     assert "Returned to you" in page and '<p class="comment">Name the Pentagon briefing.</p>' in page
@@ -112,7 +126,7 @@ def test_role_homes_and_the_notification_of_a_returned_verdict(as_role, engine, 
     assert "Name the Pentagon briefing." not in as_role("viewer").get("/notifications").get_data(as_text=True)
     done = reviewer.post("/notifications/read", headers=HX).get_data(as_text=True)
     assert "Marked 1 notification read." in done
-    assert "visually-hidden\"> unread" not in reviewer.get("/").get_data(as_text=True)
+    assert 'visually-hidden"> unread' not in reviewer.get("/").get_data(as_text=True)
 
 
 def test_notification_preferences_are_saved(as_role, users):

@@ -1,4 +1,5 @@
 """The queue's search tolerates spelling in speakers' and outlets' names."""
+
 from claimtrack.db import session_scope
 from claimtrack.services.review import queue
 

@@ -1,5 +1,6 @@
 """The related-claims panel on links the matching service suggested on import: the
 example article and a wire story that puts the troop numbers differently."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,10 +9,10 @@ from sqlmodel import select
 
 from claimtrack.db import session_scope
 from claimtrack.models import ClaimLink
-from claimtrack.services.linking import related
-from claimtrack.services.review import sources, verdicts
-from claimtrack.services.publishing import publish as publishing
 from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.linking import related
+from claimtrack.services.publishing import publish as publishing
+from claimtrack.services.review import sources, verdicts
 
 from ..conftest import FIXTURES
 from ..helpers import import_file, login
@@ -58,8 +59,12 @@ def test_lazy_panel_lists_related_claims_with_difference_badge_and_reasons(app, 
 
 def test_confirm_and_dismiss(app, engine, linked, troops):
     link_id, _ = linked
-    assert _client(app, "viewer").post(f"/claims/{troops}/related/{link_id}", headers=HX,
-                                               data={"state": "confirmed"}).status_code == 403
+    assert (
+        _client(app, "viewer")
+        .post(f"/claims/{troops}/related/{link_id}", headers=HX, data={"state": "confirmed"})
+        .status_code
+        == 403
+    )
     client = _client(app, "reviewer")
     response = client.post(f"/claims/{troops}/related/{link_id}", headers=HX, data={"state": "confirmed"})
     assert response.status_code == 200 and response.headers["HX-Trigger"] == "claims-changed"
@@ -77,8 +82,9 @@ def test_confirm_and_dismiss(app, engine, linked, troops):
 def test_a_decision_can_be_undone(app, engine, linked, troops):
     link_id, other = linked
     client = _client(app, "reviewer")
-    body = client.post(f"/claims/{troops}/related/{link_id}", headers=HX,
-                       data={"state": "dismissed"}).get_data(as_text=True)
+    body = client.post(f"/claims/{troops}/related/{link_id}", headers=HX, data={"state": "dismissed"}).get_data(
+        as_text=True
+    )
     assert f"Dismissed: it will not be suggested again (claim #{other})." in body
     assert f'hx-post="/claims/{troops}/related/{link_id}/undo"' in body and 'role="status"' in body
     assert _client(app, "viewer").post(f"/claims/{troops}/related/{link_id}/undo", headers=HX).status_code == 403
@@ -102,8 +108,9 @@ def _publish_verdict_of(engine, users, link_id: int, other: int) -> None:
         data = verdicts.VerdictInput("true", "The Pentagon confirmed the deployment.", "")
         row = verdicts.save_draft(s, rita, other, data, verdict_id=None, version=None, config=config)
         row = verdicts.submit(s, rita, other, data, verdict_id=row.id, version=row.version, config=config)
-        publishing.publish(s, Actor(users["editor"], "editor", "editor"), other, verdict_id=row.id,
-                         version=row.version, config=config)
+        publishing.publish(
+            s, Actor(users["editor"], "editor", "editor"), other, verdict_id=row.id, version=row.version, config=config
+        )
 
 
 @pytest.fixture
@@ -120,7 +127,8 @@ def agreeing(engine, article, troops):
 
 
 def test_reuse_a_published_verdict_from_a_confirmed_same_claim_whose_numbers_agree(
-        app, engine, agreeing, troops, users):
+    app, engine, agreeing, troops, users
+):
     link_id, other = agreeing
     _publish_verdict_of(engine, users, link_id, other)
     client = _client(app, "reviewer")

@@ -1,4 +1,5 @@
 """The Sources pages: everyone sees them, admins add, edit, switch off and poll."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,8 +19,10 @@ def app_config(app_config):
 
 
 def _add(client, url, **extra):
-    return client.post("/sources", data={"url": url, "name": "Courier", "outlet": "Coast Courier",
-                                         "interval": "10", "enabled": "on", **extra})
+    return client.post(
+        "/sources",
+        data={"url": url, "name": "Courier", "outlet": "Coast Courier", "interval": "10", "enabled": "on", **extra},
+    )
 
 
 def test_everyone_sees_sources_only_admins_change_them(as_role, engine):
@@ -61,8 +64,12 @@ def test_edit_and_poll_now(as_role, engine, farm, job_queue):
     farm.serve("/feed", rss([(farm.url("/news/ferry"), "")]), "application/rss+xml")
     admin = as_role("admin")
     path = _add(admin, farm.url("/feed")).headers["Location"]
-    assert admin.post(path, data={"url": farm.url("/feed"), "name": "Renamed", "interval": "5",
-                                  "enabled": "on"}).status_code == 303
+    assert (
+        admin.post(
+            path, data={"url": farm.url("/feed"), "name": "Renamed", "interval": "5", "enabled": "on"}
+        ).status_code
+        == 303
+    )
     page = admin.get(path).get_data(as_text=True)
     assert "Renamed" in page and "5 min" in page
     job = admin.post(f"{path}/poll").headers["Location"]

@@ -1,4 +1,5 @@
 """Template rules a Content-Security-Policy and the htmx conventions depend on."""
+
 import re
 from pathlib import Path
 
@@ -7,9 +8,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2] / "templates"
 # The reviewers' workspace: the shared layout, and the pages and fragments of the queue,
 # articles, claims and claimants.
-TEMPLATES = sorted([ROOT / "base.html", ROOT / "_macros.html", *ROOT.glob("auth/*.html"), *ROOT.glob("errors/*.html"),
-                    *ROOT.glob("queue/*.html"), *ROOT.glob("articles/*.html"), *ROOT.glob("claims/*.html"),
-                    *ROOT.glob("claimants/*.html")])
+TEMPLATES = sorted(
+    [
+        ROOT / "base.html",
+        ROOT / "_macros.html",
+        *ROOT.glob("auth/*.html"),
+        *ROOT.glob("errors/*.html"),
+        *ROOT.glob("queue/*.html"),
+        *ROOT.glob("articles/*.html"),
+        *ROOT.glob("claims/*.html"),
+        *ROOT.glob("claimants/*.html"),
+    ]
+)
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: str(p.relative_to(ROOT)))

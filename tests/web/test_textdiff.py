@@ -1,4 +1,5 @@
 """Highlighting what a related claim says differently: words, not punctuation."""
+
 from claimtrack.web.textdiff import word_diff
 
 

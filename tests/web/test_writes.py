@@ -1,5 +1,6 @@
 """The write helper: a block that ends commits, a block that raises keeps nothing,
 unless the error is one the caller asked to keep."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """A webhook receiver on 127.0.0.3 that records every POST; a test sets how it answers."""
+
 from __future__ import annotations
 
 import threading
@@ -20,7 +21,7 @@ class Receiver:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
                 headers = {k.lower(): v for k, v in self.headers.items()}
@@ -42,7 +43,7 @@ class Receiver:
                 except OSError:
                     pass
 
-            def log_message(self, *args) -> None:  # noqa: ANN002
+            def log_message(self, *args) -> None:
                 pass
 
         self.server = ThreadingHTTPServer((host, 0), Handler)

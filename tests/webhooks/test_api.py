@@ -1,5 +1,6 @@
 """The webhook API: admins add (the secret in that answer only), edit, rotate, read the
 log and redeliver; the OpenAPI description documents every event under `webhooks`."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,7 +11,7 @@ from tests.helpers import make_user
 
 
 @pytest.fixture
-def api(client, engine):  # noqa: ANN001, ANN201
+def api(client, engine):
     make_user(engine, "admin", "admin")
     make_user(engine, "editor", "editor")
     return Api(client, {"admin": new_token(engine, "admin")[1], "editor": new_token(engine, "editor")[1]})

@@ -1,4 +1,5 @@
 """`claimtrack webhooks add / list / deliveries / rotate / redeliver`."""
+
 from __future__ import annotations
 
 import json
@@ -10,14 +11,23 @@ from tests.conftest import EXAMPLE
 from tests.helpers import import_file
 
 
-def run(*args: str):  # noqa: ANN202
+def run(*args: str):
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 def test_add_prints_the_secret_once_and_list_never_does(cli_env, monkeypatch, receiver):
     monkeypatch.setenv("CLAIMTRACK_FETCH_ALLOW_NETWORKS", "127.0.0.3/32")
-    result = run("webhooks", "add", receiver.url(), "--event", "factcheck.published", "--event",
-                 "article.imported", "--format", "json")
+    result = run(
+        "webhooks",
+        "add",
+        receiver.url(),
+        "--event",
+        "factcheck.published",
+        "--event",
+        "article.imported",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     doc = json.loads(result.output)
     assert doc["id"] == 1 and doc["secret"].startswith("whsec_")
@@ -43,10 +53,12 @@ def test_deliveries_show_the_log(cli_env, monkeypatch, engine, receiver):
 
 def test_internal_or_odd_addresses_are_refused_with_the_reason(cli_env, monkeypatch):
     monkeypatch.setenv("CLAIMTRACK_FETCH_ALLOW_NETWORKS", "127.0.0.3/32")
-    for url, reason in (("http://127.0.0.9/hook", "127.0.0.9 is a loopback address"),
-                        ("http://10.1.2.3/hook", "10.1.2.3 is a private address"),
-                        ("ftp://127.0.0.3/hook", "only http and https"),
-                        ("http://[::1]/hook", "::1 is a loopback address")):
+    for url, reason in (
+        ("http://127.0.0.9/hook", "127.0.0.9 is a loopback address"),
+        ("http://10.1.2.3/hook", "10.1.2.3 is a private address"),
+        ("ftp://127.0.0.3/hook", "only http and https"),
+        ("http://[::1]/hook", "::1 is a loopback address"),
+    ):
         result = CliRunner().invoke(cli, ["webhooks", "add", url, "--event", "article.imported"])
         assert result.exit_code != 0 and reason in str(result.exception or result.output), url
 

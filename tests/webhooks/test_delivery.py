@@ -1,6 +1,7 @@
 """Webhook deliveries on the real job queue: signed to the Standard Webhooks spec (checked
 with the reference `standardwebhooks` verifier), retried until the receiver answers, never
 sent twice once delivered, and every attempt in the delivery log."""
+
 from __future__ import annotations
 
 import json
@@ -20,17 +21,17 @@ from .world import ADMIN, a_claim, publish, subscribe
 
 
 @pytest.fixture
-def app_config(app_config):  # noqa: ANN001, ANN201
+def app_config(app_config):
     # Retries due at once, so the queue can be drained without waiting.
     return {**app_config, "WEBHOOKS_RETRY_SCHEDULE": "0,0,0"}
 
 
-def _deliveries(engine):  # noqa: ANN001, ANN202
+def _deliveries(engine):
     with session_scope(engine) as s:
         return s.exec(select(WebhookDelivery).order_by(WebhookDelivery.id)).all()
 
 
-def _attempts(engine):  # noqa: ANN001, ANN202
+def _attempts(engine):
     with session_scope(engine) as s:
         return s.exec(select(WebhookAttempt).order_by(WebhookAttempt.id)).all()
 
@@ -64,7 +65,7 @@ def test_only_subscribed_events_are_sent(engine, job_queue, receiver):
 def test_a_failing_receiver_gets_the_event_once_after_retries(engine, job_queue, receiver):
     tries = []
 
-    def flaky(headers, body):  # noqa: ANN001, ANN202
+    def flaky(headers, body):
         tries.append(headers["webhook-id"])
         return (500, b"down for maintenance") if len(tries) <= 2 else (204, b"")
 
@@ -131,12 +132,15 @@ def test_during_a_rotation_both_secrets_sign(engine, job_queue, receiver):
         assert subscriptions.signing_secrets(sub) == [new]
 
 
-@pytest.mark.parametrize("answer, error", [
-    (lambda h, b: (302, b""), "redirect 302 not followed"),
-    (lambda h, b: (200, b"x" * (10 * 1024 * 1024)), "the answer passed"),
-    (lambda h, b: None, "the connection failed"),
-    (lambda h, b: time.sleep(3) or (200, b"late"), "no answer within 2 s"),
-])
+@pytest.mark.parametrize(
+    "answer, error",
+    [
+        (lambda h, b: (302, b""), "redirect 302 not followed"),
+        (lambda h, b: (200, b"x" * (10 * 1024 * 1024)), "the answer passed"),
+        (lambda h, b: None, "the connection failed"),
+        (lambda h, b: time.sleep(3) or (200, b"late"), "no answer within 2 s"),
+    ],
+)
 def test_a_bad_receiver_is_a_failed_attempt_and_a_retry(engine, job_queue, receiver, answer, error):
     receiver.answer = answer
     subscribe(engine, receiver.url(), ["article.imported"])
@@ -182,8 +186,9 @@ def test_corrections_and_retractions_are_events_too(engine, receiver):
     first = publish(engine, claim_id)
     with session_scope(engine) as s:
         version = s.get(Verdict, first).version
-        fixed = verdicts.correct(s, ADMIN, claim_id, GOOD, verdict_id=first, version=version, note="Port log updated.",
-                                 config=CONFIG)
+        fixed = verdicts.correct(
+            s, ADMIN, claim_id, GOOD, verdict_id=first, version=version, note="Port log updated.", config=CONFIG
+        )
         fixed_id, fixed_version = fixed.id, fixed.version
     with session_scope(engine) as s:
         retraction.retract(s, ADMIN, claim_id, verdict_id=fixed_id, version=fixed_version, reason="Wrong port.")

@@ -18,18 +18,47 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..cues import (
+    ASSERTING,
+    CUE_FORMS,
+    LISTENER_CUES,
+    NOUNISH_BASES,
+    PROGRESSIVE_CUES,
+    SPEECH_FORMS,
+    TAIL_CUES,
+    cue_positions,
+)
 from ..cues import BARE_FORMS as _BARE_FORMS
-from ..cues import ASSERTING, CUE_FORMS, LISTENER_CUES, NOUNISH_BASES, PROGRESSIVE_CUES, SPEECH_FORMS, TAIL_CUES, cue_positions
 from ..mentions import remember_mentions
 from ..sentences import quote_spans
 from ..speakers import (
-    DOCUMENT, ORGANIZATION, PERSON, Memory, Speaker, classify, clean_phrase, clean_speaker, note_gender,
+    DOCUMENT,
+    ORGANIZATION,
+    PERSON,
+    Memory,
+    Speaker,
+    classify,
+    clean_phrase,
+    clean_speaker,
+    note_gender,
     remember_speaker,
 )
 from .patterns import (
-    _ACCORDING_RE, _SOURCE_END_RE, _COMMA_OR_AND_RE, _COORDINATED_RE, _DETERMINER_BEFORE_RE, _INFINITIVE_RE, _INTERPOSED_RE,
-    _LAST_WORD_RE, _NEXT_CAPITAL_RE, _PASSIVE_BEFORE_RE, _PLURAL_BEFORE_RE, INTERPOSED_WINDOW, MAX_CUES,
-    SUBJECT_WINDOW, TAIL_WINDOW,
+    _ACCORDING_RE,
+    _COMMA_OR_AND_RE,
+    _COORDINATED_RE,
+    _DETERMINER_BEFORE_RE,
+    _INFINITIVE_RE,
+    _INTERPOSED_RE,
+    _LAST_WORD_RE,
+    _NEXT_CAPITAL_RE,
+    _PASSIVE_BEFORE_RE,
+    _PLURAL_BEFORE_RE,
+    _SOURCE_END_RE,
+    INTERPOSED_WINDOW,
+    MAX_CUES,
+    SUBJECT_WINDOW,
+    TAIL_WINDOW,
 )
 from .places import _colon_speaker, _final_sourcing, _next_to_quote, _tail
 from .subjects import _clause_subject, _has_cue, _inverted, _leading_subject, _looks_named, _trim_subject, speaker_for
@@ -107,7 +136,7 @@ _PARTY_RE = re.compile(
 def _longest_quote(text: str, masked: str) -> str | None:
     best = None
     for m in _MASK_RUN_RE.finditer(masked):
-        inner = text[m.start():m.end()].strip().strip("\"“”'").strip()
+        inner = text[m.start() : m.end()].strip().strip("\"“”'").strip()
         if inner and (best is None or len(inner) > len(best)):
             best = inner
     return best
@@ -125,7 +154,7 @@ def second_attribution(text: str) -> tuple[int, int] | None:
     """
     masked, _spans = mask_quotes(text)
     for m in _SECOND_RE.finditer(masked):
-        left, right = masked[: m.start()], masked[m.end():]
+        left, right = masked[: m.start()], masked[m.end() :]
         if not _has_cue(left) or len(left.split()) < 4 or len(right.split()) < 4:
             continue
         head = right[:SUBJECT_WINDOW]
@@ -161,26 +190,34 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
         WORK.cues += 1
         if examined > MAX_CUES:
             break  # cue-dense text: a subject this far in is not the sentence's speaker
-        if cue in _BARE_FORMS and _NEXT_CAPITAL_RE.match(masked, e) and not _PLURAL_BEFORE_RE.search(
-                masked, max(0, s - 30), s):
+        if (
+            cue in _BARE_FORMS
+            and _NEXT_CAPITAL_RE.match(masked, e)
+            and not _PLURAL_BEFORE_RE.search(masked, max(0, s - 30), s)
+        ):
             continue  # "Rider advocate Tom Lindqvist": a noun before a name, not a verb ("polls show Trump")
         if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s):
             continue  # "Cruz's charges", "the findings": a noun
         last = _LAST_WORD_RE.search(masked, max(0, s - 24), s)
         if last is not None and last.group(1) in CUE_FORMS:
             continue  # "said said": a cue right after a cue has no subject between them
-        pre = masked[max(0, s - SUBJECT_WINDOW): s]
+        pre = masked[max(0, s - SUBJECT_WINDOW) : s]
         WORK.chars += len(pre)
         if pre_to(masked, s) or cue.startswith("continu") and masked.startswith(" to ", e):
             continue  # "to comment", "was to promote", "continues to shout": not a cue of its own
         if cue.startswith("ask") and not _ASKED_QUESTION_RE.match(masked, e):
             continue  # "asked Washington to send delegates" is a request the outlet reports
         if (cue in _SAME_PAST or cue.endswith("s") and " " not in cue) and _QUANTIFIER_BEFORE_RE.search(
-                masked, max(0, s - 12), s):
+            masked, max(0, s - 12), s
+        ):
             continue  # "Several cast members", "Some advocates": a noun after a quantifier
         if cue in NOUNISH_BASES and not _PLURAL_BEFORE_RE.search(masked, max(0, s - 30), s):
             continue  # "an off-the-cuff remark", "their email": nouns
-        progressive = cue.split()[0].endswith("ing") and (" " in cue or cue in PROGRESSIVE_CUES) and _PROGRESSIVE_RE.search(pre[-40:]) is not None
+        progressive = (
+            cue.split()[0].endswith("ing")
+            and (" " in cue or cue in PROGRESSIVE_CUES)
+            and _PROGRESSIVE_RE.search(pre[-40:]) is not None
+        )
         if not progressive and (_PASSIVE_BEFORE_RE.search(pre[-32:]) or _INFINITIVE_RE.search(pre[-16:])):
             continue  # "was reported", "wants to maintain": not the subject's own cue
         if cue in TAIL_CUES and cue not in LISTENER_CUES and pre.rstrip().endswith(","):
@@ -192,7 +229,7 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
         if not progressive and (cue.endswith("ing") or _COORDINATED_RE.search(pre[-40:])):
             # ", saying ..." / "... and said ...": the cue shares the clause's subject.
             if _COMMA_OR_AND_RE.search(pre[-40:]):
-                sp = _clause_subject(masked[:min(s, SUBJECT_WINDOW)], memory)
+                sp = _clause_subject(masked[: min(s, SUBJECT_WINDOW)], memory)
                 if sp:
                     return sp, cue
             if cue.endswith("ing"):
@@ -255,7 +292,7 @@ _QUANTIFIER_BEFORE_RE = re.compile(r"\b(?:several|many|some|few|all|both|each|mo
 
 
 def pre_to(masked: str, s: int) -> bool:
-    """"Her task was to promote", "used the show to comment": an infinitive of purpose."""
+    """ "Her task was to promote", "used the show to comment": an infinitive of purpose."""
     return _PURPOSE_TO_RE.search(masked, max(0, s - 40), s) is not None
 
 
@@ -267,7 +304,5 @@ _PURPOSE_TO_RE = re.compile(
 
 # "is telling reporters", "has been calling for": a progressive is a finite cue.
 _PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|am|[’']s|[’']re)\s+(?:(?:also|now|still|not|\w+ly)\s+)?$")
-_INVERTED_NAME_RE = re.compile(
-    r"\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*(?:,\s+[^,_;]{2,80})?)(?=,|\.?$|;)"
-)
+_INVERTED_NAME_RE = re.compile(r"\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*(?:,\s+[^,_;]{2,80})?)(?=,|\.?$|;)")
 _FINAL_ACCORDING_RE = re.compile(r"[^_;:]{0,120}?[.!?]?\s*$")

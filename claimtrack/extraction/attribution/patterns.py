@@ -29,9 +29,7 @@ _LEADING_ADVERBIAL_RE = re.compile(
     r"separately|earlier|later|now|then|today|yesterday|even|in\s+addition)\b[\s,]*",
     re.IGNORECASE,
 )
-_PASSIVE_BEFORE_RE = re.compile(
-    r"\b(?:was|were|been|being|be|is|are|it's|get|got)(?:\s+[a-z]+ly)?\s*$", re.IGNORECASE
-)
+_PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|it's|get|got)(?:\s+[a-z]+ly)?\s*$", re.IGNORECASE)
 _CLAUSE_WORD_RE = re.compile(
     r"\b(?:that|which|when|because|if|whether|while|although|though|since|as|after|before|"
     r"until|where|what|is|was|were|are|has|have|had|will|would|could|can|should|may|might|"
@@ -44,9 +42,11 @@ _INFINITIVE_RE = re.compile(
     r"tried|trying|going|intends?|aims?|needs?|has|have|had|together|unable|able|order)\s+to\s*$|"
     r"^\s*[A-Z][a-z]+\s+to\s*$"
 )
-_DETERMINER_BEFORE_RE = re.compile(r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|these|most|recent|latest|"
-                                   r"own|more|less|very|highly))\s+$",
-                                   re.IGNORECASE)
+_DETERMINER_BEFORE_RE = re.compile(
+    r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|these|most|recent|latest|"
+    r"own|more|less|very|highly))\s+$",
+    re.IGNORECASE,
+)
 _LAST_WORD_RE = re.compile(r"([a-z]+)\s+$")
 _PLURAL_BEFORE_RE = re.compile(r"\b[A-Za-z][a-z]{2,}[^s's]s\s+$|\b(?:they|we|you|I)\s+$")
 _NEXT_CAPITAL_RE = re.compile(r"\s+[A-Z]")
@@ -54,9 +54,7 @@ _TAIL_SEP_RE = re.compile(r"[,—–_]")
 _COORDINATED_RE = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$")
 _COMMA_OR_AND_RE = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:\w+ly\s+)?$")
 # 'Name, Outlet: "' at the start of a paragraph-like sentence, quotation masked.
-_COLON_RE = re.compile(
-    r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)(?:,\s+[A-Z][^,:_]{1,40})?\s*:\s*_"
-)
+_COLON_RE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)(?:,\s+[A-Z][^,:_]{1,40})?\s*:\s*_")
 # A headline's 'Bernie Sanders: I am not much of a socialist'.
 _COLON_HEAD_RE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s*:\s+[A-Z‘'_]")
 _NOT_COLON_NAMES = frozenset(
@@ -100,9 +98,7 @@ _INNER_CLAUSE_RE = re.compile(
     r"^.*\b(?:after|when|while|as|because|since|although|though|before|until|once|where|which|whom|"
     r"that|whereas|if|and|but)\s+(?=[A-Z]|(?:the|a|an)\s+[a-z])"
 )
-_ACCORDING_RE = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<subj>[^,;_.—–]{2,120}(?:\.\s?[A-Z][^,;_.—–]*)*)"
-)
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?P<subj>[^,;_.—–]{2,120}(?:\.\s?[A-Z][^,;_.—–]*)*)")
 # Where an "according to" source ends: a dash aside or a relative clause about it.
 _SOURCE_END_RE = re.compile(r"\s+-\s|\s+(?:who|whom|that|which|whose)\s")
 _MAX_SUBJECT_WORDS = 16

@@ -3,12 +3,19 @@ closing quotation, sentence-final sourcing and tails (", said Wu." / ", Wu said.
 
 from __future__ import annotations
 
-
 from ..cues import LISTENER_CUES, NOUNISH_BASES, TAIL_CUES, WORD_RE
 from ..speakers import ORGANIZATION, PERSON, Memory, Speaker, classify, clean_speaker
 from .patterns import (
-    _AFTER_QUOTE_RE, _COLON_HEAD_RE, _DETERMINER_BEFORE_RE, _PLURAL_BEFORE_RE, _COLON_RE, _FINAL_SOURCING_RE, _NOT_COLON_NAMES, _PASSIVE_BEFORE_RE,
-    _TAIL_SEP_RE, TAIL_WINDOW,
+    _AFTER_QUOTE_RE,
+    _COLON_HEAD_RE,
+    _COLON_RE,
+    _DETERMINER_BEFORE_RE,
+    _FINAL_SOURCING_RE,
+    _NOT_COLON_NAMES,
+    _PASSIVE_BEFORE_RE,
+    _PLURAL_BEFORE_RE,
+    _TAIL_SEP_RE,
+    TAIL_WINDOW,
 )
 from .subjects import _inverted, _looks_named, _trim_subject, speaker_for
 
@@ -67,7 +74,7 @@ def _colon_speaker(masked: str, memory: Memory) -> Speaker | None:
 
 
 def _headline_after(masked: str, at: int) -> bool:
-    words = masked[at:at + 80].lstrip(" :").split()[:6]
+    words = masked[at : at + 80].lstrip(" :").split()[:6]
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 4
 
 
@@ -77,7 +84,7 @@ def _tail(tail: str, memory: Memory) -> tuple[Speaker, str] | None:
     for k, sep in enumerate(reversed(seps)):
         if k >= 4:
             break
-        seg = tail[sep + 1:]
+        seg = tail[sep + 1 :]
         if "_" in seg:
             continue
         words = list(WORD_RE.finditer(seg))
@@ -85,7 +92,7 @@ def _tail(tail: str, memory: Memory) -> tuple[Speaker, str] | None:
             continue
         first = words[0].group(0)
         if first in TAIL_CUES and first not in LISTENER_CUES:
-            sp = _inverted(seg[words[0].end():].strip(" .!"), memory)
+            sp = _inverted(seg[words[0].end() :].strip(" .!"), memory)
             if sp and clean_speaker(sp):
                 return sp, first
             continue
@@ -96,7 +103,7 @@ def _tail(tail: str, memory: Memory) -> tuple[Speaker, str] | None:
                     break  # "paste in their email": a noun
                 if cue in NOUNISH_BASES and not _PLURAL_BEFORE_RE.search(seg, max(0, w.start() - 30), w.start()):
                     break
-                if _PASSIVE_BEFORE_RE.search(seg[max(0, w.start() - 32): w.start()]):
+                if _PASSIVE_BEFORE_RE.search(seg[max(0, w.start() - 32) : w.start()]):
                     break  # "the staff were asked to leave": passive, nobody speaks
                 sp = speaker_for(_trim_subject(seg[: w.start()]), cue, memory)
                 if sp and clean_speaker(sp):

@@ -5,13 +5,37 @@ from __future__ import annotations
 
 import re
 
-
 from ..cues import ASSERTING, BARE_FORMS, BASE_FORMS, CUE_FORMS, FINDING_FORMS, WORD_RE
-from ..speakers import DOCUMENT, GROUP, PERSON, QUANTITY_SUBJECT_RE, Memory, Speaker, better_title, classify, clean_phrase, clean_speaker
+from ..speakers import (
+    DOCUMENT,
+    GROUP,
+    PERSON,
+    QUANTITY_SUBJECT_RE,
+    Memory,
+    Speaker,
+    better_title,
+    classify,
+    clean_phrase,
+    clean_speaker,
+)
 from .patterns import (
-    _ARTICLE_RE, _AUX_TAIL_RE, _CLAUSE_SUBJECT_RE, _CLAUSE_WORD_RE, _DESCRIPTION_RE, _FINITE_VERB_RE,
-    _LEADING_ADVERBIAL_RE, _MAX_SUBJECT_WORDS, _NAME_HEAD_RE, _NOUN_AFTER_RE, _PART_SPLIT_RE, _PP_AFTER_RE,
-    _INNER_CLAUSE_RE, _OPENER_RE, _RELATIVE_RE, _SUBORDINATOR_RE, _WITH_RE,
+    _ARTICLE_RE,
+    _AUX_TAIL_RE,
+    _CLAUSE_SUBJECT_RE,
+    _CLAUSE_WORD_RE,
+    _DESCRIPTION_RE,
+    _FINITE_VERB_RE,
+    _INNER_CLAUSE_RE,
+    _LEADING_ADVERBIAL_RE,
+    _MAX_SUBJECT_WORDS,
+    _NAME_HEAD_RE,
+    _NOUN_AFTER_RE,
+    _OPENER_RE,
+    _PART_SPLIT_RE,
+    _PP_AFTER_RE,
+    _RELATIVE_RE,
+    _SUBORDINATOR_RE,
+    _WITH_RE,
 )
 
 _BARE_FORMS = BARE_FORMS
@@ -25,8 +49,13 @@ def _clause_subject(head: str, memory: Memory) -> Speaker | None:
     subj = _LEADING_ADVERBIAL_RE.sub("", m.group("subj")).strip()
     if not subj or _CLAUSE_WORD_RE.search(subj.lower()) and subj.lower() not in ("it",):
         return None
-    if " " not in subj and subj[:1].isupper() and memory.by_surname(subj) is None \
-            and memory.entry(subj) is None and _NOUN_AFTER_RE.match(head, m.end("subj")):
+    if (
+        " " not in subj
+        and subj[:1].isupper()
+        and memory.by_surname(subj) is None
+        and memory.entry(subj) is None
+        and _NOUN_AFTER_RE.match(head, m.end("subj"))
+    ):
         return None  # "Natural selection endowed ... and reasoned": a capitalised adjective
     sp = classify(subj, memory)
     return sp if sp and clean_speaker(sp) else None
@@ -39,8 +68,12 @@ def _has_cue(phrase: str) -> bool:
     prev = ""
     for w in WORD_RE.finditer(phrase):
         word = w.group(0)
-        if word in CUE_FORMS and word not in _BARE_FORMS and not word.endswith("ing") and not (
-                word.endswith("s") and prev.lower() in _QUANTIFIER_WORDS):
+        if (
+            word in CUE_FORMS
+            and word not in _BARE_FORMS
+            and not word.endswith("ing")
+            and not (word.endswith("s") and prev.lower() in _QUANTIFIER_WORDS)
+        ):
             return True
         prev = word
     return False
@@ -108,7 +141,7 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
     low = subject.lower()
     if _CLAUSE_WORD_RE.search(low) and low not in ("it", "this"):
         inner = _INNER_CLAUSE_RE.match(subject) if asserting else None
-        rest = subject[inner.end():] if inner else ""
+        rest = subject[inner.end() :] if inner else ""
         if not rest or _CLAUSE_WORD_RE.search(rest.lower()) or len(rest.split()) > 8:
             return None
         subject, low = rest, rest.lower()
@@ -150,9 +183,7 @@ def _starts_description(part: str) -> bool:
     return first[:1].islower() and first.lower() not in _NOT_DESCRIPTION
 
 
-_NOT_DESCRIPTION = frozenset(
-    "his her their its he she they it we i with as and but or while when whose who".split()
-)
+_NOT_DESCRIPTION = frozenset("his her their its he she they it we i with as and but or while when whose who".split())
 
 
 def _looks_named(part: str) -> bool:
@@ -192,16 +223,23 @@ _VERB_THEN_ARTICLE_RE = re.compile(
     r"(?<=\s)(?!(?:of|in|at|for|from|with|on|by|to|and|or|but|nor|as|than|about|over|under|into|across|"
     r"near|after|before|behind|between|among|against|like|via|per|is|was|are|were)\b)[a-z]+\s+(?:the|an?)\s"
 )
-_EVIDENCE_RE = re.compile(r"^(?:(?:the|a|an|this|that|these|new|recent|exit|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,7}[a-z][a-z-]{3,}$",
-                          re.IGNORECASE)
+_EVIDENCE_RE = re.compile(
+    r"^(?:(?:the|a|an|this|that|these|new|recent|exit|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,7}[a-z][a-z-]{3,}$",
+    re.IGNORECASE,
+)
 
 
 def speaker_for(phrase: str, cue: str, memory: Memory) -> Speaker | None:
     """The clean speaker a subject phrase names, or a description when the cue is a
     speech verb and the phrase a determiner-led noun phrase."""
     sp = classify(phrase, memory)
-    if sp is None and cue in _STRONG_CUES and cue not in BASE_FORMS and _DESCRIBED_RE.match(phrase) \
-            and not _NOT_HEAD_RE.search(phrase):
+    if (
+        sp is None
+        and cue in _STRONG_CUES
+        and cue not in BASE_FORMS
+        and _DESCRIBED_RE.match(phrase)
+        and not _NOT_HEAD_RE.search(phrase)
+    ):
         name = clean_phrase(phrase)
         sp = Speaker(name, None, GROUP) if name else None
     elif sp is None and cue in FINDING_FORMS and cue not in BASE_FORMS and _EVIDENCE_RE.match(phrase):

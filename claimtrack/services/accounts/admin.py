@@ -6,6 +6,7 @@ Accounts themselves are made and changed by services.accounts.users (deactivatio
 ends the user's sessions and tokens); this module adds the admin's rules: only an admin
 acts, and the last active admin cannot be demoted or locked out.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -36,30 +37,40 @@ def _admin(actor: Actor, what: str) -> None:
 
 
 def _active_admins(session: Session) -> int:
-    return session.execute(sa.select(sa.func.count()).select_from(User)
-                           .where(User.role == "admin", User.is_active.is_(True))).scalar_one()
+    return session.execute(
+        sa.select(sa.func.count()).select_from(User).where(User.role == "admin", User.is_active.is_(True))
+    ).scalar_one()
 
 
 def _keeps_an_admin(session: Session, user: User) -> None:
     if user.role == "admin" and user.is_active and _active_admins(session) <= 1:
-        raise Conflict(f"{user.username} is the only active admin; make someone else an admin first, "
-                       "or nobody could run this instance from the browser.")
+        raise Conflict(
+            f"{user.username} is the only active admin; make someone else an admin first, "
+            "or nobody could run this instance from the browser."
+        )
 
 
 def list_accounts(session: Session) -> list[User]:
     return users.list_users(session)
 
 
-def create(session: Session, actor: Actor, username: str, *, role: str, display_name: str = "",
-           password: str = "", link_lifetime: timedelta) -> NewAccount:
+def create(
+    session: Session,
+    actor: Actor,
+    username: str,
+    *,
+    role: str,
+    display_name: str = "",
+    password: str = "",
+    link_lifetime: timedelta,
+) -> NewAccount:
     """With a password: the account can log in at once. Without: it gets a random
     password nobody knows and a one-time link for its owner to choose one."""
     _admin(actor, "create accounts")
     if password:
         user = users.create_user(session, actor, username, password, role=role, display_name=display_name)
         return NewAccount(user, None)
-    user = users.create_user(session, actor, username, secrets.token_urlsafe(32), role=role,
-                             display_name=display_name)
+    user = users.create_user(session, actor, username, secrets.token_urlsafe(32), role=role, display_name=display_name)
     return NewAccount(user, password_links.issue(session, actor, user, lifetime=link_lifetime))
 
 
@@ -81,8 +92,9 @@ def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> Us
     return users.set_active(session, actor, user.username, active)
 
 
-def reset_password(session: Session, actor: Actor, user_id: int, *, password: str = "",
-                   link_lifetime: timedelta) -> str | None:
+def reset_password(
+    session: Session, actor: Actor, user_id: int, *, password: str = "", link_lifetime: timedelta
+) -> str | None:
     """Set a new password, or (none given) issue a one-time link for the user to choose
     one. Either way their live sessions end; a new password also voids older links."""
     _admin(actor, "reset passwords")
@@ -98,13 +110,13 @@ def reset_password(session: Session, actor: Actor, user_id: int, *, password: st
     user.password_hash = hash_password(password)
     ended = web_sessions.end_all(session, user.id)
     voided = password_links.void(session, user.id)
-    audit.record(session, actor, "user.password_reset", "user", user.id,
-                 after={"sessions_ended": ended, "links_voided": voided})
+    audit.record(
+        session, actor, "user.password_reset", "user", user.id, after={"sessions_ended": ended, "links_voided": voided}
+    )
     return None
 
 
 def pending_links(session: Session) -> dict[int, PasswordLink]:
     """The newest unused link of each user, to show that one is outstanding."""
-    rows = session.exec(select(PasswordLink).where(PasswordLink.used_at.is_(None))
-                        .order_by(PasswordLink.id)).all()
+    rows = session.exec(select(PasswordLink).where(PasswordLink.used_at.is_(None)).order_by(PasswordLink.id)).all()
     return {row.user_id: row for row in rows}

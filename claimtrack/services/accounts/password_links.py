@@ -4,6 +4,7 @@ an admin resets a forgotten one without ever knowing it.
 The link carries a random secret; only its SHA-256 is stored. It works once, until it
 expires, and only while the account is active. Using it ends the user's other sessions.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,8 +21,10 @@ from . import sessions as web_sessions
 from .actors import Actor
 from .passwords import MAX_LENGTH, check_policy, hash_password
 
-GONE = "This set-password link does not work: it was used already, it has expired, or it never existed. " \
-       "Ask an admin for a new one."
+GONE = (
+    "This set-password link does not work: it was used already, it has expired, or it never existed. "
+    "Ask an admin for a new one."
+)
 
 
 def _hash(secret: str) -> str:
@@ -33,20 +36,28 @@ def issue(session: Session, actor: Actor, user: User, *, lifetime: timedelta) ->
     void(session, user.id)
     secret = secrets.token_urlsafe(32)
     now = utcnow()
-    row = PasswordLink(user_id=user.id, token_hash=_hash(secret), created_by_id=actor.user_id, created_at=now,
-                       expires_at=now + lifetime)
+    row = PasswordLink(
+        user_id=user.id,
+        token_hash=_hash(secret),
+        created_by_id=actor.user_id,
+        created_at=now,
+        expires_at=now + lifetime,
+    )
     session.add(row)
     session.flush()
-    audit.record(session, actor, "user.password_link", "user", user.id,
-                 after={"link_id": row.id, "expires_at": row.expires_at})
+    audit.record(
+        session, actor, "user.password_link", "user", user.id, after={"link_id": row.id, "expires_at": row.expires_at}
+    )
     return secret
 
 
 def void(session: Session, user_id: int) -> int:
     """Mark every unused link of a user as spent; returns how many."""
-    result = session.execute(sa.update(PasswordLink)
-                             .where(PasswordLink.user_id == user_id, PasswordLink.used_at.is_(None))
-                             .values(used_at=utcnow()))
+    result = session.execute(
+        sa.update(PasswordLink)
+        .where(PasswordLink.user_id == user_id, PasswordLink.used_at.is_(None))
+        .values(used_at=utcnow())
+    )
     return result.rowcount or 0
 
 
@@ -73,11 +84,18 @@ def redeem(session: Session, secret: str, password: str, confirm: str) -> User:
     try:
         check_policy(password, user_inputs=(user.username, user.display_name))
     except ValidationError as exc:
-        raise ValidationError(exc.message[:1].upper() + exc.message[1:] + ".",
-                              fields={"password": exc.fields["password"]}) from None
+        raise ValidationError(
+            exc.message[:1].upper() + exc.message[1:] + ".", fields={"password": exc.fields["password"]}
+        ) from None
     user.password_hash = hash_password(password)
     row.used_at = utcnow()
     ended = web_sessions.end_all(session, user.id)
-    audit.record(session, Actor.of(user), "user.password_set", "user", user.id,
-                 after={"link_id": row.id, "sessions_ended": ended})
+    audit.record(
+        session,
+        Actor.of(user),
+        "user.password_set",
+        "user",
+        user.id,
+        after={"link_id": row.id, "sessions_ended": ended},
+    )
     return user

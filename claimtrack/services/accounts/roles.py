@@ -1,4 +1,5 @@
 """Role checks inside services, so every caller (web, API, CLI) gets the same rules."""
+
 from __future__ import annotations
 
 from ...errors import PermissionDenied

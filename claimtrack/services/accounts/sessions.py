@@ -5,6 +5,7 @@ stop a copy of the old cookie from working. So each log-in gets a random key, st
 here as a hash, and a request counts as logged in only while its key's row exists.
 Log-out deletes the row; a password change deletes all of the user's rows.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,14 +33,16 @@ def start(session: Session, user: User, *, max_age: timedelta, now: datetime | N
     return key
 
 
-def user_for(session: Session, user_id: int, key: str | None, *, max_age: timedelta,
-             now: datetime | None = None) -> User | None:
+def user_for(
+    session: Session, user_id: int, key: str | None, *, max_age: timedelta, now: datetime | None = None
+) -> User | None:
     """The active user whose live session this key opens, or None."""
     if not key or len(key) > 100:
         return None
     now = now or utcnow()
     user = session.exec(
-        select(User).join(WebSession, WebSession.user_id == User.id)
+        select(User)
+        .join(WebSession, WebSession.user_id == User.id)
         .where(WebSession.key_hash == _hash(key), User.id == user_id, WebSession.created_at > now - max_age)
     ).first()
     return user if user is not None and user.is_active else None

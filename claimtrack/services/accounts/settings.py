@@ -4,6 +4,7 @@ Everything here acts on the caller's own account only. A token id that belongs t
 someone else is answered exactly like a missing one, so ids cannot be probed, and an
 admin manages other people's tokens through the CLI, not through these pages.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,10 +17,12 @@ from sqlmodel import Session, select
 from ...errors import NotFound, ValidationError
 from ...models import ApiToken, LoginAttempt, User, utcnow
 from .. import audit
-from . import tokens, users, sessions as web_sessions
+from . import sessions as web_sessions
+from . import tokens, users
 from .actors import Actor
 from .login_guard import Limits
 from .passwords import MAX_LENGTH, check_policy, hash_password, verify_password
+
 
 @dataclass(frozen=True, slots=True)
 class Account:
@@ -52,8 +55,17 @@ class WrongPassword(ValidationError):
     """The current password was wrong; the caller commits, so the failure is counted."""
 
 
-def change_password(session: Session, user_id: int, current: str, new: str, confirm: str, *,
-                    address: str, limits: Limits, now: datetime | None = None) -> User:
+def change_password(
+    session: Session,
+    user_id: int,
+    current: str,
+    new: str,
+    confirm: str,
+    *,
+    address: str,
+    limits: Limits,
+    now: datetime | None = None,
+) -> User:
     """Check the current password, apply the password policy to the new one and store it.
     Every web session of the user ends; the caller starts a fresh one for this browser.
 
@@ -66,20 +78,32 @@ def change_password(session: Session, user_id: int, current: str, new: str, conf
     locked_until = _locked_until(session, user.username, limits, now)
     if locked_until is not None:
         minutes = max(1, ceil((locked_until - now).total_seconds() / 60))
-        raise _refused("current_password", f"Too many wrong passwords. Try again in {minutes} minute"
-                       f"{'s' if minutes != 1 else ''}.", "locked for now")
+        raise _refused(
+            "current_password",
+            f"Too many wrong passwords. Try again in {minutes} minute{'s' if minutes != 1 else ''}.",
+            "locked for now",
+        )
     if len(current) > MAX_LENGTH or not verify_password(user.password_hash, current):
         session.add(LoginAttempt(at=now, username=user.username, address=(address or "unknown")[:64], success=False))
-        audit.record(session, Actor.of(user), "user.password_change_refused", "user", user.id,
-                     after={"reason": "wrong current password", "address": address})
-        raise _refused("current_password", "Your current password is not correct.", "not your current password",
-                       kind=WrongPassword)
+        audit.record(
+            session,
+            Actor.of(user),
+            "user.password_change_refused",
+            "user",
+            user.id,
+            after={"reason": "wrong current password", "address": address},
+        )
+        raise _refused(
+            "current_password", "Your current password is not correct.", "not your current password", kind=WrongPassword
+        )
     if new != confirm:
-        raise _refused("confirm_password", "The new password and its confirmation differ.",
-                       "does not match the new password")
+        raise _refused(
+            "confirm_password", "The new password and its confirmation differ.", "does not match the new password"
+        )
     if new == current:
-        raise _refused("new_password", "The new password must differ from the current one.",
-                       "same as the current password")
+        raise _refused(
+            "new_password", "The new password must differ from the current one.", "same as the current password"
+        )
     try:
         check_policy(new, user_inputs=(user.username, user.display_name))
     except ValidationError as exc:
@@ -98,9 +122,9 @@ def _locked_until(session: Session, username: str, limits: Limits, now: datetime
     """When the account's log-in lock-out ends, if it is locked (the same counters and
     limit as the log-in page)."""
     count, latest = session.exec(
-        select(func.count(LoginAttempt.id), func.max(LoginAttempt.at))
-        .where(LoginAttempt.username == username, LoginAttempt.success.is_(False),
-               LoginAttempt.at > now - limits.window)
+        select(func.count(LoginAttempt.id), func.max(LoginAttempt.at)).where(
+            LoginAttempt.username == username, LoginAttempt.success.is_(False), LoginAttempt.at > now - limits.window
+        )
     ).one()
     if count < limits.per_account or latest is None:
         return None

@@ -4,6 +4,7 @@ A token acts with its user's current role; it stops working when it is revoked o
 the user is deactivated. `last_used_at` is refreshed at most once a minute per token, so
 a busy integration does not turn every read into a write.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,11 +39,14 @@ def create_token(session: Session, actor: Actor, user: User, *, name: str = "") 
         require(actor, "admin", "create tokens for other users")
     name = (name or "").strip()
     if len(name) > MAX_NAME:
-        raise ValidationError(f"The token name is too long (at most {MAX_NAME} characters).",
-                              fields={"name": f"at most {MAX_NAME} characters"})
+        raise ValidationError(
+            f"The token name is too long (at most {MAX_NAME} characters).",
+            fields={"name": f"at most {MAX_NAME} characters"},
+        )
     if not user.is_active:
-        raise ValidationError(f"{user.username} is deactivated; a token for them would not work.",
-                              fields={"user": "inactive"})
+        raise ValidationError(
+            f"{user.username} is deactivated; a token for them would not work.", fields={"user": "inactive"}
+        )
     plaintext = secrets.token_urlsafe(32)
     name = name or f"{plaintext[:PREFIX_CHARS]}…"
     row = ApiToken(user_id=user.id, name=name, token_hash=hash_token(plaintext))
@@ -76,8 +80,9 @@ def revoke_token(session: Session, actor: Actor, token_id: int) -> ApiToken:
 
 # Built once: this runs on every API request, and building the expression costs as much
 # as running it.
-_BY_HASH = (select(ApiToken, User).join(User, User.id == ApiToken.user_id)
-            .where(ApiToken.token_hash == bindparam("token_hash")))
+_BY_HASH = (
+    select(ApiToken, User).join(User, User.id == ApiToken.user_id).where(ApiToken.token_hash == bindparam("token_hash"))
+)
 
 
 def authenticate(session: Session, token: str) -> tuple[ApiToken, User] | None:

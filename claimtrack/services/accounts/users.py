@@ -1,4 +1,5 @@
 """Creating and authenticating users."""
+
 from __future__ import annotations
 
 import re
@@ -18,24 +19,28 @@ USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$")
 _DUMMY_HASH = None
 
 
-def create_user(session: Session, actor: Actor, username: str, password: str, *, role: str,
-                display_name: str = "") -> User:
+def create_user(
+    session: Session, actor: Actor, username: str, password: str, *, role: str, display_name: str = ""
+) -> User:
     username = username.strip()
     if not USERNAME_RE.match(username):
-        raise ValidationError("username must be 2-64 letters, digits, '.', '_' or '-'",
-                              fields={"username": "2-64 letters, digits, '.', '_' or '-'"})
+        raise ValidationError(
+            "username must be 2-64 letters, digits, '.', '_' or '-'",
+            fields={"username": "2-64 letters, digits, '.', '_' or '-'"},
+        )
     if role not in ROLES:
-        raise ValidationError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}",
-                              fields={"role": f"one of {', '.join(ROLES)}"})
+        raise ValidationError(
+            f"unknown role {role!r}; choose one of {', '.join(ROLES)}", fields={"role": f"one of {', '.join(ROLES)}"}
+        )
     if find_user(session, username) is not None:
         raise ValidationError(f"user {username!r} already exists", fields={"username": "already taken"})
     check_policy(password, user_inputs=(username, display_name))
-    user = User(username=username, role=role, display_name=display_name.strip()[:128],
-                password_hash=hash_password(password))
+    user = User(
+        username=username, role=role, display_name=display_name.strip()[:128], password_hash=hash_password(password)
+    )
     session.add(user)
     session.flush()
-    audit.record(session, actor, "user.create", "user", user.id,
-                 after={"username": user.username, "role": user.role})
+    audit.record(session, actor, "user.create", "user", user.id, after={"username": user.username, "role": user.role})
     return user
 
 
@@ -88,8 +93,14 @@ def set_active(session: Session, actor: Actor, username: str, active: bool) -> U
     if not active:
         # Also when already inactive: nothing of an inactive account may stay live.
         ended = sessions.end_all(session, user.id)
-        revoked = session.exec(update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
-                               .values(revoked_at=utcnow())).rowcount or 0
+        revoked = (
+            session.exec(
+                update(ApiToken)
+                .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+                .values(revoked_at=utcnow())
+            ).rowcount
+            or 0
+        )
     if user.is_active != active or ended or revoked:
         before = user.is_active
         user.is_active = active
@@ -98,15 +109,23 @@ def set_active(session: Session, actor: Actor, username: str, active: bool) -> U
         after: dict = {"active": active}
         if not active:
             after |= {"sessions_ended": ended, "tokens_revoked": revoked}
-        audit.record(session, actor, "user.activate" if active else "user.deactivate", "user", user.id,
-                     before={"active": before}, after=after)
+        audit.record(
+            session,
+            actor,
+            "user.activate" if active else "user.deactivate",
+            "user",
+            user.id,
+            before={"active": before},
+            after=after,
+        )
     return user
 
 
 def set_role(session: Session, actor: Actor, username: str, role: str) -> User:
     if role not in ROLES:
-        raise ValidationError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}",
-                              fields={"role": f"one of {', '.join(ROLES)}"})
+        raise ValidationError(
+            f"unknown role {role!r}; choose one of {', '.join(ROLES)}", fields={"role": f"one of {', '.join(ROLES)}"}
+        )
     user = _existing(session, username)
     if user.role != role:
         before = user.role

@@ -1,4 +1,4 @@
-""""Has this been checked?": stored claims and archived fact-checks like a pasted text,
+""" "Has this been checked?": stored claims and archived fact-checks like a pasted text,
 kept only when they are close enough, each with its verdict, its status and reasons in
 plain words.
 
@@ -6,6 +6,7 @@ The ranking's own score is relative to the best candidate (the top hit always sc
 high, even when it shares one word with the text), so closeness is judged absolutely:
 most of the pasted text's terms must be in the hit and the wording must be alike.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -15,9 +16,9 @@ from sqlmodel import Session, select
 
 from ...archive_search.query import words
 from ...archive_search.rescore import score
+from ...errors import ValidationError
 from ...matching.normalise import content_term_set, entities, entity_display
 from ...models import Claim
-from ...errors import ValidationError
 from .factchecks import MAX_MATCH_TEXT, candidates
 from .fulltext import Hit
 
@@ -49,8 +50,10 @@ def checked_before(session: Session, text: str, limit: int = 10) -> list[Checked
     if not text or not text.strip():
         raise ValidationError("Paste the claim to look for.", fields={"text": "required"})
     if len(text) > MAX_MATCH_TEXT:
-        raise ValidationError(f"The text is too long to match (at most {MAX_MATCH_TEXT:,} characters): "
-                              "paste the claim itself.", fields={"text": f"at most {MAX_MATCH_TEXT:,} characters"})
+        raise ValidationError(
+            f"The text is too long to match (at most {MAX_MATCH_TEXT:,} characters): paste the claim itself.",
+            fields={"text": f"at most {MAX_MATCH_TEXT:,} characters"},
+        )
     query, cands = candidates(session, text)
     asked = content_term_set(query.text)
     kept = []
@@ -65,10 +68,20 @@ def checked_before(session: Session, text: str, limit: int = 10) -> list[Checked
         if len(kept) == limit:
             break
     statuses = _statuses(session, [hit.id for _c, hit, *_ in kept if hit.kind == "claim"])
-    return [CheckedHit(hit.kind, hit.id, hit.text, hit.url, hit.rating,
-                       statuses.get(hit.id) if hit.kind == "claim" else None, hit.publisher,
-                       round(min(share, wording), 4), _reasons(query.text, hit, shared, share, wording))
-            for _c, hit, shared, share, wording in kept]
+    return [
+        CheckedHit(
+            hit.kind,
+            hit.id,
+            hit.text,
+            hit.url,
+            hit.rating,
+            statuses.get(hit.id) if hit.kind == "claim" else None,
+            hit.publisher,
+            round(min(share, wording), 4),
+            _reasons(query.text, hit, shared, share, wording),
+        )
+        for _c, hit, shared, share, wording in kept
+    ]
 
 
 def _statuses(session: Session, claim_ids: list[int]) -> dict[int, str]:
@@ -82,8 +95,12 @@ def _reasons(asked_text: str, hit: Hit, shared: frozenset[str], share: float, wo
     out = []
     names = entities(asked_text) & entities(f"{hit.text} {hit.title}")
     if names:
-        out.append("names the same " + ("thing" if len(names) == 1 else "things") + ": "
-                   + ", ".join(entity_display(e) for e in sorted(names)[:4]))
+        out.append(
+            "names the same "
+            + ("thing" if len(names) == 1 else "things")
+            + ": "
+            + ", ".join(entity_display(e) for e in sorted(names)[:4])
+        )
     same = _surface_words(f"{hit.text} {hit.title}", shared - names)
     if same:
         out.append("uses the same words: " + ", ".join(same[:8]))

@@ -9,6 +9,7 @@ search objects are created by the migrations and kept in step by triggers, so ev
 writer (bulk import included) is covered. Scores are "higher is better" numbers,
 comparable within one query only.
 """
+
 from __future__ import annotations
 
 import math
@@ -46,8 +47,7 @@ class Hit:
     publisher: str | None = None
 
 
-def factcheck_hits(session: Session, terms: list[str], limit: int, *,
-                   title_weight: float = TITLE_WEIGHT) -> list[Hit]:
+def factcheck_hits(session: Session, terms: list[str], limit: int, *, title_weight: float = TITLE_WEIGHT) -> list[Hit]:
     if not terms:
         return []
     if _dialect(session) == "postgresql":
@@ -58,15 +58,19 @@ def factcheck_hits(session: Session, terms: list[str], limit: int, *,
             "-bm25(factchecks_fts, 1.0, :tw) AS score, "
             "-bm25(factchecks_fts, 1.0, 0.0), -bm25(factchecks_fts, 0.0, 1.0), f.publisher "
             "FROM factchecks_fts JOIN factchecks f ON f.id = factchecks_fts.rowid "
-            "WHERE factchecks_fts MATCH :q ORDER BY bm25(factchecks_fts, 1.0, :tw) LIMIT :n")
+            "WHERE factchecks_fts MATCH :q ORDER BY bm25(factchecks_fts, 1.0, :tw) LIMIT :n"
+        )
         rows = session.execute(sql, {"q": _fts5_query(terms), "n": limit, "tw": title_weight})
-    return [Hit("factcheck", r[0], r[1], r[2], r[3] or "", r[4], r[5], float(r[6]), float(r[7]), float(r[8]), r[9])
-            for r in rows]
+    return [
+        Hit("factcheck", r[0], r[1], r[2], r[3] or "", r[4], r[5], float(r[6]), float(r[7]), float(r[8]), r[9])
+        for r in rows
+    ]
 
 
 _PG_DF = text(
     "SELECT lx, (SELECT count(*) FROM factcheck_search s WHERE s.document @@ to_tsquery('simple', quote_literal(lx))) "
-    "FROM unnest(tsvector_to_array(to_tsvector('english', :words))) lx")
+    "FROM unnest(tsvector_to_array(to_tsvector('english', :words))) lx"
+)
 _PG_BM25 = text(
     "SELECT f.id, f.external_id, f.claim_text, f.title, f.rating, f.url, r.score, r.claim_score, r.title_score, "
     "f.publisher "
@@ -88,7 +92,8 @@ _PG_BM25 = text(
     "        JOIN factcheck_search s ON s.factcheck_id = ids.factcheck_id CROSS JOIN LATERAL unnest(s.document) u "
     "        JOIN unnest(CAST(:lexemes AS text[]), CAST(:idfs AS float8[])) AS t(lx, idf) ON t.lx = u.lexeme) x "
     "  GROUP BY x.id ORDER BY score DESC, x.id LIMIT :n) r "
-    "JOIN factchecks f ON f.id = r.id ORDER BY r.score DESC, f.id")
+    "JOIN factchecks f ON f.id = r.id ORDER BY r.score DESC, f.id"
+)
 _pg_stats: dict[str, tuple[int, float]] = {}
 
 
@@ -96,8 +101,10 @@ def _pg_factcheck_rows(session: Session, terms: list[str], limit: int, title_wei
     total, avgdl = _pg_corpus_stats(session)
     # The query's lexemes (stemmed by the same configuration as the documents) and how
     # many fact-checks hold each: a few index look-ups.
-    dfs = sorted(((lx, df) for lx, df in session.execute(_PG_DF, {"words": " ".join(terms)}) if df),
-                 key=lambda item: (item[1], item[0]))
+    dfs = sorted(
+        ((lx, df) for lx, df in session.execute(_PG_DF, {"words": " ".join(terms)}) if df),
+        key=lambda item: (item[1], item[0]),
+    )
     if not dfs:
         return []
     gather = [lx for lx, df in dfs if df <= max(RARE_SHARE * total, RARE_DOCS)]
@@ -105,10 +112,23 @@ def _pg_factcheck_rows(session: Session, terms: list[str], limit: int, title_wei
         gather = [lx for lx, _ in dfs[:MIN_GATHER_TERMS]]
     # FTS5's idf: log((N - n + 0.5) / (n + 0.5)), floored just above zero.
     idf = {lx: max(math.log((total - df + 0.5) / (df + 0.5)), 1e-6) for lx, df in dfs}
-    return list(session.execute(_PG_BM25, {
-        "lexemes": list(idf), "idfs": list(idf.values()), "gather": gather,
-        "gather_idfs": [idf[lx] for lx in gather], "shortlist": SHORTLIST * limit,
-        "avgdl": avgdl, "k1": K1, "b": B, "tw": title_weight, "n": limit}))
+    return list(
+        session.execute(
+            _PG_BM25,
+            {
+                "lexemes": list(idf),
+                "idfs": list(idf.values()),
+                "gather": gather,
+                "gather_idfs": [idf[lx] for lx in gather],
+                "shortlist": SHORTLIST * limit,
+                "avgdl": avgdl,
+                "k1": K1,
+                "b": B,
+                "tw": title_weight,
+                "n": limit,
+            },
+        )
+    )
 
 
 def _pg_corpus_stats(session: Session) -> tuple[int, float]:
@@ -129,23 +149,28 @@ def claim_hits(session: Session, terms: list[str], limit: int, *, exclude_id: in
     if not terms:
         return []
     if _dialect(session) == "postgresql":
-        ranked = ("SELECT c.id, ts_rank(s.document, q, 1) AS score "
-                  "FROM claim_search s JOIN claims c ON c.id = s.claim_id, to_tsquery('english', :q) q "
-                  "WHERE s.document @@ q AND c.status <> 'dismissed' AND c.id <> :ex "
-                  "ORDER BY score DESC, c.id LIMIT :n")
+        ranked = (
+            "SELECT c.id, ts_rank(s.document, q, 1) AS score "
+            "FROM claim_search s JOIN claims c ON c.id = s.claim_id, to_tsquery('english', :q) q "
+            "WHERE s.document @@ q AND c.status <> 'dismissed' AND c.id <> :ex "
+            "ORDER BY score DESC, c.id LIMIT :n"
+        )
         query = " | ".join(terms)
     else:
-        ranked = ("SELECT c.id, -bm25(claims_fts) AS score "
-                  "FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
-                  "WHERE claims_fts MATCH :q AND c.status <> 'dismissed' AND c.id <> :ex "
-                  "ORDER BY bm25(claims_fts) LIMIT :n")
+        ranked = (
+            "SELECT c.id, -bm25(claims_fts) AS score "
+            "FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
+            "WHERE claims_fts MATCH :q AND c.status <> 'dismissed' AND c.id <> :ex "
+            "ORDER BY bm25(claims_fts) LIMIT :n"
+        )
         query = _fts5_query(terms)
     sql = text(
         "SELECT r.id, c.text, a.title, a.url, r.score, "  # noqa: S608  # nosec B608 - fixed SQL only; user text is bound
         "(SELECT v.rating FROM verdicts v WHERE v.claim_id = r.id AND v.state = 'published' "
         " ORDER BY v.published_at DESC, v.id DESC LIMIT 1) AS rating "
         f"FROM ({ranked}) r JOIN claims c ON c.id = r.id JOIN articles a ON a.id = c.article_id "
-        "ORDER BY r.score DESC, r.id")
+        "ORDER BY r.score DESC, r.id"
+    )
     rows = session.execute(sql, {"q": query, "n": limit, "ex": exclude_id if exclude_id is not None else -1})
     # A claim's own text is the thing matched; the article headline is context only,
     # so it is not offered to the headline feature.

@@ -4,6 +4,7 @@
 Reading and loading are the command's own (archive_search.readers, services.archive.factchecks), so
 the browser and the command line accept exactly the same files.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,12 +13,12 @@ from pathlib import PurePath
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from ...archive_search.readers import ArchiveFormatError, ArchiveRow, RowError, read_archive
 from ...errors import ValidationError
 from ...models import FactCheck
-from ...archive_search.readers import ArchiveFormatError, ArchiveRow, RowError, read_archive
 from ..accounts.actors import Actor
-from .factchecks import ImportSummary, import_factchecks
 from ..accounts.roles import require
+from .factchecks import ImportSummary, import_factchecks
 
 SUFFIXES = (".json", ".jsonld", ".jsonl", ".tsv", ".csv")
 SHOWN = 200  # items listed on the results page; the counts cover them all
@@ -50,8 +51,11 @@ def upload(session: Session, actor: Actor, filename: str, data: bytes, *, publis
         raise ValidationError("Choose a file to upload.", fields={"file": "no file chosen"})
     suffix = PurePath(name).suffix.lower()
     if suffix not in SUFFIXES:
-        raise ValidationError(f"{name}: not a fact-check archive; upload ClaimReview JSON or JSON-LD (.json, "
-                              ".jsonld, .jsonl) or a table (.tsv, .csv).", fields={"file": "unsupported file type"})
+        raise ValidationError(
+            f"{name}: not a fact-check archive; upload ClaimReview JSON or JSON-LD (.json, "
+            ".jsonld, .jsonl) or a table (.tsv, .csv).",
+            fields={"file": "unsupported file type"},
+        )
     if not data.strip():
         raise ValidationError(f"{name} is empty.", fields={"file": "the file is empty"})
     try:

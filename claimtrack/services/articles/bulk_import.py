@@ -9,6 +9,7 @@ interrupted batch without duplicates; its links follow in a second short one (se
 ``fresh_index``). The input is streamed: only a bounded window of articles is in
 flight, so memory stays flat whatever the size of the feed.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -17,11 +18,11 @@ import os
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -53,8 +54,14 @@ class ImportReport:
     error: str | None = None
 
     def to_dict(self) -> dict:
-        return {"path": self.path, "article_id": self.article_id, "title": self.title,
-                "claims": self.claims, "duplicate": self.duplicate, "error": self.error}
+        return {
+            "path": self.path,
+            "article_id": self.article_id,
+            "title": self.title,
+            "claims": self.claims,
+            "duplicate": self.duplicate,
+            "error": self.error,
+        }
 
 
 def iter_items(paths: Iterable[str | Path]) -> Iterator[IngestItem]:
@@ -70,9 +77,15 @@ def collect(paths: Iterable[str | Path]) -> list[IngestItem]:
     return list(iter_items(paths))
 
 
-def import_items(engine: Engine, actor: Actor, items: Iterable[IngestItem], *, max_body_chars: int,
-                 workers: int | None = None, on_done: Callable[[ImportReport], None] | None = None,
-                 ) -> Iterator[ImportReport]:
+def import_items(
+    engine: Engine,
+    actor: Actor,
+    items: Iterable[IngestItem],
+    *,
+    max_body_chars: int,
+    workers: int | None = None,
+    on_done: Callable[[ImportReport], None] | None = None,
+) -> Iterator[ImportReport]:
     """Import ``items`` in order, yielding one report per item as its links are stored.
 
     Each article goes through a short write (article, claims, index entries), a read of
@@ -88,14 +101,19 @@ def import_items(engine: Engine, actor: Actor, items: Iterable[IngestItem], *, m
         yield from _reported(run.feed(itertools.chain(head, stream), job), on_done)
         return
     # spawn: worker processes must not inherit the parent's open database connections.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_watch_parent, initargs=(os.getpid(),)
+    ) as pool:
         run = _Run(engine, actor, pool.submit, window=workers * WINDOW_PER_WORKER)
         yield from _reported(run.feed(_chain(head, stream), job), on_done)
 
 
-def extracted(items: Iterable[IngestItem], *, max_body_chars: int, workers: int | None = None,
-              ) -> Iterator[tuple[IngestItem, PreparedArticle | str]]:
+def extracted(
+    items: Iterable[IngestItem],
+    *,
+    max_body_chars: int,
+    workers: int | None = None,
+) -> Iterator[tuple[IngestItem, PreparedArticle | str]]:
     """The items extracted (prepared article or error message), in order, through the
     same bounded pool an import uses, storing nothing: an import's ceiling."""
     workers = workers or os.cpu_count() or 1
@@ -103,8 +121,9 @@ def extracted(items: Iterable[IngestItem], *, max_body_chars: int, workers: int 
     if workers <= 1:
         yield from ((item, job(item)) for item in items)
         return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_watch_parent, initargs=(os.getpid(),)
+    ) as pool:
         pending: deque = deque()
         for item in items:
             pending.append((item, pool.submit(job, item)))
@@ -114,8 +133,10 @@ def extracted(items: Iterable[IngestItem], *, max_body_chars: int, workers: int 
             yield _result(*pending.popleft())
 
 
-def _reported(reports: Iterator[ImportReport], on_done: Callable[[ImportReport], None] | None,
-              ) -> Iterator[ImportReport]:
+def _reported(
+    reports: Iterator[ImportReport],
+    on_done: Callable[[ImportReport], None] | None,
+) -> Iterator[ImportReport]:
     for report in reports:
         if on_done:
             on_done(report)
@@ -176,8 +197,11 @@ class _Run:
             else:
                 job = fresh_index.plan(None, indexed, self.settings, load=False)
             if job is not None:
-                future = (_inline(fresh_index.score, job) if self.submit is _inline
-                          else self.submit(fresh_index.score_packed, fresh_index.pack(job), self.url))
+                future = (
+                    _inline(fresh_index.score, job)
+                    if self.submit is _inline
+                    else self.submit(fresh_index.score_packed, fresh_index.pack(job), self.url)
+                )
         self.scoring.append((report, indexed, job, future))
 
 
@@ -186,7 +210,7 @@ def _scored(engine: Engine, job: fresh_index.ScoringJob | None, future: Future |
         return []
     try:
         return future.result()
-    except Exception:  # noqa: BLE001 - the worker died or could not read: the links are still owed
+    except Exception:
         if not job.loaded:
             with Session(engine) as session:
                 fresh_index.load_candidates(session, job)
@@ -209,6 +233,7 @@ def _result(item: IngestItem, future) -> tuple[IngestItem, PreparedArticle | str
 def _watch_parent(parent_pid: int) -> None:
     """Worker start-up: exit as soon as the importing process is gone (killed with
     SIGKILL it cannot stop its pool, and an orphaned worker would run on for ever)."""
+
     def watch() -> None:
         while os.getppid() == parent_pid:
             time.sleep(PARENT_CHECK_SECONDS)
@@ -234,8 +259,12 @@ class _PrepareJob:
             return f"{item.where}: extraction failed ({type(exc).__name__}: {exc})"
 
 
-def _store(engine: Engine, actor: Actor, item: IngestItem, prepared: PreparedArticle | str,
-           ) -> tuple[ImportReport, fresh_index.Indexed | None]:
+def _store(
+    engine: Engine,
+    actor: Actor,
+    item: IngestItem,
+    prepared: PreparedArticle | str,
+) -> tuple[ImportReport, fresh_index.Indexed | None]:
     if isinstance(prepared, str):
         return ImportReport(item.where, error=prepared), None
     try:
@@ -243,5 +272,10 @@ def _store(engine: Engine, actor: Actor, item: IngestItem, prepared: PreparedArt
             outcome = import_article(session, actor, prepared, links_later=True)
     except DomainError as exc:
         return ImportReport(item.where, error=f"{item.where}: {exc.message}"), None
-    return ImportReport(item.where, article_id=outcome.article_id, title=outcome.title,
-                        claims=outcome.claims, duplicate=outcome.duplicate), outcome.indexed
+    return ImportReport(
+        item.where,
+        article_id=outcome.article_id,
+        title=outcome.title,
+        claims=outcome.claims,
+        duplicate=outcome.duplicate,
+    ), outcome.indexed

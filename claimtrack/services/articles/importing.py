@@ -1,4 +1,5 @@
 """Importing articles: store the article, its claims, quantities and claimants at once."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,7 +21,6 @@ from ..linking import fresh_index
 from ..linking import index as match_index
 from ..webhooks import events as webhooks
 
-
 _CLAIMS = Claim.__table__
 
 
@@ -41,8 +41,9 @@ def find_duplicate(session: Session, prepared: PreparedArticle) -> Article | Non
     return session.exec(select(Article).where(or_(*conditions))).first()
 
 
-def import_article(session: Session, actor: Actor, prepared: PreparedArticle, *,
-                   links_later: bool = False) -> ImportOutcome:
+def import_article(
+    session: Session, actor: Actor, prepared: PreparedArticle, *, links_later: bool = False
+) -> ImportOutcome:
     """Store one prepared article with everything extracted from it, or report the copy
     already stored. The caller owns the transaction: commit on return, roll back on error.
     ``links_later``: the links are not suggested here; the article is marked pending
@@ -59,8 +60,7 @@ def import_article(session: Session, actor: Actor, prepared: PreparedArticle, *,
         if existing is None:
             raise
         return _duplicate(session, existing)
-    return ImportOutcome(article.id, article.title, len(prepared.result.claims), duplicate=False,
-                         indexed=indexed)
+    return ImportOutcome(article.id, article.title, len(prepared.result.claims), duplicate=False, indexed=indexed)
 
 
 def _duplicate(session: Session, article: Article) -> ImportOutcome:
@@ -68,36 +68,61 @@ def _duplicate(session: Session, article: Article) -> ImportOutcome:
     return ImportOutcome(article.id, article.title, len(count), duplicate=True)
 
 
-def _store(session: Session, actor: Actor, prepared: PreparedArticle, *,
-           later: bool) -> tuple[Article, fresh_index.Indexed | None]:
+def _store(
+    session: Session, actor: Actor, prepared: PreparedArticle, *, later: bool
+) -> tuple[Article, fresh_index.Indexed | None]:
     src, result = prepared.source, prepared.result
     # The index writer lock before any claim gets its id: ids then grow in commit order,
     # which a lookup made later than its plan relies on (``candidates``).
     match_index.lock(session)
     article = Article(
-        url=src.url, title=prepared.title, dek=result.dek, byline=(prepared.byline or None),
-        dateline=result.dateline, outlet_id=_outlet_id(session, src.outlet),
-        published_at=prepared.published_at, body=result.body, content_hash=prepared.content_hash,
-        source_format=src.source_format, source_name=src.where[:500], imported_by_id=actor.user_id,
+        url=src.url,
+        title=prepared.title,
+        dek=result.dek,
+        byline=(prepared.byline or None),
+        dateline=result.dateline,
+        outlet_id=_outlet_id(session, src.outlet),
+        published_at=prepared.published_at,
+        body=result.body,
+        content_hash=prepared.content_hash,
+        source_format=src.source_format,
+        source_name=src.where[:500],
+        imported_by_id=actor.user_id,
     )
     session.add(article)
     session.flush()
     speakers = ClaimantResolver(session, article_id=article.id).resolve_many(
-        [(c.speaker, c.speaker_title, c.speaker_kind) for c in result.claims])
+        [(c.speaker, c.speaker_title, c.speaker_kind) for c in result.claims]
+    )
     ids = _insert_claims(session, article.id, result.claims, speakers)
     data = prepared.match or match_data(article.title, article.body, result.claims, article.published_at)
-    records = [ClaimRecord(claim_id, article.id, extracted.text, claimant.name if claimant else None,
-                           quantity_records(extracted), article.published_at, data.terms)
-               for claim_id, extracted, claimant in zip(ids, result.claims, speakers, strict=True)]
+    records = [
+        ClaimRecord(
+            claim_id,
+            article.id,
+            extracted.text,
+            claimant.name if claimant else None,
+            quantity_records(extracted),
+            article.published_at,
+            data.terms,
+        )
+        for claim_id, extracted, claimant in zip(ids, result.claims, speakers, strict=True)
+    ]
     # The new claims join the matching index and get their link suggestions in this
     # same transaction: a stored article is always matchable.
-    indexed = fresh_index.index_new_claims(session, article.id, records,
-                                           [c.repeat_of is not None for c in result.claims], data,
-                                           pending=later)
+    indexed = fresh_index.index_new_claims(
+        session, article.id, records, [c.repeat_of is not None for c in result.claims], data, pending=later
+    )
     if not later:
         fresh_index.suggest(session, indexed)
-    audit.record(session, actor, "article.import", "article", article.id,
-                 after={"title": article.title, "claims": len(ids), "source": src.where})
+    audit.record(
+        session,
+        actor,
+        "article.import",
+        "article",
+        article.id,
+        after={"title": article.title, "claims": len(ids), "source": src.where},
+    )
     webhooks.article_imported(session, article.id, len(ids))
     return article, (indexed if later else None)
 
@@ -108,18 +133,31 @@ def _insert_claims(session: Session, article_id: int, claims: list, speakers: li
     if not claims:
         return []
     now = utcnow()
-    rows = [{"article_id": article_id, **claim_fields(c, who.id if who else None, None),
-             "status": "unreviewed", "version": 1, "created_at": now, "updated_at": now}
-            for c, who in zip(claims, speakers, strict=True)]
+    rows = [
+        {
+            "article_id": article_id,
+            **claim_fields(c, who.id if who else None, None),
+            "status": "unreviewed",
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for c, who in zip(claims, speakers, strict=True)
+    ]
     inserted = session.execute(sa.insert(_CLAIMS).returning(_CLAIMS.c.id, sort_by_parameter_order=True), rows)
     ids = [row[0] for row in inserted]
     # A repeat points at an earlier claim of the same article, known only now.
     repeats = [{"cid": ids[i], "of": ids[c.repeat_of]} for i, c in enumerate(claims) if c.repeat_of is not None]
     if repeats:
-        session.execute(sa.update(_CLAIMS).where(_CLAIMS.c.id == sa.bindparam("cid"))
-                        .values(repeat_of_id=sa.bindparam("of")), repeats)
-    quantities = [{"claim_id": claim_id, **quantity_fields(q)}
-                  for claim_id, c in zip(ids, claims, strict=True) for q in c.quantities]
+        session.execute(
+            sa.update(_CLAIMS).where(_CLAIMS.c.id == sa.bindparam("cid")).values(repeat_of_id=sa.bindparam("of")),
+            repeats,
+        )
+    quantities = [
+        {"claim_id": claim_id, **quantity_fields(q)}
+        for claim_id, c in zip(ids, claims, strict=True)
+        for q in c.quantities
+    ]
     if quantities:
         session.execute(sa.insert(Quantity.__table__), quantities)
     return ids
@@ -128,10 +166,16 @@ def _insert_claims(session: Session, article_id: int, claims: list, speakers: li
 def claim_fields(extracted: ExtractedClaim, claimant_id: int | None, repeat_of_id: int | None) -> dict:
     """The columns of a claim row as the extractor reads it (import and re-extraction)."""
     return {
-        "start_offset": extracted.start, "end_offset": extracted.end, "text": extracted.text,
-        "quote": extracted.quote, "kind": extracted.kind, "cue": extracted.cue, "claimant_id": claimant_id,
+        "start_offset": extracted.start,
+        "end_offset": extracted.end,
+        "text": extracted.text,
+        "quote": extracted.quote,
+        "kind": extracted.kind,
+        "cue": extracted.cue,
+        "claimant_id": claimant_id,
         "speaker_title": extracted.speaker_title,
-        "checkworthiness": round(float(extracted.checkworthiness), 4), "repeat_of_id": repeat_of_id,
+        "checkworthiness": round(float(extracted.checkworthiness), 4),
+        "repeat_of_id": repeat_of_id,
     }
 
 

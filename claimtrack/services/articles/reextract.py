@@ -7,6 +7,7 @@ reading changed), the others are removed, and new claims are added unless they o
 a touched claim. Each article is one transaction and gets one ``article.reextract``
 audit event when, and only when, something changed; a second run changes nothing.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -28,8 +29,18 @@ from .importing import claim_fields, quantity_fields
 
 _CHUNK = 500
 # What the extractor writes on a claim; the rest (status, assignee, version ...) is the desk's.
-_EXTRACTED = ("start_offset", "end_offset", "text", "quote", "kind", "cue", "claimant_id", "speaker_title",
-              "checkworthiness", "repeat_of_id")
+_EXTRACTED = (
+    "start_offset",
+    "end_offset",
+    "text",
+    "quote",
+    "kind",
+    "cue",
+    "claimant_id",
+    "speaker_title",
+    "checkworthiness",
+    "repeat_of_id",
+)
 
 
 @dataclass(slots=True)
@@ -50,9 +61,17 @@ class ArticleChange:
         return bool(self.updated or self.added or self.removed)
 
     def to_dict(self) -> dict:
-        return {"article_id": self.article_id, "title": self.title, "changed": self.changed,
-                "kept": len(self.kept), "updated": sorted(self.updated), "added": sorted(self.added),
-                "removed": sorted(self.removed), "touched": sorted(self.touched), "blocked": self.blocked}
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "changed": self.changed,
+            "kept": len(self.kept),
+            "updated": sorted(self.updated),
+            "added": sorted(self.added),
+            "removed": sorted(self.removed),
+            "touched": sorted(self.touched),
+            "blocked": self.blocked,
+        }
 
 
 def article_ids(session: Session, *, article_id: int | None = None, outlet: str | None = None) -> list[int]:
@@ -74,22 +93,35 @@ def touched_claim_ids(session: Session, claims: list[Claim]) -> set[int]:
     """The claims of one article that a reviewer has touched, or that something kept
     elsewhere points at (a repeat in another article, a reused source or verdict)."""
     ids = [c.id for c in claims]
-    touched = {c.id for c in claims if c.status != "unreviewed" or c.version > 1 or c.created_by_id is not None
-               or c.assignee_id is not None or c.dismissed_reason is not None}
+    touched = {
+        c.id
+        for c in claims
+        if c.status != "unreviewed"
+        or c.version > 1
+        or c.created_by_id is not None
+        or c.assignee_id is not None
+        or c.dismissed_reason is not None
+    }
     article_id = claims[0].article_id if claims else None
     for chunk in _chunks(ids):
         touched |= _ids(session, sa.select(ClaimSource.claim_id).where(ClaimSource.claim_id.in_(chunk)))
         touched |= _ids(session, sa.select(Verdict.claim_id).where(Verdict.claim_id.in_(chunk)))
-        touched |= _ids(session, sa.select(ClaimSource.reused_from_claim_id)
-                        .where(ClaimSource.reused_from_claim_id.in_(chunk)))
+        touched |= _ids(
+            session, sa.select(ClaimSource.reused_from_claim_id).where(ClaimSource.reused_from_claim_id.in_(chunk))
+        )
         touched |= _ids(session, sa.select(Verdict.reused_from_claim_id).where(Verdict.reused_from_claim_id.in_(chunk)))
-        touched |= _ids(session, sa.select(AuditEvent.entity_id).where(
-            AuditEvent.entity_type == "claim", AuditEvent.entity_id.in_(chunk)))
-        touched |= _ids(session, sa.select(Claim.repeat_of_id).where(
-            Claim.repeat_of_id.in_(chunk), Claim.article_id != article_id))
-        for a, b in session.execute(sa.select(ClaimLink.claim_a_id, ClaimLink.claim_b_id).where(
-                ClaimLink.state != "suggested",
-                sa.or_(ClaimLink.claim_a_id.in_(chunk), ClaimLink.claim_b_id.in_(chunk)))).all():
+        touched |= _ids(
+            session,
+            sa.select(AuditEvent.entity_id).where(AuditEvent.entity_type == "claim", AuditEvent.entity_id.in_(chunk)),
+        )
+        touched |= _ids(
+            session, sa.select(Claim.repeat_of_id).where(Claim.repeat_of_id.in_(chunk), Claim.article_id != article_id)
+        )
+        for a, b in session.execute(
+            sa.select(ClaimLink.claim_a_id, ClaimLink.claim_b_id).where(
+                ClaimLink.state != "suggested", sa.or_(ClaimLink.claim_a_id.in_(chunk), ClaimLink.claim_b_id.in_(chunk))
+            )
+        ).all():
             touched |= {a, b}
     # A kept claim's repeat_of must go on pointing at a row that exists.
     by_id = {c.id: c for c in claims}
@@ -108,8 +140,9 @@ def reextract_article(session: Session, actor: Actor, article_id: int) -> Articl
     article = session.get(Article, article_id)
     if article is None:
         raise NotFound(f"There is no article #{article_id}.")
-    claims = list(session.exec(select(Claim).where(Claim.article_id == article_id)
-                               .order_by(Claim.start_offset, Claim.id)).all())
+    claims = list(
+        session.exec(select(Claim).where(Claim.article_id == article_id).order_by(Claim.start_offset, Claim.id)).all()
+    )
     touched_ids = touched_claim_ids(session, claims)
     change = ArticleChange(article.id, article.title, touched=sorted(touched_ids))
     touched = [c for c in claims if c.id in touched_ids]
@@ -121,7 +154,8 @@ def reextract_article(session: Session, actor: Actor, article_id: int) -> Articl
     wanted = [i for i, ex in enumerate(fresh) if not _overlaps(ex, touched)]
     change.blocked = len(fresh) - len(wanted)
     speakers = ClaimantResolver(session, article_id=article.id).resolve_many(
-        [(fresh[i].speaker, fresh[i].speaker_title, fresh[i].speaker_kind) for i in wanted])
+        [(fresh[i].speaker, fresh[i].speaker_title, fresh[i].speaker_kind) for i in wanted]
+    )
     same_span = {(c.start_offset, c.end_offset): c.id for c in touched}
     stored: dict[int, int] = {}  # index in ``fresh`` -> claim id now holding it
     for i, ex in enumerate(fresh):
@@ -131,8 +165,9 @@ def reextract_article(session: Session, actor: Actor, article_id: int) -> Articl
     now = utcnow()
     for i, claimant in zip(wanted, speakers, strict=True):
         ex = fresh[i]
-        values = claim_fields(ex, claimant.id if claimant else None,
-                              stored.get(ex.repeat_of) if ex.repeat_of is not None else None)
+        values = claim_fields(
+            ex, claimant.id if claimant else None, stored.get(ex.repeat_of) if ex.repeat_of is not None else None
+        )
         old = free.pop((ex.start, ex.end), None)
         if old is None:
             claim = Claim(article_id=article.id, **values)
@@ -164,11 +199,21 @@ def reextract_article(session: Session, actor: Actor, article_id: int) -> Articl
     _remove(session, change.removed)
     prune_unused(session, old_claimants)
     related.refresh_claims(session, change.added + change.updated)
-    audit.record(session, actor, "article.reextract", "article", article.id,
-                 before={"claims": len(claims)},
-                 after={"claims": len(claims) - len(change.removed) + len(change.added),
-                        "added": sorted(change.added), "updated": sorted(change.updated),
-                        "removed": change.removed, "touched_kept": len(change.touched)})
+    audit.record(
+        session,
+        actor,
+        "article.reextract",
+        "article",
+        article.id,
+        before={"claims": len(claims)},
+        after={
+            "claims": len(claims) - len(change.removed) + len(change.added),
+            "added": sorted(change.added),
+            "updated": sorted(change.updated),
+            "removed": change.removed,
+            "touched_kept": len(change.touched),
+        },
+    )
     return change
 
 
@@ -177,8 +222,11 @@ def _overlaps(ex: ExtractedClaim, touched: list[Claim]) -> bool:
 
 
 def _stored_quantities(session: Session, claim_id: int) -> list[Quantity]:
-    return list(session.exec(select(Quantity).where(Quantity.claim_id == claim_id)
-                             .order_by(Quantity.start_offset, Quantity.id)).all())
+    return list(
+        session.exec(
+            select(Quantity).where(Quantity.claim_id == claim_id).order_by(Quantity.start_offset, Quantity.id)
+        ).all()
+    )
 
 
 def _add_quantities(session: Session, claim_id: int, ex: ExtractedClaim) -> None:
@@ -191,7 +239,9 @@ def _replace_quantities(session: Session, claim: Claim, ex: ExtractedClaim, *, d
     store ``ex``'s instead."""
     old = _stored_quantities(session, claim.id)
     new = [quantity_fields(q) for q in ex.quantities]
-    same = len(old) == len(new) and all(all(getattr(o, k) == v for k, v in n.items()) for o, n in zip(old, new, strict=True))
+    same = len(old) == len(new) and all(
+        all(getattr(o, k) == v for k, v in n.items()) for o, n in zip(old, new, strict=True)
+    )
     if same or dry:
         return same
     for q in old:
@@ -210,8 +260,9 @@ def _remove(session: Session, claim_ids: list[int]) -> None:
     match_index.lock(session)
     match_index.unindex_claims(session, claim_ids)
     for chunk in _chunks(claim_ids):
-        session.execute(sa.delete(ClaimLink).where(
-            sa.or_(ClaimLink.claim_a_id.in_(chunk), ClaimLink.claim_b_id.in_(chunk))))
+        session.execute(
+            sa.delete(ClaimLink).where(sa.or_(ClaimLink.claim_a_id.in_(chunk), ClaimLink.claim_b_id.in_(chunk)))
+        )
         session.execute(sa.delete(Quantity).where(Quantity.claim_id.in_(chunk)))
     # Removed claims may repeat one another: unlink them before deleting any.
     rows = session.exec(select(Claim).where(Claim.id.in_(claim_ids))).all()
@@ -231,4 +282,4 @@ def _ids(session: Session, query: sa.Select) -> set[int]:
 
 def _chunks(values: list, size: int = _CHUNK) -> Iterable[list]:
     for start in range(0, len(values), size):
-        yield values[start:start + size]
+        yield values[start : start + size]

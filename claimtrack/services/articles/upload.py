@@ -3,6 +3,7 @@
 The same readers, extraction and storage as `claimtrack import`; what differs is that
 every problem comes back as a `ValidationError` naming the form field it belongs to.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,8 +16,8 @@ from ...ingest import ArticleInput, read_bytes
 from ...ingest.prepare import prepare
 from ...ingest.readers import looks_like_html
 from ..accounts.actors import Actor
-from .importing import ImportOutcome, import_article
 from ..accounts.roles import require
+from .importing import ImportOutcome, import_article
 
 FORM_SUFFIXES = (".txt", ".html", ".htm", ".json")
 
@@ -33,8 +34,13 @@ class ArticleForm:
     data: bytes | None = None
 
     def meta(self) -> dict[str, str]:
-        fields = {"title": self.title, "url": self.url, "outlet": self.outlet, "byline": self.byline,
-                  "published": self.published}
+        fields = {
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "byline": self.byline,
+            "published": self.published,
+        }
         return {key: value.strip() for key, value in fields.items() if value and value.strip()}
 
 
@@ -71,8 +77,9 @@ def _read(form: ArticleForm) -> ArticleInput:
         # A pasted web page goes through the HTML reader like an uploaded one, so none of
         # its markup or scripts is stored as article text.
         if form.title.strip() and not looks_like_html(text):
-            article = ArticleInput(body=text, where="pasted text", layout="fields", source_format="txt",
-                                   title=form.title.strip())
+            article = ArticleInput(
+                body=text, where="pasted text", layout="fields", source_format="txt", title=form.title.strip()
+            )
             for key, value in form.meta().items():
                 setattr(article, key, value)
             return article
@@ -81,8 +88,10 @@ def _read(form: ArticleForm) -> ArticleInput:
     if not items:
         raise ValidationError("The file holds no article.", fields={field: "no article found"})
     if len(items) > 1:
-        raise ValidationError(f"The file holds {len(items)} articles; this form imports one. "
-                              "Use `claimtrack import` for batches.", fields={field: "more than one article"})
+        raise ValidationError(
+            f"The file holds {len(items)} articles; this form imports one. Use `claimtrack import` for batches.",
+            fields={field: "more than one article"},
+        )
     item = items[0]
     if item.error is not None:
         raise ValidationError(item.error.message, fields={field: item.error.reason})

@@ -1,4 +1,5 @@
 """Reading articles: the list with claim counts, and one article with its claims."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -34,12 +35,15 @@ def load_article(session: Session, article_id: int) -> ArticleView:
         raise NotFound(f"There is no article #{article_id}.")
     outlet = session.get(Outlet, article.outlet_id) if article.outlet_id else None
     rows = session.exec(
-        select(Claim, Claimant).outerjoin(Claimant, Claimant.id == Claim.claimant_id)
-        .where(Claim.article_id == article_id).order_by(Claim.start_offset, Claim.id)
+        select(Claim, Claimant)
+        .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
+        .where(Claim.article_id == article_id)
+        .order_by(Claim.start_offset, Claim.id)
     ).all()
     claims = [claim for claim, _ in rows]
-    return ArticleView(article, outlet, claims, {claim.id: who for claim, who in rows},
-                       coverage(session, [c.id for c in claims]))
+    return ArticleView(
+        article, outlet, claims, {claim.id: who for claim, who in rows}, coverage(session, [c.id for c in claims])
+    )
 
 
 def coverage(session: Session, claim_ids: list[int]) -> dict[int, str]:
@@ -47,9 +51,12 @@ def coverage(session: Session, claim_ids: list[int]) -> dict[int, str]:
     dismissed), so the article page can mark them."""
     out: dict[int, str] = {}
     for start in range(0, len(claim_ids), 500):
-        chunk = claim_ids[start:start + 500]
-        links = session.exec(select(ClaimLink.claim_a_id, ClaimLink.claim_b_id, ClaimLink.numeric).where(
-            ClaimLink.state != "dismissed", or_(ClaimLink.claim_a_id.in_(chunk), ClaimLink.claim_b_id.in_(chunk)))).all()
+        chunk = claim_ids[start : start + 500]
+        links = session.exec(
+            select(ClaimLink.claim_a_id, ClaimLink.claim_b_id, ClaimLink.numeric).where(
+                ClaimLink.state != "dismissed", or_(ClaimLink.claim_a_id.in_(chunk), ClaimLink.claim_b_id.in_(chunk))
+            )
+        ).all()
         mine = set(chunk)
         for a, b, numeric in links:
             for side in (a, b):
@@ -59,14 +66,14 @@ def coverage(session: Session, claim_ids: list[int]) -> dict[int, str]:
 
 
 def list_articles(session: Session, *, page: int = 1, size: int = 50) -> ArticlePage:
-    claim_counts = (select(Claim.article_id, func.count(Claim.id).label("n"))
-                    .group_by(Claim.article_id).subquery())
+    claim_counts = select(Claim.article_id, func.count(Claim.id).label("n")).group_by(Claim.article_id).subquery()
     rows = session.exec(
         select(Article, Outlet.name, func.coalesce(claim_counts.c.n, 0))
         .outerjoin(Outlet, Outlet.id == Article.outlet_id)
         .outerjoin(claim_counts, claim_counts.c.article_id == Article.id)
         .order_by(Article.published_at.desc().nulls_last(), Article.id.desc())
-        .offset((page - 1) * size).limit(size + 1)
+        .offset((page - 1) * size)
+        .limit(size + 1)
     ).all()
     total = session.exec(select(func.count(Article.id))).one()
     return ArticlePage([tuple(r) for r in rows[:size]], page, len(rows) > size, total)

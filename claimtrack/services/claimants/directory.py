@@ -1,4 +1,5 @@
 """Reading claimants: the list, one claimant's claims and verdict record, suggestions."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -16,8 +17,7 @@ from ..search import like_pattern
 # Descriptions ("officials") and documents are claimants of one article only.
 NAMED_KINDS = ("person", "organization")
 KIND_FILTERS = {"": NAMED_KINDS, "all": CLAIMANT_KINDS, **{kind: (kind,) for kind in CLAIMANT_KINDS}}
-KIND_LABELS = {"person": "Person", "organization": "Organisation", "group": "Described speaker",
-               "document": "Document"}
+KIND_LABELS = {"person": "Person", "organization": "Organisation", "group": "Described speaker", "document": "Document"}
 
 
 def kinds_for(kind: str | None) -> tuple[str, ...]:
@@ -65,28 +65,45 @@ def list_claimants(session: Session, *, q: str = "", kind: str = "", page: int =
     """One page of live claimants, most claims first. ``kind`` is a KIND_FILTERS key:
     empty for people and organisations, "all", or one kind."""
     kinds = kinds_for(kind)
-    counts = (select(Claim.claimant_id, func.count(Claim.id).label("n"),
-                     func.sum(case((Claim.status == "published", 1), else_=0)).label("p"))
-              .group_by(Claim.claimant_id).subquery())
-    query = (select(Claimant, func.coalesce(counts.c.n, 0), func.coalesce(counts.c.p, 0))
-             .outerjoin(counts, counts.c.claimant_id == Claimant.id)
-             .where(Claimant.merged_into_id.is_(None), Claimant.kind.in_(kinds)))
+    counts = (
+        select(
+            Claim.claimant_id,
+            func.count(Claim.id).label("n"),
+            func.sum(case((Claim.status == "published", 1), else_=0)).label("p"),
+        )
+        .group_by(Claim.claimant_id)
+        .subquery()
+    )
+    query = (
+        select(Claimant, func.coalesce(counts.c.n, 0), func.coalesce(counts.c.p, 0))
+        .outerjoin(counts, counts.c.claimant_id == Claimant.id)
+        .where(Claimant.merged_into_id.is_(None), Claimant.kind.in_(kinds))
+    )
     count_query = select(func.count(Claimant.id)).where(Claimant.merged_into_id.is_(None), Claimant.kind.in_(kinds))
     for term in q.split()[:8]:
         pattern = like_pattern(term)
-        cond = or_(Claimant.name.ilike(pattern, escape="\\"), Claimant.title.ilike(pattern, escape="\\"),
-                   Claimant.id.in_(select(ClaimantAlias.claimant_id).where(ClaimantAlias.alias.ilike(pattern, escape="\\"))))
+        cond = or_(
+            Claimant.name.ilike(pattern, escape="\\"),
+            Claimant.title.ilike(pattern, escape="\\"),
+            Claimant.id.in_(select(ClaimantAlias.claimant_id).where(ClaimantAlias.alias.ilike(pattern, escape="\\"))),
+        )
         query, count_query = query.where(cond), count_query.where(cond)
-    rows = session.exec(query.order_by(func.coalesce(counts.c.n, 0).desc(), Claimant.name, Claimant.id)
-                        .offset((page - 1) * size).limit(size + 1)).all()
+    rows = session.exec(
+        query.order_by(func.coalesce(counts.c.n, 0).desc(), Claimant.name, Claimant.id)
+        .offset((page - 1) * size)
+        .limit(size + 1)
+    ).all()
     total = session.exec(count_query).one()
     return ClaimantPage([ClaimantRow(c, int(n), int(p or 0)) for c, n, p in rows[:size]], page, len(rows) > size, total)
 
 
 def claimant_record(session: Session, claimant: Claimant) -> ClaimantRecord:
-    aliases = sorted(set(session.exec(select(ClaimantAlias.alias).where(ClaimantAlias.claimant_id == claimant.id)).all()))
+    aliases = sorted(
+        set(session.exec(select(ClaimantAlias.alias).where(ClaimantAlias.claimant_id == claimant.id)).all())
+    )
     rows = session.exec(
-        select(Claim, Article, Outlet.name).join(Article, Article.id == Claim.article_id)
+        select(Claim, Article, Outlet.name)
+        .join(Article, Article.id == Claim.article_id)
         .outerjoin(Outlet, Outlet.id == Article.outlet_id)
         .where(Claim.claimant_id == claimant.id)
         .order_by(Article.published_at.desc().nulls_last(), Article.id.desc(), Claim.start_offset)
@@ -98,7 +115,9 @@ def claimant_record(session: Session, claimant: Claimant) -> ClaimantRecord:
             verdicts[v.claim_id] = v
     claims = [ClaimantClaim(claim, article, outlet, verdicts.get(claim.id)) for claim, article, outlet in rows]
     ratings = Counter(v.rating for v in verdicts.values())
-    merged = list(session.exec(select(Claimant).where(Claimant.merged_into_id == claimant.id).order_by(Claimant.name)).all())
+    merged = list(
+        session.exec(select(Claimant).where(Claimant.merged_into_id == claimant.id).order_by(Claimant.name)).all()
+    )
     return ClaimantRecord(claimant, aliases, claims, ratings, merged)
 
 
@@ -107,9 +126,12 @@ def merge_candidates(session: Session, claimant: Claimant, limit: int = 40) -> l
     and organisations among themselves (the extractor may have mistaken one for the
     other), a description or document only with its own kind."""
     kinds = NAMED_KINDS if claimant.kind in NAMED_KINDS else (claimant.kind,)
-    others = session.exec(select(Claimant).where(Claimant.merged_into_id.is_(None), Claimant.id != claimant.id,
-                                                 Claimant.kind.in_(kinds))
-                          .order_by(Claimant.name).limit(5000)).all()
+    others = session.exec(
+        select(Claimant)
+        .where(Claimant.merged_into_id.is_(None), Claimant.id != claimant.id, Claimant.kind.in_(kinds))
+        .order_by(Claimant.name)
+        .limit(5000)
+    ).all()
     scored = sorted(others, key=lambda c: (-fuzz.token_set_ratio(claimant.name, c.name), c.name.casefold()))
     return scored[:limit]
 
@@ -120,8 +142,14 @@ def suggest(session: Session, q: str, limit: int = 10) -> list[Claimant]:
         return []
     pattern = like_pattern(q)
     alias_hit = select(ClaimantAlias.claimant_id).where(ClaimantAlias.alias.ilike(pattern, escape="\\"))
-    return list(session.exec(
-        select(Claimant).where(Claimant.merged_into_id.is_(None),
-                               or_(Claimant.name.ilike(pattern, escape="\\"), Claimant.id.in_(alias_hit)))
-        .order_by(func.length(Claimant.name), Claimant.name).limit(limit)
-    ).all())
+    return list(
+        session.exec(
+            select(Claimant)
+            .where(
+                Claimant.merged_into_id.is_(None),
+                or_(Claimant.name.ilike(pattern, escape="\\"), Claimant.id.in_(alias_hit)),
+            )
+            .order_by(func.length(Claimant.name), Claimant.name)
+            .limit(limit)
+        ).all()
+    )

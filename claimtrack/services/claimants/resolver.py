@@ -1,4 +1,5 @@
 """Turning extracted speaker names into claimant records, merging spelling variants."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -67,16 +68,20 @@ class ClaimantResolver:
         return claimant
 
     def _live(self, kind: str):
-        return (select(Claimant).join(ClaimantAlias, ClaimantAlias.claimant_id == Claimant.id)
-                .where(Claimant.kind == kind, Claimant.merged_into_id.is_(None)))
+        return (
+            select(Claimant)
+            .join(ClaimantAlias, ClaimantAlias.claimant_id == Claimant.id)
+            .where(Claimant.kind == kind, Claimant.merged_into_id.is_(None))
+        )
 
     def _find(self, name: str, key: str, kind: str) -> Claimant | None:
         if kind in ARTICLE_SCOPED_KINDS:
             if self.article_id is None:
                 return None
             in_article = select(Claim.claimant_id).where(Claim.article_id == self.article_id)
-            return self.session.exec(self._live(kind).where(ClaimantAlias.alias_key == key,
-                                                            Claimant.id.in_(in_article))).first()
+            return self.session.exec(
+                self._live(kind).where(ClaimantAlias.alias_key == key, Claimant.id.in_(in_article))
+            ).first()
         # A bare surname on file under a fuller name is only a hint: left to the fuzzy rules.
         if kind != "person" or len(key.split()) > 1:
             exact = self.session.exec(self._live(kind).where(ClaimantAlias.alias_key == key)).first()
@@ -85,8 +90,11 @@ class ClaimantResolver:
         candidates = self._candidates(key, kind)
         if not candidates:
             return None
-        match = (names.best_claimant_match(name, candidates) if kind == "person"
-                 else names.best_organisation_match(name, candidates))
+        match = (
+            names.best_claimant_match(name, candidates)
+            if kind == "person"
+            else names.best_organisation_match(name, candidates)
+        )
         return self.session.get(Claimant, match) if match is not None else None
 
     def _candidates(self, key: str, kind: str) -> list[tuple[int, list[str]]]:
@@ -131,8 +139,11 @@ def prune_unused(session: Session, claimant_ids: Iterable[int]) -> list[int]:
     session.flush()
     used = set(session.exec(select(Claim.claimant_id).where(Claim.claimant_id.in_(ids))).all())
     used |= set(session.exec(select(Claimant.merged_into_id).where(Claimant.merged_into_id.in_(ids))).all())
-    used |= set(session.exec(select(AuditEvent.entity_id).where(AuditEvent.entity_type == "claimant",
-                                                                AuditEvent.entity_id.in_(ids))).all())
+    used |= set(
+        session.exec(
+            select(AuditEvent.entity_id).where(AuditEvent.entity_type == "claimant", AuditEvent.entity_id.in_(ids))
+        ).all()
+    )
     gone = []
     for claimant in session.exec(select(Claimant).where(Claimant.id.in_(ids))).all():
         if claimant.id in used or claimant.merged_into_id is not None or claimant.same_as:

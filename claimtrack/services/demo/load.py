@@ -1,4 +1,5 @@
 """Demo data: the fixture articles and one user per role. Safe to run again."""
+
 from __future__ import annotations
 
 import tomllib
@@ -6,14 +7,14 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 
+from ...archive_search.readers import read_archive
 from ...database import session_scope
 from ...resources import fixtures_dir
-from ...archive_search.readers import read_archive
 from ..accounts.actors import Actor
+from ..accounts.users import create_user, find_user
+from ..archive.factchecks import import_factchecks
 from ..articles.bulk_import import ImportReport, collect, import_items
 from .workflow import seed_workflow
-from ..archive.factchecks import import_factchecks
-from ..accounts.users import create_user, find_user
 
 
 @dataclass(slots=True)
@@ -29,15 +30,23 @@ def demo_users() -> list[dict]:
     return data["users"]
 
 
-def load_demo(engine: Engine, *, max_body_chars: int, workers: int | None = None) -> tuple[list[DemoLogin], list[ImportReport]]:
+def load_demo(
+    engine: Engine, *, max_body_chars: int, workers: int | None = None
+) -> tuple[list[DemoLogin], list[ImportReport]]:
     actor = Actor.system("demo")
     logins = []
     with session_scope(engine) as session:
         for spec in demo_users():
             exists = find_user(session, spec["username"]) is not None
             if not exists:
-                create_user(session, actor, spec["username"], spec["password"], role=spec["role"],
-                            display_name=spec.get("display_name", ""))
+                create_user(
+                    session,
+                    actor,
+                    spec["username"],
+                    spec["password"],
+                    role=spec["role"],
+                    display_name=spec.get("display_name", ""),
+                )
             logins.append(DemoLogin(spec["username"], spec["password"], spec["role"], created=not exists))
     items = collect([fixtures_dir() / "articles"])
     reports = list(import_items(engine, actor, items, max_body_chars=max_body_chars, workers=workers))
@@ -55,6 +64,7 @@ def load_demo_archive(engine: Engine, actor: Actor) -> int:
     "Previously fact-checked" has something to show; re-loading it changes nothing."""
     path = demo_archive_path()
     with session_scope(engine) as session:
-        summary = import_factchecks(session, actor, read_archive(path.read_bytes(), path.name, path.suffix),
-                                    source="demo archive")
+        summary = import_factchecks(
+            session, actor, read_archive(path.read_bytes(), path.name, path.suffix), source="demo archive"
+        )
     return summary.created

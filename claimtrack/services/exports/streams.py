@@ -6,6 +6,7 @@ than one batch of rows and one piece of output.
 publishing settings) before the first byte, so a refused export is a clear error and
 never a half-written file.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,11 +30,20 @@ PIECE = 64 * 1024
 ROW_FORMATS = ("csv", "jsonl")
 FACTCHECK_FORMATS = ("claimreview", "factcheck-api", "datafeed")
 FORMATS = ROW_FORMATS + FACTCHECK_FORMATS
-CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8",
-                 "claimreview": "application/ld+json; charset=utf-8", "factcheck-api": "application/json; charset=utf-8",
-                 "datafeed": "application/ld+json; charset=utf-8"}
-SUFFIXES = {"csv": ".csv", "jsonl": ".jsonl", "claimreview": "-claimreview.json",
-            "factcheck-api": "-factcheck-api.json", "datafeed": "-datafeed.jsonld"}
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "jsonl": "application/x-ndjson; charset=utf-8",
+    "claimreview": "application/ld+json; charset=utf-8",
+    "factcheck-api": "application/json; charset=utf-8",
+    "datafeed": "application/ld+json; charset=utf-8",
+}
+SUFFIXES = {
+    "csv": ".csv",
+    "jsonl": ".jsonl",
+    "claimreview": "-claimreview.json",
+    "factcheck-api": "-factcheck-api.json",
+    "datafeed": "-datafeed.jsonld",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,22 +59,34 @@ def formats_for(dataset: str) -> tuple[str, ...]:
     return FORMATS if dataset == "factchecks" else ROW_FORMATS
 
 
-def open_export(session: Session, actor: Actor, dataset: str, fmt: str, filters: QueueFilters,
-                config: Mapping[str, Any], *, feed_url: str | None = None) -> Export:
+def open_export(
+    session: Session,
+    actor: Actor,
+    dataset: str,
+    fmt: str,
+    filters: QueueFilters,
+    config: Mapping[str, Any],
+    *,
+    feed_url: str | None = None,
+) -> Export:
     """Exports hold unpublished work (drafts, return comments, assignees): editors and up."""
     require(actor, "editor", "export the desk's data")
     if dataset not in DATASETS:
-        raise ValidationError(f"There is no export called {dataset[:40]!r}: use {', '.join(DATASETS)}.",
-                              fields={"dataset": "unknown"})
+        raise ValidationError(
+            f"There is no export called {dataset[:40]!r}: use {', '.join(DATASETS)}.", fields={"dataset": "unknown"}
+        )
     if fmt not in formats_for(dataset):
-        raise ValidationError(f"The {dataset} export comes as {', '.join(formats_for(dataset))}, not {fmt[:40]!r}.",
-                              fields={"format": "not offered for this export"})
+        raise ValidationError(
+            f"The {dataset} export comes as {', '.join(formats_for(dataset))}, not {fmt[:40]!r}.",
+            fields={"format": "not offered for this export"},
+        )
     pieces = _pieces(session, dataset, fmt, filters, config, feed_url)
     return Export(dataset, fmt, CONTENT_TYPES[fmt], f"claimtrack-{dataset}{SUFFIXES[fmt]}", _bytes(pieces))
 
 
-def _pieces(session: Session, dataset: str, fmt: str, filters: QueueFilters, config: Mapping[str, Any],
-            feed_url: str | None) -> Iterator[str]:
+def _pieces(
+    session: Session, dataset: str, fmt: str, filters: QueueFilters, config: Mapping[str, Any], feed_url: str | None
+) -> Iterator[str]:
     spec = DATASETS[dataset]
     if dataset == "factchecks":
         settings = Settings.from_config(config)  # a missing base URL fails here, before any output
@@ -76,8 +98,9 @@ def _pieces(session: Session, dataset: str, fmt: str, filters: QueueFilters, con
         if fmt == "datafeed":
             head = feeds.datafeed_head(settings, feed_url or settings.base_url + "/feeds/claimreview.json", None)
             lang = feeds.language(config)
-            return json_object_with_array(head, "dataFeedElement",
-                                          (feeds.datafeed_item(row, settings, lang) for row in rows))
+            return json_object_with_array(
+                head, "dataFeedElement", (feeds.datafeed_item(row, settings, lang) for row in rows)
+            )
         tuples: Iterable[tuple] = (factcheck_row(row, settings) for row in rows)
     elif spec.rows is not None:
         tuples = spec.rows(session, filters)

@@ -4,6 +4,7 @@ Key weights travel as integers (idf in units of 1e-4): sums of integers are exac
 one query's ranking is the same whether it runs alone or batched with others, whatever
 order the database adds the rows in.
 """
+
 from __future__ import annotations
 
 import functools
@@ -31,15 +32,19 @@ _POSTINGS = MatchPosting.__table__.name
 # Claims of the query's own article are never candidates (a subquery, not a round trip).
 # ``:upto``: only claims stored by then (a lookup made later than its plan sees the index
 # as it was when planned; ids grow in commit order under the index writer lock).
-_OUTSIDE = ("claim_id <= :upto AND claim_id NOT IN (SELECT id FROM claims WHERE article_id = :article) "
-            "AND claim_id NOT IN :exclude")
+_OUTSIDE = (
+    "claim_id <= :upto AND claim_id NOT IN (SELECT id FROM claims WHERE article_id = :article) "
+    "AND claim_id NOT IN :exclude"
+)
 NO_BOUND = 2**62
 
 
 @functools.cache
 def newest_holders() -> sa.TextClause:
-    sql = (f"SELECT claim_id FROM {_POSTINGS} WHERE key_id = :k0 AND {_OUTSIDE} "  # noqa: S608 # nosec B608
-           "ORDER BY claim_id DESC LIMIT :limit")
+    sql = (
+        f"SELECT claim_id FROM {_POSTINGS} WHERE key_id = :k0 AND {_OUTSIDE} "  # noqa: S608 # nosec B608
+        "ORDER BY claim_id DESC LIMIT :limit"
+    )
     return sa.text(sql).bindparams(sa.bindparam("exclude", expanding=True))
 
 
@@ -52,13 +57,15 @@ def best_sharers_many(rows: int) -> sa.TextClause:
     the expression anew for every lookup cost as much as running it."""
     values = ", ".join(f"(:q{i}, :k{i}, :w{i})" for i in range(rows))
     # Only placeholders are formatted into the text; every value is a bound parameter.
-    sql = (f"WITH wanted(qid, key_id, w) AS (VALUES {values}) "  # noqa: S608 # nosec B608
-           "SELECT qid, claim_id FROM ("
-           "SELECT wanted.qid AS qid, p.claim_id AS claim_id, ROW_NUMBER() OVER ("
-           "PARTITION BY wanted.qid ORDER BY SUM(wanted.w) DESC, p.claim_id DESC) AS position "
-           f"FROM wanted JOIN {_POSTINGS} p ON p.key_id = wanted.key_id "
-           f"WHERE {_OUTSIDE.replace('claim_id', 'p.claim_id')} GROUP BY wanted.qid, p.claim_id) ranked "
-           "WHERE position <= :limit ORDER BY qid, position")
+    sql = (
+        f"WITH wanted(qid, key_id, w) AS (VALUES {values}) "  # noqa: S608 # nosec B608
+        "SELECT qid, claim_id FROM ("
+        "SELECT wanted.qid AS qid, p.claim_id AS claim_id, ROW_NUMBER() OVER ("
+        "PARTITION BY wanted.qid ORDER BY SUM(wanted.w) DESC, p.claim_id DESC) AS position "
+        f"FROM wanted JOIN {_POSTINGS} p ON p.key_id = wanted.key_id "
+        f"WHERE {_OUTSIDE.replace('claim_id', 'p.claim_id')} GROUP BY wanted.qid, p.claim_id) ranked "
+        "WHERE position <= :limit ORDER BY qid, position"
+    )
     return sa.text(sql).bindparams(sa.bindparam("exclude", expanding=True))
 
 
@@ -70,9 +77,16 @@ def df_ceiling_ratio(total: int, settings: MatchSettings) -> float:
     return min(1.0, max(settings.max_df_ratio, MIN_DF_CEILING / total))
 
 
-def candidate_ids_many(session: Session, records: list[ClaimRecord], settings: MatchSettings,
-                       exclude: set[int], total: int, rows: dict[str, tuple[int, int]], *,
-                       upto: int = NO_BOUND) -> dict[int, list[int]]:
+def candidate_ids_many(
+    session: Session,
+    records: list[ClaimRecord],
+    settings: MatchSettings,
+    exclude: set[int],
+    total: int,
+    rows: dict[str, tuple[int, int]],
+    *,
+    upto: int = NO_BOUND,
+) -> dict[int, list[int]]:
     """The candidates of several claims (with ``exclude`` and the key ``rows`` they
     share), best ``settings.candidates`` first, one statement per article and per few hundred keys instead of one per claim;
     only claims with ids up to ``upto`` are candidates."""
@@ -81,8 +95,13 @@ def candidate_ids_many(session: Session, records: list[ClaimRecord], settings: M
     for record in records:
         keys = _weighted_keys(record, settings, total, rows)
         if keys is None:  # even the rarest key is common: take its newest holders
-            params = {"article": record.article_id, "exclude": sorted(exclude | {record.claim_id}), "upto": upto,
-                      "limit": settings.candidates, "k0": _rarest(record, settings, total, rows)}
+            params = {
+                "article": record.article_id,
+                "exclude": sorted(exclude | {record.claim_id}),
+                "upto": upto,
+                "limit": settings.candidates,
+                "k0": _rarest(record, settings, total, rows),
+            }
             found[record.claim_id] = [row[0] for row in _rows(session, newest_holders(), params)]
         elif keys:
             batches[record.article_id].append((record.claim_id, keys))
@@ -102,15 +121,15 @@ def candidate_ids_many(session: Session, records: list[ClaimRecord], settings: M
     return found
 
 
-def _selected(record: ClaimRecord, settings: MatchSettings, total: int,
-              rows: dict[str, tuple[int, int]]) -> tuple[list[str], int]:
+def _selected(
+    record: ClaimRecord, settings: MatchSettings, total: int, rows: dict[str, tuple[int, int]]
+) -> tuple[list[str], int]:
     """The query's keys present in the index, rarest first up to ``POSTING_BUDGET``
     postings, and the budget left (negative: even the rarest key is over it)."""
     if total == 0:
         return [], 0
     df = {key: row[1] for key, row in rows.items()}
-    chosen = query_keys(record, df, total, max_df_ratio=df_ceiling_ratio(total, settings),
-                        min_keys=MIN_KEYS)
+    chosen = query_keys(record, df, total, max_df_ratio=df_ceiling_ratio(total, settings), min_keys=MIN_KEYS)
     selected, budget = [], POSTING_BUDGET
     for frequency, key in sorted((df[k], k) for k in chosen if df.get(k)):
         if selected and frequency > budget:
@@ -120,17 +139,24 @@ def _selected(record: ClaimRecord, settings: MatchSettings, total: int,
     return selected, budget
 
 
-def _weighted_keys(record: ClaimRecord, settings: MatchSettings, total: int,
-                   rows: dict[str, tuple[int, int]]) -> list[tuple[int, int]] | None:
+def _weighted_keys(
+    record: ClaimRecord, settings: MatchSettings, total: int, rows: dict[str, tuple[int, int]]
+) -> list[tuple[int, int]] | None:
     """(key id, integer weight) of the query's selected keys; None when even the rarest
     is over the posting budget."""
     selected, budget = _selected(record, settings, total, rows)
     if budget < 0:
         return None
     scale = WEIGHT_SCALE
-    return [(rows[key][0], round(scale * math.log(1.0 + total / max(1, rows[key][1]))
-                                 * (BAND_WEIGHT if key.startswith("m:") else 1.0)))
-            for key in selected]
+    return [
+        (
+            rows[key][0],
+            round(
+                scale * math.log(1.0 + total / max(1, rows[key][1])) * (BAND_WEIGHT if key.startswith("m:") else 1.0)
+            ),
+        )
+        for key in selected
+    ]
 
 
 def _rarest(record: ClaimRecord, settings: MatchSettings, total: int, rows: dict[str, tuple[int, int]]) -> int:

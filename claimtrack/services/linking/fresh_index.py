@@ -24,6 +24,7 @@ side the one that reads later sees the other's claims: the pair is still suggest
 import killed between steps 1 and 4 leaves its pending row; the next import finishes
 those articles first (:func:`finish_pending`).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -41,11 +42,11 @@ from ...matching.features import import_features
 from ...matching.keys import prime_groups
 from ...matching.normalise import word_count
 from ...models import ClaimLink, MatchArticle, utcnow
+from ..notifications import coverage
 from . import furniture, index
 from . import settings as settings_module
 from .candidates import NO_BOUND
 from .settings import MatchSettings
-from ..notifications import coverage
 
 PENDING = "links_pending:"  # match_stats name prefix: an article whose links are not stored yet
 _LINKS = ClaimLink.__table__
@@ -78,15 +79,22 @@ class ScoringJob:
     lookup: tuple | None = None  # with no candidates yet: (settings, total, key rows, upto) to read them
 
 
-def index_new_claims(session: Session, article_id: int, records: list[ClaimRecord], repeats: list[bool],
-                     data: MatchData, settings: MatchSettings | None = None, *, pending: bool = False) -> Indexed:
+def index_new_claims(
+    session: Session,
+    article_id: int,
+    records: list[ClaimRecord],
+    repeats: list[bool],
+    data: MatchData,
+    settings: MatchSettings | None = None,
+    *,
+    pending: bool = False,
+) -> Indexed:
     """Index an imported article's claims (``records``, in extraction order, with their
     stored ids and canonical speakers). ``pending``: mark the article as awaiting its
     links, stored later by :func:`store_links`."""
     settings = settings or settings_module.current()
     index.lock(session)
-    session.execute(sa.insert(MatchArticle.__table__),
-                    [{"article_id": article_id, "story_terms": sorted(data.terms)}])
+    session.execute(sa.insert(MatchArticle.__table__), [{"article_id": article_id, "story_terms": sorted(data.terms)}])
     for record, claim in zip(records, data.claims, strict=True):
         prime_groups(record, claim.groups)
     # Page furniture, as index.index_claims decides it: a sentence the outlet prints in
@@ -94,15 +102,17 @@ def index_new_claims(session: Session, article_id: int, records: list[ClaimRecor
     keyed = furniture.keys_of(session, [r.claim_id for r in records])
     fixtures = furniture.copies(session, keyed)
     promoted = furniture.linkable_among(session, set(fixtures) - set(keyed))
-    linkable = [r for r, repeat in zip(records, repeats, strict=True)
-                if not repeat and word_count(r.text) >= settings.min_words and r.claim_id not in fixtures]
+    linkable = [
+        r
+        for r, repeat in zip(records, repeats, strict=True)
+        if not repeat and word_count(r.text) >= settings.min_words and r.claim_id not in fixtures
+    ]
     total = index.indexed_total(session)
     wanted_keys = {k for r in linkable for k in candidate_keys(r)}
     rows = index.key_rows(session, wanted_keys)
     df = {key: row[1] for key, row in rows.items()}
     ratio = index.df_ceiling_ratio(total, settings)
-    chosen = {r.claim_id: blocking_keys(r, df, total, max_df_ratio=ratio, min_keys=index.MIN_KEYS)
-              for r in linkable}
+    chosen = {r.claim_id: blocking_keys(r, df, total, max_df_ratio=ratio, min_keys=index.MIN_KEYS) for r in linkable}
     key_ids = index._ensure_keys(session, {k for keys in chosen.values() for k in keys})
     postings = [{"key_id": key_ids[k], "claim_id": i} for i, keys in chosen.items() for k in sorted(keys)]
     added = Counter(p["key_id"] for p in postings)
@@ -111,11 +121,17 @@ def index_new_claims(session: Session, article_id: int, records: list[ClaimRecor
         index._add_df(session, added)
     now = utcnow()
     entries = [
-        {"claim_id": r.claim_id, "claim_version": 1, "linkable": r.claim_id in chosen,
-         "key_ids": sorted(key_ids[k] for k in chosen.get(r.claim_id, ())),
-         "features": claim.features if r.claim_id in chosen else None,
-         "text_key": keyed[r.claim_id][0] if r.claim_id in keyed else None, "indexed_at": now}
-        for r, claim in zip(records, data.claims, strict=True)]
+        {
+            "claim_id": r.claim_id,
+            "claim_version": 1,
+            "linkable": r.claim_id in chosen,
+            "key_ids": sorted(key_ids[k] for k in chosen.get(r.claim_id, ())),
+            "features": claim.features if r.claim_id in chosen else None,
+            "text_key": keyed[r.claim_id][0] if r.claim_id in keyed else None,
+            "indexed_at": now,
+        }
+        for r, claim in zip(records, data.claims, strict=True)
+    ]
     if entries:  # an article may yield no claims at all
         session.execute(sa.insert(index._ENTRIES), entries)
     if promoted:
@@ -127,11 +143,18 @@ def index_new_claims(session: Session, article_id: int, records: list[ClaimRecor
     # The frequencies as a fresh read would now return them.
     total += len(linkable)
     current = {key: (row[0], row[1] + added.get(row[0], 0)) for key, row in rows.items()}
-    current.update({key: (key_ids[key], added[key_ids[key]]) for key in wanted_keys
-                    if key not in current and key in key_ids})
+    current.update(
+        {key: (key_ids[key], added[key_ids[key]]) for key in wanted_keys if key not in current and key in key_ids}
+    )
     features = {r.claim_id: claim.features for r, claim in zip(records, data.claims, strict=True)}
-    return Indexed(article_id, linkable, {i: features[i] for i in chosen}, total, current,
-                   max((r.claim_id for r in records), default=NO_BOUND))
+    return Indexed(
+        article_id,
+        linkable,
+        {i: features[i] for i in chosen},
+        total,
+        current,
+        max((r.claim_id for r in records), default=NO_BOUND),
+    )
 
 
 def suggest(session: Session, indexed: Indexed, settings: MatchSettings | None = None) -> list[tuple[int, int]]:
@@ -144,17 +167,25 @@ def suggest(session: Session, indexed: Indexed, settings: MatchSettings | None =
     return [(r["claim_a_id"], r["claim_b_id"]) for r in rows]
 
 
-def plan(session: Session | None, indexed: Indexed, settings: MatchSettings, *, prime: bool = False,
-         load: bool = True) -> ScoringJob | None:
+def plan(
+    session: Session | None, indexed: Indexed, settings: MatchSettings, *, prime: bool = False, load: bool = True
+) -> ScoringJob | None:
     """Read the candidates of the new claims (``prime``: decode their features here, for
     scoring in this process; else they travel with the job). Without ``load`` nothing is
     read: the process that scores reads the candidates (:func:`load_candidates`), as the
     index stood when these claims were stored."""
     if not indexed.linkable or not indexed.total:
         return None
-    job = ScoringJob(indexed.article_id, indexed.linkable, None, {}, features=dict(indexed.features),
-                     config=settings.scoring, limit=settings.suggestions,
-                     lookup=(settings, indexed.total, indexed.rows, indexed.upto))
+    job = ScoringJob(
+        indexed.article_id,
+        indexed.linkable,
+        None,
+        {},
+        features=dict(indexed.features),
+        config=settings.scoring,
+        limit=settings.suggestions,
+        lookup=(settings, indexed.total, indexed.rows, indexed.upto),
+    )
     if not load:
         return job
     _lookup(session, job)
@@ -179,8 +210,9 @@ def load_candidates(session: Session, job: ScoringJob) -> ScoringJob:
     if job.candidates is None:
         _lookup(session, job)
     stored: dict[int, str] = {}
-    job.loaded = index.load_records(session, {i for found in job.candidates.values() for i in found},
-                                    features_out=stored)
+    job.loaded = index.load_records(
+        session, {i for found in job.candidates.values() for i in found}, features_out=stored
+    )
     job.features = stored | job.features  # the new claims' own features win
     return job
 
@@ -198,8 +230,18 @@ def score(job: ScoringJob) -> list[dict]:
             pair = (min(r.claim_id, other.claim_id), max(r.claim_id, other.claim_id))
             if pair not in found or match.score > found[pair].score:
                 found[pair] = match
-    return [{"claim_a_id": a, "claim_b_id": b, "score": m.score, "relation": m.relation, "numeric": m.numeric,
-             "reasons": list(m.reasons), "state": "suggested"} for (a, b), m in sorted(found.items())]
+    return [
+        {
+            "claim_a_id": a,
+            "claim_b_id": b,
+            "score": m.score,
+            "relation": m.relation,
+            "numeric": m.numeric,
+            "reasons": list(m.reasons),
+            "state": "suggested",
+        }
+        for (a, b), m in sorted(found.items())
+    ]
 
 
 _CLAIM_FIELDS = tuple(f.name for f in fields(ClaimRecord) if f.name != "quantities")
@@ -209,12 +251,23 @@ _QUANTITY_FIELDS = tuple(f.name for f in fields(QuantityRecord))
 def pack(job: ScoringJob) -> tuple:
     """A job as plain tuples, for another process: pickling the records' dataclasses one
     by one costs about as much as scoring them."""
-    def flat(r: ClaimRecord) -> tuple:
-        return (tuple(getattr(r, f) for f in _CLAIM_FIELDS),
-                tuple(tuple(getattr(q, f) for f in _QUANTITY_FIELDS) for q in r.quantities))
 
-    return (job.article_id, [flat(r) for r in job.records], job.candidates,
-            {i: flat(r) for i, r in job.loaded.items()}, job.features, job.config, job.limit, job.lookup)
+    def flat(r: ClaimRecord) -> tuple:
+        return (
+            tuple(getattr(r, f) for f in _CLAIM_FIELDS),
+            tuple(tuple(getattr(q, f) for f in _QUANTITY_FIELDS) for q in r.quantities),
+        )
+
+    return (
+        job.article_id,
+        [flat(r) for r in job.records],
+        job.candidates,
+        {i: flat(r) for i, r in job.loaded.items()},
+        job.features,
+        job.config,
+        job.limit,
+        job.lookup,
+    )
 
 
 def score_packed(packed: tuple, url: str | None = None) -> list[dict]:
@@ -225,11 +278,20 @@ def score_packed(packed: tuple, url: str | None = None) -> list[dict]:
 
     def record(flat: tuple) -> ClaimRecord:
         values, quantities = flat
-        return ClaimRecord(**dict(zip(_CLAIM_FIELDS, values, strict=True)),
-                           quantities=tuple(QuantityRecord(*q) for q in quantities))
+        return ClaimRecord(
+            **dict(zip(_CLAIM_FIELDS, values, strict=True)), quantities=tuple(QuantityRecord(*q) for q in quantities)
+        )
 
-    job = ScoringJob(article_id, [record(r) for r in records], candidates,
-                     {i: record(r) for i, r in loaded.items()}, features, config, limit, lookup)
+    job = ScoringJob(
+        article_id,
+        [record(r) for r in records],
+        candidates,
+        {i: record(r) for i, r in loaded.items()},
+        features,
+        config,
+        limit,
+        lookup,
+    )
     if url is not None:
         with Session(make_engine(url)) as session:
             load_candidates(session, job)

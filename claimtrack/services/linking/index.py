@@ -19,6 +19,7 @@ Writers serialise on one lock (SQLite's write lock; a transaction-scoped advisor
 on PostgreSQL), so two imports never miss each other's claims and never deadlock on
 the frequency rows.
 """
+
 from __future__ import annotations
 
 import functools
@@ -54,7 +55,7 @@ from ...models import (
     utcnow,
 )
 from . import furniture
-from .candidates import MIN_KEYS, candidate_ids_many, df_ceiling_ratio  # noqa: F401 - used from here too
+from .candidates import MIN_KEYS, candidate_ids_many, df_ceiling_ratio
 from .settings import MatchSettings
 
 LINKABLE_CLAIMS = "linkable_claims"  # match_stats row: claims holding postings
@@ -69,6 +70,7 @@ _STATS = MatchStat.__table__
 
 
 # --- reading ------------------------------------------------------------------------------
+
 
 def _member(column: sa.ColumnElement, postgres: bool) -> sa.ColumnElement:
     """``column`` is one of the ``ids`` parameter's values. On PostgreSQL an array
@@ -86,23 +88,47 @@ def _statements(dialect: str) -> dict[str, sa.Select]:
     pg = dialect == "postgresql"
     # The speaker as a per-row subquery: a join lets the planner hash the whole
     # claimants table for a hundred rows.
-    speaker = (sa.select(sa.func.coalesce(_Survivor.name, Claimant.name)).select_from(Claimant)
-               .outerjoin(_Survivor, _Survivor.id == Claimant.merged_into_id)
-               .where(Claimant.id == Claim.claimant_id).scalar_subquery())
+    speaker = (
+        sa.select(sa.func.coalesce(_Survivor.name, Claimant.name))
+        .select_from(Claimant)
+        .outerjoin(_Survivor, _Survivor.id == Claimant.merged_into_id)
+        .where(Claimant.id == Claim.claimant_id)
+        .scalar_subquery()
+    )
     return {
         "claims": sa.select(
-            Claim.id, Claim.article_id, Claim.text, speaker,
-            Article.published_at, _ENTRIES.c.features, _ENTRIES.c.claim_version == Claim.version)
+            Claim.id,
+            Claim.article_id,
+            Claim.text,
+            speaker,
+            Article.published_at,
+            _ENTRIES.c.features,
+            _ENTRIES.c.claim_version == Claim.version,
+        )
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(_ENTRIES, _ENTRIES.c.claim_id == Claim.id)
         .where(_member(Claim.id, pg)),
         "quantities": sa.select(
-            Quantity.claim_id, Quantity.text, Quantity.value, Quantity.low, Quantity.high,
-            Quantity.approx, Quantity.change, Quantity.unit, Quantity.kind, Quantity.role,
-            Quantity.of_what, Quantity.per, Quantity.from_value, Quantity.versus)
-        .where(_member(Quantity.claim_id, pg)).order_by(Quantity.id),
-        "contexts": sa.select(MatchArticle.article_id, MatchArticle.story_terms)
-        .where(_member(MatchArticle.article_id, pg)),
+            Quantity.claim_id,
+            Quantity.text,
+            Quantity.value,
+            Quantity.low,
+            Quantity.high,
+            Quantity.approx,
+            Quantity.change,
+            Quantity.unit,
+            Quantity.kind,
+            Quantity.role,
+            Quantity.of_what,
+            Quantity.per,
+            Quantity.from_value,
+            Quantity.versus,
+        )
+        .where(_member(Quantity.claim_id, pg))
+        .order_by(Quantity.id),
+        "contexts": sa.select(MatchArticle.article_id, MatchArticle.story_terms).where(
+            _member(MatchArticle.article_id, pg)
+        ),
         "keys": sa.select(_KEYS.c.id, _KEYS.c.key, _KEYS.c.df).where(_member(_KEYS.c.key, pg)),
     }
 
@@ -111,8 +137,9 @@ def _read(session: Session, name: str, ids: list) -> list:
     return _rows(session, _statements(session.get_bind().dialect.name)[name], {"ids": ids})
 
 
-def load_records(session: Session, claim_ids: Iterable[int], *,
-                 features_out: dict[int, str] | None = None) -> dict[int, ClaimRecord]:
+def load_records(
+    session: Session, claim_ids: Iterable[int], *, features_out: dict[int, str] | None = None
+) -> dict[int, ClaimRecord]:
     """What the scorer needs about each claim: text, canonical speaker (the claimant, or
     the one it was merged into), quantities, the article's date and story context.
     With ``features_out``, the stored features are handed back there undecoded (for the
@@ -128,8 +155,15 @@ def load_records(session: Session, claim_ids: Iterable[int], *,
             contexts[article_id] = frozenset(terms or ())
     records = {}
     for claim_id, article_id, text, speaker, published, features, current in rows:
-        record = ClaimRecord(claim_id, article_id, text, speaker, tuple(quantities.get(claim_id, ())),
-                             published, contexts.get(article_id, frozenset()))
+        record = ClaimRecord(
+            claim_id,
+            article_id,
+            text,
+            speaker,
+            tuple(quantities.get(claim_id, ())),
+            published,
+            contexts.get(article_id, frozenset()),
+        )
         if current and features_out is not None:
             features_out[claim_id] = features
         elif current:  # features of an edited claim describe its old text
@@ -152,30 +186,41 @@ def key_rows(session: Session, keys: Iterable[str]) -> dict[str, tuple[int, int]
     return found
 
 
-def candidate_ids(session: Session, record: ClaimRecord, settings: MatchSettings,
-                  exclude: set[int]) -> list[int]:
+def candidate_ids(session: Session, record: ClaimRecord, settings: MatchSettings, exclude: set[int]) -> list[int]:
     """Claims of other articles sharing the rarest keys with ``record``, best
     ``settings.candidates`` first."""
     total = indexed_total(session)
-    return _candidate_ids(session, record, settings, exclude, total,
-                          key_rows(session, candidate_keys(record)) if total else {})
+    return _candidate_ids(
+        session, record, settings, exclude, total, key_rows(session, candidate_keys(record)) if total else {}
+    )
 
 
-def _candidate_ids(session: Session, record: ClaimRecord, settings: MatchSettings, exclude: set[int],
-                   total: int, rows: dict[str, tuple[int, int]]) -> list[int]:
+def _candidate_ids(
+    session: Session,
+    record: ClaimRecord,
+    settings: MatchSettings,
+    exclude: set[int],
+    total: int,
+    rows: dict[str, tuple[int, int]],
+) -> list[int]:
     return candidate_ids_many(session, [record], settings, exclude, total, rows)[record.claim_id]
 
 
-def find_related(session: Session, record: ClaimRecord, settings: MatchSettings, *,
-                 limit: int, exclude: set[int] | None = None) -> list[tuple[ClaimRecord, Match]]:
+def find_related(
+    session: Session, record: ClaimRecord, settings: MatchSettings, *, limit: int, exclude: set[int] | None = None
+) -> list[tuple[ClaimRecord, Match]]:
     """The claims of other articles that relate to ``record``, best first, scored."""
-    return find_related_many(session, [record], settings, limit=limit,
-                             exclude=exclude).get(record.claim_id, [])
+    return find_related_many(session, [record], settings, limit=limit, exclude=exclude).get(record.claim_id, [])
 
 
-def find_related_many(session: Session, records: Iterable[ClaimRecord], settings: MatchSettings, *,
-                      limit: int, exclude: set[int] | None = None,
-                      ) -> dict[int, list[tuple[ClaimRecord, Match]]]:
+def find_related_many(
+    session: Session,
+    records: Iterable[ClaimRecord],
+    settings: MatchSettings,
+    *,
+    limit: int,
+    exclude: set[int] | None = None,
+) -> dict[int, list[tuple[ClaimRecord, Match]]]:
     """:func:`find_related` for several claims at once (an imported article's): key
     frequencies, siblings and candidate records are read once for all of them."""
     records = [r for r in records if word_count(r.text) >= settings.min_words]
@@ -185,12 +230,14 @@ def find_related_many(session: Session, records: Iterable[ClaimRecord], settings
     rows = key_rows(session, {k for r in records for k in candidate_keys(r)})
     wanted = candidate_ids_many(session, records, settings, set(exclude or ()), total, rows)
     loaded = load_records(session, {i for ids in wanted.values() for i in ids})
-    return {r.claim_id: rank(r, [loaded[i] for i in wanted[r.claim_id] if i in loaded],
-                             settings.scoring, limit)
-            for r in records}
+    return {
+        r.claim_id: rank(r, [loaded[i] for i in wanted[r.claim_id] if i in loaded], settings.scoring, limit)
+        for r in records
+    }
 
 
 # --- writing ------------------------------------------------------------------------------
+
 
 def lock(session: Session) -> None:
     """Take the index writer lock until the transaction ends (PostgreSQL; SQLite writers
@@ -228,16 +275,24 @@ def index_claims(session: Session, claim_ids: Iterable[int], settings: MatchSett
         furniture.forget_suggestions(session, promoted)
     unindex_claims(session, ids)
     records = load_records(session, ids)
-    claims = {row[0]: row[1:] for chunk in _chunks(ids) for row in _rows(
-        session, sa.select(Claim.id, Claim.version, Claim.repeat_of_id).where(Claim.id.in_(chunk)))}
-    linkable = [i for i in ids if i in records and claims[i][1] is None and i not in fixtures
-                and word_count(records[i].text) >= settings.min_words]
+    claims = {
+        row[0]: row[1:]
+        for chunk in _chunks(ids)
+        for row in _rows(session, sa.select(Claim.id, Claim.version, Claim.repeat_of_id).where(Claim.id.in_(chunk)))
+    }
+    linkable = [
+        i
+        for i in ids
+        if i in records
+        and claims[i][1] is None
+        and i not in fixtures
+        and word_count(records[i].text) >= settings.min_words
+    ]
     total = indexed_total(session)
     rows = key_rows(session, (k for i in linkable for k in candidate_keys(records[i])))
     df = {key: row[1] for key, row in rows.items()}
     ratio = df_ceiling_ratio(total, settings)
-    chosen = {i: blocking_keys(records[i], df, total, max_df_ratio=ratio, min_keys=MIN_KEYS)
-              for i in linkable}
+    chosen = {i: blocking_keys(records[i], df, total, max_df_ratio=ratio, min_keys=MIN_KEYS) for i in linkable}
     key_ids = _ensure_keys(session, {k for keys in chosen.values() for k in keys})
     postings = [{"key_id": key_ids[k], "claim_id": i} for i in linkable for k in sorted(chosen[i])]
     if postings:
@@ -245,10 +300,22 @@ def index_claims(session: Session, claim_ids: Iterable[int], settings: MatchSett
         _add_df(session, Counter(p["key_id"] for p in postings))
     held = {i: sorted(key_ids[k] for k in chosen.get(i, ())) for i in ids}
     now = utcnow()
-    session.execute(sa.insert(_ENTRIES), [
-        {"claim_id": i, "claim_version": claims[i][0], "linkable": i in chosen,
-         "key_ids": held[i], "features": export_features(records[i]) if i in chosen else None,
-         "text_key": keyed[i][0] if i in keyed else None, "indexed_at": now} for i in ids if i in records])
+    session.execute(
+        sa.insert(_ENTRIES),
+        [
+            {
+                "claim_id": i,
+                "claim_version": claims[i][0],
+                "linkable": i in chosen,
+                "key_ids": held[i],
+                "features": export_features(records[i]) if i in chosen else None,
+                "text_key": keyed[i][0] if i in keyed else None,
+                "indexed_at": now,
+            }
+            for i in ids
+            if i in records
+        ],
+    )
     _add_stat(session, LINKABLE_CLAIMS, len(linkable))
     return linkable
 
@@ -256,9 +323,16 @@ def index_claims(session: Session, claim_ids: Iterable[int], settings: MatchSett
 def unindex_claims(session: Session, claim_ids: Iterable[int]) -> None:
     """Remove claims' postings and entries, lowering the frequencies of their keys."""
     ids = sorted(set(claim_ids))
-    entries = [row for chunk in _chunks(ids) for row in _rows(
-        session, sa.select(_ENTRIES.c.claim_id, _ENTRIES.c.key_ids, _ENTRIES.c.linkable)
-        .where(_ENTRIES.c.claim_id.in_(chunk)))]
+    entries = [
+        row
+        for chunk in _chunks(ids)
+        for row in _rows(
+            session,
+            sa.select(_ENTRIES.c.claim_id, _ENTRIES.c.key_ids, _ENTRIES.c.linkable).where(
+                _ENTRIES.c.claim_id.in_(chunk)
+            ),
+        )
+    ]
     if not entries:
         return
     lock(session)
@@ -267,8 +341,9 @@ def unindex_claims(session: Session, claim_ids: Iterable[int]) -> None:
         for key_id in key_ids or ():
             removed[key_id] += 1
         if key_ids:
-            session.execute(sa.delete(_POSTINGS).where(_POSTINGS.c.claim_id == claim_id,
-                                                       _POSTINGS.c.key_id.in_(key_ids)))
+            session.execute(
+                sa.delete(_POSTINGS).where(_POSTINGS.c.claim_id == claim_id, _POSTINGS.c.key_id.in_(key_ids))
+            )
     _add_df(session, Counter({k: -n for k, n in removed.items()}))
     gone = [e[0] for e in entries]
     for chunk in _chunks(gone):
@@ -280,18 +355,24 @@ def stale_claim_ids(session: Session, limit: int) -> list[int]:
     """Claims missing from the index or edited since they were indexed (used by an
     explicit re-index, never at start-up)."""
     entry = _ENTRIES.c
-    return [row[0] for row in _rows(session, sa.select(Claim.id)
-                                    .outerjoin(_ENTRIES, entry.claim_id == Claim.id)
-                                    .where(sa.or_(entry.claim_id.is_(None), entry.claim_version != Claim.version))
-                                    .order_by(Claim.id).limit(limit))]
+    return [
+        row[0]
+        for row in _rows(
+            session,
+            sa.select(Claim.id)
+            .outerjoin(_ENTRIES, entry.claim_id == Claim.id)
+            .where(sa.or_(entry.claim_id.is_(None), entry.claim_version != Claim.version))
+            .order_by(Claim.id)
+            .limit(limit),
+        )
+    ]
 
 
 def _ensure_keys(session: Session, keys: set[str]) -> dict[str, int]:
     ids = {key: row[0] for key, row in key_rows(session, keys).items()}
     missing = sorted(keys - ids.keys())
     if missing:
-        session.execute(_insert_ignoring_duplicates(session, _KEYS, "key"),
-                        [{"key": k, "df": 0} for k in missing])
+        session.execute(_insert_ignoring_duplicates(session, _KEYS, "key"), [{"key": k, "df": 0} for k in missing])
         ids.update({key: row[0] for key, row in key_rows(session, missing).items()})
     return ids
 
@@ -300,15 +381,15 @@ def _add_df(session: Session, deltas: Counter) -> None:
     # In key order, so concurrent writers (should the lock ever be bypassed) cannot deadlock.
     params = [{"kid": key_id, "n": n} for key_id, n in sorted(deltas.items()) if n]
     if params:
-        session.execute(sa.update(_KEYS).where(_KEYS.c.id == sa.bindparam("kid"))
-                        .values(df=_KEYS.c.df + sa.bindparam("n")), params)
+        session.execute(
+            sa.update(_KEYS).where(_KEYS.c.id == sa.bindparam("kid")).values(df=_KEYS.c.df + sa.bindparam("n")), params
+        )
 
 
 def _add_stat(session: Session, name: str, delta: int) -> None:
     if not delta:
         return
-    updated = session.execute(sa.update(_STATS).where(_STATS.c.name == name)
-                              .values(value=_STATS.c.value + delta))
+    updated = session.execute(sa.update(_STATS).where(_STATS.c.name == name).values(value=_STATS.c.value + delta))
     if updated.rowcount == 0:
         session.execute(sa.insert(_STATS).values(name=name, value=max(0, delta)))
 
@@ -327,4 +408,4 @@ def _rows(session: Session, statement: sa.Executable, params: dict | None = None
 
 def _chunks(values: list, size: int = _CHUNK) -> Iterable[list]:
     for start in range(0, len(values), size):
-        yield values[start:start + size]
+        yield values[start : start + size]

@@ -5,6 +5,7 @@ only) and stored as ``ClaimLink`` rows in state ``suggested``, lower claim id fi
 Reviewers confirm or dismiss them; a dismissed pair is never suggested again, and a
 confirmed one is never overwritten by a later suggestion.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -18,13 +19,13 @@ from ...errors import NotFound, ValidationError
 from ...matching import Match, compare, score_pair
 from ...models import Article, Claim, Claimant, ClaimLink, MatchClaim, Outlet, utcnow
 from .. import audit
+from ..accounts.actors import Actor
+from ..accounts.roles import require
+from ..notifications import coverage
 from . import furniture
 from . import index as match_index
 from . import settings as settings_module
-from ..accounts.actors import Actor
 from .settings import MatchSettings
-from ..accounts.roles import require
-from ..notifications import coverage
 
 DECISIONS = ("confirmed", "dismissed")
 MAX_REPEAT_CHAIN = 5
@@ -57,8 +58,7 @@ class ClaimEnd:
     speaker: str | None
 
     def to_dict(self) -> dict:
-        return {"claim_id": self.claim_id, "article_id": self.article_id, "text": self.text,
-                "speaker": self.speaker}
+        return {"claim_id": self.claim_id, "article_id": self.article_id, "text": self.text, "speaker": self.speaker}
 
 
 @dataclass(slots=True)
@@ -75,15 +75,28 @@ class LinkView:
     reasons: list[str]
 
     def to_dict(self) -> dict:
-        return {"a": self.a.to_dict(), "b": self.b.to_dict(), "score": self.score,
-                "relation": self.relation, "numeric": self.numeric, "state": self.state,
-                "reasons": list(self.reasons)}
+        return {
+            "a": self.a.to_dict(),
+            "b": self.b.to_dict(),
+            "score": self.score,
+            "relation": self.relation,
+            "numeric": self.numeric,
+            "state": self.state,
+            "reasons": list(self.reasons),
+        }
 
 
 # --- suggesting ---------------------------------------------------------------------------
 
-def index_article(session: Session, article: Article, claim_ids: Iterable[int],
-                  settings: MatchSettings | None = None, *, fresh: bool = False) -> list[tuple[int, int]]:
+
+def index_article(
+    session: Session,
+    article: Article,
+    claim_ids: Iterable[int],
+    settings: MatchSettings | None = None,
+    *,
+    fresh: bool = False,
+) -> list[tuple[int, int]]:
     """Add a newly stored article's claims to the index and suggest links for them
     (the import path calls this in its own transaction). ``fresh``: the claims were
     inserted in this transaction, so no link of theirs can exist yet."""
@@ -95,8 +108,9 @@ def index_article(session: Session, article: Article, claim_ids: Iterable[int],
     return _suggest(session, linkable, settings, fresh=fresh)
 
 
-def suggest_for_article(session: Session, article_id: int,
-                        settings: MatchSettings | None = None) -> list[tuple[int, int]]:
+def suggest_for_article(
+    session: Session, article_id: int, settings: MatchSettings | None = None
+) -> list[tuple[int, int]]:
     """Re-index one article's claims and refresh their suggestions."""
     article = session.get(Article, article_id)
     if article is None:
@@ -105,8 +119,9 @@ def suggest_for_article(session: Session, article_id: int,
     return index_article(session, article, ids, settings)
 
 
-def refresh_claims(session: Session, claim_ids: Iterable[int],
-                   settings: MatchSettings | None = None) -> list[tuple[int, int]]:
+def refresh_claims(
+    session: Session, claim_ids: Iterable[int], settings: MatchSettings | None = None
+) -> list[tuple[int, int]]:
     """Re-index claims after they were edited or created by hand, and refresh their
     suggestions (decided links stay as they are)."""
     settings = settings or settings_module.current()
@@ -121,18 +136,24 @@ def refresh_claims(session: Session, claim_ids: Iterable[int],
     return suggested
 
 
-def _rescore_other_suggestions(session: Session, claim_ids: list[int], kept: set[tuple[int, int]],
-                               settings: MatchSettings) -> None:
+def _rescore_other_suggestions(
+    session: Session, claim_ids: list[int], kept: set[tuple[int, int]], settings: MatchSettings
+) -> None:
     """Suggestions of the refreshed claims that the new search did not return (another
     claim's search found them) are scored again: kept if they still pass, else removed."""
-    stale = [link for link in session.exec(select(ClaimLink).where(
-        ClaimLink.state == "suggested",
-        sa.or_(ClaimLink.claim_a_id.in_(claim_ids), ClaimLink.claim_b_id.in_(claim_ids)))).all()
-        if (link.claim_a_id, link.claim_b_id) not in kept]
+    stale = [
+        link
+        for link in session.exec(
+            select(ClaimLink).where(
+                ClaimLink.state == "suggested",
+                sa.or_(ClaimLink.claim_a_id.in_(claim_ids), ClaimLink.claim_b_id.in_(claim_ids)),
+            )
+        ).all()
+        if (link.claim_a_id, link.claim_b_id) not in kept
+    ]
     if not stale:
         return
-    records = match_index.load_records(
-        session, {i for link in stale for i in (link.claim_a_id, link.claim_b_id)})
+    records = match_index.load_records(session, {i for link in stale for i in (link.claim_a_id, link.claim_b_id)})
     for link in stale:
         a, b = records.get(link.claim_a_id), records.get(link.claim_b_id)
         match = score_pair(a, b, settings.scoring) if a and b else None
@@ -155,8 +176,9 @@ def reindex(session: Session, settings: MatchSettings | None = None, *, batch: i
     return len(ids)
 
 
-def reindex_all(session: Session, settings: MatchSettings | None = None, *, after: int = 0,
-                batch: int = 500) -> list[int]:
+def reindex_all(
+    session: Session, settings: MatchSettings | None = None, *, after: int = 0, batch: int = 500
+) -> list[int]:
     """Index the next batch of claims (ids above ``after``) afresh and re-score their
     suggestions, whether or not they changed: after the matching rules changed, this
     brings every stored suggestion up to them (decided links stay as they are).
@@ -167,14 +189,14 @@ def reindex_all(session: Session, settings: MatchSettings | None = None, *, afte
     return ids
 
 
-def _suggest(session: Session, claim_ids: list[int], settings: MatchSettings, *,
-             fresh: bool = False) -> list[tuple[int, int]]:
+def _suggest(
+    session: Session, claim_ids: list[int], settings: MatchSettings, *, fresh: bool = False
+) -> list[tuple[int, int]]:
     """Score the claims against the index and store the best pairs as suggestions;
     returns the pairs (lower claim id first) now suggested."""
     records = match_index.load_records(session, claim_ids)
     found: dict[tuple[int, int], Match] = {}
-    related = match_index.find_related_many(session, records.values(), settings,
-                                            limit=settings.suggestions)
+    related = match_index.find_related_many(session, records.values(), settings, limit=settings.suggestions)
     for claim_id, matches in related.items():
         for other, match in matches:
             pair = (min(claim_id, other.claim_id), max(claim_id, other.claim_id))
@@ -187,9 +209,18 @@ def _suggest(session: Session, claim_ids: list[int], settings: MatchSettings, *,
     for pair, match in sorted(found.items()):
         link = existing.get(pair)
         if link is None:
-            new_rows.append({"claim_a_id": pair[0], "claim_b_id": pair[1], "score": match.score,
-                             "relation": match.relation, "numeric": match.numeric,
-                             "reasons": list(match.reasons), "state": "suggested", "created_at": now})
+            new_rows.append(
+                {
+                    "claim_a_id": pair[0],
+                    "claim_b_id": pair[1],
+                    "score": match.score,
+                    "relation": match.relation,
+                    "numeric": match.numeric,
+                    "reasons": list(match.reasons),
+                    "state": "suggested",
+                    "created_at": now,
+                }
+            )
         elif link.state == "suggested":
             link.score, link.relation, link.numeric = match.score, match.relation, match.numeric
             link.reasons = list(match.reasons)
@@ -208,7 +239,7 @@ def _links_between(session: Session, pairs: Iterable[tuple[int, int]]) -> dict[t
     firsts = sorted({a for a, _ in pairs})
     found = {}
     for start in range(0, len(firsts), 500):
-        chunk = firsts[start:start + 500]
+        chunk = firsts[start : start + 500]
         for link in session.exec(select(ClaimLink).where(ClaimLink.claim_a_id.in_(chunk))).all():
             if (link.claim_a_id, link.claim_b_id) in pairs:
                 found[(link.claim_a_id, link.claim_b_id)] = link
@@ -216,6 +247,7 @@ def _links_between(session: Session, pairs: Iterable[tuple[int, int]]) -> dict[t
 
 
 # --- reading ------------------------------------------------------------------------------
+
 
 def _shown_as(session: Session, claim_id: int) -> set[int]:
     """The claim and the originals it repeats: the claims whose links its panel shows."""
@@ -229,9 +261,14 @@ def _shown_as(session: Session, claim_id: int) -> set[int]:
     return ids
 
 
-def related_for_claim(session: Session, claim_id: int, *, limit: int = 10,
-                      min_score: float | None = None,
-                      settings: MatchSettings | None = None) -> list[RelatedClaim]:
+def related_for_claim(
+    session: Session,
+    claim_id: int,
+    *,
+    limit: int = 10,
+    min_score: float | None = None,
+    settings: MatchSettings | None = None,
+) -> list[RelatedClaim]:
     """Claims from other coverage related to a claim, best first.
 
     Without ``min_score``: the stored suggested and confirmed links. With it: links
@@ -250,8 +287,9 @@ def related_for_claim(session: Session, claim_id: int, *, limit: int = 10,
             break
         claim = session.get(Claim, claim.repeat_of_id)
     claim_id = claim.id
-    links = session.exec(select(ClaimLink).where(
-        sa.or_(ClaimLink.claim_a_id == claim_id, ClaimLink.claim_b_id == claim_id))).all()
+    links = session.exec(
+        select(ClaimLink).where(sa.or_(ClaimLink.claim_a_id == claim_id, ClaimLink.claim_b_id == claim_id))
+    ).all()
     found: dict[int, tuple[ClaimLink | None, float, str, str | None, list[str]]] = {}
     dismissed = set()
     for link in links:
@@ -263,18 +301,29 @@ def related_for_claim(session: Session, claim_id: int, *, limit: int = 10,
     if min_score is not None and _linkable(session, claim_id):
         settings = (settings or settings_module.current()).with_min_score(min_score)
         record = match_index.load_records(session, [claim_id])[claim_id]
-        for other, match in match_index.find_related(session, record, settings, limit=limit,
-                                                     exclude=dismissed | found.keys()):
-            found[other.claim_id] = (None, match.score, match.relation, match.numeric,
-                                     list(match.reasons))
+        for other, match in match_index.find_related(
+            session, record, settings, limit=limit, exclude=dismissed | found.keys()
+        ):
+            found[other.claim_id] = (None, match.score, match.relation, match.numeric, list(match.reasons))
     best = sorted(found.items(), key=lambda item: (-item[1][1], item[0]))[:limit]
     context = _claim_context(session, [other for other, _ in best])
     results = []
     for other, (link, score, relation, numeric, reasons) in best:
         other_claim, article, outlet, speaker = context[other]
-        results.append(RelatedClaim(link.id if link else None, other_claim, article, outlet, speaker,
-                                    score, relation, numeric, link.state if link else "suggested",
-                                    reasons))
+        results.append(
+            RelatedClaim(
+                link.id if link else None,
+                other_claim,
+                article,
+                outlet,
+                speaker,
+                score,
+                relation,
+                numeric,
+                link.state if link else "suggested",
+                reasons,
+            )
+        )
     return results
 
 
@@ -290,20 +339,31 @@ def furniture_note(session: Session, claim_id: int) -> str | None:
     return furniture.explain(session, claim_id)
 
 
-def all_links(session: Session, states: Iterable[str] = SHOWN_STATES,
-              batch: int = 1000) -> Iterator[LinkView]:
+def all_links(session: Session, states: Iterable[str] = SHOWN_STATES, batch: int = 1000) -> Iterator[LinkView]:
     """Every stored link in the given states, by link id, with both claims."""
     states = tuple(states)
     last = 0
     while True:
-        links = session.exec(select(ClaimLink).where(ClaimLink.state.in_(states), ClaimLink.id > last)
-                             .order_by(ClaimLink.id).limit(batch)).all()
+        links = session.exec(
+            select(ClaimLink)
+            .where(ClaimLink.state.in_(states), ClaimLink.id > last)
+            .order_by(ClaimLink.id)
+            .limit(batch)
+        ).all()
         if not links:
             return
         ends = _claim_ends(session, {i for link in links for i in (link.claim_a_id, link.claim_b_id)})
         for link in links:
-            yield LinkView(link.id, ends[link.claim_a_id], ends[link.claim_b_id], link.score,
-                           link.relation, link.numeric, link.state, list(link.reasons))
+            yield LinkView(
+                link.id,
+                ends[link.claim_a_id],
+                ends[link.claim_b_id],
+                link.score,
+                link.relation,
+                link.numeric,
+                link.state,
+                list(link.reasons),
+            )
         last = links[-1].id
 
 
@@ -316,7 +376,8 @@ def _claim_context(session: Session, claim_ids: list[int]) -> dict[int, tuple]:
         .outerjoin(Outlet, Outlet.id == Article.outlet_id)
         .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
         .outerjoin(_Survivor, _Survivor.id == Claimant.merged_into_id)
-        .where(Claim.id.in_(claim_ids))).all()
+        .where(Claim.id.in_(claim_ids))
+    ).all()
     return {claim.id: (claim, article, outlet, speaker) for claim, article, outlet, speaker in rows}
 
 
@@ -325,7 +386,8 @@ def _claim_ends(session: Session, claim_ids: set[int]) -> dict[int, ClaimEnd]:
         sa.select(Claim.id, Claim.article_id, Claim.text, sa.func.coalesce(_Survivor.name, Claimant.name))
         .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
         .outerjoin(_Survivor, _Survivor.id == Claimant.merged_into_id)
-        .where(Claim.id.in_(sorted(claim_ids)))).all()
+        .where(Claim.id.in_(sorted(claim_ids)))
+    ).all()
     return {r[0]: ClaimEnd(r[0], r[1], r[2], r[3]) for r in rows}
 
 
@@ -367,14 +429,15 @@ def lends_verdict(session: Session, item: RelatedClaim) -> bool:
 
 # --- deciding -----------------------------------------------------------------------------
 
-def decide_link(session: Session, actor: Actor, link_id: int, state: str, *,
-                claim_id: int | None = None) -> ClaimLink:
+
+def decide_link(session: Session, actor: Actor, link_id: int, state: str, *, claim_id: int | None = None) -> ClaimLink:
     """Confirm or dismiss a link, audited. A dismissed pair is never suggested again.
     With `claim_id` (a route under a claim) the link must join that claim, or the claim
     it repeats, whose links it shows: a link of other claims is not found from here."""
     if state not in DECISIONS:
-        raise ValidationError(f"A link can be confirmed or dismissed, not {state!r}.",
-                              fields={"state": "confirmed or dismissed"})
+        raise ValidationError(
+            f"A link can be confirmed or dismissed, not {state!r}.", fields={"state": "confirmed or dismissed"}
+        )
     require(actor, "reviewer", "confirm or dismiss related claims")
     link = session.get(ClaimLink, link_id)
     if link is None or (claim_id is not None and not {link.claim_a_id, link.claim_b_id} & _shown_as(session, claim_id)):
@@ -385,10 +448,20 @@ def decide_link(session: Session, actor: Actor, link_id: int, state: str, *,
     link.state, link.decided_by_id, link.decided_at = state, actor.user_id, utcnow()
     session.add(link)
     session.flush()
-    audit.record(session, actor, f"claim_link.{'confirm' if state == 'confirmed' else 'dismiss'}",
-                 "claim_link", link.id, before=before,
-                 after={**audit.snapshot(link, _LINK_FIELDS), "claim_a_id": link.claim_a_id,
-                        "claim_b_id": link.claim_b_id, "relation": link.relation})
+    audit.record(
+        session,
+        actor,
+        f"claim_link.{'confirm' if state == 'confirmed' else 'dismiss'}",
+        "claim_link",
+        link.id,
+        before=before,
+        after={
+            **audit.snapshot(link, _LINK_FIELDS),
+            "claim_a_id": link.claim_a_id,
+            "claim_b_id": link.claim_b_id,
+            "relation": link.relation,
+        },
+    )
     return link
 
 
@@ -405,7 +478,13 @@ def undo_decision(session: Session, actor: Actor, link_id: int, *, claim_id: int
     link.state, link.decided_by_id, link.decided_at = "suggested", None, None
     session.add(link)
     session.flush()
-    audit.record(session, actor, "claim_link.undo", "claim_link", link.id, before=before,
-                 after={**audit.snapshot(link, _LINK_FIELDS), "claim_a_id": link.claim_a_id,
-                        "claim_b_id": link.claim_b_id})
+    audit.record(
+        session,
+        actor,
+        "claim_link.undo",
+        "claim_link",
+        link.id,
+        before=before,
+        after={**audit.snapshot(link, _LINK_FIELDS), "claim_a_id": link.claim_a_id, "claim_b_id": link.claim_b_id},
+    )
     return link

@@ -13,6 +13,7 @@ Keys (all optional; defaults in ``DEFAULTS``, documented in README):
 Services take settings explicitly where a caller has them; otherwise ``current()``
 finds the configuration of the running application without importing the web layer.
 """
+
 from __future__ import annotations
 
 import json
@@ -51,8 +52,7 @@ class MatchSettings:
     @property
     def scoring(self) -> MatchConfig:
         """The scorer's configuration with these thresholds."""
-        return MatchConfig(min_score=self.min_score, same_threshold=self.same_threshold,
-                           min_words=self.min_words)
+        return MatchConfig(min_score=self.min_score, same_threshold=self.same_threshold, min_words=self.min_words)
 
     def with_min_score(self, min_score: float) -> "MatchSettings":
         return replace(self, min_score=_fraction("min score", min_score))
@@ -61,6 +61,7 @@ class MatchSettings:
 def from_config(config: Mapping[str, Any]) -> MatchSettings:
     """Settings from a configuration mapping; missing keys take their defaults.
     Raises ValidationError naming the first bad value."""
+
     def get(key: str) -> Any:
         value = config.get(key)
         return DEFAULTS[key] if value is None else value
@@ -126,7 +127,11 @@ def _fraction(name: str, value: Any, *, zero: bool = True) -> float:
 
 
 def _count(name: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit() \
-            or int(value) < 1:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, str))
+        or not str(value).strip().isdigit()
+        or int(value) < 1
+    ):
         raise ValidationError(f"{name} must be a whole number of at least 1 (got {value!r})")
     return int(value)

@@ -2,6 +2,7 @@
 the same claim again (numbers consistent or absent), or a claim whose numbers conflict
 with it. Raised from the links that matching suggests on import, in the same
 transaction; acknowledged, or turned into a review where the verdict can be reused."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -14,14 +15,14 @@ from sqlmodel import Session, select
 from ...errors import Conflict, NotFound
 from ...models import Article, Claim, ClaimAlert, ClaimLink, Outlet, Verdict, utcnow
 from .. import audit
-from ..webhooks import events as webhooks
 from ..accounts.actors import Actor
 from ..accounts.roles import require
 from ..linking.related import decide_link
+from ..webhooks import events as webhooks
 
 
 def alert_kind(link: ClaimLink) -> str | None:
-    """"conflict" for numbers in conflict, "repeat" for the same claim; else no alert."""
+    """ "conflict" for numbers in conflict, "repeat" for the same claim; else no alert."""
     if link.numeric == "conflict":
         return "conflict"
     if link.relation == "same":
@@ -35,9 +36,13 @@ def scan_claims(session: Session, claim_ids: Iterable[int]) -> list[ClaimAlert]:
     if not ids:
         return []
     # Only links that can raise an alert, and the published verdicts in one read.
-    links = session.exec(select(ClaimLink).where(
-        ClaimLink.state != "dismissed", or_(ClaimLink.relation == "same", ClaimLink.numeric == "conflict"),
-        or_(ClaimLink.claim_a_id.in_(ids), ClaimLink.claim_b_id.in_(ids)))).all()
+    links = session.exec(
+        select(ClaimLink).where(
+            ClaimLink.state != "dismissed",
+            or_(ClaimLink.relation == "same", ClaimLink.numeric == "conflict"),
+            or_(ClaimLink.claim_a_id.in_(ids), ClaimLink.claim_b_id.in_(ids)),
+        )
+    ).all()
     pairs = []
     for link in links:
         kind = alert_kind(link)
@@ -50,8 +55,10 @@ def scan_claims(session: Session, claim_ids: Iterable[int]) -> list[ClaimAlert]:
         return []
     published: dict[int, int] = {}
     for claim_id, verdict_id in session.exec(
-            select(Verdict.claim_id, Verdict.id).where(Verdict.claim_id.in_({p[1] for p in pairs}),
-                                                      Verdict.state == "published").order_by(Verdict.id)):
+        select(Verdict.claim_id, Verdict.id)
+        .where(Verdict.claim_id.in_({p[1] for p in pairs}), Verdict.state == "published")
+        .order_by(Verdict.id)
+    ):
         published[claim_id] = verdict_id  # the latest wins
     raised = []
     for new_id, old_id, kind, score in pairs:
@@ -66,13 +73,15 @@ def scan_article(session: Session, article_id: int) -> list[ClaimAlert]:
     return scan_claims(session, session.exec(select(Claim.id).where(Claim.article_id == article_id)).all())
 
 
-def _raise(session: Session, claim_id: int, checked_id: int, verdict_id: int, kind: str,
-           score: float) -> ClaimAlert | None:
+def _raise(
+    session: Session, claim_id: int, checked_id: int, verdict_id: int, kind: str, score: float
+) -> ClaimAlert | None:
     query = select(ClaimAlert).where(ClaimAlert.claim_id == claim_id, ClaimAlert.checked_claim_id == checked_id)
     if session.exec(query).first() is not None:
         return None
-    alert = ClaimAlert(claim_id=claim_id, checked_claim_id=checked_id, verdict_id=verdict_id, kind=kind,
-                       score=round(float(score), 4))
+    alert = ClaimAlert(
+        claim_id=claim_id, checked_claim_id=checked_id, verdict_id=verdict_id, kind=kind, score=round(float(score), 4)
+    )
     try:
         with session.begin_nested():
             session.add(alert)
@@ -96,8 +105,14 @@ def acknowledge(session: Session, actor: Actor, alert_id: int) -> ClaimAlert:
         raise Conflict(f"Alert {alert_id} is {alert.state} already.")
     alert.state, alert.decided_by_id, alert.decided_at = "acknowledged", actor.user_id, utcnow()
     session.add(alert)
-    audit.record(session, actor, "alert.acknowledge", "claim_alert", alert.id,
-                 after={"claim_id": alert.claim_id, "checked_claim_id": alert.checked_claim_id})
+    audit.record(
+        session,
+        actor,
+        "alert.acknowledge",
+        "claim_alert",
+        alert.id,
+        after={"claim_id": alert.claim_id, "checked_claim_id": alert.checked_claim_id},
+    )
     return alert
 
 
@@ -116,8 +131,14 @@ def start_review(session: Session, actor: Actor, alert_id: int) -> ClaimAlert:
             decide_link(session, actor, link.id, "confirmed")
     alert.state, alert.decided_by_id, alert.decided_at = "reviewed", actor.user_id, utcnow()
     session.add(alert)
-    audit.record(session, actor, "alert.review", "claim_alert", alert.id,
-                 after={"claim_id": alert.claim_id, "checked_claim_id": alert.checked_claim_id, "kind": alert.kind})
+    audit.record(
+        session,
+        actor,
+        "alert.review",
+        "claim_alert",
+        alert.id,
+        after={"claim_id": alert.claim_id, "checked_claim_id": alert.checked_claim_id, "kind": alert.kind},
+    )
     return alert
 
 
@@ -131,12 +152,21 @@ class AlertRow:
 
     def to_dict(self) -> dict:
         a = self.alert
-        return {"id": a.id, "kind": a.kind, "state": a.state, "score": a.score,
-                "created_at": a.created_at.isoformat(),
-                "claim": {"id": self.claim.id, "text": self.claim.text, "article_id": self.claim.article_id,
-                          "outlet": self.outlet},
-                "checked_claim": {"id": self.checked.id, "text": self.checked.text},
-                "verdict": {"id": self.verdict.id, "rating": self.verdict.rating, "summary": self.verdict.summary}}
+        return {
+            "id": a.id,
+            "kind": a.kind,
+            "state": a.state,
+            "score": a.score,
+            "created_at": a.created_at.isoformat(),
+            "claim": {
+                "id": self.claim.id,
+                "text": self.claim.text,
+                "article_id": self.claim.article_id,
+                "outlet": self.outlet,
+            },
+            "checked_claim": {"id": self.checked.id, "text": self.checked.text},
+            "verdict": {"id": self.verdict.id, "rating": self.verdict.rating, "summary": self.verdict.summary},
+        }
 
 
 def list_alerts(session: Session, state: str | None = "open", limit: int = 200) -> list[AlertRow]:
@@ -154,5 +184,6 @@ def _row(session: Session, alert: ClaimAlert) -> AlertRow:
     claim = session.get(Claim, alert.claim_id)
     article = session.get(Article, claim.article_id)
     outlet = session.get(Outlet, article.outlet_id).name if article.outlet_id else None
-    return AlertRow(alert, claim, session.get(Claim, alert.checked_claim_id),
-                    session.get(Verdict, alert.verdict_id), outlet)
+    return AlertRow(
+        alert, claim, session.get(Claim, alert.checked_claim_id), session.get(Verdict, alert.verdict_id), outlet
+    )

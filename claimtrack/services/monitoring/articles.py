@@ -5,6 +5,7 @@ Fetching and extraction happen before any transaction (`fetch_article`); storing
 `store_article`, which tells a new article from a copy already stored (same address or
 same text) and from a stored article whose text has since changed.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -56,8 +57,15 @@ class StoredArticle:
 
     def to_dict(self) -> dict:
         # The keys of `claimtrack import --format json`, plus what happened.
-        return {"path": self.url, "article_id": self.article_id, "title": self.title, "claims": self.claims,
-                "duplicate": self.status != "new", "error": None, "status": self.status}
+        return {
+            "path": self.url,
+            "article_id": self.article_id,
+            "title": self.title,
+            "claims": self.claims,
+            "duplicate": self.status != "new",
+            "error": None,
+            "status": self.status,
+        }
 
 
 @dataclass(slots=True)
@@ -73,16 +81,25 @@ class Page:
 PagePreparer = Callable[[Page, int], PreparedArticle]
 
 
-def fetch_article(client: FetchClient, url: str, *, max_body_chars: int, hints: Hints | None = None,
-                  prepare_page: PagePreparer | None = None) -> FetchedArticle:
+def fetch_article(
+    client: FetchClient,
+    url: str,
+    *,
+    max_body_chars: int,
+    hints: Hints | None = None,
+    prepare_page: PagePreparer | None = None,
+) -> FetchedArticle:
     """Fetch and extract; raises FetchError or InputError naming the address.
     ``prepare_page`` runs the CPU part (:func:`prepare_page_here`), perhaps in a worker process."""
     result = client.fetch(url, accept=ACCEPT_HTML)
     kind = result.content_type
     text = result.text()
     if kind not in HTML_TYPES and not (not kind and looks_like_html(text)):
-        raise InputError(url, f"not an HTML page (the server says {kind or 'nothing about its type'}); "
-                              "only web pages are imported by address")
+        raise InputError(
+            url,
+            f"not an HTML page (the server says {kind or 'nothing about its type'}); "
+            "only web pages are imported by address",
+        )
     page = Page(url=url, answered_url=result.url, html=text, hints=hints or Hints())
     prepared = (prepare_page or prepare_page_here)(page, max_body_chars)
     return FetchedArticle(url=url, prepared=prepared)
@@ -107,8 +124,9 @@ def prepare_page_here(page: Page, max_body_chars: int) -> PreparedArticle:
         return prepare(article, max_body_chars=max_body_chars)
 
 
-def store_article(session: Session, actor: Actor, fetched: FetchedArticle, *,
-                  links_later: bool = False) -> StoredArticle:
+def store_article(
+    session: Session, actor: Actor, fetched: FetchedArticle, *, links_later: bool = False
+) -> StoredArticle:
     """Store a fetched article once. The caller owns the transaction.
 
     ``links_later``: its links are not suggested here (nor its alerts raised); the
@@ -123,29 +141,46 @@ def store_article(session: Session, actor: Actor, fetched: FetchedArticle, *,
     if not outcome.duplicate and not links_later:
         # New coverage: does it bring back a claim that has a published verdict?
         alerts.scan_article(session, outcome.article_id)
-    return StoredArticle(fetched.url, "unchanged" if outcome.duplicate else "new", outcome.article_id,
-                         outcome.title, outcome.claims, indexed=outcome.indexed)
+    return StoredArticle(
+        fetched.url,
+        "unchanged" if outcome.duplicate else "new",
+        outcome.article_id,
+        outcome.title,
+        outcome.claims,
+        indexed=outcome.indexed,
+    )
 
 
-def import_url(session: Session, actor: Actor, client: FetchClient, url: str, *, max_body_chars: int,
-               hints: Hints | None = None) -> StoredArticle:
+def import_url(
+    session: Session, actor: Actor, client: FetchClient, url: str, *, max_body_chars: int, hints: Hints | None = None
+) -> StoredArticle:
     return store_article(session, actor, fetch_article(client, url, max_body_chars=max_body_chars, hints=hints))
 
 
 def _record_change(session: Session, actor: Actor, article: Article, prepared: PreparedArticle) -> None:
     """Note the new text once per version; the stored text and its claims stay as reviewed."""
-    seen = session.exec(select(ArticleChange.id).where(ArticleChange.article_id == article.id,
-                                                       ArticleChange.content_hash == prepared.content_hash)).first()
+    seen = session.exec(
+        select(ArticleChange.id).where(
+            ArticleChange.article_id == article.id, ArticleChange.content_hash == prepared.content_hash
+        )
+    ).first()
     if seen is not None:
         return
     try:
         with session.begin_nested():
-            session.add(ArticleChange(article_id=article.id, content_hash=prepared.content_hash,
-                                      url=prepared.source.url))
+            session.add(
+                ArticleChange(article_id=article.id, content_hash=prepared.content_hash, url=prepared.source.url)
+            )
     except IntegrityError:
         return  # another worker noted the same version first
-    audit.record(session, actor, "article.changed", "article", article.id,
-                 after={"content_hash": prepared.content_hash, "url": prepared.source.url})
+    audit.record(
+        session,
+        actor,
+        "article.changed",
+        "article",
+        article.id,
+        after={"content_hash": prepared.content_hash, "url": prepared.source.url},
+    )
 
 
 def _stored(session: Session, url: str, status: str, article: Article) -> StoredArticle:
@@ -153,4 +188,14 @@ def _stored(session: Session, url: str, status: str, article: Article) -> Stored
     return StoredArticle(url, status, article.id, article.title, claims)
 
 
-__all__ = ["FetchError", "FetchedArticle", "Hints", "Page", "prepare_page_here", "StoredArticle", "fetch_article", "import_url", "store_article"]
+__all__ = [
+    "FetchError",
+    "FetchedArticle",
+    "Hints",
+    "Page",
+    "prepare_page_here",
+    "StoredArticle",
+    "fetch_article",
+    "import_url",
+    "store_article",
+]

@@ -6,6 +6,7 @@ state) and are dropped once the job is over. Each article is stored in its own
 transaction and recognised as a duplicate by address and text, so a retried job
 repeats nothing; each re-extraction is idempotent the same way.
 """
+
 from __future__ import annotations
 
 import base64
@@ -45,16 +46,21 @@ def batch_params(actor: Actor, filename: str, data: bytes) -> tuple[str, dict] |
     if not items:
         raise ValidationError(f"{name}: the file holds no article.", fields={"file": "no article found"})
     digest = hashlib.sha256(data).hexdigest()
-    return f"upload:{digest}", {"name": name, "suffix": suffix, "items": len(items),
-                                "data": base64.b64encode(data).decode("ascii")}
+    return f"upload:{digest}", {
+        "name": name,
+        "suffix": suffix,
+        "items": len(items),
+        "data": base64.b64encode(data).decode("ascii"),
+    }
 
 
 def _items(name: str, suffix: str, data: bytes) -> list[IngestItem]:
     return list(read_bytes(data, where=name, suffix=suffix))
 
 
-def run_upload(engine: Engine, actor: Actor, params: dict, *, max_body_chars: int, progress: Progress,
-               workers: int | None = None) -> tuple[dict, str]:
+def run_upload(
+    engine: Engine, actor: Actor, params: dict, *, max_body_chars: int, progress: Progress, workers: int | None = None
+) -> tuple[dict, str]:
     """Import every item of the upload; the result has one line per item."""
     require(actor, "reviewer", "import articles")
     data = base64.b64decode(params["data"])
@@ -63,15 +69,17 @@ def run_upload(engine: Engine, actor: Actor, params: dict, *, max_body_chars: in
     progress(0, total, f"0 of {total} articles")
     rows: list[dict] = []
     counts = {"imported": 0, "duplicates": 0, "failed": 0}
-    for done, report in enumerate(import_items(engine, actor, items, max_body_chars=max_body_chars,
-                                               workers=workers), start=1):
+    for done, report in enumerate(
+        import_items(engine, actor, items, max_body_chars=max_body_chars, workers=workers), start=1
+    ):
         key = "failed" if report.error else "duplicates" if report.duplicate else "imported"
         counts[key] += 1
         if len(rows) < RESULT_ITEMS:
             rows.append(report.to_dict())
         progress(done, total, f"{done} of {total} articles")
-    message = (f"{counts['imported']} imported, {counts['duplicates']} already stored, "
-               f"{counts['failed']} failed, of {total}")
+    message = (
+        f"{counts['imported']} imported, {counts['duplicates']} already stored, {counts['failed']} failed, of {total}"
+    )
     return {"name": params["name"], "total": total, **counts, "items": rows}, message
 
 
@@ -96,8 +104,10 @@ def run_reextract(engine: Engine, actor: Actor, params: dict, *, progress: Progr
         if change.changed and len(changed) < RESULT_ITEMS:
             changed.append(change.to_dict())
         progress(done, total, f"{done} of {total} articles")
-    return ({"articles": total, "changed": len(changed), "changes": changed},
-            f"{total} articles read again, {len(changed)} changed")
+    return (
+        {"articles": total, "changed": len(changed), "changes": changed},
+        f"{total} articles read again, {len(changed)} changed",
+    )
 
 
 def missing_details(session: Session, article_id: int) -> list[str]:
@@ -105,5 +115,8 @@ def missing_details(session: Session, article_id: int) -> list[str]:
     article = session.get(Article, article_id)
     if article is None:
         return []
-    return [word for word, value in (("outlet", article.outlet_id), ("publication date", article.published_at))
-            if value is None]
+    return [
+        word
+        for word, value in (("outlet", article.outlet_id), ("publication date", article.published_at))
+        if value is None
+    ]

@@ -6,6 +6,7 @@ adds the pause between them and keeps that true across callers). Groups run side
 side, up to ``hosts_at_once``. Reading pages and scoring links run in worker processes
 (``pipeline.Pooled``), storing in this one, each article in short transactions.
 """
+
 from __future__ import annotations
 
 import threading
@@ -34,7 +35,9 @@ def host_groups(engine: Engine, source_ids: Iterable[int]) -> list[list[int]]:
     """The sources grouped by host (scheme, host name, port), biggest group first."""
     ids = list(dict.fromkeys(source_ids))
     with Session(engine) as session:
-        urls = dict(session.exec(select(FeedSource.id, FeedSource.url).where(FeedSource.id.in_(ids))).all()) if ids else {}
+        urls = (
+            dict(session.exec(select(FeedSource.id, FeedSource.url).where(FeedSource.id.in_(ids))).all()) if ids else {}
+        )
     groups: dict[str, list[int]] = {}
     for sid in ids:
         if sid not in urls:
@@ -45,10 +48,18 @@ def host_groups(engine: Engine, source_ids: Iterable[int]) -> list[list[int]]:
     return sorted(groups.values(), key=len, reverse=True)
 
 
-def poll_many(engine: Engine, actor: Actor, client: FetchClient, source_ids: Iterable[int], *, max_body_chars: int,
-              hosts_at_once: int = HOSTS_AT_ONCE, workers: int | None = None,
-              progress: Progress | None = None,
-              on_entry: Callable[[int, int, int], None] | None = None) -> list[PollReport]:
+def poll_many(
+    engine: Engine,
+    actor: Actor,
+    client: FetchClient,
+    source_ids: Iterable[int],
+    *,
+    max_body_chars: int,
+    hosts_at_once: int = HOSTS_AT_ONCE,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    on_entry: Callable[[int, int, int], None] | None = None,
+) -> list[PollReport]:
     """Poll the sources now; one report per source, in the order given.
 
     ``workers``: processes reading pages and scoring links (default one per core; 1
@@ -68,11 +79,16 @@ def poll_many(engine: Engine, actor: Actor, client: FetchClient, source_ids: Ite
         for sid in group:
             entry = (lambda d, t, sid=sid: on_entry(sid, d, t)) if on_entry else None
             try:
-                report = poll_source(engine, actor, client, sid, max_body_chars=max_body_chars,
-                                     pipeline=pipeline, progress=entry)
+                report = poll_source(
+                    engine, actor, client, sid, max_body_chars=max_body_chars, pipeline=pipeline, progress=entry
+                )
             except OperationalError as exc:  # the database stayed locked: this source waits for next time
-                report = PollReport(sid, f"source {sid}", status="failed",
-                                    error=f"the database was busy ({error_summary(exc) or 'locked'})")
+                report = PollReport(
+                    sid,
+                    f"source {sid}",
+                    status="failed",
+                    error=f"the database was busy ({error_summary(exc) or 'locked'})",
+                )
             with lock:
                 reports[sid] = report
                 done = len(reports)
@@ -80,7 +96,7 @@ def poll_many(engine: Engine, actor: Actor, client: FetchClient, source_ids: Ite
                 progress(done, total, report)
 
     pooled = total >= POOL_THRESHOLD and (workers is None or workers > 1)
-    with (Pooled(workers) if pooled else Inline()) as pipeline:
+    with Pooled(workers) if pooled else Inline() as pipeline:
         threads = max(1, min(hosts_at_once, len(groups)))
         with ThreadPoolExecutor(threads, thread_name_prefix="poll") as executor:
             futures = [executor.submit(run_group, group, pipeline) for group in groups]

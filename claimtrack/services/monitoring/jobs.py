@@ -2,6 +2,7 @@
 error. The job engine delivers "run job N"; these functions make a delivery safe to
 repeat: a finished job is never run again, a job lost with its worker is queued again,
 and a job that keeps failing ends as failed with its error instead of looping."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,8 +31,9 @@ class JobStart:
 def submit(session: Session, actor: Actor, kind: str, key: str, params: dict) -> tuple[Job, bool]:
     """The job for (kind, key): the active one if there is one, else a new queued job.
     Returns (job, created)."""
-    active = session.exec(select(Job).where(Job.kind == kind, Job.key == key[:2000], Job.state.in_(ACTIVE))
-                          .order_by(Job.id)).first()
+    active = session.exec(
+        select(Job).where(Job.kind == kind, Job.key == key[:2000], Job.state.in_(ACTIVE)).order_by(Job.id)
+    ).first()
     if active is not None:
         return active, False
     job = Job(kind=kind, key=key[:2000], params=params, created_by_id=actor.user_id, message="waiting for a worker")
@@ -147,7 +149,19 @@ def job_dict(job: Job) -> dict:
         percent = 100
     elif job.total:
         percent = min(100, round(100 * job.done / job.total))
-    return {"id": job.id, "kind": job.kind, "key": job.key, "state": job.state, "done": job.done,
-            "total": job.total, "percent": percent, "message": job.message, "error": job.error,
-            "attempts": job.attempts, "result": job.result, "created_at": iso(job.created_at),
-            "started_at": iso(job.started_at), "finished_at": iso(job.finished_at)}
+    return {
+        "id": job.id,
+        "kind": job.kind,
+        "key": job.key,
+        "state": job.state,
+        "done": job.done,
+        "total": job.total,
+        "percent": percent,
+        "message": job.message,
+        "error": job.error,
+        "attempts": job.attempts,
+        "result": job.result,
+        "created_at": iso(job.created_at),
+        "started_at": iso(job.started_at),
+        "finished_at": iso(job.finished_at),
+    }

@@ -7,6 +7,7 @@ With a pool an article is stored first (article, claims, index entries, a pendin
 mark), its candidates are read, scored in a worker, and its links and alerts written
 in a second short transaction, as a bulk import does (see ``linking.fresh_index``).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -14,9 +15,9 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Iterator
-from contextlib import AbstractContextManager
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine

@@ -6,6 +6,7 @@ or a bad entry never leaves half an article and a rerun repeats nothing. A probl
 the feed itself (unreachable, malformed, empty, not a feed) is recorded on the source;
 nothing of such a feed is stored.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -26,8 +27,10 @@ from .articles import Hints, fetch_article, store_article
 from .pipeline import Inline
 from .sources import get_source, next_poll
 
-FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
-               "text/xml;q=0.9, application/json;q=0.8, */*;q=0.1")
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
+    "text/xml;q=0.9, application/json;q=0.8, */*;q=0.1"
+)
 # Children of a sitemap index read per poll: an index of a whole archive is not a feed.
 MAX_CHILD_SITEMAPS = 50
 Progress = Callable[[int, int], None]
@@ -50,9 +53,17 @@ class PollReport:
         self.entries.append({"url": url, "status": status, "article_id": article_id, "error": error})
 
     def to_dict(self) -> dict:
-        return {"source_id": self.source_id, "name": self.name, "status": self.status, "error": self.error,
-                "new": self.new, "changed": self.changed, "unchanged": self.unchanged, "failed": self.failed,
-                "entries": self.entries}
+        return {
+            "source_id": self.source_id,
+            "name": self.name,
+            "status": self.status,
+            "error": self.error,
+            "new": self.new,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "entries": self.entries,
+        }
 
 
 @dataclass(slots=True)
@@ -65,8 +76,16 @@ class _Snapshot:
     last_modified: str | None
 
 
-def poll_source(engine: Engine, actor: Actor, client: FetchClient, source_id: int, *, max_body_chars: int,
-                progress: Progress | None = None, pipeline: Inline | None = None) -> PollReport:
+def poll_source(
+    engine: Engine,
+    actor: Actor,
+    client: FetchClient,
+    source_id: int,
+    *,
+    max_body_chars: int,
+    progress: Progress | None = None,
+    pipeline: Inline | None = None,
+) -> PollReport:
     """Poll one source now. ``pipeline`` says where pages are read and links scored
     (default: in this thread; ``fleet.poll_many`` passes a pool shared by many polls)."""
     pipeline = pipeline or Inline()
@@ -96,8 +115,14 @@ def poll_source(engine: Engine, actor: Actor, client: FetchClient, source_id: in
             progress(done, total)
     if report.failed and not (report.new or report.changed or report.unchanged):
         first = next(e["error"] for e in report.entries if e["status"] == "failed")
-        return _finish(pipeline, engine, report, error=f"every entry failed ({report.failed}); the first: {first}",
-                       kind=feed.kind, validators=(answer.etag, answer.last_modified))
+        return _finish(
+            pipeline,
+            engine,
+            report,
+            error=f"every entry failed ({report.failed}); the first: {first}",
+            kind=feed.kind,
+            validators=(answer.etag, answer.last_modified),
+        )
     return _finish(pipeline, engine, report, kind=feed.kind, validators=(answer.etag, answer.last_modified))
 
 
@@ -131,13 +156,24 @@ def _unique(items: list[FeedItem], feed_url: str) -> list[tuple[str | None, Feed
 
 def _known_entries(engine: Engine, source_id: int) -> dict[str, tuple[str | None, str]]:
     with Session(engine) as session:
-        rows = session.exec(select(FeedEntry.url, FeedEntry.stamp, FeedEntry.status)
-                            .where(FeedEntry.source_id == source_id))
+        rows = session.exec(
+            select(FeedEntry.url, FeedEntry.stamp, FeedEntry.status).where(FeedEntry.source_id == source_id)
+        )
         return {url: (stamp, status) for url, stamp, status in rows}
 
 
-def _poll_item(engine: Engine, actor: Actor, client: FetchClient, snap: _Snapshot, url: str | None,
-               item: FeedItem, known: dict, report: PollReport, max_body_chars: int, pipeline: Inline) -> None:
+def _poll_item(
+    engine: Engine,
+    actor: Actor,
+    client: FetchClient,
+    snap: _Snapshot,
+    url: str | None,
+    item: FeedItem,
+    known: dict,
+    report: PollReport,
+    max_body_chars: int,
+    pipeline: Inline,
+) -> None:
     if url is None:
         report.count("failed", None, error=f"the entry {item.title or '(untitled)'!r} has no link")
         return
@@ -148,8 +184,7 @@ def _poll_item(engine: Engine, actor: Actor, client: FetchClient, snap: _Snapsho
         return
     hints = Hints(outlet=snap.outlet or item.outlet, published=item.published, title=item.title)
     try:
-        fetched = fetch_article(client, url, max_body_chars=max_body_chars, hints=hints,
-                                prepare_page=pipeline.prepare)
+        fetched = fetch_article(client, url, max_body_chars=max_body_chars, hints=hints, prepare_page=pipeline.prepare)
     except (FetchError, InputError) as exc:
         reason = exc.reason
         _save_entry(pipeline, engine, snap.id, url, item.stamp, "failed", None, reason)
@@ -167,14 +202,29 @@ def _poll_item(engine: Engine, actor: Actor, client: FetchClient, snap: _Snapsho
     report.count(stored.status, url, stored.article_id)
 
 
-def _save_entry(pipeline: Inline, engine: Engine, source_id: int, url: str, stamp: str | None, status: str,
-                article_id: int | None, error: str | None) -> None:
+def _save_entry(
+    pipeline: Inline,
+    engine: Engine,
+    source_id: int,
+    url: str,
+    stamp: str | None,
+    status: str,
+    article_id: int | None,
+    error: str | None,
+) -> None:
     with pipeline.writing(engine) as session:
         _upsert_entry(session, source_id, url, stamp, status, article_id, error)
 
 
-def _upsert_entry(session: Session, source_id: int, url: str, stamp: str | None, status: str,
-                  article_id: int | None, error: str | None) -> None:
+def _upsert_entry(
+    session: Session,
+    source_id: int,
+    url: str,
+    stamp: str | None,
+    status: str,
+    article_id: int | None,
+    error: str | None,
+) -> None:
     def apply(entry: FeedEntry) -> None:
         entry.stamp, entry.status, entry.error, entry.seen_at = stamp, status, error, utcnow()
         if article_id is not None:
@@ -194,8 +244,16 @@ def _upsert_entry(session: Session, source_id: int, url: str, stamp: str | None,
         apply(session.exec(query).one())
 
 
-def _finish(pipeline: Inline, engine: Engine, report: PollReport, *, error: str | None = None, retry_after: float | None = None,
-            kind: str | None = None, validators: tuple[str | None, str | None] | None = None) -> PollReport:
+def _finish(
+    pipeline: Inline,
+    engine: Engine,
+    report: PollReport,
+    *,
+    error: str | None = None,
+    retry_after: float | None = None,
+    kind: str | None = None,
+    validators: tuple[str | None, str | None] | None = None,
+) -> PollReport:
     if error:
         report.status, report.error = "failed", error[:2000]
     now = utcnow()

@@ -1,5 +1,6 @@
 """The feeds and sitemaps a desk watches: add, edit, switch on and off, list, and which
 are due for a poll. Admins change them; everyone may read them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -55,8 +56,13 @@ def _checked(form: SourceForm) -> dict:
         errors["interval"] = f"between 1 and {MAX_INTERVAL:,} minutes"
     if errors:
         raise ValidationError("Please correct the highlighted fields.", fields=errors)
-    return {"url": url, "name": name[:200], "outlet": outlet or None, "interval_minutes": interval,
-            "enabled": bool(form.enabled)}
+    return {
+        "url": url,
+        "name": name[:200],
+        "outlet": outlet or None,
+        "interval_minutes": interval,
+        "enabled": bool(form.enabled),
+    }
 
 
 def add_source(session: Session, actor: Actor, form: SourceForm) -> FeedSource:
@@ -95,8 +101,9 @@ def update_source(session: Session, actor: Actor, source_id: int, form: SourceFo
 
 def set_enabled(session: Session, actor: Actor, source_id: int, enabled: bool) -> FeedSource:
     source = get_source(session, source_id)
-    form = SourceForm(url=source.url, name=source.name, outlet=source.outlet or "",
-                      interval=source.interval_minutes, enabled=enabled)
+    form = SourceForm(
+        url=source.url, name=source.name, outlet=source.outlet or "", interval=source.interval_minutes, enabled=enabled
+    )
     return update_source(session, actor, source_id, form)
 
 
@@ -113,9 +120,12 @@ def list_sources(session: Session) -> list[FeedSource]:
 
 def due_source_ids(session: Session, now: datetime | None = None) -> list[int]:
     now = now or utcnow()
-    query = (select(FeedSource.id).where(FeedSource.enabled == True)  # noqa: E712 - SQL, not Python
-             .where(or_(FeedSource.next_poll_at == None, FeedSource.next_poll_at <= now))  # noqa: E711
-             .order_by(FeedSource.next_poll_at, FeedSource.id))
+    query = (
+        select(FeedSource.id)
+        .where(FeedSource.enabled == True)  # noqa: E712 - SQL, not Python
+        .where(or_(FeedSource.next_poll_at == None, FeedSource.next_poll_at <= now))  # noqa: E711
+        .order_by(FeedSource.next_poll_at, FeedSource.id)
+    )
     return list(session.exec(query))
 
 
@@ -131,12 +141,23 @@ def source_dict(source: FeedSource) -> dict:
         return value.isoformat() if value else None
 
     return {
-        "id": source.id, "name": source.name, "url": source.url, "outlet": source.outlet, "kind": source.kind,
-        "interval_minutes": source.interval_minutes, "enabled": source.enabled,
-        "last_polled_at": iso(source.last_polled_at), "next_poll_at": iso(source.next_poll_at),
-        "last_status": source.last_status, "last_error": source.last_error,
-        "last_counts": {"new": source.last_new, "changed": source.last_changed,
-                        "unchanged": source.last_unchanged, "failed": source.last_failed},
+        "id": source.id,
+        "name": source.name,
+        "url": source.url,
+        "outlet": source.outlet,
+        "kind": source.kind,
+        "interval_minutes": source.interval_minutes,
+        "enabled": source.enabled,
+        "last_polled_at": iso(source.last_polled_at),
+        "next_poll_at": iso(source.next_poll_at),
+        "last_status": source.last_status,
+        "last_error": source.last_error,
+        "last_counts": {
+            "new": source.last_new,
+            "changed": source.last_changed,
+            "unchanged": source.last_unchanged,
+            "failed": source.last_failed,
+        },
     }
 
 

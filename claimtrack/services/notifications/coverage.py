@@ -7,6 +7,7 @@ article with ten claims about the same figure sends one message, not ten. The me
 names only what is already public to every signed-in reader: claim numbers and the
 outlet of the new coverage, never the text of anybody's verdict.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -31,9 +32,12 @@ def notify_new_links(session: Session, rows: Iterable[Mapping]) -> int:
     reviewers: dict[int, set[int]] = defaultdict(set)
     listed = sorted(ids)
     for start in range(0, len(listed), 500):
-        chunk = listed[start:start + 500]
-        query = select(Verdict.claim_id, Verdict.reviewer_id).where(Verdict.claim_id.in_(chunk),
-                                                                   Verdict.reviewer_id.is_not(None)).distinct()
+        chunk = listed[start : start + 500]
+        query = (
+            select(Verdict.claim_id, Verdict.reviewer_id)
+            .where(Verdict.claim_id.in_(chunk), Verdict.reviewer_id.is_not(None))
+            .distinct()
+        )
         for claim_id, reviewer_id in session.exec(query).all():
             reviewers[claim_id].add(reviewer_id)
     if not reviewers:
@@ -49,8 +53,12 @@ def notify_new_links(session: Session, rows: Iterable[Mapping]) -> int:
     outlets = _outlets(session, {o for others in found.values() for o in others})
     stored = 0
     for (user_id, mine, kind), others in sorted(found.items()):
-        if inbox.notify(session, user_id, kind, actor=None, claim_id=mine,
-                        message=_message(kind, mine, sorted(others), outlets)) is not None:
+        if (
+            inbox.notify(
+                session, user_id, kind, actor=None, claim_id=mine, message=_message(kind, mine, sorted(others), outlets)
+            )
+            is not None
+        ):
             stored += 1
     return stored
 
@@ -58,9 +66,12 @@ def notify_new_links(session: Session, rows: Iterable[Mapping]) -> int:
 def _outlets(session: Session, claim_ids: set[int]) -> dict[int, str]:
     if not claim_ids:
         return {}
-    rows = session.exec(select(Claim.id, Outlet.name).join(Article, Article.id == Claim.article_id)
-                        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
-                        .where(Claim.id.in_(sorted(claim_ids)))).all()
+    rows = session.exec(
+        select(Claim.id, Outlet.name)
+        .join(Article, Article.id == Claim.article_id)
+        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
+        .where(Claim.id.in_(sorted(claim_ids)))
+    ).all()
     return {claim_id: outlet or "an article without an outlet" for claim_id, outlet in rows}
 
 

@@ -6,6 +6,7 @@ Services call `notify` inside their own transaction, so a notification exists ex
 when the change it reports does. Nobody is notified of their own action, and a person
 reads only their own notifications (every query here is by the reader's id).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,8 +30,9 @@ KIND_LABELS = {
 MAX_MESSAGE = 2000
 
 
-def notify(session: Session, user_id: int | None, kind: str, *, actor: Actor | None, claim_id: int | None,
-           message: str) -> Notification | None:
+def notify(
+    session: Session, user_id: int | None, kind: str, *, actor: Actor | None, claim_id: int | None, message: str
+) -> Notification | None:
     """Store one notification unless it is the person's own doing or a kind they muted."""
     if kind not in NOTIFICATION_KINDS:
         raise ValueError(f"unknown notification kind {kind!r}")
@@ -38,8 +40,13 @@ def notify(session: Session, user_id: int | None, kind: str, *, actor: Actor | N
         return None
     if session.get(NotificationMute, (user_id, kind)) is not None:
         return None
-    row = Notification(user_id=user_id, kind=kind, claim_id=claim_id, message=message[:MAX_MESSAGE],
-                       actor_id=actor.user_id if actor else None)
+    row = Notification(
+        user_id=user_id,
+        kind=kind,
+        claim_id=claim_id,
+        message=message[:MAX_MESSAGE],
+        actor_id=actor.user_id if actor else None,
+    )
     session.add(row)
     return row
 
@@ -58,20 +65,35 @@ class Item:
 
 
 def unread_count(session: Session, user_id: int) -> int:
-    return session.exec(select(func.count(Notification.id)).where(Notification.user_id == user_id,
-                                                                   Notification.read_at.is_(None))).one()
+    return session.exec(
+        select(func.count(Notification.id)).where(Notification.user_id == user_id, Notification.read_at.is_(None))
+    ).one()
 
 
 def inbox(session: Session, user_id: int, *, unread_only: bool = False, limit: int = 100) -> list[Item]:
-    query = (select(Notification, Claim.text, User.display_name, User.username)
-             .outerjoin(Claim, Claim.id == Notification.claim_id)
-             .outerjoin(User, User.id == Notification.actor_id)
-             .where(Notification.user_id == user_id))
+    query = (
+        select(Notification, Claim.text, User.display_name, User.username)
+        .outerjoin(Claim, Claim.id == Notification.claim_id)
+        .outerjoin(User, User.id == Notification.actor_id)
+        .where(Notification.user_id == user_id)
+    )
     if unread_only:
         query = query.where(Notification.read_at.is_(None))
     rows = session.exec(query.order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit)).all()
-    return [Item(n.id, n.kind, KIND_LABELS[n.kind], n.message, n.claim_id, text, display or username,
-                 n.created_at, n.read_at is not None) for n, text, display, username in rows]
+    return [
+        Item(
+            n.id,
+            n.kind,
+            KIND_LABELS[n.kind],
+            n.message,
+            n.claim_id,
+            text,
+            display or username,
+            n.created_at,
+            n.read_at is not None,
+        )
+        for n, text, display, username in rows
+    ]
 
 
 def mark_read(session: Session, user_id: int, notification_id: int | None = None) -> int:

@@ -5,26 +5,30 @@ read here; drafts, submitted, returned and superseded rows, return comments and
 assignees never enter a query result. Exports stream: rows are read in batches ordered
 by claim id (keyset pagination, so memory stays flat however many reviews there are).
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
-from collections.abc import Iterator, Mapping, Sequence
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from ...claimreview import Appearance, Claimant as ClaimantDoc, Organisation, Rating, Review, claim_review
+from ...claimreview import Appearance, Organisation, Rating, Review, claim_review
+from ...claimreview import Claimant as ClaimantDoc
 from ...errors import NotFound, ValidationError
 from ...models import Article, Claim, Claimant, ClaimLink, Outlet, User, Verdict
 from ...ratings import RatingScale, scale_from
 
 BATCH = 500
 # Outside a web request (the CLI) there is no address the server is reached at to fall back on.
-NO_BASE_URL = ("There is no public base URL, so fact-checks have no public address: set it in "
-               "Admin → Publisher settings, or set CLAIMTRACK_PUBLIC_BASE_URL.")
+NO_BASE_URL = (
+    "There is no public base URL, so fact-checks have no public address: set it in "
+    "Admin → Publisher settings, or set CLAIMTRACK_PUBLIC_BASE_URL."
+)
 PUBLIC_PATH = "/fact-checks/{claim_id}"
 
 
@@ -95,11 +99,29 @@ class Published:
 
 
 _COLUMNS = (
-    Claim.id, Claim.text, Claim.speaker_title, Claimant.id, Claimant.name, Claimant.title, Claimant.kind,
-    Claimant.same_as, Article.id, Article.url, Article.title, Article.published_at, Outlet.name, Verdict.id,
-    Verdict.rating, Verdict.summary, Verdict.rationale, Verdict.published_at, Verdict.correction_note,
-    Verdict.claim_reviewed, sa.func.coalesce(sa.func.nullif(User.display_name, ""), User.username),
-    Verdict.retracted_at, Verdict.retraction_reason,
+    Claim.id,
+    Claim.text,
+    Claim.speaker_title,
+    Claimant.id,
+    Claimant.name,
+    Claimant.title,
+    Claimant.kind,
+    Claimant.same_as,
+    Article.id,
+    Article.url,
+    Article.title,
+    Article.published_at,
+    Outlet.name,
+    Verdict.id,
+    Verdict.rating,
+    Verdict.summary,
+    Verdict.rationale,
+    Verdict.published_at,
+    Verdict.correction_note,
+    Verdict.claim_reviewed,
+    sa.func.coalesce(sa.func.nullif(User.display_name, ""), User.username),
+    Verdict.retracted_at,
+    Verdict.retraction_reason,
 )
 
 
@@ -145,10 +167,13 @@ def _decorate(session: Session, rows: list[Published]) -> list[Published]:
     """Add what needs a second query per batch: the first publication date (a
     correction keeps the original date) and the earliest confirmed same-claim appearance."""
     ids = [row.claim_id for row in rows]
-    first_dates = dict(session.execute(
-        sa.select(Verdict.claim_id, sa.func.min(Verdict.published_at))
-        .where(Verdict.claim_id.in_(ids), Verdict.state.in_(("published", "superseded")))
-        .group_by(Verdict.claim_id)).all())
+    first_dates = dict(
+        session.execute(
+            sa.select(Verdict.claim_id, sa.func.min(Verdict.published_at))
+            .where(Verdict.claim_id.in_(ids), Verdict.state.in_(("published", "superseded")))
+            .group_by(Verdict.claim_id)
+        ).all()
+    )
     linked = _same_claim_articles(session, ids)
     out = []
     for row in rows:
@@ -158,17 +183,21 @@ def _decorate(session: Session, rows: list[Published]) -> list[Published]:
             dated = [a for a in candidates if a.published is not None]
             if dated:
                 first = min(dated, key=lambda a: a.published)
-        out.append(replace(row, first_published_at=first_dates.get(row.claim_id) or row.published_at,
-                            first_appearance=first))
+        out.append(
+            replace(row, first_published_at=first_dates.get(row.claim_id) or row.published_at, first_appearance=first)
+        )
     return out
 
 
 def _same_claim_articles(session: Session, ids: list[int]) -> dict[int, list[Appearance]]:
     """Articles of the claims each claim is confirmed to be the same as (direct links)."""
     links = session.execute(
-        sa.select(ClaimLink.claim_a_id, ClaimLink.claim_b_id)
-        .where(ClaimLink.relation == "same", ClaimLink.state == "confirmed",
-               sa.or_(ClaimLink.claim_a_id.in_(ids), ClaimLink.claim_b_id.in_(ids)))).all()
+        sa.select(ClaimLink.claim_a_id, ClaimLink.claim_b_id).where(
+            ClaimLink.relation == "same",
+            ClaimLink.state == "confirmed",
+            sa.or_(ClaimLink.claim_a_id.in_(ids), ClaimLink.claim_b_id.in_(ids)),
+        )
+    ).all()
     if not links:
         return {}
     wanted = set(ids)
@@ -183,8 +212,10 @@ def _same_claim_articles(session: Session, ids: list[int]) -> dict[int, list[App
         claim_id: Appearance(url, title, outlet, published)
         for claim_id, url, title, outlet, published in session.execute(
             sa.select(Claim.id, Article.url, Article.title, Outlet.name, Article.published_at)
-            .join(Article, Article.id == Claim.article_id).outerjoin(Outlet, Outlet.id == Article.outlet_id)
-            .where(Claim.id.in_(other_ids))).all()
+            .join(Article, Article.id == Claim.article_id)
+            .outerjoin(Outlet, Outlet.id == Article.outlet_id)
+            .where(Claim.id.in_(other_ids))
+        ).all()
     }
     return {claim_id: [articles[o] for o in sorted(os) if o in articles] for claim_id, os in others.items()}
 
@@ -194,22 +225,30 @@ def review_of(row: Published, settings: Settings) -> Review:
     rating = Rating(
         alternate_name=label.alternate_name if label else row.rating,
         value=label.value if label else None,
-        worst=settings.scale.worst, best=settings.scale.best,
+        worst=settings.scale.worst,
+        best=settings.scale.best,
         explanation=row.summary or None,
     )
     claimant = None
     if row.claimant_name:
-        claimant = ClaimantDoc(row.claimant_name, row.claimant_kind or "person", row.job_title,
-                               row.claimant_same_as)
+        claimant = ClaimantDoc(row.claimant_name, row.claimant_kind or "person", row.job_title, row.claimant_same_as)
     elif row.outlet:
         # No named speaker: the outlet makes the claim in its own voice.
         claimant = ClaimantDoc(row.outlet, "organization")
     modified = row.published_at if row.first_published_at and row.published_at > row.first_published_at else None
     return Review(
-        url=settings.public_url(row.claim_id), claim_reviewed=row.reviewed_text, rating=rating,
-        author=settings.publisher, license=settings.license, contributor=row.reviewer_name,
-        date_published=row.first_published_at or row.published_at, date_modified=modified, claimant=claimant,
-        claim_date=row.article_published, appearance=row.appearance, first_appearance=row.first_appearance,
+        url=settings.public_url(row.claim_id),
+        claim_reviewed=row.reviewed_text,
+        rating=rating,
+        author=settings.publisher,
+        license=settings.license,
+        contributor=row.reviewer_name,
+        date_published=row.first_published_at or row.published_at,
+        date_modified=modified,
+        claimant=claimant,
+        claim_date=row.article_published,
+        appearance=row.appearance,
+        first_appearance=row.first_appearance,
     )
 
 
@@ -233,17 +272,27 @@ def claimreview_for(session: Session, claim_id: int, config: Mapping[str, Any]) 
     return claim_review(review_of(row, settings))
 
 
-def iter_published(session: Session, *, since: datetime | None = None, after: int = 0,
-                   batch: int = BATCH, limit: int | None = None,
-                   where: Sequence[sa.ColumnElement] = ()) -> Iterator[Published]:
+def iter_published(
+    session: Session,
+    *,
+    since: datetime | None = None,
+    after: int = 0,
+    batch: int = BATCH,
+    limit: int | None = None,
+    where: Sequence[sa.ColumnElement] = (),
+) -> Iterator[Published]:
     """Live (published, not retracted) fact-checks in claim id order, read `batch` rows
     at a time: what the feed and the exports carry. `where` narrows them further (the
     queue's filter conditions, over Claim, Article and Claimant)."""
     remaining = limit
     while remaining is None or remaining > 0:
         size = batch if remaining is None else min(batch, remaining)
-        query = (published_query().where(Claim.id > after, Verdict.retracted_at.is_(None), *where)
-                 .order_by(Claim.id).limit(size))
+        query = (
+            published_query()
+            .where(Claim.id > after, Verdict.retracted_at.is_(None), *where)
+            .order_by(Claim.id)
+            .limit(size)
+        )
         if since is not None:
             query = query.where(Verdict.published_at >= since)
         rows = _rows(session, query)
@@ -255,8 +304,9 @@ def iter_published(session: Session, *, since: datetime | None = None, after: in
             remaining -= len(rows)
 
 
-def iter_claimreviews(session: Session, config: Mapping[str, Any], *, since: datetime | None = None,
-                      batch: int = BATCH) -> Iterator[dict[str, Any]]:
+def iter_claimreviews(
+    session: Session, config: Mapping[str, Any], *, since: datetime | None = None, batch: int = BATCH
+) -> Iterator[dict[str, Any]]:
     settings = Settings.from_config(config)
     for row in iter_published(session, since=since, batch=batch):
         yield claim_review(review_of(row, settings))
@@ -274,5 +324,4 @@ def feed_page(session: Session, config: Mapping[str, Any], *, after: int = 0, si
     rows = list(iter_published(session, after=after, batch=size + 1, limit=size + 1))
     more = len(rows) > size
     rows = rows[:size]
-    return FeedPage([claim_review(review_of(row, settings)) for row in rows],
-                    rows[-1].claim_id if more else None)
+    return FeedPage([claim_review(review_of(row, settings)) for row in rows], rows[-1].claim_id if more else None)

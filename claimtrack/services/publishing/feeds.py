@@ -9,13 +9,14 @@ never downloads the whole feed again. Pages are cut with a keyset cursor of
 (modified, claim id), so they stay stable while new items arrive. Retracted
 fact-checks leave the feeds (schema.org has no withdrawn ClaimReview).
 """
+
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, UTC
-from typing import Any
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -45,8 +46,10 @@ def parse_since(raw: str | None) -> datetime | None:
             return datetime.combine(date.fromisoformat(text), time.min, tzinfo=UTC)
         when = datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "+"))
     except ValueError:
-        raise ValidationError(f"'since' must be an ISO 8601 date or date and time (2026-01-31T09:30:00Z), "
-                              f"not {text[:40]!r}.", fields={"since": "not a date"}) from None
+        raise ValidationError(
+            f"'since' must be an ISO 8601 date or date and time (2026-01-31T09:30:00Z), not {text[:40]!r}.",
+            fields={"since": "not a date"},
+        ) from None
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
@@ -62,8 +65,9 @@ def parse_cursor(raw: str | None) -> tuple[datetime, int] | None:
         return None
     found = _CURSOR.fullmatch(text)
     if not found:
-        raise ValidationError("'cursor' must be copied from a previous page's next link.",
-                              fields={"cursor": "not a cursor"})
+        raise ValidationError(
+            "'cursor' must be copied from a previous page's next link.", fields={"cursor": "not a cursor"}
+        )
     micros, claim_id = int(found.group(1)), int(found.group(2))
     try:
         moment = EPOCH + timedelta(microseconds=micros)
@@ -88,8 +92,14 @@ class Changes:
         return max(moments) if moments else None
 
 
-def changes(session: Session, *, since: datetime | None = None, cursor: tuple[datetime, int] | None = None,
-            size: int = 100, newest_first: bool = False) -> Changes:
+def changes(
+    session: Session,
+    *,
+    since: datetime | None = None,
+    cursor: tuple[datetime, int] | None = None,
+    size: int = 100,
+    newest_first: bool = False,
+) -> Changes:
     """One page of live fact-checks by modification time (oldest first for machines,
     newest first for readers' feeds)."""
     size = max(1, min(size, MAX_PAGE))
@@ -120,15 +130,22 @@ def datafeed_item(row: Published, settings: Settings, lang: str) -> dict[str, An
     doc["dateModified"] = _stamp(row.published_at)
     if settings.license:
         doc["sdLicense"] = settings.license
-    return {"@type": "DataFeedItem", "dateCreated": _stamp(row.first_published_at or row.published_at),
-            "dateModified": _stamp(row.published_at), "item": [doc]}
+    return {
+        "@type": "DataFeedItem",
+        "dateCreated": _stamp(row.first_published_at or row.published_at),
+        "dateModified": _stamp(row.published_at),
+        "item": [doc],
+    }
 
 
 def datafeed_head(settings: Settings, feed_url: str, modified: datetime | None) -> dict[str, Any]:
-    head: dict[str, Any] = {"@context": "https://schema.org", "@type": "DataFeed",
-                            "name": f"{settings.publisher.name} fact-checks", "url": feed_url,
-                            "publisher": {"@type": "Organization", "name": settings.publisher.name,
-                                          "url": settings.publisher.url}}
+    head: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "DataFeed",
+        "name": f"{settings.publisher.name} fact-checks",
+        "url": feed_url,
+        "publisher": {"@type": "Organization", "name": settings.publisher.name, "url": settings.publisher.url},
+    }
     if modified is not None:
         head["dateModified"] = _stamp(modified)
     if settings.license:

@@ -4,12 +4,13 @@ Everything comes from `publishing.published_query` or from rows reachable from t
 current published verdict (its sources, and the superseded verdicts it corrected), so
 nothing a reader sees was never published.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from collections.abc import Mapping
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -64,8 +65,11 @@ def fact_check_page(session: Session, claim_id: int, config: Mapping[str, Any]) 
     settings = Settings.from_config(config)
     item = published_claim(session, claim_id)
     return FactCheckPage(
-        item=item, label=label_for(settings, item.rating), url=settings.public_url(item.claim_id),
-        sources=_sources(session, item.claim_id), corrections=_corrections(session, item, settings),
+        item=item,
+        label=label_for(settings, item.rating),
+        url=settings.public_url(item.claim_id),
+        sources=_sources(session, item.claim_id),
+        corrections=_corrections(session, item, settings),
         # A retracted fact-check keeps its page (with the notice) but carries no ClaimReview.
         claimreview=None if item.retracted_at else claim_review(review_of(item, settings)),
     )
@@ -75,7 +79,9 @@ def _sources(session: Session, claim_id: int) -> list[PublicSource]:
     rows = session.execute(
         sa.select(Source.url, Source.title, Source.publisher, ClaimSource.stance, ClaimSource.excerpt)
         .join(Source, Source.id == ClaimSource.source_id)
-        .where(ClaimSource.claim_id == claim_id).order_by(ClaimSource.id)).all()
+        .where(ClaimSource.claim_id == claim_id)
+        .order_by(ClaimSource.id)
+    ).all()
     return [PublicSource(*row) for row in rows]
 
 
@@ -88,8 +94,14 @@ def _corrections(session: Session, item: Published, settings: Settings) -> list[
         previous = session.get(Verdict, current.corrects_id)
         if previous is None or previous.state != "superseded":
             break
-        out.append(Correction(current.published_at, current.correction_note or "",
-                              label_for(settings, previous.rating), previous.published_at))
+        out.append(
+            Correction(
+                current.published_at,
+                current.correction_note or "",
+                label_for(settings, previous.rating),
+                previous.published_at,
+            )
+        )
         current = previous
     return out
 
@@ -107,8 +119,15 @@ class IndexPage:
     rating: str | None
 
 
-def fact_check_index(session: Session, config: Mapping[str, Any], *, claimant_id: int | None = None,
-                     rating: str | None = None, page: int = 1, size: int = 20) -> IndexPage:
+def fact_check_index(
+    session: Session,
+    config: Mapping[str, Any],
+    *,
+    claimant_id: int | None = None,
+    rating: str | None = None,
+    page: int = 1,
+    size: int = 20,
+) -> IndexPage:
     settings = Settings.from_config(config)
     if rating and settings.scale.get(rating) is None:
         raise ValidationError(f"Unknown verdict {rating!r}; choose one of: {', '.join(settings.scale.keys())}.")
@@ -121,18 +140,29 @@ def fact_check_index(session: Session, config: Mapping[str, Any], *, claimant_id
     if rating:
         query = query.where(Verdict.rating == rating)
     total = session.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one()
-    rows = [Published(*row) for row in session.execute(
-        query.order_by(Verdict.published_at.desc(), Claim.id.desc()).offset((page - 1) * size).limit(size)).all()]
+    rows = [
+        Published(*row)
+        for row in session.execute(
+            query.order_by(Verdict.published_at.desc(), Claim.id.desc()).offset((page - 1) * size).limit(size)
+        ).all()
+    ]
     claimants = session.execute(
-        sa.select(Claimant.id, Claimant.name).distinct()
+        sa.select(Claimant.id, Claimant.name)
+        .distinct()
         .join(Claim, Claim.claimant_id == Claimant.id)
         .join(Verdict, sa.and_(Verdict.claim_id == Claim.id, Verdict.state == "published"))
         # Readers filter by who said it: people and organisations, not "officials".
         .where(Claim.status == "published", Claimant.kind.in_(("person", "organization")))
-        .order_by(Claimant.name, Claimant.id)).all()
+        .order_by(Claimant.name, Claimant.id)
+    ).all()
     return IndexPage(
-        items=rows, labels={label.key: label.label for label in settings.scale.labels}, total=total, page=page,
-        pages=max(1, -(-total // size)), claimants=[tuple(c) for c in claimants],
-        ratings=[(label.key, label.label) for label in settings.scale.labels], claimant_id=claimant_id,
+        items=rows,
+        labels={label.key: label.label for label in settings.scale.labels},
+        total=total,
+        page=page,
+        pages=max(1, -(-total // size)),
+        claimants=[tuple(c) for c in claimants],
+        ratings=[(label.key, label.label) for label in settings.scale.labels],
+        claimant_id=claimant_id,
         rating=rating or None,
     )

@@ -1,18 +1,19 @@
 """What a fact-check will look like before an editor publishes it: the public page's
 parts and its ClaimReview, built from the verdict awaiting approval. Nothing is written."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
-from collections.abc import Mapping
 
 from sqlmodel import Session
 
 from ...claimreview import claim_review, embeddable_json
 from ...errors import Conflict
 from ...models import utcnow
-from .feed import Published, Settings, review_of, verdict_row
 from ..review.verdicts import check_claim_reviewed, open_verdict
+from .feed import Published, Settings, review_of, verdict_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,5 +41,9 @@ def preview(session: Session, claim_id: int, config: Mapping[str, Any], *, claim
     now = utcnow()
     item = replace(item, claim_reviewed=reviewed, published_at=now, first_published_at=now)
     label = settings.scale.get(item.rating)
-    return Preview(item, label.label if label else item.rating, settings.public_url(claim_id),
-                   claim_review(review_of(item, settings)))
+    return Preview(
+        item,
+        label.label if label else item.rating,
+        settings.public_url(claim_id),
+        claim_review(review_of(item, settings)),
+    )

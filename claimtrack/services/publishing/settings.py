@@ -5,12 +5,13 @@ Every app server reads the same rows, so changing a setting on one changes it fo
 A value set in the environment (or the instance config file) wins over the stored one,
 so an operator can pin a setting; `effective` layers them and says where each came from.
 """
+
 from __future__ import annotations
 
 from collections import ChainMap
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from sqlmodel import Session, select
@@ -30,8 +31,11 @@ PUBLISHER_KEYS = {
     "default_license": "DEFAULT_LICENSE",
 }
 LABELS = {
-    "publisher_name": "Publisher name", "publisher_url": "Publisher URL", "publisher_logo_url": "Logo URL",
-    "public_base_url": "Public base URL", "default_license": "Default licence",
+    "publisher_name": "Publisher name",
+    "publisher_url": "Publisher URL",
+    "publisher_logo_url": "Logo URL",
+    "public_base_url": "Public base URL",
+    "default_license": "Default licence",
 }
 URL_KEYS = ("publisher_url", "publisher_logo_url", "public_base_url", "default_license")
 MAX_NAME = 300
@@ -77,8 +81,13 @@ def _pinned(config: Mapping[str, Any], name: str) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
-def effective(session: Session, config: Mapping[str, Any], *, request_base: str | None = None,
-              values: Mapping[str, Any] | None = None) -> ChainMap:
+def effective(
+    session: Session,
+    config: Mapping[str, Any],
+    *,
+    request_base: str | None = None,
+    values: Mapping[str, Any] | None = None,
+) -> ChainMap:
     """The configuration services should use: environment and config file first, then the
     stored settings, then (for the public base URL only) the address the server is
     reached at. The stored rating scale rides along as `RATING_SCALE`."""

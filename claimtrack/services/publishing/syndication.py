@@ -1,9 +1,10 @@
 """Readers' feeds of published fact-checks: JSON Feed 1.1 and Atom (RFC 4287), newest
 change first, built from a page of `feeds.changes`."""
+
 from __future__ import annotations
 
 import re
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 from typing import Any
 from xml.etree import ElementTree as ET  # nosec B405 - writes XML only, never parses any
 
@@ -36,25 +37,37 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def json_feed(rows: list[Published], settings: Settings, lang: str, *, home_url: str, feed_url: str,
-              next_url: str | None) -> dict[str, Any]:
+def json_feed(
+    rows: list[Published], settings: Settings, lang: str, *, home_url: str, feed_url: str, next_url: str | None
+) -> dict[str, Any]:
     items = []
     for row in rows:
         url = settings.public_url(row.claim_id)
-        item: dict[str, Any] = {"id": url, "url": url, "title": _title(row, settings.scale),
-                                "content_text": _text(row), "summary": row.summary or None,
-                                "date_published": _stamp(row.first_published_at or row.published_at),
-                                "date_modified": _stamp(row.published_at),
-                                "tags": [_label(row, settings.scale)], "language": lang}
+        item: dict[str, Any] = {
+            "id": url,
+            "url": url,
+            "title": _title(row, settings.scale),
+            "content_text": _text(row),
+            "summary": row.summary or None,
+            "date_published": _stamp(row.first_published_at or row.published_at),
+            "date_modified": _stamp(row.published_at),
+            "tags": [_label(row, settings.scale)],
+            "language": lang,
+        }
         if row.reviewer_name:
             item["authors"] = [{"name": row.reviewer_name}]
         if row.article_url:
             item["external_url"] = row.article_url
         items.append({k: v for k, v in item.items() if v is not None})
-    doc: dict[str, Any] = {"version": JSON_FEED_VERSION, "title": f"{settings.publisher.name} fact-checks",
-                           "home_page_url": home_url, "feed_url": feed_url, "language": lang,
-                           "authors": [{"name": settings.publisher.name, "url": settings.publisher.url}],
-                           "items": items}
+    doc: dict[str, Any] = {
+        "version": JSON_FEED_VERSION,
+        "title": f"{settings.publisher.name} fact-checks",
+        "home_page_url": home_url,
+        "feed_url": feed_url,
+        "language": lang,
+        "authors": [{"name": settings.publisher.name, "url": settings.publisher.url}],
+        "items": items,
+    }
     if settings.publisher.logo:
         doc["icon"] = settings.publisher.logo
     if next_url:
@@ -62,8 +75,16 @@ def json_feed(rows: list[Published], settings: Settings, lang: str, *, home_url:
     return doc
 
 
-def atom_feed(rows: list[Published], settings: Settings, lang: str, *, home_url: str, feed_url: str,
-              next_url: str | None, updated: datetime | None) -> bytes:
+def atom_feed(
+    rows: list[Published],
+    settings: Settings,
+    lang: str,
+    *,
+    home_url: str,
+    feed_url: str,
+    next_url: str | None,
+    updated: datetime | None,
+) -> bytes:
     ET.register_namespace("", ATOM_NS)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:

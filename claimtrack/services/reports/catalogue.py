@@ -1,6 +1,7 @@
 """Every report by name: `build` is what the web pages, downloads and `claimtrack report`
 all call. It sits apart from the shared shape so the report modules import the shape and
 nothing imports back."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -15,8 +16,10 @@ from .shape import Report, parse_filters, parse_id
 REPORT_NAMES = ("article", "overview", "claimants", "workload", "conflicts")
 
 BUILDERS: dict[str, Callable[..., Report]] = {
-    "overview": overview.overview, "claimants": claimants.scorecard,
-    "workload": workload.workload, "conflicts": conflicts.conflicts,
+    "overview": overview.overview,
+    "claimants": claimants.scorecard,
+    "workload": workload.workload,
+    "conflicts": conflicts.conflicts,
 }
 
 

@@ -7,6 +7,7 @@ programs (OWASP "CSV injection"), so such a cell is written with a leading singl
 quote, which shows the text as typed and runs nothing. Numbers are not text and pass
 unchanged, so a negative count stays a number.
 """
+
 from __future__ import annotations
 
 import csv

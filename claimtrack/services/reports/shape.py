@@ -5,12 +5,13 @@ CSV/JSON output. Each report lives in its own module beside this one, and
 Column names are part of the interface: a report's `columns` never change order or
 spelling, so spreadsheets and scripts built on them keep working.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, UTC
-from typing import Any
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 import sqlalchemy.orm
@@ -33,9 +34,12 @@ class Report:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"report": self.name, "filters": {k: _plain(v) for k, v in self.filters.items()},
-                "columns": list(self.columns),
-                "rows": [{c: _plain(row.get(c)) for c in self.columns} for row in self.rows]}
+        return {
+            "report": self.name,
+            "filters": {k: _plain(v) for k, v in self.filters.items()},
+            "columns": list(self.columns),
+            "rows": [{c: _plain(row.get(c)) for c in self.columns} for row in self.rows],
+        }
 
     def to_csv(self) -> str:
         return write_csv(self.columns, ([_cell(row.get(c)) for c in self.columns] for row in self.rows))
@@ -72,8 +76,13 @@ class Filters:
     reviewer_id: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"from": self.date_from, "to": self.date_to, "outlet": self.outlet_id,
-                "claimant": self.claimant_id, "reviewer": self.reviewer_id}
+        return {
+            "from": self.date_from,
+            "to": self.date_to,
+            "outlet": self.outlet_id,
+            "claimant": self.claimant_id,
+            "reviewer": self.reviewer_id,
+        }
 
     def apply(self, query: sa.Select) -> sa.Select:
         """Narrow a query that already joins Claim and Article."""
@@ -89,8 +98,9 @@ class Filters:
         if self.reviewer_id is not None:
             # An alias, so the subquery stays independent of any Verdict join in the outer query.
             row = sa.orm.aliased(Verdict)
-            wrote = (sa.select(row.id).where(row.claim_id == Claim.id, row.reviewer_id == self.reviewer_id)
-                     .correlate(Claim))
+            wrote = (
+                sa.select(row.id).where(row.claim_id == Claim.id, row.reviewer_id == self.reviewer_id).correlate(Claim)
+            )
             query = query.where(sa.or_(Claim.assignee_id == self.reviewer_id, wrote.exists()))
         return query
 
@@ -107,8 +117,7 @@ def parse_filters(session: Session, args: Mapping[str, Any]) -> Filters:
     outlet = parse_id(args.get("outlet"), "outlet")
     claimant = parse_id(args.get("claimant"), "claimant")
     reviewer = parse_id(args.get("reviewer"), "reviewer")
-    for value, model, label in ((outlet, Outlet, "outlet"), (claimant, Claimant, "claimant"),
-                                (reviewer, User, "user")):
+    for value, model, label in ((outlet, Outlet, "outlet"), (claimant, Claimant, "claimant"), (reviewer, User, "user")):
         if value is not None and session.get(model, value) is None:
             raise NotFound(f"There is no {label} #{value}.")
     return Filters(date_from, date_to, outlet, claimant, reviewer)
@@ -122,8 +131,9 @@ def _date(raw: Any, name: str) -> date | None:
     try:
         return date.fromisoformat(str(raw).strip())
     except ValueError:
-        raise ValidationError(f"'{name}' must be a date like 2026-01-31, not {str(raw)[:40]!r}.",
-                              fields={name: "not a date"}) from None
+        raise ValidationError(
+            f"'{name}' must be a date like 2026-01-31, not {str(raw)[:40]!r}.", fields={name: "not a date"}
+        ) from None
 
 
 def parse_id(raw: Any, name: str) -> int | None:
@@ -139,13 +149,24 @@ def filter_options(session: Session) -> dict[str, list[tuple[int, str]]]:
     """Choices for the filter form."""
     return {
         "outlets": [tuple(r) for r in session.execute(sa.select(Outlet.id, Outlet.name).order_by(Outlet.name)).all()],
-        "claimants": [tuple(r) for r in session.execute(
-            sa.select(Claimant.id, Claimant.name).where(Claimant.merged_into_id.is_(None))
-            .order_by(Claimant.name, Claimant.id)).all()],
+        "claimants": [
+            tuple(r)
+            for r in session.execute(
+                sa.select(Claimant.id, Claimant.name)
+                .where(Claimant.merged_into_id.is_(None))
+                .order_by(Claimant.name, Claimant.id)
+            ).all()
+        ],
         # People by the name they go by ("Rita Reviewer (reviewer)"), as the rest of the app shows them.
-        "reviewers": sorted(((uid, f"{display} ({username})" if display and display != username else username)
-                             for uid, username, display in session.execute(
-                                 sa.select(User.id, User.username, User.display_name)
-                                 .where(User.role.in_(("reviewer", "editor", "admin")))).all()),
-                            key=lambda pair: pair[1].casefold()),
+        "reviewers": sorted(
+            (
+                (uid, f"{display} ({username})" if display and display != username else username)
+                for uid, username, display in session.execute(
+                    sa.select(User.id, User.username, User.display_name).where(
+                        User.role.in_(("reviewer", "editor", "admin"))
+                    )
+                ).all()
+            ),
+            key=lambda pair: pair[1].casefold(),
+        ),
     }

@@ -4,11 +4,12 @@ time from a claim's import to its first published verdict.
 A claim counts for the reviewer of its latest verdict row: open when that row is a
 draft or returned, submitted when it awaits approval. A published claim counts for the
 reviewer of its first published row (a correction does not move the credit)."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from statistics import median
 from typing import Any
-from collections.abc import Mapping
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -20,11 +21,23 @@ COLUMNS = ("reviewer_id", "reviewer", "open", "submitted", "published", "median_
 
 
 def workload(session: Session, filters: Filters, config: Mapping[str, Any]) -> Report:
-    rows = session.execute(filters.apply(
-        sa.select(Verdict.claim_id, Verdict.id, Verdict.state, Verdict.reviewer_id, Verdict.published_at,
-                  Claim.created_at, Claim.status)
-        .select_from(Claim).join(Article, Article.id == Claim.article_id)
-        .join(Verdict, Verdict.claim_id == Claim.id).order_by(Verdict.claim_id, Verdict.id))).all()
+    rows = session.execute(
+        filters.apply(
+            sa.select(
+                Verdict.claim_id,
+                Verdict.id,
+                Verdict.state,
+                Verdict.reviewer_id,
+                Verdict.published_at,
+                Claim.created_at,
+                Claim.status,
+            )
+            .select_from(Claim)
+            .join(Article, Article.id == Claim.article_id)
+            .join(Verdict, Verdict.claim_id == Claim.id)
+            .order_by(Verdict.claim_id, Verdict.id)
+        )
+    ).all()
     latest: dict[int, Any] = {}
     first_published: dict[int, Any] = {}
     for row in rows:
@@ -36,11 +49,13 @@ def workload(session: Session, filters: Filters, config: Mapping[str, Any]) -> R
     people: dict[int, dict[str, Any]] = {}
 
     def entry(user_id: int) -> dict[str, Any]:
-        return people.setdefault(user_id, {"reviewer_id": user_id, "open": 0, "submitted": 0, "published": 0,
-                                           "hours": []})
+        return people.setdefault(
+            user_id, {"reviewer_id": user_id, "open": 0, "submitted": 0, "published": 0, "hours": []}
+        )
 
-    for user_id in session.execute(sa.select(User.id).where(User.role.in_(("reviewer", "editor", "admin")),
-                                                            User.is_active.is_(True))).scalars():
+    for user_id in session.execute(
+        sa.select(User.id).where(User.role.in_(("reviewer", "editor", "admin")), User.is_active.is_(True))
+    ).scalars():
         entry(user_id)
     for row in latest.values():
         if row.reviewer_id is not None and row.state in ("draft", "returned"):

@@ -6,6 +6,7 @@ remembers every claim's state before and its version after. Undo replays that re
 backwards through the same services, for the claims nobody has touched since; a batch is
 undone at most once, within `UNDO_WINDOW`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -44,8 +45,16 @@ def _claim_ids(raw: list[int]) -> list[int]:
     return ids
 
 
-def apply(session: Session, actor: Actor, action: str, claim_ids: list[int], *, assignee_id: int | None = None,
-          status: str | None = None, reason: str | None = None) -> BulkResult:
+def apply(
+    session: Session,
+    actor: Actor,
+    action: str,
+    claim_ids: list[int],
+    *,
+    assignee_id: int | None = None,
+    status: str | None = None,
+    reason: str | None = None,
+) -> BulkResult:
     """Apply one action to each selected claim; claims the action cannot apply to are skipped
     with the reason the single edit would have given."""
     require(actor, "reviewer", "change claims in bulk")
@@ -83,9 +92,15 @@ def apply(session: Session, actor: Actor, action: str, claim_ids: list[int], *, 
         result.done.append(claim_id)
         before[str(claim_id)] = dict(state, version=claim.version)
     if result.done:
-        event = audit.record(session, actor, f"bulk.{action}", "bulk", None, before={"claims": before},
-                             after={"assignee_id": assignee_id, "status": status, "reason": reason,
-                                    "count": len(result.done)})
+        event = audit.record(
+            session,
+            actor,
+            f"bulk.{action}",
+            "bulk",
+            None,
+            before={"claims": before},
+            after={"assignee_id": assignee_id, "status": status, "reason": reason, "count": len(result.done)},
+        )
         session.flush()
         result.event_id = event.id
     return result
@@ -101,11 +116,14 @@ def undoable(session: Session, actor: Actor, event_id: int) -> AuditEvent:
     at = event.at if event.at.tzinfo else event.at.replace(tzinfo=utcnow().tzinfo)
     if utcnow() - at > UNDO_WINDOW:
         minutes = int(UNDO_WINDOW.total_seconds() // 60)
-        raise ValidationError(f"A bulk change can be undone for {minutes} minutes; this one is older.",
-                              fields={"undo": "too late"})
-    done = session.exec(select(AuditEvent.id).where(AuditEvent.action == "bulk.undo",
-                                                    AuditEvent.entity_type == "bulk",
-                                                    AuditEvent.entity_id == event_id)).first()
+        raise ValidationError(
+            f"A bulk change can be undone for {minutes} minutes; this one is older.", fields={"undo": "too late"}
+        )
+    done = session.exec(
+        select(AuditEvent.id).where(
+            AuditEvent.action == "bulk.undo", AuditEvent.entity_type == "bulk", AuditEvent.entity_id == event_id
+        )
+    ).first()
     if done is not None:
         raise ValidationError("This bulk change has already been undone.", fields={"undo": "already undone"})
     return event
@@ -132,8 +150,14 @@ def undo(session: Session, actor: Actor, event_id: int) -> BulkResult:
             result.skipped[claim_id] = exc.message
             continue
         result.done.append(claim_id)
-    undo_event = audit.record(session, actor, "bulk.undo", "bulk", event_id,
-                              after={"restored": result.done, "skipped": sorted(result.skipped)})
+    undo_event = audit.record(
+        session,
+        actor,
+        "bulk.undo",
+        "bulk",
+        event_id,
+        after={"restored": result.done, "skipped": sorted(result.skipped)},
+    )
     session.flush()
     result.event_id = undo_event.id
     return result

@@ -3,6 +3,7 @@ one transaction: all of them, or none on any error. The JSON API's PATCH is this
 
 Each step quotes the version the previous one produced, so the caller's `version`
 guards the whole edit."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -35,20 +36,22 @@ class ClaimEdit:
 def edit_claim(session: Session, actor: Actor, claim_id: int, edit: ClaimEdit) -> Claim:
     given = edit.given
     if ("start" in given) != ("end" in given):
-        raise ValidationError("Give both start and end to move the span.",
-                              fields={"start" if "end" in given else "end": "required with the other"})
+        raise ValidationError(
+            "Give both start and end to move the span.",
+            fields={"start" if "end" in given else "end": "required with the other"},
+        )
     claim = claims.get_claim(session, claim_id)
     version = edit.version
     if given & {"text", "start", "end"}:
         start = edit.start if edit.start is not None else claim.start_offset
         end = edit.end if edit.end is not None else claim.end_offset
         text = edit.text if edit.text is not None else (claim.text if "start" not in given else None)
-        version = claims.edit_text(session, actor, claim_id, version=version, text=text, start=start,
-                                   end=end).version
+        version = claims.edit_text(session, actor, claim_id, version=version, text=text, start=start, end=end).version
     if given & {"claimant", "claimant_title"}:
         name = edit.claimant if "claimant" in given else claims.claimant_name(session, claim.claimant_id)
-        version = claims.set_speaker(session, actor, claim_id, version=version, name=name,
-                                     title=edit.claimant_title).version
+        version = claims.set_speaker(
+            session, actor, claim_id, version=version, name=name, title=edit.claimant_title
+        ).version
     if "assignee" in given:
         version = claims.assign(session, actor, claim_id, version=version, assignee_id=edit.assignee).version
     if edit.status == "dismissed":

@@ -12,6 +12,7 @@ Rules that hold for every function here:
   `StaleVersion` names who changed it and when. Every write bumps the version.
 - **Audit.** Every write records an event on the claim with the fields before and after.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,17 +20,17 @@ import re
 from sqlmodel import Session, select
 
 from ...errors import Conflict, NotFound, ValidationError
-from ...extraction.quantities import find_quantities
 from ...extraction import checkworthiness
 from ...extraction.model import ExtractedClaim
+from ...extraction.quantities import find_quantities
 from ...models import Article, Claim, Claimant, ClaimantAlias, ClaimSource, Quantity, User, Verdict, utcnow
 from .. import audit
-from ..linking import related
-from . import workflow
 from ..accounts.actors import Actor
-from ..claimants.resolver import ClaimantResolver
-from ..notifications import inbox
 from ..accounts.roles import at_least, require
+from ..claimants.resolver import ClaimantResolver
+from ..linking import related
+from ..notifications import inbox
+from . import workflow
 from .versions import bump, stale
 
 MAX_TEXT = 5000
@@ -47,8 +48,9 @@ def get_claim(session: Session, claim_id: int) -> Claim:
 
 def check_version(session: Session, claim: Claim, version: int | None) -> None:
     if version is None:
-        raise ValidationError("The form did not say which version of the claim it edits; reload the page.",
-                              fields={"version": "missing"})
+        raise ValidationError(
+            "The form did not say which version of the claim it edits; reload the page.", fields={"version": "missing"}
+        )
     if claim.version != version:
         raise stale(session, f"Claim #{claim.id}", claim, "claim", claim.id)
 
@@ -56,8 +58,10 @@ def check_version(session: Session, claim: Claim, version: int | None) -> None:
 def trim_span(body: str, start: int, end: int) -> tuple[int, int]:
     """Check a span against the body and trim white space from its ends."""
     if start < 0 or end > len(body) or start >= end:
-        raise ValidationError(f"The span {start}–{end} does not lie inside the article text (0–{len(body)}).",
-                              fields={"start": "outside the article", "end": "outside the article"})
+        raise ValidationError(
+            f"The span {start}–{end} does not lie inside the article text (0–{len(body)}).",
+            fields={"start": "outside the article", "end": "outside the article"},
+        )
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1].isspace():
@@ -72,8 +76,10 @@ def _clean_text(text: str | None, fallback: str) -> str:
     if not text:
         text = fallback
     if len(text) > MAX_TEXT:
-        raise ValidationError(f"The claim text is too long ({len(text):,} characters; at most {MAX_TEXT:,}).",
-                              fields={"text": f"at most {MAX_TEXT:,} characters"})
+        raise ValidationError(
+            f"The claim text is too long ({len(text):,} characters; at most {MAX_TEXT:,}).",
+            fields={"text": f"at most {MAX_TEXT:,} characters"},
+        )
     return text
 
 
@@ -84,7 +90,7 @@ def _fold(text: str) -> str:
 def _requantify(session: Session, claim: Claim, body: str) -> None:
     for q in session.exec(select(Quantity).where(Quantity.claim_id == claim.id)).all():
         session.delete(q)
-    for q in find_quantities(body[claim.start_offset:claim.end_offset], base=claim.start_offset):
+    for q in find_quantities(body[claim.start_offset : claim.end_offset], base=claim.start_offset):
         session.add(Quantity.from_extracted(claim.id, q))
 
 
@@ -100,8 +106,16 @@ def _reindex(session: Session, *claim_ids: int) -> None:
     related.refresh_claims(session, claim_ids)
 
 
-def create_claim(session: Session, actor: Actor, article_id: int, *, start: int, end: int,
-                 text: str | None = None, selected: str | None = None) -> Claim:
+def create_claim(
+    session: Session,
+    actor: Actor,
+    article_id: int,
+    *,
+    start: int,
+    end: int,
+    text: str | None = None,
+    selected: str | None = None,
+) -> Claim:
     """A claim drawn by a person over any span of an article.
 
     `selected` is the text the browser saw selected; when given it must match the body at
@@ -116,26 +130,44 @@ def create_claim(session: Session, actor: Actor, article_id: int, *, start: int,
     start, end = trim_span(article.body, start, end)
     span = article.body[start:end]
     if selected is not None and _fold(selected) != _fold(span):
-        raise ValidationError("The selection does not match the article text at those offsets; "
-                              "reload the page and select the text again.", fields={"start": "does not match"})
-    same = session.exec(select(Claim.id).where(Claim.article_id == article_id, Claim.start_offset == start,
-                                               Claim.end_offset == end)).first()
+        raise ValidationError(
+            "The selection does not match the article text at those offsets; "
+            "reload the page and select the text again.",
+            fields={"start": "does not match"},
+        )
+    same = session.exec(
+        select(Claim.id).where(Claim.article_id == article_id, Claim.start_offset == start, Claim.end_offset == end)
+    ).first()
     if same is not None:
         raise ValidationError(f"Claim #{same} already covers exactly this text.", fields={"start": "already a claim"})
     claim_text = _clean_text(text, span)
-    claim = Claim(article_id=article_id, start_offset=start, end_offset=end, text=claim_text,
-                  kind="reported", checkworthiness=_drawn_score(claim_text, span), created_by_id=actor.user_id)
+    claim = Claim(
+        article_id=article_id,
+        start_offset=start,
+        end_offset=end,
+        text=claim_text,
+        kind="reported",
+        checkworthiness=_drawn_score(claim_text, span),
+        created_by_id=actor.user_id,
+    )
     session.add(claim)
     session.flush()
     _requantify(session, claim, article.body)
-    audit.record(session, actor, "claim.create", "claim", claim.id,
-                 after={"text": claim.text, "start_offset": start, "end_offset": end, "article_id": article_id})
+    audit.record(
+        session,
+        actor,
+        "claim.create",
+        "claim",
+        claim.id,
+        after={"text": claim.text, "start_offset": start, "end_offset": end, "article_id": article_id},
+    )
     _reindex(session, claim.id)
     return claim
 
 
-def edit_text(session: Session, actor: Actor, claim_id: int, *, version: int | None, text: str | None,
-              start: int, end: int) -> Claim:
+def edit_text(
+    session: Session, actor: Actor, claim_id: int, *, version: int | None, text: str | None, start: int, end: int
+) -> Claim:
     require(actor, "reviewer", "edit claims")
     claim = get_claim(session, claim_id)
     check_version(session, claim, version)
@@ -166,8 +198,11 @@ def find_claimant(session: Session, name: str) -> Claimant | None:
     found = session.exec(select(Claimant).where(Claimant.name == name).order_by(Claimant.merged_into_id.is_not(None)))
     claimant = found.first()
     if claimant is None:
-        claimant = session.exec(select(Claimant).join(ClaimantAlias, ClaimantAlias.claimant_id == Claimant.id)
-                                .where(ClaimantAlias.alias == name)).first()
+        claimant = session.exec(
+            select(Claimant)
+            .join(ClaimantAlias, ClaimantAlias.claimant_id == Claimant.id)
+            .where(ClaimantAlias.alias == name)
+        ).first()
     seen = set()
     while claimant is not None and claimant.merged_into_id and claimant.id not in seen:
         seen.add(claimant.id)
@@ -175,8 +210,9 @@ def find_claimant(session: Session, name: str) -> Claimant | None:
     return claimant
 
 
-def set_speaker(session: Session, actor: Actor, claim_id: int, *, version: int | None, name: str | None,
-                title: str | None = None) -> Claim:
+def set_speaker(
+    session: Session, actor: Actor, claim_id: int, *, version: int | None, name: str | None, title: str | None = None
+) -> Claim:
     """Who made the claim; an empty name means the outlet reports it in its own voice."""
     require(actor, "reviewer", "edit claims")
     claim = get_claim(session, claim_id)
@@ -220,18 +256,32 @@ def assign(session: Session, actor: Actor, claim_id: int, *, version: int | None
         if user is None or not user.is_active:
             raise ValidationError("Choose an active user to assign.", fields={"assignee": "unknown user"})
         if not at_least(user.role, "reviewer"):
-            raise ValidationError(f"{user.label} is a viewer and cannot review claims.",
-                                  fields={"assignee": "viewers cannot review"})
+            raise ValidationError(
+                f"{user.label} is a viewer and cannot review claims.", fields={"assignee": "viewers cannot review"}
+            )
         name = user.label
     if claim.assignee_id == assignee_id:
         return claim
     before = {"assignee_id": claim.assignee_id}
     claim.assignee_id = assignee_id
     bump(claim)
-    audit.record(session, actor, "claim.assign", "claim", claim.id, before=before,
-                 after={"assignee_id": assignee_id, "assignee": name})
-    inbox.notify(session, assignee_id, "assigned", actor=actor, claim_id=claim.id,
-                 message=f"{actor.name} assigned you claim #{claim.id}.")
+    audit.record(
+        session,
+        actor,
+        "claim.assign",
+        "claim",
+        claim.id,
+        before=before,
+        after={"assignee_id": assignee_id, "assignee": name},
+    )
+    inbox.notify(
+        session,
+        assignee_id,
+        "assigned",
+        actor=actor,
+        claim_id=claim.id,
+        message=f"{actor.name} assigned you claim #{claim.id}.",
+    )
     return claim
 
 
@@ -242,8 +292,15 @@ def start_review(session: Session, actor: Actor, claim: Claim) -> None:
     if claim.assignee_id is None and actor.user_id is not None:
         claim.assignee_id = actor.user_id
     bump(claim)
-    audit.record(session, actor, "claim.status", "claim", claim.id, before=before,
-                 after=audit.snapshot(claim, ("status", "assignee_id")))
+    audit.record(
+        session,
+        actor,
+        "claim.status",
+        "claim",
+        claim.id,
+        before=before,
+        after=audit.snapshot(claim, ("status", "assignee_id")),
+    )
 
 
 def set_status(session: Session, actor: Actor, claim_id: int, *, version: int | None, status: str) -> Claim:
@@ -259,8 +316,15 @@ def set_status(session: Session, actor: Actor, claim_id: int, *, version: int | 
     workflow.move(claim, status)
     claim.dismissed_reason = None
     bump(claim)
-    audit.record(session, actor, "claim.status", "claim", claim.id, before=before,
-                 after=audit.snapshot(claim, ("status", "dismissed_reason")))
+    audit.record(
+        session,
+        actor,
+        "claim.status",
+        "claim",
+        claim.id,
+        before=before,
+        after=audit.snapshot(claim, ("status", "dismissed_reason")),
+    )
     return claim
 
 
@@ -272,14 +336,23 @@ def dismiss(session: Session, actor: Actor, claim_id: int, *, version: int | Non
     if not reason:
         raise ValidationError("Say why the claim is not worth checking.", fields={"reason": "a reason is required"})
     if len(reason) > MAX_REASON:
-        raise ValidationError(f"The reason is too long (at most {MAX_REASON} characters).",
-                              fields={"reason": f"at most {MAX_REASON} characters"})
+        raise ValidationError(
+            f"The reason is too long (at most {MAX_REASON} characters).",
+            fields={"reason": f"at most {MAX_REASON} characters"},
+        )
     before = audit.snapshot(claim, ("status", "dismissed_reason"))
     workflow.move(claim, "dismissed")
     claim.dismissed_reason = reason
     bump(claim)
-    audit.record(session, actor, "claim.dismiss", "claim", claim.id, before=before,
-                 after=audit.snapshot(claim, ("status", "dismissed_reason")))
+    audit.record(
+        session,
+        actor,
+        "claim.dismiss",
+        "claim",
+        claim.id,
+        before=before,
+        after=audit.snapshot(claim, ("status", "dismissed_reason")),
+    )
     return claim
 
 
@@ -302,37 +375,67 @@ def split(session: Session, actor: Actor, claim_id: int, *, version: int | None,
     check_version(session, claim, version)
     workflow.check_editable(claim, "split")
     if not claim.start_offset < at < claim.end_offset:
-        raise ValidationError(f"Split inside the claim's span ({claim.start_offset}–{claim.end_offset}).",
-                              fields={"at": "outside the claim"})
+        raise ValidationError(
+            f"Split inside the claim's span ({claim.start_offset}–{claim.end_offset}).",
+            fields={"at": "outside the claim"},
+        )
     body = session.get(Article, claim.article_id).body
-    first = trim_span(body, claim.start_offset, at) if body[claim.start_offset:at].strip() else None
-    second = trim_span(body, at, claim.end_offset) if body[at:claim.end_offset].strip() else None
+    first = trim_span(body, claim.start_offset, at) if body[claim.start_offset : at].strip() else None
+    second = trim_span(body, at, claim.end_offset) if body[at : claim.end_offset].strip() else None
     if first is None or second is None:
         raise ValidationError("Both parts of a split need some text.", fields={"at": "one part is empty"})
     before = audit.snapshot(claim, ("text", "start_offset", "end_offset"))
     claim.start_offset, claim.end_offset = first
-    claim.text = body[first[0]:first[1]]
+    claim.text = body[first[0] : first[1]]
     bump(claim)
-    new = Claim(article_id=claim.article_id, start_offset=second[0], end_offset=second[1],
-                text=body[second[0]:second[1]], kind=claim.kind, cue=claim.cue, claimant_id=claim.claimant_id,
-                speaker_title=claim.speaker_title, checkworthiness=claim.checkworthiness, status=claim.status,
-                assignee_id=claim.assignee_id, created_by_id=actor.user_id)
+    new = Claim(
+        article_id=claim.article_id,
+        start_offset=second[0],
+        end_offset=second[1],
+        text=body[second[0] : second[1]],
+        kind=claim.kind,
+        cue=claim.cue,
+        claimant_id=claim.claimant_id,
+        speaker_title=claim.speaker_title,
+        checkworthiness=claim.checkworthiness,
+        status=claim.status,
+        assignee_id=claim.assignee_id,
+        created_by_id=actor.user_id,
+    )
     session.add(new)
     session.flush()
     for q in session.exec(select(Quantity).where(Quantity.claim_id == claim.id)).all():
         if q.start_offset is not None and q.start_offset >= second[0]:
             q.claim_id = new.id
-    audit.record(session, actor, "claim.split", "claim", claim.id, before=before,
-                 after={**audit.snapshot(claim, ("text", "start_offset", "end_offset")), "new_claim_id": new.id})
-    audit.record(session, actor, "claim.create", "claim", new.id,
-                 after={"text": new.text, "start_offset": new.start_offset, "end_offset": new.end_offset,
-                        "split_from": claim.id})
+    audit.record(
+        session,
+        actor,
+        "claim.split",
+        "claim",
+        claim.id,
+        before=before,
+        after={**audit.snapshot(claim, ("text", "start_offset", "end_offset")), "new_claim_id": new.id},
+    )
+    audit.record(
+        session,
+        actor,
+        "claim.create",
+        "claim",
+        new.id,
+        after={
+            "text": new.text,
+            "start_offset": new.start_offset,
+            "end_offset": new.end_offset,
+            "split_from": claim.id,
+        },
+    )
     _reindex(session, claim.id, new.id)
     return claim, new
 
 
-def merge(session: Session, actor: Actor, claim_id: int, other_id: int, *, version: int | None,
-          other_version: int | None) -> Claim:
+def merge(
+    session: Session, actor: Actor, claim_id: int, other_id: int, *, version: int | None, other_version: int | None
+) -> Claim:
     """Join another claim of the same article into this one.
 
     The span grows to cover both; quantities and sources move over. The other claim is
@@ -348,8 +451,10 @@ def merge(session: Session, actor: Actor, claim_id: int, other_id: int, *, versi
     if other_version is not None and other.version != other_version:
         raise stale(session, f"Claim #{other.id}", other, "claim", other.id)
     if other.article_id != claim.article_id:
-        raise ValidationError("Only claims from the same article can be merged; link claims from other "
-                              "coverage as related instead.", fields={"other": "another article"})
+        raise ValidationError(
+            "Only claims from the same article can be merged; link claims from other coverage as related instead.",
+            fields={"other": "another article"},
+        )
     workflow.check_editable(claim, "merged")
     workflow.check_editable(other, "merged")
     if session.exec(select(Verdict.id).where(Verdict.claim_id == other.id)).first() is not None:
@@ -357,7 +462,7 @@ def merge(session: Session, actor: Actor, claim_id: int, other_id: int, *, versi
     body = session.get(Article, claim.article_id).body
     fields = ("text", "start_offset", "end_offset", "claimant_id")
     before = audit.snapshot(claim, fields)
-    verbatim = all(c.text == body[c.start_offset:c.end_offset] for c in (claim, other))
+    verbatim = all(c.text == body[c.start_offset : c.end_offset] for c in (claim, other))
     start, end = min(claim.start_offset, other.start_offset), max(claim.end_offset, other.end_offset)
     if verbatim:
         text = body[start:end]
@@ -379,10 +484,24 @@ def merge(session: Session, actor: Actor, claim_id: int, other_id: int, *, versi
     workflow.move(other, "dismissed")
     other.dismissed_reason = f"{workflow.MERGED_PREFIX}{claim.id}"
     bump(other)
-    audit.record(session, actor, "claim.merge", "claim", claim.id, before=before,
-                 after={**audit.snapshot(claim, fields), "merged_claim_id": other.id})
-    audit.record(session, actor, "claim.merged_into", "claim", other.id, before=other_before,
-                 after={"status": other.status, "dismissed_reason": other.dismissed_reason, "into": claim.id})
+    audit.record(
+        session,
+        actor,
+        "claim.merge",
+        "claim",
+        claim.id,
+        before=before,
+        after={**audit.snapshot(claim, fields), "merged_claim_id": other.id},
+    )
+    audit.record(
+        session,
+        actor,
+        "claim.merged_into",
+        "claim",
+        other.id,
+        before=other_before,
+        after={"status": other.status, "dismissed_reason": other.dismissed_reason, "into": claim.id},
+    )
     claim.updated_at = utcnow()
     _reindex(session, claim.id)
     return claim

@@ -1,5 +1,6 @@
 """What each role sees first: the editor's approval queue, the reviewer's returned work and
 drafts, everyone's recently published fact-checks and numeric conflicts."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,10 +40,15 @@ def _list(session: Session, state: str, *, who_column: str, order, where=(), lim
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Outlet, Outlet.id == Article.outlet_id)
         .outerjoin(person, person.id == getattr(Verdict, who_column))
-        .where(*conds).order_by(order(when), Verdict.id).limit(limit)).all()
+        .where(*conds)
+        .order_by(order(when), Verdict.id)
+        .limit(limit)
+    ).all()
     total = session.exec(select(func.count(Verdict.id)).where(*conds)).one()
-    items = [DeskItem(v.claim_id, text, v.rating, display or username, _when(v), v.return_comment, outlet)
-             for v, text, display, username, outlet in rows]
+    items = [
+        DeskItem(v.claim_id, text, v.rating, display or username, _when(v), v.return_comment, outlet)
+        for v, text, display, username, outlet in rows
+    ]
     return DeskList(items, total)
 
 
@@ -70,8 +76,9 @@ def returned(session: Session, *, reviewer_id: int | None = None, limit: int = 2
 
 
 def drafts(session: Session, reviewer_id: int, limit: int = 20) -> DeskList:
-    return _list(session, "draft", who_column="reviewer_id", order=_desc, where=[Verdict.reviewer_id == reviewer_id],
-                 limit=limit)
+    return _list(
+        session, "draft", who_column="reviewer_id", order=_desc, where=[Verdict.reviewer_id == reviewer_id], limit=limit
+    )
 
 
 def recently_published(session: Session, limit: int = 10) -> DeskList:
@@ -86,16 +93,21 @@ def conflicts(session: Session, limit: int = 10) -> DeskList:
         .join(Claim, Claim.id == ClaimLink.claim_a_id)
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Outlet, Outlet.id == Article.outlet_id)
-        .where(*conds).order_by(ClaimLink.created_at.desc(), ClaimLink.id.desc()).limit(limit)).all()
+        .where(*conds)
+        .order_by(ClaimLink.created_at.desc(), ClaimLink.id.desc())
+        .limit(limit)
+    ).all()
     total = session.exec(select(func.count(ClaimLink.id)).where(*conds)).one()
     return DeskList([DeskItem(cid, text, "", None, at, outlet=outlet) for cid, text, outlet, at in rows], total)
 
 
 def counts(session: Session, user_id: int, role_is_editor: bool) -> dict[str, int]:
     """The numbers shown in the navigation."""
-    out = {"returned": session.exec(select(func.count(Verdict.id)).where(
-        Verdict.state == "returned", Verdict.reviewer_id == user_id)).one()}
+    out = {
+        "returned": session.exec(
+            select(func.count(Verdict.id)).where(Verdict.state == "returned", Verdict.reviewer_id == user_id)
+        ).one()
+    }
     if role_is_editor:
         out["awaiting"] = session.exec(select(func.count(Verdict.id)).where(Verdict.state == "submitted")).one()
     return out
-

@@ -5,13 +5,14 @@ and a free-text search over claim text, speaker and article title; the ranked li
 sorted by check-worthiness, date, outlet or status. Every value a user types
 reaches the database as a bound parameter; LIKE wildcards in it match literally.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, UTC
+from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import and_, case, exists, func, or_
 from rapidfuzz.utils import default_process
+from sqlalchemy import and_, case, exists, func, or_
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.util import find_tables
 from sqlmodel import Session, select
@@ -23,8 +24,13 @@ from . import spelling
 
 OPEN_STATUSES = ("unreviewed", "in_review", "awaiting_approval")
 MAX_TERMS = 8
-SORTS = {"worthiness": "Most check-worthy", "newest": "Newest", "oldest": "Oldest", "outlet": "Outlet",
-         "status": "Status"}
+SORTS = {
+    "worthiness": "Most check-worthy",
+    "newest": "Newest",
+    "oldest": "Oldest",
+    "outlet": "Outlet",
+    "status": "Status",
+}
 
 
 @dataclass(slots=True)
@@ -43,8 +49,17 @@ class QueueFilters:
     near: dict | None = None
 
     def active(self) -> bool:
-        return bool(self.q.strip() or self.status or self.outlet_id or self.claimant_id or self.date_from
-                    or self.date_to or self.has_conflict or self.assignee_id or self.unassigned)
+        return bool(
+            self.q.strip()
+            or self.status
+            or self.outlet_id
+            or self.claimant_id
+            or self.date_from
+            or self.date_to
+            or self.has_conflict
+            or self.assignee_id
+            or self.unassigned
+        )
 
 
 @dataclass(slots=True)
@@ -66,8 +81,11 @@ class QueuePage:
 
 
 def _conflict_exists():
-    return exists().where(ClaimLink.numeric == "conflict", ClaimLink.state != "dismissed",
-                          or_(ClaimLink.claim_a_id == Claim.id, ClaimLink.claim_b_id == Claim.id))
+    return exists().where(
+        ClaimLink.numeric == "conflict",
+        ClaimLink.state != "dismissed",
+        or_(ClaimLink.claim_a_id == Claim.id, ClaimLink.claim_b_id == Claim.id),
+    )
 
 
 def _day_start(day: date) -> datetime:
@@ -99,8 +117,12 @@ def filter_conditions(filters: QueueFilters) -> list:
     for term in filters.q.split()[:MAX_TERMS]:
         pattern = like_pattern(term)
         alias_hit = select(ClaimantAlias.claimant_id).where(ClaimantAlias.alias.ilike(pattern, escape="\\"))
-        either = [Claim.text.ilike(pattern, escape="\\"), Article.title.ilike(pattern, escape="\\"),
-                  Claimant.name.ilike(pattern, escape="\\"), Claim.claimant_id.in_(alias_hit)]
+        either = [
+            Claim.text.ilike(pattern, escape="\\"),
+            Article.title.ilike(pattern, escape="\\"),
+            Claimant.name.ilike(pattern, escape="\\"),
+            Claim.claimant_id.in_(alias_hit),
+        ]
         near = (filters.near or {}).get(default_process(term))
         if near is not None:
             if near.claimant_ids:
@@ -116,24 +138,41 @@ def _page(session: Session, conds: list, order: list, page: int, size: int) -> Q
     # Two steps: the page's ids first, sorted on narrow rows, then the rows shown. Sorting
     # the full rows made SQLite carry every claim's text and conflict check through the
     # sort (0.3-0.8 s on 100k claims for the sorts no index serves).
-    keys = (select(Claim.id).join(Article, Article.id == Claim.article_id)
-            .outerjoin(Outlet, Outlet.id == Article.outlet_id)
-            .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
-            .where(and_(*conds)).order_by(*order).offset((page - 1) * size).limit(size + 1))
+    keys = (
+        select(Claim.id)
+        .join(Article, Article.id == Claim.article_id)
+        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
+        .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
+        .where(and_(*conds))
+        .order_by(*order)
+        .offset((page - 1) * size)
+        .limit(size + 1)
+    )
     ids = list(session.exec(keys).all())
     assignee = aliased(User)
-    query = (select(Claim, Article.title, Outlet.name, Claimant.name, assignee.display_name, assignee.username,
-                    _conflict_exists().label("has_conflict"))
-             .join(Article, Article.id == Claim.article_id)
-             .outerjoin(Outlet, Outlet.id == Article.outlet_id)
-             .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
-             .outerjoin(assignee, assignee.id == Claim.assignee_id)
-             .where(Claim.id.in_(ids[:size])))
+    query = (
+        select(
+            Claim,
+            Article.title,
+            Outlet.name,
+            Claimant.name,
+            assignee.display_name,
+            assignee.username,
+            _conflict_exists().label("has_conflict"),
+        )
+        .join(Article, Article.id == Claim.article_id)
+        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
+        .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
+        .outerjoin(assignee, assignee.id == Claim.assignee_id)
+        .where(Claim.id.in_(ids[:size]))
+    )
     at = {claim_id: n for n, claim_id in enumerate(ids)}
     rows = sorted(session.exec(query).all(), key=lambda row: at[row[0].id]) if ids else []
     total = session.exec(_count(conds)).one()
-    items = [QueueRow(claim, title, outlet, speaker, display or username, bool(conflict))
-             for claim, title, outlet, speaker, display, username, conflict in rows]
+    items = [
+        QueueRow(claim, title, outlet, speaker, display or username, bool(conflict))
+        for claim, title, outlet, speaker, display, username, conflict in rows
+    ]
     return QueuePage(items, page, len(ids) > size, total)
 
 
@@ -144,7 +183,7 @@ def with_spelling(session: Session, filters: QueueFilters) -> QueueFilters:
     return filters
 
 
-def _count(conds: list):  # noqa: ANN202 - a select
+def _count(conds: list):
     """The count behind a page, joining articles and speakers only when a condition reads
     them: on 100k claims the joins alone cost more than the page itself."""
     tables = {getattr(t, "name", None) for c in conds for t in find_tables(c, check_columns=True, include_joins=True)}
@@ -196,8 +235,11 @@ def outlets(session: Session) -> list[Outlet]:
 
 def claimants_with_claims(session: Session, limit: int = 2000) -> list[Claimant]:
     has_claims = exists().where(Claim.claimant_id == Claimant.id)
-    return list(session.exec(select(Claimant).where(Claimant.merged_into_id.is_(None), has_claims)
-                             .order_by(Claimant.name).limit(limit)).all())
+    return list(
+        session.exec(
+            select(Claimant).where(Claimant.merged_into_id.is_(None), has_claims).order_by(Claimant.name).limit(limit)
+        ).all()
+    )
 
 
 def reviewers(session: Session) -> list[User]:

@@ -5,12 +5,13 @@ The scale is stored whole as one instance setting. A label's key never changes o
 (verdicts store it), so renaming a label is safe; removing one that a verdict uses is
 refused, naming the label and how many verdicts carry it.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from collections.abc import Mapping, Sequence
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -18,9 +19,9 @@ from sqlmodel import Session
 from ...errors import ValidationError
 from ...models import Verdict
 from ...ratings import RatingScale, RatingScaleError, load_scale, parse_scale, scale_from
-from ..publishing import settings as instance_settings
 from ..accounts.actors import Actor
 from ..accounts.roles import require
+from ..publishing import settings as instance_settings
 
 SETTING = "rating_scale"
 MAX_LABEL = 64
@@ -67,8 +68,10 @@ def save(session: Session, actor: Actor, config: Mapping[str, Any], rows: Sequen
     require(actor, "admin", "change the rating scale")
     pinned = file_pinned(config)
     if pinned:
-        raise ValidationError(f"The rating scale comes from the file {pinned} (CLAIMTRACK_RATING_SCALE_PATH), "
-                              "which wins over the scale edited here: change that file, or unset the setting.")
+        raise ValidationError(
+            f"The rating scale comes from the file {pinned} (CLAIMTRACK_RATING_SCALE_PATH), "
+            "which wins over the scale edited here: change that file, or unset the setting."
+        )
     old = current(session, config)
     in_use = usage(session)
     errors: dict[str, str] = {}
@@ -76,8 +79,10 @@ def save(session: Session, actor: Actor, config: Mapping[str, Any], rows: Sequen
     for r in rows:
         if r.remove and r.key and in_use.get(r.key):
             label = old.get(r.key).label if old.get(r.key) else r.key
-            errors[f"remove_{r.key}"] = (f"“{label}” is the rating of {in_use[r.key]} verdict"
-                                         f"{'s' if in_use[r.key] != 1 else ''}; it cannot be removed (rename it instead).")
+            errors[f"remove_{r.key}"] = (
+                f"“{label}” is the rating of {in_use[r.key]} verdict"
+                f"{'s' if in_use[r.key] != 1 else ''}; it cannot be removed (rename it instead)."
+            )
     known = {lab.key for lab in old.labels}
     for r in rows:
         if r.key and r.key not in known:
@@ -107,8 +112,7 @@ def save(session: Session, actor: Actor, config: Mapping[str, Any], rows: Sequen
                 continue
         key = r.key or _key_for(label, taken)
         taken.add(key)
-        labels.append({"key": key, "label": label, "value": value,
-                       "alternate_name": r.alternate_name.strip() or label})
+        labels.append({"key": key, "label": label, "value": value, "alternate_name": r.alternate_name.strip() or label})
     names = [lab["label"].lower() for lab in labels]
     if len(set(names)) != len(names):
         errors["labels"] = "two labels have the same name"

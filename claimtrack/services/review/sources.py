@@ -7,6 +7,7 @@ gives this claim its own copy, so nobody else's evidence changes underneath them
 Links carry no version column, so edits and removals quote a fingerprint of the link as
 the user saw it; if it no longer matches, the write is refused like a stale version.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,8 +20,8 @@ from ...errors import Conflict, NotFound, ValidationError
 from ...models import STANCES, ClaimSource, Source
 from .. import audit
 from ..accounts.actors import Actor
-from .claims import get_claim
 from ..accounts.roles import at_least, require
+from .claims import get_claim
 from .versions import stale
 
 MAX_URL = 2000
@@ -46,8 +47,9 @@ def check_url(url: str) -> str:
         raise ValidationError("The address is too long.", fields={"url": f"at most {MAX_URL} characters"})
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
-        raise ValidationError("Source addresses must start with http:// or https://.",
-                              fields={"url": "http or https only"})
+        raise ValidationError(
+            "Source addresses must start with http:// or https://.", fields={"url": "http or https only"}
+        )
     if not parts.hostname or any(ch.isspace() for ch in url):
         raise ValidationError("That is not a complete web address.", fields={"url": "not a valid address"})
     return url
@@ -70,8 +72,9 @@ def _checked(data: SourceInput) -> SourceInput:
     if data.stance not in STANCES:
         errors["stance"] = "choose supports, refutes or context"
     if errors:
-        raise ValidationError("Please correct the source: " + "; ".join(f"{k}: {v}" for k, v in errors.items()) + ".",
-                              fields=errors)
+        raise ValidationError(
+            "Please correct the source: " + "; ".join(f"{k}: {v}" for k, v in errors.items()) + ".", fields=errors
+        )
     return SourceInput(url, title, publisher, data.stance, excerpt)
 
 
@@ -81,10 +84,14 @@ def fingerprint(link: ClaimSource, source: Source) -> str:
 
 
 def sources_for(session: Session, claim_id: int) -> list[tuple[ClaimSource, Source]]:
-    return list(session.exec(
-        select(ClaimSource, Source).join(Source, Source.id == ClaimSource.source_id)
-        .where(ClaimSource.claim_id == claim_id).order_by(ClaimSource.id)
-    ).all())
+    return list(
+        session.exec(
+            select(ClaimSource, Source)
+            .join(Source, Source.id == ClaimSource.source_id)
+            .where(ClaimSource.claim_id == claim_id)
+            .order_by(ClaimSource.id)
+        ).all()
+    )
 
 
 def _check_claim_open(actor: Actor, claim) -> None:
@@ -93,8 +100,15 @@ def _check_claim_open(actor: Actor, claim) -> None:
 
 
 def _snapshot(link: ClaimSource, source: Source) -> dict:
-    return {"claim_source_id": link.id, "source_id": source.id, "url": source.url, "title": source.title,
-            "publisher": source.publisher, "stance": link.stance, "excerpt": link.excerpt}
+    return {
+        "claim_source_id": link.id,
+        "source_id": source.id,
+        "url": source.url,
+        "title": source.title,
+        "publisher": source.publisher,
+        "stance": link.stance,
+        "excerpt": link.excerpt,
+    }
 
 
 def _find_or_create_source(session: Session, actor: Actor, data: SourceInput) -> Source:
@@ -102,7 +116,8 @@ def _find_or_create_source(session: Session, actor: Actor, data: SourceInput) ->
     they gave none); otherwise store a new one, so nobody's title is silently dropped."""
     for source in session.exec(select(Source).where(Source.url == data.url).order_by(Source.id)).all():
         if (not data.title and not data.publisher) or (
-                (source.title, source.publisher) == (data.title, data.publisher or None)):
+            (source.title, source.publisher) == (data.title, data.publisher or None)
+        ):
             return source
     source = Source(url=data.url, title=data.title, publisher=data.publisher or None, created_by_id=actor.user_id)
     session.add(source)
@@ -110,8 +125,9 @@ def _find_or_create_source(session: Session, actor: Actor, data: SourceInput) ->
     return source
 
 
-def add_source(session: Session, actor: Actor, claim_id: int, data: SourceInput,
-               *, reused_from_claim_id: int | None = None) -> ClaimSource:
+def add_source(
+    session: Session, actor: Actor, claim_id: int, data: SourceInput, *, reused_from_claim_id: int | None = None
+) -> ClaimSource:
     require(actor, "reviewer", "attach sources")
     claim = get_claim(session, claim_id)
     _check_claim_open(actor, claim)
@@ -119,8 +135,14 @@ def add_source(session: Session, actor: Actor, claim_id: int, data: SourceInput,
     if _linked_url(session, claim.id, data.url):
         raise ValidationError("This source is already linked to the claim.", fields={"url": "already linked"})
     source = _find_or_create_source(session, actor, data)
-    link = ClaimSource(claim_id=claim.id, source_id=source.id, stance=data.stance, excerpt=data.excerpt or None,
-                       reused_from_claim_id=reused_from_claim_id, created_by_id=actor.user_id)
+    link = ClaimSource(
+        claim_id=claim.id,
+        source_id=source.id,
+        stance=data.stance,
+        excerpt=data.excerpt or None,
+        reused_from_claim_id=reused_from_claim_id,
+        created_by_id=actor.user_id,
+    )
     session.add(link)
     session.flush()
     after = _snapshot(link, source)
@@ -131,8 +153,14 @@ def add_source(session: Session, actor: Actor, claim_id: int, data: SourceInput,
 
 
 def _linked_url(session: Session, claim_id: int, url: str) -> bool:
-    return session.exec(select(ClaimSource.id).join(Source, Source.id == ClaimSource.source_id)
-                        .where(ClaimSource.claim_id == claim_id, Source.url == url)).first() is not None
+    return (
+        session.exec(
+            select(ClaimSource.id)
+            .join(Source, Source.id == ClaimSource.source_id)
+            .where(ClaimSource.claim_id == claim_id, Source.url == url)
+        ).first()
+        is not None
+    )
 
 
 def _get_link(session: Session, claim_id: int, link_id: int) -> tuple[ClaimSource, Source]:
@@ -147,8 +175,9 @@ def _check_fingerprint(session: Session, claim_id: int, link: ClaimSource, sourc
         raise stale(session, "This source", link, "claim", claim_id, "source.")
 
 
-def edit_source(session: Session, actor: Actor, claim_id: int, link_id: int, data: SourceInput,
-                *, seen: str | None) -> ClaimSource:
+def edit_source(
+    session: Session, actor: Actor, claim_id: int, link_id: int, data: SourceInput, *, seen: str | None
+) -> ClaimSource:
     require(actor, "reviewer", "edit sources")
     claim = get_claim(session, claim_id)
     _check_claim_open(actor, claim)
@@ -159,13 +188,15 @@ def edit_source(session: Session, actor: Actor, claim_id: int, link_id: int, dat
     if (data.url, data.title, data.publisher or None) != (source.url, source.title, source.publisher):
         if data.url != source.url and _linked_url(session, claim.id, data.url):
             raise ValidationError("That address is already linked to the claim.", fields={"url": "already linked"})
-        shared = session.exec(select(ClaimSource.id).where(ClaimSource.source_id == source.id,
-                                                           ClaimSource.id != link.id)).first()
+        shared = session.exec(
+            select(ClaimSource.id).where(ClaimSource.source_id == source.id, ClaimSource.id != link.id)
+        ).first()
         if shared is None:
             source.url, source.title, source.publisher = data.url, data.title, data.publisher or None
         else:
-            source = Source(url=data.url, title=data.title, publisher=data.publisher or None,
-                            created_by_id=actor.user_id)
+            source = Source(
+                url=data.url, title=data.title, publisher=data.publisher or None, created_by_id=actor.user_id
+            )
             session.add(source)
             session.flush()
             link.source_id = source.id

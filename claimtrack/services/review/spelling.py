@@ -5,6 +5,7 @@ Names (speakers, their aliases, outlets) are few next to claims, so they are rea
 per search and compared word by word with rapidfuzz; the claims are then found by id in
 SQL, which keeps the queue's query indexed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -42,10 +43,13 @@ def near_names(session: Session, terms: list[str]) -> dict[str, NearNames]:
                 if outlet is not None:
                     near.outlet_ids.add(outlet)
 
-    for claimant_id, name in session.exec(select(Claimant.id, Claimant.name).where(
-            Claimant.merged_into_id.is_(None)).limit(MAX_NAMES)).all():
+    for claimant_id, name in session.exec(
+        select(Claimant.id, Claimant.name).where(Claimant.merged_into_id.is_(None)).limit(MAX_NAMES)
+    ).all():
         add(name, claimant=claimant_id)
-    for claimant_id, alias in session.exec(select(ClaimantAlias.claimant_id, ClaimantAlias.alias).limit(MAX_NAMES)).all():
+    for claimant_id, alias in session.exec(
+        select(ClaimantAlias.claimant_id, ClaimantAlias.alias).limit(MAX_NAMES)
+    ).all():
         add(alias, claimant=claimant_id)
     for outlet_id, name in session.exec(select(Outlet.id, Outlet.name)).all():
         add(name, outlet=outlet_id)
@@ -53,8 +57,9 @@ def near_names(session: Session, terms: list[str]) -> dict[str, NearNames]:
     vocabulary = list(words)
     for term in wanted:
         found = NearNames()
-        for word, _score, _i in process.extract(term, vocabulary, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY,
-                                                limit=None):
+        for word, _score, _i in process.extract(
+            term, vocabulary, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY, limit=None
+        ):
             found.claimant_ids |= words[word].claimant_ids
             found.outlet_ids |= words[word].outlet_ids
         if found.claimant_ids or found.outlet_ids:

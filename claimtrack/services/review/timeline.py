@@ -1,4 +1,5 @@
 """A claim's history, read from the audit log: who did what, when, before and after."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -73,19 +74,35 @@ def _changes(before: dict, after: dict) -> list[tuple[str, Any, Any]]:
 
 def claim_timeline(session: Session, claim: Claim, limit: int = 200) -> list[TimelineEntry]:
     """Newest first. Includes decisions on related-claim links that involve the claim."""
-    link_ids = list(session.exec(select(ClaimLink.id).where(
-        or_(ClaimLink.claim_a_id == claim.id, ClaimLink.claim_b_id == claim.id))).all())
+    link_ids = list(
+        session.exec(
+            select(ClaimLink.id).where(or_(ClaimLink.claim_a_id == claim.id, ClaimLink.claim_b_id == claim.id))
+        ).all()
+    )
     cond = and_(AuditEvent.entity_type == "claim", AuditEvent.entity_id == claim.id)
     if link_ids:
         cond = or_(cond, and_(AuditEvent.entity_type.in_(("claim_link", "link")), AuditEvent.entity_id.in_(link_ids)))
-    rows = session.exec(select(AuditEvent, User).outerjoin(User, User.id == AuditEvent.user_id)
-                        .where(cond).order_by(AuditEvent.id.desc()).limit(limit)).all()
+    rows = session.exec(
+        select(AuditEvent, User)
+        .outerjoin(User, User.id == AuditEvent.user_id)
+        .where(cond)
+        .order_by(AuditEvent.id.desc())
+        .limit(limit)
+    ).all()
     entries = []
     for event, user in rows:
         before, after = event.before or {}, event.after or {}
-        entries.append(TimelineEntry(event.at, user.label if user else event.actor, event.action,
-                                     _summary(event.action, before, after), _changes(before, after)))
+        entries.append(
+            TimelineEntry(
+                event.at,
+                user.label if user else event.actor,
+                event.action,
+                _summary(event.action, before, after),
+                _changes(before, after),
+            )
+        )
     if claim.created_by_id is None and len(rows) < limit:
-        entries.append(TimelineEntry(claim.created_at, "extractor", "claim.extract",
-                                     "Extracted from the article on import"))
+        entries.append(
+            TimelineEntry(claim.created_at, "extractor", "claim.extract", "Extracted from the article on import")
+        )
     return entries

@@ -13,11 +13,12 @@ or returned: the latest row, when it is in one of those states) and at most one 
 
 Every change also moves the claim through the workflow and is audited on the claim.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from collections.abc import Mapping
 
 from sqlmodel import Session, select
 
@@ -26,13 +27,13 @@ from ...extraction.reviewed import propose
 from ...models import Claim, Claimant, ClaimLink, ClaimSource, Verdict, utcnow
 from ...ratings import RatingScale, scale_from
 from .. import audit
-from ..linking import related
-from . import workflow
 from ..accounts.actors import Actor
-from .claims import get_claim, start_review
 from ..accounts.roles import require
+from ..linking import related
 from ..notifications import inbox
 from ..webhooks import events as webhooks
+from . import workflow
+from .claims import get_claim, start_review
 from .sources import SourceInput, add_source, sources_for
 from .versions import bump, stale
 
@@ -64,11 +65,14 @@ def check_claim_reviewed(text: str | None) -> str | None:
         return None
     text = " ".join(text.split())
     if not text:
-        raise ValidationError("Say what the fact-check reviewed.",
-                              fields={"claim_reviewed": "the claim as reviewed cannot be empty"})
+        raise ValidationError(
+            "Say what the fact-check reviewed.", fields={"claim_reviewed": "the claim as reviewed cannot be empty"}
+        )
     if len(text) > MAX_CLAIM_REVIEWED:
-        raise ValidationError("The claim as reviewed is too long.",
-                              fields={"claim_reviewed": f"at most {MAX_CLAIM_REVIEWED:,} characters"})
+        raise ValidationError(
+            "The claim as reviewed is too long.",
+            fields={"claim_reviewed": f"at most {MAX_CLAIM_REVIEWED:,} characters"},
+        )
     return text
 
 
@@ -86,8 +90,9 @@ def open_verdict(session: Session, claim_id: int) -> Verdict | None:
 
 
 def published_verdict(session: Session, claim_id: int) -> Verdict | None:
-    return session.exec(select(Verdict).where(Verdict.claim_id == claim_id, Verdict.state == "published")
-                        .order_by(Verdict.id.desc())).first()
+    return session.exec(
+        select(Verdict).where(Verdict.claim_id == claim_id, Verdict.state == "published").order_by(Verdict.id.desc())
+    ).first()
 
 
 def _content_problems(session: Session, claim: Claim, rating: str, summary: str, scale: RatingScale) -> dict[str, str]:
@@ -103,8 +108,9 @@ def _content_problems(session: Session, claim: Claim, rating: str, summary: str,
     return problems
 
 
-def publish_problems(session: Session, claim: Claim, config: Mapping[str, Any],
-                     verdict: Verdict | VerdictInput | None = None) -> list[str]:
+def publish_problems(
+    session: Session, claim: Claim, config: Mapping[str, Any], verdict: Verdict | VerdictInput | None = None
+) -> list[str]:
     """Exactly what is missing before this claim's verdict can be published."""
     if verdict is None:
         verdict = open_verdict(session, claim.id) or VerdictInput()
@@ -117,7 +123,11 @@ def publish_problems(session: Session, claim: Claim, config: Mapping[str, Any],
 
 
 def _checked(data: VerdictInput, scale: RatingScale) -> VerdictInput:
-    rating, summary, rationale = (data.rating or "").strip(), (data.summary or "").strip(), (data.rationale or "").strip()
+    rating, summary, rationale = (
+        (data.rating or "").strip(),
+        (data.summary or "").strip(),
+        (data.rationale or "").strip(),
+    )
     errors = {}
     if rating and scale.get(rating) is None:
         errors["rating"] = "choose a rating from the scale"
@@ -135,7 +145,9 @@ def _checked(data: VerdictInput, scale: RatingScale) -> VerdictInput:
     return VerdictInput(rating, summary, rationale, reviewed)
 
 
-def _check_seen(session: Session, claim: Claim, row: Verdict | None, verdict_id: int | None, version: int | None) -> None:
+def _check_seen(
+    session: Session, claim: Claim, row: Verdict | None, verdict_id: int | None, version: int | None
+) -> None:
     """The caller saw `verdict_id` at `version` (no id: they saw no open verdict)."""
     seen_id = verdict_id or None
     current_id = row.id if row is not None else None
@@ -147,8 +159,17 @@ def verdict_view(row: Verdict) -> dict:
     return audit.snapshot(row, _FIELDS)
 
 
-def save_draft(session: Session, actor: Actor, claim_id: int, data: VerdictInput, *, verdict_id: int | None,
-               version: int | None, config: Mapping[str, Any], reused_from_claim_id: int | None = None) -> Verdict:
+def save_draft(
+    session: Session,
+    actor: Actor,
+    claim_id: int,
+    data: VerdictInput,
+    *,
+    verdict_id: int | None,
+    version: int | None,
+    config: Mapping[str, Any],
+    reused_from_claim_id: int | None = None,
+) -> Verdict:
     require(actor, "reviewer", "draft verdicts")
     claim = get_claim(session, claim_id)
     row = open_verdict(session, claim.id)
@@ -160,16 +181,30 @@ def save_draft(session: Session, actor: Actor, claim_id: int, data: VerdictInput
     before = verdict_view(row) if row is not None else None
     if row is None or row.state == "returned":
         previous = row
-        reviewed = data.claim_reviewed or (previous.claim_reviewed if previous else None) \
+        reviewed = (
+            data.claim_reviewed
+            or (previous.claim_reviewed if previous else None)
             or proposed_claim_reviewed(session, claim)
-        row = Verdict(claim_id=claim.id, rating=data.rating, summary=data.summary, rationale=data.rationale,
-                      claim_reviewed=reviewed, reviewer_id=actor.user_id,
-                      version=(previous.version + 1) if previous else 1, reused_from_claim_id=reused_from_claim_id)
+        )
+        row = Verdict(
+            claim_id=claim.id,
+            rating=data.rating,
+            summary=data.summary,
+            rationale=data.rationale,
+            claim_reviewed=reviewed,
+            reviewer_id=actor.user_id,
+            version=(previous.version + 1) if previous else 1,
+            reused_from_claim_id=reused_from_claim_id,
+        )
         session.add(row)
     else:
         reviewed = data.claim_reviewed or row.claim_reviewed or proposed_claim_reviewed(session, claim)
-        unchanged = ((row.rating, row.summary, row.rationale, row.claim_reviewed)
-                     == (data.rating, data.summary, data.rationale, reviewed))
+        unchanged = (row.rating, row.summary, row.rationale, row.claim_reviewed) == (
+            data.rating,
+            data.summary,
+            data.rationale,
+            reviewed,
+        )
         if unchanged and reused_from_claim_id is None:
             if claim.status == "unreviewed":
                 start_review(session, actor, claim)
@@ -183,8 +218,15 @@ def save_draft(session: Session, actor: Actor, claim_id: int, data: VerdictInput
     session.flush()
     if claim.status == "unreviewed":
         start_review(session, actor, claim)
-    audit.record(session, actor, "verdict.draft", "claim", claim.id, before=before,
-                 after={**verdict_view(row), "reused_from_claim_id": row.reused_from_claim_id})
+    audit.record(
+        session,
+        actor,
+        "verdict.draft",
+        "claim",
+        claim.id,
+        before=before,
+        after={**verdict_view(row), "reused_from_claim_id": row.reused_from_claim_id},
+    )
     return row
 
 
@@ -195,8 +237,16 @@ def move_claim(session: Session, actor: Actor, claim: Claim, target: str) -> Non
     audit.record(session, actor, "claim.status", "claim", claim.id, before={"status": before}, after={"status": target})
 
 
-def submit(session: Session, actor: Actor, claim_id: int, data: VerdictInput, *, verdict_id: int | None,
-           version: int | None, config: Mapping[str, Any]) -> Verdict:
+def submit(
+    session: Session,
+    actor: Actor,
+    claim_id: int,
+    data: VerdictInput,
+    *,
+    verdict_id: int | None,
+    version: int | None,
+    config: Mapping[str, Any],
+) -> Verdict:
     """Save the draft as given, then hand it to an editor. Refused, with every missing
     piece named, when it lacks a rating, a summary or a source."""
     row = save_draft(session, actor, claim_id, data, verdict_id=verdict_id, version=version, config=config)
@@ -223,8 +273,9 @@ def awaiting_approval(session: Session, claim: Claim, verdict_id: int | None, ve
     return row
 
 
-def return_verdict(session: Session, actor: Actor, claim_id: int, *, verdict_id: int | None, version: int | None,
-                   comment: str | None) -> Verdict:
+def return_verdict(
+    session: Session, actor: Actor, claim_id: int, *, verdict_id: int | None, version: int | None, comment: str | None
+) -> Verdict:
     """Send a submitted verdict back to its reviewer with a comment."""
     require(actor, "editor", "return verdicts")
     claim = get_claim(session, claim_id)
@@ -240,15 +291,29 @@ def return_verdict(session: Session, actor: Actor, claim_id: int, *, verdict_id:
     row.approver_id = actor.user_id
     bump(row)
     move_claim(session, actor, claim, "in_review")
-    audit.record(session, actor, "verdict.return", "claim", claim.id, before=before,
-                 after={**verdict_view(row), "return_comment": comment})
-    inbox.notify(session, row.reviewer_id, "returned", actor=actor, claim_id=claim.id,
-                 message=f"{actor.name} returned your verdict on claim #{claim.id}: {comment}")
+    audit.record(
+        session,
+        actor,
+        "verdict.return",
+        "claim",
+        claim.id,
+        before=before,
+        after={**verdict_view(row), "return_comment": comment},
+    )
+    inbox.notify(
+        session,
+        row.reviewer_id,
+        "returned",
+        actor=actor,
+        claim_id=claim.id,
+        message=f"{actor.name} returned your verdict on claim #{claim.id}: {comment}",
+    )
     return row
 
 
-def live_published(session: Session, claim: Claim, verdict_id: int | None, version: int | None, *,
-                   missing: str, retracted: str) -> Verdict:
+def live_published(
+    session: Session, claim: Claim, verdict_id: int | None, version: int | None, *, missing: str, retracted: str
+) -> Verdict:
     """The claim's published, unretracted verdict, as the form saw it (id and version),
     for the changes made to a published fact-check (correct, retract)."""
     row = published_verdict(session, claim.id)
@@ -261,13 +326,28 @@ def live_published(session: Session, claim: Claim, verdict_id: int | None, versi
     return row
 
 
-def correct(session: Session, actor: Actor, claim_id: int, data: VerdictInput, *, verdict_id: int | None,
-            version: int | None, note: str | None, config: Mapping[str, Any]) -> Verdict:
+def correct(
+    session: Session,
+    actor: Actor,
+    claim_id: int,
+    data: VerdictInput,
+    *,
+    verdict_id: int | None,
+    version: int | None,
+    note: str | None,
+    config: Mapping[str, Any],
+) -> Verdict:
     """Publish a corrected verdict. The published one is superseded and kept."""
     require(actor, "editor", "correct published verdicts")
     claim = get_claim(session, claim_id)
-    old = live_published(session, claim, verdict_id, version, missing="no published verdict to correct",
-                         retracted="a retracted fact-check is not corrected")
+    old = live_published(
+        session,
+        claim,
+        verdict_id,
+        version,
+        missing="no published verdict to correct",
+        retracted="a retracted fact-check is not corrected",
+    )
     note = (note or "").strip()
     data = _checked(data, scale_for(config))
     errors = {}
@@ -279,23 +359,49 @@ def correct(session: Session, actor: Actor, claim_id: int, data: VerdictInput, *
         raise ValidationError("A correction needs a note for readers.", fields=errors)
     problems = publish_problems(session, claim, config, data)
     if problems:
-        raise ValidationError("Cannot publish the correction: " + " ".join(problems),
-                              fields={"publish": " ".join(problems)})
+        raise ValidationError(
+            "Cannot publish the correction: " + " ".join(problems), fields={"publish": " ".join(problems)}
+        )
     now = utcnow()
     before = verdict_view(old)
     old.state = "superseded"
     bump(old)
-    row = Verdict(claim_id=claim.id, rating=data.rating, summary=data.summary, rationale=data.rationale,
-                  claim_reviewed=data.claim_reviewed or old.claim_reviewed, state="published", reviewer_id=actor.user_id, approver_id=actor.user_id, correction_note=note,
-                  corrects_id=old.id, version=old.version + 1, submitted_at=now, published_at=now,
-                  reused_from_claim_id=old.reused_from_claim_id)
+    row = Verdict(
+        claim_id=claim.id,
+        rating=data.rating,
+        summary=data.summary,
+        rationale=data.rationale,
+        claim_reviewed=data.claim_reviewed or old.claim_reviewed,
+        state="published",
+        reviewer_id=actor.user_id,
+        approver_id=actor.user_id,
+        correction_note=note,
+        corrects_id=old.id,
+        version=old.version + 1,
+        submitted_at=now,
+        published_at=now,
+        reused_from_claim_id=old.reused_from_claim_id,
+    )
     session.add(row)
     session.flush()
     claim.updated_at = now
-    audit.record(session, actor, "verdict.correct", "claim", claim.id, before=before,
-                 after={**verdict_view(row), "correction_note": note, "corrects_id": old.id})
-    inbox.notify(session, old.reviewer_id, "corrected", actor=actor, claim_id=claim.id,
-                 message=f"{actor.name} published a correction to your verdict on claim #{claim.id}: {note}")
+    audit.record(
+        session,
+        actor,
+        "verdict.correct",
+        "claim",
+        claim.id,
+        before=before,
+        after={**verdict_view(row), "correction_note": note, "corrects_id": old.id},
+    )
+    inbox.notify(
+        session,
+        old.reviewer_id,
+        "corrected",
+        actor=actor,
+        claim_id=claim.id,
+        message=f"{actor.name} published a correction to your verdict on claim #{claim.id}: {note}",
+    )
     webhooks.factcheck(session, "factcheck.corrected", claim.id, row.id, rating=row.rating, corrects_verdict_id=old.id)
     return row
 
@@ -327,23 +433,51 @@ def reusable_link(session: Session, claim_id: int, link_id: int) -> tuple[ClaimL
     return link, other_id, published
 
 
-def reuse(session: Session, actor: Actor, claim_id: int, link_id: int, *, verdict_id: int | None,
-          version: int | None, config: Mapping[str, Any]) -> Verdict:
+def reuse(
+    session: Session,
+    actor: Actor,
+    claim_id: int,
+    link_id: int,
+    *,
+    verdict_id: int | None,
+    version: int | None,
+    config: Mapping[str, Any],
+) -> Verdict:
     """Start this claim's draft from the verdict and sources of a confirmed same claim.
     Everything copied records where it came from; the draft still needs approval."""
     require(actor, "reviewer", "reuse verdicts")
     _link, other_id, published = reusable_link(session, claim_id, link_id)
     data = VerdictInput(published.rating, published.summary, published.rationale, published.claim_reviewed)
-    row = save_draft(session, actor, claim_id, data, verdict_id=verdict_id, version=version, config=config,
-                     reused_from_claim_id=other_id)
+    row = save_draft(
+        session,
+        actor,
+        claim_id,
+        data,
+        verdict_id=verdict_id,
+        version=version,
+        config=config,
+        reused_from_claim_id=other_id,
+    )
     have = {src.url for _, src in sources_for(session, claim_id)}
     copied: list[ClaimSource] = []
     for link, src in sources_for(session, other_id):
         if src.url in have:
             continue
-        copied.append(add_source(session, actor, claim_id, SourceInput(src.url, src.title, src.publisher or "",
-                                                                        link.stance, link.excerpt or ""),
-                                 reused_from_claim_id=other_id))
-    audit.record(session, actor, "verdict.reuse", "claim", claim_id,
-                 after={"from_claim_id": other_id, "verdict_id": published.id, "sources_copied": len(copied)})
+        copied.append(
+            add_source(
+                session,
+                actor,
+                claim_id,
+                SourceInput(src.url, src.title, src.publisher or "", link.stance, link.excerpt or ""),
+                reused_from_claim_id=other_id,
+            )
+        )
+    audit.record(
+        session,
+        actor,
+        "verdict.reuse",
+        "claim",
+        claim_id,
+        after={"from_claim_id": other_id, "verdict_id": published.id, "sources_copied": len(copied)},
+    )
     return row

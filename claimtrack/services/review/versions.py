@@ -1,5 +1,6 @@
 """Optimistic locking: a write quotes the version the user saw; if the row has moved on
 since, the write is refused with who changed it and when (read from the audit log)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -11,12 +12,15 @@ from ...errors import StaleVersion
 from ...models import AuditEvent, User, utcnow
 
 
-def last_change(session: Session, entity_type: str, entity_id: int,
-                action_prefix: str | None = None) -> tuple[str, datetime | None]:
+def last_change(
+    session: Session, entity_type: str, entity_id: int, action_prefix: str | None = None
+) -> tuple[str, datetime | None]:
     """Who made the latest audited change to an entity, and when."""
-    query = (select(AuditEvent, User)
-             .outerjoin(User, User.id == AuditEvent.user_id)
-             .where(AuditEvent.entity_type == entity_type, AuditEvent.entity_id == entity_id))
+    query = (
+        select(AuditEvent, User)
+        .outerjoin(User, User.id == AuditEvent.user_id)
+        .where(AuditEvent.entity_type == entity_type, AuditEvent.entity_id == entity_id)
+    )
     if action_prefix:
         query = query.where(AuditEvent.action.startswith(action_prefix, autoescape=True))
     row = session.exec(query.order_by(AuditEvent.id.desc()).limit(1)).first()
@@ -26,13 +30,18 @@ def last_change(session: Session, entity_type: str, entity_id: int,
     return (user.label if user is not None else event.actor), event.at
 
 
-def stale(session: Session, noun: str, current: Any, entity_type: str, entity_id: int,
-          action_prefix: str | None = None) -> StaleVersion:
+def stale(
+    session: Session, noun: str, current: Any, entity_type: str, entity_id: int, action_prefix: str | None = None
+) -> StaleVersion:
     who, at = last_change(session, entity_type, entity_id, action_prefix)
     when = f" at {at.strftime('%H:%M UTC on %-d %b %Y')}" if at else ""
-    return StaleVersion(f"{noun} was changed by {who}{when} after you opened it. Nothing was saved: "
-                        "compare the two versions, then save again to replace theirs.",
-                        current=current, changed_by=who, changed_at=at)
+    return StaleVersion(
+        f"{noun} was changed by {who}{when} after you opened it. Nothing was saved: "
+        "compare the two versions, then save again to replace theirs.",
+        current=current,
+        changed_by=who,
+        changed_at=at,
+    )
 
 
 def bump(row: Any) -> None:

@@ -5,6 +5,7 @@ Only some moves are made by hand (start a review, send a claim back to the queue
 dismiss it, restore it); the others happen as side effects of verdict actions
 (submitting, returning, approving). `move` is the single gate every status change passes.
 """
+
 from __future__ import annotations
 
 from ...errors import IllegalTransition
@@ -71,7 +72,8 @@ def check_manual(current: str, target: str) -> None:
     if (current, target) not in MANUAL:
         raise IllegalTransition(
             f"A claim cannot be moved by hand from {label(current).lower()} to {label(target).lower()}. "
-            + _HINTS.get(target, ""))
+            + _HINTS.get(target, "")
+        )
 
 
 def move(claim: Claim, target: str) -> tuple[str, str]:
@@ -100,6 +102,6 @@ MERGED_PREFIX = "Merged into claim #"
 def merged_into(reason: str | None) -> int | None:
     """The claim a merged claim was joined into, read from the reason merging wrote."""
     if reason and reason.startswith(MERGED_PREFIX):
-        number = reason[len(MERGED_PREFIX):].split()[0] if reason[len(MERGED_PREFIX):] else ""
+        number = reason[len(MERGED_PREFIX) :].split()[0] if reason[len(MERGED_PREFIX) :] else ""
         return int(number) if number.isdigit() else None
     return None

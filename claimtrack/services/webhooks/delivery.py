@@ -5,6 +5,7 @@ given the same message never both send it), the POST outside any transaction, th
 `record` (the log row, and either delivered or the time of the next try). A delivery
 already delivered, or not yet due, is not claimed: repeating a task repeats nothing.
 """
+
 from __future__ import annotations
 
 import json
@@ -41,10 +42,15 @@ def claim(engine: Engine, delivery_id: int, config: dict, settings: WebhookSetti
     with session_scope(engine) as session:
         taken = session.execute(
             update(WebhookDelivery)
-            .where(WebhookDelivery.id == delivery_id,
-                   or_(and_(WebhookDelivery.state == "pending", WebhookDelivery.next_attempt_at <= now),
-                       and_(WebhookDelivery.state == "sending", WebhookDelivery.lease_until < now)))
-            .values(state="sending", attempts=WebhookDelivery.attempts + 1, lease_until=lease))
+            .where(
+                WebhookDelivery.id == delivery_id,
+                or_(
+                    and_(WebhookDelivery.state == "pending", WebhookDelivery.next_attempt_at <= now),
+                    and_(WebhookDelivery.state == "sending", WebhookDelivery.lease_until < now),
+                ),
+            )
+            .values(state="sending", attempts=WebhookDelivery.attempts + 1, lease_until=lease)
+        )
         if taken.rowcount != 1:
             return None
         row = session.get(WebhookDelivery, delivery_id)
@@ -64,10 +70,18 @@ def record(engine: Engine, claimed: Claimed, attempt: Attempt, settings: Webhook
     now = utcnow()
     with session_scope(engine) as session:
         row = session.get(WebhookDelivery, claimed.delivery_id)
-        session.add(WebhookAttempt(delivery_id=row.id, number=claimed.number, ok=attempt.ok,
-                                   status_code=attempt.status, latency_ms=attempt.latency_ms,
-                                   response_excerpt=attempt.excerpt, error=(attempt.error or None) and attempt.error[:500],
-                                   attempted_at=now))
+        session.add(
+            WebhookAttempt(
+                delivery_id=row.id,
+                number=claimed.number,
+                ok=attempt.ok,
+                status_code=attempt.status,
+                latency_ms=attempt.latency_ms,
+                response_excerpt=attempt.excerpt,
+                error=(attempt.error or None) and attempt.error[:500],
+                attempted_at=now,
+            )
+        )
         row.last_status, row.last_error, row.lease_until = attempt.status, (attempt.error or "")[:500] or None, None
         sub = session.get(WebhookSubscription, row.subscription_id)
         if attempt.ok:
@@ -87,12 +101,17 @@ def record(engine: Engine, claimed: Claimed, attempt: Attempt, settings: Webhook
         return None
 
 
-def _disable_if_long_failing(sub: WebhookSubscription, settings: WebhookSettings, now) -> bool:  # noqa: ANN001
-    if sub.active and sub.failing_since is not None and \
-            now - sub.failing_since >= timedelta(days=settings.disable_after_days):
+def _disable_if_long_failing(sub: WebhookSubscription, settings: WebhookSettings, now) -> bool:
+    if (
+        sub.active
+        and sub.failing_since is not None
+        and now - sub.failing_since >= timedelta(days=settings.disable_after_days)
+    ):
         sub.active = False
-        sub.disabled_reason = (f"switched off: deliveries kept failing for {settings.disable_after_days:g} days "
-                               f"(since {sub.failing_since:%Y-%m-%d %H:%M} UTC)")
+        sub.disabled_reason = (
+            f"switched off: deliveries kept failing for {settings.disable_after_days:g} days "
+            f"(since {sub.failing_since:%Y-%m-%d %H:%M} UTC)"
+        )
         return True
     return False
 
@@ -102,11 +121,22 @@ def sweep(session: Session, settings: WebhookSettings, *, grace_seconds: float =
     worker; and subscriptions failing too long are switched off."""
     now = utcnow()
     overdue = now - timedelta(seconds=grace_seconds)
-    ids = session.exec(select(WebhookDelivery.id).where(or_(
-        and_(WebhookDelivery.state == "pending", WebhookDelivery.next_attempt_at <= overdue),
-        and_(WebhookDelivery.state == "sending", WebhookDelivery.lease_until < now)))
-        .order_by(WebhookDelivery.id).limit(1000)).all()
-    for sub in session.exec(select(WebhookSubscription).where(WebhookSubscription.active == True,  # noqa: E712
-                                                              WebhookSubscription.failing_since.is_not(None))).all():
+    ids = session.exec(
+        select(WebhookDelivery.id)
+        .where(
+            or_(
+                and_(WebhookDelivery.state == "pending", WebhookDelivery.next_attempt_at <= overdue),
+                and_(WebhookDelivery.state == "sending", WebhookDelivery.lease_until < now),
+            )
+        )
+        .order_by(WebhookDelivery.id)
+        .limit(1000)
+    ).all()
+    for sub in session.exec(
+        select(WebhookSubscription).where(
+            WebhookSubscription.active == True,  # noqa: E712
+            WebhookSubscription.failing_since.is_not(None),
+        )
+    ).all():
         _disable_if_long_failing(sub, settings, now)
     return list(ids)

@@ -5,6 +5,7 @@ Every payload is small and versioned: `{"type", "version", "timestamp", "data"}`
 `data` holds ids and the API addresses to fetch the rest. Addresses are stored as paths
 and made absolute with the instance's public base URL at the first attempt.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -36,16 +37,30 @@ def emit(session: Session, event_type: str, data: dict[str, Any]) -> list[int]:
     """Queue `event_type` for every active subscription to it; the delivery ids."""
     if event_type not in WEBHOOK_EVENTS:
         raise ValueError(f"unknown webhook event {event_type!r}")
-    subs = session.exec(select(WebhookSubscription.id, WebhookSubscription.events)
-                        .where(WebhookSubscription.active == True)).all()  # noqa: E712
+    subs = session.exec(
+        select(WebhookSubscription.id, WebhookSubscription.events).where(WebhookSubscription.active == True)  # noqa: E712
+    ).all()
     targets = [sid for sid, events in subs if event_type in (events or ())]
     if not targets:
         return []
     now = utcnow()
-    payload = {"type": event_type, "version": PAYLOAD_VERSION,
-               "timestamp": now.isoformat().replace("+00:00", "Z"), "data": data}
-    rows = [WebhookDelivery(subscription_id=sid, msg_id=new_msg_id(), event_type=event_type, payload=payload,
-                            next_attempt_at=now, created_at=now) for sid in targets]
+    payload = {
+        "type": event_type,
+        "version": PAYLOAD_VERSION,
+        "timestamp": now.isoformat().replace("+00:00", "Z"),
+        "data": data,
+    }
+    rows = [
+        WebhookDelivery(
+            subscription_id=sid,
+            msg_id=new_msg_id(),
+            event_type=event_type,
+            payload=payload,
+            next_attempt_at=now,
+            created_at=now,
+        )
+        for sid in targets
+    ]
     session.add_all(rows)
     session.flush()
     ids = [row.id for row in rows]
@@ -55,13 +70,17 @@ def emit(session: Session, event_type: str, data: dict[str, Any]) -> list[int]:
 
 # -- the payloads, one builder per kind of thing -------------------------------------------
 
+
 def claim_data(claim_id: int, verdict_id: int | None = None, **extra: Any) -> dict[str, Any]:
     data: dict[str, Any] = {"claim_id": claim_id}
     if verdict_id is not None:
         data["verdict_id"] = verdict_id
     data.update(extra)
-    data["links"] = {"claim": f"{API}/claims/{claim_id}", "claimreview": f"/claims/{claim_id}/claimreview.json",
-                     "fact_check": f"/fact-checks/{claim_id}"}
+    data["links"] = {
+        "claim": f"{API}/claims/{claim_id}",
+        "claimreview": f"/claims/{claim_id}/claimreview.json",
+        "fact_check": f"/fact-checks/{claim_id}",
+    }
     return data
 
 
@@ -79,12 +98,20 @@ def article_imported(session: Session, article_id: int, claims: int) -> list[int
     return emit(session, "article.imported", data)
 
 
-def coverage(session: Session, kind: str, alert_id: int, claim_id: int, checked_claim_id: int,
-             verdict_id: int) -> list[int]:
-    data = {"alert_id": alert_id, "claim_id": claim_id, "checked_claim_id": checked_claim_id,
-            "verdict_id": verdict_id,
-            "links": {"claim": f"{API}/claims/{claim_id}", "checked_claim": f"{API}/claims/{checked_claim_id}",
-                      "alerts": f"{API}/alerts"}}
+def coverage(
+    session: Session, kind: str, alert_id: int, claim_id: int, checked_claim_id: int, verdict_id: int
+) -> list[int]:
+    data = {
+        "alert_id": alert_id,
+        "claim_id": claim_id,
+        "checked_claim_id": checked_claim_id,
+        "verdict_id": verdict_id,
+        "links": {
+            "claim": f"{API}/claims/{claim_id}",
+            "checked_claim": f"{API}/claims/{checked_claim_id}",
+            "alerts": f"{API}/alerts",
+        },
+    }
     return emit(session, f"coverage.{kind}", data)
 
 
@@ -95,6 +122,7 @@ def absolute(payload: dict[str, Any], base_url: str | None) -> dict[str, Any]:
     base = base_url.rstrip("/")
     data = dict(payload.get("data") or {})
     if isinstance(data.get("links"), dict):
-        data["links"] = {k: (base + v if isinstance(v, str) and v.startswith("/") else v)
-                         for k, v in data["links"].items()}
+        data["links"] = {
+            k: (base + v if isinstance(v, str) and v.startswith("/") else v) for k, v in data["links"].items()
+        }
     return {**payload, "data": data}

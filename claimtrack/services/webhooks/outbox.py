@@ -6,6 +6,7 @@ called with them (the job layer queues one task per delivery). A rolled-back
 transaction dispatches nothing. Deliveries whose dispatch was missed (no dispatcher in
 this process, a crash between commit and queue) are swept up by the worker's minute tick.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -18,7 +19,7 @@ Dispatcher = Callable[[list[int]], None]
 _dispatchers: dict[str, Dispatcher] = {}
 
 
-def database_key(bind) -> str:  # noqa: ANN001 - an Engine or Connection
+def database_key(bind) -> str:
     return bind.engine.url.render_as_string(hide_password=False)
 
 
@@ -37,7 +38,7 @@ def _after_commit(session: Session) -> None:
         return
     try:
         dispatcher = _dispatchers.get(database_key(session.get_bind()))
-    except Exception:  # noqa: BLE001 - no bind: nothing to dispatch to
+    except Exception:
         return
     if dispatcher is not None:
         dispatcher(list(ids))

@@ -1,4 +1,5 @@
 """Settings of webhook delivery."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -38,5 +39,9 @@ class WebhookSettings:
             schedule = tuple(int(float(v)) for v in items)
         except ValueError:
             raise ValueError(f"WEBHOOKS_RETRY_SCHEDULE: {raw!r} is not a list of seconds") from None
-        return cls(schedule=schedule, disable_after_days=float(get("WEBHOOKS_DISABLE_AFTER_DAYS")),
-                   overlap_hours=float(get("WEBHOOKS_ROTATION_OVERLAP_HOURS")), timeout=float(get("WEBHOOKS_TIMEOUT")))
+        return cls(
+            schedule=schedule,
+            disable_after_days=float(get("WEBHOOKS_DISABLE_AFTER_DAYS")),
+            overlap_hours=float(get("WEBHOOKS_ROTATION_OVERLAP_HOURS")),
+            timeout=float(get("WEBHOOKS_TIMEOUT")),
+        )

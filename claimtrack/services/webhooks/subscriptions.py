@@ -1,5 +1,6 @@
 """Webhook subscriptions, managed by admins: add (the secret is shown this once), edit,
 deactivate, rotate the secret, read the delivery log, redeliver one delivery."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -61,8 +62,9 @@ def _checked(form: SubscriptionForm, policy: UrlPolicy) -> SubscriptionForm:
     if len(description) > MAX_DESCRIPTION:
         errors["description"] = f"at most {MAX_DESCRIPTION} characters"
     if errors:
-        raise ValidationError("Please correct the subscription: " + "; ".join(f"{k}: {v}" for k, v in errors.items()),
-                              fields=errors)
+        raise ValidationError(
+            "Please correct the subscription: " + "; ".join(f"{k}: {v}" for k, v in errors.items()), fields=errors
+        )
     return SubscriptionForm(url, events, description, bool(form.active))
 
 
@@ -84,16 +86,23 @@ def _view(sub: WebhookSubscription) -> dict:
 def add_subscription(session: Session, actor: Actor, form: SubscriptionForm, policy: UrlPolicy) -> WebhookSubscription:
     require(actor, "admin", "manage webhooks")
     data = _checked(form, policy)
-    sub = WebhookSubscription(url=data.url, events=data.events, description=data.description, active=data.active,
-                              secret=new_secret(), created_by_id=actor.user_id)
+    sub = WebhookSubscription(
+        url=data.url,
+        events=data.events,
+        description=data.description,
+        active=data.active,
+        secret=new_secret(),
+        created_by_id=actor.user_id,
+    )
     session.add(sub)
     session.flush()
     audit.record(session, actor, "webhook.add", "webhook_subscription", sub.id, after=_view(sub))
     return sub
 
 
-def update_subscription(session: Session, actor: Actor, sub_id: int, form: SubscriptionForm,
-                        policy: UrlPolicy) -> WebhookSubscription:
+def update_subscription(
+    session: Session, actor: Actor, sub_id: int, form: SubscriptionForm, policy: UrlPolicy
+) -> WebhookSubscription:
     require(actor, "admin", "manage webhooks")
     sub = get_subscription(session, sub_id)
     before = _view(sub)
@@ -127,8 +136,14 @@ def rotate_secret(session: Session, actor: Actor, sub_id: int, *, overlap_hours:
     sub.previous_secret, sub.previous_secret_until = sub.secret, now + timedelta(hours=overlap_hours)
     sub.secret, sub.updated_at = new_secret(), now
     session.add(sub)
-    audit.record(session, actor, "webhook.rotate", "webhook_subscription", sub.id,
-                 after={"previous_secret_until": sub.previous_secret_until.isoformat()})
+    audit.record(
+        session,
+        actor,
+        "webhook.rotate",
+        "webhook_subscription",
+        sub.id,
+        after={"previous_secret_until": sub.previous_secret_until.isoformat()},
+    )
     return sub
 
 
@@ -142,16 +157,23 @@ def signing_secrets(sub: WebhookSubscription) -> list[str]:
 
 def deliveries(session: Session, sub_id: int, *, limit: int = 100) -> list[WebhookDelivery]:
     get_subscription(session, sub_id)
-    return list(session.exec(select(WebhookDelivery).where(WebhookDelivery.subscription_id == sub_id)
-                             .order_by(WebhookDelivery.id.desc()).limit(limit)).all())
+    return list(
+        session.exec(
+            select(WebhookDelivery)
+            .where(WebhookDelivery.subscription_id == sub_id)
+            .order_by(WebhookDelivery.id.desc())
+            .limit(limit)
+        ).all()
+    )
 
 
 def attempts_for(session: Session, delivery_ids: Iterable[int]) -> dict[int, list[WebhookAttempt]]:
     ids = list(delivery_ids)
     out: dict[int, list[WebhookAttempt]] = {i: [] for i in ids}
     if ids:
-        for row in session.exec(select(WebhookAttempt).where(WebhookAttempt.delivery_id.in_(ids))
-                                .order_by(WebhookAttempt.id)).all():
+        for row in session.exec(
+            select(WebhookAttempt).where(WebhookAttempt.delivery_id.in_(ids)).order_by(WebhookAttempt.id)
+        ).all():
             out[row.delivery_id].append(row)
     return out
 
@@ -167,21 +189,28 @@ def redeliver(session: Session, actor: Actor, delivery_id: int) -> WebhookDelive
     row.state, row.next_attempt_at, row.lease_until = "pending", utcnow(), None
     session.add(row)
     session.flush()
-    audit.record(session, actor, "webhook.redeliver", "webhook_subscription", row.subscription_id,
-                 after={"delivery_id": row.id})
+    audit.record(
+        session, actor, "webhook.redeliver", "webhook_subscription", row.subscription_id, after={"delivery_id": row.id}
+    )
     outbox.note(session, [row.id])
     return row
 
 
 def subscription_dict(sub: WebhookSubscription, *, with_secret: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "id": sub.id, "url": sub.url, "events": list(sub.events), "description": sub.description,
-        "active": sub.active, "failing": sub.failing_since is not None,
+        "id": sub.id,
+        "url": sub.url,
+        "events": list(sub.events),
+        "description": sub.description,
+        "active": sub.active,
+        "failing": sub.failing_since is not None,
         "failing_since": sub.failing_since.isoformat() if sub.failing_since else None,
         "disabled_reason": sub.disabled_reason,
-        "rotation_ends": (sub.previous_secret_until.isoformat()
-                          if sub.previous_secret and sub.previous_secret_until and sub.previous_secret_until > utcnow()
-                          else None),
+        "rotation_ends": (
+            sub.previous_secret_until.isoformat()
+            if sub.previous_secret and sub.previous_secret_until and sub.previous_secret_until > utcnow()
+            else None
+        ),
         "created_at": sub.created_at.isoformat(),
     }
     if with_secret:
@@ -191,12 +220,27 @@ def subscription_dict(sub: WebhookSubscription, *, with_secret: bool = False) ->
 
 def delivery_dict(row: WebhookDelivery, attempts: list[WebhookAttempt]) -> dict[str, Any]:
     return {
-        "id": row.id, "subscription_id": row.subscription_id, "webhook_id": row.msg_id, "event": row.event_type,
-        "state": row.state, "attempts": row.attempts, "last_status": row.last_status, "last_error": row.last_error,
+        "id": row.id,
+        "subscription_id": row.subscription_id,
+        "webhook_id": row.msg_id,
+        "event": row.event_type,
+        "state": row.state,
+        "attempts": row.attempts,
+        "last_status": row.last_status,
+        "last_error": row.last_error,
         "next_attempt_at": row.next_attempt_at.isoformat() if row.next_attempt_at and row.state == "pending" else None,
         "created_at": row.created_at.isoformat(),
         "delivered_at": row.delivered_at.isoformat() if row.delivered_at else None,
-        "log": [{"number": a.number, "ok": a.ok, "status_code": a.status_code, "latency_ms": a.latency_ms,
-                 "response_excerpt": a.response_excerpt, "error": a.error,
-                 "attempted_at": a.attempted_at.isoformat()} for a in attempts],
+        "log": [
+            {
+                "number": a.number,
+                "ok": a.ok,
+                "status_code": a.status_code,
+                "latency_ms": a.latency_ms,
+                "response_excerpt": a.response_excerpt,
+                "error": a.error,
+                "attempted_at": a.attempted_at.isoformat(),
+            }
+            for a in attempts
+        ],
     }

@@ -1,4 +1,5 @@
 """A small hand-written fact-check archive shared by the tests."""
+
 from __future__ import annotations
 
 # The CheckThat! layout: empty first header cell, tab-separated, some fields quoted.
@@ -20,13 +21,24 @@ CHECKTHAT_TSV = (
 
 def claimreview(n: int, claim: str, rating: str, url: str, **extra) -> dict:
     doc = {
-        "@context": "https://schema.org", "@type": "ClaimReview",
-        "url": url, "claimReviewed": claim, "datePublished": "2026-11-01",
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": claim,
+        "datePublished": "2026-11-01",
         "author": {"@type": "Organization", "name": "Example Fact Check", "url": "https://factcheck.example.org"},
-        "reviewRating": {"@type": "Rating", "alternateName": rating, "ratingValue": n % 5 + 1,
-                         "bestRating": 5, "worstRating": 1},
-        "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Jane Speaker"},
-                         "datePublished": "2026-10-30"},
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": rating,
+            "ratingValue": n % 5 + 1,
+            "bestRating": 5,
+            "worstRating": 1,
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": "Person", "name": "Jane Speaker"},
+            "datePublished": "2026-10-30",
+        },
     }
     doc.update(extra)
     return doc

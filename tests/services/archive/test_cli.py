@@ -31,7 +31,13 @@ def test_import_factchecks_prints_a_json_summary_and_reimport_changes_nothing(cl
     code, out, err = run(capsys, "import-factchecks", str(archive), "--format", "json")
     assert code == 0, err
     assert json.loads(out) | {"source": None} == {
-        "source": None, "created": 6, "updated": 0, "unchanged": 0, "failed": 0, "errors": []}
+        "source": None,
+        "created": 6,
+        "updated": 0,
+        "unchanged": 0,
+        "failed": 0,
+        "errors": [],
+    }
     assert "6 imported, 0 updated, 0 unchanged, 0 failed" in err
     code, out, _ = run(capsys, "import-factchecks", str(archive), "--format", "json")
     assert code == 0 and json.loads(out)["unchanged"] == 6
@@ -48,11 +54,14 @@ def test_bad_rows_are_reported_with_file_and_line_and_exit_non_zero(cli_env, cap
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("content, message", [
-    (None, "no such file"),
-    ("id,url\n1,https://x.example\n", "no claim text column"),
-    ("{not json", "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "no such file"),
+        ("id,url\n1,https://x.example\n", "no claim text column"),
+        ("{not json", "not valid JSON"),
+    ],
+)
 def test_unreadable_files_get_one_line_errors(cli_env, capsys, tmp_path, content, message):
     path = tmp_path / "archive.json" if content and content.startswith("{") else tmp_path / "archive.csv"
     if content is not None:
@@ -63,8 +72,10 @@ def test_unreadable_files_get_one_line_errors(cli_env, capsys, tmp_path, content
 
 
 def test_claimreview_export_round_trips(cli_env, capsys, tmp_path):
-    reviews = [claimreview(1, "The moon is made of cheese", "False", "https://fc.example/moon"),
-               claimreview(2, "Cats can fly", "Pants on fire", "https://fc.example/cats")]
+    reviews = [
+        claimreview(1, "The moon is made of cheese", "False", "https://fc.example/moon"),
+        claimreview(2, "Cats can fly", "Pants on fire", "https://fc.example/cats"),
+    ]
     path = tmp_path / "export.json"
     path.write_text(json.dumps(reviews))
     assert run(capsys, "import-factchecks", str(path))[0] == 0
@@ -79,9 +90,17 @@ def test_claimreview_export_round_trips(cli_env, capsys, tmp_path):
 
 def test_match_json_shape_and_stdin(cli_env, capsys, archive, monkeypatch):
     run(capsys, "import-factchecks", str(archive))
-    code, out, err = run(capsys, "match", "--stdin", "--format", "json", "--limit", "2",
-                         stdin="There's a shark on the Houston freeway after Hurricane Harvey!",
-                         monkeypatch=monkeypatch)
+    code, out, err = run(
+        capsys,
+        "match",
+        "--stdin",
+        "--format",
+        "json",
+        "--limit",
+        "2",
+        stdin="There's a shark on the Houston freeway after Hurricane Harvey!",
+        monkeypatch=monkeypatch,
+    )
     assert code == 0, err
     results = json.loads(out)
     assert len(results) <= 2

@@ -1,13 +1,14 @@
 """Earlier fact-checks beside a claim's related coverage: the panel fragment, the page,
 and GET /api/v1/claims/{id}/related."""
+
 from __future__ import annotations
 
 import pytest
 from sqlmodel import select
 
+from claimtrack.archive_search.readers import ArchiveRow
 from claimtrack.db import session_scope
 from claimtrack.models import Claim
-from claimtrack.archive_search.readers import ArchiveRow
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.archive.factchecks import import_factchecks
 from tests.api.conftest import Api, new_token
@@ -23,11 +24,25 @@ UNRELATED = "Drinking hot water with lemon every morning cures cancer."
 @pytest.fixture
 def troops(engine) -> int:
     article_id = import_file(engine, EXAMPLE, outlet="NBC News").article_id
-    rows = [ArchiveRow("t:1", LOOSE, external_id="c2", title="Are 6,000 U.S. Troops Fighting in Iraq?",
-                       rating="Mostly true", url="javascript:alert(1)"),
-            ArchiveRow("t:2", CLOSE, external_id="c1", title="Would a Withdrawal End Inherent Resolve?",
-                       rating="False", url="https://checks.example/inherent-resolve"),
-            ArchiveRow("t:3", UNRELATED, external_id="c3", rating="False", url="https://checks.example/lemon")]
+    rows = [
+        ArchiveRow(
+            "t:1",
+            LOOSE,
+            external_id="c2",
+            title="Are 6,000 U.S. Troops Fighting in Iraq?",
+            rating="Mostly true",
+            url="javascript:alert(1)",
+        ),
+        ArchiveRow(
+            "t:2",
+            CLOSE,
+            external_id="c1",
+            title="Would a Withdrawal End Inherent Resolve?",
+            rating="False",
+            url="https://checks.example/inherent-resolve",
+        ),
+        ArchiveRow("t:3", UNRELATED, external_id="c3", rating="False", url="https://checks.example/lemon"),
+    ]
     with session_scope(engine) as s:
         import_factchecks(s, Actor.system("test"), rows, source="test", publisher="Example Checks")
         return s.exec(select(Claim.id).where(Claim.article_id == article_id, Claim.text.contains("6,000 or so"))).one()
@@ -42,7 +57,7 @@ def test_panel_fragment_lists_earlier_fact_checks_best_first(app, engine, troops
     part = client.get(f"/claims/{troops}/related", headers=HX)
     body = part.get_data(as_text=True)
     assert part.status_code == 200 and "<html" not in body
-    section = body[body.index(f'id="prior-checks-{troops}"'):]
+    section = body[body.index(f'id="prior-checks-{troops}"') :]
     assert "Previously fact-checked" in section
     assert section.index(CLOSE[:40]) < section.index("American troops in Iraq fighting")  # best first
     assert 'class="rating rating-false">False</span>' in section and "Example Checks" in section
@@ -77,7 +92,10 @@ def test_api_related_includes_earlier_fact_checks(app, client, engine, troops):
     assert [c["external_id"] for c in checks] == ["c1", "c2"]
     first = checks[0]
     assert (first["rating"], first["publisher"], first["url"]) == (
-        "False", "Example Checks", "https://checks.example/inherent-resolve")
+        "False",
+        "Example Checks",
+        "https://checks.example/inherent-resolve",
+    )
     assert first["text"] == CLOSE and first["title"] == "Would a Withdrawal End Inherent Resolve?"
     assert first["score"] >= checks[1]["score"] and 0.6 <= first["similarity"] <= 1.0 and first["reasons"]
     assert checks[1]["url"] is None  # javascript: links never leave the API

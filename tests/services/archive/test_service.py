@@ -2,12 +2,12 @@ import pytest
 from sqlalchemy import func, text
 from sqlmodel import select
 
+from claimtrack.archive_search.readers import read_archive
 from claimtrack.db import session_scope
 from claimtrack.errors import NotFound, ValidationError
 from claimtrack.models import AuditEvent, Claim, FactCheck
-from claimtrack.archive_search.readers import read_archive
-from claimtrack.services.archive import factchecks as service
 from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.archive import factchecks as service
 from tests.helpers import import_text
 
 from .archive import CHECKTHAT_TSV
@@ -27,11 +27,23 @@ def count(engine) -> int:
 
 
 def test_reimport_updates_rating_and_url_without_duplicates(engine):
-    first = "id,claim,rating,url\n7,Cats can fly,False,https://fc.example/7\n8,Dogs can sing,True,https://fc.example/8\n"
+    first = (
+        "id,claim,rating,url\n7,Cats can fly,False,https://fc.example/7\n8,Dogs can sing,True,https://fc.example/8\n"
+    )
     assert load(engine, first, "a.csv").to_dict() == {
-        "source": "a.csv", "created": 2, "updated": 0, "unchanged": 0, "failed": 0, "errors": []}
-    again = load(engine, "id,claim,rating,url\n7,Cats can fly,Mostly false,https://fc.example/7-new\n"
-                         "8,Dogs can sing,True,https://fc.example/8\n", "a.csv")
+        "source": "a.csv",
+        "created": 2,
+        "updated": 0,
+        "unchanged": 0,
+        "failed": 0,
+        "errors": [],
+    }
+    again = load(
+        engine,
+        "id,claim,rating,url\n7,Cats can fly,Mostly false,https://fc.example/7-new\n"
+        "8,Dogs can sing,True,https://fc.example/8\n",
+        "a.csv",
+    )
     assert (again.created, again.updated, again.unchanged) == (0, 1, 1)
     assert count(engine) == 2
     with session_scope(engine) as s:
@@ -62,8 +74,11 @@ def test_match_ranks_the_paraphrased_fact_check_first(engine):
     load(engine, CHECKTHAT_TSV)
     with session_scope(engine) as s:
         results = service.match_text(
-            s, "So a huge shark was swimming down the flooded freeway in Houston after Harvey?? "
-               "https://t.co/abc — Storm Watcher (@stormwatch) August 28, 2017", 3)
+            s,
+            "So a huge shark was swimming down the flooded freeway in Houston after Harvey?? "
+            "https://t.co/abc — Storm Watcher (@stormwatch) August 28, 2017",
+            3,
+        )
         assert results[0].external_id == "1" and results[0].kind == "factcheck"
         assert results[0].score >= results[-1].score
         farmers = service.match_text(s, "White farmers in South Africa are being killed on a large scale", 3)
@@ -73,9 +88,13 @@ def test_match_ranks_the_paraphrased_fact_check_first(engine):
 
 def test_match_includes_stored_claims_with_their_article_url(engine):
     load(engine, CHECKTHAT_TSV)
-    outcome = import_text(engine, "Paris bans diesel\n\nBy Ann Writer\n\n"
-                                  "The mayor said diesel cars would be banned from the streets of Paris next year.\n",
-                          url="https://news.example/paris-diesel", outlet="Example News")
+    outcome = import_text(
+        engine,
+        "Paris bans diesel\n\nBy Ann Writer\n\n"
+        "The mayor said diesel cars would be banned from the streets of Paris next year.\n",
+        url="https://news.example/paris-diesel",
+        outlet="Example News",
+    )
     with session_scope(engine) as s:
         results = service.match_text(s, "Is Paris banning diesel cars from its streets?", 5)
         kinds = {(r.kind, r.url) for r in results}

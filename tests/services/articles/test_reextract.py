@@ -1,6 +1,7 @@
 """`claimtrack reextract`: the current extractor's reading replaces the old one, and every
 claim a reviewer touched stays byte for byte as it was, on a database made by the
 previous schema too."""
+
 from __future__ import annotations
 
 import json
@@ -12,9 +13,9 @@ from sqlmodel import select
 
 from claimtrack import migrate
 from claimtrack.db import make_engine, session_scope
+from claimtrack.errors import PermissionDenied
 from claimtrack.extraction import extract_claims, pipeline
 from claimtrack.models import Article, AuditEvent, Claim, ClaimLink, ClaimSource, MatchClaim, Quantity, Verdict
-from claimtrack.errors import PermissionDenied
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.articles.reextract import reextract_article
 from claimtrack.services.linking import related as related_service
@@ -43,8 +44,9 @@ def older_extractor(body: str):
         repeat = where.get(c.repeat_of) if c.repeat_of is not None else None
         c = replace(c, repeat_of=repeat, quantities=[] if i % 4 == 1 else list(c.quantities))
         if i % 5 == 4 and c.end - c.start > 2:
-            c = replace(c, end=c.end - 1, text=c.text[:-1].rstrip(),
-                        quantities=[q for q in c.quantities if q.end < c.end])
+            c = replace(
+                c, end=c.end - 1, text=c.text[:-1].rstrip(), quantities=[q for q in c.quantities if q.end < c.end]
+            )
             c.end = c.start + len(c.text)
         out.append(c)
     return out
@@ -67,10 +69,17 @@ def snapshot(engine, claim_ids: list[int]) -> dict:
             "quantities": table_rows(s, Quantity, Quantity.claim_id.in_(claim_ids)),
             "sources": table_rows(s, ClaimSource, ClaimSource.claim_id.in_(claim_ids)),
             "verdicts": table_rows(s, Verdict, Verdict.claim_id.in_(claim_ids)),
-            "decided": table_rows(s, ClaimLink, sa.and_(ClaimLink.state != "suggested", sa.or_(
-                ClaimLink.claim_a_id.in_(claim_ids), ClaimLink.claim_b_id.in_(claim_ids)))),
-            "events": table_rows(s, AuditEvent, sa.and_(AuditEvent.entity_type == "claim",
-                                                          AuditEvent.entity_id.in_(claim_ids))),
+            "decided": table_rows(
+                s,
+                ClaimLink,
+                sa.and_(
+                    ClaimLink.state != "suggested",
+                    sa.or_(ClaimLink.claim_a_id.in_(claim_ids), ClaimLink.claim_b_id.in_(claim_ids)),
+                ),
+            ),
+            "events": table_rows(
+                s, AuditEvent, sa.and_(AuditEvent.entity_type == "claim", AuditEvent.entity_id.in_(claim_ids))
+            ),
         }
 
 
@@ -90,8 +99,11 @@ def build_old_database(engine, monkeypatch) -> dict[str, int]:
     for name in FILES:
         import_fixture(engine, name)
     monkeypatch.setattr(pipeline, "extract_claims", _REAL)
-    people = {name: Actor(user_id=make_user(engine, f"{name}1", role), name=f"{name}1", role=role)
-              for name, role in ROLES.items() if name in ("reviewer", "editor")}
+    people = {
+        name: Actor(user_id=make_user(engine, f"{name}1", role), name=f"{name}1", role=role)
+        for name, role in ROLES.items()
+        if name in ("reviewer", "editor")
+    }
     reviewer = people["reviewer"]
     touched: dict[str, int] = {}
     with session_scope(engine) as s:
@@ -100,12 +112,24 @@ def build_old_database(engine, monkeypatch) -> dict[str, int]:
         claim_service.set_status(s, reviewer, status.id, version=status.version, status="in_review")
         claim_service.assign(s, reviewer, assigned.id, version=assigned.version, assignee_id=reviewer.user_id)
         claim_service.dismiss(s, reviewer, dismissed.id, version=dismissed.version, reason="Opinion, not a fact.")
-        source_service.add_source(s, reviewer, sourced.id, source_service.SourceInput(
-            url="https://data.example.org/troops", title="Troop levels", stance="supports"))
-        verdict_service.save_draft(s, reviewer, drafted.id, verdict_service.VerdictInput(
-            rating="half-true", summary="Partly right."), verdict_id=None, version=None, config=CONFIG)
-        touched.update(status=status.id, assigned=assigned.id, dismissed=dismissed.id, sourced=sourced.id,
-                       drafted=drafted.id)
+        source_service.add_source(
+            s,
+            reviewer,
+            sourced.id,
+            source_service.SourceInput(url="https://data.example.org/troops", title="Troop levels", stance="supports"),
+        )
+        verdict_service.save_draft(
+            s,
+            reviewer,
+            drafted.id,
+            verdict_service.VerdictInput(rating="half-true", summary="Partly right."),
+            verdict_id=None,
+            version=None,
+            config=CONFIG,
+        )
+        touched.update(
+            status=status.id, assigned=assigned.id, dismissed=dismissed.id, sourced=sourced.id, drafted=drafted.id
+        )
     with session_scope(engine) as s:
         nbc = s.exec(select(Article).where(Article.title.contains("Iraq"))).first()
         body = nbc.body
@@ -139,10 +163,17 @@ def expected_reading(engine, touched_ids: set[int]) -> dict[int, list[tuple]]:
         for article in s.exec(select(Article)).all():
             kept = s.exec(select(Claim).where(Claim.article_id == article.id, Claim.id.in_(touched_ids))).all()
             out[article.id] = [
-                (c.start, c.end, c.text, c.kind, c.cue, [(q.start, q.end, q.value, q.low, q.high, q.unit)
-                                                          for q in c.quantities])
+                (
+                    c.start,
+                    c.end,
+                    c.text,
+                    c.kind,
+                    c.cue,
+                    [(q.start, q.end, q.value, q.low, q.high, q.unit) for q in c.quantities],
+                )
                 for c in extract_claims(article.body)
-                if not any(c.start < k.end_offset and k.start_offset < c.end for k in kept)]
+                if not any(c.start < k.end_offset and k.start_offset < c.end for k in kept)
+            ]
     return out
 
 
@@ -150,14 +181,36 @@ def stored_reading(engine, touched_ids: set[int]) -> dict[int, list[tuple]]:
     out = {}
     with session_scope(engine) as s:
         for article in s.exec(select(Article)).all():
-            rows = s.exec(select(Claim).where(Claim.article_id == article.id, Claim.id.not_in(touched_ids))
-                          .order_by(Claim.start_offset)).all()
+            rows = s.exec(
+                select(Claim)
+                .where(Claim.article_id == article.id, Claim.id.not_in(touched_ids))
+                .order_by(Claim.start_offset)
+            ).all()
             out[article.id] = [
-                (c.start_offset, c.end_offset, c.text, c.kind, c.cue,
-                 [tuple(q) for q in s.exec(
-                     select(Quantity.start_offset, Quantity.end_offset, Quantity.value, Quantity.low, Quantity.high,
-                            Quantity.unit).where(Quantity.claim_id == c.id).order_by(Quantity.start_offset)).all()])
-                for c in rows]
+                (
+                    c.start_offset,
+                    c.end_offset,
+                    c.text,
+                    c.kind,
+                    c.cue,
+                    [
+                        tuple(q)
+                        for q in s.exec(
+                            select(
+                                Quantity.start_offset,
+                                Quantity.end_offset,
+                                Quantity.value,
+                                Quantity.low,
+                                Quantity.high,
+                                Quantity.unit,
+                            )
+                            .where(Quantity.claim_id == c.id)
+                            .order_by(Quantity.start_offset)
+                        ).all()
+                    ],
+                )
+                for c in rows
+            ]
     return out
 
 
@@ -177,8 +230,10 @@ def test_reextract_after_upgrading_a_previous_release_database(old_database, cap
 
     # Every column the previous release stored is kept as it was (new columns hold defaults).
     after = snapshot(engine, ids)
-    assert {name: [{k: row[k] for k in old} for row, old in zip(after[name], rows, strict=True)]
-            for name, rows in before.items()} == before
+    assert {
+        name: [{k: row[k] for k in old} for row, old in zip(after[name], rows, strict=True)]
+        for name, rows in before.items()
+    } == before
     assert stored_reading(engine, set(ids)) == expected_reading(engine, set(ids))
     with session_scope(engine) as s:
         now = {(c.article_id, c.start_offset, c.end_offset): c.id for c in s.exec(select(Claim)).all()}
@@ -190,8 +245,9 @@ def test_reextract_after_upgrading_a_previous_release_database(old_database, cap
         assert removed and updated
         assert not s.exec(select(Claim.id).where(Claim.id.in_(removed))).all()
         assert not s.exec(select(Quantity.id).where(Quantity.claim_id.in_(removed))).all()
-        assert not s.exec(select(ClaimLink.id).where(sa.or_(ClaimLink.claim_a_id.in_(removed),
-                                                            ClaimLink.claim_b_id.in_(removed)))).all()
+        assert not s.exec(
+            select(ClaimLink.id).where(sa.or_(ClaimLink.claim_a_id.in_(removed), ClaimLink.claim_b_id.in_(removed)))
+        ).all()
     # A claim the old reading already had at the same span keeps its id.
     assert all(now[key] == old_ids[key] for key in now.keys() & old_ids.keys())
     assert added and added == set(now.values()) - set(old_ids.values())

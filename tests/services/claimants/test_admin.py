@@ -1,12 +1,13 @@
 """Merging duplicate claimants."""
+
 import pytest
 from sqlmodel import select
 
 from claimtrack.errors import PermissionDenied, ValidationError
 from claimtrack.models import AuditEvent, Claim, Claimant, ClaimantAlias
 from claimtrack.services.claimants import directory as claimant_directory
-from claimtrack.services.review import claims
 from claimtrack.services.claimants.admin import merge_claimants
+from claimtrack.services.review import claims
 
 
 def test_merge_moves_claims_and_aliases(session, people, article, troops):

@@ -1,4 +1,5 @@
 """The demo's review work: claims in several states, seeded once."""
+
 from sqlmodel import select
 
 from claimtrack.db import session_scope
@@ -32,8 +33,8 @@ def test_does_nothing_without_the_demo_article_or_users(engine):
 def test_the_demo_archive_fills_previously_fact_checked(engine):
     from claimtrack.models import FactCheck
     from claimtrack.services.accounts.actors import Actor
-    from claimtrack.services.demo.load import load_demo_archive
     from claimtrack.services.archive.factchecks import factchecks_for_claim
+    from claimtrack.services.demo.load import load_demo_archive
 
     from ..conftest import claim_id_containing
 

@@ -1,5 +1,6 @@
 """A database holding every fixture article, imported once per module through the real
 import path (extraction, storage, indexing and suggestions in one transaction each)."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,11 @@ from ...conftest import FIXTURES, PG_URL
 
 
 def import_fixtures(engine) -> list:
-    reports = list(import_items(engine, Actor.system("test"), collect([FIXTURES / "articles"]),
-                                max_body_chars=2_000_000, workers=1))
+    reports = list(
+        import_items(
+            engine, Actor.system("test"), collect([FIXTURES / "articles"]), max_body_chars=2_000_000, workers=1
+        )
+    )
     assert [r.error for r in reports if r.error] == []
     return reports
 
@@ -50,6 +54,12 @@ def import_fixture(engine, name: str):
     from ...helpers import import_file
 
     manifest = json.loads((FIXTURES / "articles" / "manifest.json").read_text(encoding="utf-8"))
-    meta = next(({k: v for k, v in m.items() if k in ("outlet", "url", "published")}
-                 for m in manifest if m["file"] == name and "line" not in m), {})
+    meta = next(
+        (
+            {k: v for k, v in m.items() if k in ("outlet", "url", "published")}
+            for m in manifest
+            if m["file"] == name and "line" not in m
+        ),
+        {},
+    )
     return import_file(engine, FIXTURES / "articles" / name, **meta)

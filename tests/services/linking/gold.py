@@ -8,6 +8,7 @@ pair is positive when any of its gold pairs is, and its relation and numeric ver
 count as right when they agree with any of them. A repeat within one article (a dek
 restated in the body) is not linked itself; it counts through the claim it repeats.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,7 @@ from sqlmodel import Session, select
 
 from claimtrack.models import Article, Claim, ClaimLink
 
-OFF_TOPIC = {("norland-motors-release.txt", None), ("festival-volunteers.txt", None),
-             ("world-briefs.jsonl", 2)}
+OFF_TOPIC = {("norland-motors-release.txt", None), ("festival-volunteers.txt", None), ("world-briefs.jsonl", 2)}
 
 
 @dataclass
@@ -61,18 +61,22 @@ class GoldFigures:
             f"{self.relation_accuracy:.3f}, numeric accuracy {self.numeric_accuracy:.3f}, "
             f"off-topic links {self.off_topic_links}",
         ]
-        for title, items in (("false positives", self.false_positives), ("misses", self.misses),
-                             ("wrong relation", self.wrong_relation),
-                             ("wrong numeric verdict", self.wrong_numeric),
-                             ("unmapped anchors", self.unmapped)):
+        for title, items in (
+            ("false positives", self.false_positives),
+            ("misses", self.misses),
+            ("wrong relation", self.wrong_relation),
+            ("wrong numeric verdict", self.wrong_numeric),
+            ("unmapped anchors", self.unmapped),
+        ):
             lines += [f"  {title}: {item}" for item in items]
         return "\n".join(lines)
 
 
 def article_key(article: Article) -> tuple[str, int | None]:
     where = article.source_name or ""
-    name, _, line = where.rpartition(":") if where.endswith(tuple("0123456789")) and ".jsonl:" in where \
-        else (where, "", "")
+    name, _, line = (
+        where.rpartition(":") if where.endswith(tuple("0123456789")) and ".jsonl:" in where else (where, "", "")
+    )
     return Path(name).name, int(line) if line else None
 
 
@@ -90,8 +94,14 @@ def evaluate(session: Session, gold_path: Path) -> GoldFigures:
     def stored_claim(end: dict) -> Claim | None:
         article = articles[(end["article"], end["line"])]
         at = article.body.find(end["anchor"])
-        found = next((c for c in by_article.get(article.id, ())
-                      if at >= 0 and c.start_offset <= at and at + len(end["anchor"]) <= c.end_offset), None)
+        found = next(
+            (
+                c
+                for c in by_article.get(article.id, ())
+                if at >= 0 and c.start_offset <= at and at + len(end["anchor"]) <= c.end_offset
+            ),
+            None,
+        )
         # A repeat (a dek restated in the body) is linked through the claim it repeats.
         while found is not None and found.repeat_of_id is not None:
             found = by_id[found.repeat_of_id]
@@ -108,8 +118,10 @@ def evaluate(session: Session, gold_path: Path) -> GoldFigures:
             continue
         pairs.setdefault((min(a.id, b.id), max(a.id, b.id)), []).append(gold)
 
-    links = {(link.claim_a_id, link.claim_b_id): link for link in session.exec(
-        select(ClaimLink).where(ClaimLink.state.in_(("suggested", "confirmed")))).all()}
+    links = {
+        (link.claim_a_id, link.claim_b_id): link
+        for link in session.exec(select(ClaimLink).where(ClaimLink.state.in_(("suggested", "confirmed")))).all()
+    }
     article_of = {c.id: c.article_id for c in claims}
     figures.gold_pairs = len(pairs)
     for pair, golds in pairs.items():

@@ -2,6 +2,7 @@
 features handed over as stored, no read of links for claims just inserted) suggests
 exactly the links the per-claim pass (``related.index_article``) suggests, with the same
 scores, relations, numeric verdicts and reasons, on the fixture articles."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -19,17 +20,28 @@ from claimtrack.services.linking.fresh_index import PENDING
 from ...conftest import FIXTURES
 
 
-def _links(engine) -> dict[tuple, tuple]:  # noqa: ANN001
+def _links(engine) -> dict[tuple, tuple]:
     """Every stored link, keyed by where its claims are (file, offset), not by their ids."""
     with session_scope(engine) as s:
-        where = {cid: (name, start) for cid, name, start in s.exec(
-            select(Claim.id, Article.source_name, Claim.start_offset).join(Article)).all()}
-        return {(where[link.claim_a_id], where[link.claim_b_id]):
-                (link.score, link.relation, link.numeric, tuple(link.reasons), link.state)
-                for link in s.exec(select(ClaimLink)).all()}
+        where = {
+            cid: (name, start)
+            for cid, name, start in s.exec(
+                select(Claim.id, Article.source_name, Claim.start_offset).join(Article)
+            ).all()
+        }
+        return {
+            (where[link.claim_a_id], where[link.claim_b_id]): (
+                link.score,
+                link.relation,
+                link.numeric,
+                tuple(link.reasons),
+                link.state,
+            )
+            for link in s.exec(select(ClaimLink)).all()
+        }
 
 
-def _per_claim_pass(engine) -> None:  # noqa: ANN001
+def _per_claim_pass(engine) -> None:
     """Import the fixtures one by one, each article's links found the old way: its claims
     indexed afresh, looked up, and the existing links between the pairs read."""
     for item in collect([FIXTURES / "articles"]):

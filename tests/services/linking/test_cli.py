@@ -1,4 +1,5 @@
 """`claimtrack related`: one claim's related claims, every link, re-indexing, errors."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,8 @@ from claimtrack.db import session_scope
 from claimtrack.models import Claim, ClaimLink
 
 from ...conftest import FIXTURES
-from .conftest import import_fixture
 from ...test_import import run_cli
+from .conftest import import_fixture
 
 ARTICLES = FIXTURES / "articles"
 
@@ -30,11 +31,27 @@ def test_related_of_one_claim_as_json(imported, capsys):
     assert code == 0, err
     rows = json.loads(out)
     assert rows and [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
-    assert set(rows[0]) == {"link_id", "claim_id", "article_id", "article_title", "outlet", "text", "speaker",
-                            "score", "relation", "numeric", "state", "reasons"}
+    assert set(rows[0]) == {
+        "link_id",
+        "claim_id",
+        "article_id",
+        "article_title",
+        "outlet",
+        "text",
+        "speaker",
+        "score",
+        "relation",
+        "numeric",
+        "state",
+        "reasons",
+    }
     wire = next(r for r in rows if "some 5,200 American troops" in r["text"])
-    assert (wire["relation"], wire["numeric"], wire["state"], wire["outlet"]) == \
-        ("same", "conflict", "suggested", "Meridian Wire")
+    assert (wire["relation"], wire["numeric"], wire["state"], wire["outlet"]) == (
+        "same",
+        "conflict",
+        "suggested",
+        "Meridian Wire",
+    )
     code, out, _ = run_cli(["related", str(imported), "--limit", "1", "--format", "json"], capsys)
     assert len(json.loads(out)) == 1
 
@@ -47,8 +64,7 @@ def test_related_of_one_claim_as_text(imported, capsys):
 
 def test_min_score_widens_the_search(imported, capsys):
     _, stored, _ = run_cli(["related", str(imported), "--limit", "50", "--format", "json"], capsys)
-    _, wider, _ = run_cli(["related", str(imported), "--limit", "50", "--min-score", "0.2",
-                           "--format", "json"], capsys)
+    _, wider, _ = run_cli(["related", str(imported), "--limit", "50", "--min-score", "0.2", "--format", "json"], capsys)
     stored, wider = json.loads(stored), json.loads(wider)
     assert len(wider) > len(stored)
     assert any(r["link_id"] is None for r in wider)
@@ -82,11 +98,14 @@ def test_reindex_indexes_only_what_is_missing(imported, capsys):
     assert (code, json.loads(out)) == (0, {"claims_indexed": 0}), err
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["related", "999999"], "error: There is no claim #999999."),
-    (["related"], "error: give one of CLAIM_ID, --all or --reindex"),
-    (["related", "1", "--all"], "error: give one of CLAIM_ID, --all or --reindex"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["related", "999999"], "error: There is no claim #999999."),
+        (["related"], "error: give one of CLAIM_ID, --all or --reindex"),
+        (["related", "1", "--all"], "error: give one of CLAIM_ID, --all or --reindex"),
+    ],
+)
 def test_errors_are_one_line(imported, capsys, args, message):
     code, out, err = run_cli(args, capsys)
     assert code == 1 and out == ""
@@ -118,8 +137,12 @@ def _disagreeing_links(engine) -> int:
         wrong = 0
         for link in links:
             match = score_pair(records[link.claim_a_id], records[link.claim_b_id], settings.scoring)
-            if match is None or (match.score, match.relation, match.numeric, list(match.reasons)) != \
-                    (link.score, link.relation, link.numeric, list(link.reasons)):
+            if match is None or (match.score, match.relation, match.numeric, list(match.reasons)) != (
+                link.score,
+                link.relation,
+                link.numeric,
+                list(link.reasons),
+            ):
                 wrong += 1
         return wrong
 
@@ -127,8 +150,16 @@ def _disagreeing_links(engine) -> int:
 def test_full_reindex_brings_suggestions_up_to_changed_rules(cli_env, engine, capsys, monkeypatch):
     # Imported under other rules (a stricter bar for "same"), then the rules change back.
     monkeypatch.setenv("CLAIMTRACK_MATCH_SAME_THRESHOLD", "0.97")
-    code, _, err = run_cli(["import", str(ARTICLES / "iraq-withdrawal-nbc.txt"),
-                            str(ARTICLES / "iraq-delegation-wire.txt"), "--workers", "1"], capsys)
+    code, _, err = run_cli(
+        [
+            "import",
+            str(ARTICLES / "iraq-withdrawal-nbc.txt"),
+            str(ARTICLES / "iraq-delegation-wire.txt"),
+            "--workers",
+            "1",
+        ],
+        capsys,
+    )
     assert code == 0, err
     monkeypatch.delenv("CLAIMTRACK_MATCH_SAME_THRESHOLD")
     assert _disagreeing_links(engine) > 0

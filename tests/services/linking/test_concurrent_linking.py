@@ -6,6 +6,7 @@ neither would ever suggest the link: writers queue on the index (SQLite's write 
 PostgreSQL an advisory lock, and the row locks on the key counts both update). Runs on
 SQLite and, with CLAIMTRACK_TEST_DATABASE_URL set, on PostgreSQL.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -55,10 +56,11 @@ def test_simultaneous_imports_of_one_story_link_to_each_other(engine):
 
     with session_scope(engine) as s:
         article_of = dict(s.exec(select(Claim.id, Claim.article_id)).all())
-        linked = {frozenset((article_of[link.claim_a_id], article_of[link.claim_b_id]))
-                  for link in s.exec(select(ClaimLink)).all()}
+        linked = {
+            frozenset((article_of[link.claim_a_id], article_of[link.claim_b_id]))
+            for link in s.exec(select(ClaimLink)).all()
+        }
     # Whichever import committed first, every later one found it: each pair of articles
     # holds at least one suggested link.
-    missing = [pair for pair in itertools.combinations(sorted(articles.values()), 2)
-               if frozenset(pair) not in linked]
+    missing = [pair for pair in itertools.combinations(sorted(articles.values()), 2) if frozenset(pair) not in linked]
     assert missing == []

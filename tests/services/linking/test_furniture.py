@@ -1,5 +1,6 @@
 """Page furniture: a sentence one outlet prints word for word in several articles is
 never linked, decided from that outlet's stored articles and explained to reviewers."""
+
 from __future__ import annotations
 
 from sqlmodel import select
@@ -14,15 +15,23 @@ from claimtrack.services.linking import related
 from ...helpers import import_text, login, make_user
 from ...test_import import run_cli
 
-NOTE = ("The Harbour Gazette receives funding from the Coastal Trust, which has no say over "
-        "what our reporters cover.")
+NOTE = "The Harbour Gazette receives funding from the Coastal Trust, which has no say over what our reporters cover."
 STORIES = [
-    ("Ferry fares rise", "The harbour board said ferry fares would rise by 40 cents in April, "
-                         "the first increase since the new terminal opened."),
-    ("Dredging delayed", "Dredging of the northern channel will start in June rather than March, "
-                         "the port engineer told councillors on Tuesday."),
-    ("Lighthouse reopens", "The restored lighthouse on Gull Point reopened to visitors on Saturday "
-                           "after a two-year repair costing about 1.2 million dollars."),
+    (
+        "Ferry fares rise",
+        "The harbour board said ferry fares would rise by 40 cents in April, "
+        "the first increase since the new terminal opened.",
+    ),
+    (
+        "Dredging delayed",
+        "Dredging of the northern channel will start in June rather than March, "
+        "the port engineer told councillors on Tuesday.",
+    ),
+    (
+        "Lighthouse reopens",
+        "The restored lighthouse on Gull Point reopened to visitors on Saturday "
+        "after a two-year repair costing about 1.2 million dollars.",
+    ),
 ]
 
 
@@ -36,8 +45,7 @@ def _note_claims(session, fragment: str = "receives funding from the Coastal Tru
 
 
 def _links_of(session, ids: list[int]) -> list[ClaimLink]:
-    return [link for link in session.exec(select(ClaimLink)).all()
-            if link.claim_a_id in ids or link.claim_b_id in ids]
+    return [link for link in session.exec(select(ClaimLink)).all() if link.claim_a_id in ids or link.claim_b_id in ids]
 
 
 def test_text_key_is_equal_for_verbatim_copies_only():
@@ -63,8 +71,10 @@ def test_the_third_copy_makes_the_sentence_furniture_and_removes_its_suggestions
         entries = [s.get(MatchClaim, i) for i in three]
         assert all(e is not None and not e.linkable and e.key_ids == [] for e in entries)
         note = related.furniture_note(s, three[0])
-        assert note == ("page furniture: the same sentence appears word for word in 3 articles of "
-                        "Harbour Gazette, so it is not linked")
+        assert note == (
+            "page furniture: the same sentence appears word for word in 3 articles of "
+            "Harbour Gazette, so it is not linked"
+        )
         assert related.related_for_claim(s, three[0]) == []
         assert related.related_for_claim(s, three[0], min_score=0.0) == []
         # The stories themselves are claims as before.
@@ -75,8 +85,12 @@ def test_the_third_copy_makes_the_sentence_furniture_and_removes_its_suggestions
 def test_a_fourth_copy_is_furniture_at_once_and_never_linked(engine):
     for i in range(3):
         import_text(engine, _story(i), where=f"gazette-{i}.txt", outlet="Harbour Gazette")
-    import_text(engine, "Tide tables\n\nThe tide tables for the summer were printed on Friday.\n\n" + NOTE,
-                where="gazette-3.txt", outlet="Harbour Gazette")
+    import_text(
+        engine,
+        "Tide tables\n\nThe tide tables for the summer were printed on Friday.\n\n" + NOTE,
+        where="gazette-3.txt",
+        outlet="Harbour Gazette",
+    )
     with session_scope(engine) as s:
         four = _note_claims(s)
         assert len(four) == 4 and _links_of(s, four) == []

@@ -1,6 +1,7 @@
 """Link quality on the fixture corpus, measured against the hand-written gold links
 (fixtures/gold/links.json). The thresholds are what the matcher reaches today; the
 figures and every miss are printed (run with -s to see them)."""
+
 from __future__ import annotations
 
 from sqlmodel import select
@@ -44,8 +45,10 @@ def test_troop_counts_across_outlets(corpus_engine):
         opinion = _claim(session, "roughly 6,000 service members in Iraq today")
         conflict, consistent = _link(session, nbc, wire), _link(session, nbc, opinion)
         assert (conflict.relation, conflict.numeric, conflict.state) == ("same", "conflict", "suggested")
-        assert conflict.reasons[0] == ("numbers conflict: 6,000 or so American troops vs some 5,200 American "
-                                       "troops (compared troops, United States, in Iraq)")
+        assert conflict.reasons[0] == (
+            "numbers conflict: 6,000 or so American troops vs some 5,200 American "
+            "troops (compared troops, United States, in Iraq)"
+        )
         assert (consistent.relation, consistent.numeric) == ("same", "consistent")
         assert consistent.reasons[0].startswith("same number and unit: 6,000 troop (compared troops")
 
@@ -56,7 +59,8 @@ def test_troops_are_never_linked_to_the_carmakers_workers(corpus_engine):
         workers = _claim(session, "the carmaker will hire 3,000 more workers")
         assert _link(session, troops, workers) is None
         off_topic = {a.id for a in session.exec(select(Article)).all() if article_key(a) in OFF_TOPIC}
-        links = session.exec(select(ClaimLink).where(
-            (ClaimLink.claim_a_id == workers.id) | (ClaimLink.claim_b_id == workers.id))).all()
+        links = session.exec(
+            select(ClaimLink).where((ClaimLink.claim_a_id == workers.id) | (ClaimLink.claim_b_id == workers.id))
+        ).all()
         others = {session.get(Claim, link.claim_a_id + link.claim_b_id - workers.id).article_id for link in links}
         assert others <= off_topic

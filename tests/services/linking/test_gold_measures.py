@@ -1,6 +1,7 @@
 """Numeric verdicts on our own gold pairs (fixtures/gold/measure-links.json over the
 articles in fixtures/measure/): every "different measure" rule has a trap that must
 never be flagged a conflict, beside consistent and conflicting pairs of one measure."""
+
 from __future__ import annotations
 
 import json
@@ -33,8 +34,9 @@ def measure_engine(_db_factory, tmp_path_factory):
         shutil.copyfile(_db_factory, path)
         url = f"sqlite:///{path}"
     engine = make_engine(url)
-    reports = list(import_items(engine, Actor.system("test"), collect([FIXTURES / "measure"]),
-                                max_body_chars=2_000_000, workers=1))
+    reports = list(
+        import_items(engine, Actor.system("test"), collect([FIXTURES / "measure"]), max_body_chars=2_000_000, workers=1)
+    )
     assert [r.error for r in reports if r.error] == [] and len(reports) == 3
     yield engine
     engine.dispose()
@@ -46,8 +48,11 @@ def _claim(session, end: dict) -> Claim:
     article = next(a for a in session.exec(select(Article)).all() if article_key(a) == (end["article"], end["line"]))
     at = article.body.find(end["anchor"])
     assert at >= 0, end["anchor"]
-    (claim,) = [c for c in session.exec(select(Claim).where(Claim.article_id == article.id)).all()
-                if c.start_offset <= at and at + len(end["anchor"]) <= c.end_offset]
+    (claim,) = [
+        c
+        for c in session.exec(select(Claim).where(Claim.article_id == article.id)).all()
+        if c.start_offset <= at and at + len(end["anchor"]) <= c.end_offset
+    ]
     return claim
 
 

@@ -1,5 +1,6 @@
 """The matching index in the database: incremental upkeep, exact key frequencies, and
 lookups that read only what the keys point at."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -10,12 +11,13 @@ from sqlmodel import select
 from claimtrack.db import session_scope
 from claimtrack.matching.normalise import word_count
 from claimtrack.models import Claim, ClaimLink, MatchArticle, MatchClaim, MatchKey, MatchPosting
-from claimtrack.services.linking import index as match_index, related
+from claimtrack.services.linking import index as match_index
+from claimtrack.services.linking import related
 from claimtrack.services.linking.settings import MatchSettings
 
 from ...conftest import FIXTURES
-from .conftest import import_fixture
 from ...helpers import import_text
+from .conftest import import_fixture
 
 ARTICLES = FIXTURES / "articles"
 SETTINGS = MatchSettings()
@@ -154,8 +156,7 @@ def test_unindexing_lowers_frequencies(engine):
         match_index.unindex_claims(s, some)
     with session_scope(engine) as s:
         assert match_index.indexed_total(s) == total - 3
-        assert s.exec(select(func.count()).select_from(MatchPosting)
-                      .where(MatchPosting.claim_id.in_(some))).one() == 0
+        assert s.exec(select(func.count()).select_from(MatchPosting).where(MatchPosting.claim_id.in_(some))).one() == 0
         check_frequencies(s)
 
 
@@ -171,6 +172,7 @@ def test_stale_features_are_not_trusted(engine):
         record = match_index.load_records(s, [claim.id])[claim.id]
         assert "festival" in record.text
         from claimtrack.matching.normalise import tokens
+
         assert "festival" in tokens(record.text)
 
 
@@ -207,8 +209,7 @@ def test_lookup_reads_only_what_the_keys_point_at(corpus_engine):
 
 
 def test_short_claims_hold_no_postings(engine):
-    outcome = import_text(engine, "Pentagon denies report\n\nMilley denied the report.\n",
-                          where="short.txt")
+    outcome = import_text(engine, "Pentagon denies report\n\nMilley denied the report.\n", where="short.txt")
     with session_scope(engine) as s:
         claims = s.exec(select(Claim).where(Claim.article_id == outcome.article_id)).all()
         assert claims and all(word_count(c.text) < SETTINGS.min_words for c in claims)

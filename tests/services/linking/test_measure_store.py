@@ -1,6 +1,7 @@
 """What sort of number each quantity is (kind, role, what it is of, rate base, from-to
 value, vote minority) is stored on every path into the database and reaches the
 matcher's records."""
+
 from __future__ import annotations
 
 import json
@@ -17,9 +18,11 @@ from claimtrack.services.review import claims as claim_service
 
 from ...helpers import import_text, make_user
 
-BODY = ("Harbour Survey\n\nThe harbour board said 64 percent of voters surveyed back the new ferry plan. "
-        "It said unemployment in the port district rose from 4.1 per cent to 6.3 per cent over the year. "
-        "The clinic reported 31.2 cases per 100,000 residents in the district last winter.")
+BODY = (
+    "Harbour Survey\n\nThe harbour board said 64 percent of voters surveyed back the new ferry plan. "
+    "It said unemployment in the port district rose from 4.1 per cent to 6.3 per cent over the year. "
+    "The clinic reported 31.2 cases per 100,000 residents in the district last winter."
+)
 
 
 def _quantities(engine, article_id: int) -> dict[str, Quantity]:
@@ -51,16 +54,22 @@ def test_import_stores_the_measure_and_the_index_reads_it(engine):
 
 def test_upload_stores_the_measure(engine, session):
     reviewer = Actor(user_id=make_user(engine, "reviewer1", "reviewer"), name="reviewer1", role="reviewer")
-    outcome = import_from_form(session, reviewer, ArticleForm(filename="survey.json", data=json.dumps(
-        {"title": "Harbour Survey", "body": BODY.partition("\n\n")[2]}).encode()), max_body_chars=100_000)
+    outcome = import_from_form(
+        session,
+        reviewer,
+        ArticleForm(
+            filename="survey.json",
+            data=json.dumps({"title": "Harbour Survey", "body": BODY.partition("\n\n")[2]}).encode(),
+        ),
+        max_body_chars=100_000,
+    )
     session.commit()
     _check_fields(_quantities(engine, outcome.article_id))
 
 
 def test_bulk_import_stores_the_measure(engine, tmp_path):
     (tmp_path / "survey.txt").write_text(BODY, encoding="utf-8")
-    (report,) = list(import_items(engine, Actor.system("test"), collect([tmp_path]),
-                                  max_body_chars=100_000, workers=1))
+    (report,) = list(import_items(engine, Actor.system("test"), collect([tmp_path]), max_body_chars=100_000, workers=1))
     assert report.error is None
     _check_fields(_quantities(engine, report.article_id))
 

@@ -1,4 +1,5 @@
 """The related-claims service: reading links for the panel, deciding on them, audit."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,13 +8,13 @@ from sqlmodel import select
 from claimtrack.db import session_scope
 from claimtrack.errors import NotFound, PermissionDenied, ValidationError
 from claimtrack.models import AuditEvent, Claim, ClaimLink, User
-from claimtrack.services.linking import related
 from claimtrack.services.accounts.actors import Actor
+from claimtrack.services.linking import related
 from claimtrack.services.linking.settings import MatchSettings
 
 from ...conftest import FIXTURES
-from .conftest import import_fixture
 from ...helpers import make_user
+from .conftest import import_fixture
 
 ARTICLES = FIXTURES / "articles"
 
@@ -115,14 +116,19 @@ def test_a_dismissed_pair_is_never_suggested_again(two_articles):
         for claim_id in pair:
             related.suggest_for_article(s, s.get(Claim, claim_id).article_id)
     with session_scope(two_articles) as s:
-        (again,) = s.exec(select(ClaimLink).where(ClaimLink.claim_a_id == pair[0],
-                                                  ClaimLink.claim_b_id == pair[1])).all()
+        (again,) = s.exec(
+            select(ClaimLink).where(ClaimLink.claim_a_id == pair[0], ClaimLink.claim_b_id == pair[1])
+        ).all()
         assert again.state == "dismissed"
         assert pair not in {(link.a.claim_id, link.b.claim_id) for link in related.all_links(s)}
     import_fixture(two_articles, "iraq-withdrawal-courier.json")
     with session_scope(two_articles) as s:
-        states = {link.state for link in s.exec(select(ClaimLink).where(ClaimLink.claim_a_id == pair[0],
-                                                                  ClaimLink.claim_b_id == pair[1])).all()}
+        states = {
+            link.state
+            for link in s.exec(
+                select(ClaimLink).where(ClaimLink.claim_a_id == pair[0], ClaimLink.claim_b_id == pair[1])
+            ).all()
+        }
         assert states == {"dismissed"}
 
 

@@ -1,5 +1,6 @@
 """Matching thresholds are configuration: documented defaults, validation, and the
 running application's values reach the import path."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,14 +28,17 @@ def test_defaults_agree_with_the_app_defaults_and_the_readme():
     assert (scoring.min_score, scoring.same_threshold, scoring.min_words) == (0.5, 0.7, 8)
 
 
-@pytest.mark.parametrize(("key", "value", "message"), [
-    ("MATCH_MIN_SCORE", 1.5, "MATCH_MIN_SCORE must be a number from 0 to 1 (got 1.5)"),
-    ("MATCH_SAME_THRESHOLD", "high", "MATCH_SAME_THRESHOLD must be a number from 0 to 1 (got 'high')"),
-    ("MATCH_MAX_DF_RATIO", 0, "MATCH_MAX_DF_RATIO must be a number above 0 and at most 1 (got 0)"),
-    ("MATCH_MIN_WORDS", 0, "MATCH_MIN_WORDS must be a whole number of at least 1 (got 0)"),
-    ("MATCH_SUGGESTIONS", 2.5, "MATCH_SUGGESTIONS must be a whole number of at least 1 (got 2.5)"),
-    ("MATCH_CANDIDATES", True, "MATCH_CANDIDATES must be a whole number of at least 1 (got True)"),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("MATCH_MIN_SCORE", 1.5, "MATCH_MIN_SCORE must be a number from 0 to 1 (got 1.5)"),
+        ("MATCH_SAME_THRESHOLD", "high", "MATCH_SAME_THRESHOLD must be a number from 0 to 1 (got 'high')"),
+        ("MATCH_MAX_DF_RATIO", 0, "MATCH_MAX_DF_RATIO must be a number above 0 and at most 1 (got 0)"),
+        ("MATCH_MIN_WORDS", 0, "MATCH_MIN_WORDS must be a whole number of at least 1 (got 0)"),
+        ("MATCH_SUGGESTIONS", 2.5, "MATCH_SUGGESTIONS must be a whole number of at least 1 (got 2.5)"),
+        ("MATCH_CANDIDATES", True, "MATCH_CANDIDATES must be a whole number of at least 1 (got True)"),
+    ],
+)
 def test_bad_values_are_named(key, value, message):
     with pytest.raises(ValidationError) as err:
         from_config({key: value})

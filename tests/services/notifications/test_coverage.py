@@ -1,5 +1,6 @@
 """New coverage of a claim you reviewed reaches its reviewer, once per batch, with only
 public facts in the message."""
+
 from sqlmodel import select
 
 from claimtrack.db import session_scope
@@ -14,7 +15,7 @@ from ...helpers import import_file
 PRIVATE = VerdictInput("mostly-true", "My private working note about the troop count.", "Draft reasoning.")
 
 
-def _draft(engine, people, claim_id, config):  # noqa: ANN001, ANN202
+def _draft(engine, people, claim_id, config):
     with session_scope(engine) as s:
         verdicts.save_draft(s, people.reviewer, claim_id, PRIVATE, verdict_id=None, version=None, config=config)
 
@@ -23,7 +24,9 @@ def test_new_coverage_tells_the_reviewer_of_the_linked_claim(engine, people, tro
     _draft(engine, people, troops, config)
     import_file(engine, FIXTURES / "articles" / "iraq-delegation-wire.txt", outlet="The Dispatch")
     with session_scope(engine) as s:
-        links = s.exec(select(ClaimLink).where((ClaimLink.claim_a_id == troops) | (ClaimLink.claim_b_id == troops))).all()
+        links = s.exec(
+            select(ClaimLink).where((ClaimLink.claim_a_id == troops) | (ClaimLink.claim_b_id == troops))
+        ).all()
         assert links, "the fixture should link the troop claims"
         items = inbox.inbox(s, people.reviewer.user_id)
         assert items and {i.kind for i in items} <= {"related", "conflict"}
@@ -48,7 +51,9 @@ def test_a_muted_kind_and_an_unreviewed_claim_send_nothing(engine, people, troop
 def test_the_message_counts_what_it_does_not_name(engine, people, troops, config):
     _draft(engine, people, troops, config)
     with session_scope(engine) as s:
-        rows = [{"claim_a_id": troops, "claim_b_id": other, "numeric": "conflict"} for other in (troops + 1, troops + 2)]
+        rows = [
+            {"claim_a_id": troops, "claim_b_id": other, "numeric": "conflict"} for other in (troops + 1, troops + 2)
+        ]
         rows += [{"claim_a_id": troops, "claim_b_id": troops + 3, "numeric": None}]
         assert coverage.notify_new_links(s, rows) == 2
         by_kind = {i.kind: i.message for i in inbox.inbox(s, people.reviewer.user_id)}

@@ -1,12 +1,13 @@
 """Notifications: who is told what, never of their own doing, only what they want, and
 nobody reads another person's."""
+
 import pytest
 
 from claimtrack.errors import NotFound, ValidationError
 from claimtrack.models import Claim
 from claimtrack.services.notifications import inbox
-from claimtrack.services.review import claims, desk, sources, verdicts
 from claimtrack.services.publishing import publish as publishing
+from claimtrack.services.review import claims, desk, sources, verdicts
 from claimtrack.services.review.sources import SourceInput
 from claimtrack.services.review.verdicts import VerdictInput
 
@@ -14,11 +15,13 @@ GOOD = VerdictInput("mostly-true", "Close: the Pentagon says about 5,200.", "Off
 
 
 def _submit(session, people, claim_id, config):
-    sources.add_source(session, people.reviewer, claim_id, SourceInput("https://www.defense.gov/t", "Troops", "DoD",
-                                                                       "refutes"))
+    sources.add_source(
+        session, people.reviewer, claim_id, SourceInput("https://www.defense.gov/t", "Troops", "DoD", "refutes")
+    )
     row = verdicts.save_draft(session, people.reviewer, claim_id, GOOD, verdict_id=None, version=None, config=config)
-    return verdicts.submit(session, people.reviewer, claim_id, GOOD, verdict_id=row.id, version=row.version,
-                           config=config)
+    return verdicts.submit(
+        session, people.reviewer, claim_id, GOOD, verdict_id=row.id, version=row.version, config=config
+    )
 
 
 def _kinds(session, user_id):
@@ -34,13 +37,20 @@ def test_assigning_tells_the_assignee_but_not_someone_who_takes_it_themselves(se
     assert _kinds(session, people.reviewer2.user_id) == []
 
 
-def test_a_returned_verdict_reaches_its_reviewer_with_the_comment_and_shows_on_their_desk(session, people, troops,
-                                                                                         config):
+def test_a_returned_verdict_reaches_its_reviewer_with_the_comment_and_shows_on_their_desk(
+    session, people, troops, config
+):
     row = _submit(session, people, troops, config)
     waiting = desk.awaiting_approval(session)
     assert waiting.total == 1 and waiting.items[0].who == "reviewer1" and waiting.items[0].claim_id == troops
-    verdicts.return_verdict(session, people.editor, troops, verdict_id=row.id, version=row.version,
-                            comment="Cite the Pentagon's own figure.")
+    verdicts.return_verdict(
+        session,
+        people.editor,
+        troops,
+        verdict_id=row.id,
+        version=row.version,
+        comment="Cite the Pentagon's own figure.",
+    )
     (item,) = inbox.inbox(session, people.reviewer.user_id)
     assert item.kind == "returned" and item.message.endswith("Cite the Pentagon's own figure.")
     mine = desk.returned(session, reviewer_id=people.reviewer.user_id)

@@ -1,6 +1,7 @@
 """In a real browser: an editor publishes a verdict, then the public page carries a
 valid ClaimReview in its DOM. Screenshots of the public pages and the dashboard at
 desktop and phone widths go to test-output/screenshots/."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,13 @@ from .conftest import assert_valid_claimreview
 pytestmark = pytest.mark.browser
 
 
-def test_editor_publishes_and_the_public_page_carries_claimreview(browser, live_server, demo_logins,  # noqa: F811
-                                                                  newsroom, shoot):  # noqa: F811
+def test_editor_publishes_and_the_public_page_carries_claimreview(
+    browser,  # noqa: F811
+    live_server,  # noqa: F811
+    demo_logins,  # noqa: F811
+    newsroom,
+    shoot,  # noqa: F811
+):
     claim_id = newsroom.ids["a6"]  # submitted by rita, awaiting approval
     editor = Session(browser, live_server.url)
     page = editor.page

@@ -1,4 +1,5 @@
 """SVG charts: accessible names, axes, whole-number ticks, escaping."""
+
 from xml.etree import ElementTree
 
 from claimtrack.charts import Bar, axis, bar_chart, column_chart
@@ -20,8 +21,13 @@ def test_axis_uses_whole_round_steps():
 
 
 def test_bar_chart_is_labelled_and_escaped():
-    svg = bar_chart("c1", "Claims <by> status", [Bar("In review", 2), Bar("A & B", 1)],
-                    value_axis="Number of claims", category_axis="Status")
+    svg = bar_chart(
+        "c1",
+        "Claims <by> status",
+        [Bar("In review", 2), Bar("A & B", 1)],
+        value_axis="Number of claims",
+        category_axis="Status",
+    )
     root = parse(svg)
     assert root.get("role") == "img" and root.get("aria-labelledby") == "c1-title c1-desc"
     assert root.find(f"{SVG}title").text == "Claims <by> status"

@@ -1,18 +1,22 @@
 """The open data feeds: a DataFeed of ClaimReview for machines, JSON Feed 1.1 and Atom
 for readers; paging, `since`, conditional requests, content types, the announcing
 <link rel="alternate"> tags, and nothing unpublished in them for any role."""
+
 from xml.etree import ElementTree as ET
 
 import pytest
 
 from ...helpers import login, make_user
-from .conftest import assert_valid_claimreview, expand, SCHEMA
+from .conftest import SCHEMA, assert_valid_claimreview, expand
 from .test_never_leak import assert_clean
 
 BASE = "https://factcheck.example.org"
 ATOM = "{http://www.w3.org/2005/Atom}"
-FEEDS = {"/feeds/claimreview.json": "application/ld+json", "/feeds/fact-checks.json": "application/feed+json",
-         "/feeds/fact-checks.atom": "application/atom+xml"}
+FEEDS = {
+    "/feeds/claimreview.json": "application/ld+json",
+    "/feeds/fact-checks.json": "application/feed+json",
+    "/feeds/fact-checks.atom": "application/atom+xml",
+}
 
 
 def reviews(doc: dict) -> list[dict]:
@@ -30,8 +34,11 @@ def test_datafeed_items_are_claimreviews_with_licence_language_and_modification(
     # Oldest change first: A1 (corrected 8 Jan), A2 (10 Feb), A4 (11 Feb).
     assert [r["url"] for r in reviews(doc)] == [f"{BASE}/fact-checks/{ids[k]}" for k in ("a1", "a2", "a4")]
     first = doc["dataFeedElement"][0]
-    assert (first["@type"], first["dateCreated"], first["dateModified"]) == ("DataFeedItem", "2026-01-06T12:00:00Z",
-                                                                             "2026-01-08T12:00:00Z")
+    assert (first["@type"], first["dateCreated"], first["dateModified"]) == (
+        "DataFeedItem",
+        "2026-01-06T12:00:00Z",
+        "2026-01-08T12:00:00Z",
+    )
     for review in reviews(doc):
         assert review["sdLicense"] == "https://creativecommons.org/licenses/by/4.0/"
         assert review["inLanguage"] == "en-GB"
@@ -61,7 +68,7 @@ def test_pages_follow_the_next_link(newsroom, client):
         response = client.get(url.removeprefix(BASE))
         seen += [r["url"] for r in reviews(response.get_json(force=True))]
         link = response.headers.get("Link")
-        url = link[1:link.index(">")] if link else None
+        url = link[1 : link.index(">")] if link else None
     assert len(seen) == 3 and len(set(seen)) == 3
 
 
@@ -134,13 +141,22 @@ def test_a_retraction_changes_the_feeds(newsroom, client, engine):
     before = client.get("/feeds/claimreview.json")
     with session_scope(engine) as s:
         row = s.exec(select(Verdict).where(Verdict.claim_id == newsroom.ids["a2"], Verdict.state == "published")).one()
-        retraction.retract(s, newsroom.eddie, newsroom.ids["a2"], verdict_id=row.id, version=row.version,
-                           reason="The payroll records were wrong.")
-    after = client.get("/feeds/claimreview.json", headers={"If-None-Match": before.headers["ETag"],
-                                                           "If-Modified-Since": before.headers["Last-Modified"]})
+        retraction.retract(
+            s,
+            newsroom.eddie,
+            newsroom.ids["a2"],
+            verdict_id=row.id,
+            version=row.version,
+            reason="The payroll records were wrong.",
+        )
+    after = client.get(
+        "/feeds/claimreview.json",
+        headers={"If-None-Match": before.headers["ETag"], "If-Modified-Since": before.headers["Last-Modified"]},
+    )
     assert after.status_code == 200
     assert [r["url"] for r in reviews(after.get_json(force=True))] == [
-        f"{BASE}/fact-checks/{newsroom.ids[k]}" for k in ("a1", "a4")]
+        f"{BASE}/fact-checks/{newsroom.ids[k]}" for k in ("a1", "a4")
+    ]
 
 
 @pytest.mark.parametrize("path", ["/fact-checks", "/fact-checks/{a1}"])

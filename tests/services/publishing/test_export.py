@@ -1,4 +1,5 @@
 """ClaimReview export: the service, both JSON routes, and `claimtrack export`."""
+
 import json
 
 import pytest
@@ -7,7 +8,7 @@ from claimtrack.cli import main
 from claimtrack.errors import NotFound, ValidationError
 from claimtrack.services.publishing import feed as publishing
 
-from .conftest import INJECTION, assert_valid_claimreview, one, SCHEMA
+from .conftest import INJECTION, SCHEMA, assert_valid_claimreview, one
 
 BASE = "https://factcheck.example.org"
 
@@ -25,17 +26,32 @@ def expected_a1(ids) -> dict:
         "author": {"@type": "Organization", "name": "Example Fact Check", "url": BASE},
         # The byline: who wrote the verdict in force (the editor who corrected it).
         "contributor": {"@type": "Person", "name": "eddie"},
-        "reviewRating": {"@type": "Rating", "alternateName": "Mostly false", "ratingValue": 2, "worstRating": 1,
-                         "bestRating": 5, "ratingExplanation": "The official rate was 4.6 percent."},
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": "Mostly false",
+            "ratingValue": 2,
+            "worstRating": 1,
+            "bestRating": 5,
+            "ratingExplanation": "The official rate was 4.6 percent.",
+        },
         "itemReviewed": {
             "@type": "Claim",
             "author": {"@type": "Person", "name": "Jane Mayor", "jobTitle": "Mayor"},
             "datePublished": "2026-01-05",
-            "appearance": {"@type": "CreativeWork", "url": "https://a.example/budget", "headline": "Budget row deepens",
-                           "publisher": {"@type": "Organization", "name": "Daily A"}, "datePublished": "2026-01-05"},
-            "firstAppearance": {"@type": "CreativeWork", "url": "https://b.example/jobs", "headline": "Jobs figures",
-                                "publisher": {"@type": "Organization", "name": "Daily B"},
-                                "datePublished": "2026-01-03"},
+            "appearance": {
+                "@type": "CreativeWork",
+                "url": "https://a.example/budget",
+                "headline": "Budget row deepens",
+                "publisher": {"@type": "Organization", "name": "Daily A"},
+                "datePublished": "2026-01-05",
+            },
+            "firstAppearance": {
+                "@type": "CreativeWork",
+                "url": "https://b.example/jobs",
+                "headline": "Jobs figures",
+                "publisher": {"@type": "Organization", "name": "Daily B"},
+                "datePublished": "2026-01-03",
+            },
         },
     }
 
@@ -160,31 +176,43 @@ def test_cli_factcheck_api_payload(newsroom, cli_env, monkeypatch, capsys):
         "pageUrl": f"{BASE}/fact-checks/{newsroom.ids['a1']}",
         "publishDate": "2026-01-06",
         "claimReviewAuthor": {"name": "Example Fact Check"},
-        "claimReviewMarkups": [{
-            "url": f"{BASE}/fact-checks/{newsroom.ids['a1']}",
-            "claimReviewed": "Unemployment fell to 4 percent last year.",
-            "rating": {"textualRating": "Mostly false", "ratingValue": 2, "worstRating": 1, "bestRating": 5,
-                       "ratingExplanation": "The official rate was 4.6 percent."},
-            "claimDate": "2026-01-05",
-            "claimAuthor": {"name": "Jane Mayor", "jobTitle": "Mayor"},
-            "claimFirstAppearance": "https://b.example/jobs",
-            "claimAppearances": ["https://a.example/budget"],
-        }],
+        "claimReviewMarkups": [
+            {
+                "url": f"{BASE}/fact-checks/{newsroom.ids['a1']}",
+                "claimReviewed": "Unemployment fell to 4 percent last year.",
+                "rating": {
+                    "textualRating": "Mostly false",
+                    "ratingValue": 2,
+                    "worstRating": 1,
+                    "bestRating": 5,
+                    "ratingExplanation": "The official rate was 4.6 percent.",
+                },
+                "claimDate": "2026-01-05",
+                "claimAuthor": {"name": "Jane Mayor", "jobTitle": "Mayor"},
+                "claimFirstAppearance": "https://b.example/jobs",
+                "claimAppearances": ["https://a.example/budget"],
+            }
+        ],
     }
 
 
 def test_expanded_rating_without_a_value(newsroom, session, config):
     """An off-scale verdict (Unverifiable) carries its name alone."""
-    from claimtrack.models import Verdict
     from sqlmodel import select
 
-    row = session.exec(select(Verdict).where(Verdict.claim_id == newsroom.ids["a2"],
-                                             Verdict.state == "published")).one()
+    from claimtrack.models import Verdict
+
+    row = session.exec(
+        select(Verdict).where(Verdict.claim_id == newsroom.ids["a2"], Verdict.state == "published")
+    ).one()
     row.rating = "unverifiable"
     session.flush()
     doc = publishing.claimreview_for(session, newsroom.ids["a2"], config)
-    assert doc["reviewRating"] == {"@type": "Rating", "alternateName": "Unverifiable",
-                                   "ratingExplanation": "The city hired 300 teachers."}
+    assert doc["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "Unverifiable",
+        "ratingExplanation": "The city hired 300 teachers.",
+    }
     rating = one(assert_valid_claimreview(doc), "reviewRating")
     assert SCHEMA + "ratingValue" not in rating
 

@@ -1,5 +1,6 @@
 """The exports in the browser, over the API and on the command line: who may use them,
 what they stream, and how bad input is refused."""
+
 import csv
 import io
 import json
@@ -17,7 +18,7 @@ ROLES = ("viewer", "reviewer", "editor", "admin")
 
 
 @pytest.fixture
-def clients(app, engine, newsroom):  # noqa: ANN001, ANN201
+def clients(app, engine, newsroom):
     out = {None: app.test_client()}
     for role in ROLES:
         make_user(engine, f"x-{role}", role)
@@ -38,8 +39,17 @@ def test_only_editors_and_admins_export_in_the_browser(clients, path):
 
 def test_the_export_page_offers_every_dataset_and_format(clients):
     html = clients["editor"].get("/exports").get_data(as_text=True)
-    for value in ("claims", "verdicts", "links", "factchecks", "csv", "jsonl", "claimreview", "factcheck-api",
-                  "datafeed"):
+    for value in (
+        "claims",
+        "verdicts",
+        "links",
+        "factchecks",
+        "csv",
+        "jsonl",
+        "claimreview",
+        "factcheck-api",
+        "datafeed",
+    ):
         assert f'value="{value}"' in html
     assert 'action="/exports/download"' in html
 
@@ -66,15 +76,16 @@ def test_browser_fact_check_export_is_valid_claimreview(clients):
     assert_clean(json.dumps(docs))
 
 
-@pytest.mark.parametrize("query", ["dataset=nothing", "dataset=claims&format=claimreview", "status=lost",
-                                   "from=yesterday", "outlet=abc"])
+@pytest.mark.parametrize(
+    "query", ["dataset=nothing", "dataset=claims&format=claimreview", "status=lost", "from=yesterday", "outlet=abc"]
+)
 def test_bad_browser_requests_are_named_not_500(clients, query):
     response = clients["editor"].get(f"/exports/download?{query}")
     assert response.status_code == 422
 
 
 @pytest.fixture
-def tokens(engine, newsroom):  # noqa: ANN001, ANN201
+def tokens(engine, newsroom):
     out = {}
     for role in ROLES:
         make_user(engine, f"api-{role}", role)
@@ -113,7 +124,7 @@ def test_openapi_describes_the_exports(client):
     assert formats["schema"]["enum"] == ["csv", "jsonl", "claimreview", "factcheck-api", "datafeed"]
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:  # noqa: ANN001
+def run(capsys, *argv: str) -> tuple[int, str, str]:
     try:
         main(list(argv))
         code = 0

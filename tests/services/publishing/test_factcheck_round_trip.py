@@ -2,6 +2,7 @@
 public feed and from `claimtrack export factchecks --format datafeed`), the ClaimReview
 array and the Fact Check Tools pages all import as the same reference fact-checks,
 and importing again changes nothing."""
+
 import json
 
 import pytest
@@ -13,7 +14,7 @@ from claimtrack.models import FactCheck
 BASE = "https://factcheck.example.org"
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:  # noqa: ANN001
+def run(capsys, *argv: str) -> tuple[int, str, str]:
     try:
         main(list(argv))
         code = 0
@@ -23,25 +24,56 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:  # noqa: ANN001
     return code, out.out, out.err
 
 
-def expected(ids) -> set[tuple]:  # noqa: ANN001
+def expected(ids) -> set[tuple]:
     """What was published, worked out from the newsroom fixture."""
     return {
-        ("Unemployment fell to 4 percent last year.", "Mostly false", f"{BASE}/fact-checks/{ids['a1']}",
-         "Example Fact Check", "Jane Mayor", "2026-01-05", "2026-01-06"),
-        ("The city hired 300 new teachers.", "True", f"{BASE}/fact-checks/{ids['a2']}", "Example Fact Check",
-         "Tom Treasurer", "2026-01-05", "2026-02-10"),
-        ("The bridge cost </script><script>alert(1)</script> 12 million dollars.", "Half true",
-         f"{BASE}/fact-checks/{ids['a4']}", "Example Fact Check", "Jane Mayor", "2026-01-05", "2026-02-11"),
+        (
+            "Unemployment fell to 4 percent last year.",
+            "Mostly false",
+            f"{BASE}/fact-checks/{ids['a1']}",
+            "Example Fact Check",
+            "Jane Mayor",
+            "2026-01-05",
+            "2026-01-06",
+        ),
+        (
+            "The city hired 300 new teachers.",
+            "True",
+            f"{BASE}/fact-checks/{ids['a2']}",
+            "Example Fact Check",
+            "Tom Treasurer",
+            "2026-01-05",
+            "2026-02-10",
+        ),
+        (
+            "The bridge cost </script><script>alert(1)</script> 12 million dollars.",
+            "Half true",
+            f"{BASE}/fact-checks/{ids['a4']}",
+            "Example Fact Check",
+            "Jane Mayor",
+            "2026-01-05",
+            "2026-02-11",
+        ),
     }
 
 
-def imported(session) -> set[tuple]:  # noqa: ANN001
+def imported(session) -> set[tuple]:
     session.expire_all()
-    return {(f.claim_text, f.rating, f.url, f.publisher, f.claimant, f.claim_date.date().isoformat(),
-             f.review_date.date().isoformat()) for f in session.exec(select(FactCheck)).all()}
+    return {
+        (
+            f.claim_text,
+            f.rating,
+            f.url,
+            f.publisher,
+            f.claimant,
+            f.claim_date.date().isoformat(),
+            f.review_date.date().isoformat(),
+        )
+        for f in session.exec(select(FactCheck)).all()
+    }
 
 
-def import_twice(capsys, path) -> None:  # noqa: ANN001
+def import_twice(capsys, path) -> None:
     code, out, err = run(capsys, "import-factchecks", str(path), "--format", "json")
     assert code == 0, err
     assert json.loads(out)["created"] == 3 and json.loads(out)["failed"] == 0
@@ -56,8 +88,9 @@ def test_the_public_datafeed_round_trips(newsroom, client, cli_env, capsys, sess
     assert imported(session) == expected(newsroom.ids)
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("datafeed", "feed.jsonld"), ("claimreview", "reviews.json"),
-                                           ("factcheck-api", "pages.json")])
+@pytest.mark.parametrize(
+    ("fmt", "name"), [("datafeed", "feed.jsonld"), ("claimreview", "reviews.json"), ("factcheck-api", "pages.json")]
+)
 def test_cli_exports_round_trip(newsroom, cli_env, capsys, monkeypatch, session, tmp_path, fmt, name):
     monkeypatch.setenv("CLAIMTRACK_PUBLIC_BASE_URL", BASE)
     monkeypatch.setenv("CLAIMTRACK_PUBLISHER_NAME", "Example Fact Check")

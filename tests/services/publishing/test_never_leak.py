@@ -1,17 +1,25 @@
 """Nothing unpublished ever leaves: drafts, submitted and returned verdicts, return
 comments, superseded text, unpublished claims and their sources, on every path."""
+
 import json
 
 import pytest
 
 from claimtrack.cli import main
-from claimtrack.services.publishing import pages as public_pages, feed as publishing
+from claimtrack.services.publishing import feed as publishing
+from claimtrack.services.publishing import pages as public_pages
 
 from .conftest import SECRETS
 
 # Text that exists in the database but was never published (or was replaced).
-NEVER = SECRETS + ("The rate was 5 percent, not 4.", "Crime dropped", "Tax revenue", "Rents rose",
-                   "Unemployment fell to 5 percent", "check the base year")
+NEVER = SECRETS + (
+    "The rate was 5 percent, not 4.",
+    "Crime dropped",
+    "Tax revenue",
+    "Rents rose",
+    "Unemployment fell to 5 percent",
+    "check the base year",
+)
 
 
 def assert_clean(text: str) -> None:

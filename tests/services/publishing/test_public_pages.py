@@ -1,4 +1,5 @@
 """Public fact-check pages: no login, what readers see, meta tags, safe JSON-LD."""
+
 import json
 import re
 
@@ -13,14 +14,22 @@ def test_fact_check_page_shows_everything_a_reader_needs(newsroom, client):
     response = client.get(f"/fact-checks/{a1}")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    for text in ("Unemployment fell to 4 percent last year.", "<strong>Jane Mayor</strong>, Mayor",
-                 '<a href="https://a.example/budget" rel="nofollow noopener">Budget row deepens</a>',
-                 "Daily A", "5 Jan 2026", "Mostly false", "The official rate was 4.6 percent.",
-                 "Published <time datetime=\"2026-01-06T12:00:00+00:00\">6 Jan 2026</time>",
-                 "corrected <time datetime=\"2026-01-08T12:00:00+00:00\">8 Jan 2026</time>",
-                 "We misread the revised table.", "Previous verdict: False (published 6 Jan 2026).",
-                 '<a href="https://stats.example/report" rel="nofollow noopener">Official statistics</a>, Stats Office',
-                 "The rate was 5 percent.", "contradicts the claim"):
+    for text in (
+        "Unemployment fell to 4 percent last year.",
+        "<strong>Jane Mayor</strong>, Mayor",
+        '<a href="https://a.example/budget" rel="nofollow noopener">Budget row deepens</a>',
+        "Daily A",
+        "5 Jan 2026",
+        "Mostly false",
+        "The official rate was 4.6 percent.",
+        'Published <time datetime="2026-01-06T12:00:00+00:00">6 Jan 2026</time>',
+        'corrected <time datetime="2026-01-08T12:00:00+00:00">8 Jan 2026</time>',
+        "We misread the revised table.",
+        "Previous verdict: False (published 6 Jan 2026).",
+        '<a href="https://stats.example/report" rel="nofollow noopener">Official statistics</a>, Stats Office',
+        "The rate was 5 percent.",
+        "contradicts the claim",
+    ):
         assert text in html, text
     # The rationale is plain text: paragraphs at blank lines, markup escaped.
     assert "<p>The office revised its table.</p>" in html
@@ -31,13 +40,16 @@ def test_meta_tags(newsroom, client):
     a1 = newsroom.ids["a1"]
     html = client.get(f"/fact-checks/{a1}").get_data(as_text=True)
     url = f"https://factcheck.example.org/fact-checks/{a1}"
-    for tag in (f'<link rel="canonical" href="{url}">', f'<meta property="og:url" content="{url}">',
-                '<meta property="og:type" content="article">',
-                '<meta property="og:title" content="Fact check: Unemployment fell to 4 percent last year.">',
-                '<meta property="og:description" content="Mostly false: The official rate was 4.6 percent.">',
-                '<meta property="og:site_name" content="Example Fact Check">',
-                '<meta name="twitter:card" content="summary">',
-                '<meta name="twitter:title" content="Fact check: Unemployment fell to 4 percent last year.">'):
+    for tag in (
+        f'<link rel="canonical" href="{url}">',
+        f'<meta property="og:url" content="{url}">',
+        '<meta property="og:type" content="article">',
+        '<meta property="og:title" content="Fact check: Unemployment fell to 4 percent last year.">',
+        '<meta property="og:description" content="Mostly false: The official rate was 4.6 percent.">',
+        '<meta property="og:site_name" content="Example Fact Check">',
+        '<meta name="twitter:card" content="summary">',
+        '<meta name="twitter:title" content="Fact check: Unemployment fell to 4 percent last year.">',
+    ):
         assert tag in html, tag
 
 

@@ -1,5 +1,6 @@
 """Streaming exports of claims, verdicts, links and fact-checks: the service (columns,
 filters, formats, permissions, keyset batches) on the fixed newsroom."""
+
 import csv
 import io
 import json
@@ -8,7 +9,8 @@ import pytest
 
 from claimtrack.errors import PermissionDenied, ValidationError
 from claimtrack.services.accounts.actors import Actor
-from claimtrack.services.exports import datasets, filters as export_filters
+from claimtrack.services.exports import datasets
+from claimtrack.services.exports import filters as export_filters
 from claimtrack.services.exports.streams import json_object_with_array, open_export
 from claimtrack.services.review.queue import QueueFilters
 
@@ -17,7 +19,7 @@ from .conftest import assert_valid_claimreview
 EDITOR = Actor(None, "eddie", "editor")
 
 
-def body(session, config, dataset, fmt, args=None, actor=EDITOR) -> str:  # noqa: ANN001
+def body(session, config, dataset, fmt, args=None, actor=EDITOR) -> str:
     export = open_export(session, actor, dataset, fmt, export_filters.parse(args or {}, actor), config)
     return b"".join(export.chunks).decode("utf-8")
 
@@ -31,8 +33,12 @@ def test_claims_csv_has_every_claim_and_the_fixed_columns(newsroom, session, con
     assert [int(r["id"]) for r in rows] == sorted(newsroom.ids.values())
     assert list(rows[0]) == list(datasets.CLAIM_COLUMNS)
     a1 = next(r for r in rows if int(r["id"]) == newsroom.ids["a1"])
-    assert (a1["claimant"], a1["speaker_title"], a1["outlet"], a1["status"]) == ("Jane Mayor", "Mayor", "Daily A",
-                                                                                 "published")
+    assert (a1["claimant"], a1["speaker_title"], a1["outlet"], a1["status"]) == (
+        "Jane Mayor",
+        "Mayor",
+        "Daily A",
+        "published",
+    )
 
 
 def test_jsonl_carries_the_same_rows_as_csv(newsroom, session, config):
@@ -42,14 +48,17 @@ def test_jsonl_carries_the_same_rows_as_csv(newsroom, session, config):
     assert docs[0]["created_at"] == "2026-01-06T00:00:00+00:00"
 
 
-@pytest.mark.parametrize(("args", "keys"), [
-    ({"status": "published"}, {"a1", "a2", "a4"}),
-    ({"outlet": "2"}, {"b1"}),
-    ({"q": "teachers"}, {"a2"}),
-    ({"conflict": "1"}, {"a1", "b1"}),
-    ({"from": "2026-01-04"}, {"a1", "a2", "a3", "a4", "a5", "a6"}),
-    ({"to": "2026-01-04"}, {"b1"}),
-])
+@pytest.mark.parametrize(
+    ("args", "keys"),
+    [
+        ({"status": "published"}, {"a1", "a2", "a4"}),
+        ({"outlet": "2"}, {"b1"}),
+        ({"q": "teachers"}, {"a2"}),
+        ({"conflict": "1"}, {"a1", "b1"}),
+        ({"from": "2026-01-04"}, {"a1", "a2", "a3", "a4", "a5", "a6"}),
+        ({"to": "2026-01-04"}, {"b1"}),
+    ],
+)
 def test_the_queue_filters_select_the_same_claims(newsroom, session, config, args, keys):
     ids = {int(r["id"]) for r in csv_rows(body(session, config, "claims", "csv", args))}
     assert ids == {newsroom.ids[k] for k in keys}
@@ -83,12 +92,17 @@ def test_factchecks_in_every_format(newsroom, session, config):
     for doc in reviews:
         assert_valid_claimreview(doc)
     pages = json.loads(body(session, config, "factchecks", "factcheck-api"))
-    assert [p["claimReviewMarkups"][0]["rating"]["textualRating"] for p in pages] == ["Mostly false", "True",
-                                                                                      "Half true"]
+    assert [p["claimReviewMarkups"][0]["rating"]["textualRating"] for p in pages] == [
+        "Mostly false",
+        "True",
+        "Half true",
+    ]
     feed = json.loads(body(session, config, "factchecks", "datafeed"))
     assert feed["@type"] == "DataFeed" and len(feed["dataFeedElement"]) == 3
-    assert json.loads(body(session, config, "factchecks", "claimreview", {"q": "teachers"}))[0]["claimReviewed"] \
+    assert (
+        json.loads(body(session, config, "factchecks", "claimreview", {"q": "teachers"}))[0]["claimReviewed"]
         == "The city hired 300 new teachers."
+    )
     assert json.loads(body(session, config, "factchecks", "claimreview", {"status": "unreviewed"})) == []
 
 
@@ -118,18 +132,27 @@ def test_reviewers_and_viewers_cannot_export(newsroom, session, config):
             open_export(session, Actor(None, role, role), "claims", "csv", QueueFilters(), config)
 
 
-@pytest.mark.parametrize(("dataset", "fmt", "field"), [
-    ("nothing", "csv", "dataset"), ("claims", "claimreview", "format"), ("links", "xml", "format")])
+@pytest.mark.parametrize(
+    ("dataset", "fmt", "field"),
+    [("nothing", "csv", "dataset"), ("claims", "claimreview", "format"), ("links", "xml", "format")],
+)
 def test_unknown_dataset_or_format_is_named(session, config, dataset, fmt, field):
     with pytest.raises(ValidationError) as caught:
         open_export(session, EDITOR, dataset, fmt, QueueFilters(), config)
     assert field in caught.value.fields
 
 
-@pytest.mark.parametrize(("args", "field"), [
-    ({"status": "lost"}, "status"), ({"from": "yesterday"}, "from"), ({"outlet": "x"}, "outlet"),
-    ({"from": "2026-02-01", "to": "2026-01-01"}, "from"), ({"conflict": "maybe"}, "conflict"),
-    ({"q": "x" * 201}, "q")])
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        ({"status": "lost"}, "status"),
+        ({"from": "yesterday"}, "from"),
+        ({"outlet": "x"}, "outlet"),
+        ({"from": "2026-02-01", "to": "2026-01-01"}, "from"),
+        ({"conflict": "maybe"}, "conflict"),
+        ({"q": "x" * 201}, "q"),
+    ],
+)
 def test_bad_filters_are_named(args, field):
     with pytest.raises(ValidationError) as caught:
         export_filters.parse(args, EDITOR)
@@ -141,6 +164,6 @@ def test_formula_cells_are_neutralised(newsroom, session, config, engine):
     from claimtrack.models import Claim
 
     with session_scope(engine) as s:
-        s.get(Claim, newsroom.ids["b1"]).text = "=HYPERLINK(\"http://evil.example\")"
+        s.get(Claim, newsroom.ids["b1"]).text = '=HYPERLINK("http://evil.example")'
     rows = csv_rows(body(session, config, "claims", "csv", {"outlet": "2"}))
     assert rows[0]["text"].startswith("'=")

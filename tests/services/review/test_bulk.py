@@ -1,4 +1,5 @@
 """Bulk work from the queue: one audit event per claim, one undo for the batch."""
+
 from datetime import timedelta
 
 import pytest
@@ -17,8 +18,11 @@ def _unreviewed(session, n):
 
 
 def _claim_events(session, claim_id, action):
-    return session.exec(select(AuditEvent).where(AuditEvent.entity_type == "claim", AuditEvent.entity_id == claim_id,
-                                                 AuditEvent.action == action)).all()
+    return session.exec(
+        select(AuditEvent).where(
+            AuditEvent.entity_type == "claim", AuditEvent.entity_id == claim_id, AuditEvent.action == action
+        )
+    ).all()
 
 
 def test_bulk_assign_audits_each_claim_and_undo_puts_them_back(session, people, article):
@@ -41,8 +45,7 @@ def test_bulk_assign_audits_each_claim_and_undo_puts_them_back(session, people, 
 
 def test_bulk_dismiss_needs_a_reason_and_undo_restores_the_earlier_status(session, people, article):
     ids = _unreviewed(session, 3)
-    claims.set_status(session, people.reviewer, ids[0], version=session.get(Claim, ids[0]).version,
-                      status="in_review")
+    claims.set_status(session, people.reviewer, ids[0], version=session.get(Claim, ids[0]).version, status="in_review")
     with pytest.raises(ValidationError, match="Say why"):
         bulk.apply(session, people.reviewer, "dismiss", ids, reason="  ")
     result = bulk.apply(session, people.reviewer, "dismiss", ids, reason="Not checkable")

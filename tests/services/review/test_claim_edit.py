@@ -1,4 +1,5 @@
 """One claim edit of several fields: all applied under one version check, or refused."""
+
 import pytest
 
 from claimtrack.errors import StaleVersion, ValidationError
@@ -8,8 +9,13 @@ from claimtrack.services.review.claim_edit import ClaimEdit, edit_claim
 
 def test_several_fields_change_in_one_edit(session, people, troops):
     version = session.get(Claim, troops).version
-    edit = ClaimEdit(version=version, given=frozenset({"claimant", "assignee", "status"}),
-                     claimant="A harbour official", assignee=people.reviewer.user_id, status="in_review")
+    edit = ClaimEdit(
+        version=version,
+        given=frozenset({"claimant", "assignee", "status"}),
+        claimant="A harbour official",
+        assignee=people.reviewer.user_id,
+        status="in_review",
+    )
     claim = edit_claim(session, people.reviewer, troops, edit)
     assert claim.assignee_id == people.reviewer.user_id and claim.status == "in_review"
     assert claim.version > version

@@ -1,4 +1,5 @@
 """Editing claims: spans and text, locking, audit, split, merge, speaker, assignment."""
+
 import pytest
 from sqlmodel import select
 
@@ -20,9 +21,15 @@ def test_new_claim_from_a_span_is_trimmed_checked_and_audited(session, people, a
     body = session.get(Article, article.article_id).body
     start = body.index("Operation Inherent Resolve")
     assert body[start - 1] == " "
-    claim = claims.create_claim(session, people.reviewer, article.article_id, start=start - 1,
-                                end=start + len("Operation Inherent Resolve"), selected=" Operation Inherent\nResolve")
-    assert body[claim.start_offset:claim.end_offset] == claim.text == "Operation Inherent Resolve"
+    claim = claims.create_claim(
+        session,
+        people.reviewer,
+        article.article_id,
+        start=start - 1,
+        end=start + len("Operation Inherent Resolve"),
+        selected=" Operation Inherent\nResolve",
+    )
+    assert body[claim.start_offset : claim.end_offset] == claim.text == "Operation Inherent Resolve"
     assert claim.created_by_id == people.reviewer.user_id
     (event,) = _events(session, claim.id, "claim.create")
     assert event.after["start_offset"] == start and event.actor == "reviewer1"
@@ -31,11 +38,13 @@ def test_new_claim_from_a_span_is_trimmed_checked_and_audited(session, people, a
 def test_a_drawn_claim_is_scored_not_put_on_top_of_every_queue(session, people, article):
     body = session.get(Article, article.article_id).body
     bare = body.index("Operation Inherent Resolve")
-    name_only = claims.create_claim(session, people.reviewer, article.article_id, start=bare,
-                                    end=bare + len("Operation Inherent Resolve"))
+    name_only = claims.create_claim(
+        session, people.reviewer, article.article_id, start=bare, end=bare + len("Operation Inherent Resolve")
+    )
     figure = body.index("sending 3,000 more troops")
-    numeric = claims.create_claim(session, people.reviewer, article.article_id, start=figure,
-                                  end=figure + len("sending 3,000 more troops"))
+    numeric = claims.create_claim(
+        session, people.reviewer, article.article_id, start=figure, end=figure + len("sending 3,000 more troops")
+    )
     assert name_only.checkworthiness < 1.0 and numeric.checkworthiness < 1.0
     # A figure makes a claim more check-worthy, drawn by hand or not.
     assert numeric.checkworthiness > name_only.checkworthiness
@@ -44,11 +53,12 @@ def test_a_drawn_claim_is_scored_not_put_on_top_of_every_queue(session, people, 
 def test_new_claim_gets_its_quantities(session, people, article):
     body = session.get(Article, article.article_id).body
     start = body.index("sending 3,000 more troops")
-    claim = claims.create_claim(session, people.reviewer, article.article_id, start=start,
-                                end=start + len("sending 3,000 more troops"))
+    claim = claims.create_claim(
+        session, people.reviewer, article.article_id, start=start, end=start + len("sending 3,000 more troops")
+    )
     session.flush()
     (q,) = session.exec(select(Quantity).where(Quantity.claim_id == claim.id)).all()
-    assert q.value == 3000 and body[q.start_offset:q.end_offset] == q.text
+    assert q.value == 3000 and body[q.start_offset : q.end_offset] == q.text
 
 
 @pytest.mark.parametrize("start, end, field", [(-1, 5, "start"), (10, 5, "start"), (0, 10**7, "end"), (3, 3, "start")])
@@ -70,7 +80,9 @@ def test_white_space_alone_and_exact_duplicates_are_refused(session, people, art
         claims.create_claim(session, people.reviewer, article.article_id, start=gap, end=gap + 2)
     claim = session.get(Claim, troops)
     with pytest.raises(ValidationError, match="already covers"):
-        claims.create_claim(session, people.reviewer, article.article_id, start=claim.start_offset, end=claim.end_offset)
+        claims.create_claim(
+            session, people.reviewer, article.article_id, start=claim.start_offset, end=claim.end_offset
+        )
 
 
 def test_viewers_cannot_write(session, people, article, troops):
@@ -83,8 +95,15 @@ def test_viewers_cannot_write(session, people, article, troops):
 def test_text_may_be_reworded_while_the_span_stays_in_the_body(session, people, troops):
     claim = session.get(Claim, troops)
     span = (claim.start_offset, claim.end_offset)
-    edited = claims.edit_text(session, people.reviewer, troops, version=1,
-                              text="About 6,000 US troops are in Iraq.", start=span[0], end=span[1])
+    edited = claims.edit_text(
+        session,
+        people.reviewer,
+        troops,
+        version=1,
+        text="About 6,000 US troops are in Iraq.",
+        start=span[0],
+        end=span[1],
+    )
     assert edited.text == "About 6,000 US troops are in Iraq." and (edited.start_offset, edited.end_offset) == span
     assert edited.version == 2
     (event,) = _events(session, troops, "claim.edit")
@@ -96,9 +115,14 @@ def test_moving_the_span_takes_the_new_text_and_quantities(session, people, arti
     body = session.get(Article, article.article_id).body
     claim = session.get(Claim, troops)
     new_end = body.index(" would impact", claim.start_offset)
-    edited = claims.edit_text(session, people.reviewer, troops, version=1, text=claim.text,
-                              start=claim.start_offset, end=new_end)
-    assert edited.text == body[edited.start_offset:edited.end_offset] == "The removal of the 6,000 or so American troops in Iraq"
+    edited = claims.edit_text(
+        session, people.reviewer, troops, version=1, text=claim.text, start=claim.start_offset, end=new_end
+    )
+    assert (
+        edited.text
+        == body[edited.start_offset : edited.end_offset]
+        == "The removal of the 6,000 or so American troops in Iraq"
+    )
     session.flush()
     (q,) = session.exec(select(Quantity).where(Quantity.claim_id == troops)).all()
     assert q.approx and edited.start_offset <= q.start_offset < q.end_offset <= edited.end_offset
@@ -106,11 +130,25 @@ def test_moving_the_span_takes_the_new_text_and_quantities(session, people, arti
 
 def test_a_stale_version_is_refused_with_who_and_when(session, people, troops):
     claim = session.get(Claim, troops)
-    claims.edit_text(session, people.reviewer, troops, version=1, text="First wording.",
-                     start=claim.start_offset, end=claim.end_offset)
+    claims.edit_text(
+        session,
+        people.reviewer,
+        troops,
+        version=1,
+        text="First wording.",
+        start=claim.start_offset,
+        end=claim.end_offset,
+    )
     with pytest.raises(StaleVersion) as info:
-        claims.edit_text(session, people.reviewer2, troops, version=1, text="Second wording.",
-                         start=claim.start_offset, end=claim.end_offset)
+        claims.edit_text(
+            session,
+            people.reviewer2,
+            troops,
+            version=1,
+            text="Second wording.",
+            start=claim.start_offset,
+            end=claim.end_offset,
+        )
     exc = info.value
     assert exc.changed_by == "reviewer1" and exc.changed_at is not None and exc.current.text == "First wording."
     assert "reviewer1" in exc.message
@@ -121,7 +159,9 @@ def test_every_write_bumps_the_version(session, people, troops):
     v = 1
     claim = claims.assign(session, people.reviewer, troops, version=v, assignee_id=people.reviewer2.user_id)
     assert claim.version == v + 1
-    claim = claims.set_speaker(session, people.reviewer, troops, version=claim.version, name="Patrick Smith", title="Reporter")
+    claim = claims.set_speaker(
+        session, people.reviewer, troops, version=claim.version, name="Patrick Smith", title="Reporter"
+    )
     assert claim.version == v + 2
     claim = claims.set_status(session, people.reviewer, troops, version=claim.version, status="in_review")
     assert claim.version == v + 3 and claim.assignee_id == people.reviewer2.user_id
@@ -140,7 +180,9 @@ def test_assignment_rules(session, people, troops):
 
 
 def test_speaker_uses_existing_claimants_creates_new_ones_or_clears(session, people, article, troops):
-    claim = claims.set_speaker(session, people.reviewer, troops, version=1, name="Adel Abdul-Mahdi", title="Prime Minister")
+    claim = claims.set_speaker(
+        session, people.reviewer, troops, version=1, name="Adel Abdul-Mahdi", title="Prime Minister"
+    )
     existing = session.exec(select(Claimant).where(Claimant.name == "Adel Abdul-Mahdi")).one()
     assert claim.claimant_id == existing.id and claim.speaker_title == "Prime Minister"
     claim = claims.set_speaker(session, people.reviewer, troops, version=claim.version, name="Jane Newcomer")
@@ -157,7 +199,7 @@ def test_split_cuts_the_span_and_moves_quantities(session, people, article, troo
     at = body.index("Operation Inherent Resolve", claim.start_offset)
     first, second = claims.split(session, people.reviewer, troops, version=1, at=at)
     session.flush()
-    assert body[first.start_offset:first.end_offset] == first.text
+    assert body[first.start_offset : first.end_offset] == first.text
     assert first.text.endswith("would impact")
     assert second.text.startswith("Operation Inherent Resolve") and second.created_by_id == people.reviewer.user_id
     assert second.claimant_id == first.claimant_id and second.status == first.status
@@ -172,14 +214,14 @@ def test_split_points_follow_punctuation(session, article, troops):
     claim = session.get(Claim, troops)
     points = claims.split_points(body, claim)
     assert points and all(claim.start_offset < p < claim.end_offset for p in points)
-    assert any(body[p - 2:p] == ", " for p in points)
+    assert any(body[p - 2 : p] == ", " for p in points)
 
 
 def test_merge_joins_spans_and_keeps_the_other_claim_dismissed(session, engine, people, article, troops):
     other = claim_id_containing(engine, article.article_id, "That coalition stood down")
     body = session.get(Article, article.article_id).body
     merged = claims.merge(session, people.reviewer, troops, other, version=1, other_version=1)
-    assert merged.text == body[merged.start_offset:merged.end_offset]
+    assert merged.text == body[merged.start_offset : merged.end_offset]
     assert "would impact" in merged.text and merged.text.endswith("defending U.S. bases.")
     gone = session.get(Claim, other)
     assert gone.status == "dismissed" and gone.dismissed_reason == f"Merged into claim #{troops}"

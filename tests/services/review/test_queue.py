@@ -1,4 +1,5 @@
 """Queue queries: the two lists, filters, search with literal wildcards, pages."""
+
 from datetime import date
 
 from sqlmodel import select

@@ -1,4 +1,5 @@
 """Sources: address rules, add/edit/remove, fingerprints instead of versions."""
+
 import pytest
 from sqlmodel import select
 
@@ -12,8 +13,19 @@ from ..conftest import claim_id_containing
 GOOD = SourceInput("https://www.defense.gov/troops", "Troop levels", "DoD", "refutes", "About 5,200 troops.")
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/x", "data:text/html,hi", "example.org",
-                                 "https://", "http://exa mple.org", "", "https://x.org/" + "a" * 2000])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "ftp://example.org/x",
+        "data:text/html,hi",
+        "example.org",
+        "https://",
+        "http://exa mple.org",
+        "",
+        "https://x.org/" + "a" * 2000,
+    ],
+)
 def test_only_http_and_https_addresses(url):
     with pytest.raises(ValidationError) as info:
         sources.check_url(url)
@@ -29,18 +41,30 @@ def test_add_edit_remove_are_audited(session, people, troops):
     link = sources.add_source(session, people.reviewer, troops, GOOD)
     src = session.get(Source, link.source_id)
     assert (src.url, src.title, src.publisher, link.stance, link.excerpt) == (
-        GOOD.url, "Troop levels", "DoD", "refutes", "About 5,200 troops.")
+        GOOD.url,
+        "Troop levels",
+        "DoD",
+        "refutes",
+        "About 5,200 troops.",
+    )
     seen = sources.fingerprint(link, src)
-    link = sources.edit_source(session, people.reviewer, troops, link.id,
-                               SourceInput(GOOD.url, "Troop levels in Iraq", "DoD", "context", ""), seen=seen)
+    link = sources.edit_source(
+        session,
+        people.reviewer,
+        troops,
+        link.id,
+        SourceInput(GOOD.url, "Troop levels in Iraq", "DoD", "context", ""),
+        seen=seen,
+    )
     assert link.stance == "context" and link.excerpt is None
     assert session.get(Source, link.source_id).title == "Troop levels in Iraq"
     seen = sources.fingerprint(link, session.get(Source, link.source_id))
     sources.remove_source(session, people.reviewer, troops, link.id, seen=seen)
     session.flush()
     assert session.exec(select(ClaimSource).where(ClaimSource.claim_id == troops)).all() == []
-    actions = session.exec(select(AuditEvent.action).where(AuditEvent.entity_id == troops,
-                                                          AuditEvent.action.startswith("source."))).all()
+    actions = session.exec(
+        select(AuditEvent.action).where(AuditEvent.entity_id == troops, AuditEvent.action.startswith("source."))
+    ).all()
     assert actions == ["source.add", "source.edit", "source.remove"]
     removed = session.exec(select(AuditEvent).where(AuditEvent.action == "source.remove")).one()
     assert removed.before["title"] == "Troop levels in Iraq" and removed.after is None
@@ -61,8 +85,14 @@ def test_the_same_address_twice_is_refused(session, people, troops):
 def test_an_outdated_fingerprint_is_a_stale_edit(session, people, troops):
     link = sources.add_source(session, people.reviewer, troops, GOOD)
     seen = sources.fingerprint(link, session.get(Source, link.source_id))
-    sources.edit_source(session, people.reviewer2, troops, link.id,
-                        SourceInput(GOOD.url, GOOD.title, GOOD.publisher, "supports", GOOD.excerpt), seen=seen)
+    sources.edit_source(
+        session,
+        people.reviewer2,
+        troops,
+        link.id,
+        SourceInput(GOOD.url, GOOD.title, GOOD.publisher, "supports", GOOD.excerpt),
+        seen=seen,
+    )
     with pytest.raises(StaleVersion) as info:
         sources.edit_source(session, people.reviewer, troops, link.id, GOOD, seen=seen)
     assert info.value.changed_by == "reviewer2"
@@ -76,8 +106,14 @@ def test_editing_a_shared_source_copies_it_for_this_claim(session, engine, peopl
     theirs = sources.add_source(session, people.reviewer, other, SourceInput(GOOD.url))
     assert mine.source_id == theirs.source_id
     seen = sources.fingerprint(mine, session.get(Source, mine.source_id))
-    edited = sources.edit_source(session, people.reviewer, troops, mine.id,
-                                 SourceInput(GOOD.url, "My better title", "DoD", "refutes", ""), seen=seen)
+    edited = sources.edit_source(
+        session,
+        people.reviewer,
+        troops,
+        mine.id,
+        SourceInput(GOOD.url, "My better title", "DoD", "refutes", ""),
+        seen=seen,
+    )
     assert edited.source_id != theirs.source_id
     assert session.get(Source, theirs.source_id).title == "Troop levels"
 

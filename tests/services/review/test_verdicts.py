@@ -1,11 +1,12 @@
 """Verdicts: drafting, submitting, publishing, returning, correcting, reusing."""
+
 import pytest
 from sqlmodel import select
 
 from claimtrack.errors import Conflict, PermissionDenied, StaleVersion, ValidationError
 from claimtrack.models import AuditEvent, Claim, ClaimLink, ClaimSource, Verdict
-from claimtrack.services.review import sources, verdicts
 from claimtrack.services.publishing import publish as publishing
+from claimtrack.services.review import sources, verdicts
 from claimtrack.services.review.sources import SourceInput
 from claimtrack.services.review.verdicts import VerdictInput
 
@@ -18,20 +19,25 @@ SOURCE = SourceInput("https://www.defense.gov/troops", "Troop levels", "DoD", "r
 def _submitted(session, people, claim_id, config):
     sources.add_source(session, people.reviewer, claim_id, SOURCE)
     row = verdicts.save_draft(session, people.reviewer, claim_id, GOOD, verdict_id=None, version=None, config=config)
-    return verdicts.submit(session, people.reviewer, claim_id, GOOD, verdict_id=row.id, version=row.version, config=config)
+    return verdicts.submit(
+        session, people.reviewer, claim_id, GOOD, verdict_id=row.id, version=row.version, config=config
+    )
 
 
 def test_publish_problems_name_exactly_what_is_missing(session, people, troops, config):
     claim = session.get(Claim, troops)
     assert verdicts.publish_problems(session, claim, {}) == [
-        "No rating chosen.", "No summary written.", "No source linked: add at least one.",
+        "No rating chosen.",
+        "No summary written.",
+        "No source linked: add at least one.",
         # Services outside a web request: no address the server is reached at to fall back on.
         "There is no public base URL, so fact-checks have no public address: set it in "
         "Admin → Publisher settings, or set CLAIMTRACK_PUBLIC_BASE_URL.",
     ]
     sources.add_source(session, people.reviewer, troops, SOURCE)
-    verdicts.save_draft(session, people.reviewer, troops, VerdictInput("false", "", ""), verdict_id=None,
-                        version=None, config=config)
+    verdicts.save_draft(
+        session, people.reviewer, troops, VerdictInput("false", "", ""), verdict_id=None, version=None, config=config
+    )
     assert verdicts.publish_problems(session, claim, config) == ["No summary written."]
 
 
@@ -39,23 +45,38 @@ def test_the_whole_workflow(session, people, troops, config):
     row = _submitted(session, people, troops, config)
     claim = session.get(Claim, troops)
     assert (row.state, claim.status, claim.assignee_id) == ("submitted", "awaiting_approval", people.reviewer.user_id)
-    published = publishing.publish(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
+    published = publishing.publish(
+        session, people.editor, troops, verdict_id=row.id, version=row.version, config=config
+    )
     assert published.state == "published" and published.approver_id == people.editor.user_id
     assert published.published_at is not None and claim.status == "published"
-    actions = session.exec(select(AuditEvent.action).where(AuditEvent.entity_id == troops)
-                           .order_by(AuditEvent.id)).all()
-    assert actions == ["source.add", "claim.status", "verdict.draft", "claim.status", "verdict.submit",
-                       "claim.status", "verdict.publish"]
-    status_changes = session.exec(select(AuditEvent).where(AuditEvent.entity_id == troops,
-                                                           AuditEvent.action == "claim.status")).all()
+    actions = session.exec(
+        select(AuditEvent.action).where(AuditEvent.entity_id == troops).order_by(AuditEvent.id)
+    ).all()
+    assert actions == [
+        "source.add",
+        "claim.status",
+        "verdict.draft",
+        "claim.status",
+        "verdict.submit",
+        "claim.status",
+        "verdict.publish",
+    ]
+    status_changes = session.exec(
+        select(AuditEvent).where(AuditEvent.entity_id == troops, AuditEvent.action == "claim.status")
+    ).all()
     assert [(e.before["status"], e.after["status"]) for e in status_changes] == [
-        ("unreviewed", "in_review"), ("in_review", "awaiting_approval"), ("awaiting_approval", "published")]
+        ("unreviewed", "in_review"),
+        ("in_review", "awaiting_approval"),
+        ("awaiting_approval", "published"),
+    ]
 
 
 def test_submitting_needs_rating_summary_and_a_source(session, people, troops, config):
     with pytest.raises(ValidationError) as info:
-        verdicts.submit(session, people.reviewer, troops, VerdictInput("", "", ""), verdict_id=None, version=None,
-                        config=config)
+        verdicts.submit(
+            session, people.reviewer, troops, VerdictInput("", "", ""), verdict_id=None, version=None, config=config
+        )
     assert set(info.value.fields) == {"rating", "summary", "sources"}
 
 
@@ -77,11 +98,24 @@ def test_return_with_comment_then_a_new_draft_keeps_the_returned_row(session, pe
     row = _submitted(session, people, troops, config)
     with pytest.raises(ValidationError):
         verdicts.return_verdict(session, people.editor, troops, verdict_id=row.id, version=row.version, comment=" ")
-    returned = verdicts.return_verdict(session, people.editor, troops, verdict_id=row.id, version=row.version,
-                                       comment="Cite the Pentagon's own figure.")
+    returned = verdicts.return_verdict(
+        session,
+        people.editor,
+        troops,
+        verdict_id=row.id,
+        version=row.version,
+        comment="Cite the Pentagon's own figure.",
+    )
     assert returned.state == "returned" and session.get(Claim, troops).status == "in_review"
-    redraft = verdicts.save_draft(session, people.reviewer, troops, VerdictInput("half-true", "Better.", ""),
-                                  verdict_id=returned.id, version=returned.version, config=config)
+    redraft = verdicts.save_draft(
+        session,
+        people.reviewer,
+        troops,
+        VerdictInput("half-true", "Better.", ""),
+        verdict_id=returned.id,
+        version=returned.version,
+        config=config,
+    )
     assert redraft.id != returned.id and redraft.state == "draft" and redraft.version == returned.version + 1
     assert session.get(Verdict, returned.id).return_comment == "Cite the Pentagon's own figure."
 
@@ -89,10 +123,24 @@ def test_return_with_comment_then_a_new_draft_keeps_the_returned_row(session, pe
 def test_drafts_are_locked_too(session, people, troops, config):
     first = verdicts.save_draft(session, people.reviewer, troops, GOOD, verdict_id=None, version=None, config=config)
     with pytest.raises(StaleVersion):
-        verdicts.save_draft(session, people.reviewer2, troops, VerdictInput("false", "No.", ""), verdict_id=None,
-                            version=None, config=config)
-    second = verdicts.save_draft(session, people.reviewer2, troops, VerdictInput("false", "No.", ""),
-                                 verdict_id=first.id, version=first.version, config=config)
+        verdicts.save_draft(
+            session,
+            people.reviewer2,
+            troops,
+            VerdictInput("false", "No.", ""),
+            verdict_id=None,
+            version=None,
+            config=config,
+        )
+    second = verdicts.save_draft(
+        session,
+        people.reviewer2,
+        troops,
+        VerdictInput("false", "No.", ""),
+        verdict_id=first.id,
+        version=first.version,
+        config=config,
+    )
     with pytest.raises(StaleVersion) as info:
         verdicts.save_draft(session, people.reviewer, troops, GOOD, verdict_id=first.id, version=1, config=config)
     assert info.value.changed_by == "reviewer2"
@@ -102,33 +150,71 @@ def test_drafts_are_locked_too(session, people, troops, config):
 def test_a_submitted_verdict_is_frozen(session, people, troops, config):
     row = _submitted(session, people, troops, config)
     with pytest.raises(Conflict, match="awaiting approval"):
-        verdicts.save_draft(session, people.reviewer, troops, GOOD, verdict_id=row.id, version=row.version, config=config)
+        verdicts.save_draft(
+            session, people.reviewer, troops, GOOD, verdict_id=row.id, version=row.version, config=config
+        )
 
 
 def test_ratings_must_be_on_the_scale(session, people, troops, config):
     with pytest.raises(ValidationError) as info:
-        verdicts.save_draft(session, people.reviewer, troops, VerdictInput("pants-on-fire", "", ""), verdict_id=None,
-                            version=None, config=config)
+        verdicts.save_draft(
+            session,
+            people.reviewer,
+            troops,
+            VerdictInput("pants-on-fire", "", ""),
+            verdict_id=None,
+            version=None,
+            config=config,
+        )
     assert "rating" in info.value.fields
 
 
 def test_a_correction_supersedes_and_keeps_history(session, people, troops, config):
     row = _submitted(session, people, troops, config)
-    published = publishing.publish(session, people.editor, troops, verdict_id=row.id, version=row.version, config=config)
+    published = publishing.publish(
+        session, people.editor, troops, verdict_id=row.id, version=row.version, config=config
+    )
     with pytest.raises(ValidationError):
-        verdicts.correct(session, people.editor, troops, GOOD, verdict_id=published.id, version=published.version,
-                         note="", config=config)
-    fixed = verdicts.correct(session, people.editor, troops, VerdictInput("half-true", "Corrected summary.", "More."),
-                             verdict_id=published.id, version=published.version,
-                             note="We misread the Pentagon's figure.", config=config)
+        verdicts.correct(
+            session,
+            people.editor,
+            troops,
+            GOOD,
+            verdict_id=published.id,
+            version=published.version,
+            note="",
+            config=config,
+        )
+    fixed = verdicts.correct(
+        session,
+        people.editor,
+        troops,
+        VerdictInput("half-true", "Corrected summary.", "More."),
+        verdict_id=published.id,
+        version=published.version,
+        note="We misread the Pentagon's figure.",
+        config=config,
+    )
     old = session.get(Verdict, published.id)
     assert old.state == "superseded" and old.summary == GOOD.summary
-    assert (fixed.state, fixed.corrects_id, fixed.correction_note) == ("published", old.id, "We misread the Pentagon's figure.")
+    assert (fixed.state, fixed.corrects_id, fixed.correction_note) == (
+        "published",
+        old.id,
+        "We misread the Pentagon's figure.",
+    )
     assert [v.state for v in verdicts.history(session, troops)] == ["superseded", "published"]
     assert verdicts.published_verdict(session, troops).id == fixed.id
     with pytest.raises(StaleVersion):
-        verdicts.correct(session, people.editor, troops, GOOD, verdict_id=published.id, version=published.version,
-                         note="again", config=config)
+        verdicts.correct(
+            session,
+            people.editor,
+            troops,
+            GOOD,
+            verdict_id=published.id,
+            version=published.version,
+            note="again",
+            config=config,
+        )
 
 
 def test_reuse_from_a_confirmed_same_claim_link(session, engine, people, article, troops, config):
@@ -144,7 +230,11 @@ def test_reuse_from_a_confirmed_same_claim_link(session, engine, people, article
     link.state = "confirmed"
     draft = verdicts.reuse(session, people.reviewer, other, link.id, verdict_id=None, version=None, config=config)
     assert (draft.rating, draft.summary, draft.reused_from_claim_id, draft.state) == (
-        GOOD.rating, GOOD.summary, troops, "draft")
+        GOOD.rating,
+        GOOD.summary,
+        troops,
+        "draft",
+    )
     copied = session.exec(select(ClaimSource).where(ClaimSource.claim_id == other)).all()
     assert [c.reused_from_claim_id for c in copied] == [troops]
 

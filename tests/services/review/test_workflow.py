@@ -1,13 +1,21 @@
 """The status workflow: which moves exist, which are refused and how."""
+
 import pytest
 
 from claimtrack.errors import IllegalTransition, ValidationError
 from claimtrack.services.review import claims, workflow
 
 ALL = ("unreviewed", "in_review", "awaiting_approval", "published", "dismissed")
-LEGAL = {("unreviewed", "in_review"), ("unreviewed", "dismissed"), ("in_review", "unreviewed"),
-         ("in_review", "awaiting_approval"), ("in_review", "dismissed"), ("awaiting_approval", "in_review"),
-         ("awaiting_approval", "published"), ("dismissed", "unreviewed")}
+LEGAL = {
+    ("unreviewed", "in_review"),
+    ("unreviewed", "dismissed"),
+    ("in_review", "unreviewed"),
+    ("in_review", "awaiting_approval"),
+    ("in_review", "dismissed"),
+    ("awaiting_approval", "in_review"),
+    ("awaiting_approval", "published"),
+    ("dismissed", "unreviewed"),
+}
 
 
 @pytest.mark.parametrize("current", ALL)
@@ -50,7 +58,14 @@ def test_dismiss_needs_a_reason_and_can_be_undone(session, people, troops):
     claim = claims.dismiss(session, people.reviewer, troops, version=1, reason="Background, not a claim")
     assert (claim.status, claim.dismissed_reason) == ("dismissed", "Background, not a claim")
     with pytest.raises(IllegalTransition):
-        claims.edit_text(session, people.reviewer, troops, version=claim.version, text="x",
-                         start=claim.start_offset, end=claim.end_offset)
+        claims.edit_text(
+            session,
+            people.reviewer,
+            troops,
+            version=claim.version,
+            text="x",
+            start=claim.start_offset,
+            end=claim.end_offset,
+        )
     claim = claims.set_status(session, people.reviewer, troops, version=claim.version, status="unreviewed")
     assert claim.status == "unreviewed" and claim.dismissed_reason is None
