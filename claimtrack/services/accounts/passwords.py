@@ -54,5 +54,5 @@ def check_policy(password: str, user_inputs: Iterable[str] = ()) -> None:
         hint = result["feedback"].get("warning") or "it is too easy to guess"
         raise ValidationError(
             f"password is too common or easy to guess: {hint.rstrip('.')}",
-            fields={"password": "too common or easy to guess"},
-        )  # nosec B105 - a message
+            fields={"password": "too common or easy to guess"},  # nosec B105 - a message
+        )
