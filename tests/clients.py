@@ -4,6 +4,7 @@ tests/fixtures/desk.py), so any test module can import them."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 from sqlmodel import select
@@ -54,3 +55,18 @@ def new_token(engine, username: str, name: str = "test") -> tuple[int, str]:
 def claim_id_containing(engine, article_id: int, text: str) -> int:
     with session_scope(engine) as s:
         return s.exec(select(Claim.id).where(Claim.article_id == article_id, Claim.text.contains(text))).one()
+
+
+def run_cli(capsys, *argv: str, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
+    """Run `claimtrack ARGV...` in this process: (exit code, stdout, stderr)."""
+    from claimtrack.cli import main
+
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    try:
+        main(list(argv))
+        code = 0
+    except SystemExit as exc:
+        code = exc.code or 0
+    out = capsys.readouterr()
+    return code, out.out, out.err

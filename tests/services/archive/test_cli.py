@@ -1,23 +1,10 @@
-import io
 import json
 
 import pytest
 
-from claimtrack.cli import main
+from tests.clients import run_cli as run
 
 from .archive import CHECKTHAT_TSV, claimreview
-
-
-def run(capsys, *argv: str, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
-    if stdin is not None:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    try:
-        main(list(argv))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from claimtrack.cli import main
+from tests.clients import run_cli as run
 
 from ...api.conftest import new_token
 from ...helpers import login, make_user
@@ -122,16 +122,6 @@ def test_openapi_describes_the_exports(client):
         assert "text/csv" in op["responses"]["200"]["content"]
     formats = {p["name"]: p for p in doc["paths"]["/exports/factchecks"]["get"]["parameters"]}["format"]
     assert formats["schema"]["enum"] == ["csv", "jsonl", "claimreview", "factcheck-api", "datafeed"]
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        main(list(argv))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_cli_exports_each_dataset(newsroom, cli_env, capsys, monkeypatch, tmp_path):

@@ -8,20 +8,10 @@ import json
 import pytest
 from sqlmodel import select
 
-from claimtrack.cli import main
 from claimtrack.models import FactCheck
+from tests.clients import run_cli as run
 
 BASE = "https://factcheck.example.org"
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        main(list(argv))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def expected(ids) -> set[tuple]:
