@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from flask import Response, request, stream_with_context
+from flask import request
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
 from ..db import get_session
 from ..http.access import allow, current_actor
 from ..http.instance import desk_config
+from ..http.streaming import streamed
 from ..models import CLAIM_STATUSES
 from ..services.exports.streams import FACTCHECK_FORMATS, ROW_FORMATS, open_export
 from ..services.review.queue import QueueFilters
@@ -85,7 +86,7 @@ def export(dataset: str):
         desk_config(),
         feed_url=request.url_root.rstrip("/") + "/feeds/claimreview.json",
     )
-    response = Response(stream_with_context(result.chunks), content_type=result.content_type)
+    response = streamed(result.chunks, result.content_type)
     response.headers["Content-Disposition"] = f'attachment; filename="{result.filename}"'
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request, stream_with_context
+from flask import Blueprint, request
 
 from ..db import get_session
 from ..http.access import allow, current_actor
 from ..http.instance import desk_config
+from ..http.streaming import streamed
 from ..models import CLAIM_STATUSES
 from ..services.exports import filters as export_filters
 from ..services.exports.datasets import DATASETS
@@ -50,8 +51,7 @@ def download():
         desk_config(),
         feed_url=request.url_root.rstrip("/") + "/feeds/claimreview.json",
     )
-    # The request context (and its database session) stays open while the body is written.
-    response = Response(stream_with_context(export.chunks), content_type=export.content_type)
+    response = streamed(export.chunks, export.content_type)
     response.headers["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Accel-Buffering"] = "no"  # a proxy in front passes pieces on as they come

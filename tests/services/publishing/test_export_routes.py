@@ -151,3 +151,24 @@ def test_the_queue_links_editors_to_the_export_of_its_filters(clients):
     html = clients["editor"].get("/?status=published&q=teachers").get_data(as_text=True)
     assert "/exports/download?dataset=claims&amp;format=csv&amp;q=teachers&amp;status=published" in html
     assert "/exports/download" not in clients["reviewer"].get("/").get_data(as_text=True)
+
+
+def test_a_finished_export_gives_its_database_connection_back(app, clients):
+    """The body is written after the view returns, when Flask has already run the teardown
+    that closes the request's session: the export must close it itself, or every download
+    keeps a connection until the garbage collector finds it and the pool runs dry."""
+    import gc
+
+    from claimtrack.db import engine_for
+
+    pool = engine_for(app).pool
+    gc.disable()
+    try:
+        for dataset in ("claims", "verdicts", "links", "factchecks"):
+            for fmt in ("csv", "jsonl"):
+                response = clients["editor"].get(f"/exports/download?dataset={dataset}&format={fmt}")
+                assert response.status_code == 200 and response.get_data()
+                response.close()
+        assert pool.checkedout() == 0
+    finally:
+        gc.enable()
