@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..numberwords import NUMBER_WORDS
 from .hedges import HEDGES, SYMMETRIC, hedge_before
 from .model import ExtractedQuantity
 
@@ -44,20 +45,7 @@ _FRACTION_RE = re.compile(
 )
 _OF_A_SCALE_RE = re.compile(r"\s+of\s+an?\s+(?:million|billion|trillion)\b", re.IGNORECASE)
 # "one in five", "3 in 10 voters", "a two-in-three chance": a share, read as a percentage like a fraction.
-_RATIO_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twenty": 20,
-    "hundred": 100,
-}
+_RATIO_WORDS = {**NUMBER_WORDS, "hundred": 100}
 _RATIO_RE = re.compile(
     r"\b(?P<rn>one|two|three|four|five|six|seven|eight|nine|(?<![\d.,])[0-9]{1,3})(?:\s+in\s+|-in-)(?:every\s+)?"
     r"(?P<rd>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9]{1,4}(?![\d.,]))\b"
@@ -174,6 +162,24 @@ def _hedged(
     return start, value * SYMMETRIC[0], value * SYMMETRIC[1], True, None
 
 
+def _share(text: str, base: int, m: re.Match, value: float) -> ExtractedQuantity:
+    """A fraction or "N in M" read as a percentage, with the hedge before it and what it is of."""
+    start, low, high, approx, _ = _hedged(text, m.start(), value, value, value, exact_ok=False)
+    return ExtractedQuantity(
+        text=text[start : m.end()],
+        start=base + start,
+        end=base + m.end(),
+        value=value,
+        low=low,
+        high=high,
+        approx=approx,
+        change=None,
+        unit="percent",
+        kind="percent",
+        of=of_phrase(text, m.end()),
+    )
+
+
 def find_fractions(text: str, base: int) -> list[ExtractedQuantity]:
     out = []
     for m in _FRACTION_RE.finditer(text):
@@ -188,23 +194,7 @@ def find_fractions(text: str, base: int) -> list[ExtractedQuantity]:
             frac = _NUMERATORS[m.group("num").lower()] * _FRACTIONS[m.group("plural").lower()]
         else:
             frac = _FRACTIONS[m.group("single").lower()]
-        value = round(frac * 100, 4)
-        start, low, high, approx, _ = _hedged(text, m.start(), value, value, value, exact_ok=False)
-        out.append(
-            ExtractedQuantity(
-                text=text[start : m.end()],
-                start=base + start,
-                end=base + m.end(),
-                value=value,
-                low=low,
-                high=high,
-                approx=approx,
-                change=None,
-                unit="percent",
-                kind="percent",
-                of=of_phrase(text, m.end()),
-            )
-        )
+        out.append(_share(text, base, m, round(frac * 100, 4)))
     return out
 
 
@@ -214,23 +204,7 @@ def find_ratios(text: str, base: int) -> list[ExtractedQuantity]:
         n, d = (_RATIO_WORDS.get(g.lower()) or int(g) for g in (m.group("rn"), m.group("rd")))
         if not 0 < n < d or 1000 <= d <= 2199:
             continue  # "3 in 2019": a year, not a share
-        value = round(100 * n / d, 4)
-        start, low, high, approx, _ = _hedged(text, m.start(), value, value, value, exact_ok=False)
-        out.append(
-            ExtractedQuantity(
-                text=text[start : m.end()],
-                start=base + start,
-                end=base + m.end(),
-                value=value,
-                low=low,
-                high=high,
-                approx=approx,
-                change=None,
-                unit="percent",
-                kind="percent",
-                of=of_phrase(text, m.end()),
-            )
-        )
+        out.append(_share(text, base, m, round(100 * n / d, 4)))
     return out
 
 
