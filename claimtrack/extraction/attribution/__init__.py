@@ -26,6 +26,7 @@ from ..cues import (
     PROGRESSIVE_CUES,
     SPEECH_FORMS,
     TAIL_CUES,
+    WORD_RE,
     cue_positions,
 )
 from ..cues import BARE_FORMS as _BARE_FORMS
@@ -61,7 +62,16 @@ from .patterns import (
     TAIL_WINDOW,
 )
 from .places import _colon_speaker, _final_sourcing, _next_to_quote, _tail
-from .subjects import _clause_subject, _has_cue, _inverted, _leading_subject, _looks_named, _trim_subject, speaker_for
+from .subjects import (
+    _clause_subject,
+    _has_cue,
+    _inverted,
+    _leading_subject,
+    _looks_named,
+    _trim_subject,
+    document_subject,
+    speaker_for,
+)
 
 
 class WorkCounter:
@@ -116,7 +126,7 @@ def attribute(text: str, memory: Memory, masked: str | None = None) -> Attributi
     quote = _longest_quote(text, masked)
     share = masked.count("_") / max(1, len(text))
     remember_mentions(text, memory)
-    speaker, cue = _find_speaker(masked, memory)
+    speaker, cue = _find_speaker(_headline_cues(masked), memory)
     if speaker is not None and not clean_speaker(speaker):
         speaker, cue = None, None
     memory.sentence_people = []
@@ -124,6 +134,26 @@ def attribute(text: str, memory: Memory, masked: str | None = None) -> Attributi
         remember_speaker(speaker, memory)
         note_gender(speaker, masked, memory)
     return Attribution(speaker, cue, quote, share)
+
+
+_HEADLINE_WORD_RE = re.compile(r"\b[A-Za-z][a-z’'-]{3,}\b")
+
+
+def _headline_cues(masked: str) -> str:
+    """A headline in title case ("Mayor Lena Ortiz Says Budget Gap Is Worse") with its
+    cue words lower-cased, so they read as the verbs they are; other text unchanged."""
+    words = _HEADLINE_WORD_RE.findall(masked, 0, 400)
+    if len(words) < 4 or sum(1 for w in words if w[:1].isupper()) < 0.8 * len(words):
+        return masked
+    first = WORD_RE.search(masked)
+    start = first.end() if first else 0  # the opening word is capitalised anyway
+    return masked[:start] + WORD_RE.sub(_lower_cue, masked[start:])
+
+
+def _lower_cue(m: re.Match) -> str:
+    word = m.group(0)
+    low = word.lower()
+    return low if word[:1].isupper() and low in CUE_FORMS and low not in _BARE_FORMS else word
 
 
 _MASK_RUN_RE = re.compile(r"_{2,}")
@@ -215,7 +245,7 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             continue  # "an off-the-cuff remark", "their email": nouns
         progressive = (
             cue.split()[0].endswith("ing")
-            and (" " in cue or cue in PROGRESSIVE_CUES)
+            and (" " in cue or cue in PROGRESSIVE_CUES or masked.startswith(" that ", e))
             and _PROGRESSIVE_RE.search(pre[-40:]) is not None
         )
         if not progressive and (_PASSIVE_BEFORE_RE.search(pre[-32:]) or _INFINITIVE_RE.search(pre[-16:])):
@@ -231,10 +261,18 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             if _COMMA_OR_AND_RE.search(pre[-40:]):
                 sp = _clause_subject(masked[: min(s, SUBJECT_WINDOW)], memory)
                 if sp:
-                    return sp, cue
+                    # "Police were closing roads and urging ..., WXYZ reported": the
+                    # sourcing that closes the sentence covers all of it.
+                    later = _after_content(masked, e, memory, final=True) if cue not in SPEECH_FORMS else None
+                    return later or (sp, cue)
             if cue.endswith("ing"):
                 continue
-        lead = _leading_subject(pre, cue in ASSERTING)
+        # "When Ortiz pointed out that ...": a cue with a "that" clause asserts.
+        lead = _leading_subject(pre, cue in ASSERTING or masked.startswith(" that ", e))
+        if not lead:
+            doc = document_subject(pre, cue)
+            if doc is not None:
+                return doc, cue
         if lead:
             sp = speaker_for(lead[0], cue, memory)
             if sp is not None:
@@ -257,7 +295,10 @@ def _after_content(masked: str, start: int, memory: Memory, final: bool = False)
     if final:
         # "Iraq wants ..., Abdul Mahdi told Pompeo, according to the statement": the
         # nearest speech verb first, the document around it after.
-        found = _final_sourcing(masked, memory) or _tail(masked[tail_start:], memory)
+        found = _final_sourcing(masked, memory)
+        if found is not None and found[1].split()[0] in TAIL_CUES:
+            return found  # ", WXYZ reported."
+        found = found or _tail(masked[tail_start:], memory)
         if found is not None and found[1].split()[0] in SPEECH_FORMS:
             return found
     m = _ACCORDING_RE.search(masked, start)

@@ -20,6 +20,7 @@ _AUX_TAIL_RE = re.compile(
     r"(?:\s+(?:has|have|had|is|was|were|are|also|further|later|previously|repeatedly|"
     r"publicly|privately|again|already|then|quickly|recently|once|would|will|did|does|do|rather|"
     r"not|never|reportedly|separately|earlier|always|often|been|being|quick|to|too|first|"
+    r"may|might|must|can|could|should|continues?|continued|appears?|appeared|seems?|seemed|"
     r"last|long|even|both|all|each|(?:on\s+|earlier\s+|late\s+)?\w+day(?:\s+(?:night|morning|evening|afternoon))?|"
     r"this\s+week|last\s+week|in\s+an?\s+(?:statement|interview|email|speech)|in\s+the\s+past|"
     r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly)\b)[a-z]{2,}ly))+\s*$"
@@ -44,7 +45,7 @@ _INFINITIVE_RE = re.compile(
 )
 _DETERMINER_BEFORE_RE = re.compile(
     r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|these|most|recent|latest|"
-    r"own|more|less|very|highly))\s+$",
+    r"own|more|less|very|highly|former|longtime|veteran|senior))\s+$",
     re.IGNORECASE,
 )
 _LAST_WORD_RE = re.compile(r"([a-z]+)\s+$")
@@ -103,6 +104,12 @@ _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?P<subj>[^,;_.—–]{2,120}
 _SOURCE_END_RE = re.compile(r"\s+-\s|\s+(?:who|whom|that|which|whose)\s")
 _MAX_SUBJECT_WORDS = 16
 _DESCRIPTION_RE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+[a-z]")
+# A subject a relative clause may follow: a description or a plural noun ("Residents
+# who have met the mayor say"), not a clause ("The plan that ... is what ...").
+_RELATIVE_HEAD_RE = re.compile(
+    r"^(?:(?:[Tt]he|[Aa]n?)\s+[a-z]|(?:[Mm]any|[Ss]ome|[Mm]ost|[Tt]hose|[Oo]thers)\b|"
+    r"(?:[A-Za-z][a-z-]+\s+){0,2}[A-Za-z][a-z]{2,}[^s'’\s]s\s+(?:who|that)\s)"
+)
 # A lower-case "-ed" word right after a noun reads as a finite verb; after a
 # determiner, conjunction or preposition it is an adjective ("a leaked letter").
 _FINITE_VERB_RE = re.compile(
