@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 from ..cues import (
     ASSERTING,
+    BASE_FORMS,
     CUE_FORMS,
     LISTENER_CUES,
     NOUNISH_BASES,
-    PROGRESSIVE_CUES,
     SPEECH_FORMS,
     TAIL_CUES,
     WORD_RE,
@@ -229,7 +229,7 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
         if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s):
             continue  # "Cruz's charges", "the findings": a noun
         last = _LAST_WORD_RE.search(masked, max(0, s - 24), s)
-        if last is not None and last.group(1) in CUE_FORMS:
+        if last is not None and last.group(1) in CUE_FORMS and not _noun_before(last.group(1), cue):
             continue  # "said said": a cue right after a cue has no subject between them
         pre = masked[max(0, s - SUBJECT_WINDOW) : s]
         WORK.chars += len(pre)
@@ -245,7 +245,7 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             continue  # "an off-the-cuff remark", "their email": nouns
         progressive = (
             cue.split()[0].endswith("ing")
-            and (" " in cue or cue in PROGRESSIVE_CUES or masked.startswith(" that ", e))
+            and (" " in cue or cue not in _NOT_PROGRESSIVE)
             and _PROGRESSIVE_RE.search(pre[-40:]) is not None
         )
         if not progressive and (_PASSIVE_BEFORE_RE.search(pre[-32:]) or _INFINITIVE_RE.search(pre[-16:])):
@@ -328,8 +328,20 @@ def _after_content(masked: str, start: int, memory: Memory, final: bool = False)
 _ASKED_QUESTION_RE = re.compile(
     r"(?:\s+[\w’'.-]+){0,4}?\s+(?:whether|if|why|how|what|when|where|who|which|about)\b|[\s,:]*_"
 )
+# "-ing" forms that after "is" describe what happens, not what someone says: "is seeing gains".
+_NOT_PROGRESSIVE = frozenset(
+    """seeing hearing learning counting measuring ranking rating judging feeling reading
+    finding showing backing supporting opposing welcoming hoping wishing speaking talking
+    quoting listing charging offering requiring""".split()
+)
 _SAME_PAST = frozenset("cast put set hit bet read".split())
 _QUANTIFIER_BEFORE_RE = re.compile(r"\b(?:several|many|some|few|all|both|each|most|other|\d+)\s+$", re.IGNORECASE)
+
+
+def _noun_before(word: str, cue: str) -> bool:
+    """ "voters in each state want", "fundraising documents show": the word before the
+    cue is a noun (a base form, or a plural before a plural verb), not a second verb."""
+    return word in _BARE_FORMS or word in NOUNISH_BASES or (word.endswith("s") and cue in BASE_FORMS)
 
 
 def pre_to(masked: str, s: int) -> bool:
@@ -344,6 +356,9 @@ _PURPOSE_TO_RE = re.compile(
 
 
 # "is telling reporters", "has been calling for": a progressive is a finite cue.
-_PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|am|[’']s|[’']re)\s+(?:(?:also|now|still|not|\w+ly)\s+)?$")
+_PROGRESSIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|been|be|am|[’']s|[’']re|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\s+"
+    r"(?:(?:also|now|still|not|\w+ly)\s+)?$"
+)
 _INVERTED_NAME_RE = re.compile(r"\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*(?:,\s+[^,_;]{2,80})?)(?=,|\.?$|;)")
 _FINAL_ACCORDING_RE = re.compile(r"[^_;:]{0,120}?[.!?]?\s*$")

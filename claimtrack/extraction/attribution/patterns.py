@@ -20,7 +20,8 @@ _AUX_TAIL_RE = re.compile(
     r"(?:\s+(?:has|have|had|is|was|were|are|also|further|later|previously|repeatedly|"
     r"publicly|privately|again|already|then|quickly|recently|once|would|will|did|does|do|rather|"
     r"not|never|reportedly|separately|earlier|always|often|been|being|quick|to|too|first|"
-    r"may|might|must|can|could|should|continues?|continued|appears?|appeared|seems?|seemed|"
+    r"continues?|continued|appears?|appeared|seems?|seemed|"
+    r"(?:is|are|was|were|does|did|do|has|have|had)n[’']t|won[’']t|"
     r"last|long|even|both|all|each|(?:on\s+|earlier\s+|late\s+)?\w+day(?:\s+(?:night|morning|evening|afternoon))?|"
     r"this\s+week|last\s+week|in\s+an?\s+(?:statement|interview|email|speech)|in\s+the\s+past|"
     r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly)\b)[a-z]{2,}ly))+\s*$"
@@ -53,7 +54,7 @@ _PLURAL_BEFORE_RE = re.compile(r"\b[A-Za-z][a-z]{2,}[^s's]s\s+$|\b(?:they|we|you
 _NEXT_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 _TAIL_SEP_RE = re.compile(r"[,—–_]")
 _COORDINATED_RE = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$")
-_COMMA_OR_AND_RE = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:\w+ly\s+)?$")
+_COMMA_OR_AND_RE = re.compile(r"(?:,|[—–]|\s-|\band|\bbut|\bthen)\s+(?:\w+ly\s+)?$")
 # 'Name, Outlet: "' at the start of a paragraph-like sentence, quotation masked.
 _COLON_RE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)(?:,\s+[A-Z][^,:_]{1,40})?\s*:\s*_")
 # A headline's 'Bernie Sanders: I am not much of a socialist'.
@@ -108,7 +109,7 @@ _DESCRIPTION_RE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+[a-z]")
 # who have met the mayor say"), not a clause ("The plan that ... is what ...").
 _RELATIVE_HEAD_RE = re.compile(
     r"^(?:(?:[Tt]he|[Aa]n?)\s+[a-z]|(?:[Mm]any|[Ss]ome|[Mm]ost|[Tt]hose|[Oo]thers)\b|"
-    r"(?:[A-Za-z][a-z-]+\s+){0,2}[A-Za-z][a-z]{2,}[^s'’\s]s\s+(?:who|that)\s)"
+    r"(?:[A-Za-z][a-z-]+\s+){0,2}[A-Za-z][a-z]{2,}[^s'’\s]s\s+who\s)"
 )
 # A lower-case "-ed" word right after a noun reads as a finite verb; after a
 # determiner, conjunction or preposition it is an adjective ("a leaked letter").

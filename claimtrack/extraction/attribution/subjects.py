@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..cues import ASSERTING, BARE_FORMS, BASE_FORMS, CUE_FORMS, FINDING_FORMS, WORD_RE
+from ..cues import ASSERTING, BARE_FORMS, BASE_FORMS, CUE_FORMS, FINDING_FORMS, NOUNISH_BASES, WORD_RE
 from ..speakers import (
     _BAD_FIRST,
     DOC_WORDS,
@@ -76,12 +76,15 @@ def _has_cue(phrase: str) -> bool:
             and word not in _BARE_FORMS
             and not word.endswith("ing")
             and not (word.endswith("s") and prev.lower() in _QUANTIFIER_WORDS)
+            and not (word in NOUNISH_BASES and prev.lower() in _NOUN_DETERMINERS)
         ):
             return True
         prev = word
     return False
 
 
+# After these a speech base is a noun: "each state", "the reply".
+_NOUN_DETERMINERS = frozenset("a an the each every this that its his her their our one".split())
 _QUANTIFIER_WORDS = frozenset("some many several few all both most other the these those their our".split())
 
 
@@ -134,7 +137,10 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
     subject = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
     subject = _WITH_RE.sub("", subject)
     if " and " in subject and not aside:
-        subject = _whole_list(parts[:k], subject, pre)
+        listed = _whole_list(parts[:k], subject, pre)
+        if listed is None:
+            return None
+        subject = listed
     # "While Ramos said ...": a speech verb's subject stays a speaker inside a
     # subordinate clause; "When Dion decided ..." is the outlet narrating.
     subject = (_SUBORDINATOR_RE if asserting else _OPENER_RE).sub("", subject)
@@ -165,8 +171,16 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
     return subject, title or None
 
 
-def _whole_list(before: list[str], last: str, pre: str) -> str:
-    """ "Friends, lobbyists and former foes": the items before the last one belong to it."""
+def _whole_list(before: list[str], last: str, pre: str) -> str | None:
+    """ "Friends, lobbyists and former foes": the items before the last one belong to it.
+
+    Only a list that opens its clause: after a long part ("lists cards from Nvidia,
+    Asus and EVGA") the items are an object, and a last part with a preposition
+    ("Maynard, at a Miami airport on drug and money charges") is no list at all."""
+    head = last.split(" and ", 1)[0]
+    if _LIST_PREP_RE.search(head) or last.split()[0].lower() in _BAD_FIRST:
+        return last
+    whole, n = last, len(before)
     for item in reversed(before[-4:]):
         joined = f"{item}, {last}"
         words = item.split()
@@ -179,7 +193,19 @@ def _whole_list(before: list[str], last: str, pre: str) -> str:
         ):
             break
         last = joined
+        n -= 1
+    if last != whole and n > 0 and not _opener(before[n - 1]):
+        return None  # the items continue an object: "bikes from Trek, Giant and Scott"
     return last
+
+
+_LIST_PREP_RE = re.compile(r"\s(?:at|on|in|of|for|from|with|by|to|into|over|under)\s")
+
+
+def _opener(part: str) -> bool:
+    """ "In Millbrook", "On Monday night": a short adverbial the subject may follow."""
+    words = part.split()
+    return len(words) <= 8 and bool(words) and words[0].lower() in _BAD_FIRST
 
 
 def _is_parenthetical(part: str) -> bool:
@@ -327,11 +353,14 @@ def _described(phrase: str) -> Speaker | None:
 def document_subject(pre: str, cue: str) -> Speaker | None:
     """A document subject the clause reading rejects for its participle or date
     ("A poll conducted by the college last week showed", "A March 3 email shows")."""
-    if cue not in FINDING_FORMS and cue not in _STRONG_CUES or cue in BASE_FORMS:
+    if cue not in FINDING_FORMS and cue not in _STRONG_CUES:
         return None
     part = _PART_SPLIT_RE.split(_strip_aux(pre).rstrip())[-1]
     part = _LEADING_ADVERBIAL_RE.sub("", part.strip()).strip()
-    return _document(part) if part else None
+    doc = _document(part) if part else None
+    if doc is not None and cue in BASE_FORMS and not (doc.name or "").endswith("s"):
+        return None  # a base form agrees with a plural only ("city documents show")
+    return doc
 
 
 def _pair(phrase: str, memory: Memory) -> Speaker | None:
