@@ -39,7 +39,7 @@ PLURAL_SPEAKERS = frozenset(
     doctors investigators prosecutors supporters opponents economists historians scholars
     teachers parents students voters employees workers police rescuers medics survivors
     organizers organisers campaigners demonstrators forecasters meteorologists pollsters
-    regulators negotiators mediators insiders residents locals villagers""".split()
+    regulators negotiators mediators insiders residents locals villagers people""".split()
 )
 _ROLE_EXPANSIONS = {
     "gen": "general",

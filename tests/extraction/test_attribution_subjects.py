@@ -132,3 +132,31 @@ def test_cue_reached_through_dash_negation_progressive_or_plural(text, speaker, 
 )
 def test_events_and_objects_stay_without_a_speaker(text):
     assert first(text)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The mayor has been criticized by some of her rivals for skipping the hearings.", "some of her rivals"),
+        ("The plan was praised by Council member Raj Patel as a fair deal.", "Raj Patel"),
+    ],
+)
+def test_agent_of_a_passive_cue(text, speaker):
+    assert first(text)[0] == speaker
+
+
+def test_the_asker_of_a_question_is_not_the_speaker():
+    assert first("Asked by a reporter whether the fund was empty, Ortiz said it was not.")[0] == "Ortiz"
+
+
+def test_agent_of_an_event_is_not_a_speaker():
+    assert first("The bridge was built by the county in 1950 and rebuilt in 1990.")[0] is None
+
+
+def test_finding_that_closes_the_sentence():
+    text = "The levy leads among older voters, while younger voters are split, the poll found."
+    assert first(text)[:2] == ("poll", "document")
+
+
+def test_people_with_a_relative_clause_are_a_group():
+    assert first("People who have battled floods before say the county could do more.")[:2] == ("People", "group")

@@ -22,6 +22,7 @@ from ..cues import (
     ASSERTING,
     BASE_FORMS,
     CUE_FORMS,
+    FINDING_FORMS,
     LISTENER_CUES,
     NOUNISH_BASES,
     SPEECH_FORMS,
@@ -46,6 +47,7 @@ from ..speakers import (
 )
 from .patterns import (
     _ACCORDING_RE,
+    _BY_AGENT_RE,
     _COMMA_OR_AND_RE,
     _COORDINATED_RE,
     _DETERMINER_BEFORE_RE,
@@ -249,6 +251,9 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             and _PROGRESSIVE_RE.search(pre[-40:]) is not None
         )
         if not progressive and (_PASSIVE_BEFORE_RE.search(pre[-32:]) or _INFINITIVE_RE.search(pre[-16:])):
+            agent = _passive_agent(masked, e, cue, memory) if _PASSIVE_BEFORE_RE.search(pre[-32:]) else None
+            if agent is not None:
+                return agent, cue
             continue  # "was reported", "wants to maintain": not the subject's own cue
         if cue in TAIL_CUES and cue not in LISTENER_CUES and pre.rstrip().endswith(","):
             m = _INVERTED_NAME_RE.match(masked, e)
@@ -296,8 +301,8 @@ def _after_content(masked: str, start: int, memory: Memory, final: bool = False)
         # "Iraq wants ..., Abdul Mahdi told Pompeo, according to the statement": the
         # nearest speech verb first, the document around it after.
         found = _final_sourcing(masked, memory)
-        if found is not None and found[1].split()[0] in TAIL_CUES:
-            return found  # ", WXYZ reported."
+        if found is not None and (found[1].split()[0] in TAIL_CUES or found[1] in FINDING_FORMS):
+            return found  # ", WXYZ reported." / ", the poll found."
         found = found or _tail(masked[tail_start:], memory)
         if found is not None and found[1].split()[0] in SPEECH_FORMS:
             return found
@@ -336,6 +341,27 @@ _NOT_PROGRESSIVE = frozenset(
 )
 _SAME_PAST = frozenset("cast put set hit bet read".split())
 _QUANTIFIER_BEFORE_RE = re.compile(r"\b(?:several|many|some|few|all|both|each|most|other|\d+)\s+$", re.IGNORECASE)
+
+
+# Cues whose passive names someone speaking about the subject.
+_SAID_OF = frozenset(
+    """criticized criticised praised described accused condemned denounced blamed dismissed
+    rejected questioned attacked slammed blasted labeled labelled branded mocked ridiculed
+    disputed contradicted quoted cited warned urged lambasted faulted chastised""".split()
+)
+
+
+def _passive_agent(masked: str, e: int, cue: str, memory: Memory) -> Speaker | None:
+    """ "Trump has been criticized by his rivals for ...": the rivals speak. A question's
+    asker is not the speaker of the answer ("asked by a reporter, she said"), and support
+    or a guarantee is something done, not said ("supported by the delegates")."""
+    if cue not in _SAID_OF:
+        return None
+    m = _BY_AGENT_RE.match(masked, e)
+    if m is None:
+        return None
+    sp = speaker_for(_trim_subject(m.group("agent")), cue, memory)
+    return sp if sp is not None and sp.kind != DOCUMENT else None
 
 
 def _noun_before(word: str, cue: str) -> bool:

@@ -78,7 +78,7 @@ _AFTER_QUOTE_RE = re.compile(
 )
 _FINAL_SOURCING_RE = re.compile(
     r",\s+(?P<subj>[^,_;]{2,80}?)\s+(?P<cue>said|say|says|told\s+\w+|reported|wrote|announced|added|noted|confirmed|"
-    r"explained|stressed|tweeted|argued|warned|insisted)"
+    r"explained|stressed|tweeted|argued|warned|insisted|found|finds|showed|shows|estimated|estimates|concluded)"
     r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+\w+)?(?:\.?$|,\s+(?:adding|saying|noting|citing|explaining)\b)"
 )
 # The subject opening a sentence, after an optional introductory phrase.
@@ -108,7 +108,7 @@ _DESCRIPTION_RE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+[a-z]")
 # A subject a relative clause may follow: a description or a plural noun ("Residents
 # who have met the mayor say"), not a clause ("The plan that ... is what ...").
 _RELATIVE_HEAD_RE = re.compile(
-    r"^(?:(?:[Tt]he|[Aa]n?)\s+[a-z]|(?:[Mm]any|[Ss]ome|[Mm]ost|[Tt]hose|[Oo]thers)\b|"
+    r"^(?:(?:[Tt]he|[Aa]n?)\s+[a-z]|(?:[Mm]any|[Ss]ome|[Mm]ost|[Tt]hose|[Oo]thers|[Pp]eople)\b|"
     r"(?:[A-Za-z][a-z-]+\s+){0,2}[A-Za-z][a-z]{2,}[^s'’\s]s\s+who\s)"
 )
 # A lower-case "-ed" word right after a noun reads as a finite verb; after a
@@ -123,3 +123,5 @@ _PART_SPLIT_RE = re.compile(r"[,;:—–]|\s-\s|_+")
 _ARTICLE_RE = re.compile(r"^(?:the|an?)\s", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 _WITH_RE = re.compile(r"^(?:with|as)\s+", re.IGNORECASE)
+# The agent of a passive cue: "has been criticized by some of his rivals for ...".
+_BY_AGENT_RE = re.compile(r"\s+by\s+(?P<agent>[^,_;.]{2,80}?)(?=\s+(?:for|over|as|because|after|on)\b|[,;.]|$)")
