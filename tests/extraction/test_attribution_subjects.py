@@ -160,3 +160,21 @@ def test_finding_that_closes_the_sentence():
 
 def test_people_with_a_relative_clause_are_a_group():
     assert first("People who have battled floods before say the county could do more.")[:2] == ("People", "group")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'll be covering and explaining these decisions as clearly as we can all day.",
+        "Please explain such a baffling assertion to the readers of this column.",
+        "Similar issues were reported on the ferry, suggesting the fault was widespread.",
+        "But unlike his rival, the mayor didn't write his own speech for the gala.",
+    ],
+)
+def test_no_speaker_from_a_contraction_an_imperative_or_an_event(text):
+    assert first(text)[0] is None
+
+
+def test_a_participle_after_a_dash_names_no_speaker_after_it():
+    text = "Because anyone can edit it, the atlas grows every day — adding maps of new towns."
+    assert first(text)[0] != "maps of new towns"

@@ -263,7 +263,7 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
                     return sp, cue
         if not progressive and (cue.endswith("ing") or _COORDINATED_RE.search(pre[-40:])):
             # ", saying ..." / "... and said ...": the cue shares the clause's subject.
-            if _COMMA_OR_AND_RE.search(pre[-40:]):
+            if _COMMA_OR_AND_RE.search(pre[-40:]) and not _loose_dash(pre, masked, e, cue):
                 sp = _clause_subject(masked[: min(s, SUBJECT_WINDOW)], memory)
                 if sp:
                     # "Police were closing roads and urging ..., WXYZ reported": the
@@ -336,7 +336,7 @@ _ASKED_QUESTION_RE = re.compile(
 # "-ing" forms that after "is" describe what happens, not what someone says: "is seeing gains".
 _NOT_PROGRESSIVE = frozenset(
     """seeing hearing learning counting measuring ranking rating judging feeling reading
-    finding showing backing supporting opposing welcoming hoping wishing speaking talking
+    finding showing backing supporting opposing welcoming speaking talking
     quoting listing charging offering requiring""".split()
 )
 _SAME_PAST = frozenset("cast put set hit bet read".split())
@@ -362,6 +362,16 @@ def _passive_agent(masked: str, e: int, cue: str, memory: Memory) -> Speaker | N
         return None
     sp = speaker_for(_trim_subject(m.group("agent")), cue, memory)
     return sp if sp is not None and sp.kind != DOCUMENT else None
+
+
+def _loose_dash(pre: str, masked: str, e: int, cue: str) -> bool:
+    """ "— adding knowledge about ...": after a dash only a speech cue that reports
+    wording continues the subject's clause ("– saying he had been misled")."""
+    if not pre.rstrip().endswith(("—", "–", "-")):
+        return False
+    if cue not in ASSERTING:
+        return True
+    return cue == "adding" and not masked.startswith((" that", " _", ",", ":"), e)
 
 
 def _noun_before(word: str, cue: str) -> bool:

@@ -21,7 +21,7 @@ _AUX_TAIL_RE = re.compile(
     r"publicly|privately|again|already|then|quickly|recently|once|would|will|did|does|do|rather|"
     r"not|never|reportedly|separately|earlier|always|often|been|being|quick|to|too|first|"
     r"continues?|continued|appears?|appeared|seems?|seemed|"
-    r"(?:is|are|was|were|does|did|do|has|have|had)n[’']t|won[’']t|"
+    r"(?:is|are|was|were|has|have|had)n[’']t|"
     r"last|long|even|both|all|each|(?:on\s+|earlier\s+|late\s+)?\w+day(?:\s+(?:night|morning|evening|afternoon))?|"
     r"this\s+week|last\s+week|in\s+an?\s+(?:statement|interview|email|speech)|in\s+the\s+past|"
     r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly)\b)[a-z]{2,}ly))+\s*$"
