@@ -178,3 +178,16 @@ def test_no_speaker_from_a_contraction_an_imperative_or_an_event(text):
 def test_a_participle_after_a_dash_names_no_speaker_after_it():
     text = "Because anyone can edit it, the atlas grows every day — adding maps of new towns."
     assert first(text)[0] != "maps of new towns"
+
+
+def test_two_attributions_joined_without_a_comma():
+    claims = extract_claims("Ortiz said the road would open in May and Kim said it would slip to June.")
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("Ortiz", "Ortiz said the road would open in May"),
+        ("Kim", "Kim said it would slip to June."),
+    ]
+
+
+def test_one_speaker_with_two_clauses_stays_one_claim():
+    claims = extract_claims("Ortiz said the pool would close and the library would open later.")
+    assert [c.speaker for c in claims] == ["Ortiz"]

@@ -175,14 +175,14 @@ def _longest_quote(text: str, masked: str) -> str | None:
 
 
 # Where a second attribution starts inside one sentence: "X said A, while Y said B."
-_SECOND_RE = re.compile(r"(?:,\s+(?:while|whereas|but|and)|;)\s+(?=[A-Z])")
+_SECOND_RE = re.compile(r"(?:,\s+(?:while|whereas|but|and)|;|\s+(?:and|but|while|whereas))\s+(?=[A-Z])")
 
 
 def second_attribution(text: str) -> tuple[int, int] | None:
     """(end of the first clause, start of the second) in ``text``, or None.
 
     Both sides need a speaker-and-cue of their own: "Tran said the work starts in March,
-    while Patel said it would slip to June."
+    while Patel said it would slip to June." (with or without the comma).
     """
     masked, _spans = mask_quotes(text)
     for m in _SECOND_RE.finditer(masked):
