@@ -20,7 +20,7 @@ from ...models.base import utcnow
 from .. import audit
 from ..accounts.actors import Actor
 from ..accounts.roles import at_least, require
-from . import claims
+from . import claims, workflow
 
 ACTIONS = ("assign", "status", "dismiss")
 MAX_CLAIMS = 1000
@@ -171,5 +171,9 @@ def _restore(session: Session, actor: Actor, claim: Claim, state: dict) -> None:
             claims.set_status(session, actor, claim.id, version=claim.version, status="in_review")
         elif state["status"] == "dismissed":
             claims.dismiss(session, actor, claim.id, version=claim.version, reason=state["dismissed_reason"])
-    if claim.assignee_id != state["assignee_id"] and claim.status not in ("published", "dismissed"):
+    if (
+        claim.assignee_id != state["assignee_id"]
+        and claim.status != "published"
+        and claim.status not in workflow.CLOSED
+    ):
         claims.assign(session, actor, claim.id, version=claim.version, assignee_id=state["assignee_id"])
