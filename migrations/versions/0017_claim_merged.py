@@ -1,4 +1,5 @@
-"""claim merged: a claim joined into another has its own status and points at the survivor
+"""claim merged: a claim joined into another has its own status and points at the survivor;
+an index for the queue sorted by date or outlet
 
 Until now merging stored the absorbed claim as "dismissed" with the reason
 "Merged into claim #N", so it was counted as dismissed everywhere. Those claims are found
@@ -78,6 +79,7 @@ def upgrade() -> None:
     # and merged claims are never deleted, so the survivor is always there.
     op.add_column('claims', sa.Column('merged_into_id', sa.Integer(), nullable=True))
     op.create_index('ix_claims_merged_into_id', 'claims', ['merged_into_id'], unique=False)
+    op.create_index('ix_claims_status_article', 'claims', ['status', 'article_id', 'checkworthiness'], unique=False)
     conn = op.get_bind()
     for claim_id, into in _merge_targets(conn).items():
         conn.execute(sa.update(_claims).where(_claims.c.id == claim_id)
@@ -90,6 +92,7 @@ def downgrade() -> None:
     for claim_id, into in merged.all():
         conn.execute(sa.update(_claims).where(_claims.c.id == claim_id)
                      .values(status='dismissed', dismissed_reason=f"{_PREFIX}{into}", merged_into_id=None))
+    op.drop_index('ix_claims_status_article', table_name='claims')
     op.drop_index('ix_claims_merged_into_id', table_name='claims')
     if op.get_context().dialect.name == "sqlite":
         conn.exec_driver_sql("ALTER TABLE claims DROP COLUMN merged_into_id")
