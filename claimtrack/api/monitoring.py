@@ -17,9 +17,9 @@ from ..services.monitoring.sources import (
     add_source,
     get_source,
     list_sources,
-    source_dict,
     update_source,
 )
+from . import render_monitoring as render
 from .blueprint import ID, bp
 from .parsing import json_body, query
 from .schemas import AlertQuery, DigestQuery, FeedSourceIn, FeedSourcePatch, FetchIn
@@ -28,7 +28,7 @@ from .schemas import AlertQuery, DigestQuery, FeedSourceIn, FeedSourcePatch, Fet
 @bp.get("/sources")
 @allow("viewer")
 def sources_list():
-    return jsonify(items=[source_dict(s) for s in list_sources(get_session())])
+    return jsonify(items=[render.feed_source(s) for s in list_sources(get_session())])
 
 
 @bp.post("/sources")
@@ -47,13 +47,13 @@ def sources_add():
                 enabled=data.enabled,
             ),
         )
-    return jsonify(source_dict(source)), 201
+    return jsonify(render.feed_source(source)), 201
 
 
 @bp.get(f"/sources/<{ID}:source_id>")
 @allow("viewer")
 def sources_show(source_id: int):
-    return jsonify(source_dict(get_source(get_session(), source_id)))
+    return jsonify(render.feed_source(get_source(get_session(), source_id)))
 
 
 @bp.patch(f"/sources/<{ID}:source_id>")
@@ -70,7 +70,7 @@ def sources_edit(source_id: int):
             enabled=data.enabled if data.enabled is not None else current.enabled,
         )
         source = update_source(db, current_actor(), source_id, form)
-    return jsonify(source_dict(source))
+    return jsonify(render.feed_source(source))
 
 
 @bp.post(f"/sources/<{ID}:source_id>/poll")
@@ -81,7 +81,7 @@ def sources_poll(source_id: int):
     job_id = job_queue(current_app).submit(
         current_actor(), "poll", f"source:{source_id}", {"source_id": source_id}, session=db
     )
-    return jsonify(job_service.job_dict(job_service.get_job(db, job_id))), 202
+    return jsonify(render.job(job_service.get_job(db, job_id))), 202
 
 
 @bp.post("/fetch")
@@ -92,7 +92,7 @@ def fetch_article():
     address = check_address(data.url)
     db = get_session()
     job_id = job_queue(current_app).submit(current_actor(), "fetch", address, {"url": address}, session=db)
-    return jsonify(job_service.job_dict(job_service.get_job(db, job_id))), 202
+    return jsonify(render.job(job_service.get_job(db, job_id))), 202
 
 
 @bp.post("/reindex")
@@ -101,13 +101,13 @@ def reindex_matching():
     """Queue a re-index of the claims missing from the matching index or edited since."""
     db = get_session()
     job_id = job_queue(current_app).submit(current_actor(), "reindex", "matching", {}, session=db)
-    return jsonify(job_service.job_dict(job_service.get_job(db, job_id))), 202
+    return jsonify(render.job(job_service.get_job(db, job_id))), 202
 
 
 @bp.get(f"/jobs/<{ID}:job_id>")
 @allow("viewer")
 def jobs_show(job_id: int):
-    return jsonify(job_service.job_dict(job_service.get_job(get_session(), job_id)))
+    return jsonify(render.job(job_service.get_job(get_session(), job_id)))
 
 
 @bp.get("/alerts")
@@ -115,11 +115,11 @@ def jobs_show(job_id: int):
 def alerts_list():
     args = query(AlertQuery)
     rows = alert_service.list_alerts(get_session(), None if args.state == "all" else args.state, limit=args.limit)
-    return jsonify(items=[r.to_dict() for r in rows])
+    return jsonify(items=[render.alert(r) for r in rows])
 
 
 def _alert_doc(alert_id: int) -> dict:
-    return alert_service.alert_row(get_session(), alert_id).to_dict()
+    return render.alert(alert_service.alert_row(get_session(), alert_id))
 
 
 @bp.post(f"/alerts/<{ID}:alert_id>/acknowledge")
@@ -145,4 +145,4 @@ def alerts_review(alert_id: int):
 def digest():
     args = query(DigestQuery)
     day = parse_day(args.day)
-    return jsonify(daily_digest(get_session(), day, args.top).to_dict())
+    return jsonify(render.digest(daily_digest(get_session(), day, args.top)))

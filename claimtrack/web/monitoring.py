@@ -138,7 +138,7 @@ def reextract():
 @allow("viewer")
 def job(job_id: int):
     row = job_service.get_job(get_session(), job_id)
-    return render("jobs/show.html", "job_progress", job=row, info=job_service.job_dict(row))
+    return render("jobs/show.html", "job_progress", job=row, percent=job_service.progress_percent(row))
 
 
 @bp.route("/alerts")
