@@ -49,6 +49,8 @@ def test_a_merged_claim_offers_no_further_work(as_role, engine, article, troops)
     assert f'Merged into <a href="/claims/{troops}">claim #{troops}</a>' in panel and "Dismissed" not in panel
     for action in ("sources", "dismiss", "assign", "split"):
         assert f'action="/claims/{other}/{action}"' not in panel
+    # its history says where it went, in words rather than internal field names
+    assert f"Merged into claim #{troops}" in panel and "merged_into_id" not in panel
 
 
 def test_a_dismissed_claim_offers_no_add_source_and_refuses_one(as_role, engine, troops):
