@@ -503,5 +503,5 @@ def merge(
         after={"status": other.status, "merged_into_id": claim.id, "into": claim.id},
     )
     claim.updated_at = utcnow()
-    _reindex(session, claim.id)
+    _reindex(session, claim.id, other.id)
     return claim
