@@ -43,6 +43,7 @@ CLAIM_COLUMNS = (
     "status",
     "assignee",
     "dismissed_reason",
+    "merged_into_id",
     "created_at",
     "updated_at",
 )
@@ -143,6 +144,7 @@ def claim_rows(session: Session, filters: QueueFilters, *, batch: int = BATCH) -
             Claim.status,
             assignee.username,
             Claim.dismissed_reason,
+            Claim.merged_into_id,
             Claim.created_at,
             Claim.updated_at,
         )

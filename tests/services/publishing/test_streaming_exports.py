@@ -167,3 +167,21 @@ def test_formula_cells_are_neutralised(newsroom, session, config, engine):
         s.get(Claim, newsroom.ids["b1"]).text = '=HYPERLINK("http://evil.example")'
     rows = csv_rows(body(session, config, "claims", "csv", {"outlet": "2"}))
     assert rows[0]["text"].startswith("'=")
+
+
+def test_a_merged_claim_is_exported_as_merged_with_the_claim_it_joined(newsroom, engine, session, config):
+    from sqlmodel import select
+
+    from claimtrack.models import Claim
+    from claimtrack.services.review import claims
+
+    from ...helpers import import_text, make_user
+
+    text = "Ferry fares\n\nFerry fares rose 12 percent in May.\n\nThe ferry carried 40,000 riders in May."
+    stored = import_text(engine, text, where="ferry.txt", suffix=".txt")
+    rita = Actor(make_user(engine, "rosa", "reviewer"), "rosa", "reviewer")
+    keep, gone = session.exec(select(Claim).where(Claim.article_id == stored.article_id).order_by(Claim.id)).all()
+    claims.merge(session, rita, keep.id, gone.id, version=keep.version, other_version=gone.version)
+    session.commit()
+    row = next(r for r in csv_rows(body(session, config, "claims", "csv")) if int(r["id"]) == gone.id)
+    assert (row["status"], row["merged_into_id"], row["dismissed_reason"]) == ("merged", str(keep.id), "")
