@@ -18,9 +18,9 @@ from ..services.monitoring.sources import (
     add_source,
     get_source,
     list_sources,
-    source_dict,
     update_source,
 )
+from . import render_monitoring as render
 from .blueprint import ID, bp
 from .parsing import json_body, query
 from .schemas import AlertQuery, DigestQuery, FeedSourceIn, FeedSourcePatch, FetchIn
@@ -29,13 +29,13 @@ from .schemas import AlertQuery, DigestQuery, FeedSourceIn, FeedSourcePatch, Fet
 def _job_doc(job_id: int) -> dict:
     db = get_session()
     job = job_service.get_job(db, job_id)
-    return job_service.job_dict(job) | {"description": describe(db, job).to_dict()}
+    return render.job(job, describe(db, job))
 
 
 @bp.get("/sources")
 @allow("viewer")
 def sources_list():
-    return jsonify(items=[source_dict(s) for s in list_sources(get_session())])
+    return jsonify(items=[render.feed_source(s) for s in list_sources(get_session())])
 
 
 @bp.post("/sources")
@@ -54,13 +54,13 @@ def sources_add():
                 enabled=data.enabled,
             ),
         )
-    return jsonify(source_dict(source)), 201
+    return jsonify(render.feed_source(source)), 201
 
 
 @bp.get(f"/sources/<{ID}:source_id>")
 @allow("viewer")
 def sources_show(source_id: int):
-    return jsonify(source_dict(get_source(get_session(), source_id)))
+    return jsonify(render.feed_source(get_source(get_session(), source_id)))
 
 
 @bp.patch(f"/sources/<{ID}:source_id>")
@@ -77,7 +77,7 @@ def sources_edit(source_id: int):
             enabled=data.enabled if data.enabled is not None else current.enabled,
         )
         source = update_source(db, current_actor(), source_id, form)
-    return jsonify(source_dict(source))
+    return jsonify(render.feed_source(source))
 
 
 @bp.post(f"/sources/<{ID}:source_id>/poll")
@@ -122,11 +122,11 @@ def jobs_show(job_id: int):
 def alerts_list():
     args = query(AlertQuery)
     rows = alert_service.list_alerts(get_session(), None if args.state == "all" else args.state, limit=args.limit)
-    return jsonify(items=[r.to_dict() for r in rows])
+    return jsonify(items=[render.alert(r) for r in rows])
 
 
 def _alert_doc(alert_id: int) -> dict:
-    return alert_service.alert_row(get_session(), alert_id).to_dict()
+    return render.alert(alert_service.alert_row(get_session(), alert_id))
 
 
 @bp.post(f"/alerts/<{ID}:alert_id>/acknowledge")
@@ -152,4 +152,4 @@ def alerts_review(alert_id: int):
 def digest():
     args = query(DigestQuery)
     day = parse_day(args.day)
-    return jsonify(daily_digest(get_session(), day, args.top).to_dict())
+    return jsonify(render.digest(daily_digest(get_session(), day, args.top)))

@@ -3,13 +3,12 @@ description documents under `webhooks`."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..models import WEBHOOK_EVENTS
-from .responses import Out
+from .responses import Out, Stamp
 from .schemas import Body, bounded
 
 EventName = Literal[WEBHOOK_EVENTS]  # type: ignore[valid-type]
@@ -46,10 +45,10 @@ class Webhook(Out):
     description: str
     active: bool
     failing: bool
-    failing_since: datetime | None
+    failing_since: Stamp | None
     disabled_reason: str | None
-    rotation_ends: datetime | None
-    created_at: datetime
+    rotation_ends: Stamp | None
+    created_at: Stamp
 
 
 class WebhookWithSecret(Webhook):
@@ -67,7 +66,7 @@ class Attempt(Out):
     latency_ms: int
     response_excerpt: str
     error: str | None
-    attempted_at: datetime
+    attempted_at: Stamp
 
 
 class Delivery(Out):
@@ -79,9 +78,9 @@ class Delivery(Out):
     attempts: int
     last_status: int | None
     last_error: str | None
-    next_attempt_at: datetime | None
-    created_at: datetime
-    delivered_at: datetime | None
+    next_attempt_at: Stamp | None
+    created_at: Stamp
+    delivered_at: Stamp | None
     log: list[Attempt]
 
 

@@ -142,7 +142,8 @@ def reextract():
 def job(job_id: int):
     db = get_session()
     row = job_service.get_job(db, job_id)
-    return render("jobs/show.html", "job_progress", job=row, info=job_service.job_dict(row), label=describe(db, row))
+    percent = job_service.progress_percent(row)
+    return render("jobs/show.html", "job_progress", job=row, percent=percent, label=describe(db, row))
 
 
 @bp.route("/jobs")

@@ -90,8 +90,7 @@ def test_a_repeat_raises_an_alert_linking_both_claims_and_the_verdict(engine, fa
     with session_scope(engine) as s:
         assert s.get(Claim, alert.claim_id).article_id == stored.article_id
         (row,) = alerts.list_alerts(s)
-        doc = row.to_dict()
-    assert doc["verdict"]["rating"] == "false" and doc["claim"]["outlet"] == "Island Echo"
+        assert row.verdict.rating == "false" and row.outlet == "Island Echo"
     # The same coverage again raises nothing new.
     _fetch(engine, fetch_client, farm.url("/island"))
     assert len(_alerts(engine)) == 1

@@ -7,7 +7,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from claimtrack.api import render_monitoring
 from claimtrack.cli import cli, main
+from claimtrack.database import session_scope
+from claimtrack.models import FeedSource
 
 from .pages import article_html, rss
 
@@ -62,6 +65,10 @@ def test_add_list_and_poll(engine, farm, fetch_env):
     assert (again[0]["new"], again[0]["unchanged"], again[0]["failed"]) == (0, 2, 1)
     text = run(["sources", "list"]).output
     assert "Courier" in text and "unchanged 2" in text
+    # `sources list --format json` prints each source as the API answers it.
+    with session_scope(engine) as s:
+        api_doc = render_monitoring.feed_source(s.get(FeedSource, doc["id"]))
+    assert json.loads(run(["sources", "list", "--format", "json"]).output) == [api_doc]
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from sqlmodel import select
 from claimtrack.database import session_scope
 from claimtrack.models import ClaimAlert
 from tests.api.conftest import new_token
+from tests.helpers import login
 from tests.monitoring.test_alerts import CONFLICT, REPEAT, _fetch, _page, published  # noqa: F401 - the fixture
 
 from .conftest import HX
@@ -59,6 +60,10 @@ def test_alerts_and_digest_in_the_api(app, client, engine, farm, fetch_client, p
     assert {i["alert"] for i in digest["overall"][:2]} == {"conflict", "repeat"}
     assert digest["overall"][2]["alert"] is None
     assert {o["outlet"] for o in digest["outlets"]} >= {"Island Echo", "Mainland Post", "Coast Courier"}
+    # The digest page's JSON download is the same document as the API's answer.
+    page_client = app.test_client()
+    login(page_client, "viewer")
+    assert page_client.get(f"/digest.json?day={today}&top=3").get_json() == digest
     assert client.get("/api/v1/digest?day=2026-13-45", headers=auth).status_code == 422
 
 

@@ -150,24 +150,6 @@ class AlertRow:
     verdict: Verdict
     outlet: str | None
 
-    def to_dict(self) -> dict:
-        a = self.alert
-        return {
-            "id": a.id,
-            "kind": a.kind,
-            "state": a.state,
-            "score": a.score,
-            "created_at": a.created_at.isoformat(),
-            "claim": {
-                "id": self.claim.id,
-                "text": self.claim.text,
-                "article_id": self.claim.article_id,
-                "outlet": self.outlet,
-            },
-            "checked_claim": {"id": self.checked.id, "text": self.checked.text},
-            "verdict": {"id": self.verdict.id, "rating": self.verdict.rating, "summary": self.verdict.summary},
-        }
-
 
 def list_alerts(session: Session, state: str | None = "open", limit: int = 200) -> list[AlertRow]:
     query = select(ClaimAlert).order_by(ClaimAlert.id.desc()).limit(limit)

@@ -210,7 +210,6 @@ def _poll_in_processes(
     collected: _Collected,
     on_entry: OnEntry | None,
 ) -> None:
-    # spawn: a process must not inherit this one's database connections or threads.
     # Articles may live on other hosts than their feeds, and on the same host for feeds
     # of two processes: the host gate is shared between the processes, through files.
     if isinstance(client.gate, SharedHostGate):
@@ -233,6 +232,7 @@ def _poll_with_gate(
     on_entry: OnEntry | None,
     gate_folder: str,
 ) -> None:
+    # spawn: a process must not inherit this one's database connections or threads.
     context = multiprocessing.get_context("spawn")
     messages = context.Queue()
     url = engine.url.render_as_string(hide_password=False)

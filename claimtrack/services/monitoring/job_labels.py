@@ -25,25 +25,23 @@ class JobLabel:
     # it works on many things or on nothing that has a page.
     target: tuple[str, int] | None = None
 
-    def to_dict(self) -> dict:
-        kind, ident = self.target or (None, None)
-        return {"text": self.text, "object": {"type": kind, "id": ident} if kind else None}
-
 
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _int(value: object) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return None
     try:
-        return int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
+        return int(value)
+    except ValueError:
         return None
 
 
 def describe_many(session: Session, jobs: Iterable[Job]) -> dict[int, JobLabel]:
     """A label per job id."""
-    jobs = [j for j in jobs if j.id is not None]
+    jobs = list(jobs)
     source_ids = {i for j in jobs if j.kind == "poll" and (i := _int((j.params or {}).get("source_id")))}
     article_ids = {i for j in jobs if (i := _article_of(j))}
     sources = (
@@ -56,11 +54,12 @@ def describe_many(session: Session, jobs: Iterable[Job]) -> dict[int, JobLabel]:
         if article_ids
         else {}
     )
-    return {j.id: _label(j, sources, titles) for j in jobs}  # type: ignore[misc]
+    return {j.id: _label(j, sources, titles) for j in jobs if j.id is not None}
 
 
 def describe(session: Session, job: Job) -> JobLabel:
-    return describe_many(session, [job])[job.id]  # type: ignore[index]
+    labels = describe_many(session, [job])
+    return labels[job.id] if job.id is not None else _label(job, {}, {})
 
 
 def _article_of(job: Job) -> int | None:
@@ -77,18 +76,18 @@ def _label(job: Job, sources: dict, titles: dict) -> JobLabel:
     kind = job.kind
     if kind == "poll":
         sid = _int(params.get("source_id"))
-        if sid not in sources:
+        if sid is None or sid not in sources:
             return JobLabel(f"Poll of a source that was removed (#{sid})")
         name, source_kind = sources[sid]
-        return JobLabel(f"Poll {SOURCE_WORDS.get(source_kind or '', 'feed')} '{name}'", ("source", sid))  # type: ignore[arg-type]
+        return JobLabel(f"Poll {SOURCE_WORDS.get(source_kind or '', 'feed')} '{name}'", ("source", sid))
     if kind == "poll_due":
         n = len(params.get("source_ids") or [])
         return JobLabel(f"Poll of {_plural(n, 'source')} that {'was' if n == 1 else 'were'} due")
     if kind == "fetch":
         article_id = _article_of(job)
         url = params.get("url") or "an address"
-        if article_id in titles:
-            return JobLabel(f"Fetch of '{titles[article_id]}' from {url}", ("article", article_id))  # type: ignore[arg-type]
+        if article_id is not None and article_id in titles:
+            return JobLabel(f"Fetch of '{titles[article_id]}' from {url}", ("article", article_id))
         return JobLabel(f"Fetch of the article at {url}")
     if kind == "import":
         n = _int(params.get("items")) or _int(result.get("total")) or 0

@@ -140,28 +140,10 @@ def recent_jobs(session: Session, limit: int = 20, user_id: int | None = None) -
     return list(session.exec(query))
 
 
-def job_dict(job: Job) -> dict:
-    def iso(value: datetime | None) -> str | None:
-        return value.isoformat() if value else None
-
-    percent = None
+def progress_percent(job: Job) -> int | None:
+    """How far a job has come, for its progress bar: None while its size is unknown."""
     if job.state == "done":
-        percent = 100
-    elif job.total:
-        percent = min(100, round(100 * job.done / job.total))
-    return {
-        "id": job.id,
-        "kind": job.kind,
-        "key": job.key,
-        "state": job.state,
-        "done": job.done,
-        "total": job.total,
-        "percent": percent,
-        "message": job.message,
-        "error": job.error,
-        "attempts": job.attempts,
-        "result": job.result,
-        "created_at": iso(job.created_at),
-        "started_at": iso(job.started_at),
-        "finished_at": iso(job.finished_at),
-    }
+        return 100
+    if job.total:
+        return min(100, round(100 * job.done / job.total))
+    return None
