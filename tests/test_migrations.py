@@ -1,3 +1,8 @@
+import json
+from datetime import datetime
+
+import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
@@ -53,3 +58,57 @@ def test_sqlite_connections_use_wal_foreign_keys_and_busy_timeout(database_url):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 7000
+
+
+def _old_claim(conn, claim_id: int, status: str, reason: str | None) -> None:
+    conn.execute(
+        sa.text(
+            "INSERT INTO claims (id, article_id, start_offset, end_offset, text, kind, checkworthiness, status, "
+            "dismissed_reason, version, created_at, updated_at) "
+            "VALUES (:id, 1, 0, 10, 'The council spent more.', 'reported', 0.5, :status, :reason, 1, :now, :now)"
+        ),
+        {"id": claim_id, "status": status, "reason": reason, "now": datetime(2026, 1, 5)},
+    )
+
+
+def test_claims_merged_before_0017_become_merged_not_dismissed(empty_database_url):
+    url = empty_database_url
+    migrate.upgrade(url, "0016_webhooks")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO articles (id, title, body, content_hash, source_format, imported_at) "
+                "VALUES (1, 'Council budget', 'The council spent more. It spent less.', :h, 'txt', :now)"
+            ),
+            {"h": "a" * 64, "now": datetime(2026, 1, 5)},
+        )
+        _old_claim(conn, 1, "unreviewed", None)
+        _old_claim(conn, 2, "dismissed", "Merged into claim #1")  # merged: its audit event says so
+        _old_claim(conn, 3, "dismissed", "Merged into claim #1")  # merged before events named the target
+        _old_claim(conn, 4, "dismissed", "Opinion, not a factual claim")
+        conn.execute(
+            sa.text(
+                "INSERT INTO audit_events (at, actor, action, entity_type, entity_id, after) "
+                "VALUES (:now, 'ana', 'claim.merged_into', 'claim', 2, :after)"
+            ),
+            {"now": datetime(2026, 1, 5), "after": json.dumps({"status": "dismissed", "into": 1})},
+        )
+    migrate.upgrade(url)
+    query = sa.text("SELECT id, status, merged_into_id, dismissed_reason FROM claims ORDER BY id")
+    with engine.connect() as conn:
+        assert conn.execute(query).all() == [
+            (1, "unreviewed", None, None),
+            (2, "merged", 1, None),
+            (3, "merged", 1, None),
+            (4, "dismissed", None, "Opinion, not a factual claim"),
+        ]
+    with engine.begin() as conn:  # the new status is allowed, a made-up one still is not
+        conn.execute(sa.text("UPDATE claims SET status = 'merged', merged_into_id = 1 WHERE id = 4"))
+    with pytest.raises(sa.exc.IntegrityError), engine.begin() as conn:
+        conn.execute(sa.text("UPDATE claims SET status = 'gone' WHERE id = 4"))
+    migrate.downgrade(url, "0016_webhooks")
+    query = sa.text("SELECT id, status, dismissed_reason FROM claims WHERE id > 1 ORDER BY id")
+    with engine.connect() as conn:
+        assert conn.execute(query).all() == [(n, "dismissed", "Merged into claim #1") for n in (2, 3, 4)]
+    engine.dispose()

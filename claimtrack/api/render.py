@@ -154,6 +154,7 @@ def claim_detail(bundle: ClaimBundle, scale: RatingScale | None = None) -> dict:
             **_summary_fields(bundle.claim, bundle.claimant),
             quote=bundle.claim.quote,
             dismissed_reason=bundle.claim.dismissed_reason,
+            merged_into_id=bundle.claim.merged_into_id,
             article=out.ArticleRef(id=article.id, title=article.title, url=article.url, outlet=bundle.outlet_name),
             span_text=article.body[bundle.claim.start_offset : bundle.claim.end_offset],
             quantities=[_quantity(q) for q in bundle.quantities],

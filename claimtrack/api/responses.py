@@ -146,6 +146,8 @@ class Verdict(Out):
 class ClaimDetail(ClaimSummary):
     quote: str | None
     dismissed_reason: str | None
+    # Set when the status is "merged": the claim this one was joined into.
+    merged_into_id: int | None
     article: ArticleRef
     span_text: str
     quantities: list[Quantity]

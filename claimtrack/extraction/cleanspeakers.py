@@ -19,7 +19,8 @@ _BAD_FIRST = frozenset(
     during instead perhaps still already it its amid among amongst asked following given
     including unlike compared currently recently additionally finally ultimately unable
     able monday tuesday wednesday thursday friday saturday sunday
-    january february march april june july august september october november december""".split()
+    january february march april june july august september october november december
+    we'll we're we've we'd let's let please due similar""".split()
 )
 _BAD_LAST = frozenset("by or and of to for with from here there the a an in on at as".split())
 _BARE_WORDS = frozenset("the a an mr mrs ms dr sen rep gen he she they it we i you one his him her their them".split())

@@ -99,7 +99,7 @@ _NOT_CUES = frozenset(
     finding findings showing reading meaning hearing feeling understanding holding
     setting casting having going making taking giving bringing thinking knowing seeing
     measures measure reasons reason counter held holds attack attacks welcome ordered ordering directed directing commanded
-    commanding""".split()
+    commanding cast casts""".split()
 )
 
 

@@ -24,6 +24,8 @@ _TERMINAL_RE = re.compile(r"[.!\"”’')\]]$")
 _QUESTION_RE = re.compile(r"\?[\"”’)]*$|\?[\"”’]*,?\s+(?:\w+\s+){1,4}(?:asked|wondered|asks|inquired)\b")
 _STAGE_RE = re.compile(r"^[(\[][^)\]]*[)\]]$")
 _SEMICOLON_RE = re.compile(r";\s+")
+# What joins two attributed clauses cut apart without a comma.
+_JOINED_RE = re.compile(r"\s+(?:and|but|while|whereas)\s")
 # Minimum words on each side of a semicolon for the halves to stand alone.
 _MIN_SPLIT_WORDS = 6
 
@@ -55,7 +57,9 @@ def extract_claims(body: str) -> list[ExtractedClaim]:
         for s, e in _claim_spans(body, start, p1):
             text = body[s:e]
             units.step()
-            if questioner or not _is_candidate(text):
+            # The first of two attributed clauses ends without punctuation ("X said A and
+            # Y said B"): it is a whole statement all the same.
+            if questioner or not _is_candidate(text, _JOINED_RE.match(body, e) is not None):
                 remember_mentions(text, memory)
                 units.note(asked_unit(text))
                 continue
@@ -219,14 +223,16 @@ def _attributed_halves(body: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
-def _is_candidate(text: str) -> bool:
-    """Drop what cannot be a checkable assertion: questions, labels, fragments."""
+def _is_candidate(text: str, clause: bool = False) -> bool:
+    """Drop what cannot be a checkable assertion: questions, labels, fragments.
+
+    ``clause``: the text is a clause cut from its sentence, so no end mark is expected."""
     words = len(text.split())
     if words < 4 or not any(ch.islower() for ch in text[:400]):
         return False
     if _QUESTION_RE.search(text[-60:]) or _STAGE_RE.match(text):
         return False
-    if words < 10 and not _TERMINAL_RE.search(text) and not text.endswith((";", ",")):
+    if words < 10 and not clause and not _TERMINAL_RE.search(text) and not text.endswith((";", ",")):
         return False
     return True
 

@@ -39,7 +39,7 @@ PLURAL_SPEAKERS = frozenset(
     doctors investigators prosecutors supporters opponents economists historians scholars
     teachers parents students voters employees workers police rescuers medics survivors
     organizers organisers campaigners demonstrators forecasters meteorologists pollsters
-    regulators negotiators mediators insiders residents locals villagers""".split()
+    regulators negotiators mediators insiders residents locals villagers people""".split()
 )
 _ROLE_EXPANSIONS = {
     "gen": "general",
@@ -72,11 +72,12 @@ _MAKER_RE = re.compile(r"\s+(?:by|from|of)\s+(?:the\s+)?[A-Z]")
 _PERCENT_RE = re.compile(r"\bpercent\b|%")
 # Shares of people: "Almost half of respondents", "One in four voters", "58 percent of ...".
 QUANTITY_SUBJECT_RE = re.compile(
-    r"^(?:(?:almost|nearly|about|roughly|only|just|over|more\s+than|fewer\s+than|less\s+than)\s+)?"
+    r"^(?:(?:almost|nearly|about|roughly|only|just|over|more\s+than|fewer\s+than|less\s+than|at\s+least)\s+){0,2}"
     r"(?:\d[\d,.]*\s*(?:percent|%)|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:in|out\s+of)\s+\w+|"
     r"half|most|many|some|a\s+majority|a\s+third|a\s+quarter|two-thirds|three-quarters|a\s+plurality)\b",
     re.IGNORECASE,
 )
+_ONLY_RE = re.compile(r"^(?:only|just|even)\s+", re.IGNORECASE)
 _ACRONYM_RE = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z]{2,6}s?)$")
 _POSSESSIVE_PRONOUN_RE = re.compile(r"^(his|her|their|its)\s+([a-z][a-z ]{2,40})$", re.IGNORECASE)
 
@@ -304,7 +305,7 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         kind = ORGANIZATION if noun.split()[-1].lower() in ORG_WORDS else GROUP
         return Speaker(f"{owner.name}'s {noun}", None, kind)  # "his office" -> "X's office"
     if QUANTITY_SUBJECT_RE.match(raw):
-        return Speaker(raw, None, GROUP)
+        return Speaker(_ONLY_RE.sub("", raw), None, GROUP)  # "Only 4 in 10 voters": the voters
     text = clean_phrase(raw)
     if not text:
         return None
@@ -336,7 +337,8 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
     first = tokens[0].lower()
     if _PERCENT_RE.search(text) or (first in QUANTIFIERS and (len(tokens) == 1 or tokens[1] == "of")):
         return Speaker(text, None, GROUP)  # "Most of the candidates", "Twenty-four percent"
-    if head in PERSON_NOUNS and (text[:1].islower() or head.endswith("s") and len(tokens) <= 3):
+    led = _DETERMINER_RE.match(raw) is not None and tokens[-1].islower()
+    if head in PERSON_NOUNS and (text[:1].islower() or led or head.endswith("s") and len(tokens) <= 3):
         found = memory.by_role(text) if head in ROLE_WORDS else None
         # "a source familiar with ...", "Senate Republicans": described, never a person.
         return _speaker(found) if found else Speaker(text, None, GROUP)

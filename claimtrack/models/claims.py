@@ -10,7 +10,9 @@ from sqlmodel import Field, SQLModel
 
 from .base import check_in, optimistic_lock, ts_column, utcnow
 
-CLAIM_STATUSES = ("unreviewed", "in_review", "awaiting_approval", "published", "dismissed")
+# "merged": joined into another claim of the same article (merged_into_id says which);
+# kept so links and history that name it still resolve, and never counted as dismissed.
+CLAIM_STATUSES = ("unreviewed", "in_review", "awaiting_approval", "published", "dismissed", "merged")
 CLAIM_KINDS = ("quote", "paraphrase", "reported")
 CLAIMANT_KINDS = ("person", "organization", "group", "document")
 
@@ -48,6 +50,9 @@ class Claim(SQLModel, table=True):
         check_in("kind", CLAIM_KINDS, "kind"),
         sa.CheckConstraint("start_offset >= 0 AND end_offset >= start_offset", name="span"),
         sa.Index("ix_claims_status_checkworthiness", "status", "checkworthiness"),
+        # The queue sorted by date or outlet: one status's claims with their articles and
+        # scores read from the index alone, not from 100k table rows.
+        sa.Index("ix_claims_status_article", "status", "article_id", "checkworthiness"),
     )
 
     __mapper_args__ = declared_attr(optimistic_lock)
@@ -68,6 +73,9 @@ class Claim(SQLModel, table=True):
     assignee_id: int | None = Field(default=None, foreign_key="users.id", index=True)
     repeat_of_id: int | None = Field(default=None, foreign_key="claims.id", index=True)
     dismissed_reason: str | None = Field(default=None, max_length=1000)
+    # The claim a merged claim was joined into. No foreign key: SQLite adds one only by
+    # copying the table, and merged claims and their survivors are never deleted.
+    merged_into_id: int | None = Field(default=None, index=True)
     # Optimistic locking: every write bumps it; a write quoting an older value is refused.
     version: int = Field(default=1)
     # Null when the extractor proposed the claim; the user otherwise.

@@ -10,7 +10,7 @@ from flask_login import current_user
 from ..amounts import describe_amount
 from ..http.access import role_at_least
 from ..http.urls import web_url
-from ..services.review.workflow import DISMISS_PRESETS, STATUS_LABELS, merged_into
+from ..services.review.workflow import DISMISS_PRESETS, STATUS_LABELS
 from .reasons import plain_reason
 
 
@@ -27,7 +27,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["status_labels"] = STATUS_LABELS
     app.jinja_env.globals["dismiss_presets"] = DISMISS_PRESETS
     app.jinja_env.globals["no_speaker"] = NO_SPEAKER
-    app.jinja_env.filters["merged_into"] = merged_into
     app.jinja_env.filters["claim_status"] = claim_status
     app.jinja_env.filters["plain_reason"] = plain_reason
 
@@ -62,5 +61,5 @@ NO_SPEAKER = "No speaker: the outlet's own statement"
 
 def claim_status(claim) -> str:
     """A claim's status in words; a merged claim says where it went, not "Dismissed"."""
-    into = merged_into(getattr(claim, "dismissed_reason", None)) if claim.status == "dismissed" else None
+    into = getattr(claim, "merged_into_id", None) if claim.status == "merged" else None
     return f"Merged into #{into}" if into else STATUS_LABELS.get(claim.status, claim.status)

@@ -12,7 +12,8 @@ from sqlmodel import select
 from claimtrack.db import session_scope
 from claimtrack.models import Article, Claim
 
-from ..helpers import import_text
+from ..helpers import import_file, import_text
+from .conftest import DESKTOP, PHONE, REPO
 from .pages import Session
 
 pytestmark = pytest.mark.browser
@@ -119,4 +120,24 @@ def test_j_and_k_move_between_claims(browser, live_server, demo_logins, engine):
     expect(page.locator("#add-claim")).to_have_count(0)
     expect(viewer.panel().locator("form")).to_have_count(0)
     assert viewer.errors == [], viewer.failed
+    viewer.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "390"])
+def test_claims_with_other_coverage_are_flagged_in_the_text(browser, live_server, demo_logins, engine, shoot, viewport):
+    first = import_file(engine, REPO / "fixtures" / "articles" / "iraq-withdrawal-nbc.txt")
+    import_file(engine, REPO / "fixtures" / "articles" / "iraq-delegation-wire.txt")
+    viewer = Session(browser, live_server.url, viewport)
+    viewer.log_in("viewer", demo_logins["viewer"])
+    viewer.page.goto(f"/articles/{first.article_id}")
+    flagged = viewer.page.locator("#article-body a.claim-mark.flag-conflict, #article-body a.claim-mark.flag-related")
+    expect(flagged.first).to_be_visible()
+    described = flagged.first.get_attribute("aria-describedby")
+    expect(viewer.page.locator(f"#{described}")).to_be_visible()  # the legend says what the sign means
+    # the sign is drawn by CSS: the text (and selection offsets) stay the article's own
+    body_text = viewer.page.locator("#article-body").text_content()
+    assert "\u2260" not in body_text and "\u2194" not in body_text
+    flagged.first.scroll_into_view_if_needed()
+    shoot(viewer.page, "article-coverage-flags", full_page=False)
+    assert viewer.errors == [], viewer.errors
     viewer.close()

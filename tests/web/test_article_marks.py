@@ -25,6 +25,24 @@ def test_claims_with_other_coverage_are_marked(as_role, engine, article, troops)
     assert "<html" not in panel
 
 
+def test_the_article_text_flags_those_claims_too(as_role, engine, article, troops):
+    plain = as_role("viewer").get(f"/articles/{article.article_id}").get_data(as_text=True)
+    assert "flag-conflict" not in plain and "flag-related" not in plain
+    import_file(engine, FIXTURES / "articles" / "iraq-delegation-wire.txt")
+    with session_scope(engine) as s:
+        kind = coverage(s, [troops])[troops]
+    page = as_role("viewer").get(f"/articles/{article.article_id}").get_data(as_text=True)
+    mark = page[page.index(f'id="span-{troops}"') - 200 : page.index(f'id="span-{troops}"')]
+    assert f"flag-{kind}" in mark
+    assert f'id="span-{troops}" aria-describedby="flag-{kind}"' in page
+    assert f'id="flag-{kind}"' in page  # the legend entry it points at
+    # the body refreshed after a panel action (its htmx region) carries the same flags
+    body = as_role("reviewer").get(
+        f"/articles/{article.article_id}", headers={"HX-Request": "true", "HX-Target": "article-body"}
+    )
+    assert f'aria-describedby="flag-{kind}"' in body.get_data(as_text=True)
+
+
 def test_dismissed_links_do_not_mark(engine, article, troops):
     import_file(engine, FIXTURES / "articles" / "iraq-delegation-wire.txt")
     with session_scope(engine) as s:

@@ -206,7 +206,7 @@ def test_split_and_merge_through_the_routes(as_role, engine, troops, article):
         f"/claims/{troops}/merge", headers=HX, data={"version": "2", "other": f"{second.id}:{second.version}"}
     )
     assert merged.status_code == 200
-    assert (_claim(engine, troops).end_offset, _claim(engine, second.id).status) == (claim.end_offset, "dismissed")
+    assert (_claim(engine, troops).end_offset, _claim(engine, second.id).status) == (claim.end_offset, "merged")
 
 
 def test_csrf_token_travels_in_the_htmx_header(app_config, engine, troops, users):

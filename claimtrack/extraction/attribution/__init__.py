@@ -20,12 +20,14 @@ from dataclasses import dataclass
 
 from ..cues import (
     ASSERTING,
+    BASE_FORMS,
     CUE_FORMS,
+    FINDING_FORMS,
     LISTENER_CUES,
     NOUNISH_BASES,
-    PROGRESSIVE_CUES,
     SPEECH_FORMS,
     TAIL_CUES,
+    WORD_RE,
     cue_positions,
 )
 from ..cues import BARE_FORMS as _BARE_FORMS
@@ -45,6 +47,7 @@ from ..speakers import (
 )
 from .patterns import (
     _ACCORDING_RE,
+    _BY_AGENT_RE,
     _COMMA_OR_AND_RE,
     _COORDINATED_RE,
     _DETERMINER_BEFORE_RE,
@@ -61,7 +64,16 @@ from .patterns import (
     TAIL_WINDOW,
 )
 from .places import _colon_speaker, _final_sourcing, _next_to_quote, _tail
-from .subjects import _clause_subject, _has_cue, _inverted, _leading_subject, _looks_named, _trim_subject, speaker_for
+from .subjects import (
+    _clause_subject,
+    _has_cue,
+    _inverted,
+    _leading_subject,
+    _looks_named,
+    _trim_subject,
+    document_subject,
+    speaker_for,
+)
 
 
 class WorkCounter:
@@ -116,7 +128,7 @@ def attribute(text: str, memory: Memory, masked: str | None = None) -> Attributi
     quote = _longest_quote(text, masked)
     share = masked.count("_") / max(1, len(text))
     remember_mentions(text, memory)
-    speaker, cue = _find_speaker(masked, memory)
+    speaker, cue = _find_speaker(_headline_cues(masked), memory)
     if speaker is not None and not clean_speaker(speaker):
         speaker, cue = None, None
     memory.sentence_people = []
@@ -124,6 +136,26 @@ def attribute(text: str, memory: Memory, masked: str | None = None) -> Attributi
         remember_speaker(speaker, memory)
         note_gender(speaker, masked, memory)
     return Attribution(speaker, cue, quote, share)
+
+
+_HEADLINE_WORD_RE = re.compile(r"\b[A-Za-z][a-z’'-]{3,}\b")
+
+
+def _headline_cues(masked: str) -> str:
+    """A headline in title case ("Mayor Lena Ortiz Says Budget Gap Is Worse") with its
+    cue words lower-cased, so they read as the verbs they are; other text unchanged."""
+    words = _HEADLINE_WORD_RE.findall(masked, 0, 400)
+    if len(words) < 4 or sum(1 for w in words if w[:1].isupper()) < 0.8 * len(words):
+        return masked
+    first = WORD_RE.search(masked)
+    start = first.end() if first else 0  # the opening word is capitalised anyway
+    return masked[:start] + WORD_RE.sub(_lower_cue, masked[start:])
+
+
+def _lower_cue(m: re.Match) -> str:
+    word = m.group(0)
+    low = word.lower()
+    return low if word[:1].isupper() and low in CUE_FORMS and low not in _BARE_FORMS else word
 
 
 _MASK_RUN_RE = re.compile(r"_{2,}")
@@ -143,14 +175,14 @@ def _longest_quote(text: str, masked: str) -> str | None:
 
 
 # Where a second attribution starts inside one sentence: "X said A, while Y said B."
-_SECOND_RE = re.compile(r"(?:,\s+(?:while|whereas|but|and)|;)\s+(?=[A-Z])")
+_SECOND_RE = re.compile(r"(?:,\s+(?:while|whereas|but|and)|;|\s+(?:and|but|while|whereas))\s+(?=[A-Z])")
 
 
 def second_attribution(text: str) -> tuple[int, int] | None:
     """(end of the first clause, start of the second) in ``text``, or None.
 
     Both sides need a speaker-and-cue of their own: "Tran said the work starts in March,
-    while Patel said it would slip to June."
+    while Patel said it would slip to June." (with or without the comma).
     """
     masked, _spans = mask_quotes(text)
     for m in _SECOND_RE.finditer(masked):
@@ -199,7 +231,7 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
         if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s):
             continue  # "Cruz's charges", "the findings": a noun
         last = _LAST_WORD_RE.search(masked, max(0, s - 24), s)
-        if last is not None and last.group(1) in CUE_FORMS:
+        if last is not None and last.group(1) in CUE_FORMS and not _noun_before(last.group(1), cue):
             continue  # "said said": a cue right after a cue has no subject between them
         pre = masked[max(0, s - SUBJECT_WINDOW) : s]
         WORK.chars += len(pre)
@@ -215,10 +247,13 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             continue  # "an off-the-cuff remark", "their email": nouns
         progressive = (
             cue.split()[0].endswith("ing")
-            and (" " in cue or cue in PROGRESSIVE_CUES)
+            and (" " in cue or cue not in _NOT_PROGRESSIVE)
             and _PROGRESSIVE_RE.search(pre[-40:]) is not None
         )
         if not progressive and (_PASSIVE_BEFORE_RE.search(pre[-32:]) or _INFINITIVE_RE.search(pre[-16:])):
+            agent = _passive_agent(masked, e, cue, memory) if _PASSIVE_BEFORE_RE.search(pre[-32:]) else None
+            if agent is not None:
+                return agent, cue
             continue  # "was reported", "wants to maintain": not the subject's own cue
         if cue in TAIL_CUES and cue not in LISTENER_CUES and pre.rstrip().endswith(","):
             m = _INVERTED_NAME_RE.match(masked, e)
@@ -228,13 +263,21 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
                     return sp, cue
         if not progressive and (cue.endswith("ing") or _COORDINATED_RE.search(pre[-40:])):
             # ", saying ..." / "... and said ...": the cue shares the clause's subject.
-            if _COMMA_OR_AND_RE.search(pre[-40:]):
+            if _COMMA_OR_AND_RE.search(pre[-40:]) and not _loose_dash(pre, masked, e, cue):
                 sp = _clause_subject(masked[: min(s, SUBJECT_WINDOW)], memory)
                 if sp:
-                    return sp, cue
+                    # "Police were closing roads and urging ..., WXYZ reported": the
+                    # sourcing that closes the sentence covers all of it.
+                    later = _after_content(masked, e, memory, final=True) if cue not in SPEECH_FORMS else None
+                    return later or (sp, cue)
             if cue.endswith("ing"):
                 continue
-        lead = _leading_subject(pre, cue in ASSERTING)
+        # "When Ortiz pointed out that ...": a cue with a "that" clause asserts.
+        lead = _leading_subject(pre, cue in ASSERTING or masked.startswith(" that ", e))
+        if not lead:
+            doc = document_subject(pre, cue)
+            if doc is not None:
+                return doc, cue
         if lead:
             sp = speaker_for(lead[0], cue, memory)
             if sp is not None:
@@ -257,7 +300,10 @@ def _after_content(masked: str, start: int, memory: Memory, final: bool = False)
     if final:
         # "Iraq wants ..., Abdul Mahdi told Pompeo, according to the statement": the
         # nearest speech verb first, the document around it after.
-        found = _final_sourcing(masked, memory) or _tail(masked[tail_start:], memory)
+        found = _final_sourcing(masked, memory)
+        if found is not None and (found[1].split()[0] in TAIL_CUES or found[1] in FINDING_FORMS):
+            return found  # ", WXYZ reported." / ", the poll found."
+        found = found or _tail(masked[tail_start:], memory)
         if found is not None and found[1].split()[0] in SPEECH_FORMS:
             return found
     m = _ACCORDING_RE.search(masked, start)
@@ -287,8 +333,51 @@ def _after_content(masked: str, start: int, memory: Memory, final: bool = False)
 _ASKED_QUESTION_RE = re.compile(
     r"(?:\s+[\w’'.-]+){0,4}?\s+(?:whether|if|why|how|what|when|where|who|which|about)\b|[\s,:]*_"
 )
+# "-ing" forms that after "is" describe what happens, not what someone says: "is seeing gains".
+_NOT_PROGRESSIVE = frozenset(
+    """seeing hearing learning counting measuring ranking rating judging feeling reading
+    finding showing backing supporting opposing welcoming speaking talking
+    quoting listing charging offering requiring""".split()
+)
 _SAME_PAST = frozenset("cast put set hit bet read".split())
 _QUANTIFIER_BEFORE_RE = re.compile(r"\b(?:several|many|some|few|all|both|each|most|other|\d+)\s+$", re.IGNORECASE)
+
+
+# Cues whose passive names someone speaking about the subject.
+_SAID_OF = frozenset(
+    """criticized criticised praised described accused condemned denounced blamed dismissed
+    rejected questioned attacked slammed blasted labeled labelled branded mocked ridiculed
+    disputed contradicted quoted cited warned urged lambasted faulted chastised""".split()
+)
+
+
+def _passive_agent(masked: str, e: int, cue: str, memory: Memory) -> Speaker | None:
+    """ "Trump has been criticized by his rivals for ...": the rivals speak. A question's
+    asker is not the speaker of the answer ("asked by a reporter, she said"), and support
+    or a guarantee is something done, not said ("supported by the delegates")."""
+    if cue not in _SAID_OF:
+        return None
+    m = _BY_AGENT_RE.match(masked, e)
+    if m is None:
+        return None
+    sp = speaker_for(_trim_subject(m.group("agent")), cue, memory)
+    return sp if sp is not None and sp.kind != DOCUMENT else None
+
+
+def _loose_dash(pre: str, masked: str, e: int, cue: str) -> bool:
+    """ "— adding knowledge about ...": after a dash only a speech cue that reports
+    wording continues the subject's clause ("– saying he had been misled")."""
+    if not pre.rstrip().endswith(("—", "–", "-")):
+        return False
+    if cue not in ASSERTING:
+        return True
+    return cue == "adding" and not masked.startswith((" that", " _", ",", ":"), e)
+
+
+def _noun_before(word: str, cue: str) -> bool:
+    """ "voters in each state want", "fundraising documents show": the word before the
+    cue is a noun (a base form, or a plural before a plural verb), not a second verb."""
+    return word in _BARE_FORMS or word in NOUNISH_BASES or (word.endswith("s") and cue in BASE_FORMS)
 
 
 def pre_to(masked: str, s: int) -> bool:
@@ -303,6 +392,9 @@ _PURPOSE_TO_RE = re.compile(
 
 
 # "is telling reporters", "has been calling for": a progressive is a finite cue.
-_PROGRESSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|am|[’']s|[’']re)\s+(?:(?:also|now|still|not|\w+ly)\s+)?$")
+_PROGRESSIVE_RE = re.compile(
+    r"\b(?:is|are|was|were|been|be|am|[’']s|[’']re|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\s+"
+    r"(?:(?:also|now|still|not|\w+ly)\s+)?$"
+)
 _INVERTED_NAME_RE = re.compile(r"\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*(?:,\s+[^,_;]{2,80})?)(?=,|\.?$|;)")
 _FINAL_ACCORDING_RE = re.compile(r"[^_;:]{0,120}?[.!?]?\s*$")

@@ -20,6 +20,8 @@ _AUX_TAIL_RE = re.compile(
     r"(?:\s+(?:has|have|had|is|was|were|are|also|further|later|previously|repeatedly|"
     r"publicly|privately|again|already|then|quickly|recently|once|would|will|did|does|do|rather|"
     r"not|never|reportedly|separately|earlier|always|often|been|being|quick|to|too|first|"
+    r"continues?|continued|appears?|appeared|seems?|seemed|"
+    r"(?:is|are|was|were|has|have|had)n[’']t|"
     r"last|long|even|both|all|each|(?:on\s+|earlier\s+|late\s+)?\w+day(?:\s+(?:night|morning|evening|afternoon))?|"
     r"this\s+week|last\s+week|in\s+an?\s+(?:statement|interview|email|speech)|in\s+the\s+past|"
     r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly)\b)[a-z]{2,}ly))+\s*$"
@@ -44,7 +46,7 @@ _INFINITIVE_RE = re.compile(
 )
 _DETERMINER_BEFORE_RE = re.compile(
     r"(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|this|these|most|recent|latest|"
-    r"own|more|less|very|highly))\s+$",
+    r"own|more|less|very|highly|former|longtime|veteran|senior))\s+$",
     re.IGNORECASE,
 )
 _LAST_WORD_RE = re.compile(r"([a-z]+)\s+$")
@@ -52,7 +54,7 @@ _PLURAL_BEFORE_RE = re.compile(r"\b[A-Za-z][a-z]{2,}[^s's]s\s+$|\b(?:they|we|you
 _NEXT_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 _TAIL_SEP_RE = re.compile(r"[,—–_]")
 _COORDINATED_RE = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$")
-_COMMA_OR_AND_RE = re.compile(r"(?:,|\band|\bbut|\bthen)\s+(?:\w+ly\s+)?$")
+_COMMA_OR_AND_RE = re.compile(r"(?:,|[—–]|\s-|\band|\bbut|\bthen)\s+(?:\w+ly\s+)?$")
 # 'Name, Outlet: "' at the start of a paragraph-like sentence, quotation masked.
 _COLON_RE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)(?:,\s+[A-Z][^,:_]{1,40})?\s*:\s*_")
 # A headline's 'Bernie Sanders: I am not much of a socialist'.
@@ -76,7 +78,7 @@ _AFTER_QUOTE_RE = re.compile(
 )
 _FINAL_SOURCING_RE = re.compile(
     r",\s+(?P<subj>[^,_;]{2,80}?)\s+(?P<cue>said|say|says|told\s+\w+|reported|wrote|announced|added|noted|confirmed|"
-    r"explained|stressed|tweeted|argued|warned|insisted)"
+    r"explained|stressed|tweeted|argued|warned|insisted|found|finds|showed|shows|estimated|estimates|concluded)"
     r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+\w+)?(?:\.?$|,\s+(?:adding|saying|noting|citing|explaining)\b)"
 )
 # The subject opening a sentence, after an optional introductory phrase.
@@ -103,6 +105,12 @@ _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+(?P<subj>[^,;_.—–]{2,120}
 _SOURCE_END_RE = re.compile(r"\s+-\s|\s+(?:who|whom|that|which|whose)\s")
 _MAX_SUBJECT_WORDS = 16
 _DESCRIPTION_RE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+[a-z]")
+# A subject a relative clause may follow: a description or a plural noun ("Residents
+# who have met the mayor say"), not a clause ("The plan that ... is what ...").
+_RELATIVE_HEAD_RE = re.compile(
+    r"^(?:(?:[Tt]he|[Aa]n?)\s+[a-z]|(?:[Mm]any|[Ss]ome|[Mm]ost|[Tt]hose|[Oo]thers|[Pp]eople)\b|"
+    r"(?:[A-Za-z][a-z-]+\s+){0,2}[A-Za-z][a-z]{2,}[^s'’\s]s\s+who\s)"
+)
 # A lower-case "-ed" word right after a noun reads as a finite verb; after a
 # determiner, conjunction or preposition it is an adjective ("a leaked letter").
 _FINITE_VERB_RE = re.compile(
@@ -115,3 +123,5 @@ _PART_SPLIT_RE = re.compile(r"[,;:—–]|\s-\s|_+")
 _ARTICLE_RE = re.compile(r"^(?:the|an?)\s", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 _WITH_RE = re.compile(r"^(?:with|as)\s+", re.IGNORECASE)
+# The agent of a passive cue: "has been criticized by some of his rivals for ...".
+_BY_AGENT_RE = re.compile(r"\s+by\s+(?P<agent>[^,_;.]{2,80}?)(?=\s+(?:for|over|as|because|after|on)\b|[,;.]|$)")

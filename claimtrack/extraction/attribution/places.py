@@ -91,7 +91,8 @@ def _tail(tail: str, memory: Memory) -> tuple[Speaker, str] | None:
         if not words:
             continue
         first = words[0].group(0)
-        if first in TAIL_CUES and first not in LISTENER_CUES:
+        if first in TAIL_CUES and first not in LISTENER_CUES and not first.endswith("ing"):
+            # ", said Wu" names its speaker; ", adding maps of ..." has an object there.
             sp = _inverted(seg[words[0].end() :].strip(" .!"), memory)
             if sp and clean_speaker(sp):
                 return sp, first

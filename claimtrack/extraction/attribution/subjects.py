@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ..cues import ASSERTING, BARE_FORMS, BASE_FORMS, CUE_FORMS, FINDING_FORMS, WORD_RE
+from ..cues import ASSERTING, BARE_FORMS, BASE_FORMS, CUE_FORMS, FINDING_FORMS, NOUNISH_BASES, WORD_RE
 from ..speakers import (
+    _BAD_FIRST,
+    DOC_WORDS,
     DOCUMENT,
     GROUP,
     PERSON,
@@ -33,6 +35,7 @@ from .patterns import (
     _OPENER_RE,
     _PART_SPLIT_RE,
     _PP_AFTER_RE,
+    _RELATIVE_HEAD_RE,
     _RELATIVE_RE,
     _SUBORDINATOR_RE,
     _WITH_RE,
@@ -73,12 +76,15 @@ def _has_cue(phrase: str) -> bool:
             and word not in _BARE_FORMS
             and not word.endswith("ing")
             and not (word.endswith("s") and prev.lower() in _QUANTIFIER_WORDS)
+            and not (word in NOUNISH_BASES and prev.lower() in _NOUN_DETERMINERS)
         ):
             return True
         prev = word
     return False
 
 
+# After these a speech base is a noun: "each state", "the reply".
+_NOUN_DETERMINERS = frozenset("a an the each every this that its his her their our one".split())
 _QUANTIFIER_WORDS = frozenset("some many several few all both most other the these those their our".split())
 
 
@@ -130,11 +136,16 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
         return None
     subject = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
     subject = _WITH_RE.sub("", subject)
+    if " and " in subject and not aside:
+        listed = _whole_list(parts[:k], subject, pre)
+        if listed is None:
+            return None
+        subject = listed
     # "While Ramos said ...": a speech verb's subject stays a speaker inside a
     # subordinate clause; "When Dion decided ..." is the outlet narrating.
     subject = (_SUBORDINATOR_RE if asserting else _OPENER_RE).sub("", subject)
     rel = _RELATIVE_RE.search(subject)
-    if rel and _DESCRIPTION_RE.match(subject):
+    if rel and _RELATIVE_HEAD_RE.match(subject):
         subject = subject[: rel.start()]  # "A woman who has accused ... said": "A woman"
     if not subject or len(subject.split()) > _MAX_SUBJECT_WORDS:
         return None
@@ -158,6 +169,43 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
         elif k > 0 and _starts_description(parts[k - 1]) and not _CLAUSE_WORD_RE.search(parts[k - 1]):
             title = clean_phrase(parts[k - 1])  # "The chairman of ..., Gen. Mark Milley,"
     return subject, title or None
+
+
+def _whole_list(before: list[str], last: str, pre: str) -> str | None:
+    """ "Friends, lobbyists and former foes": the items before the last one belong to it.
+
+    Only a list that opens its clause: after a long part ("lists cards from Nvidia,
+    Asus and EVGA") the items are an object, and a last part with a preposition
+    ("Maynard, at a Miami airport on drug and money charges") is no list at all."""
+    head = last.split(" and ", 1)[0]
+    if _LIST_PREP_RE.search(head) or last.split()[0].lower() in _BAD_FIRST:
+        return last
+    whole, n = last, len(before)
+    for item in reversed(before[-4:]):
+        joined = f"{item}, {last}"
+        words = item.split()
+        if (
+            not 1 <= len(words) <= 5
+            or words[0].lower() in _BAD_FIRST
+            or _CLAUSE_WORD_RE.search(item.lower())
+            or _has_cue(item)
+            or not pre.endswith(joined)
+        ):
+            break
+        last = joined
+        n -= 1
+    if last != whole and n > 0 and not _opener(before[n - 1]):
+        return None  # the items continue an object: "bikes from Trek, Giant and Scott"
+    return last
+
+
+_LIST_PREP_RE = re.compile(r"\s(?:at|on|in|of|for|from|with|by|to|into|over|under)\s")
+
+
+def _opener(part: str) -> bool:
+    """ "In Millbrook", "On Monday night": a short adverbial the subject may follow."""
+    words = part.split()
+    return len(words) <= 8 and bool(words) and words[0].lower() in _BAD_FIRST
 
 
 def _is_parenthetical(part: str) -> bool:
@@ -245,4 +293,82 @@ def speaker_for(phrase: str, cue: str, memory: Memory) -> Speaker | None:
     elif sp is None and cue in FINDING_FORMS and cue not in BASE_FORMS and _EVIDENCE_RE.match(phrase):
         name = clean_phrase(phrase)  # "Recent polling shows", "a projection from X shows"
         sp = Speaker(name, None, DOCUMENT) if name else None
+    if sp is not None and not clean_speaker(sp):
+        sp = None
+    if sp is None and " and " in phrase:
+        sp = _pair(phrase, memory)
+    if sp is None and (cue in _STRONG_CUES or cue in FINDING_FORMS) and cue not in BASE_FORMS:
+        sp = _document(phrase) or _described(phrase)
     return sp if sp is not None and clean_speaker(sp) else None
+
+
+# A document named with what made it or when: "A poll conducted by the college last week",
+# "The March survey", "a leaked copy of the memo seen by reporters".
+_TOKEN_RE = re.compile(r"\S+")
+_DOC_OPENERS = frozenset("the a an this that one another its their his her".split())
+# What may follow the document's noun: who made, sent or saw it, and when.
+_DOCUMENT_REST_RE = re.compile(
+    r"^(?:\s+(?:of|from|by|on|about|in|to|for|with|into|over)\s+[^,;]{1,80}?)?"
+    r"(?:\s+(?:conducted|released|issued|obtained|seen|published|prepared|commissioned|filed|sent|"
+    r"written|posted|made|reviewed|leaked|circulated|produced|signed)(?:\s+[^,;]{1,80})?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _document(phrase: str) -> Speaker | None:
+    words = list(_TOKEN_RE.finditer(phrase, 0, 200))
+    if words and words[0].group(0).lower() in _DOC_OPENERS:
+        words = words[1:]
+    end = -1
+    for w in words[:7]:
+        low = w.group(0).lower()
+        if _CLAUSE_WORD_RE.match(low):
+            return None
+        if low in DOC_WORDS or low.endswith("s") and low[:-1] in DOC_WORDS:
+            end = w.end()
+            break
+    if end < 0 or not _DOCUMENT_REST_RE.match(phrase[end:]):
+        return None
+    name = phrase[:end]
+    if not clean_speaker(Speaker(clean_phrase(name), None, DOCUMENT)):
+        # "The March survey": a month opening the phrase keeps its article.
+        return Speaker(name[:1].lower() + name[1:], None, DOCUMENT) if name[:1].isupper() else None
+    return Speaker(clean_phrase(name), None, DOCUMENT)
+
+
+# "A senior fellow at the Hoover Institution": a described person, whatever body follows.
+_DESCRIBED_HEAD_RE = re.compile(
+    r"^(?i:the|a|an|one|another)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][a-z-]{2,}(?=\s+(?:at|of|for|with|from|in)\s+(?:the\s+)?[A-Z])"
+)
+
+
+def _described(phrase: str) -> Speaker | None:
+    m = _DESCRIBED_HEAD_RE.match(phrase)
+    if m is None or _NOT_HEAD_RE.search(m.group(0)) or _CLAUSE_WORD_RE.search(phrase.lower()):
+        return None
+    name = clean_phrase(phrase)
+    return Speaker(name, None, GROUP) if name else None
+
+
+def document_subject(pre: str, cue: str) -> Speaker | None:
+    """A document subject the clause reading rejects for its participle or date
+    ("A poll conducted by the college last week showed", "A March 3 email shows")."""
+    if cue not in FINDING_FORMS and cue not in _STRONG_CUES:
+        return None
+    part = _PART_SPLIT_RE.split(_strip_aux(pre).rstrip())[-1]
+    part = _LEADING_ADVERBIAL_RE.sub("", part.strip()).strip()
+    doc = _document(part) if part else None
+    if doc is not None and cue in BASE_FORMS and not (doc.name or "").endswith("s"):
+        return None  # a base form agrees with a plural only ("city documents show")
+    return doc
+
+
+def _pair(phrase: str, memory: Memory) -> Speaker | None:
+    """ "Ortiz and Kim", "Mr. Lee and his deputy": two named people speaking together."""
+    left, _, right = phrase.partition(" and ")
+    if not (_looks_named(left) and _looks_named(right)) or len(phrase.split()) > 8:
+        return None
+    a, b = classify(left, memory), classify(right, memory)
+    if a is None or b is None or a.kind != PERSON or b.kind != PERSON:
+        return None
+    return Speaker(f"{a.name} and {b.name}", None, GROUP)

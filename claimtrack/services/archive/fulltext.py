@@ -152,7 +152,7 @@ def claim_hits(session: Session, terms: list[str], limit: int, *, exclude_id: in
         ranked = (
             "SELECT c.id, ts_rank(s.document, q, 1) AS score "
             "FROM claim_search s JOIN claims c ON c.id = s.claim_id, to_tsquery('english', :q) q "
-            "WHERE s.document @@ q AND c.status <> 'dismissed' AND c.id <> :ex "
+            "WHERE s.document @@ q AND c.status NOT IN ('dismissed', 'merged') AND c.id <> :ex "
             "ORDER BY score DESC, c.id LIMIT :n"
         )
         query = " | ".join(terms)
@@ -160,7 +160,7 @@ def claim_hits(session: Session, terms: list[str], limit: int, *, exclude_id: in
         ranked = (
             "SELECT c.id, -bm25(claims_fts) AS score "
             "FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid "
-            "WHERE claims_fts MATCH :q AND c.status <> 'dismissed' AND c.id <> :ex "
+            "WHERE claims_fts MATCH :q AND c.status NOT IN ('dismissed', 'merged') AND c.id <> :ex "
             "ORDER BY bm25(claims_fts) LIMIT :n"
         )
         query = _fts5_query(terms)

@@ -87,7 +87,8 @@ def linkable_among(session: Session, claim_ids: Iterable[int]) -> set[int]:
 
 
 def forget_suggestions(session: Session, claim_ids: Iterable[int]) -> None:
-    """Remove the suggested links of furniture claims (confirmed or dismissed ones stay)."""
+    """Remove the suggested links of claims that are not matched (furniture, merged claims);
+    confirmed or dismissed ones stay."""
     ids = sorted(set(claim_ids))
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]

@@ -278,13 +278,17 @@ def index_claims(session: Session, claim_ids: Iterable[int], settings: MatchSett
     claims = {
         row[0]: row[1:]
         for chunk in _chunks(ids)
-        for row in _rows(session, sa.select(Claim.id, Claim.version, Claim.repeat_of_id).where(Claim.id.in_(chunk)))
+        for row in _rows(
+            session, sa.select(Claim.id, Claim.version, Claim.repeat_of_id, Claim.status).where(Claim.id.in_(chunk))
+        )
     }
+    # A repeat is linked through its original, a merged claim through the claim it joined.
     linkable = [
         i
         for i in ids
         if i in records
         and claims[i][1] is None
+        and claims[i][2] != "merged"
         and i not in fixtures
         and word_count(records[i].text) >= settings.min_words
     ]

@@ -132,6 +132,10 @@ def refresh_claims(
     for article_id in sorted(article_ids):
         match_index.store_article_context(session, session.get(Article, article_id))
     suggested = _suggest(session, match_index.index_claims(session, ids, settings), settings)
+    # A claim merged into another is matched as that one: its suggestions go (the
+    # links a reviewer decided stay).
+    merged = session.exec(select(Claim.id).where(Claim.id.in_(ids), Claim.status == "merged")).all()
+    furniture.forget_suggestions(session, merged)
     _rescore_other_suggestions(session, ids, set(suggested), settings)
     return suggested
 

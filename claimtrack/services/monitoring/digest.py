@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from ...errors import ValidationError
 from ...models import Article, Claim, ClaimAlert, Outlet
 from ..reports.csv_export import write_csv
+from ..review.workflow import CLOSED
 
 DEFAULT_TOP = 15
 MAX_TOP = 200
@@ -122,7 +123,7 @@ def daily_digest(session: Session, day: date, top: int = DEFAULT_TOP) -> Digest:
         select(Claim, Article, Outlet.name)
         .join(Article, Article.id == Claim.article_id)
         .outerjoin(Outlet, Outlet.id == Article.outlet_id)
-        .where(Claim.created_at >= start, Claim.created_at < end, Claim.status != "dismissed")
+        .where(Claim.created_at >= start, Claim.created_at < end, Claim.status.not_in(CLOSED))
     )
     alerted = {}
     for alert in session.exec(

@@ -17,7 +17,19 @@ from ...models import Article, Claim, Claimant, ClaimLink, ClaimSource, Outlet, 
 from ...ratings import scale_from
 from .shape import Report
 
-COLUMNS = ("claim_id", "claim", "speaker", "status", "verdict", "verdict_state", "summary", "sources", "conflicts_with")
+# merged_into (the claim a merged one was joined into) comes last: columns only ever grow at the end.
+COLUMNS = (
+    "claim_id",
+    "claim",
+    "speaker",
+    "status",
+    "verdict",
+    "verdict_state",
+    "summary",
+    "sources",
+    "conflicts_with",
+    "merged_into",
+)
 
 
 def article_report(session: Session, article_id: int, config: Mapping[str, Any]) -> Report:
@@ -27,7 +39,7 @@ def article_report(session: Session, article_id: int, config: Mapping[str, Any])
     scale = scale_from(config)
     outlet = session.get(Outlet, article.outlet_id) if article.outlet_id else None
     claims = session.execute(
-        sa.select(Claim.id, Claim.text, Claimant.name, Claim.status)
+        sa.select(Claim.id, Claim.text, Claimant.name, Claim.status, Claim.merged_into_id)
         .outerjoin(Claimant, Claimant.id == Claim.claimant_id)
         .where(Claim.article_id == article_id)
         .order_by(Claim.start_offset, Claim.id)
@@ -57,7 +69,7 @@ def article_report(session: Session, article_id: int, config: Mapping[str, Any])
         if b in ids:
             conflicts.setdefault(b, []).append(a)
     rows = []
-    for claim_id, text, speaker, status in claims:
+    for claim_id, text, speaker, status, merged_into in claims:
         verdict = verdicts.get(claim_id)
         label = scale.get(verdict.rating) if verdict and verdict.rating else None
         rows.append(
@@ -71,6 +83,7 @@ def article_report(session: Session, article_id: int, config: Mapping[str, Any])
                 "summary": verdict.summary if verdict else None,
                 "sources": sources.get(claim_id, []),
                 "conflicts_with": conflicts.get(claim_id, []),
+                "merged_into": merged_into,
             }
         )
     return Report(

@@ -248,7 +248,7 @@ def assign(session: Session, actor: Actor, claim_id: int, *, version: int | None
     require(actor, "reviewer", "assign claims")
     claim = get_claim(session, claim_id)
     check_version(session, claim, version)
-    if claim.status in ("published", "dismissed"):
+    if claim.status == "published" or claim.status in workflow.CLOSED:
         raise Conflict(f"A {workflow.label(claim.status).lower()} claim has no work left to assign.")
     name = None
     if assignee_id is not None:
@@ -439,8 +439,8 @@ def merge(
     """Join another claim of the same article into this one.
 
     The span grows to cover both; quantities and sources move over. The other claim is
-    kept (never deleted) and dismissed with a note pointing here, so links and history
-    that name it still resolve.
+    kept (never deleted) as "merged" and points here, so links and history that name it
+    still resolve; it is not counted as dismissed.
     """
     require(actor, "reviewer", "merge claims")
     if claim_id == other_id:
@@ -480,9 +480,9 @@ def merge(
     for link in session.exec(select(ClaimSource).where(ClaimSource.claim_id == other.id)).all():
         if link.source_id not in have:
             link.claim_id = claim.id
-    other_before = audit.snapshot(other, ("status", "dismissed_reason"))
-    workflow.move(other, "dismissed")
-    other.dismissed_reason = f"{workflow.MERGED_PREFIX}{claim.id}"
+    other_before = audit.snapshot(other, ("status", "merged_into_id"))
+    workflow.move(other, "merged")
+    other.merged_into_id = claim.id
     bump(other)
     audit.record(
         session,
@@ -500,8 +500,8 @@ def merge(
         "claim",
         other.id,
         before=other_before,
-        after={"status": other.status, "dismissed_reason": other.dismissed_reason, "into": claim.id},
+        after={"status": other.status, "merged_into_id": claim.id, "into": claim.id},
     )
     claim.updated_at = utcnow()
-    _reindex(session, claim.id)
+    _reindex(session, claim.id, other.id)
     return claim

@@ -24,6 +24,9 @@ from . import spelling
 
 OPEN_STATUSES = ("unreviewed", "in_review", "awaiting_approval")
 MAX_TERMS = 8
+# A text search cannot use an index, so counting every match of a common word scans the
+# whole table (0.5 s on 100k claims); past this many the heading says "more than".
+SEARCH_COUNT_CAP = 1000
 SORTS = {
     "worthiness": "Most check-worthy",
     "newest": "Newest",
@@ -78,6 +81,12 @@ class QueuePage:
     page: int
     has_next: bool
     total: int
+    # True when `total` is a lower bound: the count stopped at SEARCH_COUNT_CAP.
+    capped: bool = False
+
+    @property
+    def total_label(self) -> str:
+        return f"more than {self.total:,}" if self.capped else f"{self.total:,}"
 
 
 def _conflict_exists():
@@ -133,7 +142,7 @@ def filter_conditions(filters: QueueFilters) -> list:
     return conds
 
 
-def _page(session: Session, conds: list, order: list, page: int, size: int) -> QueuePage:
+def _page(session: Session, conds: list, order: list, page: int, size: int, *, cap: int | None = None) -> QueuePage:
     page = max(page, 1)
     # Two steps: the page's ids first, sorted on narrow rows, then the rows shown. Sorting
     # the full rows made SQLite carry every claim's text and conflict check through the
@@ -168,11 +177,13 @@ def _page(session: Session, conds: list, order: list, page: int, size: int) -> Q
     )
     at = {claim_id: n for n, claim_id in enumerate(ids)}
     rows = sorted(session.exec(query).all(), key=lambda row: at[row[0].id]) if ids else []
-    total = session.exec(_count(conds)).one()
+    total = session.exec(_count(conds, cap)).one()
     items = [
         QueueRow(claim, title, outlet, speaker, display or username, bool(conflict))
         for claim, title, outlet, speaker, display, username, conflict in rows
     ]
+    if cap is not None and total > cap:
+        return QueuePage(items, page, len(ids) > size, cap, capped=True)
     return QueuePage(items, page, len(ids) > size, total)
 
 
@@ -183,16 +194,20 @@ def with_spelling(session: Session, filters: QueueFilters) -> QueueFilters:
     return filters
 
 
-def _count(conds: list):
+def _count(conds: list, cap: int | None = None):
     """The count behind a page, joining articles and speakers only when a condition reads
-    them: on 100k claims the joins alone cost more than the page itself."""
+    them: on 100k claims the joins alone cost more than the page itself. With `cap`, it
+    stops at cap + 1 matches."""
     tables = {getattr(t, "name", None) for c in conds for t in find_tables(c, check_columns=True, include_joins=True)}
-    query = select(func.count(Claim.id))
+    query = select(Claim.id) if cap is not None else select(func.count(Claim.id))
     if tables & {"articles", "outlets"}:
         query = query.join(Article, Article.id == Claim.article_id)
     if "claimants" in tables:
         query = query.outerjoin(Claimant, Claimant.id == Claim.claimant_id)
-    return query.where(and_(*conds))
+    query = query.where(and_(*conds))
+    if cap is None:
+        return query
+    return select(func.count()).select_from(query.limit(cap + 1).subquery())
 
 
 def assigned_to(session: Session, user_id: int, filters: QueueFilters, *, page: int = 1, size: int = 20) -> QueuePage:
@@ -201,7 +216,11 @@ def assigned_to(session: Session, user_id: int, filters: QueueFilters, *, page: 
     conds = filter_conditions(filters) + [Claim.assignee_id == user_id]
     if filters.status not in CLAIM_STATUSES:
         conds.append(Claim.status.in_(OPEN_STATUSES))
-    return _page(session, conds, [Claim.updated_at.desc(), Claim.id.desc()], page, size)
+    return _page(session, conds, [Claim.updated_at.desc(), Claim.id.desc()], page, size, cap=_cap(filters))
+
+
+def _cap(filters: QueueFilters) -> int | None:
+    return SEARCH_COUNT_CAP if filters.q.strip() else None
 
 
 def ranked(session: Session, filters: QueueFilters, *, page: int = 1, size: int = 50) -> QueuePage:
@@ -210,11 +229,12 @@ def ranked(session: Session, filters: QueueFilters, *, page: int = 1, size: int 
     conds = filter_conditions(filters)
     if filters.status not in CLAIM_STATUSES:
         conds.append(Claim.status == "unreviewed")
-    return _page(session, conds, sort_order(filters.sort), page, size)
+    return _page(session, conds, sort_order(filters.sort), page, size, cap=_cap(filters))
 
 
 def sort_order(sort: str) -> list:
-    """ORDER BY for a sort name; ties fall back to check-worthiness, then id, so pages are stable."""
+    """ORDER BY for a sort name; ties fall back to check-worthiness, then id, so pages are
+    stable. "status" is check-worthiness: the ranked list holds one status at a time."""
     worthy = [Claim.checkworthiness.desc(), Claim.id]
     when = func.coalesce(Article.published_at, Article.imported_at)
     if sort == "newest":
@@ -223,9 +243,6 @@ def sort_order(sort: str) -> list:
         return [when.asc(), Claim.id]
     if sort == "outlet":
         return [case((Outlet.name.is_(None), 1), else_=0), Outlet.name, *worthy]
-    if sort == "status":
-        rank = case({s: i for i, s in enumerate(CLAIM_STATUSES)}, value=Claim.status, else_=len(CLAIM_STATUSES))
-        return [rank, *worthy]
     return worthy
 
 

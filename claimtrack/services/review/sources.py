@@ -95,6 +95,12 @@ def sources_for(session: Session, claim_id: int) -> list[tuple[ClaimSource, Sour
 
 
 def _check_claim_open(actor: Actor, claim) -> None:
+    if claim.status == "dismissed":
+        raise Conflict("The claim is dismissed: restore it to the queue before changing its sources.")
+    if claim.status == "merged":
+        raise Conflict(
+            f"The claim was merged into claim #{claim.merged_into_id}: its sources live there; add this one to that claim."
+        )
     if claim.status == "published" and not at_least(actor.role, "editor"):
         raise Conflict("The claim is published; only an editor can change its sources, as part of a correction.")
 

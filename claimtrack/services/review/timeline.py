@@ -12,7 +12,17 @@ from sqlmodel import Session, select
 from ...models import AuditEvent, Claim, ClaimLink, User
 from .workflow import label as status_label
 
-_HIDDEN = {"id", "version", "claim_source_id", "source_id", "verdict_id", "new_claim_id", "merged_claim_id"}
+_HIDDEN = {
+    "id",
+    "version",
+    "claim_source_id",
+    "source_id",
+    "verdict_id",
+    "new_claim_id",
+    "merged_claim_id",
+    "merged_into_id",
+    "into",
+}
 
 
 @dataclass(slots=True)

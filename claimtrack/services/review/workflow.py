@@ -1,5 +1,5 @@
 """The claim status workflow: unreviewed → in review → awaiting approval → published,
-with "dismissed" beside it.
+with "dismissed" and "merged" (joined into another claim) beside it.
 
 Only some moves are made by hand (start a review, send a claim back to the queue,
 dismiss it, restore it); the others happen as side effects of verdict actions
@@ -17,18 +17,24 @@ STATUS_LABELS = {
     "awaiting_approval": "Awaiting approval",
     "published": "Published",
     "dismissed": "Dismissed",
+    "merged": "Merged",
 }
 
 # The usual reasons a claim is not worth checking, offered besides free text.
 DISMISS_PRESETS = ("Opinion, not a factual claim", "Not checkable", "Duplicate of another claim", "Out of scope")
 
 TRANSITIONS: dict[str, frozenset[str]] = {
-    "unreviewed": frozenset({"in_review", "dismissed"}),
-    "in_review": frozenset({"unreviewed", "awaiting_approval", "dismissed"}),
+    "unreviewed": frozenset({"in_review", "dismissed", "merged"}),
+    "in_review": frozenset({"unreviewed", "awaiting_approval", "dismissed", "merged"}),
     "awaiting_approval": frozenset({"in_review", "published"}),
     "published": frozenset(),
     "dismissed": frozenset({"unreviewed"}),
+    # Its text, quantities and sources now live in the claim it was merged into.
+    "merged": frozenset(),
 }
+
+# Out of the work: no verdict, no sources, not searched or suggested as related.
+CLOSED = frozenset({"dismissed", "merged"})
 
 # Moves a person makes directly with the status control; the rest go through verdicts
 # (submit, return, approve) or through `claims.dismiss`, which needs a reason.
@@ -57,6 +63,8 @@ def check_move(current: str, target: str) -> None:
     hint = ""
     if current == "published":
         hint = " A published claim stays published; an editor can issue a correction."
+    elif current == "merged":
+        hint = " A merged claim stays merged; work on the claim it was merged into."
     elif current == "awaiting_approval" and target in ("dismissed", "unreviewed"):
         hint = " An editor must return its verdict first."
     elif target in _HINTS:
@@ -69,6 +77,8 @@ def check_manual(current: str, target: str) -> None:
     check_move(current, target)
     if target == "dismissed":
         raise IllegalTransition("Dismissing a claim needs a reason: use Dismiss.")
+    if target == "merged":
+        raise IllegalTransition("Merge claims with Merge, from the claim that takes the other in.")
     if (current, target) not in MANUAL:
         raise IllegalTransition(
             f"A claim cannot be moved by hand from {label(current).lower()} to {label(target).lower()}. "
@@ -91,17 +101,8 @@ def check_editable(claim: Claim, what: str = "edited") -> None:
         reason = "it is published; an editor can issue a correction instead"
     elif claim.status == "awaiting_approval":
         reason = "its verdict is awaiting approval; an editor must return it first"
+    elif claim.status == "merged":
+        reason = f"it was merged into claim #{claim.merged_into_id}; work on that claim instead"
     else:
         reason = "it is dismissed; restore it first"
     raise IllegalTransition(f"This claim cannot be {what}: {reason}.")
-
-
-MERGED_PREFIX = "Merged into claim #"
-
-
-def merged_into(reason: str | None) -> int | None:
-    """The claim a merged claim was joined into, read from the reason merging wrote."""
-    if reason and reason.startswith(MERGED_PREFIX):
-        number = reason[len(MERGED_PREFIX) :].split()[0] if reason[len(MERGED_PREFIX) :] else ""
-        return int(number) if number.isdigit() else None
-    return None

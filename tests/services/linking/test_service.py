@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from claimtrack.db import session_scope
 from claimtrack.errors import NotFound, PermissionDenied, ValidationError
-from claimtrack.models import AuditEvent, Claim, ClaimLink, User
+from claimtrack.models import AuditEvent, Claim, ClaimLink, MatchClaim, User
 from claimtrack.services.accounts.actors import Actor
 from claimtrack.services.linking import related
 from claimtrack.services.linking.settings import MatchSettings
@@ -176,3 +176,30 @@ def test_all_links_lists_suggested_and_confirmed_links_with_both_claims(two_arti
         assert doc["a"]["article_id"] != doc["b"]["article_id"]
         assert any(v.a.speaker or v.b.speaker for v in views)
         assert [v.link_id for v in related.all_links(s, states=("dismissed",))] == [ordered[0].id]
+
+
+def test_a_merged_claim_leaves_matching_and_its_suggestions_go(two_articles):
+    rita = reviewer(two_articles)
+    with session_scope(two_articles) as s:
+        troops = claim_with(s, "the 6,000 or so American troops in Iraq")
+        other = claim_with(s, "That coalition stood down")
+        assert troops.article_id == other.article_id
+        decided = related.related_for_claim(s, other.id)
+        assert decided, "the fixture gives the absorbed claim suggestions of its own"
+        kept = related.decide_link(s, rita, decided[0].link_id, "confirmed")
+    with session_scope(two_articles) as s:
+        from claimtrack.services.review import claims
+
+        a, b = s.get(Claim, troops.id), s.get(Claim, other.id)
+        claims.merge(s, rita, a.id, b.id, version=a.version, other_version=b.version)
+    with session_scope(two_articles) as s:
+        entry = s.get(MatchClaim, other.id)
+        assert entry is not None and entry.linkable is False
+        left = related.related_for_claim(s, other.id)
+        # Only the link a reviewer confirmed stays; the survivor is still matched.
+        assert [(i.link_id, i.state) for i in left] == [(kept.id, "confirmed")]
+        assert related.related_for_claim(s, troops.id)
+        # A later re-index of every claim keeps it out.
+        related.reindex_all(s)
+        assert s.get(MatchClaim, other.id).linkable is False
+        assert [i.link_id for i in related.related_for_claim(s, other.id)] == [kept.id]

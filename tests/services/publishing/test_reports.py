@@ -36,6 +36,7 @@ def test_overview_counts(newsroom, session, config):
         ("awaiting_approval", 1),
         ("published", 3),
         ("dismissed", 0),
+        ("merged", 0),
     ]
     assert rows(report, "verdict") == [
         ("true", 1),
@@ -63,6 +64,7 @@ def test_overview_filters(newsroom, session, config):
         "awaiting_approval": 1,
         "published": 3,
         "dismissed": 0,
+        "merged": 0,
     }
     report = overview(session, config, reviewer=str(newsroom.rob.user_id))
     assert dict(rows(report, "status"))["published"] == 1 and dict(rows(report, "verdict"))["true"] == 1
@@ -271,8 +273,9 @@ def test_csv_has_stable_columns_and_flattened_lists(newsroom, session, config):
         "summary",
         "sources",
         "conflicts_with",
+        "merged_into",
     ]
-    assert table[1][7:] == ["https://stats.example/report", str(newsroom.ids["b1"])]
+    assert table[1][7:] == ["https://stats.example/report", str(newsroom.ids["b1"]), ""]
     assert table[3][2] == "" and len(table) == 7
 
 

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 from sqlmodel import select
 
 from claimtrack.errors import NotFound, PermissionDenied, ValidationError
@@ -111,3 +112,26 @@ def test_queue_sorts_and_filters_by_assignee(session, people, article):
     newest = [r.claim.id for r in queue.ranked(session, QueueFilters(sort="newest"), size=100).rows]
     oldest = [r.claim.id for r in queue.ranked(session, QueueFilters(sort="oldest"), size=100).rows]
     assert sorted(newest) == sorted(oldest) and newest != oldest
+
+
+def test_bulk_assign_and_undo_cost_a_few_queries_not_some_per_claim(session, people, article):
+    ids = _unreviewed(session, 8)
+    statements = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    engine = session.get_bind()
+    sa.event.listen(engine, "before_cursor_execute", count)
+    try:
+        result = bulk.apply(session, people.reviewer, "assign", ids, assignee_id=people.reviewer2.user_id)
+        session.flush()
+        applied = len(statements)
+        bulk.undo(session, people.reviewer, result.event_id)
+        session.flush()
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", count)
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    # claims, assignee, mute setting, then the batch event and its undo checks: no SELECT per claim
+    assert len(selects) < len(ids), selects
+    assert applied < len(statements)

@@ -3,7 +3,7 @@
 import pytest
 from sqlmodel import select
 
-from claimtrack.errors import Conflict, PermissionDenied, StaleVersion, ValidationError
+from claimtrack.errors import Conflict, IllegalTransition, PermissionDenied, StaleVersion, ValidationError
 from claimtrack.models import Article, AuditEvent, Claim, Claimant, Quantity
 from claimtrack.services.review import claims
 
@@ -217,15 +217,37 @@ def test_split_points_follow_punctuation(session, article, troops):
     assert any(body[p - 2 : p] == ", " for p in points)
 
 
-def test_merge_joins_spans_and_keeps_the_other_claim_dismissed(session, engine, people, article, troops):
+def test_merge_joins_spans_and_keeps_the_other_claim_as_merged(session, engine, people, article, troops):
     other = claim_id_containing(engine, article.article_id, "That coalition stood down")
     body = session.get(Article, article.article_id).body
     merged = claims.merge(session, people.reviewer, troops, other, version=1, other_version=1)
     assert merged.text == body[merged.start_offset : merged.end_offset]
     assert "would impact" in merged.text and merged.text.endswith("defending U.S. bases.")
     gone = session.get(Claim, other)
-    assert gone.status == "dismissed" and gone.dismissed_reason == f"Merged into claim #{troops}"
+    assert (gone.status, gone.merged_into_id, gone.dismissed_reason) == ("merged", troops, None)
     assert _events(session, other, "claim.merged_into")[0].after["into"] == troops
+
+
+def test_a_merged_claim_stays_merged(session, engine, people, article, troops):
+    other = claim_id_containing(engine, article.article_id, "That coalition stood down")
+    claims.merge(session, people.reviewer, troops, other, version=1, other_version=1)
+    gone = session.get(Claim, other)
+    with pytest.raises(IllegalTransition, match="stays merged"):
+        claims.set_status(session, people.reviewer, other, version=gone.version, status="unreviewed")
+    with pytest.raises(IllegalTransition, match=f"merged into claim #{troops}"):
+        claims.edit_text(
+            session,
+            people.reviewer,
+            other,
+            version=gone.version,
+            text=None,
+            start=gone.start_offset,
+            end=gone.end_offset,
+        )
+    with pytest.raises(Conflict, match="no work left"):
+        claims.assign(session, people.reviewer, other, version=gone.version, assignee_id=None)
+    with pytest.raises(IllegalTransition, match="Merge"):
+        claims.set_status(session, people.reviewer, troops, version=session.get(Claim, troops).version, status="merged")
 
 
 def test_merge_refusals(session, engine, people, article, troops):

@@ -89,3 +89,20 @@ def test_filters(session, engine, people, article, troops):
 def test_filter_options(session, article):
     assert queue.claimants_with_claims(session)
     assert queue.outlets(session) == []
+
+
+def test_a_search_count_stops_at_the_cap(session, article, monkeypatch):
+    everything = queue.ranked(session, QueueFilters(q="the"), size=2)
+    assert everything.total > 3 and not everything.capped and everything.total_label == str(everything.total)
+    monkeypatch.setattr(queue, "SEARCH_COUNT_CAP", 3)
+    capped = queue.ranked(session, QueueFilters(q="the"), size=2)
+    assert (capped.total, capped.capped, capped.total_label) == (3, True, "more than 3")
+    assert [r.claim.id for r in capped.rows] == [r.claim.id for r in everything.rows]
+    # without a search the count is exact, however many there are
+    assert not queue.ranked(session, QueueFilters(), size=2).capped
+
+
+def test_status_sort_of_one_status_is_the_check_worthiness_order(session, article):
+    by_status = queue.ranked(session, QueueFilters(sort="status"), size=100)
+    by_worth = queue.ranked(session, QueueFilters(sort="worthiness"), size=100)
+    assert [r.claim.id for r in by_status.rows] == [r.claim.id for r in by_worth.rows]

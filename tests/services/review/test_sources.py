@@ -5,7 +5,7 @@ from sqlmodel import select
 
 from claimtrack.errors import Conflict, StaleVersion, ValidationError
 from claimtrack.models import AuditEvent, Claim, ClaimSource, Source
-from claimtrack.services.review import sources
+from claimtrack.services.review import claims, sources
 from claimtrack.services.review.sources import SourceInput
 
 from ..conftest import claim_id_containing
@@ -127,3 +127,16 @@ def test_published_claims_keep_their_sources_unless_an_editor_acts(session, peop
     with pytest.raises(Conflict, match="at least one source"):
         sources.remove_source(session, people.editor, troops, link.id, seen=seen)
     sources.add_source(session, people.editor, troops, SourceInput("https://example.org/2"))
+
+
+def test_dismissed_and_merged_claims_take_no_sources(session, engine, people, article, troops):
+    other = claim_id_containing(engine, article.article_id, "That coalition stood down")
+    claims.dismiss(session, people.reviewer, troops, version=1, reason="Not checkable")
+    with pytest.raises(Conflict, match="dismissed: restore it"):
+        sources.add_source(session, people.editor, troops, GOOD)
+    claims.set_status(session, people.reviewer, troops, version=2, status="unreviewed")
+    sources.add_source(session, people.reviewer, troops, GOOD)
+    claims.merge(session, people.reviewer, troops, other, version=3, other_version=1)
+    with pytest.raises(Conflict, match=f"merged into claim #{troops}"):
+        sources.add_source(session, people.reviewer, other, SourceInput("https://example.org/2"))
+    assert not session.exec(select(ClaimSource).where(ClaimSource.claim_id == other)).all()
