@@ -133,7 +133,8 @@ def main() -> None:
     b50, b95 = summary(busy)
     print(
         f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; worker under `nice -n {args.worker_nice}`, "
-        f"plus its own CLAIMTRACK_JOBS_NICE ({env.get('CLAIMTRACK_JOBS_NICE', '10 by default')})"
+        f"plus its own CLAIMTRACK_JOBS_NICE ({env.get('CLAIMTRACK_JOBS_NICE', '10 by default')}) and "
+        f"CLAIMTRACK_JOBS_IDLE_PRIORITY ({env.get('CLAIMTRACK_JOBS_IDLE_PRIORITY', 'true by default')})"
     )
     print(f"quiet:                 p50 {q50:7.1f} ms   p95 {q95:7.1f} ms   ({len(quiet)} requests)")
     print(

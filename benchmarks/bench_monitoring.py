@@ -10,9 +10,9 @@ request to a host waits its turn and the host delay, as in production. Figures, 
 side with a reference in the same run:
 
 - first poll of every feed in parallel (`fleet.poll_many`: many hosts at once, one
-  request at a time per host, pages read and links scored in one process per core):
-  seconds, articles per hour and per day, p95 seconds from an article's fetch to its
-  claims being in the queue;
+  request at a time per host, the hosts split between one process per core):
+  seconds, CPU seconds of all the processes, articles per hour and per day, p95
+  seconds from an article's fetch to its claims being in the queue;
 - serial against parallel on the first `--compare-feeds` feeds, each on a fresh
   database (the serial loop is what `sources poll --all` did before);
 - second poll with nothing changed: the share answered 304 and articles fetched again,
@@ -26,6 +26,7 @@ The farm and the database live in a temporary folder; nothing leaves the machine
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -194,6 +195,12 @@ def poll_parallel(engine, client: FetchClient, ids: list[int], committed: dict |
     return time.monotonic() - started, reports
 
 
+def cpu() -> float:
+    """CPU seconds of this process and its ended children (the polling processes)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def count(engine, table) -> int:
     with Session(engine) as s:
         return s.exec(select(func.count()).select_from(table)).one()
@@ -221,7 +228,7 @@ def main() -> None:
         obey_robots=False,
         user_agent="claimtrack/bench",
     )
-    print(
+    say(
         f"farm: {args.feeds} feeds x {args.entries} entries = {args.feeds * args.entries} articles on "
         f"{len(farm.hosts)} loopback hosts ({farm.hosts[0]}..{farm.hosts[-1]}), host delay {args.host_delay:g} s"
     )
@@ -229,12 +236,19 @@ def main() -> None:
     if args.compare_feeds:
         n = min(args.compare_feeds, args.feeds)
         _, serial_engine = fresh_db(tmp, "serial", None)
-        serial_s, _ = poll_serial(serial_engine, FetchClient(settings), add_sources(serial_engine, farm, n))
+        serial_ids = add_sources(serial_engine, farm, n)
+        started = cpu()
+        serial_s, _ = poll_serial(serial_engine, FetchClient(settings), serial_ids)
+        serial_cpu = cpu() - started
         _, par_engine = fresh_db(tmp, "parallel", None)
-        par_s, _ = poll_parallel(par_engine, FetchClient(settings), add_sources(par_engine, farm, n))
-        print(
-            f"serial vs parallel, first poll of {n} feeds ({n * args.entries} articles): serial {serial_s:7.1f} s, "
-            f"parallel {par_s:7.1f} s ({serial_s / par_s:.1f}x)"
+        par_ids = add_sources(par_engine, farm, n)
+        started = cpu()
+        par_s, _ = poll_parallel(par_engine, FetchClient(settings), par_ids)
+        par_cpu = cpu() - started
+        say(
+            f"serial vs parallel, first poll of {n} feeds ({n * args.entries} articles): serial {serial_s:7.1f} s "
+            f"(CPU {serial_cpu:.1f} s), parallel {par_s:7.1f} s (CPU {par_cpu:.1f} s, all processes) "
+            f"({serial_s / par_s:.1f}x)"
         )
 
     url, engine = fresh_db(tmp, "main", args.db_url)
@@ -242,37 +256,44 @@ def main() -> None:
     ids = add_sources(engine, farm, args.feeds)
     committed: dict[str, float] = {}
     before = dict(farm.hits)
+    started = cpu()
     first_s, reports = poll_parallel(engine, client, ids, committed)
+    first_cpu = cpu() - started
     articles, claims = count(engine, Article), count(engine, Claim)
     # From the server's answer to the article's commit with its claims and links.
     lat = [committed[path] - at for path, at in farm.fetched_at.items() if path in committed]
     hits_first = dict(farm.hits)
+    per_hour = articles / first_s * 3600 if first_s else 0
+    p95 = statistics.quantiles(lat, n=20)[-1] if len(lat) >= 20 else (max(lat) if lat else 0.0)
+    # Each figure is printed as soon as it is measured: the naive poll of a big farm is slow.
+    say(
+        f"first poll (parallel): {first_s:8.1f} s   {articles} articles, {claims} claims stored "
+        f"(database {url.split(':')[0]}), {per_hour:,.0f} articles/hour ({per_hour * 24:,.0f}/day); "
+        f"failed entries {sum(r.failed for r in reports)}; feeds fetched {hits_first['feed'] - before['feed']}; "
+        f"CPU {first_cpu:.1f} s ({1000 * first_cpu / max(1, articles):.0f} ms per article), load average "
+        f"{os.getloadavg()[0]:.1f} at the end"
+    )
+    say(f"fetch to queue p95: {p95:.2f} s (server answer to commit of the article, claims and links)")
     second_s, _ = poll_parallel(engine, client, ids)
     second_304 = farm.hits["feed_304"] - hits_first["feed_304"]
     refetched = farm.hits["article"] - hits_first["article"]
-    third_s, _ = poll_parallel(engine, client, ids)
-    after3 = count(engine, Article)
-    naive_started = time.monotonic()
-    naive_fetched = naive_poll(client, farm)
-    naive_s = time.monotonic() - naive_started
-
-    per_hour = articles / first_s * 3600 if first_s else 0
-    p95 = statistics.quantiles(lat, n=20)[-1] if len(lat) >= 20 else (max(lat) if lat else 0.0)
-    print(
-        f"first poll (parallel): {first_s:8.1f} s   {articles} articles, {claims} claims stored "
-        f"(database {url.split(':')[0]}), {per_hour:,.0f} articles/hour ({per_hour * 24:,.0f}/day); "
-        f"failed entries {sum(r.failed for r in reports)}; feeds fetched {hits_first['feed'] - before['feed']}"
-    )
-    print(f"fetch to queue p95: {p95:.2f} s (server answer to commit of the article, claims and links)")
-    print(
+    say(
         f"second poll: {second_s:8.2f} s   feeds answered 304: {second_304}/{args.feeds} "
         f"({100 * second_304 / args.feeds:.0f}%), articles fetched again: {refetched}"
     )
-    print(
+    third_s, _ = poll_parallel(engine, client, ids)
+    say(f"third poll:  {third_s:8.2f} s   duplicates stored after three polls: {count(engine, Article) - articles}")
+    naive_started = time.monotonic()
+    naive_fetched = naive_poll(client, farm)
+    naive_s = time.monotonic() - naive_started
+    say(
         f"naive second poll (unconditional, every article):     {naive_s:8.2f} s, feeds answered 304: "
         f"0/{args.feeds} (0%), articles fetched again: {naive_fetched}"
     )
-    print(f"third poll:  {third_s:8.2f} s   duplicates stored after three polls: {after3 - articles}")
+
+
+def say(line: str) -> None:
+    print(line, flush=True)
 
 
 if __name__ == "__main__":

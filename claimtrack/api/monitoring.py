@@ -12,6 +12,7 @@ from ..services.monitoring import alerts as alert_service
 from ..services.monitoring import jobs as job_service
 from ..services.monitoring.by_address import check_address
 from ..services.monitoring.digest import daily_digest, parse_day
+from ..services.monitoring.job_labels import describe
 from ..services.monitoring.sources import (
     SourceForm,
     add_source,
@@ -23,6 +24,12 @@ from . import render_monitoring as render
 from .blueprint import ID, bp
 from .parsing import json_body, query
 from .schemas import AlertQuery, DigestQuery, FeedSourceIn, FeedSourcePatch, FetchIn
+
+
+def _job_doc(job_id: int) -> dict:
+    db = get_session()
+    job = job_service.get_job(db, job_id)
+    return render.job(job, describe(db, job))
 
 
 @bp.get("/sources")
@@ -81,7 +88,7 @@ def sources_poll(source_id: int):
     job_id = job_queue(current_app).submit(
         current_actor(), "poll", f"source:{source_id}", {"source_id": source_id}, session=db
     )
-    return jsonify(render.job(job_service.get_job(db, job_id))), 202
+    return jsonify(_job_doc(job_id)), 202
 
 
 @bp.post("/fetch")
@@ -92,7 +99,7 @@ def fetch_article():
     address = check_address(data.url)
     db = get_session()
     job_id = job_queue(current_app).submit(current_actor(), "fetch", address, {"url": address}, session=db)
-    return jsonify(render.job(job_service.get_job(db, job_id))), 202
+    return jsonify(_job_doc(job_id)), 202
 
 
 @bp.post("/reindex")
@@ -101,13 +108,13 @@ def reindex_matching():
     """Queue a re-index of the claims missing from the matching index or edited since."""
     db = get_session()
     job_id = job_queue(current_app).submit(current_actor(), "reindex", "matching", {}, session=db)
-    return jsonify(render.job(job_service.get_job(db, job_id))), 202
+    return jsonify(_job_doc(job_id)), 202
 
 
 @bp.get(f"/jobs/<{ID}:job_id>")
 @allow("viewer")
 def jobs_show(job_id: int):
-    return jsonify(render.job(job_service.get_job(get_session(), job_id)))
+    return jsonify(_job_doc(job_id))
 
 
 @bp.get("/alerts")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..models import FeedSource, Job
 from ..services.monitoring.alerts import AlertRow
 from ..services.monitoring.digest import Digest, DigestItem
+from ..services.monitoring.job_labels import JobLabel
 from ..services.monitoring.jobs import progress_percent
 from . import responses as out
 from .render import dump
@@ -35,12 +36,16 @@ def feed_source(source: FeedSource) -> dict:
     )
 
 
-def job(row: Job) -> dict:
+def job(row: Job, label: JobLabel) -> dict:
+    kind, ident = label.target or (None, None)
     return dump(
         out.Job(
             id=row.id,
             kind=row.kind,
             key=row.key,
+            description=out.JobDescription(
+                text=label.text, object=out.JobObject(type=kind, id=ident) if kind and ident is not None else None
+            ),
             state=row.state,
             done=row.done,
             total=row.total,

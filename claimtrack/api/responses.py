@@ -294,10 +294,21 @@ class FeedSourceList(Out):
     items: list[FeedSource]
 
 
+class JobObject(Out):
+    type: Literal["source", "article"]
+    id: int
+
+
+class JobDescription(Out):
+    text: str
+    object: JobObject | None  # what it works on, when that is one source or article
+
+
 class Job(Out):
     id: int
     kind: str
     key: str
+    description: JobDescription
     state: Literal["queued", "running", "done", "failed"]
     done: int
     total: int | None

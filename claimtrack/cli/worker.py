@@ -25,12 +25,27 @@ def worker_cmd(ctx: AppContext, workers: int | None) -> None:
     nice = max(0, min(19, int(app.config["JOBS_NICE"])))
     if nice and hasattr(os, "nice"):
         os.nice(nice)  # its extraction processes inherit it
+    idle = bool(app.config["JOBS_IDLE_PRIORITY"]) and _idle_class()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     where = app.config.get("JOBS_REDIS_URL") and "Redis" or "SQLite"
-    click.echo(f"claimtrack worker: {count} threads, queue on {where}, nice {nice} (Ctrl+C to stop)", err=True)
+    priority = f"nice {nice}" + (", idle class" if idle else "")
+    click.echo(f"claimtrack worker: {count} threads, queue on {where}, {priority} (Ctrl+C to stop)", err=True)
     # An idle worker looks for work at least twice a second (Huey's default backs off to
     # 10 s), so a webhook's first attempt follows its event within about a second.
     consumer = queue.huey.create_consumer(
         workers=count, worker_type="thread", periodic=True, check_worker_health=True, initial_delay=0.05, max_delay=0.5
     )
     consumer.run()
+
+
+def _idle_class() -> bool:
+    """Move this process into the idle scheduling class (Linux); True when it is there.
+    Set before any thread starts, so the consumer's threads and the processes they
+    spawn (extraction, polling) are in it too."""
+    if not hasattr(os, "sched_setscheduler") or not hasattr(os, "SCHED_IDLE"):
+        return False
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    except OSError:
+        return False
+    return True

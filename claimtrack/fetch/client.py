@@ -77,11 +77,13 @@ class FetchClient:
         *,
         resolver: Resolver | None = None,
         ssl_context: ssl.SSLContext | None = None,
+        gate: HostGate | None = None,
     ) -> None:
         self.settings = settings or FetchSettings()
         self.resolver = resolver or system_resolver
         self.ssl_context = ssl_context
-        self.gate = HostGate(self.settings.host_delay)
+        # Per process by default; a SharedHostGate extends the rule to other processes.
+        self.gate = gate or HostGate(self.settings.host_delay)
         self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser]] = {}
         self._robots_lock = threading.Lock()
 

@@ -3,10 +3,17 @@ no request before the time a server named in Retry-After."""
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
+import fcntl
+import hashlib
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO
 
 
 class HostGate:
@@ -17,7 +24,11 @@ class HostGate:
         self._last: dict[str, float] = {}
         self._not_before: dict[str, float] = {}
 
-    def lock(self, host: str) -> threading.Lock:
+    def lock(self, host: str) -> AbstractContextManager[object]:
+        """Held for the whole request: the next one to ``host`` waits for it."""
+        return self._thread_lock(host)
+
+    def _thread_lock(self, host: str) -> threading.Lock:
         with self._guard:
             return self._locks.setdefault(host, threading.Lock())
 
@@ -39,6 +50,52 @@ class HostGate:
 
     def back_off(self, host: str, seconds: float) -> None:
         self._not_before[host] = time.monotonic() + seconds
+
+
+class SharedHostGate(HostGate):
+    """The same rule for every process on the machine that uses ``folder``: a file per
+    host, locked (flock) for each request and holding the time the last one ended, so
+    pollers in separate processes still ask a host one at a time, with the pause.
+    Retry-After stays per process (a source's own back-off is kept in the database)."""
+
+    def __init__(self, delay: float, folder: str | Path) -> None:
+        super().__init__(delay)
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._held: dict[str, IO[bytes]] = {}
+
+    @contextlib.contextmanager
+    def lock(self, host: str) -> Iterator[object]:
+        with self._thread_lock(host):  # threads of this process first, then the others
+            name = hashlib.sha256(host.encode("utf-8")).hexdigest()[:32] + ".gate"
+            with open(self.folder / name, "a+b") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+                self._held[host] = handle
+                try:
+                    yield handle
+                finally:
+                    self._held.pop(host, None)
+                    fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def wait_turn(self, host: str) -> None:
+        handle = self._held.get(host)
+        if handle is not None:
+            handle.seek(0)
+            stamp = handle.read().decode("ascii", "replace").strip()
+            # time.monotonic() is the system's monotonic clock: the same in every process.
+            with contextlib.suppress(ValueError):
+                if stamp:
+                    self._last[host] = float(stamp)
+        super().wait_turn(host)
+
+    def done(self, host: str) -> None:
+        super().done(host)
+        handle = self._held.get(host)
+        if handle is not None:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(repr(self._last[host]).encode("ascii"))
+            handle.flush()
 
 
 def parse_retry_after(value: str | None, default: float) -> float:

@@ -17,6 +17,10 @@ DEFAULTS: dict[str, Any] = {
     # Niceness `claimtrack worker` gives itself (0-19): background work yields the CPU to
     # the web server's requests, so pages stay as fast while a big import runs.
     "JOBS_NICE": 10,
+    # Linux: the worker also runs in the idle scheduling class (SCHED_IDLE), so it gets
+    # a core only when no web request wants one; niceness alone still lets it take a
+    # share from the web server's threads.
+    "JOBS_IDLE_PRIORITY": True,
     # Seconds without progress after which a running job counts as lost with its worker.
     "JOBS_STALE_SECONDS": 600,
 }

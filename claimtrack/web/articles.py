@@ -13,6 +13,7 @@ from ..jobs.queue import job_queue
 from ..services.articles.upload import ArticleForm, import_from_form
 from ..services.articles.view import list_articles
 from ..services.monitoring.batches import batch_params, missing_details
+from ..services.monitoring.job_labels import describe_many
 from ..services.monitoring.jobs import recent_jobs
 from .forms import BLANK, FormState, page_arg, storable, submitted, text
 from .panel import page_context
@@ -40,10 +41,11 @@ def show(article_id: int):
     return render("articles/show.html", block, **page_context(None, article_id))
 
 
-def _my_jobs() -> list:
+def _my_jobs() -> dict:
     """The person's recent imports and fetches, so a reload of this page finds them."""
     me = current_actor()
-    return [j for j in recent_jobs(get_session(), 10, user_id=me.user_id) if j.kind in ("import", "fetch")][:5]
+    jobs = [j for j in recent_jobs(get_session(), 10, user_id=me.user_id) if j.kind in ("import", "fetch")][:5]
+    return {"jobs": jobs, "job_labels": describe_many(get_session(), jobs)}
 
 
 def _posted_article() -> ArticleForm:
@@ -65,7 +67,7 @@ def _posted_article() -> ArticleForm:
 @allow("reviewer")
 def import_form():
     if request.method == "GET":
-        return render("articles/import.html", "import_form", form=BLANK, fetch_form=BLANK, jobs=_my_jobs())
+        return render("articles/import.html", "import_form", form=BLANK, fetch_form=BLANK, **_my_jobs())
     try:
         form = _posted_article()
         batch = batch_params(current_actor(), form.filename, form.data) if form.filename and form.data else None
@@ -80,7 +82,7 @@ def import_form():
             )
     except ValidationError as exc:
         state = FormState("import", submitted(), dict(exc.fields), exc.message)
-        return render("articles/import.html", "import_form", status=422, form=state, fetch_form=BLANK, jobs=_my_jobs())
+        return render("articles/import.html", "import_form", status=422, form=state, fetch_form=BLANK, **_my_jobs())
     if outcome.duplicate:
         flash(f"This article was imported before; here is the stored copy ({outcome.claims} claims).", "info")
     else:

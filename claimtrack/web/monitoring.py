@@ -19,6 +19,7 @@ from ..services.monitoring import jobs as job_service
 from ..services.monitoring.batches import reextract_params
 from ..services.monitoring.by_address import check_address
 from ..services.monitoring.digest import daily_digest, parse_day, parse_top
+from ..services.monitoring.job_labels import describe, describe_many
 from ..services.monitoring.sources import (
     SourceForm,
     add_source,
@@ -128,7 +129,9 @@ def fetch_url():
 def reextract():
     """Re-extract one article (``article_id``) or every article, as a job."""
     raw = text("article_id", 20)
-    article_id = int(raw) if raw.isdigit() else None
+    if raw and not raw.isdigit():
+        raise ValidationError("Which article? Give its number.", fields={"article_id": "an article number"})
+    article_id = int(raw) if raw else None
     key, params = reextract_params(get_session(), current_actor(), article_id)
     job_id = job_queue(current_app).submit(current_actor(), "reextract", key, params, session=get_session())
     return _go(url_for("sources.job", job_id=job_id))
@@ -137,8 +140,18 @@ def reextract():
 @bp.route("/jobs/<int:job_id>")
 @allow("viewer")
 def job(job_id: int):
-    row = job_service.get_job(get_session(), job_id)
-    return render("jobs/show.html", "job_progress", job=row, percent=job_service.progress_percent(row))
+    db = get_session()
+    row = job_service.get_job(db, job_id)
+    percent = job_service.progress_percent(row)
+    return render("jobs/show.html", "job_progress", job=row, percent=percent, label=describe(db, row))
+
+
+@bp.route("/jobs")
+@allow("viewer")
+def jobs():
+    db = get_session()
+    rows = job_service.recent_jobs(db, 50)
+    return render("jobs/index.html", jobs=rows, labels=describe_many(db, rows))
 
 
 @bp.route("/alerts")

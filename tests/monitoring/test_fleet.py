@@ -12,7 +12,8 @@ from claimtrack.database import session_scope
 from claimtrack.fetch import FetchClient
 from claimtrack.models import Article, ClaimAlert, ClaimLink, FeedEntry
 from claimtrack.services.accounts.actors import Actor
-from claimtrack.services.monitoring.fleet import host_groups, poll_many
+from claimtrack.services.monitoring.fleet import host_groups, partition, poll_many
+from claimtrack.services.monitoring.pipeline import finish_pending
 from claimtrack.services.monitoring.sources import SourceForm, add_source
 from tests.fixtures.loopback import HOST, loopback_settings, table_resolver
 
@@ -118,3 +119,88 @@ def test_worker_processes_store_links_and_alerts_like_a_single_poll(engine, farm
     assert sum(r.new for r in again) == 0
     with session_scope(engine) as s:
         assert len(s.exec(select(ClaimAlert)).all()) == 1 and len(s.exec(select(Article)).all()) == 3
+
+
+def _three_hosts(engine, farm, watch=None):
+    """Two feeds on each of three hosts, all listing the same three stories on the last
+    host: feeds polled by different processes send them to one host for the articles."""
+
+    def route(body: bytes, content_type: str):
+        if watch:
+            return watch.route(body, content_type)
+        return lambda _handler: (200, {"Content-Type": content_type}, body)
+
+    slugs = ["ferry", "schools", "clinic"]
+    for slug in slugs:
+        farm.routes[f"/news/{slug}"] = route(article_html(slug).encode(), "text/html; charset=utf-8")
+    links = [(_url(farm, NAMES[-1], f"/news/{slug}"), "") for slug in slugs]
+    for n in range(2):
+        farm.routes[f"/feed/{n}"] = route(rss(links).encode(), "application/rss+xml")
+    return [_add(engine, _url(farm, name, f"/feed/{n}")) for name in NAMES for n in range(2)]
+
+
+def test_processes_poll_their_own_hosts_one_request_at_a_time_each(engine, farm):
+    watch = Watch()
+    ids = _three_hosts(engine, farm, watch)
+    seen, entries = [], []
+    reports = poll_many(
+        engine,
+        ACTOR,
+        _client(),
+        ids,
+        max_body_chars=2_000_000,
+        workers=2,
+        progress=lambda done, total, report: seen.append((done, total, report.source_id)),
+        on_entry=lambda sid, done, total: entries.append((sid, done, total)),
+    )
+    assert [r.source_id for r in reports] == ids and [r.status for r in reports] == ["ok"] * 6
+    assert sorted(s[2] for s in seen) == sorted(ids) and seen[-1][:2] == (6, 6)
+    assert sorted(entries) == sorted((sid, d, 3) for sid in ids for d in (1, 2, 3))
+    assert set(watch.most) == set(NAMES) and max(watch.most.values()) == 1
+    assert watch.most_total > 1
+    with session_scope(engine) as s:
+        assert len(s.exec(select(Article)).all()) == 3
+        assert len(s.exec(select(FeedEntry)).all()) == 18
+    assert finish_pending(engine) == 0  # every article's links were stored
+    again = poll_many(engine, ACTOR, _client(), ids, max_body_chars=2_000_000, workers=2)
+    assert sum(r.new for r in again) == 0 and sum(r.failed for r in again) == 0
+    with session_scope(engine) as s:
+        assert len(s.exec(select(Article)).all()) == 3
+
+
+def test_a_polling_process_killed_mid_way_loses_nothing_and_repeats_nothing(engine, farm):
+    import multiprocessing
+    import os
+    import signal
+
+    ids = _three_hosts(engine, farm)
+    killed = []
+    plain = farm.routes["/news/clinic"]
+
+    def kill_the_pollers(handler):
+        if not killed:
+            for child in multiprocessing.active_children():
+                if child.name == "claimtrack-poll":
+                    os.kill(child.pid, signal.SIGKILL)
+                    killed.append(child.pid)
+        return plain(handler)
+
+    farm.routes["/news/clinic"] = kill_the_pollers
+    reports = poll_many(engine, ACTOR, _client(), ids, max_body_chars=2_000_000, workers=2)
+    assert killed
+    lost = [r for r in reports if r.status == "failed"]
+    assert lost and all("the polling process stopped" in r.error for r in lost)
+    farm.routes["/news/clinic"] = plain
+    again = poll_many(engine, ACTOR, _client(), ids, max_body_chars=2_000_000, workers=2)
+    assert [r.status for r in again if r.status == "failed"] == []
+    with session_scope(engine) as s:
+        assert len(s.exec(select(Article)).all()) == 3
+        assert len(s.exec(select(FeedEntry)).all()) == 18
+
+
+def test_host_groups_are_dealt_whole_to_the_least_loaded_process():
+    groups = [[1, 2, 3, 4], [5, 6, 7], [8, 9], [10], [11]]
+    shares = partition(groups, 2)
+    assert sorted(sum(len(g) for g in share) for share in shares) == [5, 6]
+    assert sorted(sid for share in shares for g in share for sid in g) == list(range(1, 12))
+    assert partition([[1]], 4) == [[[1]]]

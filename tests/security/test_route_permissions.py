@@ -101,6 +101,7 @@ ROUTES = [
     ("POST", "/sources/<source_id>/poll", None, "admin"),
     ("POST", "/articles/fetch", {"url": "http://127.0.0.1:9/story"}, "reviewer"),
     ("POST", "/articles/reextract", {"article_id": "999999"}, "editor"),
+    ("GET", "/jobs", None, "viewer"),
     ("GET", "/jobs/<job_id>", None, "viewer"),
     ("GET", "/alerts", None, "viewer"),
     ("POST", "/alerts/<alert_id>/acknowledge", None, "reviewer"),

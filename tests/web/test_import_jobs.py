@@ -69,7 +69,9 @@ def test_a_json_list_is_imported_by_a_job_with_a_result_per_item(as_role, engine
     assert res.status_code == 200
     path = _job_path(res)
     waiting = client.get(path).get_data(as_text=True)
-    assert "queued" in waiting and 'hx-trigger="every 1s"' in waiting and "batch.json, 4 items" in waiting
+    assert (
+        "queued" in waiting and 'hx-trigger="every 1s"' in waiting and "Import of 4 articles from batch.json" in waiting
+    )
     assert _articles(engine) == []
     drain(job_queue)
     page = client.get(path).get_data(as_text=True)
@@ -156,7 +158,7 @@ def test_reextract_runs_as_a_job_for_editors(as_role, engine, job_queue, article
     path = _job_path(client.post("/articles/reextract", headers=HX, data={"article_id": str(article.article_id)}))
     drain(job_queue)
     page = client.get(path, headers=HX).get_data(as_text=True)
-    assert "done" in page and "1 articles read again" in page
+    assert "done" in page and "read again: nothing changed" in page
     everything = _job_path(client.post("/articles/reextract", data={}))
     drain(job_queue)
     assert _job(engine, everything).result["articles"] == 1
@@ -173,5 +175,5 @@ def test_the_page_of_a_poll_of_due_sources_lists_each_source(as_role, engine, jo
     (job_id,) = job_queue.tick()["polls"]
     drain(job_queue)
     page = as_role("viewer").get(f"/jobs/{job_id}").get_data(as_text=True)
-    assert "poll the sources that are due" in page and "1 sources" in page
+    assert "Poll of 1 source that was due" in page
     assert f'href="/sources/{sid}"' in page and "Gone feed" in page and "failed" in page

@@ -91,23 +91,33 @@ def reextract_params(session: Session, actor: Actor, article_id: int | None = No
 
 
 def run_reextract(engine: Engine, actor: Actor, params: dict, *, progress: Progress) -> tuple[dict, str]:
-    """Re-extract the articles one transaction each (see ``articles.reextract``)."""
+    """Re-extract the articles one transaction each (see ``articles.reextract``): one
+    article (``article_id``) or every stored article."""
     require(actor, "editor", "re-extract articles")
     with Session(engine) as session:
         ids = reextract.article_ids(session, article_id=params.get("article_id"))
     total = len(ids)
     progress(0, total, f"0 of {total} articles")
-    changed = []
+    changes: list[reextract.ArticleChange] = []
+    changed = 0
     for done, article_id in enumerate(ids, start=1):
         with session_scope(engine) as session:
             change = reextract.reextract_article(session, actor, article_id)
-        if change.changed and len(changed) < RESULT_ITEMS:
-            changed.append(change.to_dict())
+        changed += change.changed
+        if change.changed and len(changes) < RESULT_ITEMS:
+            changes.append(change)
         progress(done, total, f"{done} of {total} articles")
-    return (
-        {"articles": total, "changed": len(changed), "changes": changed},
-        f"{total} articles read again, {len(changed)} changed",
-    )
+    result = {"articles": total, "changed": changed, "changes": [c.to_dict() for c in changes]}
+    if params.get("article_id") is not None:
+        return result, f"read again: {_one_change(changes[0] if changes else None)}"
+    return result, f"{total} article{'' if total == 1 else 's'} read again, {changed} changed"
+
+
+def _one_change(change: reextract.ArticleChange | None) -> str:
+    if change is None:
+        return "nothing changed"
+    kept = f"; {len(change.touched)} reviewed claims kept as they were" if change.touched else ""
+    return f"{len(change.added)} claims added, {len(change.updated)} updated, {len(change.removed)} removed{kept}"
 
 
 def missing_details(session: Session, article_id: int) -> list[str]:

@@ -2,33 +2,51 @@
 
 Sources are grouped by host; each group is polled by one thread, source after source,
 so a host never sees two requests at once from this poll (the fetch client's host gate
-adds the pause between them and keeps that true across callers). Groups run side by
-side, up to ``hosts_at_once``. Reading pages and scoring links run in worker processes
-(``pipeline.Pooled``), storing in this one, each article in short transactions.
+adds the pause between them and keeps that true across callers in one process).
+
+The CPU work of a poll (reading pages, extracting claims, storing, scoring links) is
+Python and holds the GIL, so threads of one process only overlap network waits. With
+``workers`` above one the host groups are split between that many processes: each
+process polls its own hosts with its own threads and writes to the database itself,
+links scored outside the write transactions (``pipeline.Deferred``), so the
+transactions of the processes stay short and the cores are used side by side. A host
+belongs to one process only, so the one-request-per-host rule holds. Reports and entry
+progress come back to the caller through a queue.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import pickle
+import queue as queue_module
+import tempfile
 import threading
+import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
-from ...database import error_summary
+from ...database import error_summary, make_engine
 from ...fetch import FetchClient
+from ...fetch.politeness import SharedHostGate
 from ...models import FeedSource
 from ..accounts.actors import Actor
-from .pipeline import Inline, Pooled, finish_pending
+from ..linking import settings as settings_module
+from .pipeline import Deferred, Inline, finish_pending
 from .polling import PollReport, poll_source
 
 HOSTS_AT_ONCE = 16
-# Fewer sources than this are polled without starting worker processes.
+# Fewer sources than this are polled in this process.
 POOL_THRESHOLD = 3
 Progress = Callable[[int, int, PollReport], None]
+OnEntry = Callable[[int, int, int], None]
 
 
 def host_groups(engine: Engine, source_ids: Iterable[int]) -> list[list[int]]:
@@ -48,6 +66,18 @@ def host_groups(engine: Engine, source_ids: Iterable[int]) -> list[list[int]]:
     return sorted(groups.values(), key=len, reverse=True)
 
 
+def partition(groups: list[list[int]], parts: int) -> list[list[list[int]]]:
+    """Whole host groups dealt to ``parts`` processes, each to the least loaded so far
+    (biggest first), so the processes get about as many sources each."""
+    shares: list[list[list[int]]] = [[] for _ in range(max(1, parts))]
+    loads = [0] * len(shares)
+    for group in sorted(groups, key=len, reverse=True):
+        i = loads.index(min(loads))
+        shares[i].append(group)
+        loads[i] += len(group)
+    return [share for share in shares if share]
+
+
 def poll_many(
     engine: Engine,
     actor: Actor,
@@ -58,13 +88,13 @@ def poll_many(
     hosts_at_once: int = HOSTS_AT_ONCE,
     workers: int | None = None,
     progress: Progress | None = None,
-    on_entry: Callable[[int, int, int], None] | None = None,
+    on_entry: OnEntry | None = None,
 ) -> list[PollReport]:
     """Poll the sources now; one report per source, in the order given.
 
-    ``workers``: processes reading pages and scoring links (default one per core; 1
-    keeps everything in this process). ``progress(done, total, report)`` after each source;
-    ``on_entry(source_id, done, total)`` after each entry of a source (from its thread).
+    ``workers``: processes polling side by side (default one per core; 1 keeps
+    everything in this process). ``progress(done, total, report)`` after each source;
+    ``on_entry(source_id, done, total)`` after each entry of a source.
     """
     order = list(dict.fromkeys(source_ids))
     groups = host_groups(engine, order)
@@ -72,11 +102,50 @@ def poll_many(
     if not groups:
         return []
     finish_pending(engine)
-    reports: dict[int, PollReport] = {}
-    lock = threading.Lock()
+    collected = _Collected(total, progress)
+    processes = min(workers or os.cpu_count() or 1, len(groups))
+    if total < POOL_THRESHOLD or processes < 2 or not _can_spawn(engine, client):
+        pipeline = Deferred() if total >= POOL_THRESHOLD else Inline()
+        _poll_groups(engine, actor, client, groups, max_body_chars, hosts_at_once, pipeline, collected.add, on_entry)
+    else:
+        _poll_in_processes(
+            engine, actor, client, partition(groups, processes), max_body_chars, hosts_at_once, collected, on_entry
+        )
+    return [collected.reports[sid] for sid in order if sid in collected.reports]
 
-    def run_group(group: list[int], pipeline: Inline) -> None:
+
+class _Collected:
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.total, self.progress = total, progress
+        self.reports: dict[int, PollReport] = {}
+        self.lock = threading.Lock()
+
+    def add(self, report: PollReport) -> None:
+        with self.lock:
+            self.reports[report.source_id] = report
+            done = len(self.reports)
+        if self.progress:
+            self.progress(done, self.total, report)
+
+
+def _poll_groups(
+    engine: Engine,
+    actor: Actor,
+    client: FetchClient,
+    groups: list[list[int]],
+    max_body_chars: int,
+    hosts_at_once: int,
+    pipeline: Inline,
+    report_to: Callable[[PollReport], None],
+    on_entry: OnEntry | None,
+    keep_going: Callable[[], bool] = lambda: True,
+) -> None:
+    """Poll the groups in this process, a thread per group (up to ``hosts_at_once``)."""
+
+    def run_group(group: list[int]) -> None:
         for sid in group:
+            if not keep_going():
+                return
             entry = (lambda d, t, sid=sid: on_entry(sid, d, t)) if on_entry else None
             try:
                 report = poll_source(
@@ -89,17 +158,162 @@ def poll_many(
                     status="failed",
                     error=f"the database was busy ({error_summary(exc) or 'locked'})",
                 )
-            with lock:
-                reports[sid] = report
-                done = len(reports)
-            if progress:
-                progress(done, total, report)
+            report_to(report)
 
-    pooled = total >= POOL_THRESHOLD and (workers is None or workers > 1)
-    with Pooled(workers) if pooled else Inline() as pipeline:
-        threads = max(1, min(hosts_at_once, len(groups)))
-        with ThreadPoolExecutor(threads, thread_name_prefix="poll") as executor:
-            futures = [executor.submit(run_group, group, pipeline) for group in groups]
-            for future in as_completed(futures):
-                future.result()  # a bug in one group is not swallowed
-    return [reports[sid] for sid in order if sid in reports]
+    threads = max(1, min(hosts_at_once, len(groups)))
+    with ThreadPoolExecutor(threads, thread_name_prefix="poll") as executor:
+        futures = [executor.submit(run_group, group) for group in groups]
+        for future in as_completed(futures):
+            future.result()  # a bug in one group is not swallowed
+
+
+# -- several processes --------------------------------------------------------------------
+
+
+def _can_spawn(engine: Engine, client: FetchClient) -> bool:
+    """A process of its own needs the database by URL (not an in-memory SQLite) and a
+    fetch client it can rebuild: the settings, and a resolver it can be sent."""
+    url = make_url(engine.url)
+    if url.get_backend_name() == "sqlite" and (not url.database or url.database == ":memory:"):
+        return False
+    if client.ssl_context is not None:
+        return False
+    try:
+        pickle.dumps((client.settings, client.resolver))
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return False
+    return True
+
+
+@dataclass(slots=True)
+class _Share:
+    """What one polling process needs (plain data: it crosses to a spawned process)."""
+
+    database_url: str
+    actor: Actor
+    fetch: tuple[Any, Any]  # (FetchSettings, resolver)
+    gate_folder: str  # the host gate every process shares (see fetch.politeness)
+    match_settings: settings_module.MatchSettings
+    groups: list[list[int]]
+    max_body_chars: int
+    hosts_at_once: int
+    entries: bool  # send entry progress back
+
+
+def _poll_in_processes(
+    engine: Engine,
+    actor: Actor,
+    client: FetchClient,
+    shares: list[list[list[int]]],
+    max_body_chars: int,
+    hosts_at_once: int,
+    collected: _Collected,
+    on_entry: OnEntry | None,
+) -> None:
+    # Articles may live on other hosts than their feeds, and on the same host for feeds
+    # of two processes: the host gate is shared between the processes, through files.
+    if isinstance(client.gate, SharedHostGate):
+        _poll_with_gate(
+            engine, actor, client, shares, max_body_chars, hosts_at_once, collected, on_entry, str(client.gate.folder)
+        )
+        return
+    with tempfile.TemporaryDirectory(prefix="claimtrack-hosts-") as folder:
+        _poll_with_gate(engine, actor, client, shares, max_body_chars, hosts_at_once, collected, on_entry, folder)
+
+
+def _poll_with_gate(
+    engine: Engine,
+    actor: Actor,
+    client: FetchClient,
+    shares: list[list[list[int]]],
+    max_body_chars: int,
+    hosts_at_once: int,
+    collected: _Collected,
+    on_entry: OnEntry | None,
+    gate_folder: str,
+) -> None:
+    # spawn: a process must not inherit this one's database connections or threads.
+    context = multiprocessing.get_context("spawn")
+    messages = context.Queue()
+    url = engine.url.render_as_string(hide_password=False)
+    settings = settings_module.current()
+    processes = []
+    for groups in shares:
+        share = _Share(
+            url,
+            actor,
+            (client.settings, client.resolver),
+            gate_folder,
+            settings,
+            groups,
+            max_body_chars,
+            hosts_at_once,
+            bool(on_entry),
+        )
+        process = context.Process(target=_run_share, args=(share, messages), daemon=True, name="claimtrack-poll")
+        process.start()
+        processes.append((process, {sid for g in groups for sid in g}))
+    errors: list[str] = []
+    running = len(processes)
+    try:
+        while running:
+            try:
+                kind, payload = messages.get(timeout=1.0)
+            except queue_module.Empty:
+                if all(p.exitcode is not None for p, _ in processes):
+                    break  # every process ended, some without saying so
+                continue
+            if kind == "entry" and on_entry:
+                on_entry(*payload)
+            elif kind == "report":
+                collected.add(PollReport(**payload))
+            elif kind == "error":
+                errors.append(payload)
+            elif kind == "end":
+                running -= 1
+    finally:
+        for process, _ in processes:
+            process.join(timeout=30)
+            if process.exitcode is None:
+                process.terminate()
+    for process, sids in processes:
+        for sid in sorted(sids - set(collected.reports)):
+            # Lost with its process: nothing half-stored (one transaction per article),
+            # and the next poll takes it up again.
+            collected.add(
+                PollReport(
+                    sid,
+                    f"source {sid}",
+                    status="failed",
+                    error=f"the polling process stopped (exit code {process.exitcode})",
+                )
+            )
+    if errors:
+        raise RuntimeError(f"a polling process failed:\n{errors[0]}")
+
+
+def _run_share(share: _Share, messages: Any) -> None:
+    """In a polling process: poll this share's host groups and report back."""
+    parent = os.getppid()
+    try:
+        engine = make_engine(share.database_url)
+        settings, resolver = share.fetch
+        client = FetchClient(settings, resolver=resolver, gate=SharedHostGate(settings.host_delay, share.gate_folder))
+        on_entry = (lambda sid, d, t: messages.put(("entry", (sid, d, t)))) if share.entries else None
+        _poll_groups(
+            engine,
+            share.actor,
+            client,
+            share.groups,
+            share.max_body_chars,
+            share.hosts_at_once,
+            Deferred(share.match_settings),
+            lambda report: messages.put(("report", report.to_dict())),
+            on_entry,
+            # The caller was killed: stop after the source at hand, which its retry polls again.
+            keep_going=lambda: os.getppid() == parent,
+        )
+    except BaseException:
+        messages.put(("error", traceback.format_exc()))
+    finally:
+        messages.put(("end", os.getpid()))

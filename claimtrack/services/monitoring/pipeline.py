@@ -1,22 +1,15 @@
-"""Where the CPU work of polling runs: reading pages (trafilatura), extracting claims and
-scoring candidate links. Inline for one poll; in worker processes when many sources
-are polled at once, so polls use every core while the fetching threads wait on the
-network and the storing stays in this process (short write transactions).
-
-With a pool an article is stored first (article, claims, index entries, a pending
-mark), its candidates are read, scored in a worker, and its links and alerts written
-in a second short transaction, as a bulk import does (see ``linking.fresh_index``).
+"""How a poll stores what it fetched: ``Inline`` for one poll (links and alerts in the
+article's own transaction); ``Deferred`` when several polls run side by side, so that no
+write transaction holds the database while links are scored (``fleet.poll_many`` runs
+one ``Deferred`` per process, each process polling its own hosts).
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import os
+import fcntl
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager
 
 import sqlalchemy as sa
@@ -56,30 +49,23 @@ class Inline:
         self.close()
 
 
-class Pooled(Inline):
-    """Pages read and links scored in ``workers`` processes."""
+class Deferred(Inline):
+    """Everything in this process, but no scoring inside a write: an article is stored
+    first (article, claims, index entries, a pending mark), its candidates are read and
+    scored with no transaction open, and its links and alerts written in a second short
+    transaction, as a bulk import does (see ``linking.fresh_index``). Threads of one
+    process queue for the write lock here rather than on the database's busy timeout."""
 
     links_later = True
 
-    def __init__(self, workers: int | None = None) -> None:
-        self.workers = workers or os.cpu_count() or 1
-        # Polls of many hosts write from many threads; the database takes one writer at
-        # a time anyway, so they queue here rather than on its busy timeout.
+    def __init__(self, settings: settings_module.MatchSettings | None = None) -> None:
         self._write_lock = threading.Lock()
-        # spawn: a worker must not inherit this process's database connections or threads.
-        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        self.settings = settings_module.current()
+        self.settings = settings or settings_module.current()
 
     @contextlib.contextmanager
     def writing(self, engine: Engine) -> Iterator[Session]:
-        with self._write_lock, session_scope(engine) as session:
+        with self._write_lock, _writer_turn(engine), session_scope(engine) as session:
             yield session
-
-    def prepare(self, page: Page, max_body_chars: int) -> PreparedArticle:
-        try:
-            return self.pool.submit(prepare_page_here, page, max_body_chars).result()
-        except BrokenProcessPool:
-            return prepare_page_here(page, max_body_chars)
 
     def link_article(self, engine: Engine, indexed: fresh_index.Indexed | None) -> None:
         """Find, score and store the links of an article stored with ``links_later``,
@@ -88,19 +74,29 @@ class Pooled(Inline):
         if indexed is None:
             return
         with Session(engine) as session:  # a read: it waits for nobody
-            job = fresh_index.plan(session, indexed, self.settings)
-        rows: list[dict] = []
-        if job is not None:
-            try:
-                rows = self.pool.submit(fresh_index.score_packed, fresh_index.pack(job)).result()
-            except BrokenProcessPool:
-                rows = fresh_index.score(job)
+            job = fresh_index.plan(session, indexed, self.settings, prime=True)
+        rows = fresh_index.score(job) if job is not None else []
         with self.writing(engine) as session:
             fresh_index.store_links(session, indexed.article_id, rows)
             alerts.scan_article(session, indexed.article_id)
 
-    def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+
+@contextlib.contextmanager
+def _writer_turn(engine: Engine) -> Iterator[None]:
+    """On a SQLite file, the pollers of every process queue for the one write lock on a
+    file lock beside the database: the kernel hands it to the next in line the moment it
+    is free, where SQLite's busy handler sleeps and retries (up to 100 ms a time), which
+    left two polling processes waiting on each other more than working."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        yield
+        return
+    with open(f"{url.database}.pollers", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def finish_pending(engine: Engine) -> int:
