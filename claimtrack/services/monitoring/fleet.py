@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import pickle
+import pickle  # nosec B403 - only dumps our own settings, to learn whether they can cross to a process
 import queue as queue_module
 import tempfile
 import threading
