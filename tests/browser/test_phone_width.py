@@ -134,3 +134,25 @@ def test_no_page_scrolls_sideways_at_390px(app_config, engine, shoot, browser):
         server.stop()
     assert wide == [], "\n".join(wide)
     assert errors == []
+
+
+def test_the_header_wraps_when_its_counts_are_shown(live_server, demo_logins, browser):
+    """An admin's header at 390 px is full to the edge; the unread and queue counts must
+    wrap it to another line, never push the page sideways."""
+    admin = Session(browser, live_server.url, PHONE)
+    try:
+        admin.log_in("admin", demo_logins["admin"])
+        admin.page.goto("/sources")
+        admin.page.evaluate(
+            """() => {
+                for (const a of document.querySelectorAll('.site-header a')) {
+                    if (['Queue', 'Notifications'].includes(a.textContent.trim())) {
+                        a.insertAdjacentHTML('beforeend', ' <span class="nav-count">128</span>');
+                    }
+                }
+            }"""
+        )
+        width = admin.page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], f"the header is {width[0]}px wide in a {width[1]}px window"
+    finally:
+        admin.close()
