@@ -108,6 +108,28 @@ _SPECIAL_HINT_RE = re.compile(
     r"[0-9]\s?[-–][0-9]|[0-9][xX]\b|[\s-]in[\s-]+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|[0-9])",
     re.IGNORECASE,
 )
+# Every quantity holds a digit or one of these words (the number and scale words, the
+# shares and multiples, and the time units of "a year"); a text without any is skipped
+# before the patterns above run, which otherwise cost about 1 ms per long sentence.
+_HINT_WORDS = tuple(
+    sorted(
+        set(_NUMBER_WORD_ALT.split("|"))
+        | set(_SCALE_WORD_ALT.split("|"))
+        | {"scores", "half", "third", "quarter", "fourth", "fifth", "tenth", "doubl", "tripl", "trebl"}
+        | {"quadrupl", "quintupl", "twice", "times", "fold"}
+        | {"hour", "day", "week", "month", "year", "decade", "centur", "minute"}
+    )
+)
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _may_hold_quantity(text: str) -> bool:
+    if _DIGIT_RE.search(text):
+        return True
+    low = text.lower()
+    return any(word in low for word in _HINT_WORDS)
+
+
 _CHANGE_VERB_RE = re.compile(
     r"\b(?:reduc|cut|lower|decreas|shrink|shrank|trim|slash|increas|rais|boost|expand|"
     r"grow|grew|lift)\w*\b[^.;]*$",
@@ -145,6 +167,8 @@ def asked_unit(text: str) -> str | None:
 
 def find_quantities(text: str, base: int = 0) -> list[ExtractedQuantity]:
     """All quantities in ``text``; offsets are shifted by ``base`` (the claim's start)."""
+    if not _may_hold_quantity(text):
+        return []
     special: list[ExtractedQuantity] = []
     if _SPECIAL_HINT_RE.search(text):
         special = (

@@ -185,3 +185,23 @@ def test_change_verb_before_by_and_ages_after_names():
     assert [(q.value, q.unit, q.kind) for q in find_quantities("said Tom Jones, 64, of Marietta")] == [
         (64, "year", "age")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ridership doubled after the fare cut.", 2),
+        ("The board met twice and raised fees by a third.", None),
+        ("Dozens of residents protested.", None),
+        ("The repair took two and a half years.", 2.5),
+    ],
+)
+def test_texts_without_digits_still_give_their_word_quantities(text, value):
+    found = find_quantities(text)
+    assert found, text
+    if value is not None:
+        assert found[0].value == value
+
+
+def test_a_long_text_with_no_number_gives_none():
+    assert find_quantities("said " * 5000) == []
