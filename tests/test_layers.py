@@ -30,7 +30,7 @@ PACKAGE = REPO / "claimtrack"
 
 ENGINES = ("extraction", "matching", "claimreview", "archive_search", "ingest", "fetch")
 LAYERS = {
-    "base": {"errors", "resources", "ratings", "charts", "amounts", "numberwords"},
+    "base": {"errors", "resources", "ratings", "charts", "amounts", "numberwords", "filelocks"},
     "engines": set(ENGINES),
     "data": {"models", "database", "migrate", "backup"},
     "services": {"services"},

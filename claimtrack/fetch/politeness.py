@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
-import fcntl
 import hashlib
 import threading
 import time
@@ -14,6 +13,8 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
+
+from ..filelocks import locked
 
 
 class HostGate:
@@ -68,14 +69,12 @@ class SharedHostGate(HostGate):
     def lock(self, host: str) -> Iterator[object]:
         with self._thread_lock(host):  # threads of this process first, then the others
             name = hashlib.sha256(host.encode("utf-8")).hexdigest()[:32] + ".gate"
-            with open(self.folder / name, "a+b") as handle:
-                fcntl.flock(handle, fcntl.LOCK_EX)
+            with locked(self.folder / name) as handle:
                 self._held[host] = handle
                 try:
                     yield handle
                 finally:
                     self._held.pop(host, None)
-                    fcntl.flock(handle, fcntl.LOCK_UN)
 
     def wait_turn(self, host: str) -> None:
         handle = self._held.get(host)

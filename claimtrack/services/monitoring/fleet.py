@@ -25,6 +25,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -211,14 +212,15 @@ def _poll_in_processes(
     on_entry: OnEntry | None,
 ) -> None:
     # Articles may live on other hosts than their feeds, and on the same host for feeds
-    # of two processes: the host gate is shared between the processes, through files.
-    if isinstance(client.gate, SharedHostGate):
-        _poll_with_gate(
-            engine, actor, client, shares, max_body_chars, hosts_at_once, collected, on_entry, str(client.gate.folder)
-        )
-        return
-    with tempfile.TemporaryDirectory(prefix="claimtrack-hosts-") as folder:
-        _poll_with_gate(engine, actor, client, shares, max_body_chars, hosts_at_once, collected, on_entry, folder)
+    # of two processes: the host gate is shared between the processes, through files
+    # (the client's own folder when it has one, else a folder for this poll).
+    folder = (
+        nullcontext(str(client.gate.folder))
+        if isinstance(client.gate, SharedHostGate)
+        else tempfile.TemporaryDirectory(prefix="claimtrack-hosts-")
+    )
+    with folder as gate_folder:
+        _poll_with_gate(engine, actor, client, shares, max_body_chars, hosts_at_once, collected, on_entry, gate_folder)
 
 
 def _poll_with_gate(

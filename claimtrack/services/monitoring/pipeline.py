@@ -7,7 +7,6 @@ one ``Deferred`` per process, each process polling its own hosts).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
@@ -17,6 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from ...database import session_scope
+from ...filelocks import locked
 from ...ingest.prepare import PreparedArticle
 from ..linking import fresh_index
 from ..linking import settings as settings_module
@@ -91,12 +91,8 @@ def _writer_turn(engine: Engine) -> Iterator[None]:
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         yield
         return
-    with open(f"{url.database}.pollers", "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with locked(f"{url.database}.pollers"):
+        yield
 
 
 def finish_pending(engine: Engine) -> int:
