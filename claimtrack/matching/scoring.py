@@ -48,20 +48,16 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from rapidfuzz import fuzz
 
-from claimtrack.matching.keys import speaker_key
 from claimtrack.matching.model import ClaimRecord, Match, NumericVerdict
 from claimtrack.matching.normalise import (
     content_sequence,
     content_term_set,
-    entities,
     entity_display,
     normalised_text,
     stem,
-    word_count,
 )
 from claimtrack.matching.numeric import (
     compare,
@@ -69,6 +65,7 @@ from claimtrack.matching.numeric import (
     same_number_other_unit,
     shared_unit,
 )
+from claimtrack.matching.prepared import Prepared, PreparedClaim, days_apart, prepare
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,14 +127,31 @@ def term_overlap(
     """Weighted Dice coefficient of the content-term sets; terms that both articles
     are about ("iraq", "troop" in Iraq coverage) weigh ``story_weight``."""
     terms_a, terms_b = content_term_set(a), content_term_set(b)
+    return _overlap(terms_a, terms_b, terms_a & story_common, terms_b & story_common, story_common, story_weight)
+
+
+def _overlap(
+    terms_a: frozenset[str],
+    terms_b: frozenset[str],
+    story_a: frozenset[str],
+    story_b: frozenset[str],
+    story_common: frozenset[str],
+    story_weight: float,
+) -> float:
+    """:func:`term_overlap` of two term sets, given the terms of each that both stories
+    are about (``story_a``, ``story_b``)."""
     if not terms_a or not terms_b:
         return 0.0
-
-    def weight(terms: frozenset[str]) -> float:
-        common = len(terms & story_common) if story_common else 0
-        return len(terms) - common + story_weight * common
-
-    return 2 * weight(terms_a & terms_b) / (weight(terms_a) + weight(terms_b))
+    both = terms_a & terms_b
+    if not story_common:
+        return 2 * len(both) / (len(terms_a) + len(terms_b))
+    # Each set weighs len − common + story_weight·common (written out: called per pair).
+    c_both, c_a, c_b = len(both & story_common), len(story_a), len(story_b)
+    return (
+        2
+        * (len(both) - c_both + story_weight * c_both)
+        / ((len(terms_a) - c_a + story_weight * c_a) + (len(terms_b) - c_b + story_weight * c_b))
+    )
 
 
 def text_similarity(
@@ -150,16 +164,6 @@ def text_similarity(
 
 def _blend(fuzzy: float, overlap: float, cfg: MatchConfig) -> float:
     return min(1.0, (cfg.fuzzy_share * fuzzy + (1 - cfg.fuzzy_share) * overlap) / cfg.text_full)
-
-
-def _days_apart(a: datetime | None, b: datetime | None) -> float | None:
-    if a is None or b is None:
-        return None
-    # Naive and aware datetimes cannot be subtracted; compare both as UTC wall time.
-    if (a.tzinfo is None) != (b.tzinfo is None):
-        a = a.astimezone(UTC).replace(tzinfo=None) if a.tzinfo else a
-        b = b.astimezone(UTC).replace(tzinfo=None) if b.tzinfo else b
-    return abs((a - b).total_seconds()) / 86400.0
 
 
 def _time_factor(days: float | None, cfg: MatchConfig) -> float:
@@ -199,83 +203,162 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+@dataclass(slots=True)
+class _Evidence:
+    """What a pair's cheap measures settle: the gates, the fixed evidence and the term
+    overlap, with the best score the costly measures could still give."""
+
+    factor: float  # story gate times time factor
+    story: float
+    common: int  # shared story terms
+    story_common: frozenset[str]
+    other_story: bool
+    contexts_known: bool
+    days: float | None
+    same_speaker: float
+    shared: frozenset[str]  # shared entities
+    entity_credit: float
+    overlap: float
+    fixed: float  # the entity, speaker and story evidence
+    numeric_room: float  # the most numeric evidence could add: none without a unit in common
+    bound: float  # the score with perfect fuzzy similarity and full numeric credit where possible
+
+
 def score_pair(
-    a: ClaimRecord, b: ClaimRecord, cfg: MatchConfig = DEFAULT_CONFIG, *, floor: float | None = None
+    a: ClaimRecord,
+    b: ClaimRecord,
+    cfg: MatchConfig = DEFAULT_CONFIG,
+    *,
+    floor: float | None = None,
+    exhaustive: bool = False,
 ) -> Match | None:
     """Score two claims; None when they are not worth linking (or cannot be linked:
     the same claim, the same article, or a text under ``cfg.min_words`` words).
     ``floor`` lets a ranking skip pairs that cannot beat the ones it already holds:
     a pair scoring below it (or below ``cfg.min_score``) gives None, and most such
-    pairs are recognised before the costly text measures run."""
+    pairs are recognised before the costly text measures run. ``exhaustive`` runs every
+    measure before deciding (no early outs): the reference the bounds are tested against."""
     # Scores are rounded to 4 places: keep pairs that could round up to a tie.
     floor = cfg.min_score if floor is None else max(floor - 1e-4, cfg.min_score)
-    if a.claim_id == b.claim_id or a.article_id == b.article_id:
+    pa, pb = prepare(a), prepare(b)
+    evidence = _cheap(pa, pb, cfg, -1.0 if exhaustive else floor)
+    if evidence is None or (not exhaustive and evidence.bound < floor):
         return None
-    if word_count(a.text) < cfg.min_words or word_count(b.text) < cfg.min_words:
-        return None
+    return _costly(pa, pb, evidence, cfg, floor, exhaustive=exhaustive)
 
-    # The cheap parts first: story gate, time and speaker bound the score, and most
-    # candidates of a ranking already fail on them.
-    story_common = a.context & b.context
+
+def _setting(a: PreparedClaim, b: PreparedClaim, cfg: MatchConfig) -> tuple:
+    """What the two articles settle for every pair of their claims: (shared story terms,
+    how many, other story, contexts known, story credit, days apart, gate × time factor)."""
+    ca, cb = a.record.context, b.record.context
+    story_common = ca & cb
     gate, common, other_story = 1.0, len(story_common), False
-    if a.context and b.context:
+    contexts_known = bool(ca and cb)
+    if contexts_known:
         story = min(1.0, common / cfg.full_story_terms)
         if common < cfg.min_story_terms:
             gate, other_story = cfg.other_story_factor, True
     else:
         story = cfg.unknown_story
-    days = _days_apart(a.published, b.published)
-    factor = gate * _time_factor(days, cfg)
-    key = speaker_key(a.speaker)
-    same_speaker = 1.0 if key and key == speaker_key(b.speaker) else 0.0
-    best_case = cfg.w_text + cfg.w_entities + cfg.w_numeric + cfg.w_speaker * same_speaker + cfg.w_story * story
-    if min(1.0, best_case) * factor < floor:
+    days = days_apart(a, b)
+    return story_common, common, other_story, contexts_known, story, days, gate * _time_factor(days, cfg)
+
+
+def _cheap(
+    a: PreparedClaim, b: PreparedClaim, cfg: MatchConfig, floor: float, setting: tuple | None = None
+) -> _Evidence | None:
+    """The pair's cheap evidence; None when it cannot be linked or cannot reach ``floor``
+    whatever the costly measures say. ``setting``: :func:`_setting` of the pair, if known."""
+    ra, rb = a.record, b.record
+    if ra.claim_id == rb.claim_id or ra.article_id == rb.article_id:
+        return None
+    if a.words < cfg.min_words or b.words < cfg.min_words:
+        return None
+    # The cheap parts first: story gate, time and speaker bound the score, and most
+    # candidates of a ranking already fail on them.
+    story_common, common, other_story, contexts_known, story, days, factor = setting or _setting(a, b, cfg)
+    same_speaker = 1.0 if a.speaker and a.speaker == b.speaker else 0.0
+    # Figures are compared only within one unit group: without one in common the pair
+    # earns no numeric credit (a look-alike only costs).
+    numeric = cfg.w_numeric if not a.units.isdisjoint(b.units) else 0.0
+    shared = a.entities & b.entities
+    best_case = (
+        cfg.w_text + cfg.w_entities * bool(shared) + numeric + cfg.w_speaker * same_speaker + cfg.w_story * story
+    )
+    if min(1.0, best_case) * factor + 1e-9 < floor:
         return None
 
-    shared = entities(a.text) & entities(b.text)
-    # An entity that is the subject of both stories ("Iraq" in Iraq coverage) says
-    # less about two claims than one that is not.
-    weight = sum(cfg.story_entity_weight if stem(e) in story_common else 1.0 for e in shared)
-    entity_credit = min(1.0, weight / 2)
+    if shared:
+        # An entity that is the subject of both stories ("Iraq" in Iraq coverage) says
+        # less about two claims than one that is not.
+        weight = sum(cfg.story_entity_weight if stem(e) in story_common else 1.0 for e in shared)
+        entity_credit = min(1.0, weight / 2)
+    else:
+        entity_credit = 0.0
     fixed = cfg.w_entities * entity_credit + cfg.w_speaker * same_speaker + cfg.w_story * story
-    overlap = term_overlap(a.text, b.text, story_common, cfg.story_term_weight)
-    # Comparing the numbers costs more than the rest together: skip it when even full
-    # numeric credit and a perfect fuzzy score cannot reach the floor.
-    if min(1.0, max(0.0, cfg.w_text * _blend(1.0, overlap, cfg) + fixed + cfg.w_numeric)) * factor + 1e-9 < floor:
-        return None
+    # A claim's terms that both stories are about: those of its own story in the other's.
+    overlap = _overlap(
+        a.terms, b.terms, a.story_terms & rb.context, b.story_terms & ra.context, story_common, cfg.story_term_weight
+    )
+    # Comparing the numbers costs more than the rest together: a pair that cannot reach
+    # the floor even with full numeric credit and a perfect fuzzy score stops here.
+    bound = min(1.0, max(0.0, cfg.w_text * _blend(1.0, overlap, cfg) + fixed + numeric)) * factor + 1e-9
+    return _Evidence(
+        factor,
+        story,
+        common,
+        story_common,
+        other_story,
+        contexts_known,
+        days,
+        same_speaker,
+        shared,
+        entity_credit,
+        overlap,
+        fixed,
+        numeric,
+        bound,
+    )
 
-    verdict = compare(a, b)
+
+def _costly(
+    a: PreparedClaim, b: PreparedClaim, e: _Evidence, cfg: MatchConfig, floor: float, *, exhaustive: bool = False
+) -> Match | None:
+    """The fuzzy text measure and the numbers, then the Match (None below ``floor``)."""
+    ra, rb = a.record, b.record
+    text = _blend(_fuzzy(a.text, b.text, cfg.text_cutoff), e.overlap, cfg)
+    # Comparing the numbers costs several times the rapidfuzz calls: most candidates
+    # fail with full numeric credit already.
+    if not exhaustive and min(1.0, max(0.0, cfg.w_text * text + e.fixed + e.numeric_room)) * e.factor + 1e-9 < floor:
+        return None
+    verdict = compare(ra, rb)
     numeric, lookalike, trap, unit = 0.0, 0.0, None, None
     if verdict is not None:
         numeric = cfg.different_set_credit if verdict.verdict == "different" else 1.0
-    elif trap := same_number_other_unit(a, b):
+    elif trap := same_number_other_unit(ra, rb):
         lookalike = 1.0
-    elif unit := shared_unit(a, b):
+    elif unit := shared_unit(ra, rb):
         numeric = cfg.different_set_credit
 
     rest = (
-        cfg.w_entities * entity_credit
-        + cfg.w_speaker * same_speaker
+        cfg.w_entities * e.entity_credit
+        + cfg.w_speaker * e.same_speaker
         + cfg.w_numeric * numeric
-        + cfg.w_story * story
+        + cfg.w_story * e.story
         - cfg.lookalike_penalty * lookalike
     )
-    # Most candidates fail even with a perfect fuzzy score: skip the rapidfuzz calls.
-    if min(1.0, max(0.0, cfg.w_text * _blend(1.0, overlap, cfg) + rest)) * factor < floor:
-        return None
-    text = _blend(_fuzzy(normalised_text(a.text), normalised_text(b.text), cfg.text_cutoff), overlap, cfg)
-    score = min(1.0, max(0.0, cfg.w_text * text + rest)) * factor
+    score = min(1.0, max(0.0, cfg.w_text * text + rest)) * e.factor
     if score < floor:
         return None
 
     # Two claims that count the same set assert the same fact, agreeing or not.
     # A denial and an assertion of the same words are related, not the same claim.
-    same = not opposite_polarity(a.text, b.text) and (
+    same = not opposite_polarity(ra.text, rb.text) and (
         (score >= cfg.same_threshold and text >= cfg.same_min_text)
         or (verdict is not None and verdict.established and score >= cfg.same_count_threshold)
     )
     reasons = _reasons(
-        a, verdict, trap, unit, same_speaker, text, shared, other_story, common, bool(a.context and b.context), days
+        ra, verdict, trap, unit, e.same_speaker, text, e.shared, e.other_story, e.common, e.contexts_known, e.days
     )
     return Match(round(score, 4), "same" if same else "related", verdict.verdict if verdict else None, reasons, verdict)
 
@@ -321,21 +404,56 @@ def _reasons(
 
 
 def rank(
-    query: ClaimRecord, candidates: Iterable[ClaimRecord], cfg: MatchConfig = DEFAULT_CONFIG, limit: int = 10
+    query: ClaimRecord,
+    candidates: Iterable[ClaimRecord],
+    cfg: MatchConfig = DEFAULT_CONFIG,
+    limit: int = 10,
+    *,
+    prepared: Prepared | None = None,
 ) -> list[tuple[ClaimRecord, Match]]:
-    """The ``limit`` best-scoring candidates, best first (ties by claim id)."""
+    """The ``limit`` best-scoring candidates, best first (ties by claim id).
+
+    The cheap evidence of every candidate comes first; the costly measures then run in
+    order of the best score each candidate could still reach, and stop at the first that
+    cannot beat the weakest of the ``limit`` held. The best ``limit`` by (score, claim
+    id) do not depend on the order the candidates are scored in, so this is exactly the
+    ranking of :func:`score_pair` over every candidate. ``prepared``: a cache of prepared
+    claims shared by several rankings over the same records."""
     if limit < 1:
         return []
-    best: list[tuple[float, int, ClaimRecord, Match]] = []  # min-heap on (score, -claim id)
+    prepared = prepared or Prepared()
+    q = prepared.get(query)
+    staged = []
+    settings: dict[tuple, tuple] = {}  # by the candidate's article: its context and date
     for c in candidates:
-        # Once ``limit`` are held, a candidate must beat the weakest to matter.
-        floor = best[0][0] if len(best) >= limit else None
-        m = score_pair(query, c, cfg, floor=floor)
+        p = prepared.get(c)
+        where = (c.context, p.moment)
+        if (setting := settings.get(where)) is None:
+            setting = settings[where] = _setting(q, p, cfg)
+        evidence = _cheap(q, p, cfg, cfg.min_score, setting)
+        if evidence is not None and evidence.bound >= cfg.min_score:
+            staged.append((evidence.bound, p, evidence))
+    staged.sort(key=_by_bound, reverse=True)
+    best: list[tuple[float, int, ClaimRecord, Match]] = []  # min-heap on (score, -claim id)
+    floor = cfg.min_score
+    for bound, p, evidence in staged:
+        if bound < floor:
+            break  # nor can any after it
+        m = _costly(q, p, evidence, cfg, floor)
         if m is None:
             continue
+        c = p.record
         item = (m.score, -c.claim_id, c, m)
         if len(best) < limit:
             heapq.heappush(best, item)
         elif item[:2] > best[0][:2]:
             heapq.heapreplace(best, item)
+        # Once ``limit`` are held, a candidate must beat the weakest to matter (scores
+        # are rounded to 4 places: keep pairs that could round up to a tie).
+        if len(best) >= limit:
+            floor = max(best[0][0] - 1e-4, cfg.min_score)
     return [(c, m) for _, _, c, m in sorted(best, key=lambda x: (-x[0], -x[1]))]
+
+
+def _by_bound(staged: tuple) -> float:
+    return staged[0]

@@ -41,6 +41,7 @@ from ...matching import ClaimRecord, Match, MatchConfig, QuantityRecord, blockin
 from ...matching.features import import_features
 from ...matching.keys import prime_groups
 from ...matching.normalise import word_count
+from ...matching.prepared import Prepared
 from ...models import ClaimLink, MatchArticle, utcnow
 from ..notifications import coverage
 from . import furniture, index
@@ -51,6 +52,9 @@ from .settings import MatchSettings
 PENDING = "links_pending:"  # match_stats name prefix: an article whose links are not stored yet
 _LINKS = ClaimLink.__table__
 _STATS = index._STATS
+# Claims prepared for scoring, kept across articles: an import's articles about one story
+# share most of their candidates (a record that changed since is prepared anew).
+_PREPARED = Prepared()
 
 
 @dataclass(slots=True)
@@ -221,12 +225,13 @@ def score(job: ScoringJob) -> list[dict]:
     """The link rows of a job's best pairs, lower claim id first (pure: no database)."""
     records = {r.claim_id: r for r in job.records} | job.loaded
     for claim_id, stored in job.features.items():
-        if claim_id in records:
+        # A claim this process has prepared as it stands needs no features decoded.
+        if claim_id in records and _PREPARED.known(records[claim_id]) is None:
             import_features(records[claim_id], stored)
     found: dict[tuple[int, int], Match] = {}
     for r in job.records:
         candidates = [job.loaded[i] for i in job.candidates[r.claim_id] if i in job.loaded]
-        for other, match in rank(r, candidates, job.config, job.limit):
+        for other, match in rank(r, candidates, job.config, job.limit, prepared=_PREPARED):
             pair = (min(r.claim_id, other.claim_id), max(r.claim_id, other.claim_id))
             if pair not in found or match.score > found[pair].score:
                 found[pair] = match
