@@ -65,7 +65,7 @@ from claimtrack.matching.numeric import (
     same_number_other_unit,
     shared_unit,
 )
-from claimtrack.matching.prepared import Prepared, PreparedClaim, days_apart, prepare
+from claimtrack.matching.prepared import Prepared, PreparedClaim, days_apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +203,11 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+# Claims scored lately: a scan scores one query against many claims, and each claim
+# against many queries.
+_PREPARED = Prepared()
+
+
 @dataclass(slots=True)
 class _Evidence:
     """What a pair's cheap measures settle: the gates, the fixed evidence and the term
@@ -240,7 +245,7 @@ def score_pair(
     measure before deciding (no early outs): the reference the bounds are tested against."""
     # Scores are rounded to 4 places: keep pairs that could round up to a tie.
     floor = cfg.min_score if floor is None else max(floor - 1e-4, cfg.min_score)
-    pa, pb = prepare(a), prepare(b)
+    pa, pb = _PREPARED.get(a), _PREPARED.get(b)
     evidence = _cheap(pa, pb, cfg, -1.0 if exhaustive else floor)
     if evidence is None or (not exhaustive and evidence.bound < floor):
         return None
