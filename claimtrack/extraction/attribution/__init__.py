@@ -25,6 +25,7 @@ from ..cues import (
     FINDING_FORMS,
     LISTENER_CUES,
     NOUNISH_BASES,
+    PROGRESSIVE_ONLY,
     SPEECH_FORMS,
     TAIL_CUES,
     WORD_RE,
@@ -226,6 +227,7 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             cue in _BARE_FORMS
             and _NEXT_CAPITAL_RE.match(masked, e)
             and not _PLURAL_BEFORE_RE.search(masked, max(0, s - 30), s)
+            and not _ADVERB_BEFORE_RE.search(masked, max(0, s - 16), s)
         ):
             continue  # "Rider advocate Tom Lindqvist": a noun before a name, not a verb ("polls show Trump")
         if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s):
@@ -245,11 +247,17 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             continue  # "Several cast members", "Some advocates": a noun after a quantifier
         if cue in NOUNISH_BASES and not _PLURAL_BEFORE_RE.search(masked, max(0, s - 30), s):
             continue  # "an off-the-cuff remark", "their email": nouns
+        if (cue in BASE_FORMS or cue.endswith("s")) and " " not in cue and _VERB_AFTER_RE.match(masked, e):
+            continue  # "some cruel remarks were aimed her way": the cue word is the subject
+        if cue not in ASSERTING and _RELATIVE_BEFORE_RE.search(masked, max(0, s - 40), s):
+            continue  # "customers who sought to pay": a relative clause, not the sentence's cue
         progressive = (
             cue.split()[0].endswith("ing")
             and (" " in cue or cue not in _NOT_PROGRESSIVE)
             and _PROGRESSIVE_RE.search(pre[-40:]) is not None
         )
+        if cue in PROGRESSIVE_ONLY and not progressive:
+            continue
         if not progressive and (_PASSIVE_BEFORE_RE.search(pre[-32:]) or _INFINITIVE_RE.search(pre[-16:])):
             agent = _passive_agent(masked, e, cue, memory) if _PASSIVE_BEFORE_RE.search(pre[-32:]) else None
             if agent is not None:
@@ -340,6 +348,10 @@ _NOT_PROGRESSIVE = frozenset(
     quoting listing charging offering requiring""".split()
 )
 _SAME_PAST = frozenset("cast put set hit bet read".split())
+_VERB_AFTER_RE = re.compile(r"\s+(?:is|are|was|were|has|have|had)\b")
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that)\s+(?:(?:has|have|had|also|\w+ly)\s+)*$")
+# An adverb before a base form makes it a verb: "they often blame China".
+_ADVERB_BEFORE_RE = re.compile(r"\b(?:often|also|still|now|always|never|repeatedly|openly|publicly|all|both)\s+$")
 _QUANTIFIER_BEFORE_RE = re.compile(r"\b(?:several|many|some|few|all|both|each|most|other|\d+)\s+$", re.IGNORECASE)
 
 
