@@ -192,6 +192,13 @@ _MULTI = (
     r"(?:put|puts|putting)\s+it(?=\s*[,:;.]|\s+(?:this|that|bluntly|simply|mildly|plainly|succinctly|best|another)\b)"
 )
 MULTI_RE = re.compile(rf"\b(?:{_MULTI})\b")
+# Verb forms that are plural nouns as often ("his calls", "reports of fliers"): a cue only
+# right after a name, a pronoun or a plural subject ("Rivera calls the plan a fraud",
+# "The Daily Ledger reports", "Critics call it").
+NAME_VERBS = frozenset("calls call reports report".split())
+_NAME_BEFORE_RE = re.compile(
+    r"\b(?P<prev>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|(?!(?:His|Her|Their|Its|The|This|That|Our|My|Your)\b)[A-Z][\w.-]*[a-z.])\s+$"
+)
 WORD_RE = re.compile(r"[A-Za-z][a-z’'-]*")
 
 
@@ -214,5 +221,19 @@ def cue_positions(masked: str, start: int = 0, end: int | None = None):
         word = m.group(0)
         if word in CUE_FORMS:
             yield m.start(), m.end(), word
+        elif word in NAME_VERBS and _name_before(masked, m.start(), word):
+            yield m.start(), m.end(), word
         elif word == "according" and masked.startswith(" to", m.end()):
             yield m.start(), m.end() + 3, "according to"
+
+
+def _name_before(masked: str, at: int, word: str) -> bool:
+    m = _NAME_BEFORE_RE.search(masked, max(0, at - 40), at)
+    if m is None:
+        return False
+    prev = m.group("prev").lower()
+    if prev in ("he", "she"):
+        return word.endswith("s")
+    if prev in ("they", "we"):
+        return not word.endswith("s")
+    return True

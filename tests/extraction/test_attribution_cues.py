@@ -67,3 +67,46 @@ def test_non_speech_predicate_names_its_subject(text, speaker, cue):
 )
 def test_own_statement_stays_without_a_speaker(text):
     assert one(text)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # a comma set inside the closing mark still closes the aside or the clause
+        (
+            "Councillor Hal Brinkman, citing ''the cost of doing nothing,'' said the bridge must be rebuilt.",
+            "Hal Brinkman",
+            "said",
+        ),
+        (
+            "Mayor Rosa Quint gave a spirited defence of \u201cour small harbours,\u201d saying the ferries keep the islands alive.",
+            "Rosa Quint",
+            "saying",
+        ),
+        # a party label between commas keeps the comma that closes the name
+        (
+            "Sen. Cora Vance, D-Ore., a longtime member of the panel, said the audit was overdue.",
+            "Cora Vance",
+            "said",
+        ),
+        # a gerund after "while" or "by" shares the clause's subject
+        ("Jonas Pike joined the march on Monday while saying that the rate was too high.", "Jonas Pike", "saying"),
+        ("Ilona Varga ended the debate by saying that the vote would wait until June.", "Ilona Varga", "saying"),
+        # verb forms that are plural nouns as often: a cue right after a name or a plural
+        ("Councillor Dev Rana calls the bypass a waste of public money.", "Dev Rana", "calls"),
+        ("The Harbour Gazette reports the ferry operator will cut two routes.", "Harbour Gazette", "reports"),
+    ],
+)
+def test_speaker_found_around_quotes_labels_and_nounlike_verbs(text, speaker, cue):
+    assert one(text) == (speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His calls to end the levy went unanswered for a year.",
+        "The council heard reports of flooding in the east of the county.",
+    ],
+)
+def test_plural_nouns_stay_nouns(text):
+    assert one(text)[0] is None

@@ -108,10 +108,24 @@ def mask_quotes(text: str) -> tuple[str, list[tuple[int, int]]]:
     last = 0
     for s, e in spans:
         parts.append(text[last:s])
-        parts.append("_" * (e - s + 1))
+        parts.append(quote_mask(text, s, e))
         last = e + 1
     parts.append(text[last:])
     return "".join(parts), spans
+
+
+def quote_mask(text: str, s: int, e: int) -> str:
+    """Underscores for the quotation ``text[s:e + 1]``; a comma closing it inside the marks
+    (' "...," said Wu', ' citing "...," said') stays visible, as if set after them."""
+    k = e
+    while k > s and text[k] in _CLOSING_MARKS:
+        k -= 1  # over the closing mark, doubled ("''") or not
+    if k > s and k < e and text[k] == ",":
+        return "_" * (e - s) + ","
+    return "_" * (e - s + 1)
+
+
+_CLOSING_MARKS = frozenset("\"'”’")
 
 
 def attribute(text: str, memory: Memory, masked: str | None = None) -> Attribution:
@@ -124,8 +138,9 @@ def attribute(text: str, memory: Memory, masked: str | None = None) -> Attributi
     if masked is None or len(masked) != len(text):
         masked, _spans = mask_quotes(text)
     if "(" in masked or "-" in masked:
-        # "Sen. Chris Murphy (D-Conn.) said": the party label is not part of the phrase.
-        masked = _PARTY_RE.sub(lambda m: " " * len(m.group(0)), masked)
+        # "Sen. Chris Murphy (D-Conn.) said": the party label is not part of the phrase;
+        # between commas its first comma stays, to close the name before an appositive.
+        masked = _PARTY_RE.sub(_blank_party, masked)
     quote = _longest_quote(text, masked)
     share = masked.count("_") / max(1, len(text))
     remember_mentions(text, memory)
@@ -164,6 +179,11 @@ _PARTY_RE = re.compile(
     r"\s?\((?:[RDI]|Dem|Rep|Ind)(?:[-–][A-Z][\w.]{0,12})?\.?\)|,\s[RDI][-–][A-Z][\w.]{0,12},(?=\s)|"
     r"\s?\([A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,4}\.)?\)"
 )
+
+
+def _blank_party(m: re.Match) -> str:
+    label = m.group(0)
+    return "," + " " * (len(label) - 1) if label.startswith(",") else " " * len(label)
 
 
 def _longest_quote(text: str, masked: str) -> str | None:
@@ -408,5 +428,7 @@ _PROGRESSIVE_RE = re.compile(
     r"\b(?:is|are|was|were|been|be|am|[’']s|[’']re|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\s+"
     r"(?:(?:also|now|still|not|\w+ly)\s+)?$"
 )
-_INVERTED_NAME_RE = re.compile(r"\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*(?:,\s+[^,_;]{2,80})?)(?=,|\.?$|;)")
+_INVERTED_NAME_RE = re.compile(
+    r"\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*(?:,\s+[^,_;]{2,80}?)?)(?=,|\.?$|;)"
+)
 _FINAL_ACCORDING_RE = re.compile(r"[^_;:]{0,120}?[.!?]?\s*$")
