@@ -144,6 +144,13 @@ PROGRESSIVE_CUES = frozenset(
     lobbying pleading defending praising mocking comparing describing dismissing rejecting
     refusing offering hoping planning expecting""".split()
 )
+# Cues that state or commit to something, as speech does: their subject stays the speaker
+# inside a subordinate clause ("after Webb vowed to ...", "when she accused ...").
+COMMITTING = _forms(
+    """promise vow pledge urge warn accuse blame criticize criticise praise claim insist argue
+    deny threaten demand propose suggest announce declare predict acknowledge admit concede
+    allege complain boast contend assert""".split()
+)
 # Deliberation is a cue only in a progressive ("is considering a run"); ", considering
 # the cost," is the outlet's aside.
 PROGRESSIVE_ONLY = frozenset("considering weighing mulling contemplating".split())

@@ -47,6 +47,8 @@ def one(text: str):
         ("Mayor Paul Ferrand deemed the settlement a fair price for the town.", "Paul Ferrand", "deemed"),
         # a base form after an adverb is a verb, even before a capital
         ("Ortiz and Kim often blame Westbury for the delays on the line.", "Ortiz and Kim", "blame"),
+        # a committing cue keeps its subject inside a subordinate clause
+        ("The row began after Lena Ortiz vowed to close the depot by June.", "Lena Ortiz", "vowed"),
     ],
 )
 def test_non_speech_predicate_names_its_subject(text, speaker, cue):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..cues import (
     ASSERTING,
     BASE_FORMS,
+    COMMITTING,
     CUE_FORMS,
     FINDING_FORMS,
     LISTENER_CUES,
@@ -301,7 +302,9 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             if cue.endswith("ing"):
                 continue
         # "When Ortiz pointed out that ...": a cue with a "that" clause asserts.
-        lead = _leading_subject(pre, cue in ASSERTING or masked.startswith(" that ", e))
+        # "When Ortiz pointed out that ...", "after Webb vowed to ...": a cue that asserts or
+        # commits keeps its subject inside a subordinate clause.
+        lead = _leading_subject(pre, cue in ASSERTING or cue in COMMITTING or masked.startswith(" that ", e))
         if not lead:
             doc = document_subject(pre, cue)
             if doc is not None:
