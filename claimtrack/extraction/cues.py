@@ -207,6 +207,11 @@ _NAME_BEFORE_RE = re.compile(
     r"\b(?P<prev>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|(?!(?:His|Her|Their|Its|The|This|That|Our|My|Your)\b)[A-Z][\w.-]*[a-z.])\s+$"
 )
 WORD_RE = re.compile(r"[A-Za-z][a-z’'-]*")
+# The first two letters of every word that opens a phrase of ``_MULTI``.
+_MULTI_HEADS = frozenset(
+    """po ma de re ca we go to is ar ex ta sp ra la vo pu fi hi mu co wa be pl se in wo
+    ri te li sn sh ba op ai so""".split()
+)
 
 
 def cue_positions(masked: str, start: int = 0, end: int | None = None):
@@ -216,16 +221,15 @@ def cue_positions(masked: str, start: int = 0, end: int | None = None):
     """
     if end is None:
         end = len(masked)
-    # The next multi-word phrase is looked up only once the words reach it, so a caller
-    # that stops after a few cues never scans the rest of a long sentence.
-    multi = MULTI_RE.search(masked, start, end)
     for m in WORD_RE.finditer(masked, start, end):
-        while multi is not None and multi.start() < m.start():
-            multi = MULTI_RE.search(masked, multi.start() + 1, end)
-        if multi is not None and multi.start() == m.start():
-            yield multi.start(), multi.end(), multi.group(0)
-            continue
         word = m.group(0)
+        # A phrase is tried only at a word that can open one, so "said said ..." costs
+        # one set lookup a word.
+        if word[:2] in _MULTI_HEADS:
+            multi = MULTI_RE.match(masked, m.start(), end)
+            if multi is not None:
+                yield multi.start(), multi.end(), multi.group(0)
+                continue
         if word in CUE_FORMS:
             yield m.start(), m.end(), word
         elif word in NAME_VERBS and _name_before(masked, m.start(), word):
