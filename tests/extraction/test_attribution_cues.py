@@ -103,6 +103,11 @@ def test_speaker_found_around_quotes_labels_and_nounlike_verbs(text, speaker, cu
     assert one(text) == (speaker, cue)
 
 
+def test_intention_yields_to_sourcing_at_the_end_with_a_time_of_day():
+    text = "The board plans to reopen the pier in May, a spokeswoman announced Tuesday morning."
+    assert one(text) == ("spokeswoman", "announced")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -80,7 +80,7 @@ _AFTER_QUOTE_RE = re.compile(
 _FINAL_SOURCING_RE = re.compile(
     r",\s+(?P<subj>[^,_;]{2,80}?)\s+(?P<cue>said|say|says|told\s+\w+|reported|wrote|announced|added|noted|confirmed|"
     r"explained|stressed|tweeted|argued|warned|insisted|found|finds|showed|shows|estimated|estimates|concluded)"
-    r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+\w+)?(?:\.?$|,\s+(?:adding|saying|noting|citing|explaining)\b)"
+    r"(?:\s+(?:on\s+)?\w+day(?:\s+(?:morning|afternoon|evening|night))?|\s+in\s+an?\s+\w+)?(?:\.?$|,\s+(?:adding|saying|noting|citing|explaining)\b)"
 )
 # The subject opening a sentence, after an optional introductory phrase.
 _CLAUSE_SUBJECT_RE = re.compile(
