@@ -247,4 +247,5 @@ def _name_before(masked: str, at: int, word: str) -> bool:
         return word.endswith("s")
     if prev in ("they", "we"):
         return not word.endswith("s")
-    return True
+    # "Rivera calls", "Critics call": a base form agrees with a plural only.
+    return word.endswith("s") or prev.endswith("s")

@@ -113,6 +113,7 @@ def test_intention_yields_to_sourcing_at_the_end_with_a_time_of_day():
     [
         "His calls to end the levy went unanswered for a year.",
         "The council heard reports of flooding in the east of the county.",
+        "The leaflet quotes a Harbour Gazette report on the cost of the pier.",
     ],
 )
 def test_plural_nouns_stay_nouns(text):
