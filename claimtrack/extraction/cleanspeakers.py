@@ -22,7 +22,7 @@ _BAD_FIRST = frozenset(
     january february march april june july august september october november december
     we'll we're we've we'd let's let please due similar""".split()
 )
-_BAD_LAST = frozenset("by or and of to for with from here there the a an in on at as".split())
+_BAD_LAST = frozenset("by or and of to for with from here there the a an in on at as who whom whose which that".split())
 _BARE_WORDS = frozenset("the a an mr mrs ms dr sen rep gen he she they it we i you one his him her their them".split())
 # A verb opening a phrase makes it a clause ("joined the court's ...", "Did Donald Trump").
 _VERB_FIRST = frozenset("did does do is are was were would could should says said made used maybe".split())

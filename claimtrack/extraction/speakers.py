@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .cleanspeakers import _BAD_FIRST, clean_speaker  # noqa: F401  (re-exported for callers)
 from .nouns import COUNTRIES, FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS, QUANTIFIERS
 from .numbers import singular
-from .titles import DISPLAY_ALIASES, HONORIFICS, ORG_WORDS, ROLE_WORDS, split_title
+from .titles import DISPLAY_ALIASES, HONORIFICS, KNOWN_BODIES, ORG_WORDS, ROLE_WORDS, split_title
 
 PERSON, ORGANIZATION, GROUP, DOCUMENT = "person", "organization", "group", "document"
 
@@ -25,7 +25,8 @@ DOC_WORDS = frozenset(
     column memoir research budget release communique communiqué post tweet video
     footage census estimate estimates projections forecast website announcement
     letters memos reports statements studies documents tally count calculations
-    filings polls surveys investigation probe inquiry""".split()
+    filings polls surveys investigation probe inquiry suit message accord petition motion
+    verdict ads rule regulation guidance""".split()
 )
 # Singular nouns for groups of people ("The family said ...").
 COLLECTIVES = frozenset(
@@ -273,10 +274,15 @@ def clean_phrase(phrase: str) -> str:
     return _DETERMINER_RE.sub("", phrase).strip()
 
 
+_PARTICLES = frozenset("de van von da del der di du la le".split())
+
+
 def is_name(tokens: list[str]) -> bool:
     """Capitalised tokens that can form a personal name (1 to 5 of them)."""
-    if not 1 <= len(tokens) <= 5 or not tokens[0][:1].isupper():
+    if not 1 <= len(tokens) <= 5:
         return False
+    if not tokens[0][:1].isupper() and not (tokens[0] in _PARTICLES and len(tokens) > 1 and tokens[1][:1].isupper()):
+        return False  # "de Blasio", "van Gogh" open with their particle
     if not all(_NAME_TOKEN_RE.match(t) for t in tokens):
         return False
     # Initials alone are not a name, but a short surname is ("Wu", "Ng").
@@ -299,14 +305,20 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
             if pron in ("his", "her")
             else memory.by_pronoun(GROUP if pron == "their" else ORGANIZATION)
         )
-        if owner is None:
-            return None
         noun = pm.group(2)
         kind = ORGANIZATION if noun.split()[-1].lower() in ORG_WORDS else GROUP
+        if owner is None:
+            # Nobody to own it yet: "her campaign workers" is still a described speaker.
+            head = noun.split()[-1].lower()
+            describes = kind == ORGANIZATION or head in PERSON_NOUNS or _is_plural(head)
+            return Speaker(noun, None, kind) if describes and len(noun.split()) <= 4 else None
         return Speaker(f"{owner.name}'s {noun}", None, kind)  # "his office" -> "X's office"
     if QUANTITY_SUBJECT_RE.match(raw):
         return Speaker(_ONLY_RE.sub("", raw), None, GROUP)  # "Only 4 in 10 voters": the voters
     text = clean_phrase(raw)
+    both = _BOTH_RE.match(text)
+    if both:
+        text = text[both.end() :]  # "Both candidates": the candidates ("both" opens no name)
     if not text:
         return None
     if text.lower() in ("statement", "announcement", "release", "communique") and raw[:4].lower() == "the ":
@@ -338,7 +350,9 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
     if _PERCENT_RE.search(text) or (first in QUANTIFIERS and (len(tokens) == 1 or tokens[1] == "of")):
         return Speaker(text, None, GROUP)  # "Most of the candidates", "Twenty-four percent"
     led = _DETERMINER_RE.match(raw) is not None and tokens[-1].islower()
-    if head in PERSON_NOUNS and (text[:1].islower() or led or head.endswith("s") and len(tokens) <= 3):
+    if (head in PERSON_NOUNS or led and _person_like(head)) and (
+        text[:1].islower() or led or head.endswith("s") and len(tokens) <= 3
+    ):
         found = memory.by_role(text) if head in ROLE_WORDS else None
         # "a source familiar with ...", "Senate Republicans": described, never a person.
         return _speaker(found) if found else Speaker(text, None, GROUP)
@@ -354,13 +368,21 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
     if len(tokens) == 1 and _ACRONYM_RE.match(tokens[0]):
         return Speaker(tokens[0], None, ORGANIZATION)  # "F.B.I.", "NATO": a body, not a person
     if is_name(tokens):
+        key = tokens[0].strip(".").lower()
+        if key in KNOWN_BODIES and memory.by_surname(tokens[0]) is None:
+            return Speaker(text, None, ORGANIZATION)  # "Amazon", "Meta Platforms"
+        if len(tokens) > 1 and all(t.isupper() for t in tokens):
+            return None  # "MSM MIA": capitals that name no one
         if len(tokens) == 1:
-            key = tokens[0].strip(".").lower()
             if key in COUNTRIES:
                 return Speaker(tokens[0], None, ORGANIZATION)
             found = memory.by_surname(tokens[0])
             if found:
                 return _speaker(found)
+            if singular(key) != key and singular(key) in PERSON_NOUNS:
+                return Speaker(text, None, GROUP)  # sentence-initial "Adults", "Peers"
+            if _PARTICIPLE_RE.match(tokens[0]):
+                return None  # "Published", "Updated": page furniture, not a surname
         return _person(text, None, memory)
     if head in COLLECTIVES:
         return Speaker(text, None, GROUP)
@@ -373,6 +395,20 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         # An unnamed role ("a campaign spokesman") is a description, never a person.
         return Speaker(text, None, GROUP)
     return None
+
+
+_BOTH_RE = re.compile(r"^[Bb]oth\s+(?=[a-z])")
+# A past participle alone ("Published", "Sponsored"); short "-ed" names ("Reed", "Ahmed")
+# and "-eed"/"-mmed" names stay names.
+_PARTICIPLE_RE = re.compile(r"^[A-Z][a-z]{4,}(?<!e)(?<!mm)ed$")
+_PERSON_SUFFIX_RE = re.compile(r"^[a-z-]{3,}(?:ist|ian|eon|\d-year-old)s?$|^\d+-year-old$")
+_NOT_PERSON_TAILS = ("list", "lists", "twist", "twists")
+
+
+def _person_like(head: str) -> bool:
+    """A lowercase head noun that names a person by its ending: "the columnist", "the
+    librarian", "the neurosurgeon", "the 43-year-old"."""
+    return _PERSON_SUFFIX_RE.match(head) is not None and not head.endswith(_NOT_PERSON_TAILS)
 
 
 def _described_name(tokens: list[str]) -> tuple[str, str] | None:

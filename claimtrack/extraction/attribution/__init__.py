@@ -72,6 +72,7 @@ from .subjects import (
     _looks_named,
     _trim_subject,
     document_subject,
+    plural_before_verb,
     speaker_for,
 )
 
@@ -228,8 +229,8 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             and not _PLURAL_BEFORE_RE.search(masked, max(0, s - 30), s)
         ):
             continue  # "Rider advocate Tom Lindqvist": a noun before a name, not a verb ("polls show Trump")
-        if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s):
-            continue  # "Cruz's charges", "the findings": a noun
+        if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s) or plural_before_verb(masked, e, cue):
+            continue  # "Cruz's charges", "the findings", "campaign volunteers said": a noun
         last = _LAST_WORD_RE.search(masked, max(0, s - 24), s)
         if last is not None and last.group(1) in CUE_FORMS and not _noun_before(last.group(1), cue):
             continue  # "said said": a cue right after a cue has no subject between them

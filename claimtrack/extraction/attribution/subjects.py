@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..cues import ASSERTING, BARE_FORMS, BASE_FORMS, CUE_FORMS, FINDING_FORMS, NOUNISH_BASES, WORD_RE
+from ..cues import ASSERTING, BARE_FORMS, BASE_FORMS, CUE_FORMS, FINDING_FORMS, NOUNISH_BASES, SPEECH_FORMS, WORD_RE
 from ..speakers import (
     _BAD_FIRST,
     DOC_WORDS,
@@ -64,18 +64,33 @@ def _clause_subject(head: str, memory: Memory) -> Speaker | None:
     return sp if sp and clean_speaker(sp) else None
 
 
+def plural_before_verb(masked: str, e: int, cue: str) -> bool:
+    """ "Her campaign volunteers here said": an "-s" cue right before a speech verb is the
+    plural noun heading that verb's subject."""
+    if " " in cue or not cue.endswith("s"):
+        return False
+    m = _NEXT_WORD_RE.match(masked, e)
+    return m is not None and m.group(1) in SPEECH_FORMS
+
+
+_NEXT_WORD_RE = re.compile(r"(?:\s+(?:here|there|also|too))?\s+(\w+)")
+
+
 def _has_cue(phrase: str) -> bool:
     # Base forms are nouns as often as verbs ("Rider advocate Tom Lindqvist").
     # "-ing" forms are adjectives there ("the commanding general"), and an "-s" form
-    # after a quantifier is a plural noun ("Some advocates").
+    # after a quantifier is a plural noun ("Some advocates"), as is one heading the
+    # phrase ("Her campaign volunteers").
     prev = ""
+    words = _PLACE_ADVERB_RE.sub("", phrase).split()
+    last = words[-1] if len(words) > 1 else ""
     for w in WORD_RE.finditer(phrase):
         word = w.group(0)
         if (
             word in CUE_FORMS
             and word not in _BARE_FORMS
             and not word.endswith("ing")
-            and not (word.endswith("s") and prev.lower() in _QUANTIFIER_WORDS)
+            and not (word.endswith("s") and (prev.lower() in _QUANTIFIER_WORDS or word == last))
             and not (word in NOUNISH_BASES and prev.lower() in _NOUN_DETERMINERS)
         ):
             return True
@@ -114,7 +129,7 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
     parentheticals: appositive descriptions ("the chairman of ..."), participle
     phrases ("bearing the name of ..."), relative clauses and ages.
     """
-    pre = _strip_aux(pre).rstrip()
+    pre = _strip_aux(_TRAILING_PAREN_RE.sub("", pre)).rstrip()
     # Only a comma before the cue closes a parenthetical ("Milley, the chairman, said");
     # "The plan, the researchers note" has its subject right before the cue.
     aside = pre.endswith((",", "—", "–", " -"))
@@ -128,14 +143,16 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
     k = len(parts) - 1
     while k >= 0:
         part = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
-        if k > 0 and (not part or aside and _is_parenthetical(part)):
+        if k > 0 and (
+            not part or _ASIDE_RE.match(part) or aside and (_is_parenthetical(part) or _PREP_ASIDE_RE.match(part))
+        ):
             k -= 1  # "Experts, however, said" / "Milley, the chairman, said"
             continue
         break
     if k < 0:
         return None
     subject = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
-    subject = _WITH_RE.sub("", subject)
+    subject = _PLACE_ADVERB_RE.sub("", _WITH_RE.sub("", subject))
     if " and " in subject and not aside:
         listed = _whole_list(parts[:k], subject, pre)
         if listed is None:
@@ -160,7 +177,7 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
         return None
     if _VERB_THEN_ARTICLE_RE.search(subject):
         return None  # "things stand the Government": a clause with its verb inside
-    if _FINITE_VERB_RE.search(subject) and not QUANTITY_SUBJECT_RE.match(subject):
+    if _FINITE_VERB_RE.search(_AGE_RE.sub("", subject)) and not QUANTITY_SUBJECT_RE.match(subject):
         return None  # "The storm dumped 8 inches ..." is a clause, not a speaker
     title = None
     if _looks_named(subject):
@@ -169,6 +186,18 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
         elif k > 0 and _starts_description(parts[k - 1]) and not _CLAUSE_WORD_RE.search(parts[k - 1]):
             title = clean_phrase(parts[k - 1])  # "The chairman of ..., Gen. Mark Milley,"
     return subject, title or None
+
+
+# "The 57-year-old scientist", "the nominee for the Nov. 8 election", "a group of 32
+# experts": an age, a date or a count inside the phrase is no clause's number.
+_AGE_RE = re.compile(
+    r"\b\d{1,3}-year-old\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|"
+    r"\b(?:of|than)\s+\d[\d,]*\b|\b(?:19|20)\d\d\b"
+)
+# "Kasich (who has 25 delegates to date) said": the aside in brackets is not the subject.
+_TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,160}\)\s*$")
+# "Her campaign workers here said": the place adverb is not part of the speaker.
+_PLACE_ADVERB_RE = re.compile(r"\s+(?:here|there)$")
 
 
 def _whole_list(before: list[str], last: str, pre: str) -> str | None:
@@ -217,15 +246,26 @@ def _is_parenthetical(part: str) -> bool:
         return False
     return (
         _starts_description(part)
+        or _POSSESSIVE_ROLE_RE.match(part) is not None
         or first in ("who", "which", "whose", "aged", "republican", "democrat", "independent")
         or first.isdigit()
         or (first.endswith(("ing", "ed")) and part[:1].islower())
     )
 
 
+# "Ortiz's director of field operations": an owner's role, an appositive like "the director".
+_POSSESSIVE_ROLE_RE = re.compile(r"^(?:[A-Z][\w.-]*\s+(?:(?:of|for|the|and)\s+)?){0,3}[A-Z][\w.-]*['’]s?\s+[a-z]")
+# "Cruz, with unconcealed delight, chided": a prepositional aside between subject and cue.
+_PREP_ASIDE_RE = re.compile(r"^(?:with|in|at|on|during|after|before|from|through|like|despite)\s+\S")
+# Asides that describe nobody: "Tom Riley, for example, said".
+_ASIDE_RE = re.compile(r"^(?:for\s+(?:example|instance)|in\s+(?:fact|turn|particular)|of\s+course)$", re.I)
+
+
 def _starts_description(part: str) -> bool:
     """An appositive description: "the chairman of ...", "chairman of ...", "a spokesman"."""
-    if _DESCRIPTION_RE.match(part):
+    if _ASIDE_RE.match(part.strip()):
+        return False
+    if _DESCRIPTION_RE.match(part) or _POSSESSIVE_ROLE_RE.match(part):
         return True
     first = part.split(" ", 1)[0]
     return first[:1].islower() and first.lower() not in _NOT_DESCRIPTION

@@ -1,0 +1,90 @@
+"""Which speaker a sentence gives and what kind it is, on sentences written for these
+tests: described people and documents, asides between subject and cue, organisations
+that read like surnames, and page fragments that are nobody."""
+
+import pytest
+
+from claimtrack.extraction import extract_claims
+
+
+def first(text: str):
+    c = extract_claims(text)[0]
+    return c.speaker, c.speaker_kind, c.cue
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("The 57-year-old chemist says she does not take such comparisons lightly.", "57-year-old chemist", "group"),
+        ('"Why not try it?" the 43-year-old asked in the video.', "43-year-old", "group"),
+        ("The real estate mogul listed the hotel in his disclosure as a liability.", "real estate mogul", "group"),
+        ("The documentarian lays out what he sees as the causes of the decline.", "documentarian", "group"),
+        ("Both candidates said it was no big deal that the debate ran late.", "candidates", "group"),
+        ("So even economists who favor the plan agree that the change will be slow.", "economists", "group"),
+        ("Perhaps younger voters prefer the senator's promise of change to caution.", "younger voters", "group"),
+        ("Her campaign volunteers here said they have knocked on doors since May.", "campaign volunteers", "group"),
+        ("Adults said they were worried about the cost of the new school rules.", "Adults", "group"),
+        ("The suit claims that the mayor damaged the contractor's reputation.", "suit", "document"),
+        (
+            "A new Labor Department rule will require employers to pay more overtime.",
+            "new Labor Department rule",
+            "document",
+        ),
+    ],
+)
+def test_described_speakers_and_documents(text, speaker, kind):
+    assert first(text)[:2] == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "title"),
+    [
+        ("Kasich (who has 25 delegates so far) said the race was far from over.", "Kasich", None),
+        ("Walker now says the plan was a mistake from the start.", "Walker", None),
+        ("Kaine, with obvious delight, chided his rival for missing the vote.", "Kaine", None),
+        (
+            "Rashad Lee, Color of Change's executive director, said the group would keep pressing.",
+            "Rashad Lee",
+            "Color of Change's executive director",
+        ),
+        (
+            "Marta Lindqvist, Ortiz's field director, said the campaign takes nothing for granted.",
+            "Marta Lindqvist",
+            "Ortiz's field director",
+        ),
+        ("Tom Riley, for example, said the visit would draw big crowds.", "Tom Riley", None),
+        ("The Veterans League has twice complained to officials about the logo.", "Veterans League", None),
+        ("de Blasio said the city would hire more teachers next year.", "de Blasio", None),
+    ],
+)
+def test_subject_through_asides_and_adverbs(text, speaker, title):
+    c = extract_claims(text)[0]
+    assert (c.speaker, c.speaker_title) == (speaker, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Amazon said the new warehouse would open in the spring with 500 jobs.", "Amazon"),
+        ("Meta said the outage was caused by a faulty configuration change.", "Meta"),
+        ("The Des Moines Register reported that the candidate had skipped three forums.", "Des Moines Register"),
+        ("An anti-tax super PAC is releasing an ad that accuses the governor of lying.", "anti-tax super PAC"),
+    ],
+)
+def test_organisations_that_read_like_names(text, speaker):
+    assert first(text)[:2] == (speaker, "organization")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Published said the bridge would close for repairs over the winter.",
+        "MSM MIA said the story had been ignored for a week by everyone.",
+    ],
+)
+def test_fragments_are_nobody(text):
+    assert first(text)[0] is None
+
+
+def test_short_names_ending_in_ed_stay_people():
+    assert first("Ahmed said the clinic would reopen in March after repairs.")[:2] == ("Ahmed", "person")
