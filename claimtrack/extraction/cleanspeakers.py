@@ -35,6 +35,10 @@ _CLAUSE_INSIDE = frozenset(
 )
 
 
+_WHEN_WORDS = frozenset("last next this early late earlier later past".split())
+_TIME_UNITS = frozenset(
+    "week month year night morning evening afternoon weekend summer winter spring fall autumn".split()
+)
 _STOPS_AFTER_VERB = frozenset("to for the a an it and with by in on his her their its".split())
 
 
@@ -56,4 +60,6 @@ def clean_speaker(sp: _Named) -> bool:
     # "X's office" is built from a remembered name, so "'s" inside is fine.
     if len(toks) > 1 and toks[-1] in _BAD_LAST:
         return False  # "concerns and feedback here or by": a phrase cut off mid-way
+    if len(toks) == 2 and toks[0] in _WHEN_WORDS and toks[1] in _TIME_UNITS:
+        return False  # "Last month", "This week": when, not who
     return not any(t in _CLAUSE_INSIDE for t in toks[1:])

@@ -76,7 +76,8 @@ PERSON_NOUNS = frozenset(
     peer peers child children teen teens teenager teenagers patient patients surgeon
     surgeons neurosurgeon documentarian filmmaker filmmakers entrepreneur entrepreneurs
     investor investors executive executives director directors leader leaders chief
-    chiefs boss bosses winner winners""".split()
+    chiefs boss bosses winner winners chef chefs actor actors actress singer singers
+    comedian comedians rapper musician musicians athlete athletes""".split()
 )
 # Quantities of people that open a subject: "Most of the candidates", "Twenty-four percent".
 QUANTIFIERS = frozenset(

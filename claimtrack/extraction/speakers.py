@@ -141,6 +141,19 @@ def guess_gender(name: str, title: str | None) -> str | None:
     return None
 
 
+def _qualifiers(phrase: str) -> list[str]:
+    """Capitalised words in a role phrase that are not roles: "Vermont" in "the Vermont senator"."""
+    out = []
+    for i, tok in enumerate(phrase.split()):
+        low = tok.strip(".,’'").lower()
+        if tok[:1].isupper() and low not in ROLE_WORDS and low not in HONORIFICS and not (i == 0 and low in _OPENERS):
+            out.append(low)
+    return out
+
+
+_OPENERS = frozenset("the a an this that".split())
+
+
 def _roles(title: str | None) -> frozenset:
     if not title:
         return frozenset()
@@ -159,6 +172,8 @@ class Memory:
         self.speakers: list[_Entry] = []
         # People named in the sentence being read, in order (its subject first).
         self.sentence_people: list[_Entry] = []
+        # Places a person was named with ("Sen. Dana Webb of Ohio"): "the Ohio senator".
+        self.places: dict[str, set[str]] = {}
 
     def remember(self, name: str, title: str | None, kind: str, *, spoke: bool) -> None:
         if kind == PERSON:
@@ -209,13 +224,20 @@ class Memory:
         return next((e for e in reversed(self.speakers) if e.kind != DOCUMENT), None)
 
     def by_role(self, phrase: str) -> _Entry | None:
+        """The last person holding the role ``phrase`` names. A qualifier in the phrase
+        ("the Vermont senator") must be in that person's title too: the text has not
+        said which senator is from Vermont otherwise, so no one is guessed."""
         wanted = _roles(phrase)
         if not wanted:
             return None
+        qualifiers = _qualifiers(phrase)
         for pool in (self.speakers, self.entries):
             for e in reversed(pool):
                 if e.kind == PERSON and wanted <= e.roles:
-                    return e
+                    title = f" {(e.title or '').lower()} "
+                    known = self.places.get(e.name, set())
+                    if all(f" {q} " in title or q in known for q in qualifiers):
+                        return e
         return None
 
     def by_pronoun(self, kind: str, gender: str | None = None) -> _Entry | None:
@@ -345,7 +367,11 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         t2, n2 = split_title(head_seg)
         n2_tokens = n2.split()
         if is_name(n2_tokens) and (t2 or len(n2_tokens) >= 2) and n2_tokens[-1].lower() not in ORG_WORDS:
-            return _person(n2, t2, memory)
+            sp = _person(n2, t2, memory)
+            place = _qualifiers(text[len(head_seg) :])
+            if place and sp.name:
+                memory.places.setdefault(sp.name, set()).update(place)
+            return sp
     first = tokens[0].lower()
     if _PERCENT_RE.search(text) or (first in QUANTIFIERS and (len(tokens) == 1 or tokens[1] == "of")):
         return Speaker(text, None, GROUP)  # "Most of the candidates", "Twenty-four percent"
@@ -356,6 +382,9 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         found = memory.by_role(text) if head in ROLE_WORDS else None
         # "a source familiar with ...", "Senate Republicans": described, never a person.
         return _speaker(found) if found else Speaker(text, None, GROUP)
+    labelled = _labelled_names(tokens, memory)
+    if labelled is not None:
+        return labelled
     described = _described_name(tokens)
     if described is not None:
         return _person(described[1], described[0], memory)  # "Rider advocate Tom Lindqvist"
@@ -409,6 +438,27 @@ def _person_like(head: str) -> bool:
     """A lowercase head noun that names a person by its ending: "the columnist", "the
     librarian", "the neurosurgeon", "the 43-year-old"."""
     return _PERSON_SUFFIX_RE.match(head) is not None and not head.endswith(_NOT_PERSON_TAILS)
+
+
+def is_label(tokens: list[str]) -> bool:
+    """Whether the first of three or more capitalised tokens is a person noun ("Chef")."""
+    label = tokens[0].lower() if tokens else ""
+    return len(tokens) >= 3 and tokens[0][:1].isupper() and (label in PERSON_NOUNS or singular(label) in PERSON_NOUNS)
+
+
+def _labelled_names(tokens: list[str], memory: Memory) -> Speaker | None:
+    """ "Chef Jamie Oliver", "Chefs Jamie Oliver and Nigella Lawson", "Republican Dana Webb":
+    a capitalised person noun before one name or a pair is their title, not a first name."""
+    if not is_label(tokens):
+        return None
+    rest = tokens[1:]
+    if is_name(rest):
+        return _person(" ".join(rest), tokens[0], memory)
+    joined = " ".join(rest)
+    left, sep, right = joined.partition(" and ")
+    if sep and is_name(left.split()) and is_name(right.split()):
+        return Speaker(joined, tokens[0], GROUP)
+    return None
 
 
 def _described_name(tokens: list[str]) -> tuple[str, str] | None:

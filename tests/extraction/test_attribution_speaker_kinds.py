@@ -88,3 +88,53 @@ def test_fragments_are_nobody(text):
 
 def test_short_names_ending_in_ed_stay_people():
     assert first("Ahmed said the clinic would reopen in March after repairs.")[:2] == ("Ahmed", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "title"),
+    [
+        ("Clinton, during a town hall meeting in Dayton, Ohio, said she would protect pensions.", "Clinton", None),
+        ("Cory Ames, 22, of Flint, Mich., said he had not given up hope.", "Cory Ames", None),
+        ("The court in its ruling said the law was unconstitutional.", "court", None),
+        ("Chef Jamie Rowe said the rules would hurt small restaurants.", "Jamie Rowe", "Chef"),
+        (
+            "Chefs Jamie Rowe and Nina Lawes said the rules would hurt small places.",
+            "Jamie Rowe and Nina Lawes",
+            "Chefs",
+        ),
+        ("Last month, the Daily Ledger, a local paper, revealed that the plant was fined.", "Daily Ledger", None),
+        (
+            "Hank Moss, the Iowa Republican who chairs the panel, said the hearing would go ahead.",
+            "Hank Moss",
+            "Iowa Republican who chairs the panel",
+        ),
+    ],
+)
+def test_trimming_places_labels_and_time_openers(text, speaker, title):
+    c = extract_claims(text)[0]
+    assert (c.speaker, c.speaker_title) == (speaker, title)
+
+
+def test_participle_opening_is_not_a_name():
+    c = extract_claims("Speaking to reporters on Monday, Hill described the plan as a start but said more was needed.")[
+        0
+    ]
+    assert c.speaker == "Hill"
+
+
+def test_surname_ending_in_ing_still_speaks():
+    c = extract_claims("Earlier that day, Schilling appeared on a radio show and defended his post.")[0]
+    assert c.speaker == "Schilling"
+
+
+def test_role_with_a_place_goes_to_the_person_from_there():
+    claims = extract_claims(
+        "Sen. Marco Diaz of Florida said the plan would fail. Sen. Paul Webb of Vermont disagreed with him. "
+        "The Vermont senator said the bill would pass. The Florida senator told reporters he was not so sure."
+    )
+    assert [c.speaker for c in claims] == ["Marco Diaz", "Paul Webb", "Paul Webb", "Marco Diaz"]
+
+
+def test_role_with_an_unknown_place_is_not_guessed():
+    claims = extract_claims("Sen. Paul Webb spoke at the rally. The Texas senator said the bill would pass.")
+    assert (claims[1].speaker, claims[1].speaker_kind) == ("Texas senator", "group")

@@ -232,8 +232,13 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
         if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s) or plural_before_verb(masked, e, cue):
             continue  # "Cruz's charges", "the findings", "campaign volunteers said": a noun
         last = _LAST_WORD_RE.search(masked, max(0, s - 24), s)
-        if last is not None and last.group(1) in CUE_FORMS and not _noun_before(last.group(1), cue):
-            continue  # "said said": a cue right after a cue has no subject between them
+        if (
+            last is not None
+            and last.group(1) in CUE_FORMS
+            and not _noun_before(last.group(1), cue)
+            and not _DETERMINER_BEFORE_RE.search(masked, max(0, last.start(1) - 12), last.start(1))
+        ):
+            continue  # "said said": a cue right after a cue has no subject between them ("its ruling said" has)
         pre = masked[max(0, s - SUBJECT_WINDOW) : s]
         WORK.chars += len(pre)
         if pre_to(masked, s) or cue.startswith("continu") and masked.startswith(" to ", e):

@@ -26,6 +26,7 @@ _AUX_TAIL_RE = re.compile(
     r"(?:is|are|was|were|has|have|had)n[’']t|"
     r"last|long|even|both|all|each|(?:on\s+|earlier\s+|late\s+)?\w+day(?:\s+(?:night|morning|evening|afternoon))?|"
     r"this\s+week|last\s+week|in\s+an?\s+(?:statement|interview|email|speech)|in\s+the\s+past|"
+    r"in\s+(?:its|his|her|their)\s+(?:ruling|opinion|decision|statement|order|filing|report|letter|speech)|"
     r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly)\b)[a-z]{2,}ly))+\s*$"
 )
 _LEADING_ADVERBIAL_RE = re.compile(

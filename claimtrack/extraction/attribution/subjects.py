@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..cues import ASSERTING, BARE_FORMS, BASE_FORMS, CUE_FORMS, FINDING_FORMS, NOUNISH_BASES, SPEECH_FORMS, WORD_RE
+from ..nouns import PERSON_NOUNS
 from ..speakers import (
     _BAD_FIRST,
     DOC_WORDS,
@@ -50,6 +51,8 @@ def _clause_subject(head: str, memory: Memory) -> Speaker | None:
     if not m:
         return None
     subj = _LEADING_ADVERBIAL_RE.sub("", m.group("subj")).strip()
+    if " " not in subj and _PARTICIPLE_OPENING_RE.match(head, m.start("subj")):
+        return None  # "Speaking to reporters, ...", "Hastily politicizing ...": an opening phrase, not a name
     if not subj or _CLAUSE_WORD_RE.search(subj.lower()) and subj.lower() not in ("it",):
         return None
     if (
@@ -74,6 +77,11 @@ def plural_before_verb(masked: str, e: int, cue: str) -> bool:
 
 
 _NEXT_WORD_RE = re.compile(r"(?:\s+(?:here|there|also|too))?\s+(\w+)")
+
+
+_PARTICIPLE_OPENING_RE = re.compile(
+    r"[A-Z][a-z]{3,}(?:ing\s+(?:to|the|a|an|on|with|about|at|in|for|from|his|her|their|its|up|out|back)\b|ly\s+[a-z]+ing\b)"
+)
 
 
 def _has_cue(phrase: str) -> bool:
@@ -144,7 +152,10 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
     while k >= 0:
         part = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
         if k > 0 and (
-            not part or _ASIDE_RE.match(part) or aside and (_is_parenthetical(part) or _PREP_ASIDE_RE.match(part))
+            not part
+            or _ASIDE_RE.match(part)
+            or aside
+            and (_is_parenthetical(part) or _PREP_ASIDE_RE.match(part) or _state_after_city(parts[k - 1], part))
         ):
             k -= 1  # "Experts, however, said" / "Milley, the chairman, said"
             continue
@@ -198,6 +209,15 @@ _AGE_RE = re.compile(
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,160}\)\s*$")
 # "Her campaign workers here said": the place adverb is not part of the speaker.
 _PLACE_ADVERB_RE = re.compile(r"\s+(?:here|there)$")
+
+
+def _state_after_city(before: str, part: str) -> bool:
+    """ "of Flint, Mich.," / "in Columbus, Ohio,": the state that completes a place."""
+    return _PLACE_END_RE.search(before) is not None and _STATE_RE.match(part) is not None
+
+
+_PLACE_END_RE = re.compile(r"\b(?:in|of|from|at|near)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*$")
+_STATE_RE = re.compile(r"^(?:[A-Z][a-z]*\.?\s*){1,2}$|^[A-Z]\.[A-Z]\.$")
 
 
 def _whole_list(before: list[str], last: str, pre: str) -> str | None:
@@ -263,11 +283,13 @@ _ASIDE_RE = re.compile(r"^(?:for\s+(?:example|instance)|in\s+(?:fact|turn|partic
 
 def _starts_description(part: str) -> bool:
     """An appositive description: "the chairman of ...", "chairman of ...", "a spokesman"."""
-    if _ASIDE_RE.match(part.strip()):
-        return False
+    if _ASIDE_RE.match(part.strip()) or _PREP_ASIDE_RE.match(part):
+        return False  # "for example", "during a town hall in Columbus": no description
     if _DESCRIPTION_RE.match(part) or _POSSESSIVE_ROLE_RE.match(part):
         return True
     first = part.split(" ", 1)[0]
+    if first.lower() == "the" and _looks_named(part[4:]) and part.split()[-1].lower() not in PERSON_NOUNS:
+        return False  # "the Daily Ledger": a name with its article ("the Democratic pollster" describes)
     return first[:1].islower() and first.lower() not in _NOT_DESCRIPTION
 
 
