@@ -135,17 +135,22 @@ class FetchClient:
         scheme, host, port = split_url(url)
         address = checked_address(url, host, port, self.settings.allow_networks, self.resolver)
         key = _host_key(url)
-        wait = self.gate.retry_wait(key)
-        if wait > 0:
-            raise FetchError(
-                url, "retry_later", f"the server asked not to be contacted for another {wait:.0f} s", retry_after=wait
-            )
+        self._refuse_while_backing_off(url, key)  # known here already: no wait for the lock
         with self.gate.lock(key):
+            # Another process may have been told to back off while this one waited.
+            self._refuse_while_backing_off(url, key)
             self.gate.wait_turn(key)
             try:
                 return self._exchange(url, scheme, host, port, address, headers)
             finally:
                 self.gate.done(key)
+
+    def _refuse_while_backing_off(self, url: str, key: str) -> None:
+        wait = self.gate.retry_wait(key)
+        if wait > 0:
+            raise FetchError(
+                url, "retry_later", f"the server asked not to be contacted for another {wait:.0f} s", retry_after=wait
+            )
 
     def _exchange(
         self, url: str, scheme: str, host: str, port: int, address: str, headers: dict[str, str]

@@ -54,10 +54,11 @@ class HostGate:
 
 
 class SharedHostGate(HostGate):
-    """The same rule for every process on the machine that uses ``folder``: a file per
-    host, locked (flock) for each request and holding the time the last one ended, so
-    pollers in separate processes still ask a host one at a time, with the pause.
-    Retry-After stays per process (a source's own back-off is kept in the database)."""
+    """The same rules for every process on the machine that uses ``folder``: a file per
+    host, locked (flock) for each request and holding the time the last one ended and
+    the time the host asked to be left alone until (Retry-After), so pollers in separate
+    processes still ask a host one at a time, with the pause, and all respect a back-off
+    that any one of them was told."""
 
     def __init__(self, delay: float, folder: str | Path) -> None:
         super().__init__(delay)
@@ -71,30 +72,43 @@ class SharedHostGate(HostGate):
             name = hashlib.sha256(host.encode("utf-8")).hexdigest()[:32] + ".gate"
             with locked(self.folder / name) as handle:
                 self._held[host] = handle
+                self._read(host)  # what the other processes did to the host meanwhile
                 try:
                     yield handle
                 finally:
                     self._held.pop(host, None)
 
-    def wait_turn(self, host: str) -> None:
+    def _read(self, host: str) -> None:
         handle = self._held.get(host)
-        if handle is not None:
-            handle.seek(0)
-            stamp = handle.read().decode("ascii", "replace").strip()
-            # time.monotonic() is the system's monotonic clock: the same in every process.
+        if handle is None:
+            return
+        handle.seek(0)
+        # "<last request ended> <not before>", times of the system's monotonic clock
+        # (time.monotonic() is the same in every process). A damaged file only loses them.
+        fields = handle.read().decode("ascii", "replace").split()
+        for slot, text in zip((self._last, self._not_before), fields, strict=False):
             with contextlib.suppress(ValueError):
-                if stamp:
-                    self._last[host] = float(stamp)
-        super().wait_turn(host)
+                if text != "-":
+                    slot[host] = max(float(text), slot.get(host, float("-inf")))
 
     def done(self, host: str) -> None:
         super().done(host)
+        self._write(host)
+
+    def back_off(self, host: str, seconds: float) -> None:
+        super().back_off(host, seconds)
+        with self.lock(host):  # reads a longer back-off another process learnt: it stays
+            self._write(host)
+
+    def _write(self, host: str) -> None:
         handle = self._held.get(host)
-        if handle is not None:
-            handle.seek(0)
-            handle.truncate()
-            handle.write(repr(self._last[host]).encode("ascii"))
-            handle.flush()
+        if handle is None:
+            return
+        values = [self._last.get(host), self._not_before.get(host)]
+        handle.seek(0)
+        handle.truncate()
+        handle.write(" ".join("-" if v is None else repr(v) for v in values).encode("ascii"))
+        handle.flush()
 
 
 def parse_retry_after(value: str | None, default: float) -> float:

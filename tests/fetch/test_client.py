@@ -9,6 +9,7 @@ import time
 import pytest
 
 from claimtrack.fetch import FetchClient, FetchError
+from claimtrack.fetch.politeness import SharedHostGate
 from tests.fixtures.loopback import drip, loopback_settings, table_resolver
 
 ARTICLE = "<html><head><title>Harbour bridge reopens</title></head><body><p>The bridge reopened.</p></body></html>"
@@ -115,6 +116,21 @@ def test_429_with_retry_after_holds_back_the_host(farm, fetch_client):
     assert err.kind == "retry_later" and err.status == 429 and err.retry_after == 120
     again = _kind(fetch_client, farm.url("/other"))
     assert again.kind == "retry_later"
+    assert farm.requests_for("/other") == []
+
+
+def test_a_back_off_one_process_learnt_holds_back_the_others(farm, tmp_path):
+    # Two clients on one gate folder, as two polling processes have.
+    settings = loopback_settings(obey_robots=False)
+    first, second = (
+        FetchClient(settings, resolver=table_resolver({}), gate=SharedHostGate(settings.host_delay, tmp_path))
+        for _ in range(2)
+    )
+    farm.routes["/busy"] = lambda h: (429, {"Retry-After": "90"}, b"slow down")
+    farm.serve("/other", ARTICLE)
+    assert _kind(first, farm.url("/busy")).retry_after == 90
+    again = _kind(second, farm.url("/other"))
+    assert again.kind == "retry_later" and 85 <= again.retry_after <= 90
     assert farm.requests_for("/other") == []
 
 

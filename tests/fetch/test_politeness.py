@@ -51,4 +51,16 @@ def test_a_damaged_gate_file_only_loses_the_pause(tmp_path):
     with fresh.lock("h"):
         fresh.wait_turn("h")  # no error
         fresh.done("h")
-    assert float(file.read_text()) > 0
+    last, not_before = file.read_text().split()
+    assert float(last) > 0 and not_before == "-"  # a fresh time, and no back-off invented
+
+
+def test_a_back_off_is_shared_and_the_longer_one_stands(tmp_path):
+    one, two = SharedHostGate(0.05, tmp_path), SharedHostGate(0.05, tmp_path)
+    one.back_off("h", 60)
+    two.back_off("h", 5)  # a shorter wait told later does not shorten the first
+    fresh = SharedHostGate(0.05, tmp_path)
+    with fresh.lock("h"):
+        pass
+    assert 55 < fresh.retry_wait("h") <= 60
+    assert fresh.retry_wait("other") == 0

@@ -204,3 +204,43 @@ def test_host_groups_are_dealt_whole_to_the_least_loaded_process():
     assert sorted(sum(len(g) for g in share) for share in shares) == [5, 6]
     assert sorted(sid for share in shares for g in share for sid in g) == list(range(1, 12))
     assert partition([[1]], 4) == [[[1]]]
+
+
+def test_a_poll_where_nothing_changed_starts_no_process(engine, farm):
+    import multiprocessing
+
+    pollers: list[int] = []  # polling processes alive at each request
+
+    def count() -> None:
+        pollers.append(sum(child.name == "claimtrack-poll" for child in multiprocessing.active_children()))
+
+    def page(slug):
+        def answer(_handler):
+            count()
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, article_html(slug).encode()
+
+        return answer
+
+    def feed(body: bytes):
+        def answer(handler):
+            count()
+            if handler.headers.get("If-None-Match") == '"v1"':
+                return 304, {"ETag": '"v1"'}, b""
+            return 200, {"Content-Type": "application/rss+xml", "ETag": '"v1"'}, body
+
+        return answer
+
+    ids = []
+    for i, name in enumerate(NAMES):
+        slug = ["ferry", "schools", "clinic"][i]
+        farm.routes[f"/news/{slug}"] = page(slug)
+        farm.routes[f"/feed/{slug}"] = feed(rss([(_url(farm, name, f"/news/{slug}"), "")]).encode())
+        farm.routes[f"/more/{slug}"] = feed(rss([(_url(farm, name, f"/news/{slug}"), "")]).encode())
+        ids += [_add(engine, _url(farm, name, f"/feed/{slug}")), _add(engine, _url(farm, name, f"/more/{slug}"))]
+    first = poll_many(engine, ACTOR, _client(), ids, max_body_chars=2_000_000, workers=2)
+    assert [r.status for r in first] == ["ok"] * 6 and sum(r.new for r in first) == 3
+    assert max(pollers) >= 1  # the articles were read by polling processes
+    pollers.clear()
+    again = poll_many(engine, ACTOR, _client(), ids, max_body_chars=2_000_000, workers=2)
+    assert [r.status for r in again] == ["not_modified"] * 6
+    assert pollers == [0] * 6  # six conditional requests, no process started for them

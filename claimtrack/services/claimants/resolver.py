@@ -30,12 +30,16 @@ class ClaimantResolver:
         self.session = session
         self.article_id = article_id
         self._cache: dict[tuple[str, str], Claimant] = {}
+        # (kind, key) -> the claimant an exact lookup finds (None: none), read ahead.
+        self._exact: dict[tuple[str, str], int | None] = {}
+        self._in_article: dict[tuple[str, str], int] | None = None  # the same, of the article's own
         self.created: list[int] = []  # ids of the claimants this resolver added
 
     def resolve_many(self, speakers: Sequence[tuple[str | None, str | None, str | None]]) -> list[Claimant | None]:
         """Claimants for (name, title, kind) triples, in order. Fuller names are resolved
         first, so "Patel" early in an article finds the "Raj Patel" named later."""
         order = sorted(range(len(speakers)), key=lambda i: -len(names.name_key(speakers[i][0] or "").split()))
+        self._read_exact([self._normal(name, kind) for name, _, kind in speakers])
         found: dict[int, Claimant | None] = {}
         for i in order:
             name, title, kind = speakers[i]
@@ -43,13 +47,10 @@ class ClaimantResolver:
         return [found[i] for i in range(len(speakers))]
 
     def resolve(self, name: str | None, *, title: str | None, kind: str | None) -> Claimant | None:
-        if not name or not name.strip():
+        normal = self._normal(name, kind)
+        if normal is None:
             return None
-        name = name.strip()[:300]
-        kind = kind if kind in CLAIMANT_KINDS else names.infer_kind(name)
-        key = names.name_key(name)[:300]
-        if not key:
-            return None
+        name, kind, key = normal
         cached = self._cache.get((kind, key))
         if cached is not None:
             return cached
@@ -67,26 +68,75 @@ class ClaimantResolver:
         self._cache[(kind, key)] = claimant
         return claimant
 
-    def _live(self, kind: str):
-        return (
-            select(Claimant)
-            .join(ClaimantAlias, ClaimantAlias.claimant_id == Claimant.id)
-            .where(Claimant.kind == kind, Claimant.merged_into_id.is_(None))
-        )
+    @staticmethod
+    def _normal(name: str | None, kind: str | None) -> tuple[str, str, str] | None:
+        """(name, kind, key) as stored, or None for a speaker that names nobody."""
+        if not name or not name.strip():
+            return None
+        name = name.strip()[:300]
+        kind = kind if kind in CLAIMANT_KINDS else names.infer_kind(name)
+        key = names.name_key(name)[:300]
+        return (name, kind, key) if key else None
+
+    @staticmethod
+    def _looked_up_exactly(kind: str, key: str) -> bool:
+        # A bare surname on file under a fuller name is only a hint: left to the fuzzy rules.
+        return kind not in ARTICLE_SCOPED_KINDS and (kind != "person" or len(key.split()) > 1)
+
+    def _read_exact(self, speakers: list[tuple[str, str, str] | None]) -> None:
+        """The exact alias lookups of an article's speakers in one statement instead of
+        one each. What it finds cannot change while the article is resolved: an alias
+        this resolver adds has a (kind, key) it already holds in its cache."""
+        wanted = {(kind, key) for normal in speakers if normal for _, kind, key in [normal]}
+        wanted = {pair for pair in wanted if self._looked_up_exactly(*pair) and pair not in self._exact}
+        if not wanted:
+            return
+        keys = sorted({key for _, key in wanted})
+        for start in range(0, len(keys), 500):
+            rows = self.session.execute(
+                select(ClaimantAlias.alias_key, Claimant.kind, Claimant.id)
+                .join(Claimant, Claimant.id == ClaimantAlias.claimant_id)
+                .where(ClaimantAlias.alias_key.in_(keys[start : start + 500]), Claimant.merged_into_id.is_(None))
+                .order_by(ClaimantAlias.id)
+            ).all()
+            for key, kind, claimant_id in rows:
+                if (kind, key) in wanted:
+                    self._exact.setdefault((kind, key), claimant_id)
+        for pair in wanted:
+            self._exact.setdefault(pair, None)
+
+    def _article_scoped(self) -> dict[tuple[str, str], int]:
+        """The descriptions and documents the article's stored claims already name (none
+        for an article being imported), read once: the article's claims do not change
+        while its speakers are resolved."""
+        if self._in_article is None:
+            self._in_article = {}
+            in_article = select(Claim.claimant_id).where(Claim.article_id == self.article_id)
+            rows = self.session.execute(
+                select(ClaimantAlias.alias_key, Claimant.kind, Claimant.id)
+                .join(Claimant, Claimant.id == ClaimantAlias.claimant_id)
+                .where(
+                    Claimant.kind.in_(ARTICLE_SCOPED_KINDS),
+                    Claimant.merged_into_id.is_(None),
+                    Claimant.id.in_(in_article),
+                )
+                .order_by(ClaimantAlias.id)
+            ).all()
+            for key, kind, claimant_id in rows:
+                self._in_article.setdefault((kind, key), claimant_id)
+        return self._in_article
 
     def _find(self, name: str, key: str, kind: str) -> Claimant | None:
         if kind in ARTICLE_SCOPED_KINDS:
             if self.article_id is None:
                 return None
-            in_article = select(Claim.claimant_id).where(Claim.article_id == self.article_id)
-            return self.session.exec(
-                self._live(kind).where(ClaimantAlias.alias_key == key, Claimant.id.in_(in_article))
-            ).first()
-        # A bare surname on file under a fuller name is only a hint: left to the fuzzy rules.
-        if kind != "person" or len(key.split()) > 1:
-            exact = self.session.exec(self._live(kind).where(ClaimantAlias.alias_key == key)).first()
-            if exact is not None:
-                return exact
+            found = self._article_scoped().get((kind, key))
+            return self.session.get(Claimant, found) if found is not None else None
+        if self._looked_up_exactly(kind, key):
+            if (kind, key) not in self._exact:
+                self._read_exact([(name, kind, key)])
+            if (exact := self._exact[(kind, key)]) is not None:
+                return self.session.get(Claimant, exact)
         candidates = self._candidates(key, kind)
         if not candidates:
             return None

@@ -6,11 +6,15 @@ adds the pause between them and keeps that true across callers in one process).
 
 The CPU work of a poll (reading pages, extracting claims, storing, scoring links) is
 Python and holds the GIL, so threads of one process only overlap network waits. With
-``workers`` above one the host groups are split between that many processes: each
+``workers`` above one, this process first fetches every feed (conditional requests,
+mostly answered 304) and finishes the sources with nothing new; the host groups of the
+sources left are split between up to that many processes, started only then: each
 process polls its own hosts with its own threads and writes to the database itself,
 links scored outside the write transactions (``pipeline.Deferred``), so the
 transactions of the processes stay short and the cores are used side by side. A host
-belongs to one process only, so the one-request-per-host rule holds. Reports and entry
+belongs to one process only, and all of them (this one included) ask hosts through one
+host gate shared through files, so the one-request-per-host rule and a host's
+Retry-After hold across them. Reports and entry
 progress come back to the caller through a queue.
 """
 
@@ -25,7 +29,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -41,7 +45,7 @@ from ...models import FeedSource
 from ..accounts.actors import Actor
 from ..linking import settings as settings_module
 from .pipeline import Deferred, Inline, finish_pending
-from .polling import PollReport, poll_source
+from .polling import FetchedFeed, PollReport, fetch_feed, poll_source
 
 HOSTS_AT_ONCE = 16
 # Fewer sources than this are polled in this process.
@@ -109,10 +113,62 @@ def poll_many(
         pipeline = Deferred() if total >= POOL_THRESHOLD else Inline()
         _poll_groups(engine, actor, client, groups, max_body_chars, hosts_at_once, pipeline, collected.add, on_entry)
     else:
-        _poll_in_processes(
-            engine, actor, client, partition(groups, processes), max_body_chars, hosts_at_once, collected, on_entry
-        )
+        _poll_feeds_first(engine, actor, client, groups, max_body_chars, hosts_at_once, processes, collected, on_entry)
     return [collected.reports[sid] for sid in order if sid in collected.reports]
+
+
+def _poll_feeds_first(
+    engine: Engine,
+    actor: Actor,
+    client: FetchClient,
+    groups: list[list[int]],
+    max_body_chars: int,
+    hosts_at_once: int,
+    processes: int,
+    collected: _Collected,
+    on_entry: OnEntry | None,
+) -> None:
+    """Fetch every feed here first (network waits, a thread per host), finish the
+    sources with nothing new (a 304 or an error) at once, and start processes only for
+    the sources whose feeds have entries to read: a poll where nothing changed costs no
+    process start-up. The host gate is shared with those processes from the start."""
+    with _gate_folder(client) as gate_folder:
+        here = _with_shared_gate(client, gate_folder)
+        fetched = _fetch_feeds(engine, here, groups, hosts_at_once)
+        for group in groups:
+            for sid in group:
+                if not fetched[sid].has_news:
+                    report = poll_source(engine, actor, here, sid, max_body_chars=max_body_chars, fetched=fetched[sid])
+                    collected.add(report)
+        busy = [[sid for sid in group if fetched[sid].has_news] for group in groups]
+        busy = [group for group in busy if group]
+        count = sum(len(group) for group in busy)
+        if count < POOL_THRESHOLD:
+            pipeline = Deferred() if count > 1 else Inline()
+            _poll_groups(
+                engine, actor, here, busy, max_body_chars, hosts_at_once, pipeline, collected.add, on_entry, fetched
+            )
+            return
+        shares = partition(busy, min(processes, len(busy)))
+        _poll_with_gate(
+            engine, actor, client, shares, max_body_chars, hosts_at_once, collected, on_entry, gate_folder, fetched
+        )
+
+
+def _fetch_feeds(
+    engine: Engine, client: FetchClient, groups: list[list[int]], hosts_at_once: int
+) -> dict[int, FetchedFeed]:
+    """Every source's feed, fetched by a thread per host group, source after source."""
+    fetched: dict[int, FetchedFeed] = {}
+
+    def run_group(group: list[int]) -> None:
+        for sid in group:
+            fetched[sid] = fetch_feed(engine, client, sid)
+
+    with ThreadPoolExecutor(max(1, min(hosts_at_once, len(groups))), thread_name_prefix="feeds") as executor:
+        for future in as_completed([executor.submit(run_group, group) for group in groups]):
+            future.result()
+    return fetched
 
 
 class _Collected:
@@ -139,9 +195,11 @@ def _poll_groups(
     pipeline: Inline,
     report_to: Callable[[PollReport], None],
     on_entry: OnEntry | None,
+    fetched: dict[int, FetchedFeed] | None = None,
     keep_going: Callable[[], bool] = lambda: True,
 ) -> None:
-    """Poll the groups in this process, a thread per group (up to ``hosts_at_once``)."""
+    """Poll the groups in this process, a thread per group (up to ``hosts_at_once``);
+    ``fetched``: feeds fetched ahead, by source."""
 
     def run_group(group: list[int]) -> None:
         for sid in group:
@@ -150,7 +208,14 @@ def _poll_groups(
             entry = (lambda d, t, sid=sid: on_entry(sid, d, t)) if on_entry else None
             try:
                 report = poll_source(
-                    engine, actor, client, sid, max_body_chars=max_body_chars, pipeline=pipeline, progress=entry
+                    engine,
+                    actor,
+                    client,
+                    sid,
+                    max_body_chars=max_body_chars,
+                    pipeline=pipeline,
+                    progress=entry,
+                    fetched=(fetched or {}).get(sid),
                 )
             except OperationalError as exc:  # the database stayed locked: this source waits for next time
                 report = PollReport(
@@ -196,31 +261,27 @@ class _Share:
     gate_folder: str  # the host gate every process shares (see fetch.politeness)
     match_settings: settings_module.MatchSettings
     groups: list[list[int]]
+    fetched: dict[int, FetchedFeed]  # the feeds of ``groups``, fetched by the caller
     max_body_chars: int
     hosts_at_once: int
     entries: bool  # send entry progress back
 
 
-def _poll_in_processes(
-    engine: Engine,
-    actor: Actor,
-    client: FetchClient,
-    shares: list[list[list[int]]],
-    max_body_chars: int,
-    hosts_at_once: int,
-    collected: _Collected,
-    on_entry: OnEntry | None,
-) -> None:
-    # Articles may live on other hosts than their feeds, and on the same host for feeds
-    # of two processes: the host gate is shared between the processes, through files
-    # (the client's own folder when it has one, else a folder for this poll).
-    folder = (
-        nullcontext(str(client.gate.folder))
-        if isinstance(client.gate, SharedHostGate)
-        else tempfile.TemporaryDirectory(prefix="claimtrack-hosts-")
-    )
-    with folder as gate_folder:
-        _poll_with_gate(engine, actor, client, shares, max_body_chars, hosts_at_once, collected, on_entry, gate_folder)
+def _gate_folder(client: FetchClient) -> AbstractContextManager[str]:
+    """Where the processes of a poll share the host gate: the client's own folder when
+    it has one, else a folder for this poll. Articles may live on other hosts than their
+    feeds, and on the same host for feeds of two processes."""
+    if isinstance(client.gate, SharedHostGate):
+        return nullcontext(str(client.gate.folder))
+    return tempfile.TemporaryDirectory(prefix="claimtrack-hosts-")
+
+
+def _with_shared_gate(client: FetchClient, gate_folder: str) -> FetchClient:
+    """The client, asking hosts through the gate the polling processes share."""
+    if isinstance(client.gate, SharedHostGate) and str(client.gate.folder) == gate_folder:
+        return client
+    gate = SharedHostGate(client.settings.host_delay, gate_folder)
+    return FetchClient(client.settings, resolver=client.resolver, gate=gate)
 
 
 def _poll_with_gate(
@@ -233,6 +294,7 @@ def _poll_with_gate(
     collected: _Collected,
     on_entry: OnEntry | None,
     gate_folder: str,
+    fetched: dict[int, FetchedFeed],
 ) -> None:
     # spawn: a process must not inherit this one's database connections or threads.
     context = multiprocessing.get_context("spawn")
@@ -248,6 +310,7 @@ def _poll_with_gate(
             gate_folder,
             settings,
             groups,
+            {sid: fetched[sid] for group in groups for sid in group},
             max_body_chars,
             hosts_at_once,
             bool(on_entry),
@@ -312,6 +375,7 @@ def _run_share(share: _Share, messages: Any) -> None:
             Deferred(share.match_settings),
             lambda report: messages.put(("report", report.to_dict())),
             on_entry,
+            share.fetched,
             # The caller was killed: stop after the source at hand, which its retry polls again.
             keep_going=lambda: os.getppid() == parent,
         )

@@ -19,7 +19,7 @@ from sqlmodel import Session, select
 
 from ...database import error_summary
 from ...errors import InputError
-from ...fetch import FetchClient, FetchError
+from ...fetch import FetchClient, FetchError, FetchResult
 from ...ingest.feeds import FeedItem, ParsedFeed, parse_feed
 from ...models import FeedEntry, FeedSource, utcnow
 from ..accounts.actors import Actor
@@ -76,6 +76,33 @@ class _Snapshot:
     last_modified: str | None
 
 
+@dataclass(slots=True)
+class FetchedFeed:
+    """A source's feed as fetched (or why it could not be): the first half of a poll,
+    done ahead so that only sources with something new need the costly second half."""
+
+    snapshot: _Snapshot
+    answer: FetchResult | FetchError
+
+    @property
+    def has_news(self) -> bool:
+        """The feed came back with a body to read (neither an error nor a 304)."""
+        return isinstance(self.answer, FetchResult) and not self.answer.not_modified
+
+
+def fetch_feed(engine: Engine, client: FetchClient, source_id: int) -> FetchedFeed:
+    """Fetch a source's feed, conditionally on what the last poll was told."""
+    with Session(engine) as session:
+        src = get_source(session, source_id)
+        snap = _Snapshot(src.id, src.name, src.url, src.outlet, src.etag, src.last_modified)
+    try:
+        return FetchedFeed(
+            snap, client.fetch(snap.url, etag=snap.etag, last_modified=snap.last_modified, accept=FEED_ACCEPT)
+        )
+    except FetchError as exc:
+        return FetchedFeed(snap, exc)
+
+
 def poll_source(
     engine: Engine,
     actor: Actor,
@@ -85,18 +112,18 @@ def poll_source(
     max_body_chars: int,
     progress: Progress | None = None,
     pipeline: Inline | None = None,
+    fetched: FetchedFeed | None = None,
 ) -> PollReport:
     """Poll one source now. ``pipeline`` says where pages are read and links scored
-    (default: in this thread; ``fleet.poll_many`` passes a pool shared by many polls)."""
+    (default: in this thread; ``fleet.poll_many`` passes a pool shared by many polls);
+    ``fetched``: its feed, fetched ahead by ``fetch_feed``."""
     pipeline = pipeline or Inline()
-    with Session(engine) as session:
-        src = get_source(session, source_id)
-        snap = _Snapshot(src.id, src.name, src.url, src.outlet, src.etag, src.last_modified)
+    fetched = fetched or fetch_feed(engine, client, source_id)
+    snap = fetched.snapshot
     report = PollReport(snap.id, snap.name)
-    try:
-        answer = client.fetch(snap.url, etag=snap.etag, last_modified=snap.last_modified, accept=FEED_ACCEPT)
-    except FetchError as exc:
-        return _finish(pipeline, engine, report, error=exc.reason, retry_after=exc.retry_after)
+    answer = fetched.answer
+    if isinstance(answer, FetchError):
+        return _finish(pipeline, engine, report, error=answer.reason, retry_after=answer.retry_after)
     if answer.not_modified:
         report.status = "not_modified"
         return _finish(pipeline, engine, report)
