@@ -26,7 +26,7 @@ DOC_WORDS = frozenset(
     footage census estimate estimates projections forecast website announcement
     letters memos reports statements studies documents tally count calculations
     filings polls surveys investigation probe inquiry suit message accord petition motion
-    verdict ads rule regulation guidance""".split()
+    verdict ads rule regulation guidance manifesto""".split()
 )
 # Singular nouns for groups of people ("The family said ...").
 COLLECTIVES = frozenset(
@@ -40,7 +40,7 @@ PLURAL_SPEAKERS = frozenset(
     doctors investigators prosecutors supporters opponents economists historians scholars
     teachers parents students voters employees workers police rescuers medics survivors
     organizers organisers campaigners demonstrators forecasters meteorologists pollsters
-    regulators negotiators mediators insiders residents locals villagers people""".split()
+    regulators negotiators mediators insiders residents locals villagers people others""".split()
 )
 _ROLE_EXPANSIONS = {
     "gen": "general",
@@ -78,6 +78,7 @@ QUANTITY_SUBJECT_RE = re.compile(
     r"half|most|many|some|a\s+majority|a\s+third|a\s+quarter|two-thirds|three-quarters|a\s+plurality)\b",
     re.IGNORECASE,
 )
+_PLURAL_ACRONYM_RE = re.compile(r"^[A-Z]{2,5}s$")
 _ONLY_RE = re.compile(r"^(?:only|just|even)\s+", re.IGNORECASE)
 _ACRONYM_RE = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z]{2,6}s?)$")
 _POSSESSIVE_PRONOUN_RE = re.compile(r"^(his|her|their|its)\s+([a-z][a-z ]{2,40})$", re.IGNORECASE)
@@ -318,7 +319,11 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
     raw = phrase.strip(" ,;:—–-")
     low = raw.lower()
     if low in PRONOUNS:
-        return _speaker(memory.by_pronoun(PRONOUNS[low], _PRONOUN_GENDER.get(low)))
+        gender = _PRONOUN_GENDER.get(low)
+        found = memory.by_pronoun(PRONOUNS[low], gender)
+        if found is not None and gender and found.gender is None:
+            found.gender = gender  # "he adds": a later "she" is someone else
+        return _speaker(found)
     pm = _POSSESSIVE_PRONOUN_RE.match(raw)
     if pm:
         pron = pm.group(1).lower()
@@ -394,8 +399,14 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         return Speaker(text, None, ORGANIZATION)
     if len(tokens) == 1 and (tokens[0].lower() in PLURAL_SPEAKERS or tokens[0].endswith(("ists", "ians"))):
         return Speaker(text, None, GROUP)  # sentence-initial "Critics", "Officials"
+    if _PLURAL_ACRONYM_RE.match(tokens[-1]) and len(tokens) <= 3:
+        return Speaker(text, None, GROUP)  # "MPs", "Opposition MPs", "CEOs": people
     if len(tokens) == 1 and _ACRONYM_RE.match(tokens[0]):
         return Speaker(tokens[0], None, ORGANIZATION)  # "F.B.I.", "NATO": a body, not a person
+    if is_name(tokens) and len(tokens) > 1 and tokens[-1].lower().strip(".") in ROLE_WORDS:
+        # "International Trade Secretary": a role with no name, whoever holds it.
+        found = memory.by_role(text)
+        return _speaker(found) if found else Speaker(text, None, GROUP)
     if is_name(tokens):
         key = tokens[0].strip(".").lower()
         if key in KNOWN_BODIES and memory.by_surname(tokens[0]) is None:

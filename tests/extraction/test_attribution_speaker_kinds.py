@@ -138,3 +138,29 @@ def test_role_with_a_place_goes_to_the_person_from_there():
 def test_role_with_an_unknown_place_is_not_guessed():
     claims = extract_claims("Sen. Paul Webb spoke at the rally. The Texas senator said the bill would pass.")
     assert (claims[1].speaker, claims[1].speaker_kind) == ("Texas senator", "group")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ('"It is wrong," explained the court in its ruling.', "court", "organization"),
+        ("Opposition MPs said the deal was a betrayal of farmers.", "Opposition MPs", "group"),
+        ("Others said the new timetable would work well enough for now.", "Others", "group"),
+        (
+            "The International Trade Secretary insists that the standards will be kept.",
+            "International Trade Secretary",
+            "group",
+        ),
+        ("The manifesto said the party would never lower food standards.", "manifesto", "document"),
+    ],
+)
+def test_roles_plurals_and_documents_are_not_people(text, speaker, kind):
+    assert first(text)[:2] == (speaker, kind)
+
+
+def test_he_then_she_are_two_people():
+    claims = extract_claims(
+        "Sasha Lind, a researcher at the institute, said the costs were rising. Evan Park, the firm's chief "
+        'executive, agreed. "We have to act," he adds. "Hopefully this will help," she says.'
+    )
+    assert [c.speaker for c in claims[2:]] == ["Evan Park", "Sasha Lind"]

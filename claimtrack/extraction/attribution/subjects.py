@@ -301,11 +301,15 @@ def _looks_named(part: str) -> bool:
     return 1 <= len(toks) <= 6 and all(t[:1].isupper() for t in toks)
 
 
+_IN_ITS_RE = re.compile(r"\s+in\s+(?:its|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\.?$")
+
+
 def _inverted(subj: str, memory: Memory) -> Speaker | None:
     """'..., said Gen. Mark Milley, chairman of the Joint Chiefs.'"""
     bits = [b.strip() for b in subj.split(",") if b.strip()]
     if not bits or len(bits[0].split()) > 8:
         return None
+    bits[0] = _IN_ITS_RE.sub("", bits[0])  # "explained the court in its ruling"
     if bits[0][:1].isupper():
         # '..., said Gates described the role ...' is a clause; the name is its capitals.
         m = _NAME_HEAD_RE.match(bits[0])
