@@ -58,7 +58,7 @@ def clean_speaker(sp: _Named) -> bool:
     if len(toks) > 1 and name[:1].islower() and _VERB_OPENING_RE.match(name) and toks[1] in _STOPS_AFTER_VERB:
         return False
     # "X's office" is built from a remembered name, so "'s" inside is fine.
-    if len(toks) > 1 and toks[-1] in _BAD_LAST:
+    if len(toks) > 1 and toks[-1] in _BAD_LAST and not (toks[-2] == "of" and toks[-1] in ("whom", "which")):
         return False  # "concerns and feedback here or by": a phrase cut off mid-way
     if len(toks) == 2 and toks[0] in _WHEN_WORDS and toks[1] in _TIME_UNITS:
         return False  # "Last month", "This week": when, not who

@@ -78,6 +78,26 @@ QUANTITY_SUBJECT_RE = re.compile(
     r"half|most|many|some|a\s+majority|a\s+third|a\s+quarter|two-thirds|three-quarters|a\s+plurality)\b",
     re.IGNORECASE,
 )
+# Offices named without their holder ("International Trade Secretary", "Foreign Minister").
+_OFFICES = frozenset(
+    """secretary minister chancellor commissioner spokesperson spokesman spokeswoman
+    attorney-general ombudsman""".split()
+)
+
+
+def _unnamed_office(tokens: list[str]) -> bool:
+    """Capitalised words ending with an office and opening with no honorific or first
+    name: "Stephen King" and "Mr. King" are people, "Defense Secretary" is an office."""
+    first = tokens[0].lower().strip(".")
+    return (
+        len(tokens) > 1
+        and tokens[-1].lower() in _OFFICES
+        and first not in HONORIFICS
+        and first not in MALE_NAMES
+        and first not in FEMALE_NAMES
+    )
+
+
 _PLURAL_ACRONYM_RE = re.compile(r"^[A-Z]{2,5}s$")
 _ONLY_RE = re.compile(r"^(?:only|just|even)\s+", re.IGNORECASE)
 _ACRONYM_RE = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z]{2,6}s?)$")
@@ -403,7 +423,7 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         return Speaker(text, None, GROUP)  # "MPs", "Opposition MPs", "CEOs": people
     if len(tokens) == 1 and _ACRONYM_RE.match(tokens[0]):
         return Speaker(tokens[0], None, ORGANIZATION)  # "F.B.I.", "NATO": a body, not a person
-    if is_name(tokens) and len(tokens) > 1 and tokens[-1].lower().strip(".") in ROLE_WORDS:
+    if is_name(tokens) and _unnamed_office(tokens):
         # "International Trade Secretary": a role with no name, whoever holds it.
         found = memory.by_role(text)
         return _speaker(found) if found else Speaker(text, None, GROUP)

@@ -164,3 +164,19 @@ def test_he_then_she_are_two_people():
         'executive, agreed. "We have to act," he adds. "Hopefully this will help," she says.'
     )
     assert [c.speaker for c in claims[2:]] == ["Evan Park", "Sasha Lind"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("Stephen King said the novel took him four years to finish.", "Stephen King", "person"),
+        ("Mr. King said the show had never been edited by the network.", "Mr. King", "person"),
+    ],
+)
+def test_surnames_that_are_roles_stay_people(text, speaker, kind):
+    assert first(text)[:2] == (speaker, kind)
+
+
+def test_many_of_whom_is_a_described_speaker():
+    claims = extract_claims("The families of the victims, many of whom say the plan is unfair, met on Monday.")
+    assert any(c.speaker == "many of whom" for c in claims)
