@@ -26,7 +26,7 @@ DOC_WORDS = frozenset(
     footage census estimate estimates projections forecast website announcement
     letters memos reports statements studies documents tally count calculations
     filings polls surveys investigation probe inquiry suit message accord petition motion
-    verdict ads rule regulation guidance manifesto""".split()
+    verdict ads rule regulation guidance manifesto law laws""".split()
 )
 # Singular nouns for groups of people ("The family said ...").
 COLLECTIVES = frozenset(
@@ -98,6 +98,7 @@ def _unnamed_office(tokens: list[str]) -> bool:
     )
 
 
+_SERVES_RE = re.compile(r"\s(?:for|to)\s")
 _PLURAL_ACRONYM_RE = re.compile(r"^[A-Z]{2,5}s$")
 _ONLY_RE = re.compile(r"^(?:only|just|even)\s+", re.IGNORECASE)
 _ACRONYM_RE = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z]{2,6}s?)$")
@@ -385,6 +386,10 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         return Speaker(full if named else head_seg, None, DOCUMENT)
     title, name = split_title(text)
     name_tokens = [_POSSESSIVE_RE.sub("", t) if t.endswith(("'s", "’s")) else t for t in name.split()]
+    if title and text[:1].islower() and _SERVES_RE.search(title):
+        # "a spokeswoman for Governor Reyes", "an adviser to Mr. Hill": the name is whom
+        # the described person works for, not the speaker.
+        return Speaker(text, None, GROUP)
     if title and is_name(name_tokens):
         return _person(" ".join(name_tokens), title, memory)
     if head_seg != text and _PERCENT_RE.search(text) is None:

@@ -180,3 +180,31 @@ def test_surnames_that_are_roles_stay_people(text, speaker, kind):
 def test_many_of_whom_is_a_described_speaker():
     claims = extract_claims("The families of the victims, many of whom say the plan is unfair, met on Monday.")
     assert any(c.speaker == "many of whom" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (
+            "But progressive groups that have endorsed him say the delegates should follow the voters.",
+            "progressive groups",
+            "group",
+        ),
+        (
+            "Advocates within the medical community cite his voting record on the issue.",
+            "Advocates within the medical community",
+            "group",
+        ),
+        ("The law does currently require lenders to give applicants their credit scores.", "law", "document"),
+    ],
+)
+def test_relative_clauses_and_prepositions_inside_the_subject(text, speaker, kind):
+    assert first(text)[:2] == (speaker, kind)
+
+
+def test_spokeswoman_for_someone_else_is_not_resolved_to_another_camp():
+    claims = extract_claims(
+        "Dana Ruiz, a spokeswoman for Mayor Hill, said the vote was fair. "
+        "A spokeswoman for Governor Reyes says the count must be checked again."
+    )
+    assert (claims[1].speaker, claims[1].speaker_kind) == ("spokeswoman for Governor Reyes", "group")

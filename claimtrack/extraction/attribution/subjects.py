@@ -335,7 +335,9 @@ _NOT_HEAD_RE = re.compile(r"(?:ly|day|week|month|year|time|night|morning|evening
 _STRONG_CUES = ASSERTING
 _VERB_THEN_ARTICLE_RE = re.compile(
     r"(?<=\s)(?!(?:of|in|at|for|from|with|on|by|to|and|or|but|nor|as|than|about|over|under|into|across|"
-    r"near|after|before|behind|between|among|against|like|via|per|is|was|are|were)\b)[a-z]+\s+(?:the|an?)\s"
+    r"near|after|before|behind|between|among|against|like|via|per|is|was|are|were|within|without|throughout|"
+    r"around|beyond|toward|towards|inside|outside|amid|upon|during|through|including|despite|along)\b)"
+    r"[a-z]+\s+(?:the|an?)\s"
 )
 _EVIDENCE_RE = re.compile(
     r"^(?:(?:the|a|an|this|that|these|new|recent|exit|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,7}[a-z][a-z-]{3,}$",
