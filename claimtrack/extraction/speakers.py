@@ -196,6 +196,9 @@ class Memory:
         self.sentence_people: list[_Entry] = []
         # Places a person was named with ("Sen. Dana Webb of Ohio"): "the Ohio senator".
         self.places: dict[str, set[str]] = {}
+        # The person a sentence with no speaker was about ("The plan was drafted by Raj
+        # Patel."): a "he said" right after it is theirs, not the previous speaker's.
+        self.narrated: _Entry | None = None
 
     def remember(self, name: str, title: str | None, kind: str, *, spoke: bool) -> None:
         if kind == PERSON:
@@ -263,7 +266,11 @@ class Memory:
         return None
 
     def by_pronoun(self, kind: str, gender: str | None = None) -> _Entry | None:
-        """The last speaker a pronoun can refer to; "he" skips women and vice versa."""
+        """The last speaker a pronoun can refer to; "he" skips women and vice versa.
+        A person the narration turned to since then comes first."""
+        told = self.narrated
+        if kind == PERSON and told is not None and not (gender and told.gender and told.gender != gender):
+            return told
         for e in reversed(self.speakers):
             if kind == PERSON and gender and e.kind == PERSON and e.gender and e.gender != gender:
                 continue
@@ -549,3 +556,9 @@ def _is_plural(word: str) -> bool:
 def remember_speaker(sp: Speaker, memory: Memory) -> None:
     if sp.name and sp.kind:
         memory.remember(sp.name, sp.title, sp.kind, spoke=True)
+    if sp.kind == GROUP and sp.name and " and " in sp.name:
+        # "Patel said" later is Raj Patel of "Lisa Tran and Raj Patel".
+        for part in sp.name.split(" and "):
+            tokens = part.split()
+            if len(tokens) >= 2 and is_name(tokens):
+                memory.remember(part, None, PERSON, spoke=False)

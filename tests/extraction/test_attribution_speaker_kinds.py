@@ -208,3 +208,26 @@ def test_spokeswoman_for_someone_else_is_not_resolved_to_another_camp():
         "A spokeswoman for Governor Reyes says the count must be checked again."
     )
     assert (claims[1].speaker, claims[1].speaker_kind) == ("spokeswoman for Governor Reyes", "group")
+
+
+def test_surname_after_a_pair_is_the_person_in_it():
+    claims = extract_claims(
+        "Lisa Tran and Raj Patel said the review would start in March. "
+        "They added that the budget was tight. Patel said it could slip."
+    )
+    assert [c.speaker for c in claims] == ["Lisa Tran and Raj Patel", "Lisa Tran and Raj Patel", "Raj Patel"]
+
+
+def test_he_said_after_narration_goes_to_the_person_narrated():
+    claims = extract_claims(
+        "Mayor Tom Hill said the plan was sound. The plan was drafted by Raj Patel, the council's "
+        'finance chairman. "Taxpayers deserve to know why," he said.'
+    )
+    assert claims[2].speaker == "Raj Patel"
+
+
+def test_he_said_after_an_attributed_mention_stays_with_the_speaker():
+    claims = extract_claims(
+        'Mayor Tom Hill said he had met Governor Ann Reyes on Monday. "It was productive," he said.'
+    )
+    assert claims[1].speaker == "Tom Hill"

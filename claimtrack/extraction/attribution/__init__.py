@@ -132,6 +132,10 @@ def attribute(text: str, memory: Memory, masked: str | None = None) -> Attributi
     speaker, cue = _find_speaker(_headline_cues(masked), memory)
     if speaker is not None and not clean_speaker(speaker):
         speaker, cue = None, None
+    if speaker is None and memory.sentence_people:
+        memory.narrated = memory.sentence_people[0]
+    elif speaker is not None:
+        memory.narrated = None
     memory.sentence_people = []
     if speaker is not None:
         remember_speaker(speaker, memory)
