@@ -16,7 +16,7 @@ from claimtrack.matching import vocabulary as vocab
 from claimtrack.matching.intervals import DEFAULT_RELATIVE_TOLERANCE, HEDGE_TOLERANCES, _gap, interval
 from claimtrack.matching.measure import MONTHS, Measure, differences, read_measure, unsettled
 from claimtrack.matching.model import ClaimRecord, NumericVerdict, QuantityRecord, Verdict
-from claimtrack.matching.normalise import content_term_set, entity_display, stem, unit_group
+from claimtrack.matching.normalise import Memo, content_term_set, entity_display, stem, unit_group
 from claimtrack.matching.quantity_context import clause_span, locate, quantity_context
 from claimtrack.numberwords import NUMBER_WORDS, SCALE_WORDS
 
@@ -131,9 +131,26 @@ def measure_flags(claim: ClaimRecord, q: QuantityRecord) -> tuple[bool, bool]:
     return not same_unit, clause_alone
 
 
+_MEASURED = Memo()
+
+
+def clear_memos() -> None:
+    """Forget the clause terms and measures memoised here (``measure.clear_measures``
+    forgets the measures read and primed below them)."""
+    _CLAUSE_TERMS.clear()
+    _MEASURED.clear()
+
+
 def _measure(claim: ClaimRecord, q: QuantityRecord) -> Measure:
-    alone, clause_alone = measure_flags(claim, q)
-    return read_measure(claim.text, q, alone=alone, clause_alone=clause_alone, published=claim.published)
+    # Memoised on what the flags and the measure are read from: a figure is measured
+    # for every figure of every candidate it meets, and the flags cost most of a lookup.
+    key = (claim.text, q, claim.quantities, claim.published)
+    found = _MEASURED.get(key)
+    if found is None:
+        alone, clause_alone = measure_flags(claim, q)
+        found = read_measure(claim.text, q, alone=alone, clause_alone=clause_alone, published=claim.published)
+        _MEASURED.put(key, found)
+    return found
 
 
 def describe(claim: ClaimRecord, q: QuantityRecord) -> str:
@@ -388,7 +405,21 @@ def _alignment(a_claim: ClaimRecord, qa: QuantityRecord, b_claim: ClaimRecord, q
     return len(ta & tb) / min(len(ta), len(tb))
 
 
+_CLAUSE_TERMS = Memo()
+
+
 def _clause_terms(text: str, q: QuantityRecord) -> frozenset[str]:
+    """The content terms of the clause around ``q`` (memoised: a figure is weighed
+    against every figure of every candidate, and reading its clause cost most of that)."""
+    key = (text, q)
+    found = _CLAUSE_TERMS.get(key)
+    if found is None:
+        found = _read_clause_terms(text, q)
+        _CLAUSE_TERMS.put(key, found)
+    return found
+
+
+def _read_clause_terms(text: str, q: QuantityRecord) -> frozenset[str]:
     start, end = locate(text, q)
     if start >= 0:
         c_start, c_end = clause_span(text, start, end)

@@ -11,6 +11,7 @@ import pytest
 from claimtrack.matching.features import FEATURES_VERSION, clear_primed, export_features, import_features
 from claimtrack.matching.measure import clear_measures
 from claimtrack.matching.normalise import clear_caches, tagged_tokens
+from claimtrack.matching.numeric import clear_memos
 from claimtrack.matching.quantity_context import clear_contexts, quantity_context
 from claimtrack.matching.scoring import MatchConfig, score_pair
 from tests.matching.test_scoring import ALL
@@ -24,6 +25,7 @@ def _cold() -> None:
     clear_caches()
     clear_contexts()
     clear_measures()
+    clear_memos()
     clear_primed()
 
 
