@@ -25,7 +25,7 @@ _BAD_FIRST = frozenset(
 _BAD_LAST = frozenset("by or and of to for with from here there the a an in on at as who whom whose which that".split())
 _BARE_WORDS = frozenset("the a an mr mrs ms dr sen rep gen he she they it we i you one his him her their them".split())
 # A verb opening a phrase makes it a clause ("joined the court's ...", "Did Donald Trump").
-_VERB_FIRST = frozenset("did does do is are was were would could should says said made used maybe".split())
+_VERB_FIRST = frozenset("did does do is are was were would could should says said made used maybe had has have".split())
 _VERB_OPENING_RE = re.compile(r"^[a-z]+(?:ed|ed\s+(?:to|for|the|a|an|it|and|with|by|in|on)\b)\s")
 _CLAUSE_INSIDE = frozenset(
     """is was were are has have had will would could can should did does do been being

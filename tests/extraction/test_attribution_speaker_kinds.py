@@ -186,7 +186,7 @@ def test_many_of_whom_is_a_described_speaker():
     ("text", "speaker", "kind"),
     [
         (
-            "But progressive groups that have endorsed him say the delegates should follow the voters.",
+            "But the progressive groups that have endorsed him say the delegates should follow the voters.",
             "progressive groups",
             "group",
         ),
@@ -231,3 +231,15 @@ def test_he_said_after_an_attributed_mention_stays_with_the_speaker():
         'Mayor Tom Hill said he had met Governor Ann Reyes on Monday. "It was productive," he said.'
     )
     assert claims[1].speaker == "Tom Hill"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As an ideology, technocracy holds that the problems are technical ones that require technical fixes.",
+        "But come 2008 the actress decided to leave the company for good.",
+        "Had Sanders won the state, the count would have tipped in his favour.",
+    ],
+)
+def test_clauses_are_not_speakers(text):
+    assert first(text)[0] is None

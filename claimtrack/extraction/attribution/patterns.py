@@ -112,7 +112,7 @@ _DESCRIPTION_RE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+[a-z]")
 # who have met the mayor say"), not a clause ("The plan that ... is what ...").
 _RELATIVE_HEAD_RE = re.compile(
     r"^(?:(?:[Tt]he|[Aa]n?)\s+[a-z]|(?:[Mm]any|[Ss]ome|[Mm]ost|[Tt]hose|[Oo]thers|[Pp]eople)\b|"
-    r"(?:[A-Za-z][a-z-]+\s+){0,2}[A-Za-z][a-z]{2,}[^s'’\s]s\s+(?:who|that)\s)"
+    r"(?:[A-Za-z][a-z-]+\s+){0,2}[A-Za-z][a-z]{2,}[^s'’\s]s\s+who\s)"
 )
 # A lower-case "-ed" word right after a noun reads as a finite verb; after a
 # determiner, conjunction or preposition it is an adjective ("a leaked letter").

@@ -91,7 +91,8 @@ def _has_cue(phrase: str) -> bool:
     # phrase ("Her campaign volunteers").
     prev = ""
     words = _PLACE_ADVERB_RE.sub("", phrase).split()
-    last = words[-1] if len(words) > 1 else ""
+    # Only after a determiner ("Her campaign volunteers"): "technocracy holds" is a clause.
+    last = words[-1] if len(words) > 2 and words[0].lower() in _NOUN_DETERMINERS | _QUANTIFIER_WORDS else ""
     for w in WORD_RE.finditer(phrase):
         word = w.group(0)
         if (
@@ -203,7 +204,7 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
 # experts": an age, a date or a count inside the phrase is no clause's number.
 _AGE_RE = re.compile(
     r"\b\d{1,3}-year-old\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|"
-    r"\b(?:of|than)\s+\d[\d,]*\b|\b(?:19|20)\d\d\b"
+    r"\b(?:of|than)\s+\d[\d,]*\b"
 )
 # "Kasich (who has 25 delegates to date) said": the aside in brackets is not the subject.
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,160}\)\s*$")
