@@ -243,3 +243,10 @@ def test_he_said_after_an_attributed_mention_stays_with_the_speaker():
 )
 def test_clauses_are_not_speakers(text):
     assert first(text)[0] is None
+
+
+def test_a_year_qualifying_the_document_keeps_it():
+    assert first("A 2014 study by Professor Dana Levin found 31 cases of fraud in ten years.")[:2] == (
+        "2014 study by Professor Dana Levin",
+        "document",
+    )

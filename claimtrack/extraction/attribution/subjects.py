@@ -201,10 +201,11 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
 
 
 # "The 57-year-old scientist", "the nominee for the Nov. 8 election", "a group of 32
-# experts": an age, a date or a count inside the phrase is no clause's number.
+# experts", "A 2014 study", "an ad in 2008": an age, a date, a count or a year that
+# qualifies a noun is no clause's number ("come 2008 the actress" stays a clause).
 _AGE_RE = re.compile(
     r"\b\d{1,3}-year-old\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|"
-    r"\b(?:of|than)\s+\d[\d,]*\b"
+    r"\b(?:of|than)\s+\d[\d,]*\b|\b(?:[Aa]n?|[Tt]he|in)\s+(?:19|20)\d\d\b"
 )
 # "Kasich (who has 25 delegates to date) said": the aside in brackets is not the subject.
 _TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,160}\)\s*$")
