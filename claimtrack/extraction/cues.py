@@ -47,7 +47,7 @@ _IRREGULAR = {
     "lead": ("leads", "led", "leading"),
 }
 # Verbs whose final consonant doubles ("admit" -> "admitted").
-_DOUBLING = frozenset("admit regret commit plan quip stop refer prefer jab slam rebut".split())
+_DOUBLING = frozenset("admit regret commit plan quip stop refer prefer jab slam rebut spar".split())
 
 # Speaking and writing.
 SPEECH = """say tell add state explain reply respond continue remark quip speak exclaim
@@ -82,6 +82,9 @@ caution urge encourage invite challenge dare defy vow threaten swear bet gamble
 seek aim intend mean propose suggest recommend advocate champion favor favour prefer
 rule decide resolve determine judge hold find conclude declare order sentence
 acknowledge recognize recognise admit confess concede grant allow accept
+discuss voice express articulate chant retweet interject brag gush rave opine vent fume
+grumble sneer retort deem perceive anticipate relish savage excoriate disparage demonize
+demonise belittle bash skewer lampoon taunt needle jab spar
 """.split()
 # Intentions and protests the outlet reports as facts ("Iraq wants ...", "crowds protested").
 _NOT_SPEECH = frozenset("wish mean protest allow accept grant seek aim intend".split())
@@ -99,7 +102,7 @@ _NOT_CUES = frozenset(
     finding findings showing reading meaning hearing feeling understanding holding
     setting casting having going making taking giving bringing thinking knowing seeing
     measures measure reasons reason counter held holds attack attacks welcome ordered ordering directed directing commanded
-    commanding cast casts""".split()
+    commanding cast casts voices needle needles jabs bashes vents""".split()
 )
 
 
@@ -141,6 +144,16 @@ PROGRESSIVE_CUES = frozenset(
     lobbying pleading defending praising mocking comparing describing dismissing rejecting
     refusing offering hoping planning expecting""".split()
 )
+# Cues that state or commit to something, as speech does: their subject stays the speaker
+# inside a subordinate clause ("after Webb vowed to ...", "when she accused ...").
+COMMITTING = _forms(
+    """promise vow pledge urge warn accuse blame criticize criticise praise claim insist argue
+    deny threaten demand propose suggest announce declare predict acknowledge admit concede
+    allege complain boast contend assert""".split()
+)
+# Deliberation is a cue only in a progressive ("is considering a run"); ", considering
+# the cost," is the outlet's aside.
+PROGRESSIVE_ONLY = frozenset("considering weighing mulling contemplating".split())
 # Cues whose object is a listener, so "..., told Reuters" never names the speaker.
 LISTENER_CUES = frozenset("tell tells told telling".split())
 # Cues that also follow their speaker at the end ('"...," said Wu.', '..., Wu wrote.').
@@ -165,10 +178,40 @@ _MULTI = (
     r"(?:made|makes|making)\s+no\s+secret|(?:go|goes|went|gone|going)\s+after|"
     r"(?:is|are|was|were|been|remains?|remained)\s+(?:\w+ly\s+)?(?:afraid|worried|concerned|confident|convinced|skeptical|"
     r"sceptical|optimistic|pessimistic|hopeful|adamant|eager|critical\s+of|opposed\s+to|"
-    r"unconvinced|unsure|uncertain)|(?:declined|refused|declines|refuses)\s+to\s+(?:\w+)"
+    r"unconvinced|unsure|uncertain)|(?:declined|refused|declines|refuses)\s+to\s+(?:\w+)|"
+    # Intentions with their infinitive: "plans to", "has sought to", "would like to".
+    r"(?:plans?|planned|planning|seeks?|sought|seeking|intends?|intended|intending)\s+to|"
+    r"(?:would|[’']d)\s+like\s+to|"
+    # Deliberation in progress: "is considering a run", "are weighing a bid".
+    r"considering|weighing|mulling|contemplating|"
+    # Attacks phrased with a particle: "ripped into", "took a shot at", "fired back".
+    r"(?:rip|ripp|tear|tore|lit|light|lay|laid|snap|snapp|shot|shoot|hit|fire|fir|lash)(?:s|ed|e|ing)?\s+"
+    r"(?:into|back\s+at|out\s+at)|"
+    r"(?:took|take|takes|taking|taken)\s+(?:a\s+|another\s+|repeated\s+)?(?:\w+\s+)?"
+    r"(?:shot|swipe|jab|dig|potshot|aim)s?\s+at|"
+    # Stance held as a role: "is a fierce critic of", "has long been an opponent of".
+    r"(?:is|are|was|were|been|remains?|remained|became|become)\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:critic|opponent|supporter|proponent|advocate|champion|skeptic|sceptic|defender|foe|backer)s?\s+of|"
+    # Speech named by what it touches on or relies on.
+    r"(?:spoke|speaks|speak|speaking|talked|talks|talking)\s+of|(?:touch|touched|touches|touching)\s+(?:on|upon)|"
+    r"(?:open|opened|opens|opening)\s+up\s+about|(?:count|counted|counts|counting|bank|banked|banks|banking)\s+on|"
+    r"(?:raise|raised|raises|raising)\s+(?:\w+\s+)?(?:concerns?|questions?|doubts?|objections?|alarms?)|"
+    r"(?:put|puts|putting)\s+it(?=\s*[,:;.]|\s+(?:this|that|bluntly|simply|mildly|plainly|succinctly|best|another)\b)"
 )
 MULTI_RE = re.compile(rf"\b(?:{_MULTI})\b")
+# Verb forms that are plural nouns as often ("his calls", "reports of fliers"): a cue only
+# right after a name, a pronoun or a plural subject ("Rivera calls the plan a fraud",
+# "The Daily Ledger reports", "Critics call it").
+NAME_VERBS = frozenset("calls call reports report".split())
+_NAME_BEFORE_RE = re.compile(
+    r"\b(?P<prev>[Hh]e|[Ss]he|[Tt]hey|[Ww]e|(?!(?:His|Her|Their|Its|The|This|That|Our|My|Your)\b)[A-Z][\w.-]*[a-z.])\s+$"
+)
 WORD_RE = re.compile(r"[A-Za-z][a-z’'-]*")
+# The first two letters of every word that opens a phrase of ``_MULTI``.
+_MULTI_HEADS = frozenset(
+    """po ma de re ca we go to is ar ex ta sp ra la vo pu fi hi mu co wa be pl se in wo
+    ri te li sn sh ba op ai so""".split()
+)
 
 
 def cue_positions(masked: str, start: int = 0, end: int | None = None):
@@ -178,17 +221,31 @@ def cue_positions(masked: str, start: int = 0, end: int | None = None):
     """
     if end is None:
         end = len(masked)
-    # The next multi-word phrase is looked up only once the words reach it, so a caller
-    # that stops after a few cues never scans the rest of a long sentence.
-    multi = MULTI_RE.search(masked, start, end)
     for m in WORD_RE.finditer(masked, start, end):
-        while multi is not None and multi.start() < m.start():
-            multi = MULTI_RE.search(masked, multi.start() + 1, end)
-        if multi is not None and multi.start() == m.start():
-            yield multi.start(), multi.end(), multi.group(0)
-            continue
         word = m.group(0)
+        # A phrase is tried only at a word that can open one, so "said said ..." costs
+        # one set lookup a word.
+        if word[:2] in _MULTI_HEADS:
+            multi = MULTI_RE.match(masked, m.start(), end)
+            if multi is not None:
+                yield multi.start(), multi.end(), multi.group(0)
+                continue
         if word in CUE_FORMS:
+            yield m.start(), m.end(), word
+        elif word in NAME_VERBS and _name_before(masked, m.start(), word):
             yield m.start(), m.end(), word
         elif word == "according" and masked.startswith(" to", m.end()):
             yield m.start(), m.end() + 3, "according to"
+
+
+def _name_before(masked: str, at: int, word: str) -> bool:
+    m = _NAME_BEFORE_RE.search(masked, max(0, at - 40), at)
+    if m is None:
+        return False
+    prev = m.group("prev").lower()
+    if prev in ("he", "she"):
+        return word.endswith("s")
+    if prev in ("they", "we"):
+        return not word.endswith("s")
+    # "Rivera calls", "Critics call": a base form agrees with a plural only.
+    return word.endswith("s") or prev.endswith("s")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import checkworthiness
-from .attribution import Attribution, attribute, second_attribution
+from .attribution import Attribution, attribute, quote_mask, second_attribution
 from .datelines import match_dateline
 from .mentions import remember_mentions
 from .model import ArticleParts, ExtractedClaim, Extraction
@@ -159,7 +159,7 @@ def _mask_paragraph(body: str, start: int, end: int) -> tuple[str, list[tuple[in
     parts, last = [], start
     for qs, qe in quotes:
         parts.append(body[last:qs])
-        parts.append("_" * (qe - qs + 1))
+        parts.append(quote_mask(body, qs, qe))
         last = qe + 1
     parts.append(body[last:end])
     return "".join(parts), quotes, open_at

@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from ..cues import (
     ASSERTING,
     BASE_FORMS,
+    COMMITTING,
     CUE_FORMS,
     FINDING_FORMS,
     LISTENER_CUES,
     NOUNISH_BASES,
+    PROGRESSIVE_ONLY,
     SPEECH_FORMS,
     TAIL_CUES,
     WORD_RE,
@@ -108,10 +110,24 @@ def mask_quotes(text: str) -> tuple[str, list[tuple[int, int]]]:
     last = 0
     for s, e in spans:
         parts.append(text[last:s])
-        parts.append("_" * (e - s + 1))
+        parts.append(quote_mask(text, s, e))
         last = e + 1
     parts.append(text[last:])
     return "".join(parts), spans
+
+
+def quote_mask(text: str, s: int, e: int) -> str:
+    """Underscores for the quotation ``text[s:e + 1]``; a comma closing it inside the marks
+    (' "...," said Wu', ' citing "...," said') stays visible, as if set after them."""
+    k = e
+    while k > s and text[k] in _CLOSING_MARKS:
+        k -= 1  # over the closing mark, doubled ("''") or not
+    if k > s and k < e and text[k] == ",":
+        return "_" * (e - s) + ","
+    return "_" * (e - s + 1)
+
+
+_CLOSING_MARKS = frozenset("\"'”’")
 
 
 def attribute(text: str, memory: Memory, masked: str | None = None) -> Attribution:
@@ -124,8 +140,9 @@ def attribute(text: str, memory: Memory, masked: str | None = None) -> Attributi
     if masked is None or len(masked) != len(text):
         masked, _spans = mask_quotes(text)
     if "(" in masked or "-" in masked:
-        # "Sen. Chris Murphy (D-Conn.) said": the party label is not part of the phrase.
-        masked = _PARTY_RE.sub(lambda m: " " * len(m.group(0)), masked)
+        # "Sen. Chris Murphy (D-Conn.) said": the party label is not part of the phrase;
+        # between commas its first comma stays, to close the name before an appositive.
+        masked = _PARTY_RE.sub(_blank_party, masked)
     quote = _longest_quote(text, masked)
     share = masked.count("_") / max(1, len(text))
     remember_mentions(text, memory)
@@ -168,6 +185,11 @@ _PARTY_RE = re.compile(
     r"\s?\((?:[RDI]|Dem|Rep|Ind)(?:[-–][A-Z][\w.]{0,12})?\.?\)|,\s[RDI][-–][A-Z][\w.]{0,12},(?=\s)|"
     r"\s?\([A-Z][a-z]{0,4}\.(?:\s?[A-Z][a-z]{0,4}\.)?\)"
 )
+
+
+def _blank_party(m: re.Match) -> str:
+    label = m.group(0)
+    return "," + " " * (len(label) - 1) if label.startswith(",") else " " * len(label)
 
 
 def _longest_quote(text: str, masked: str) -> str | None:
@@ -231,6 +253,7 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             cue in _BARE_FORMS
             and _NEXT_CAPITAL_RE.match(masked, e)
             and not _PLURAL_BEFORE_RE.search(masked, max(0, s - 30), s)
+            and not _ADVERB_BEFORE_RE.search(masked, max(0, s - 16), s)
         ):
             continue  # "Rider advocate Tom Lindqvist": a noun before a name, not a verb ("polls show Trump")
         if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s) or plural_before_verb(masked, e, cue):
@@ -255,11 +278,17 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             continue  # "Several cast members", "Some advocates": a noun after a quantifier
         if cue in NOUNISH_BASES and not _PLURAL_BEFORE_RE.search(masked, max(0, s - 30), s):
             continue  # "an off-the-cuff remark", "their email": nouns
+        if (cue in BASE_FORMS or cue.endswith("s")) and " " not in cue and _VERB_AFTER_RE.match(masked, e):
+            continue  # "some cruel remarks were aimed her way": the cue word is the subject
+        if cue not in ASSERTING and _RELATIVE_BEFORE_RE.search(masked, max(0, s - 40), s):
+            continue  # "customers who sought to pay": a relative clause, not the sentence's cue
         progressive = (
             cue.split()[0].endswith("ing")
             and (" " in cue or cue not in _NOT_PROGRESSIVE)
             and _PROGRESSIVE_RE.search(pre[-40:]) is not None
         )
+        if cue in PROGRESSIVE_ONLY and not progressive:
+            continue
         if not progressive and (_PASSIVE_BEFORE_RE.search(pre[-32:]) or _INFINITIVE_RE.search(pre[-16:])):
             agent = _passive_agent(masked, e, cue, memory) if _PASSIVE_BEFORE_RE.search(pre[-32:]) else None
             if agent is not None:
@@ -283,7 +312,9 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             if cue.endswith("ing"):
                 continue
         # "When Ortiz pointed out that ...": a cue with a "that" clause asserts.
-        lead = _leading_subject(pre, cue in ASSERTING or masked.startswith(" that ", e))
+        # "When Ortiz pointed out that ...", "after Webb vowed to ...": a cue that asserts or
+        # commits keeps its subject inside a subordinate clause.
+        lead = _leading_subject(pre, cue in ASSERTING or cue in COMMITTING or masked.startswith(" that ", e))
         if not lead:
             doc = document_subject(pre, cue)
             if doc is not None:
@@ -350,6 +381,10 @@ _NOT_PROGRESSIVE = frozenset(
     quoting listing charging offering requiring""".split()
 )
 _SAME_PAST = frozenset("cast put set hit bet read".split())
+_VERB_AFTER_RE = re.compile(r"\s+(?:is|are|was|were|has|have|had)\b")
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|which|that)\s+(?:(?:has|have|had|also|\w+ly)\s+)*$")
+# An adverb before a base form makes it a verb: "they often blame China".
+_ADVERB_BEFORE_RE = re.compile(r"\b(?:often|also|still|now|always|never|repeatedly|openly|publicly|all|both)\s+$")
 _QUANTIFIER_BEFORE_RE = re.compile(r"\b(?:several|many|some|few|all|both|each|most|other|\d+)\s+$", re.IGNORECASE)
 
 
@@ -406,5 +441,7 @@ _PROGRESSIVE_RE = re.compile(
     r"\b(?:is|are|was|were|been|be|am|[’']s|[’']re|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\s+"
     r"(?:(?:also|now|still|not|\w+ly)\s+)?$"
 )
-_INVERTED_NAME_RE = re.compile(r"\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*(?:,\s+[^,_;]{2,80})?)(?=,|\.?$|;)")
+_INVERTED_NAME_RE = re.compile(
+    r"\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*(?:,\s+[^,_;]{2,80}?)?)(?=,|\.?$|;)"
+)
 _FINAL_ACCORDING_RE = re.compile(r"[^_;:]{0,120}?[.!?]?\s*$")

@@ -57,7 +57,8 @@ _PLURAL_BEFORE_RE = re.compile(r"\b[A-Za-z][a-z]{2,}[^s's]s\s+$|\b(?:they|we|you
 _NEXT_CAPITAL_RE = re.compile(r"\s+[A-Z]")
 _TAIL_SEP_RE = re.compile(r"[,—–_]")
 _COORDINATED_RE = re.compile(r"\b(?:and|but|then)\s+(?:\w+ly\s+)?$")
-_COMMA_OR_AND_RE = re.compile(r"(?:,|[—–]|\s-|\band|\bbut|\bthen)\s+(?:\w+ly\s+)?$")
+# What lets an "-ing" cue share the clause's subject: ", saying", "and said", "by saying".
+_COMMA_OR_AND_RE = re.compile(r"(?:,|[—–]|\s-|\band|\bbut|\bthen|\bwhile|\bby|\bafter|\bbefore)\s+(?:\w+ly\s+)?$")
 # 'Name, Outlet: "' at the start of a paragraph-like sentence, quotation masked.
 _COLON_RE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)(?:,\s+[A-Z][^,:_]{1,40})?\s*:\s*_")
 # A headline's 'Bernie Sanders: I am not much of a socialist'.
@@ -82,7 +83,7 @@ _AFTER_QUOTE_RE = re.compile(
 _FINAL_SOURCING_RE = re.compile(
     r",\s+(?P<subj>[^,_;]{2,80}?)\s+(?P<cue>said|say|says|told\s+\w+|reported|wrote|announced|added|noted|confirmed|"
     r"explained|stressed|tweeted|argued|warned|insisted|found|finds|showed|shows|estimated|estimates|concluded)"
-    r"(?:\s+(?:on\s+)?\w+day|\s+in\s+an?\s+\w+)?(?:\.?$|,\s+(?:adding|saying|noting|citing|explaining)\b)"
+    r"(?:\s+(?:on\s+)?\w+day(?:\s+(?:morning|afternoon|evening|night))?|\s+in\s+an?\s+\w+)?(?:\.?$|,\s+(?:adding|saying|noting|citing|explaining)\b)"
 )
 # The subject opening a sentence, after an optional introductory phrase.
 _CLAUSE_SUBJECT_RE = re.compile(

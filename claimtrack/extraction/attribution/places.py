@@ -24,8 +24,8 @@ def _next_to_quote(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
     """'"...," said Harvey, who ...' and '"...," Harvey said, adding ...': the speaker
     right after a closing quotation, however long the sentence runs on."""
     for m in _AFTER_QUOTE_RE.finditer(masked):
-        if m.group("icue") in LISTENER_CUES:
-            continue  # '"...," told Reuters': the listener, not the speaker
+        if m.group("icue") in LISTENER_CUES or (m.group("icue") or "").endswith("ing"):
+            continue  # '"...," told Reuters' names the listener; '"...," saying ...' no one
         if m.group("icue"):
             sp = _inverted(m.group("isubj"), memory)
             cue = m.group("icue")
