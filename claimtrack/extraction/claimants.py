@@ -28,7 +28,7 @@ import unicodedata
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .titles import ALIASES, ORG_WORDS, split_title
+from .titles import ALIASES, KNOWN_BODIES, ORG_WORDS, split_title
 
 PERSON, ORGANIZATION, GROUP, DOCUMENT = "person", "organization", "group", "document"
 
@@ -115,6 +115,9 @@ def name_key(name: str) -> str:
     return ALIASES.get(core, core)
 
 
+_PLURAL_ACRONYM_RE = re.compile(r"^[A-Z]{2,5}s$")
+
+
 def infer_kind(name: str) -> str:
     """A kind for a speaker the extractor gave none: a text, a description, an
     organisation or (the default) a person. Used only when nothing better is known."""
@@ -128,8 +131,10 @@ def infer_kind(name: str) -> str:
     if stripped[:1].islower():
         # "a campaign spokesman", "officials", "sources familiar with the talks"
         return GROUP
-    if any(_PUNCT_RE.sub("", w) in ORG_WORDS for w in words):
-        return ORGANIZATION
+    if any(_PUNCT_RE.sub("", w) in ORG_WORDS for w in words) or _PUNCT_RE.sub("", words[0]) in KNOWN_BODIES:
+        return ORGANIZATION  # "Des Moines Register", "Amazon", "Meta Platforms"
+    if _PLURAL_ACRONYM_RE.match(stripped.split()[-1]):
+        return GROUP  # "MPs", "Opposition MPs"
     return PERSON
 
 

@@ -22,10 +22,10 @@ _BAD_FIRST = frozenset(
     january february march april june july august september october november december
     we'll we're we've we'd let's let please due similar""".split()
 )
-_BAD_LAST = frozenset("by or and of to for with from here there the a an in on at as".split())
+_BAD_LAST = frozenset("by or and of to for with from here there the a an in on at as who whom whose which that".split())
 _BARE_WORDS = frozenset("the a an mr mrs ms dr sen rep gen he she they it we i you one his him her their them".split())
 # A verb opening a phrase makes it a clause ("joined the court's ...", "Did Donald Trump").
-_VERB_FIRST = frozenset("did does do is are was were would could should says said made used maybe".split())
+_VERB_FIRST = frozenset("did does do is are was were would could should says said made used maybe had has have".split())
 _VERB_OPENING_RE = re.compile(r"^[a-z]+(?:ed|ed\s+(?:to|for|the|a|an|it|and|with|by|in|on)\b)\s")
 _CLAUSE_INSIDE = frozenset(
     """is was were are has have had will would could can should did does do been being
@@ -35,6 +35,10 @@ _CLAUSE_INSIDE = frozenset(
 )
 
 
+_WHEN_WORDS = frozenset("last next this early late earlier later past".split())
+_TIME_UNITS = frozenset(
+    "week month year night morning evening afternoon weekend summer winter spring fall autumn".split()
+)
 _STOPS_AFTER_VERB = frozenset("to for the a an it and with by in on his her their its".split())
 
 
@@ -54,6 +58,8 @@ def clean_speaker(sp: _Named) -> bool:
     if len(toks) > 1 and name[:1].islower() and _VERB_OPENING_RE.match(name) and toks[1] in _STOPS_AFTER_VERB:
         return False
     # "X's office" is built from a remembered name, so "'s" inside is fine.
-    if len(toks) > 1 and toks[-1] in _BAD_LAST:
+    if len(toks) > 1 and toks[-1] in _BAD_LAST and not (toks[-2] == "of" and toks[-1] in ("whom", "which")):
         return False  # "concerns and feedback here or by": a phrase cut off mid-way
+    if len(toks) == 2 and toks[0] in _WHEN_WORDS and toks[1] in _TIME_UNITS:
+        return False  # "Last month", "This week": when, not who
     return not any(t in _CLAUSE_INSIDE for t in toks[1:])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .speakers import PERSON, Memory, clean_phrase, is_name
+from .speakers import PERSON, Memory, clean_phrase, is_label, is_name
 from .titles import CONNECTORS, DISPLAY_ALIASES, ORG_WORDS, ROLE_WORDS, split_title
 
 _CLAUSE_WORD_RE = re.compile(
@@ -72,6 +72,9 @@ def _add_person(found: list, pos: int, phrase: str, desc: str | None) -> None:
     title, name = split_title(phrase.strip())
     name = re.sub(r"['’]s$", "", name)
     tokens = name.split()
+    if title is None and is_label(tokens) and is_name(tokens[1:]):
+        title, tokens = tokens[0], tokens[1:]  # "Chef Jamie Oliver": the noun is a label
+        name = " ".join(tokens)
     if not is_name(tokens) or len(tokens) < 2 or tokens[-1].lower() in ORG_WORDS:
         return
     if name.lower() in DISPLAY_ALIASES or tokens[0].lower() in ("the", "a", "an"):

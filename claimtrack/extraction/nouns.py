@@ -71,7 +71,13 @@ PERSON_NOUNS = frozenset(
     negotiators analyst analysts watcher watchers author authors columnist columnists
     commentator commentators blogger bloggers journalist journalists reporter reporters
     host hosts guest guests caller callers speaker speakers panelist panelists juror jurors
-    judge judges""".split()
+    judge judges mogul moguls tycoon tycoons magnate magnates billionaire billionaires
+    millionaire millionaires narrator narrators rival rivals founder founders adult adults
+    peer peers child children teen teens teenager teenagers patient patients surgeon
+    surgeons neurosurgeon documentarian filmmaker filmmakers entrepreneur entrepreneurs
+    investor investors executive executives director directors leader leaders chief
+    chiefs boss bosses winner winners chef chefs actor actors actress singer singers
+    comedian comedians rapper musician musicians athlete athletes""".split()
 )
 # Quantities of people that open a subject: "Most of the candidates", "Twenty-four percent".
 QUANTIFIERS = frozenset(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .cleanspeakers import _BAD_FIRST, clean_speaker  # noqa: F401  (re-exported for callers)
 from .nouns import COUNTRIES, FEMALE_NAMES, MALE_NAMES, PERSON_NOUNS, QUANTIFIERS
 from .numbers import singular
-from .titles import DISPLAY_ALIASES, HONORIFICS, ORG_WORDS, ROLE_WORDS, split_title
+from .titles import DISPLAY_ALIASES, HONORIFICS, KNOWN_BODIES, ORG_WORDS, ROLE_WORDS, split_title
 
 PERSON, ORGANIZATION, GROUP, DOCUMENT = "person", "organization", "group", "document"
 
@@ -25,7 +25,8 @@ DOC_WORDS = frozenset(
     column memoir research budget release communique communiqué post tweet video
     footage census estimate estimates projections forecast website announcement
     letters memos reports statements studies documents tally count calculations
-    filings polls surveys investigation probe inquiry""".split()
+    filings polls surveys investigation probe inquiry suit message accord petition motion
+    verdict ads rule regulation guidance manifesto law laws""".split()
 )
 # Singular nouns for groups of people ("The family said ...").
 COLLECTIVES = frozenset(
@@ -39,7 +40,7 @@ PLURAL_SPEAKERS = frozenset(
     doctors investigators prosecutors supporters opponents economists historians scholars
     teachers parents students voters employees workers police rescuers medics survivors
     organizers organisers campaigners demonstrators forecasters meteorologists pollsters
-    regulators negotiators mediators insiders residents locals villagers people""".split()
+    regulators negotiators mediators insiders residents locals villagers people others""".split()
 )
 _ROLE_EXPANSIONS = {
     "gen": "general",
@@ -77,6 +78,28 @@ QUANTITY_SUBJECT_RE = re.compile(
     r"half|most|many|some|a\s+majority|a\s+third|a\s+quarter|two-thirds|three-quarters|a\s+plurality)\b",
     re.IGNORECASE,
 )
+# Offices named without their holder ("International Trade Secretary", "Foreign Minister").
+_OFFICES = frozenset(
+    """secretary minister chancellor commissioner spokesperson spokesman spokeswoman
+    attorney-general ombudsman""".split()
+)
+
+
+def _unnamed_office(tokens: list[str]) -> bool:
+    """Capitalised words ending with an office and opening with no honorific or first
+    name: "Stephen King" and "Mr. King" are people, "Defense Secretary" is an office."""
+    first = tokens[0].lower().strip(".")
+    return (
+        len(tokens) > 1
+        and tokens[-1].lower() in _OFFICES
+        and first not in HONORIFICS
+        and first not in MALE_NAMES
+        and first not in FEMALE_NAMES
+    )
+
+
+_SERVES_RE = re.compile(r"\s(?:for|to)\s")
+_PLURAL_ACRONYM_RE = re.compile(r"^[A-Z]{2,5}s$")
 _ONLY_RE = re.compile(r"^(?:only|just|even)\s+", re.IGNORECASE)
 _ACRONYM_RE = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z]{2,6}s?)$")
 _POSSESSIVE_PRONOUN_RE = re.compile(r"^(his|her|their|its)\s+([a-z][a-z ]{2,40})$", re.IGNORECASE)
@@ -140,6 +163,19 @@ def guess_gender(name: str, title: str | None) -> str | None:
     return None
 
 
+def _qualifiers(phrase: str) -> list[str]:
+    """Capitalised words in a role phrase that are not roles: "Vermont" in "the Vermont senator"."""
+    out = []
+    for i, tok in enumerate(phrase.split()):
+        low = tok.strip(".,’'").lower()
+        if tok[:1].isupper() and low not in ROLE_WORDS and low not in HONORIFICS and not (i == 0 and low in _OPENERS):
+            out.append(low)
+    return out
+
+
+_OPENERS = frozenset("the a an this that".split())
+
+
 def _roles(title: str | None) -> frozenset:
     if not title:
         return frozenset()
@@ -158,6 +194,11 @@ class Memory:
         self.speakers: list[_Entry] = []
         # People named in the sentence being read, in order (its subject first).
         self.sentence_people: list[_Entry] = []
+        # Places a person was named with ("Sen. Dana Webb of Ohio"): "the Ohio senator".
+        self.places: dict[str, set[str]] = {}
+        # The person a sentence with no speaker was about ("The plan was drafted by Raj
+        # Patel."): a "he said" right after it is theirs, not the previous speaker's.
+        self.narrated: _Entry | None = None
 
     def remember(self, name: str, title: str | None, kind: str, *, spoke: bool) -> None:
         if kind == PERSON:
@@ -208,17 +249,28 @@ class Memory:
         return next((e for e in reversed(self.speakers) if e.kind != DOCUMENT), None)
 
     def by_role(self, phrase: str) -> _Entry | None:
+        """The last person holding the role ``phrase`` names. A qualifier in the phrase
+        ("the Vermont senator") must be in that person's title too: the text has not
+        said which senator is from Vermont otherwise, so no one is guessed."""
         wanted = _roles(phrase)
         if not wanted:
             return None
+        qualifiers = _qualifiers(phrase)
         for pool in (self.speakers, self.entries):
             for e in reversed(pool):
                 if e.kind == PERSON and wanted <= e.roles:
-                    return e
+                    title = f" {(e.title or '').lower()} "
+                    known = self.places.get(e.name, set())
+                    if all(f" {q} " in title or q in known for q in qualifiers):
+                        return e
         return None
 
     def by_pronoun(self, kind: str, gender: str | None = None) -> _Entry | None:
-        """The last speaker a pronoun can refer to; "he" skips women and vice versa."""
+        """The last speaker a pronoun can refer to; "he" skips women and vice versa.
+        A person the narration turned to since then comes first."""
+        told = self.narrated
+        if kind == PERSON and told is not None and not (gender and told.gender and told.gender != gender):
+            return told
         for e in reversed(self.speakers):
             if kind == PERSON and gender and e.kind == PERSON and e.gender and e.gender != gender:
                 continue
@@ -273,10 +325,15 @@ def clean_phrase(phrase: str) -> str:
     return _DETERMINER_RE.sub("", phrase).strip()
 
 
+_PARTICLES = frozenset("de van von da del der di du la le".split())
+
+
 def is_name(tokens: list[str]) -> bool:
     """Capitalised tokens that can form a personal name (1 to 5 of them)."""
-    if not 1 <= len(tokens) <= 5 or not tokens[0][:1].isupper():
+    if not 1 <= len(tokens) <= 5:
         return False
+    if not tokens[0][:1].isupper() and not (tokens[0] in _PARTICLES and len(tokens) > 1 and tokens[1][:1].isupper()):
+        return False  # "de Blasio", "van Gogh" open with their particle
     if not all(_NAME_TOKEN_RE.match(t) for t in tokens):
         return False
     # Initials alone are not a name, but a short surname is ("Wu", "Ng").
@@ -290,7 +347,11 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
     raw = phrase.strip(" ,;:—–-")
     low = raw.lower()
     if low in PRONOUNS:
-        return _speaker(memory.by_pronoun(PRONOUNS[low], _PRONOUN_GENDER.get(low)))
+        gender = _PRONOUN_GENDER.get(low)
+        found = memory.by_pronoun(PRONOUNS[low], gender)
+        if found is not None and gender and found.gender is None:
+            found.gender = gender  # "he adds": a later "she" is someone else
+        return _speaker(found)
     pm = _POSSESSIVE_PRONOUN_RE.match(raw)
     if pm:
         pron = pm.group(1).lower()
@@ -299,14 +360,20 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
             if pron in ("his", "her")
             else memory.by_pronoun(GROUP if pron == "their" else ORGANIZATION)
         )
-        if owner is None:
-            return None
         noun = pm.group(2)
         kind = ORGANIZATION if noun.split()[-1].lower() in ORG_WORDS else GROUP
+        if owner is None:
+            # Nobody to own it yet: "her campaign workers" is still a described speaker.
+            head = noun.split()[-1].lower()
+            describes = kind == ORGANIZATION or head in PERSON_NOUNS or _is_plural(head)
+            return Speaker(noun, None, kind) if describes and len(noun.split()) <= 4 else None
         return Speaker(f"{owner.name}'s {noun}", None, kind)  # "his office" -> "X's office"
     if QUANTITY_SUBJECT_RE.match(raw):
         return Speaker(_ONLY_RE.sub("", raw), None, GROUP)  # "Only 4 in 10 voters": the voters
     text = clean_phrase(raw)
+    both = _BOTH_RE.match(text)
+    if both:
+        text = text[both.end() :]  # "Both candidates": the candidates ("both" opens no name)
     if not text:
         return None
     if text.lower() in ("statement", "announcement", "release", "communique") and raw[:4].lower() == "the ":
@@ -326,6 +393,10 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         return Speaker(full if named else head_seg, None, DOCUMENT)
     title, name = split_title(text)
     name_tokens = [_POSSESSIVE_RE.sub("", t) if t.endswith(("'s", "’s")) else t for t in name.split()]
+    if title and text[:1].islower() and _SERVES_RE.search(title):
+        # "a spokeswoman for Governor Reyes", "an adviser to Mr. Hill": the name is whom
+        # the described person works for, not the speaker.
+        return Speaker(text, None, GROUP)
     if title and is_name(name_tokens):
         return _person(" ".join(name_tokens), title, memory)
     if head_seg != text and _PERCENT_RE.search(text) is None:
@@ -333,15 +404,24 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         t2, n2 = split_title(head_seg)
         n2_tokens = n2.split()
         if is_name(n2_tokens) and (t2 or len(n2_tokens) >= 2) and n2_tokens[-1].lower() not in ORG_WORDS:
-            return _person(n2, t2, memory)
+            sp = _person(n2, t2, memory)
+            place = _qualifiers(text[len(head_seg) :])
+            if place and sp.name:
+                memory.places.setdefault(sp.name, set()).update(place)
+            return sp
     first = tokens[0].lower()
     if _PERCENT_RE.search(text) or (first in QUANTIFIERS and (len(tokens) == 1 or tokens[1] == "of")):
         return Speaker(text, None, GROUP)  # "Most of the candidates", "Twenty-four percent"
     led = _DETERMINER_RE.match(raw) is not None and tokens[-1].islower()
-    if head in PERSON_NOUNS and (text[:1].islower() or led or head.endswith("s") and len(tokens) <= 3):
+    if (head in PERSON_NOUNS or led and _person_like(head)) and (
+        text[:1].islower() or led or head.endswith("s") and len(tokens) <= 3
+    ):
         found = memory.by_role(text) if head in ROLE_WORDS else None
         # "a source familiar with ...", "Senate Republicans": described, never a person.
         return _speaker(found) if found else Speaker(text, None, GROUP)
+    labelled = _labelled_names(tokens, memory)
+    if labelled is not None:
+        return labelled
     described = _described_name(tokens)
     if described is not None:
         return _person(described[1], described[0], memory)  # "Rider advocate Tom Lindqvist"
@@ -351,16 +431,30 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
         return Speaker(text, None, ORGANIZATION)
     if len(tokens) == 1 and (tokens[0].lower() in PLURAL_SPEAKERS or tokens[0].endswith(("ists", "ians"))):
         return Speaker(text, None, GROUP)  # sentence-initial "Critics", "Officials"
+    if _PLURAL_ACRONYM_RE.match(tokens[-1]) and len(tokens) <= 3:
+        return Speaker(text, None, GROUP)  # "MPs", "Opposition MPs", "CEOs": people
     if len(tokens) == 1 and _ACRONYM_RE.match(tokens[0]):
         return Speaker(tokens[0], None, ORGANIZATION)  # "F.B.I.", "NATO": a body, not a person
+    if is_name(tokens) and _unnamed_office(tokens):
+        # "International Trade Secretary": a role with no name, whoever holds it.
+        found = memory.by_role(text)
+        return _speaker(found) if found else Speaker(text, None, GROUP)
     if is_name(tokens):
+        key = tokens[0].strip(".").lower()
+        if key in KNOWN_BODIES and memory.by_surname(tokens[0]) is None:
+            return Speaker(text, None, ORGANIZATION)  # "Amazon", "Meta Platforms"
+        if len(tokens) > 1 and all(t.isupper() for t in tokens):
+            return None  # "MSM MIA": capitals that name no one
         if len(tokens) == 1:
-            key = tokens[0].strip(".").lower()
             if key in COUNTRIES:
                 return Speaker(tokens[0], None, ORGANIZATION)
             found = memory.by_surname(tokens[0])
             if found:
                 return _speaker(found)
+            if singular(key) != key and singular(key) in PERSON_NOUNS:
+                return Speaker(text, None, GROUP)  # sentence-initial "Adults", "Peers"
+            if _PARTICIPLE_RE.match(tokens[0]):
+                return None  # "Published", "Updated": page furniture, not a surname
         return _person(text, None, memory)
     if head in COLLECTIVES:
         return Speaker(text, None, GROUP)
@@ -372,6 +466,41 @@ def classify(phrase: str, memory: Memory) -> Speaker | None:
             return _speaker(found)
         # An unnamed role ("a campaign spokesman") is a description, never a person.
         return Speaker(text, None, GROUP)
+    return None
+
+
+_BOTH_RE = re.compile(r"^[Bb]oth\s+(?=[a-z])")
+# A past participle alone ("Published", "Sponsored"); short "-ed" names ("Reed", "Ahmed")
+# and "-eed"/"-mmed" names stay names.
+_PARTICIPLE_RE = re.compile(r"^[A-Z][a-z]{4,}(?<!e)(?<!mm)ed$")
+_PERSON_SUFFIX_RE = re.compile(r"^[a-z-]{3,}(?:ist|ian|eon|\d-year-old)s?$|^\d+-year-old$")
+_NOT_PERSON_TAILS = ("list", "lists", "twist", "twists")
+
+
+def _person_like(head: str) -> bool:
+    """A lowercase head noun that names a person by its ending: "the columnist", "the
+    librarian", "the neurosurgeon", "the 43-year-old"."""
+    return _PERSON_SUFFIX_RE.match(head) is not None and not head.endswith(_NOT_PERSON_TAILS)
+
+
+def is_label(tokens: list[str]) -> bool:
+    """Whether the first of three or more capitalised tokens is a person noun ("Chef")."""
+    label = tokens[0].lower() if tokens else ""
+    return len(tokens) >= 3 and tokens[0][:1].isupper() and (label in PERSON_NOUNS or singular(label) in PERSON_NOUNS)
+
+
+def _labelled_names(tokens: list[str], memory: Memory) -> Speaker | None:
+    """ "Chef Jamie Oliver", "Chefs Jamie Oliver and Nigella Lawson", "Republican Dana Webb":
+    a capitalised person noun before one name or a pair is their title, not a first name."""
+    if not is_label(tokens):
+        return None
+    rest = tokens[1:]
+    if is_name(rest):
+        return _person(" ".join(rest), tokens[0], memory)
+    joined = " ".join(rest)
+    left, sep, right = joined.partition(" and ")
+    if sep and is_name(left.split()) and is_name(right.split()):
+        return Speaker(joined, tokens[0], GROUP)
     return None
 
 
@@ -427,3 +556,9 @@ def _is_plural(word: str) -> bool:
 def remember_speaker(sp: Speaker, memory: Memory) -> None:
     if sp.name and sp.kind:
         memory.remember(sp.name, sp.title, sp.kind, spoke=True)
+    if sp.kind == GROUP and sp.name and " and " in sp.name:
+        # "Patel said" later is Raj Patel of "Lisa Tran and Raj Patel".
+        for part in sp.name.split(" and "):
+            tokens = part.split()
+            if len(tokens) >= 2 and is_name(tokens):
+                memory.remember(part, None, PERSON, spoke=False)

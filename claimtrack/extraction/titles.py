@@ -41,7 +41,14 @@ ORG_WORDS = frozenset(
     industries technologies systems pharmaceuticals partners capital media bank inc.
     corp. co. ltd. group ministry department office international society trust caucus
     initiative project academy church watch institution laboratory firm studios newspaper
-    magazine broadcaster outlet tabloid""".split()
+    magazine broadcaster outlet tabloid register tribune herald gazette chronicle inquirer
+    sentinel bulletin telegraph ledger pac faction""".split()
+)
+# Bodies usually named by one word that reads like a surname: big platforms and firms.
+KNOWN_BODIES = frozenset(
+    """amazon meta google alphabet apple microsoft facebook instagram twitter tiktok youtube
+    netflix tesla openai nvidia uber airbnb spotify reddit wikipedia linkedin samsung
+    toyota walmart boeing pfizer moderna exxon chevron disney intel ibm oracle""".split()
 )
 # Canonical names for countries and bodies usually written in short form.
 ALIASES = {

@@ -105,6 +105,12 @@ def test_organisation_spelling_variants():
         ("city data", "document"),
         ("the Justice Department", "organization"),
         ("Dana Webb", "person"),
+        ("Des Moines Register", "organization"),
+        ("The Harbor Tribune", "organization"),
+        ("Amazon", "organization"),
+        ("Meta Platforms", "organization"),
+        ("Opposition MPs", "group"),
+        ("Jamie Oliver", "person"),
     ],
 )
 def test_infer_kind(name, kind):

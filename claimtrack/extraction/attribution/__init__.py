@@ -74,6 +74,7 @@ from .subjects import (
     _looks_named,
     _trim_subject,
     document_subject,
+    plural_before_verb,
     speaker_for,
 )
 
@@ -148,6 +149,10 @@ def attribute(text: str, memory: Memory, masked: str | None = None) -> Attributi
     speaker, cue = _find_speaker(_headline_cues(masked), memory)
     if speaker is not None and not clean_speaker(speaker):
         speaker, cue = None, None
+    if speaker is None and memory.sentence_people:
+        memory.narrated = memory.sentence_people[0]
+    elif speaker is not None:
+        memory.narrated = None
     memory.sentence_people = []
     if speaker is not None:
         remember_speaker(speaker, memory)
@@ -251,11 +256,16 @@ def _before_cue(masked: str, memory: Memory) -> tuple[Speaker, str] | None:
             and not _ADVERB_BEFORE_RE.search(masked, max(0, s - 16), s)
         ):
             continue  # "Rider advocate Tom Lindqvist": a noun before a name, not a verb ("polls show Trump")
-        if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s):
-            continue  # "Cruz's charges", "the findings": a noun
+        if _DETERMINER_BEFORE_RE.search(masked, max(0, s - 12), s) or plural_before_verb(masked, e, cue):
+            continue  # "Cruz's charges", "the findings", "campaign volunteers said": a noun
         last = _LAST_WORD_RE.search(masked, max(0, s - 24), s)
-        if last is not None and last.group(1) in CUE_FORMS and not _noun_before(last.group(1), cue):
-            continue  # "said said": a cue right after a cue has no subject between them
+        if (
+            last is not None
+            and last.group(1) in CUE_FORMS
+            and not _noun_before(last.group(1), cue)
+            and not _DETERMINER_BEFORE_RE.search(masked, max(0, last.start(1) - 12), last.start(1))
+        ):
+            continue  # "said said": a cue right after a cue has no subject between them ("its ruling said" has)
         pre = masked[max(0, s - SUBJECT_WINDOW) : s]
         WORK.chars += len(pre)
         if pre_to(masked, s) or cue.startswith("continu") and masked.startswith(" to ", e):

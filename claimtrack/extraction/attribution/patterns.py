@@ -18,17 +18,20 @@ INTERPOSED_WINDOW = 400
 # Auxiliaries and adverbs between a subject and its cue ("have been quick to stress").
 _AUX_TAIL_RE = re.compile(
     r"(?:\s+(?:has|have|had|is|was|were|are|also|further|later|previously|repeatedly|"
-    r"publicly|privately|again|already|then|quickly|recently|once|would|will|did|does|do|rather|"
+    r"publicly|privately|again|already|then|quickly|recently|once|twice|would|will|did|does|do|rather|"
+    r"now|still|himself|herself|itself|themselves|at\s+the\s+time|(?:(?:less|more)\s+than\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|ago|"
     r"not|never|reportedly|separately|earlier|always|often|been|being|quick|to|too|first|"
     r"continues?|continued|appears?|appeared|seems?|seemed|"
     r"(?:is|are|was|were|has|have|had)n[’']t|"
     r"last|long|even|both|all|each|(?:on\s+|earlier\s+|late\s+)?\w+day(?:\s+(?:night|morning|evening|afternoon))?|"
     r"this\s+week|last\s+week|in\s+an?\s+(?:statement|interview|email|speech)|in\s+the\s+past|"
+    r"in\s+(?:its|his|her|their)\s+(?:ruling|opinion|decision|statement|order|filing|report|letter|speech)|"
     r"(?!(?:family|ally|assembly|supply|rally|monopoly|anomaly)\b)[a-z]{2,}ly))+\s*$"
 )
 _LEADING_ADVERBIAL_RE = re.compile(
-    r"^(?:and|but|so|yet|still|also|however|meanwhile|moreover|furthermore|instead|"
-    r"separately|earlier|later|now|then|today|yesterday|even|in\s+addition)\b[\s,]*",
+    r"^(?:(?:and|but|so|yet|still|also|however|meanwhile|moreover|furthermore|instead|"
+    r"separately|earlier|later|now|then|today|yesterday|even|perhaps|indeed|in\s+addition)\b[\s,]*)+",
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|it's|get|got)(?:\s+[a-z]+ly)?\s*$", re.IGNORECASE)

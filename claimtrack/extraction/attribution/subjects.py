@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..cues import ASSERTING, BARE_FORMS, BASE_FORMS, CUE_FORMS, FINDING_FORMS, NOUNISH_BASES, WORD_RE
+from ..cues import ASSERTING, BARE_FORMS, BASE_FORMS, CUE_FORMS, FINDING_FORMS, NOUNISH_BASES, SPEECH_FORMS, WORD_RE
+from ..nouns import PERSON_NOUNS
 from ..speakers import (
     _BAD_FIRST,
     DOC_WORDS,
@@ -50,6 +51,8 @@ def _clause_subject(head: str, memory: Memory) -> Speaker | None:
     if not m:
         return None
     subj = _LEADING_ADVERBIAL_RE.sub("", m.group("subj")).strip()
+    if " " not in subj and _PARTICIPLE_OPENING_RE.match(head, m.start("subj")):
+        return None  # "Speaking to reporters, ...", "Hastily politicizing ...": an opening phrase, not a name
     if not subj or _CLAUSE_WORD_RE.search(subj.lower()) and subj.lower() not in ("it",):
         return None
     if (
@@ -64,18 +67,39 @@ def _clause_subject(head: str, memory: Memory) -> Speaker | None:
     return sp if sp and clean_speaker(sp) else None
 
 
+def plural_before_verb(masked: str, e: int, cue: str) -> bool:
+    """ "Her campaign volunteers here said": an "-s" cue right before a speech verb is the
+    plural noun heading that verb's subject."""
+    if " " in cue or not cue.endswith("s"):
+        return False
+    m = _NEXT_WORD_RE.match(masked, e)
+    return m is not None and m.group(1) in SPEECH_FORMS
+
+
+_NEXT_WORD_RE = re.compile(r"(?:\s+(?:here|there|also|too))?\s+(\w+)")
+
+
+_PARTICIPLE_OPENING_RE = re.compile(
+    r"[A-Z][a-z]{3,}(?:ing\s+(?:to|the|a|an|on|with|about|at|in|for|from|his|her|their|its|up|out|back)\b|ly\s+[a-z]+ing\b)"
+)
+
+
 def _has_cue(phrase: str) -> bool:
     # Base forms are nouns as often as verbs ("Rider advocate Tom Lindqvist").
     # "-ing" forms are adjectives there ("the commanding general"), and an "-s" form
-    # after a quantifier is a plural noun ("Some advocates").
+    # after a quantifier is a plural noun ("Some advocates"), as is one heading the
+    # phrase ("Her campaign volunteers").
     prev = ""
+    words = _PLACE_ADVERB_RE.sub("", phrase).split()
+    # Only after a determiner ("Her campaign volunteers"): "technocracy holds" is a clause.
+    last = words[-1] if len(words) > 2 and words[0].lower() in _NOUN_DETERMINERS | _QUANTIFIER_WORDS else ""
     for w in WORD_RE.finditer(phrase):
         word = w.group(0)
         if (
             word in CUE_FORMS
             and word not in _BARE_FORMS
             and not word.endswith("ing")
-            and not (word.endswith("s") and prev.lower() in _QUANTIFIER_WORDS)
+            and not (word.endswith("s") and (prev.lower() in _QUANTIFIER_WORDS or word == last))
             and not (word in NOUNISH_BASES and prev.lower() in _NOUN_DETERMINERS)
         ):
             return True
@@ -114,7 +138,7 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
     parentheticals: appositive descriptions ("the chairman of ..."), participle
     phrases ("bearing the name of ..."), relative clauses and ages.
     """
-    pre = _strip_aux(pre).rstrip()
+    pre = _strip_aux(_TRAILING_PAREN_RE.sub("", pre)).rstrip()
     # Only a comma before the cue closes a parenthetical ("Milley, the chairman, said");
     # "The plan, the researchers note" has its subject right before the cue.
     aside = pre.endswith((",", "—", "–", " -"))
@@ -128,14 +152,19 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
     k = len(parts) - 1
     while k >= 0:
         part = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
-        if k > 0 and (not part or aside and _is_parenthetical(part)):
+        if k > 0 and (
+            not part
+            or _ASIDE_RE.match(part)
+            or aside
+            and (_is_parenthetical(part) or _PREP_ASIDE_RE.match(part) or _state_after_city(parts[k - 1], part))
+        ):
             k -= 1  # "Experts, however, said" / "Milley, the chairman, said"
             continue
         break
     if k < 0:
         return None
     subject = _LEADING_ADVERBIAL_RE.sub("", parts[k]).strip()
-    subject = _WITH_RE.sub("", subject)
+    subject = _PLACE_ADVERB_RE.sub("", _WITH_RE.sub("", subject))
     if " and " in subject and not aside:
         listed = _whole_list(parts[:k], subject, pre)
         if listed is None:
@@ -160,7 +189,7 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
         return None
     if _VERB_THEN_ARTICLE_RE.search(subject):
         return None  # "things stand the Government": a clause with its verb inside
-    if _FINITE_VERB_RE.search(subject) and not QUANTITY_SUBJECT_RE.match(subject):
+    if _FINITE_VERB_RE.search(_AGE_RE.sub("", subject)) and not QUANTITY_SUBJECT_RE.match(subject):
         return None  # "The storm dumped 8 inches ..." is a clause, not a speaker
     title = None
     if _looks_named(subject):
@@ -169,6 +198,28 @@ def _leading_subject(pre: str, asserting: bool = True) -> tuple[str, str | None]
         elif k > 0 and _starts_description(parts[k - 1]) and not _CLAUSE_WORD_RE.search(parts[k - 1]):
             title = clean_phrase(parts[k - 1])  # "The chairman of ..., Gen. Mark Milley,"
     return subject, title or None
+
+
+# "The 57-year-old scientist", "the nominee for the Nov. 8 election", "a group of 32
+# experts", "A 2014 study", "an ad in 2008": an age, a date, a count or a year that
+# qualifies a noun is no clause's number ("come 2008 the actress" stays a clause).
+_AGE_RE = re.compile(
+    r"\b\d{1,3}-year-old\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b|"
+    r"\b(?:of|than)\s+\d[\d,]*\b|\b(?:[Aa]n?|[Tt]he|in)\s+(?:19|20)\d\d\b"
+)
+# "Kasich (who has 25 delegates to date) said": the aside in brackets is not the subject.
+_TRAILING_PAREN_RE = re.compile(r"\s*\([^()]{1,160}\)\s*$")
+# "Her campaign workers here said": the place adverb is not part of the speaker.
+_PLACE_ADVERB_RE = re.compile(r"\s+(?:here|there)$")
+
+
+def _state_after_city(before: str, part: str) -> bool:
+    """ "of Flint, Mich.," / "in Columbus, Ohio,": the state that completes a place."""
+    return _PLACE_END_RE.search(before) is not None and _STATE_RE.match(part) is not None
+
+
+_PLACE_END_RE = re.compile(r"\b(?:in|of|from|at|near)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*$")
+_STATE_RE = re.compile(r"^(?:[A-Z][a-z]*\.?\s*){1,2}$|^[A-Z]\.[A-Z]\.$")
 
 
 def _whole_list(before: list[str], last: str, pre: str) -> str | None:
@@ -217,17 +268,30 @@ def _is_parenthetical(part: str) -> bool:
         return False
     return (
         _starts_description(part)
+        or _POSSESSIVE_ROLE_RE.match(part) is not None
         or first in ("who", "which", "whose", "aged", "republican", "democrat", "independent")
         or first.isdigit()
         or (first.endswith(("ing", "ed")) and part[:1].islower())
     )
 
 
+# "Ortiz's director of field operations": an owner's role, an appositive like "the director".
+_POSSESSIVE_ROLE_RE = re.compile(r"^(?:[A-Z][\w.-]*\s+(?:(?:of|for|the|and)\s+)?){0,3}[A-Z][\w.-]*['’]s?\s+[a-z]")
+# "Cruz, with unconcealed delight, chided": a prepositional aside between subject and cue.
+_PREP_ASIDE_RE = re.compile(r"^(?:with|in|at|on|during|after|before|from|through|like|despite)\s+\S")
+# Asides that describe nobody: "Tom Riley, for example, said".
+_ASIDE_RE = re.compile(r"^(?:for\s+(?:example|instance)|in\s+(?:fact|turn|particular)|of\s+course)$", re.I)
+
+
 def _starts_description(part: str) -> bool:
     """An appositive description: "the chairman of ...", "chairman of ...", "a spokesman"."""
-    if _DESCRIPTION_RE.match(part):
+    if _ASIDE_RE.match(part.strip()) or _PREP_ASIDE_RE.match(part):
+        return False  # "for example", "during a town hall in Columbus": no description
+    if _DESCRIPTION_RE.match(part) or _POSSESSIVE_ROLE_RE.match(part):
         return True
     first = part.split(" ", 1)[0]
+    if first.lower() == "the" and _looks_named(part[4:]) and part.split()[-1].lower() not in PERSON_NOUNS:
+        return False  # "the Daily Ledger": a name with its article ("the Democratic pollster" describes)
     return first[:1].islower() and first.lower() not in _NOT_DESCRIPTION
 
 
@@ -239,11 +303,15 @@ def _looks_named(part: str) -> bool:
     return 1 <= len(toks) <= 6 and all(t[:1].isupper() for t in toks)
 
 
+_IN_ITS_RE = re.compile(r"\s+in\s+(?:its|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\.?$")
+
+
 def _inverted(subj: str, memory: Memory) -> Speaker | None:
     """'..., said Gen. Mark Milley, chairman of the Joint Chiefs.'"""
     bits = [b.strip() for b in subj.split(",") if b.strip()]
     if not bits or len(bits[0].split()) > 8:
         return None
+    bits[0] = _IN_ITS_RE.sub("", bits[0])  # "explained the court in its ruling"
     if bits[0][:1].isupper():
         # '..., said Gates described the role ...' is a clause; the name is its capitals.
         m = _NAME_HEAD_RE.match(bits[0])
@@ -269,7 +337,9 @@ _NOT_HEAD_RE = re.compile(r"(?:ly|day|week|month|year|time|night|morning|evening
 _STRONG_CUES = ASSERTING
 _VERB_THEN_ARTICLE_RE = re.compile(
     r"(?<=\s)(?!(?:of|in|at|for|from|with|on|by|to|and|or|but|nor|as|than|about|over|under|into|across|"
-    r"near|after|before|behind|between|among|against|like|via|per|is|was|are|were)\b)[a-z]+\s+(?:the|an?)\s"
+    r"near|after|before|behind|between|among|against|like|via|per|is|was|are|were|within|without|throughout|"
+    r"around|beyond|toward|towards|inside|outside|amid|upon|during|through|including|despite|along)\b)"
+    r"[a-z]+\s+(?:the|an?)\s"
 )
 _EVIDENCE_RE = re.compile(
     r"^(?:(?:the|a|an|this|that|these|new|recent|exit|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,7}[a-z][a-z-]{3,}$",
